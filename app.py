@@ -1,0 +1,22 @@
+"""Entry point: `streamlit run app.py`. Builds the dashboard once and the navigation from the pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+
+
+def run() -> None:
+    st.set_page_config(page_title="Öppna drogscener – Stockholms län", page_icon=":material/map:", layout="wide")
+    ui.dashboard()
+    ui.language_selector()
+    pages = [
+        st.Page("pages/overview.py", title=ui.tr("nav.overview"), icon=":material/dashboard:", url_path="oversikt",
+                default=True),
+    ]
+    st.sidebar.caption(ui.tr("app.about"))
+    st.navigation(pages).run()
+
+
+run()

@@ -1,0 +1,64 @@
+"""Översikt: where are we against the goal, in a few numbers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import ui
+
+
+def render() -> None:
+    st.title(ui.tr("app.title"))
+    stats = ui.stats()
+    progress = ui.progress()
+    if progress is None:
+        st.info(ui.tr("empty.no_surveys"), icon=":material/inbox:")
+        return
+    latest, baseline, goal = progress.latest, progress.baseline, progress.goal
+    if latest.survey.demo or baseline.survey.demo:
+        ui.demo_notice()
+    st.caption(ui.tr("overview.latest", name=latest.survey.name, date=latest.survey.date.isoformat()) + " · "
+               + ui.tr("overview.baseline", name=baseline.survey.name, date=baseline.survey.date.isoformat()))
+
+    total_municipalities = len(ui.dashboard().reference.municipalities)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(ui.tr("kpi.scenes"), latest.scenes, border=True, help=ui.tr("kpi.scenes_help"),
+              delta=ui.tr("kpi.change", change=progress.change, pct=progress.change_pct or 0.0),
+              delta_color="inverse")
+    c2.metric(ui.tr("kpi.area"), ui.num(latest.area_m2 / 10_000, 1), border=True, help=ui.tr("kpi.area_help"),
+              delta=ui.tr("kpi.area_change", pct=progress.area_change_pct)
+              if progress.area_change_pct is not None else None, delta_color="inverse")
+    c3.metric(ui.tr("kpi.municipalities"), latest.municipalities, border=True, help=ui.tr("kpi.municipalities_help"),
+              delta=ui.tr("kpi.of_municipalities", total=total_municipalities), delta_color="off",
+              delta_arrow="off")
+    c4.metric(ui.tr("kpi.police_areas"), latest.police_areas, border=True, help=ui.tr("kpi.police_areas_help"))
+
+    with st.container(border=True):
+        st.subheader(ui.tr("kpi.goal", count=goal.target_count, date=goal.target_date.isoformat()))
+        if goal.is_example:
+            st.caption(":material/edit_note: " + ui.tr("kpi.goal_example"))
+        verdict = ui.tr("kpi.on_track") if progress.on_track else ui.tr("kpi.behind")
+        icon = ":material/check_circle:" if progress.on_track else ":material/warning:"
+        by = ui.tr("kpi.ahead_by" if progress.on_track else "kpi.behind_by", n=ui.num(abs(progress.ahead_by), 1))
+        st.markdown(f"### {icon} {verdict}: {by}")
+        st.caption(ui.tr("kpi.trajectory_help", expected=ui.num(progress.expected, 1)))
+
+    st.subheader(ui.tr("overview.surveys"))
+    st.dataframe(pd.DataFrame([{
+        ui.tr("col.name"): s.survey.name, ui.tr("col.date"): s.survey.date, ui.tr("col.kind"): str(s.survey.kind),
+        ui.tr("col.scenes"): s.scenes, ui.tr("col.municipalities"): s.municipalities,
+        ui.tr("col.police_areas"): s.police_areas, ui.tr("col.area_ha"): round(s.area_m2 / 10_000, 1),
+        ui.tr("col.demo"): s.survey.demo,
+    } for s in stats]), hide_index=True, width="stretch")
+
+    st.subheader(ui.tr("overview.published"))
+    st.caption(ui.tr("overview.published_help"))
+    st.dataframe(pd.DataFrame([{
+        ui.tr("col.label"): p.label, ui.tr("col.scenes"): p.scenes, ui.tr("col.municipalities"): p.municipalities,
+        ui.tr("col.police_areas"): p.police_areas, ui.tr("col.notes"): p.notes, ui.tr("col.source"): p.source,
+        ui.tr("col.confidence"): p.confidence,
+    } for p in ui.dashboard().reference.published_totals]), hide_index=True, width="stretch")
+
+
+ui.guarded(render)

@@ -1,0 +1,53 @@
+"""Geometry helpers: projection to SWEREF 99 TM, areas, and tagging scenes with their municipality.
+
+Areas are always computed in SWEREF 99 TM (EPSG:3006), the Swedish national projected CRS; degrees are
+never used as a unit of area. Municipality tagging uses the shipped boundaries, with a deterministic answer
+for points exactly on a shared boundary (the lowest municipality code wins).
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from shapely.geometry.base import BaseGeometry
+
+__all__ = ["SWEREF99TM", "WGS84", "area_m2", "tag_municipality"]
+
+WGS84 = 4326
+SWEREF99TM = 3006
+
+
+def area_m2(geometries: gpd.GeoSeries) -> pd.Series:
+    """Area in m² of polygonal geometries (computed in EPSG:3006); NaN for points and lines."""
+    if geometries.crs is None:
+        raise ValueError("geometries have no CRS; set it (e.g. .set_crs(4326)) before computing areas")
+    projected = geometries.to_crs(SWEREF99TM)
+    polygonal = projected.geom_type.isin(["Polygon", "MultiPolygon"])
+    areas: pd.Series = projected.area.where(polygonal, np.nan).round(1)
+    return areas
+
+
+def tag_municipality(geometries: gpd.GeoSeries, boundaries: gpd.GeoDataFrame) -> pd.Series:
+    """Municipality code for each geometry (None outside every boundary).
+
+    Polygons are tagged by a representative point inside them. A point on a boundary shared by two
+    municipalities intersects both; we take the lowest code so the answer never depends on row order.
+    """
+    probe = gpd.GeoDataFrame(
+        {"_i": np.arange(len(geometries))},
+        geometry=geometries.to_crs(WGS84).representative_point().values,
+        crs=WGS84,
+    )
+    joined = gpd.sjoin(probe, boundaries[["kommun_kod", "geometry"]], how="left", predicate="intersects")
+    best = joined.sort_values(["_i", "kommun_kod"]).groupby("_i")["kommun_kod"].first()
+    out = pd.Series([None] * len(geometries), index=geometries.index, dtype=object)
+    found = best.dropna()
+    out.iloc[found.index.to_numpy()] = found.to_numpy()
+    return out
+
+
+def within(geometry: BaseGeometry, boundaries: gpd.GeoDataFrame, kommun_kod: str) -> bool:
+    """True if `geometry` lies inside the named municipality."""
+    shape = boundaries.loc[boundaries["kommun_kod"] == kommun_kod, "geometry"]
+    return bool(len(shape)) and bool(shape.iloc[0].contains(geometry))

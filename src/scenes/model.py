@@ -1,0 +1,130 @@
+"""Domain records. Plain, typed, immutable; no storage or UI concerns here.
+
+Scene observations travel through the app as a GeoDataFrame with the columns in `SCENE_COLUMNS`
+(geometry in WGS 84); these dataclasses describe the other records and document the scene columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = [
+    "SCENE_COLUMNS",
+    "Goal",
+    "ProgrammeItem",
+    "PublishedTotal",
+    "Seminar",
+    "Survey",
+    "SurveyKind",
+]
+
+
+class SurveyKind(StrEnum):
+    """A full mapping of the county, or a follow-up of known scenes."""
+
+    KARTLAGGNING = "kartläggning"
+    UPPFOLJNING = "uppföljning"
+
+
+@dataclass(frozen=True)
+class Survey:
+    """One published survey (kartläggning or uppföljning)."""
+
+    id: str
+    name: str
+    date: dt.date
+    kind: SurveyKind
+    source: str
+    demo: bool
+    notes: str = ""
+    created_at: dt.datetime | None = None
+    created_by: str = ""
+
+
+#: Columns of a scene-observation frame, in order, with their meaning.
+SCENE_COLUMNS: dict[str, str] = {
+    "survey_id": "the survey this observation belongs to",
+    "scene_id": "stable id: the same place keeps it across surveys",
+    "name": "scene name (free text)",
+    "kommun_kod": "municipality code, four digits (0180 = Stockholm)",
+    "kommun": "municipality name",
+    "lokalpolisomrade": "local police area code (see data/reference/police_areas.csv)",
+    "stadsdel": "Stockholm city district code, only inside Stockholm municipality",
+    "categories": "list of category codes (see data/reference/categories.csv), at least one",
+    "status": "status code (see data/reference/statuses.csv)",
+    "impact": "impact/unsafety rating 1 (low) to 5 (high), optional",
+    "predecessors": "scene ids of the previous survey that this scene continues (merge or split)",
+    "notes": "free text",
+    "area_m2": "area of the scene's polygon in m², computed in SWEREF 99 TM (EPSG:3006); empty for points",
+    "geometry": "point or polygon, WGS 84 (EPSG:4326)",
+}
+
+
+@dataclass(frozen=True)
+class PublishedTotal:
+    """An official published county total, kept apart from scene-level data."""
+
+    date: dt.date
+    date_precision: str  # "year", "month" or "day": how much of `date` is known
+    label: str
+    scenes: int
+    municipalities: int | None
+    police_areas: int | None
+    notes: str
+    source: str
+    source_url: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class ProgrammeItem:
+    time: str
+    title: str
+    speakers: str
+
+
+@dataclass(frozen=True)
+class Seminar:
+    """A seminar or workshop of the regional collaboration."""
+
+    seminar_id: str
+    title: str
+    kind: str
+    date: dt.date | None  # None: not known; see registration_deadline
+    start_time: str
+    end_time: str
+    registration_deadline: dt.date | None
+    place: str
+    organiser: str
+    audience: str
+    description: str = ""
+    cost: str = ""
+    contact: str = ""
+    source: str = ""
+    source_url: str = ""
+    focus_categories: tuple[str, ...] = ()
+    invited_municipalities: tuple[str, ...] = ()
+    invited_police_areas: tuple[str, ...] = ()
+    programme: tuple[ProgrammeItem, ...] = field(default_factory=tuple)
+
+    @property
+    def timeline_date(self) -> dt.date | None:
+        """Where to place the seminar on a timeline: its date, else its registration deadline."""
+        return self.date or self.registration_deadline
+
+
+@dataclass(frozen=True)
+class Goal:
+    """The steering group's target: scene count (and optionally area) by a date."""
+
+    target_count: int
+    target_date: dt.date
+    target_area_m2: float | None = None
+    is_example: bool = True  # True until the steering group sets its own values
+
+
+#: Shipped default. No numeric target is published: this is an example (halve the 2021 count by the end
+#: of 2027) and the UI labels it as such until the steering group saves its own.
+EXAMPLE_GOAL = Goal(target_count=32, target_date=dt.date(2027, 12, 31), target_area_m2=None, is_example=True)

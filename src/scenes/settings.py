@@ -1,0 +1,91 @@
+"""The one Settings object.
+
+Every setting is declared once, here, with its default and its help text. The edge (the app, the command
+line, a test) builds it from the environment; the core only ever receives it. README's configuration table
+is checked against `Settings.model_fields` by a test, so a new setting cannot go undocumented.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from scenes.errors import ConfigError
+
+#: The repository root when the package is installed from a checkout (src layout, editable install).
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+ENV_PREFIX = "SCENES_"
+
+Language = Literal["sv", "en"]
+
+
+class Settings(BaseModel):
+    """Runtime configuration. Environment variable for field `x` is `SCENES_X`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    database_url: str = Field(
+        default="",
+        description="SQLAlchemy URL of the store. Empty means an SQLite file `scenes.db` in `state_dir`. "
+        "Example: `postgresql+psycopg://user@host/scenes`.",
+    )
+    state_dir: Path = Field(
+        default=PROJECT_ROOT / "var",
+        description="Folder for the embedded SQLite store and other local state (git-ignored).",
+    )
+    data_dir: Path = Field(
+        default=PROJECT_ROOT / "data",
+        description="Folder with the shipped reference tables, seminars and demo surveys.",
+    )
+    language: Language = Field(
+        default="sv",
+        description="Default language of the interface: `sv` (Swedish) or `en` (English).",
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
+
+    @property
+    def effective_database_url(self) -> str:
+        """The URL the store connects to."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.state_dir / 'scenes.db').as_posix()}"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        """Build settings from `SCENES_*` variables; explicit keyword overrides win."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for name in cls.model_fields:
+            key = ENV_PREFIX + name.upper()
+            if key in env and env[key] != "":
+                values[name] = env[key]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        try:
+            return cls(**values)  # type: ignore[arg-type]  # pydantic coerces the strings
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{ENV_PREFIX}{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors()
+            )
+            raise ConfigError(f"Invalid configuration: {problems}") from exc
+
+
+def documented_settings() -> list[tuple[str, str, str]]:
+    """(environment variable, default, help) for every setting, in declaration order."""
+    rows = []
+    for name, field in Settings.model_fields.items():
+        default = field.default
+        if isinstance(default, Path):
+            shown = str(default.relative_to(PROJECT_ROOT)) if default.is_relative_to(PROJECT_ROOT) else str(default)
+        else:
+            shown = str(default)
+        rows.append((ENV_PREFIX + name.upper(), shown, field.description or ""))
+    return rows

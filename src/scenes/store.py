@@ -1,0 +1,313 @@
+"""Storage: surveys, scene observations, seminars and settings, through SQLAlchemy 2 Core.
+
+The store takes an injected engine; SQLite is the default, any SQLAlchemy URL works (PostgreSQL via
+`postgresql+psycopg://`). Geometry is stored as WKT text in WGS 84, so no spatial extension is needed.
+
+Schema versions: a fresh database gets the current schema and is stamped with `SCHEMA_VERSION`; an older
+database is brought forward by the steps in `MIGRATIONS`, in order, inside one transaction each, so an
+upgrade keeps existing data. A database newer than this code is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from scenes.errors import NotFoundError, StoreError
+from scenes.formats import empty_scene_frame, normalise_scene_frame
+from scenes.geo import WGS84
+from scenes.model import EXAMPLE_GOAL, Goal, Seminar, Survey, SurveyKind
+from scenes.reference import seminar_from_dict, seminar_to_dict
+from scenes.settings import Settings
+
+__all__ = ["SCHEMA_VERSION", "Store", "create_engine_for"]
+
+SCHEMA_VERSION = 1
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table(
+    "schema_version",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+surveys = sa.Table(
+    "surveys",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("source", sa.Text, nullable=False, default=""),
+    sa.Column("demo", sa.Boolean, nullable=False, default=False),
+    sa.Column("notes", sa.Text, nullable=False, default=""),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False, default=""),
+)
+
+scenes = sa.Table(
+    "scenes",
+    metadata,
+    sa.Column("survey_id", sa.String(64), sa.ForeignKey("surveys.id"), primary_key=True),
+    sa.Column("scene_id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(300), nullable=False),
+    sa.Column("kommun_kod", sa.String(4), nullable=False),
+    sa.Column("kommun", sa.String(100), nullable=False),
+    sa.Column("lokalpolisomrade", sa.String(64), nullable=False),
+    sa.Column("stadsdel", sa.String(64)),
+    sa.Column("categories", sa.Text, nullable=False),  # JSON array of codes
+    sa.Column("status", sa.String(32)),
+    sa.Column("impact", sa.Integer),
+    sa.Column("predecessors", sa.Text, nullable=False),  # JSON array of scene ids
+    sa.Column("notes", sa.Text, nullable=False, default=""),
+    sa.Column("area_m2", sa.Float),
+    sa.Column("geometry_wkt", sa.Text, nullable=False),
+    sa.Index("ix_scenes_scene_id", "scene_id"),
+)
+
+seminars = sa.Table(
+    "seminars",
+    metadata,
+    sa.Column("seminar_id", sa.String(100), primary_key=True),
+    sa.Column("data", sa.Text, nullable=False),  # the seminar's JSON form (reference.seminar_to_dict)
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_by", sa.String(200), nullable=False, default=""),
+)
+
+app_settings = sa.Table(
+    "app_settings",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),  # JSON
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_by", sa.String(200), nullable=False, default=""),
+)
+
+#: Upgrade steps: MIGRATIONS[n] brings a version-n database to version n+1. Empty while the schema is at 1.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def create_engine_for(url: str) -> Engine:
+    """An engine for `url`; for SQLite files, creates the folder and turns on foreign keys."""
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url)
+    if engine.dialect.name == "sqlite":
+
+        @sa.event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=10000")
+            cursor.close()
+
+    return engine
+
+
+class Store:
+    """The dashboard's data, behind one object. Every write is a single transaction."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Store:
+        return cls(create_engine_for(settings.effective_database_url))
+
+    # -- schema ------------------------------------------------------------------------------------------
+    def version(self) -> int | None:
+        """Schema version of the database, or None when it has no schema yet."""
+        if not sa.inspect(self.engine).has_table("schema_version"):
+            return None
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar()
+
+    def ensure_schema(self) -> None:
+        """Create the schema on an empty database, or migrate an older one forward."""
+        current = self.version()
+        if current is not None and current > SCHEMA_VERSION:
+            raise StoreError(
+                f"The database has schema version {current}, newer than this program's {SCHEMA_VERSION}. "
+                "Upgrade the program; it will not modify a newer database."
+            )
+        with self.engine.begin() as conn:
+            if current is None:
+                metadata.create_all(conn)
+                conn.execute(schema_version.insert().values(version=SCHEMA_VERSION, applied_at=_now()))
+                conn.execute(meta.insert().values(key="data_version", value="0"))
+                return
+            for step in range(current, SCHEMA_VERSION):
+                MIGRATIONS[step](conn)
+                conn.execute(schema_version.insert().values(version=step + 1, applied_at=_now()))
+
+    def _require_schema(self) -> None:
+        if self.version() is None:
+            raise StoreError("The store has no schema yet. Run `scenes init` (or `scenes init --demo`).")
+
+    def data_version(self) -> int:
+        """A number that grows with every write: caches key on it so pages see new data without a restart."""
+        self._require_schema()
+        with self.engine.connect() as conn:
+            value = conn.execute(sa.select(meta.c.value).where(meta.c.key == "data_version")).scalar()
+        return int(value or 0)
+
+    @staticmethod
+    def _bump(conn: Connection) -> None:
+        conn.execute(meta.update().where(meta.c.key == "data_version").values(
+            value=sa.cast(sa.cast(meta.c.value, sa.Integer) + 1, sa.Text)))
+
+    # -- surveys -----------------------------------------------------------------------------------------
+    def add_survey(self, survey: Survey, frame: gpd.GeoDataFrame, *, created_by: str = "") -> Survey:
+        """Publish a survey and its scenes in one transaction. An existing id is never overwritten."""
+        self._require_schema()
+        frame = normalise_scene_frame(frame)
+        stored = Survey(
+            id=survey.id, name=survey.name, date=survey.date, kind=survey.kind, source=survey.source,
+            demo=survey.demo, notes=survey.notes, created_at=_now(), created_by=created_by or survey.created_by,
+        )
+        rows = _scene_rows(stored.id, frame)
+        with self.engine.begin() as conn:
+            exists = conn.execute(sa.select(surveys.c.id).where(surveys.c.id == stored.id)).first()
+            if exists:
+                raise StoreError(f"A survey with id {stored.id!r} is already published; it is never overwritten. "
+                                 "Choose another id.")
+            conn.execute(surveys.insert().values(
+                id=stored.id, name=stored.name, date=stored.date, kind=str(stored.kind), source=stored.source,
+                demo=stored.demo, notes=stored.notes, created_at=stored.created_at, created_by=stored.created_by,
+            ))
+            if rows:
+                conn.execute(scenes.insert(), rows)
+            self._bump(conn)
+        return stored
+
+    def surveys(self) -> list[Survey]:
+        """All surveys, oldest first."""
+        self._require_schema()
+        with self.engine.connect() as conn:
+            result = conn.execute(sa.select(surveys).order_by(surveys.c.date, surveys.c.id)).mappings().all()
+        return [_survey_from_row(r) for r in result]
+
+    def survey(self, survey_id: str) -> Survey:
+        for s in self.surveys():
+            if s.id == survey_id:
+                return s
+        known = ", ".join(s.id for s in self.surveys()) or "none"
+        raise NotFoundError(f"No survey with id {survey_id!r}. Known surveys: {known}.")
+
+    def scenes(self, survey_id: str | None = None) -> gpd.GeoDataFrame:
+        """Scene observations of one survey, or of all surveys when `survey_id` is None."""
+        self._require_schema()
+        query = sa.select(scenes).order_by(scenes.c.survey_id, scenes.c.scene_id)
+        if survey_id is not None:
+            self.survey(survey_id)  # raises NotFoundError with the known ids
+            query = query.where(scenes.c.survey_id == survey_id)
+        with self.engine.connect() as conn:
+            table = pd.DataFrame(conn.execute(query).mappings().all())
+        if table.empty:
+            return empty_scene_frame()
+        table["categories"] = [json.loads(v) for v in table["categories"]]
+        table["predecessors"] = [json.loads(v) for v in table["predecessors"]]
+        geometry = shapely.from_wkt(table.pop("geometry_wkt").to_numpy())
+        return normalise_scene_frame(gpd.GeoDataFrame(table, geometry=geometry, crs=WGS84))
+
+    def is_demo_only(self) -> bool:
+        """True when every stored survey is demo data (or there are none)."""
+        return all(s.demo for s in self.surveys())
+
+    # -- seminars ----------------------------------------------------------------------------------------
+    def seminars(self) -> list[Seminar]:
+        """All seminars, by date (unknown dates placed by their registration deadline)."""
+        self._require_schema()
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(seminars.c.data)).scalars().all()
+        items = [seminar_from_dict(json.loads(r)) for r in rows]
+        return sorted(items, key=lambda s: (s.timeline_date or dt.date.max, s.seminar_id))
+
+    def save_seminars(self, items: Iterable[Seminar], *, updated_by: str = "") -> None:
+        """Insert or replace seminars by id, all in one transaction."""
+        self._require_schema()
+        with self.engine.begin() as conn:
+            for item in items:
+                conn.execute(seminars.delete().where(seminars.c.seminar_id == item.seminar_id))
+                conn.execute(seminars.insert().values(
+                    seminar_id=item.seminar_id, data=json.dumps(seminar_to_dict(item), ensure_ascii=False),
+                    updated_at=_now(), updated_by=updated_by,
+                ))
+            self._bump(conn)
+
+    # -- settings ------------------------------------------------------------------------------------------
+    def goal(self) -> Goal:
+        """The steering group's goal, or the shipped example until one is saved."""
+        self._require_schema()
+        with self.engine.connect() as conn:
+            raw = conn.execute(sa.select(app_settings.c.value).where(app_settings.c.key == "goal")).scalar()
+        if raw is None:
+            return EXAMPLE_GOAL
+        d = json.loads(raw)
+        return Goal(target_count=int(d["target_count"]), target_date=dt.date.fromisoformat(d["target_date"]),
+                    target_area_m2=d.get("target_area_m2"), is_example=False)
+
+    def set_goal(self, goal: Goal, *, updated_by: str = "") -> None:
+        self._require_schema()
+        value = json.dumps({"target_count": goal.target_count, "target_date": goal.target_date.isoformat(),
+                            "target_area_m2": goal.target_area_m2})
+        with self.engine.begin() as conn:
+            conn.execute(app_settings.delete().where(app_settings.c.key == "goal"))
+            conn.execute(app_settings.insert().values(key="goal", value=value, updated_at=_now(),
+                                                      updated_by=updated_by))
+            self._bump(conn)
+
+
+def _survey_from_row(r: Any) -> Survey:
+    created = r["created_at"]
+    if created is not None and created.tzinfo is None:  # SQLite returns naive datetimes
+        created = created.replace(tzinfo=dt.UTC)
+    return Survey(id=r["id"], name=r["name"], date=r["date"], kind=SurveyKind(r["kind"]), source=r["source"],
+                  demo=bool(r["demo"]), notes=r["notes"], created_at=created, created_by=r["created_by"])
+
+
+def _scene_rows(survey_id: str, frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+    wkt = shapely.to_wkt(frame.geometry.values, rounding_precision=7)
+    rows = []
+    for record, geometry_wkt in zip(frame.drop(columns="geometry").to_dict("records"), wkt, strict=True):
+        impact = record["impact"]
+        area = record["area_m2"]
+        rows.append({
+            "survey_id": survey_id,
+            "scene_id": record["scene_id"],
+            "name": record["name"] or "",
+            "kommun_kod": record["kommun_kod"],
+            "kommun": record["kommun"] or "",
+            "lokalpolisomrade": record["lokalpolisomrade"] or "",
+            "stadsdel": record["stadsdel"],
+            "categories": json.dumps(list(record["categories"])),
+            "status": record["status"],
+            "impact": None if pd.isna(impact) else int(impact),
+            "predecessors": json.dumps(list(record["predecessors"])),
+            "notes": record["notes"] or "",
+            "area_m2": None if pd.isna(area) else float(area),
+            "geometry_wkt": str(geometry_wkt),
+        })
+    return rows

@@ -1,0 +1,68 @@
+"""The `scenes` command line, run as analysts and operators would run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCENES = str(Path(sys.executable).with_name("scenes"))
+
+
+def _run(*args: str, db: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([SCENES, "--database", db, *args], capture_output=True, text=True, timeout=120,
+                          check=False)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('cli')}/scenes.db"
+    result = _run("init", "--demo", db=url)
+    assert result.returncode == 0, result.stderr
+    return url
+
+
+def test_surveys_json_has_the_documented_keys(db: str) -> None:
+    """`scenes surveys --json` lists every survey with id, name, date, kind, counts and the demo flag."""
+    result = _run("surveys", "--json", db=db)
+    items = json.loads(result.stdout)
+    assert [(i["id"], i["scenes"], i["municipalities"], i["police_areas"], i["demo"]) for i in items] == [
+        ("demo-2021", 64, 13, 15, True), ("demo-2023-11", 63, 13, 14, True), ("demo-2024-02", 53, 8, 12, True)]
+    assert {"id", "name", "date", "kind", "scenes", "municipalities", "police_areas", "demo"} <= set(items[0])
+
+
+def test_export_geojson_properties(db: str, tmp_path: Path) -> None:
+    """GeoJSON export carries the documented properties, categories as a list of codes."""
+    out = tmp_path / "s.geojson"
+    assert _run("export", "demo-2024-02", "--format", "geojson", "-o", str(out), db=db).returncode == 0
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    props = features[0]["properties"]
+    assert len(features) == 53
+    assert {"scene_id", "name", "kommun_kod", "kommun", "lokalpolisomrade", "categories", "status"} <= set(props)
+    assert isinstance(props["categories"], list)
+
+
+def test_export_csv_to_stdout(db: str) -> None:
+    """CSV export writes a header and one row per scene."""
+    lines = _run("export", "demo-2021", "--format", "csv", db=db).stdout.splitlines()
+    assert (lines[0].split(",")[:3], len(lines)) == (["survey_id", "scene_id", "name"], 65)
+
+
+def test_unknown_survey_is_a_clear_error(db: str) -> None:
+    """An unknown survey id exits 1 with a message listing the known ids, and no traceback."""
+    result = _run("export", "nope", db=db)
+    assert (result.returncode, "Traceback" in result.stderr) == (1, False)
+    assert "demo-2021" in result.stderr
+
+
+def test_environment_selects_the_store(db: str) -> None:
+    """SCENES_DATABASE_URL selects the store when --database is not given."""
+    import os
+
+    env = {**os.environ, "SCENES_DATABASE_URL": db}
+    result = subprocess.run([SCENES, "surveys", "--json"], capture_output=True, text=True, env=env, check=False,
+                            timeout=120)
+    assert len(json.loads(result.stdout)) == 3
