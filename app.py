@@ -8,12 +8,14 @@ import ui
 
 
 def run() -> None:
-    st.set_page_config(page_title="Öppna drogscener – Stockholms län", page_icon=":material/map:", layout="wide")
+    # The icon is drawn locally: a ":material/…:" page icon makes the browser fetch an SVG from Google.
+    st.set_page_config(page_title="Öppna drogscener – Stockholms län", page_icon=ui.favicon(), layout="wide")
     ui.dashboard()
     ui.language_selector()
     pages = [
         st.Page("pages/overview.py", title=ui.tr("nav.overview"), icon=":material/dashboard:", url_path="oversikt",
                 default=True),
+        st.Page("pages/map.py", title=ui.tr("nav.map"), icon=":material/map:", url_path="karta"),
     ]
     st.sidebar.caption(ui.tr("app.about"))
     st.navigation(pages).run()

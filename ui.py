@@ -7,15 +7,22 @@ and the demo notice the same way everywhere.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
+import folium
+import geopandas as gpd
 import streamlit as st
+from streamlit_folium import st_folium
 
+from scenes.assets import install_static
 from scenes.core import Dashboard
 from scenes.errors import ScenesError
 from scenes.i18n import LANGUAGES, number, t
 from scenes.progress import Progress, SurveyStats
+from scenes.query import HistoryEntry
 from scenes.settings import Settings
 
 T = TypeVar("T")
@@ -26,7 +33,32 @@ def dashboard() -> Dashboard:
     """The process-wide Dashboard; the schema and shipped seminars are ensured once at start."""
     dash = Dashboard(Settings.from_env())
     dash.init(demo=False)
+    # Leaflet and its plugin are served from static/ (Streamlit static serving): no CDN, works offline.
+    install_static(STATIC_DIR)
     return dash
+
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _scenes(survey_id: str | None, data_version: int) -> gpd.GeoDataFrame:
+    return dashboard().store.scenes(survey_id)
+
+
+def scenes(survey_id: str | None = None) -> gpd.GeoDataFrame:
+    """Scene observations of one survey (all surveys if None), cached until the data changes."""
+    return _scenes(survey_id, dashboard().store.data_version())
+
+
+def show_map(base: folium.Map, layers: list[folium.FeatureGroup], *, key: str, center: tuple[float, float],
+             zoom: int, height: int = 580) -> dict[str, Any]:
+    """Render a map without reruns on pan/zoom and without remounting when only the layers change."""
+    result = st_folium(base, key=key, height=height, use_container_width=True, feature_group_to_add=layers,
+                       center=center, zoom=zoom,
+                       layer_control=folium.LayerControl(collapsed=False),
+                       returned_objects=["last_object_clicked"])
+    return result or {}
 
 
 @st.cache_data(show_spinner=False)
@@ -62,6 +94,19 @@ def tr(key: str, **values: object) -> str:
     return t(key, lang(), **values)
 
 
+@st.cache_resource(show_spinner=False)
+def favicon() -> Any:
+    """A small map-pin icon drawn locally (no icon font or CDN involved)."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(img)
+    draw.ellipse((8, 4, 56, 52), fill=(0, 114, 178, 255))
+    draw.polygon([(16, 40), (48, 40), (32, 62)], fill=(0, 114, 178, 255))
+    draw.ellipse((22, 18, 42, 38), fill=(255, 255, 255, 255))
+    return img
+
+
 def num(value: float, decimals: int = 0) -> str:
     """Format a number for the current language (decimal comma in Swedish)."""
     return number(value, lang(), decimals)
@@ -90,3 +135,39 @@ def guarded(render: Callable[[], T]) -> T | None:
     except ScenesError as exc:
         show_error(exc)
         return None
+
+
+def scene_details(row: Any, history: list[HistoryEntry]) -> None:
+    """A scene's attributes and its history across surveys (escaped: markdown is given plain text only)."""
+    ref, lg = dashboard().reference, lang()
+    facts = [
+        (tr("col.name"), row["name"]),
+        (tr("col.scene_id"), row["scene_id"]),
+        (tr("col.municipality"), row["kommun"]),
+        (tr("col.police_area"), ref.police_area_name(row["lokalpolisomrade"])),
+        (tr("col.district"), ref.district_name(row["stadsdel"]) if row["stadsdel"] else "–"),
+        (tr("col.categories"), ", ".join(ref.category_label(c, lg) for c in row["categories"])),
+        (tr("col.status"), ref.status_label(row["status"], lg) if row["status"] else "–"),
+        (tr("col.impact"), "–" if row["impact"] is None or str(row["impact"]) == "<NA>" else str(row["impact"])),
+        (tr("col.area_m2"), num(row["area_m2"]) if row["area_m2"] == row["area_m2"] else "–"),
+        (tr("col.notes"), row["notes"] or "–"),
+    ]
+    st.dataframe({tr("col.field"): [k for k, _ in facts], tr("col.value"): [str(v) for _, v in facts]},
+                 hide_index=True, width="stretch")
+    st.markdown(f"**{tr('map.history')}**")
+    lines = []
+    for entry in history:
+        state = tr("history.present" if entry.present else "history.absent")
+        extra = ""
+        if entry.note:
+            kind, _, ids = entry.note.partition(":")
+            extra = " – " + tr(f"history.{kind}", ids=ids.replace(",", ", "))
+        lines.append(f"- {escape_markdown(entry.survey.name)} ({entry.survey.date.isoformat()}): {state}"
+                     f"{escape_markdown(extra)}")
+    st.markdown("\n".join(lines))
+
+
+def escape_markdown(text: str) -> str:
+    """Make user text inert in st.markdown: HTML-escape it and backslash the markdown specials."""
+    escaped = html.escape(text, quote=False)
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|~<>$" else c for c in escaped)

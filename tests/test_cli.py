@@ -66,3 +66,21 @@ def test_environment_selects_the_store(db: str) -> None:
     result = subprocess.run([SCENES, "surveys", "--json"], capture_output=True, text=True, env=env, check=False,
                             timeout=120)
     assert len(json.loads(result.stdout)) == 3
+
+
+def test_map_writes_standalone_filtered_html(db: str, tmp_path: Path) -> None:
+    """`scenes map` writes one marker per filtered scene, with every asset inlined."""
+    out = tmp_path / "karta.html"
+    result = _run("map", "demo-2024-02", "-o", str(out), "--municipality", "0180", "--category",
+                  "social_utsatthet,festmiljo", db=db)
+    page = out.read_text(encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    assert page.count('"className": "scene-marker"') == 3  # Stockholm city scenes with those categories
+    assert "<script src=" not in page and "Exempeldata" in page
+
+
+def test_map_defaults_to_latest_survey(db: str, tmp_path: Path) -> None:
+    """Without a survey id the latest survey is mapped."""
+    out = tmp_path / "latest.html"
+    assert _run("map", "-o", str(out), db=db).returncode == 0
+    assert out.read_text(encoding="utf-8").count('"className": "scene-marker"') == 53

@@ -11,7 +11,7 @@ from scenes.core import Dashboard
 from scenes.settings import PROJECT_ROOT, Settings
 
 APP = str(PROJECT_ROOT / "app.py")
-PAGES = ["pages/overview.py"]
+PAGES = ["pages/overview.py", "pages/map.py"]
 
 
 @pytest.fixture
@@ -65,3 +65,39 @@ def test_empty_store_shows_how_to_start(app_env: Path) -> None:
     """With no surveys the overview explains what to do instead of showing empty tiles."""
     at = _run()
     assert list(at.exception) == [] and any("scenes init --demo" in i.value for i in at.info)
+
+
+def test_map_page_shows_counts_table_and_legend(demo_store: Path) -> None:
+    """The map page agrees with itself: the count line, the table rows and the data are the same 53 scenes."""
+    at = _run("pages/map.py")
+    assert list(at.exception) == []
+    assert any("Visar 53 av 53 scener" in m.value for m in at.markdown)
+    assert len(at.dataframe[0].value) == 53
+    assert any("Exempeldata – fiktiva platser" in w.value for w in at.warning)
+
+
+def test_map_page_reads_preset_from_url(demo_store: Path) -> None:
+    """A shared link with ?kommun=0180&kategori=... opens the map with those filters set."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["kommun"] = "0180"
+    at.run()
+    at.switch_page("pages/map.py")
+    at.run()
+    assert at.sidebar.multiselect(key="f_kommun").value == ["0180"]
+    assert any("Visar 7 av 53 scener" in m.value for m in at.markdown)
+    assert len(at.dataframe[0].value) == 7
+
+
+def test_map_page_empty_selection_explains(demo_store: Path) -> None:
+    """A filter that matches nothing shows a clear message instead of an empty map."""
+    at = _run("pages/map.py")
+    at.sidebar.multiselect(key="f_kommun").set_value(["0188"]).run()
+    assert any("Inga scener matchar urvalet" in i.value for i in at.info)
+    assert list(at.exception) == []
+
+
+def test_map_page_ceased_since_earlier_survey(demo_store: Path) -> None:
+    """Choosing an earlier survey reports the ceased scenes (21 since 2021 in the demo)."""
+    at = _run("pages/map.py")
+    at.sidebar.selectbox(key="f_compare").set_value("demo-2021").run()
+    assert any("21 upphörda sedan" in m.value for m in at.markdown)

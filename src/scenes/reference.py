@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -54,6 +55,31 @@ class Reference:
     categories: pd.DataFrame
     statuses: pd.DataFrame
     published_totals: tuple[PublishedTotal, ...]
+
+    # -- derived geometry, computed once per Reference (the reference is loaded once per process) -------
+    @cached_property
+    def simplified_boundaries(self) -> gpd.GeoDataFrame:
+        """Municipality boundaries simplified to ~30 m in SWEREF 99 TM: lighter maps, same look at county scale."""
+        projected = self.boundaries.to_crs(3006)
+        projected["geometry"] = projected.geometry.simplify(30, preserve_topology=True)
+        return projected.to_crs(4326)
+
+    @cached_property
+    def police_area_shapes(self) -> gpd.GeoDataFrame:
+        """Outlines of the LPO that consist of whole municipalities, dissolved from their boundaries.
+
+        LPO covering Stockholm city districts are not drawn: district boundaries are not shipped, and we do not
+        invent them; scenes there carry their district and LPO tags instead.
+        """
+        cov = self.coverage
+        with_districts = set(cov.loc[cov["kind"] == "stadsdel", "lpo_code"])
+        current = self.police_areas_on(dt.date.today())
+        whole = cov[(cov["kind"] == "kommun") & ~cov["lpo_code"].isin(with_districts)
+                    & cov["lpo_code"].isin(current["lpo_code"])]
+        shapes = self.simplified_boundaries.merge(whole[["lpo_code", "code"]], left_on="kommun_kod", right_on="code")
+        dissolved = shapes.dissolve(by="lpo_code").reset_index()[["lpo_code", "geometry"]]
+        dissolved["name"] = [self.police_area_name(c) for c in dissolved["lpo_code"]]
+        return dissolved
 
     # -- look-ups used across the core ------------------------------------------------------------------
     def municipality_name(self, code: str) -> str:

@@ -47,6 +47,24 @@ class Settings(BaseModel):
         description="Default language of the interface: `sv` (Swedish) or `en` (English).",
     )
 
+    basemap: str = Field(
+        default="none",
+        description="Background map tiles: `none` (readable without any network), `osm` (OpenStreetMap), or a tile "
+        "URL template with `{z}/{x}/{y}` for an intranet tile server.",
+    )
+    basemap_attribution: str = Field(
+        default="",
+        description="Attribution text shown for a custom tile URL.",
+    )
+
+    @field_validator("basemap")
+    @classmethod
+    def _basemap(cls, value: str) -> str:
+        value = value.strip()
+        if value in ("none", "osm") or ("{z}" in value and "{x}" in value and "{y}" in value):
+            return value
+        raise ValueError("use 'none', 'osm' or a tile URL template containing {z}, {x} and {y}")
+
     @field_validator("database_url")
     @classmethod
     def _strip(cls, value: str) -> str:

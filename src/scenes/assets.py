@@ -1,0 +1,77 @@
+"""Map assets (Leaflet, Leaflet.markercluster) from PyPI packages, served locally or inlined: never a CDN.
+
+The app copies the files into Streamlit's static folder (served at `/app/static/`); an exported map carries
+them inline (scripts, styles, and Leaflet's images as data URIs) so it opens offline.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import xstatic.pkg.leaflet as xleaflet
+import xstatic.pkg.leaflet_markercluster as xcluster
+
+__all__ = ["AssetLinks", "inline_assets", "install_static"]
+
+LEAFLET_DIR = Path(xleaflet.BASE_DIR)
+CLUSTER_DIR = Path(xcluster.BASE_DIR)
+
+#: served name -> source file. Order matters: Leaflet before the plugin.
+_JS = {"leaflet.js": LEAFLET_DIR / "leaflet.js", "leaflet.markercluster.js": CLUSTER_DIR / "leaflet.markercluster.js"}
+_CSS = {"leaflet.css": LEAFLET_DIR / "leaflet.css", "MarkerCluster.css": CLUSTER_DIR / "MarkerCluster.css",
+        "MarkerCluster.Default.css": CLUSTER_DIR / "MarkerCluster.Default.css"}
+VENDOR = "vendor"
+
+
+@dataclass(frozen=True)
+class AssetLinks:
+    """Where the browser finds the assets: a URL prefix (Streamlit static serving by default)."""
+
+    base_url: str = "/app/static/" + VENDOR
+
+    def js(self) -> list[tuple[str, str]]:
+        return [(name, f"{self.base_url}/{name}") for name in _JS]
+
+    def css(self) -> list[tuple[str, str]]:
+        return [(name, f"{self.base_url}/{name}") for name in _CSS]
+
+
+def install_static(static_dir: Path) -> Path:
+    """Copy the asset files (and Leaflet's images) into `static_dir/vendor` if missing or outdated."""
+    target = static_dir / VENDOR
+    (target / "images").mkdir(parents=True, exist_ok=True)
+    sources = {**_JS, **_CSS, **{f"images/{p.name}": p for p in (LEAFLET_DIR / "images").iterdir()}}
+    for name, source in sources.items():
+        dest = target / name
+        if not dest.exists() or dest.stat().st_size != source.stat().st_size:
+            tmp = dest.with_name(dest.name + ".part")
+            shutil.copyfile(source, tmp)
+            tmp.replace(dest)
+    return target
+
+
+def _data_uri(path: Path) -> str:
+    mime = {"png": "image/png", "svg": "image/svg+xml"}.get(path.suffix.lstrip("."), "application/octet-stream")
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def _css_inlined(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return re.sub(r"url\((images/[^)]+)\)",
+                  lambda m: f"url({_data_uri(LEAFLET_DIR / m.group(1))})", text)
+
+
+def inline_assets(page: str, links: AssetLinks) -> str:
+    """Replace each asset `<script src>`/`<link>` in a rendered page by the file's content."""
+    for name, source in _JS.items():
+        tag = f'<script src="{links.base_url}/{name}"></script>'
+        body = source.read_text(encoding="utf-8").replace("</script", "<\\/script")
+        page = page.replace(tag, f"<script>/* {name} (inlined) */\n{body}\n</script>")
+    for name, source in _CSS.items():
+        tag = f'<link rel="stylesheet" href="{links.base_url}/{name}"/>'
+        page = page.replace(tag, f"<style>/* {name} (inlined) */\n{_css_inlined(source)}\n</style>")
+    return page

@@ -1,0 +1,115 @@
+"""Selecting and relating scene observations: filters, survey comparison, and a scene's history.
+
+Comparison rules (between an earlier survey A and a later survey B):
+- *persisting*: the scene id is in both;
+- *new*: only in B; *ceased*: only in A;
+- *merged*: a new scene in B with two or more predecessors from A;
+- *split*: a scene of A named as predecessor by two or more new scenes of B.
+Merged and split scenes are also counted as new/ceased, as the published figures do ("12 ceased, 11 new").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import Point
+
+from scenes.model import Survey
+
+__all__ = ["Comparison", "HistoryEntry", "SceneFilter", "ceased_since", "compare", "scene_at", "scene_history"]
+
+
+@dataclass(frozen=True)
+class SceneFilter:
+    """What the user chose to see. Empty tuples mean "all"."""
+
+    municipalities: tuple[str, ...] = ()
+    police_areas: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+    def apply(self, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        keep = pd.Series(True, index=frame.index)
+        if self.municipalities:
+            keep &= frame["kommun_kod"].isin(self.municipalities)
+        if self.police_areas:
+            keep &= frame["lokalpolisomrade"].isin(self.police_areas)
+        if self.categories:
+            wanted = set(self.categories)
+            keep &= frame["categories"].map(lambda cats: bool(wanted & set(cats)))
+        if self.statuses:
+            keep &= frame["status"].isin(self.statuses)
+        return frame.loc[keep]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.municipalities or self.police_areas or self.categories or self.statuses)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Scene ids sorted into what happened between two surveys."""
+
+    new: list[str]
+    ceased: list[str]
+    persisting: list[str]
+    merged: dict[str, list[str]]  # new scene id -> the earlier scenes it merges
+    split: dict[str, list[str]]  # earlier scene id -> the new scenes it split into
+
+
+def compare(earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame) -> Comparison:
+    a, b = set(earlier["scene_id"]), set(later["scene_id"])
+    new = sorted(b - a)
+    preds = dict(zip(later["scene_id"], later["predecessors"], strict=True))
+    merged = {sid: sorted(p for p in preds[sid] if p in a) for sid in new}
+    merged = {k: v for k, v in merged.items() if len(v) >= 2}
+    children: dict[str, list[str]] = {}
+    for sid in new:
+        for p in preds[sid]:
+            if p in a:
+                children.setdefault(p, []).append(sid)
+    split = {k: sorted(v) for k, v in children.items() if len(v) >= 2}
+    return Comparison(new=new, ceased=sorted(a - b), persisting=sorted(a & b), merged=merged, split=split)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    survey: Survey
+    present: bool
+    note: str  # "merged from …", "split from …", "" — codes, for the UI to phrase
+
+
+def scene_history(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], scene_id: str) -> list[HistoryEntry]:
+    """For each survey in order: was the scene there, and did it arise from a merge or split?"""
+    entries = []
+    successors = all_scenes[all_scenes["predecessors"].map(lambda p: scene_id in p)]
+    for survey in sorted(surveys, key=lambda s: (s.date, s.id)):
+        rows = all_scenes[(all_scenes["survey_id"] == survey.id) & (all_scenes["scene_id"] == scene_id)]
+        note = ""
+        if len(rows) and rows.iloc[0]["predecessors"]:
+            preds = list(rows.iloc[0]["predecessors"])
+            note = ("merged:" if len(preds) > 1 else "from:") + ",".join(preds)
+        later = successors[successors["survey_id"] == survey.id]
+        if not len(rows) and len(later):
+            note = "continued_as:" + ",".join(sorted(later["scene_id"]))
+        entries.append(HistoryEntry(survey=survey, present=bool(len(rows)), note=note))
+    return entries
+
+
+def scene_at(frame: gpd.GeoDataFrame, lat: float, lng: float, tolerance: float = 1e-5) -> str | None:
+    """The scene whose marker is at (lat, lng), or whose polygon contains it; None if none."""
+    if frame.empty:
+        return None
+    anchor = frame.geometry.representative_point()
+    close = (anchor.y - lat).abs().lt(tolerance) & (anchor.x - lng).abs().lt(tolerance)
+    if close.any():
+        return str(frame.loc[close, "scene_id"].iloc[0])
+    inside = frame.geometry.contains(Point(lng, lat))
+    return str(frame.loc[inside, "scene_id"].iloc[0]) if inside.any() else None
+
+
+def ceased_since(earlier: gpd.GeoDataFrame, current: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Scenes of the earlier survey whose id is absent from the current one."""
+    return earlier.loc[~earlier["scene_id"].isin(set(current["scene_id"]))]

@@ -1,0 +1,134 @@
+"""Real-browser fixtures: the app served by Streamlit on a free port, driven by Playwright in Chromium.
+
+Browser: Debian's /usr/bin/chromium (or SCENES_CHROMIUM), else Playwright's own if installed. Outside CI a
+missing browser skips these tests with a hint; under CI=true it is an error. Every request that is not to
+localhost is aborted and recorded, so the tests also prove the app needs no network.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from scenes.core import Dashboard
+from scenes.settings import PROJECT_ROOT, Settings
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+
+
+def _chromium() -> str | None:
+    for candidate in (os.environ.get("SCENES_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    executable = _chromium()
+    with sync_playwright() as p:
+        try:
+            b = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        except Exception as exc:  # no Debian chromium and no Playwright browser
+            message = (f"No Chromium for browser tests ({exc.__class__.__name__}). Install Debian's `chromium` "
+                       "(apt-get install chromium) or set SCENES_CHROMIUM to a Chromium binary.")
+            if os.environ.get("CI") == "true":
+                pytest.fail(message)
+            pytest.skip(message)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Iterator[str]:
+    """Streamlit serving app.py over a temporary demo store, on a free port, warmed up.
+
+    Warm-up: the very first browser session of a fresh Streamlit server that opens a non-default page gets a
+    spurious "Page not found" dialog over the right page (upstream streamlit/streamlit#9992). One visit to the
+    main page first keeps that dialog out of the tests, which open pages by URL as shared links do.
+    """
+    state = tmp_path_factory.mktemp("browser-state")
+    Dashboard(Settings(state_dir=state)).init(demo=True)
+    port = _free_port()
+    env = {**os.environ, "SCENES_STATE_DIR": str(state)}
+    env.pop("SCENES_DATABASE_URL", None)
+    log = (state / "streamlit.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:  # noqa: S310 - our loopback
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.terminate()
+        pytest.fail(f"Streamlit did not start; log: {(state / 'streamlit.log').read_text()[-2000:]}")
+    warm = browser.new_page()  # type: ignore[attr-defined]
+    warm.goto(url + "/")
+    warm.get_by_text("Öppna drogscener i Stockholms län").first.wait_for(timeout=60_000)
+    warm.close()
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+class Page:
+    """A Playwright page plus the list of requests it tried to send off the machine."""
+
+    def __init__(self, page: object, blocked: list[str]) -> None:
+        self.page = page
+        self.blocked = blocked
+
+
+@pytest.fixture
+def page(browser: object, server: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")  # type: ignore[attr-defined]
+    blocked: list[str] = []
+
+    def guard(route: object) -> None:
+        host = urlparse(route.request.url).hostname  # type: ignore[attr-defined]
+        if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:")):  # type: ignore[attr-defined]
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            blocked.append(route.request.url)  # type: ignore[attr-defined]
+            route.abort()  # type: ignore[attr-defined]
+
+    context.route("**/*", guard)
+    p = context.new_page()
+    yield Page(p, blocked)
+    context.close()
+
+
+def screenshot(page: object, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))  # type: ignore[attr-defined]
+    return path

@@ -1,0 +1,95 @@
+"""The map as a person sees it: real Chromium, no network beyond localhost."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.browser.conftest import Page, screenshot
+
+pytestmark = pytest.mark.browser
+
+COUNT_JS = """() => {
+  const singles = document.querySelectorAll('.leaflet-marker-icon.scene-marker').length;
+  let clustered = 0;
+  document.querySelectorAll('.leaflet-marker-icon.marker-cluster').forEach(c => {
+    clustered += parseInt(c.textContent.trim(), 10) || 0;
+  });
+  return {singles, clustered, total: singles + clustered,
+          boundaries: document.querySelectorAll('path.leaflet-interactive').length};
+}"""
+
+
+def _map_frame(p: Page) -> object:
+    p.page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=60_000)
+    return p.page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+
+
+def _scene_count(p: Page, expected: int, timeout: float = 30) -> dict[str, int]:
+    """Poll the map until it shows `expected` scenes (or time out and return what it shows)."""
+    deadline = time.monotonic() + timeout
+    counts: dict[str, int] = {}
+    while time.monotonic() < deadline:
+        frame = next((f for f in p.page.frames if "streamlit_folium" in f.url), None)
+        if frame is not None:
+            try:
+                counts = frame.evaluate(COUNT_JS)
+            except Exception:  # the frame may be re-rendering
+                counts = {}
+            if counts.get("total") == expected:
+                return counts
+        time.sleep(0.5)
+    return counts
+
+
+def _open_map(p: Page, server: str) -> None:
+    p.page.goto(server + "/")
+    p.page.get_by_role("link", name="Karta").click()
+    _map_frame(p)
+
+
+def test_map_renders_every_scene_offline(page: Page, server: str) -> None:
+    """All 53 scenes of the latest demo survey are on the map, with boundaries, and nothing left the machine."""
+    _open_map(page, server)
+    counts = _scene_count(page, 53)
+    screenshot(page.page, "karta")
+    assert counts.get("total") == 53, counts
+    assert counts["boundaries"] >= 26  # the municipality choropleth is drawn
+    assert page.blocked == []
+
+
+def _frame(p: Page) -> object:
+    return next(f for f in p.page.frames if "streamlit_folium" in f.url)
+
+
+def test_filter_change_updates_the_map_without_remount(page: Page, server: str) -> None:
+    """Choosing a municipality leaves only its scenes (Botkyrka: 7) in the same, not remounted, map."""
+    _open_map(page, server)
+    assert _scene_count(page, 53).get("total") == 53
+    _frame(page).evaluate("() => { window.__sentinel = 'same-map'; }")
+    box = page.page.get_by_label("Kommun", exact=True)
+    box.click()
+    page.page.keyboard.type("Botkyrka")
+    page.page.keyboard.press("Enter")
+    page.page.keyboard.press("Escape")
+    counts = _scene_count(page, 7)
+    time.sleep(1.5)  # let the zoom animation and re-clustering settle before the screenshot
+    screenshot(page.page, "karta-botkyrka")
+    assert counts.get("total") == 7, counts
+    assert _frame(page).evaluate("() => window.__sentinel") == "same-map"  # no remount, no flash
+    assert page.blocked == []
+
+
+def test_clicking_a_scene_shows_details_and_history(page: Page, server: str) -> None:
+    """A click on a marker shows that scene's details and its history across the three surveys."""
+    page.page.goto(server + "/karta?kommun=0127")
+    _map_frame(page)
+    assert _scene_count(page, 7).get("total") == 7
+    time.sleep(1.5)
+    frame = _frame(page)
+    marker = frame.locator(".leaflet-marker-icon.scene-marker").first  # type: ignore[attr-defined]
+    marker.click()
+    page.page.get_by_text("Historik", exact=True).wait_for(timeout=20_000)
+    screenshot(page.page, "karta-vald-scen")
+    assert page.page.get_by_text("Kartläggning 2021 (exempel) (2021-12-01)").count() == 1
