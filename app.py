@@ -16,6 +16,10 @@ def run() -> None:
         st.Page("pages/overview.py", title=ui.tr("nav.overview"), icon=":material/dashboard:", url_path="oversikt",
                 default=True),
         st.Page("pages/map.py", title=ui.tr("nav.map"), icon=":material/map:", url_path="karta"),
+        st.Page("pages/progress.py", title=ui.tr("nav.progress"), icon=":material/trending_down:",
+                url_path="utveckling"),
+        st.Page("pages/seminars.py", title=ui.tr("nav.seminars"), icon=":material/event:", url_path="seminarier"),
+        st.Page("pages/goal.py", title=ui.tr("nav.goal"), icon=":material/flag:", url_path="mal"),
     ]
     st.sidebar.caption(ui.tr("app.about"))
     st.navigation(pages).run()

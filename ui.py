@@ -14,15 +14,17 @@ from typing import Any, TypeVar
 
 import folium
 import geopandas as gpd
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from scenes.assets import install_static
 from scenes.core import Dashboard
-from scenes.errors import ScenesError
-from scenes.i18n import LANGUAGES, number, t
+from scenes.errors import ScenesError, ValidationFailed
+from scenes.formats import table_to_csv
+from scenes.i18n import CATALOGUE, LANGUAGES, number, t
 from scenes.progress import Progress, SurveyStats
-from scenes.query import HistoryEntry
+from scenes.query import Comparison, HistoryEntry
 from scenes.settings import Settings
 
 T = TypeVar("T")
@@ -124,8 +126,15 @@ def demo_notice() -> None:
 
 
 def show_error(exc: ScenesError) -> None:
-    """One way to show an expected failure: a message, never a traceback."""
-    st.error(f"**{tr('error.title')}**\n\n{exc}", icon=":material/error:")
+    """One way to show an expected failure: a message, never a traceback; located problems as a table."""
+    if isinstance(exc, ValidationFailed):
+        st.error(f"**{tr('error.title')}**\n\n{escape_markdown(exc.args[0])}", icon=":material/error:")
+        st.dataframe(pd.DataFrame([{tr("problem.row"): p.row, tr("problem.column"): p.column,
+                                    tr("problem.value"): p.value, tr("problem.message"): p.message,
+                                    tr("problem.suggestion"): p.suggestion} for p in exc.problems]),
+                     hide_index=True, width="stretch")
+        return
+    st.error(f"**{tr('error.title')}**\n\n{escape_markdown(str(exc))}", icon=":material/error:")
 
 
 def guarded(render: Callable[[], T]) -> T | None:
@@ -171,3 +180,44 @@ def escape_markdown(text: str) -> str:
     """Make user text inert in st.markdown: HTML-escape it and backslash the markdown specials."""
     escaped = html.escape(text, quote=False)
     return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|~<>$" else c for c in escaped)
+
+
+def translated(table: pd.DataFrame) -> pd.DataFrame:
+    """Column names through the catalogue (`col.<name>`) where a translation exists."""
+    return table.rename(columns={c: tr(f"col.{c}") for c in table.columns if f"col.{c}" in CATALOGUE})
+
+
+def table_with_download(table: pd.DataFrame, file_name: str, *, key: str) -> None:
+    """A sortable table and its CSV download (the data behind every chart is downloadable)."""
+    shown = translated(table)
+    for column in shown.columns:  # dates without a time of day
+        if pd.api.types.is_datetime64_any_dtype(shown[column]):
+            shown[column] = shown[column].dt.date
+    st.dataframe(shown, hide_index=True, width="stretch")
+    st.download_button(tr("download.csv"), data=table_to_csv(shown), file_name=file_name, mime="text/csv",
+                       on_click="ignore", icon=":material/download:", key=key)
+
+
+def comparison_lists(result: Comparison, earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame) -> None:
+    """New / ceased / persisting / merged / split as numbers, each opening its list of scenes."""
+    names = {**dict(zip(earlier["scene_id"], earlier["name"], strict=True)),
+             **dict(zip(later["scene_id"], later["name"], strict=True))}
+
+    def label(sid: str) -> str:
+        return f"{escape_markdown(str(names.get(sid, sid)))} ({escape_markdown(sid)})"
+
+    groups = {
+        "new": [label(s) for s in result.new],
+        "ceased": [label(s) for s in result.ceased],
+        "persisting": [label(s) for s in result.persisting],
+        "merged": [f"{label(k)} ← " + ", ".join(label(v) for v in vs) for k, vs in result.merged.items()],
+        "split": [f"{label(k)} → " + ", ".join(label(v) for v in vs) for k, vs in result.split.items()],
+    }
+    for column, (kind, items) in zip(st.columns(len(groups)), groups.items(), strict=True):
+        with column.popover(f"{tr('compare.' + kind)}: {len(items)}", width="stretch"):
+            st.markdown("\n".join(f"- {i}" for i in items) if items else tr("compare.none"))
+
+
+def facts(rows: list[tuple[str, str]]) -> None:
+    """Label/value pairs as compact markdown (values escaped)."""
+    st.markdown("  \n".join(f"**{escape_markdown(k)}:** {escape_markdown(v or '–')}" for k, v in rows))

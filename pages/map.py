@@ -18,18 +18,18 @@ PRESETS = {"kommun": "f_kommun", "lpo": "f_lpo", "kategori": "f_kategori", "stat
 
 
 def _preset_from_url(survey_ids: list[str]) -> None:
-    """Copy URL query values into the widgets' state once per session (a shared link sets the view)."""
-    if st.session_state.get("_map_preset_done"):
-        return
+    """Copy URL query values into the widgets' state when the link changes (a shared link sets the view)."""
     q = st.query_params
-    for param, key in PRESETS.items():
-        if q.get(param):
-            st.session_state[key] = [v for v in q.get(param, "").split(",") if v]
+    signature = sorted((k, v) for k, v in q.items() if k in (*PRESETS, "survey", "jamfor"))
+    if st.session_state.get("_map_preset") == signature:
+        return
+    for param, key in PRESETS.items():  # a link sets every filter: unnamed ones are cleared
+        st.session_state[key] = [v for v in q.get(param, "").split(",") if v]
     if q.get("survey") in survey_ids:
         st.session_state["f_survey"] = q.get("survey")
     if q.get("jamfor") in survey_ids:
         st.session_state["f_compare"] = q.get("jamfor")
-    st.session_state["_map_preset_done"] = True
+    st.session_state["_map_preset"] = signature
 
 
 def render() -> None:

@@ -6,10 +6,12 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from scenes.query import compare
 
 
 def render() -> None:
     st.title(ui.tr("app.title"))
+    lang = ui.lang()
     stats = ui.stats()
     progress = ui.progress()
     if progress is None:
@@ -44,6 +46,18 @@ def render() -> None:
         st.markdown(f"### {icon} {verdict}: {by}")
         st.caption(ui.tr("kpi.trajectory_help", expected=ui.num(progress.expected, 1)))
 
+    ordered = sorted(stats, key=lambda s: (s.survey.date, s.survey.id))
+    if len(ordered) >= 2:
+        previous = ordered[-2].survey
+        st.subheader(ui.tr("overview.since_previous", name=previous.name))
+        earlier, later = ui.scenes(previous.id), ui.scenes(latest.survey.id)
+        ui.comparison_lists(compare(earlier, later), earlier, later)
+
+    st.download_button(ui.tr("report.download"), help=ui.tr("report.download_help"),
+                       icon=":material/picture_as_pdf:", data=lambda: ui.dashboard().report_pdf(lang=lang),
+                       file_name="lagesrapport.pdf",
+                       mime="application/pdf", on_click="ignore", type="primary")
+
     st.subheader(ui.tr("overview.surveys"))
     st.dataframe(pd.DataFrame([{
         ui.tr("col.name"): s.survey.name, ui.tr("col.date"): s.survey.date, ui.tr("col.kind"): str(s.survey.kind),
@@ -55,8 +69,11 @@ def render() -> None:
     st.subheader(ui.tr("overview.published"))
     st.caption(ui.tr("overview.published_help"))
     st.dataframe(pd.DataFrame([{
-        ui.tr("col.label"): p.label, ui.tr("col.scenes"): p.scenes, ui.tr("col.municipalities"): p.municipalities,
-        ui.tr("col.police_areas"): p.police_areas, ui.tr("col.notes"): p.notes, ui.tr("col.source"): p.source,
+        ui.tr("col.label"): p.label, ui.tr("col.scenes"): p.scenes,
+        ui.tr("col.municipalities"): "–" if p.municipalities is None else str(p.municipalities),
+        ui.tr("col.police_areas"): "–" if p.police_areas is None else str(p.police_areas),
+        ui.tr("col.notes"): p.notes_in(lang),
+        ui.tr("col.source"): p.source,
         ui.tr("col.confidence"): p.confidence,
     } for p in ui.dashboard().reference.published_totals]), hide_index=True, width="stretch")
 

@@ -84,3 +84,20 @@ def test_map_defaults_to_latest_survey(db: str, tmp_path: Path) -> None:
     out = tmp_path / "latest.html"
     assert _run("map", "-o", str(out), db=db).returncode == 0
     assert out.read_text(encoding="utf-8").count('"className": "scene-marker"') == 53
+
+
+def test_progress_json(db: str) -> None:
+    """`scenes progress --json`: per survey the count, area, areas, trajectory value and on-track flag."""
+    data = json.loads(_run("progress", "--json", db=db).stdout)
+    latest = data["surveys"][-1]
+    assert data["goal"]["is_example"] is True
+    assert (latest["scenes"], latest["municipalities"], latest["on_track"]) == (53, 8, latest["scenes"]
+                                                                               <= latest["trajectory"])
+    assert {"area_m2", "police_areas", "trajectory"} <= set(latest)
+
+
+def test_report_pdf(db: str, tmp_path: Path) -> None:
+    """`scenes report -o FILE.pdf` writes a PDF."""
+    out = tmp_path / "r.pdf"
+    assert _run("report", "-o", str(out), db=db).returncode == 0
+    assert out.read_bytes()[:5] == b"%PDF-"

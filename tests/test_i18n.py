@@ -11,10 +11,10 @@ from scenes.i18n import CATALOGUE, LANGUAGES, t
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
 def test_every_key_has_every_language_with_same_placeholders(key: str) -> None:
-    """Each key has a non-empty text per language and the same {placeholders} in each."""
+    """Each key has a non-empty text per language and the same {placeholders}, with the same format, in each."""
     entry = CATALOGUE[key]
     assert sorted(entry) == sorted(LANGUAGES)
-    fields = {lang: {f[1] for f in string.Formatter().parse(text) if f[1]} for lang, text in entry.items()}
+    fields = {lang: {(f[1], f[2]) for f in string.Formatter().parse(text) if f[1]} for lang, text in entry.items()}
     assert all(text.strip() for text in entry.values())
     assert fields["sv"] == fields["en"]
 

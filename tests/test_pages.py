@@ -11,7 +11,7 @@ from scenes.core import Dashboard
 from scenes.settings import PROJECT_ROOT, Settings
 
 APP = str(PROJECT_ROOT / "app.py")
-PAGES = ["pages/overview.py", "pages/map.py"]
+PAGES = ["pages/overview.py", "pages/map.py", "pages/progress.py", "pages/seminars.py", "pages/goal.py"]
 
 
 @pytest.fixture
@@ -101,3 +101,45 @@ def test_map_page_ceased_since_earlier_survey(demo_store: Path) -> None:
     at = _run("pages/map.py")
     at.sidebar.selectbox(key="f_compare").set_value("demo-2021").run()
     assert any("21 upphörda sedan" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_in_english(demo_store: Path, page: str) -> None:
+    """Every page also runs in English without exception."""
+    at = _run(page, lang="en")
+    assert list(at.exception) == []
+
+
+def test_overview_since_previous_survey(demo_store: Path) -> None:
+    """Since Nov 2023: 0 new, 10 ceased, 53 persisting; each number opens its list."""
+    at = _run()
+    labels = [p.proto.popover.label for p in at.get("popover")]
+    assert labels == ["Nya: 0", "Upphörda: 10", "Kvarstående: 53", "Sammanslagna: 0", "Delade: 0"]
+
+
+def test_progress_page_chart_breakdown_and_comparison(demo_store: Path) -> None:
+    """The progress page shows the chart, the breakdown table and the 2021 -> 2024 comparison (21 ceased)."""
+    at = _run("pages/progress.py")
+    assert len(at.get("vega_lite_chart")) == 2
+    labels = [p.proto.popover.label for p in at.get("popover")]
+    assert "Upphörda: 21" in labels and "Sammanslagna: 1" in labels and "Delade: 1" in labels
+
+
+def test_seminars_page_lists_both_with_unknown_date(demo_store: Path) -> None:
+    """Both seminars, the 2025 date shown as unknown with the registration deadline."""
+    at = _run("pages/seminars.py")
+    titles = [s.value for s in at.subheader]
+    assert "Öppna drogscener i Stockholms läns utsatta områden" in titles
+    plain = [m.value.replace("\\", "") for m in at.markdown]  # markdown source has user text escaped
+    assert any("Datum ej känt (sista anmälningsdag 2025-11-04)" in m for m in plain)
+
+
+def test_goal_is_saved_and_no_longer_an_example(demo_store: Path) -> None:
+    """Saving the goal form stores the steering group's goal; the example label goes away."""
+    at = _run("pages/goal.py")
+    assert any("Exempelvärde" in w.value for w in at.warning)
+    at.number_input[0].set_value(40)
+    at.button[0].click().run()
+    goal = Dashboard(Settings(state_dir=demo_store)).store.goal()
+    assert (goal.target_count, goal.is_example) == (40, False)
+    assert not any("Exempelvärde" in w.value for w in at.warning)

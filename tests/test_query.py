@@ -77,3 +77,13 @@ def test_scene_at_finds_markers_and_polygons() -> None:
     assert scene_at(frame, anchor.y, anchor.x) == "P"
     assert scene_at(frame, 59.01, 17.01) == "P"
     assert scene_at(frame, 58.0, 16.0) is None
+
+
+def test_merge_seen_across_an_intermediate_survey(demo: Dashboard) -> None:
+    """2021 -> Feb 2024 still shows the merge and the split recorded in Nov 2023."""
+    from scenes.query import observations_between
+
+    surveys = demo.store.surveys()
+    between = observations_between(demo.store.scenes(), surveys, "demo-2021", "demo-2024-02")
+    result = compare(demo.store.scenes("demo-2021"), demo.store.scenes("demo-2024-02"), between)
+    assert (len(result.merged), len(result.split), len(result.ceased)) == (1, 1, 21)

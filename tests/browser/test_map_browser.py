@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -93,3 +94,19 @@ def test_clicking_a_scene_shows_details_and_history(page: Page, server: str) -> 
     page.page.get_by_text("Historik", exact=True).wait_for(timeout=20_000)
     screenshot(page.page, "karta-vald-scen")
     assert page.page.get_by_text("Kartläggning 2021 (exempel) (2021-12-01)").count() == 1
+
+
+def test_seminar_link_opens_its_workshop_map(page: Page, server: str) -> None:
+    """From the seminars page, one click opens the map filtered to the seminar's focus category."""
+    page.page.goto(server + "/seminarier")
+    page.page.get_by_role("link", name="Öppna kartan för workshoppens fokus").first.click()
+    page.page.wait_for_url("**/karta?kategori=utsatt_omrade", timeout=30_000)
+    _map_frame(page)
+    expected = page.page.get_by_text(re.compile(r"^Visar \d+ av \d+ scener")).first
+    expected.wait_for(timeout=30_000)
+    text = expected.inner_text()
+    shown = int(text.split()[1])
+    assert 0 < shown < 53, text
+    assert _scene_count(page, shown).get("total") == shown
+    screenshot(page.page, "seminarium-karta")
+    assert page.blocked == []

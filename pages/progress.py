@@ -1,0 +1,68 @@
+"""Utveckling: the progress chart, breakdowns (count, rate, area), and the comparison of any two surveys."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from scenes.breakdown import breakdown, change_by
+from scenes.charts import breakdown_chart, progress_chart, progress_table
+from scenes.query import compare, observations_between
+
+
+def render() -> None:
+    st.title(ui.tr("progress.title"))
+    dash, lang = ui.dashboard(), ui.lang()
+    surveys = dash.store.surveys()
+    if not surveys:
+        st.info(ui.tr("empty.no_surveys"), icon=":material/inbox:")
+        return
+    if any(s.demo for s in surveys):
+        ui.demo_notice()
+    goal = dash.store.goal()
+
+    st.subheader(ui.tr("progress.chart"))
+    table = progress_table(ui.stats(), dash.reference.published_totals, goal, dash.store.seminars(), lang)
+    st.altair_chart(progress_chart(table, lang), width="stretch")
+    st.caption(ui.tr("progress.chart_help") + (" " + ui.tr("kpi.goal_example") if goal.is_example else ""))
+    ui.table_with_download(table, "utveckling.csv", key="dl_progress")
+
+    st.subheader(ui.tr("progress.breakdown"))
+    all_scenes = ui.scenes(None)
+    dims = {"municipality": "col.municipality", "police_area": "col.police_area", "category": "col.categories",
+            "district": "col.district"}
+    measures = {"scenes": "chart.measure.scenes", "per_100k": "chart.measure.per_100k",
+                "area_ha": "chart.measure.area_ha"}
+    c1, c2 = st.columns(2)
+    dim = c1.segmented_control(ui.tr("progress.by"), list(dims), format_func=lambda d: ui.tr(dims[d]),
+                               default="municipality", key="p_dim") or "municipality"
+    measure = c2.segmented_control(ui.tr("progress.measure"), list(measures), default="scenes", key="p_measure",
+                                   format_func=lambda m: ui.tr(measures[m])) or "scenes"
+    data = breakdown(all_scenes, surveys, dash.reference, dim, lang)
+    data["area_ha"] = (data["area_m2"] / 10_000).round(2)
+    if measure == "per_100k" and dim != "municipality":
+        st.info(ui.tr("progress.per_100k_only_municipality"), icon=":material/info:")
+    else:
+        st.altair_chart(breakdown_chart(data, lang, measure=measure), width="stretch")
+    if dim == "category":
+        st.caption(ui.tr("progress.category_note"))
+    ui.table_with_download(data.drop(columns=["survey_id", "key"]), f"fordelning-{dim}.csv", key="dl_breakdown")
+
+    st.subheader(ui.tr("progress.compare"))
+    by_id = {s.id: s for s in surveys}
+    ids = list(by_id)
+    c1, c2 = st.columns(2)
+    a = c1.selectbox(ui.tr("progress.earlier"), ids, index=0, format_func=lambda i: by_id[i].name, key="cmp_a")
+    b = c2.selectbox(ui.tr("progress.later"), ids, index=len(ids) - 1, format_func=lambda i: by_id[i].name,
+                     key="cmp_b")
+    earlier, later = ui.scenes(a), ui.scenes(b)
+    result = compare(earlier, later, observations_between(all_scenes, surveys, a, b))
+    ui.comparison_lists(result, earlier, later)
+    for dimension in ("municipality", "police_area", "district"):
+        with st.expander(ui.tr("progress.change_by", what=ui.tr(dims[dimension]))):
+            ui.table_with_download(change_by(earlier, later, dash.reference, dimension, lang),
+                                   f"forandring-{dimension}.csv", key=f"dl_change_{dimension}")
+    st.caption(ui.tr("progress.district_note"))
+
+
+ui.guarded(render)

@@ -1,0 +1,106 @@
+"""Seminarier: the collaboration's seminars, each with a link to the map preset for its workshop focus."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from scenes.model import Seminar
+from scenes.seminars import SEMINAR_COLUMNS, map_preset, parse_programme, read_seminar_csv
+
+
+def _seminar_form(seminars: list[Seminar]) -> None:
+    """Add a seminar, or edit one: every field of the record; the programme one item per line."""
+    dash, lang = ui.dashboard(), ui.lang()
+    ref = dash.reference
+    by_id = {s.seminar_id: s for s in seminars}
+    choice = st.selectbox(ui.tr("seminars.choose"), [None, *by_id], key="sem_choice",
+                          format_func=lambda i: ui.tr("seminars.new") if i is None else by_id[i].title)
+    cur = by_id.get(choice) if choice else None
+    with st.form(f"seminar_form_{choice}"):
+        sid = st.text_input("seminar_id", value=cur.seminar_id if cur else "", disabled=cur is not None,
+                            help=ui.tr("seminars.id_help"))
+        title = st.text_input(ui.tr("seminars.field_title"), value=cur.title if cur else "")
+        kind = st.text_input(ui.tr("seminars.field_kind"), value=cur.kind if cur else "Seminarium")
+        c1, c2, c3, c4 = st.columns(4)
+        known = c1.checkbox(ui.tr("seminars.date_known"), value=bool(cur and cur.date))
+        date = c1.date_input(ui.tr("seminars.field_date"), value=cur.date if cur and cur.date else None)
+        start = c2.text_input(ui.tr("seminars.field_start"), value=cur.start_time if cur else "")
+        end = c3.text_input(ui.tr("seminars.field_end"), value=cur.end_time if cur else "")
+        deadline = c4.date_input(ui.tr("seminars.field_deadline"),
+                                 value=cur.registration_deadline if cur else None)
+        place = st.text_input(ui.tr("seminars.place"), value=cur.place if cur else "")
+        organiser = st.text_input(ui.tr("seminars.organiser"), value=cur.organiser if cur else "")
+        audience = st.text_area(ui.tr("seminars.audience"), value=cur.audience if cur else "")
+        description = st.text_area(ui.tr("seminars.field_description"), value=cur.description if cur else "")
+        focus = st.multiselect(ui.tr("seminars.focus"), list(ref.categories["code"]),
+                               default=list(cur.focus_categories) if cur else [],
+                               format_func=lambda c: ref.category_label(c, lang))
+        munis = st.multiselect(ui.tr("seminars.invited_municipalities"), list(ref.municipalities["kommun_kod"]),
+                               default=list(cur.invited_municipalities) if cur else [],
+                               format_func=ref.municipality_name)
+        lpos = st.multiselect(ui.tr("seminars.invited_police_areas"), list(ref.police_areas["lpo_code"]),
+                              default=list(cur.invited_police_areas) if cur else [],
+                              format_func=ref.police_area_name)
+        programme = st.text_area(ui.tr("seminars.programme") + " (HH:MM | titel | talare)", value="\n".join(
+            f"{p.time} | {p.title} | {p.speakers}" for p in cur.programme) if cur else "", height=160)
+        if st.form_submit_button(ui.tr("seminars.save"), type="primary"):
+            item = Seminar(
+                seminar_id=sid.strip(), title=title.strip(), kind=kind.strip(), date=date if known else None,
+                start_time=start.strip(), end_time=end.strip(), registration_deadline=deadline,
+                place=place.strip(), organiser=organiser.strip(), audience=audience.strip(),
+                description=description.strip(), cost=cur.cost if cur else "", contact=cur.contact if cur else "",
+                source=cur.source if cur else "", source_url=cur.source_url if cur else "",
+                focus_categories=tuple(focus), invited_municipalities=tuple(munis), invited_police_areas=tuple(lpos),
+                programme=parse_programme(programme),
+            )
+            dash.save_seminar(item)
+            st.success(ui.tr("seminars.saved", title=item.title))
+
+
+def render() -> None:
+    st.title(ui.tr("seminars.title"))
+    dash, lang = ui.dashboard(), ui.lang()
+    ref = dash.reference
+    seminars = dash.store.seminars()
+    if not seminars:
+        st.info(ui.tr("seminars.empty"), icon=":material/event_busy:")
+    for sem in seminars:
+        with st.container(border=True):
+            st.subheader(sem.title)
+            when = sem.date.isoformat() if sem.date else ui.tr(
+                "seminars.date_unknown", deadline=sem.registration_deadline.isoformat()
+                if sem.registration_deadline else "–")
+            times = f" {sem.start_time}–{sem.end_time}" if sem.start_time else ""
+            focus = ", ".join(ref.category_label(c, lang) for c in sem.focus_categories) or "–"
+            ui.facts([
+                (ui.tr("seminars.when"), when + times),
+                (ui.tr("seminars.place"), sem.place),
+                (ui.tr("seminars.organiser"), sem.organiser),
+                (ui.tr("seminars.audience"), sem.audience),
+                (ui.tr("seminars.focus"), focus),
+                (ui.tr("seminars.source"), sem.source),
+            ])
+            if sem.description:
+                st.markdown(ui.escape_markdown(sem.description))
+            if sem.programme:
+                st.markdown(f"**{ui.tr('seminars.programme')}**")
+                st.markdown("\n".join(
+                    f"- **{ui.escape_markdown(p.time or '·')}** {ui.escape_markdown(p.title)}"
+                    + (f" — *{ui.escape_markdown(p.speakers)}*" if p.speakers else "") for p in sem.programme))
+            st.page_link("pages/map.py", label=ui.tr("seminars.open_map"), icon=":material/map:",
+                         query_params=map_preset(sem))
+
+    st.divider()
+    with st.expander(ui.tr("seminars.edit"), icon=":material/edit:"):
+        _seminar_form(seminars)
+    with st.expander(ui.tr("seminars.import"), icon=":material/upload_file:"):
+        st.caption(ui.tr("seminars.import_help", columns=", ".join(SEMINAR_COLUMNS)))
+        upload = st.file_uploader(ui.tr("seminars.csv_file"), type=["csv", "txt"], key="seminar_csv")
+        if upload is not None and st.button(ui.tr("seminars.import_button"), type="primary"):
+            items = read_seminar_csv(upload.getvalue().decode("utf-8-sig", errors="replace"), ref)
+            dash.store.save_seminars(items, updated_by="seminar CSV import")
+            st.success(ui.tr("seminars.imported", n=len(items)))
+
+
+ui.guarded(render)

@@ -1,0 +1,140 @@
+"""Seminar records: CSV import with documented columns, validation, and the map preset of a workshop.
+
+CSV columns (header names exactly; `;`, `,` or tab separated; UTF-8 with or without BOM):
+
+| column | required | meaning |
+|---|---|---|
+| seminar_id | yes | stable id (letters, digits, `-`, `_`); an existing id is updated |
+| title | yes | title |
+| kind | no | e.g. "Seminarium", "Workshop" |
+| date | no | YYYY-MM-DD; empty when not known |
+| start_time, end_time | no | HH:MM |
+| registration_deadline | no | YYYY-MM-DD |
+| place, organiser, audience, description, cost, contact, source, source_url | no | free text |
+| focus_categories | no | category codes separated by `;` or `|` |
+| invited_municipalities | no | municipality codes (e.g. 0180) separated by `;` or `|` |
+| invited_police_areas | no | LPO codes separated by `;` or `|` |
+| programme | no | one item per line: `HH:MM | title | speakers` |
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+
+from scenes.errors import Problem, ValidationFailed
+from scenes.model import ProgrammeItem, Seminar
+from scenes.reference import Reference
+
+__all__ = ["SEMINAR_COLUMNS", "map_preset", "parse_programme", "read_seminar_csv"]
+
+SEMINAR_COLUMNS = ["seminar_id", "title", "kind", "date", "start_time", "end_time", "registration_deadline",
+                   "place", "organiser", "audience", "description", "cost", "contact", "source", "source_url",
+                   "focus_categories", "invited_municipalities", "invited_police_areas", "programme"]
+_ID = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in re.split(r"[;|]", value or "") if v.strip())
+
+
+def parse_programme(text: str) -> tuple[ProgrammeItem, ...]:
+    """`HH:MM | title | speakers` per line (time and speakers optional)."""
+    items = []
+    for line in (text or "").splitlines():
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) == 1:
+            parts = ["", parts[0], ""]
+        parts += [""] * (3 - len(parts))
+        items.append(ProgrammeItem(time=parts[0], title=parts[1], speakers=" | ".join(parts[2:]).strip(" |")))
+    return tuple(items)
+
+
+def _date(value: str, row: int, column: str, problems: list[Problem]) -> dt.date | None:
+    if not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        problems.append(Problem("not a date; write it as YYYY-MM-DD", row=row, column=column, value=value))
+        return None
+
+
+def read_seminar_csv(text: str, ref: Reference) -> list[Seminar]:
+    """Parse and validate seminar rows; every problem is reported at once (row numbers as in a spreadsheet)."""
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise ValidationFailed("The file is empty.", [Problem("the file has no rows")])
+    dialect: type[csv.Dialect]
+    try:
+        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=";,\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    header = [h.strip() for h in reader.fieldnames or []]
+    problems: list[Problem] = []
+    missing = [c for c in ("seminar_id", "title") if c not in header]
+    unknown = [h for h in header if h not in SEMINAR_COLUMNS]
+    problems += [Problem("required column is missing", column=c) for c in missing]
+    problems += [Problem("unknown column; see the documented columns", column=c) for c in unknown]
+    if missing:
+        raise ValidationFailed("The seminar file cannot be read.", problems)
+    categories, municipalities = set(ref.categories["code"]), set(ref.municipalities["kommun_kod"])
+    lpos = set(ref.police_areas["lpo_code"])
+    seminars, seen = [], set()
+    for row_no, raw in enumerate(reader, start=2):
+        r = {k.strip(): (v or "").strip() for k, v in raw.items() if k}
+        sid = r.get("seminar_id", "")
+        if not _ID.match(sid):
+            problems.append(Problem("seminar_id must be 1–100 letters, digits, '-' or '_'", row=row_no,
+                                    column="seminar_id", value=sid))
+        elif sid in seen:
+            problems.append(Problem("seminar_id appears twice in the file", row=row_no, column="seminar_id",
+                                    value=sid))
+        seen.add(sid)
+        if not r.get("title"):
+            problems.append(Problem("title is required", row=row_no, column="title"))
+        for column in ("start_time", "end_time"):
+            if r.get(column) and not _TIME.match(r[column]):
+                problems.append(Problem("not a time; write it as HH:MM", row=row_no, column=column, value=r[column]))
+        for column, known in (("focus_categories", categories), ("invited_municipalities", municipalities),
+                              ("invited_police_areas", lpos)):
+            for code in _codes(r.get(column, "")):
+                if code not in known:
+                    problems.append(Problem("unknown code", row=row_no, column=column, value=code))
+        seminars.append(Seminar(
+            seminar_id=sid, title=r.get("title", ""), kind=r.get("kind", ""),
+            date=_date(r.get("date", ""), row_no, "date", problems),
+            start_time=r.get("start_time", ""), end_time=r.get("end_time", ""),
+            registration_deadline=_date(r.get("registration_deadline", ""), row_no, "registration_deadline",
+                                        problems),
+            place=r.get("place", ""), organiser=r.get("organiser", ""), audience=r.get("audience", ""),
+            description=r.get("description", ""), cost=r.get("cost", ""), contact=r.get("contact", ""),
+            source=r.get("source", ""), source_url=r.get("source_url", ""),
+            focus_categories=_codes(r.get("focus_categories", "")),
+            invited_municipalities=_codes(r.get("invited_municipalities", "")),
+            invited_police_areas=_codes(r.get("invited_police_areas", "")),
+            programme=parse_programme(r.get("programme", "")),
+        ))
+    if not seminars:
+        problems.append(Problem("the file has a header but no seminar rows"))
+    if problems:
+        raise ValidationFailed(f"The seminar file has {len(problems)} problem(s); nothing was imported.", problems)
+    return seminars
+
+
+def map_preset(seminar: Seminar) -> dict[str, str]:
+    """URL query parameters that open the map on the seminar's workshop focus."""
+    preset = {}
+    if seminar.focus_categories:
+        preset["kategori"] = ",".join(seminar.focus_categories)
+    if seminar.invited_municipalities:
+        preset["kommun"] = ",".join(seminar.invited_municipalities)
+    if seminar.invited_police_areas:
+        preset["lpo"] = ",".join(seminar.invited_police_areas)
+    return preset

@@ -1,0 +1,53 @@
+"""Breakdowns per category, municipality, police area and district; changes between surveys."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenes.breakdown import breakdown, change_by
+from scenes.core import Dashboard
+
+
+def test_municipality_counts_sum_to_survey_totals(demo: Dashboard) -> None:
+    """Per-municipality counts add up to each survey's scene count (64, 63, 53)."""
+    data = breakdown(demo.store.scenes(), demo.store.surveys(), demo.reference, "municipality")
+    assert data.groupby("survey_id")["scenes"].sum().to_dict() == {
+        "demo-2021": 64, "demo-2023-11": 63, "demo-2024-02": 53}
+
+
+def test_rate_per_100k_only_where_population_known(demo: Dashboard) -> None:
+    """Botkyrka (population known) gets a rate; Stockholm (unknown here) gets none."""
+    data = breakdown(demo.store.scenes(), demo.store.surveys(), demo.reference, "municipality")
+    latest = data[data["survey_id"] == "demo-2024-02"].set_index("key")
+    assert latest.loc["0127", "per_100k"] == pytest.approx(round(latest.loc["0127", "scenes"] / 95905 * 1e5, 1))
+    assert latest.loc["0180", "per_100k"] is None or latest["per_100k"].isna()["0180"]
+
+
+def test_category_counts_each_category_of_a_scene(demo: Dashboard) -> None:
+    """A scene with two categories counts in both, so the category sum is at least the scene count."""
+    frame = demo.store.scenes("demo-2024-02")
+    data = breakdown(frame, demo.store.surveys(), demo.reference, "category")
+    assert data["scenes"].sum() == sum(len(c) for c in frame["categories"]) > len(frame)
+
+
+def test_areas_are_summed_per_group(demo: Dashboard) -> None:
+    """Area per group sums to the survey's total polygon area (m², EPSG:3006)."""
+    frame = demo.store.scenes("demo-2024-02")
+    data = breakdown(frame, demo.store.surveys(), demo.reference, "municipality")
+    assert data["area_m2"].sum() == pytest.approx(frame["area_m2"].fillna(0).sum())
+
+
+def test_district_change_goes_through_the_crosswalk(demo: Dashboard) -> None:
+    """2021 Rinkeby-Kista and Spånga-Tensta are compared with 2024 Järva, never listed separately."""
+    table = change_by(demo.store.scenes("demo-2021"), demo.store.scenes("demo-2024-02"), demo.reference, "district")
+    keys = set(table["key"])
+    assert "jarva" in keys and not keys & {"rinkeby_kista", "spanga_tensta", "norrmalm", "ostermalm"}
+    jarva = table.set_index("key").loc["jarva"]
+    assert jarva["earlier"] == 2  # one scene in each of the two former districts
+
+
+def test_change_by_municipality_matches_counts(demo: Dashboard) -> None:
+    """Stockholm city: 11 scenes in 2021, 7 in Feb 2024, change -4."""
+    table = change_by(demo.store.scenes("demo-2021"), demo.store.scenes("demo-2024-02"), demo.reference,
+                      "municipality").set_index("key")
+    assert tuple(table.loc["0180", ["earlier", "later", "change"]]) == (11, 7, -4)

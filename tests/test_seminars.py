@@ -1,0 +1,76 @@
+"""Seminar CSV import: documented columns, every problem reported, nothing saved on error."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from scenes.core import Dashboard
+from scenes.errors import ValidationFailed
+from scenes.model import Seminar
+from scenes.reference import Reference
+from scenes.seminars import map_preset, read_seminar_csv
+
+GOOD = (
+    "seminar_id;title;date;start_time;end_time;focus_categories;invited_municipalities;programme\n"
+    'ws-2026;Workshop festmiljö;2026-03-10;13:00;16:00;festmiljo;0180|0184;"13:00 | Inledning | Therese Travis\n'
+    '13:15 | Gruppdiskussion"\n'
+)
+
+
+def test_good_file_is_read(ref: Reference) -> None:
+    """A semicolon file with a multi-line programme gives one seminar with every field."""
+    [sem] = read_seminar_csv(GOOD, ref)
+    assert (sem.seminar_id, sem.date, sem.focus_categories, sem.invited_municipalities, len(sem.programme)) == (
+        "ws-2026", dt.date(2026, 3, 10), ("festmiljo",), ("0180", "0184"), 2)
+    assert sem.programme[0].speakers == "Therese Travis"
+
+
+@pytest.mark.parametrize(("text", "column", "message"), [
+    ("title\nA\n", "seminar_id", "required column"),
+    ("seminar_id,title\nbad id!,A\n", "seminar_id", "letters"),
+    ("seminar_id,title\na,\n", "title", "required"),
+    ("seminar_id,title,date\na,A,14/9/2022\n", "date", "YYYY-MM-DD"),
+    ("seminar_id,title,start_time\na,A,9.00\n", "start_time", "HH:MM"),
+    ("seminar_id,title,focus_categories\na,A,utsatt\n", "focus_categories", "unknown code"),
+    ("seminar_id,title,invited_municipalities\na,A,0999\n", "invited_municipalities", "unknown code"),
+    ("seminar_id,title\na,A\na,B\n", "seminar_id", "twice"),
+    ("seminar_id,title,colour\na,A,red\n", "colour", "unknown column"),
+])
+def test_problems_are_located(ref: Reference, text: str, column: str, message: str) -> None:
+    """Each bad input names the column (and row) and says what is wrong."""
+    with pytest.raises(ValidationFailed) as info:
+        read_seminar_csv(text, ref)
+    assert any(p.column == column and message in p.message for p in info.value.problems)
+
+
+def test_all_problems_at_once(ref: Reference) -> None:
+    """Problems in several rows are all reported, with spreadsheet row numbers."""
+    with pytest.raises(ValidationFailed) as info:
+        read_seminar_csv("seminar_id,title,date\na,,x\nb,B,y\n", ref)
+    assert sorted((p.row, p.column) for p in info.value.problems) == [(2, "date"), (2, "title"), (3, "date")]
+
+
+def test_empty_file(ref: Reference) -> None:
+    """An empty upload is a clear error, not a crash."""
+    with pytest.raises(ValidationFailed, match="empty"):
+        read_seminar_csv("", ref)
+
+
+def test_map_preset_from_focus() -> None:
+    """A seminar's focus category and invited areas become the map's URL query."""
+    sem = Seminar("x", "T", "", None, "", "", None, "", "", "", focus_categories=("utsatt_omrade",),
+                  invited_municipalities=("0127", "0181"))
+    assert map_preset(sem) == {"kategori": "utsatt_omrade", "kommun": "0127,0181"}
+
+
+def test_save_seminar_validates_and_updates(demo: Dashboard) -> None:
+    """Saving an existing id updates it; a bad time is refused and nothing changes."""
+    original = demo.store.seminars()[1]
+    updated = Seminar(**{**original.__dict__, "date": dt.date(2025, 11, 20)})
+    demo.save_seminar(updated)
+    assert demo.store.seminars()[1].date == dt.date(2025, 11, 20)
+    with pytest.raises(ValidationFailed):
+        demo.save_seminar(Seminar(**{**original.__dict__, "start_time": "9"}))
+    assert demo.store.seminars()[1].start_time == "09:00"
