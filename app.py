@@ -20,6 +20,8 @@ def run() -> None:
                 url_path="utveckling"),
         st.Page("pages/seminars.py", title=ui.tr("nav.seminars"), icon=":material/event:", url_path="seminarier"),
         st.Page("pages/goal.py", title=ui.tr("nav.goal"), icon=":material/flag:", url_path="mal"),
+        st.Page("pages/upload.py", title=ui.tr("nav.upload"), icon=":material/upload_file:", url_path="ladda-upp"),
+        st.Page("pages/history.py", title=ui.tr("nav.history"), icon=":material/history:", url_path="historik"),
     ]
     st.sidebar.caption(ui.tr("app.about"))
     st.navigation(pages).run()

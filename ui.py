@@ -187,13 +187,20 @@ def translated(table: pd.DataFrame) -> pd.DataFrame:
     return table.rename(columns={c: tr(f"col.{c}") for c in table.columns if f"col.{c}" in CATALOGUE})
 
 
-def table_with_download(table: pd.DataFrame, file_name: str, *, key: str) -> None:
-    """A sortable table and its CSV download (the data behind every chart is downloadable)."""
+def table_with_download(table: pd.DataFrame, file_name: str, *, key: str, static: bool = False) -> None:
+    """A sortable table and its CSV download (the data behind every chart is downloadable).
+
+    `static` renders a plain HTML table (text a screen reader and the browser's find can reach) when the
+    table is short; long tables always use the scrolling data grid.
+    """
     shown = translated(table)
     for column in shown.columns:  # dates without a time of day
         if pd.api.types.is_datetime64_any_dtype(shown[column]):
             shown[column] = shown[column].dt.date
-    st.dataframe(shown, hide_index=True, width="stretch")
+    if static and len(shown) <= 200:
+        st.table(shown.astype(str).replace({"None": "", "nan": "", "<NA>": ""}), hide_index=True)
+    else:
+        st.dataframe(shown, hide_index=True, width="stretch")
     st.download_button(tr("download.csv"), data=table_to_csv(shown), file_name=file_name, mime="text/csv",
                        on_click="ignore", icon=":material/download:", key=key)
 
@@ -216,6 +223,13 @@ def comparison_lists(result: Comparison, earlier: gpd.GeoDataFrame, later: gpd.G
     for column, (kind, items) in zip(st.columns(len(groups)), groups.items(), strict=True):
         with column.popover(f"{tr('compare.' + kind)}: {len(items)}", width="stretch"):
             st.markdown("\n".join(f"- {i}" for i in items) if items else tr("compare.none"))
+
+
+def actor() -> str:
+    """Who is acting, for the audit log. Until sign-in exists this is the server account, marked as such."""
+    import getpass
+
+    return f"{getpass.getuser()} (app, ingen inloggning)"
 
 
 def facts(rows: list[tuple[str, str]]) -> None:

@@ -11,7 +11,8 @@ from scenes.core import Dashboard
 from scenes.settings import PROJECT_ROOT, Settings
 
 APP = str(PROJECT_ROOT / "app.py")
-PAGES = ["pages/overview.py", "pages/map.py", "pages/progress.py", "pages/seminars.py", "pages/goal.py"]
+PAGES = ["pages/overview.py", "pages/map.py", "pages/progress.py", "pages/seminars.py", "pages/goal.py",
+         "pages/upload.py", "pages/history.py"]
 
 
 @pytest.fixture
@@ -143,3 +144,17 @@ def test_goal_is_saved_and_no_longer_an_example(demo_store: Path) -> None:
     goal = Dashboard(Settings(state_dir=demo_store)).store.goal()
     assert (goal.target_count, goal.is_example) == (40, False)
     assert not any("Exempelvärde" in w.value for w in at.warning)
+
+
+def test_history_page_rollback(demo_store: Path) -> None:
+    """The history page lists revisions and the audit log; making revision 1 current again works."""
+    dash = Dashboard(Settings(state_dir=demo_store))
+    frame = dash.store.scenes("demo-2024-02")
+    dash.store.add_revision("demo-2024-02", frame.iloc[:40], created_by="test", note="trimmed")
+    at = _run("pages/history.py")
+    at.selectbox(key="rb_survey").set_value("demo-2024-02").run()
+    at.selectbox(key="rb_revision").set_value(1).run()
+    at.button[-1].click().run()
+    assert list(at.exception) == []
+    assert len(dash.store.scenes("demo-2024-02")) == 53
+    assert dash.store.audit().iloc[0]["action"] == "rollback"

@@ -118,18 +118,33 @@ def test_newer_schema_is_refused(store: Store) -> None:
         store.ensure_schema()
 
 
-def test_older_schema_is_migrated_with_data_intact(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A version-1 store with data upgrades through the migration steps and keeps its surveys."""
-    store.add_survey(_survey(), _frame(3))
+def test_version_1_store_upgrades_with_data_intact(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A genuine schema-1 store (built from the frozen v1 schema) upgrades to the current one, data intact."""
+    from scenes.migrations import v1_metadata
 
-    def add_column(conn: sa.Connection) -> None:
-        conn.execute(sa.text("ALTER TABLE surveys ADD COLUMN reviewed_by VARCHAR(200)"))
-
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_module.MIGRATIONS, 1, add_column)
+    engine = create_engine_for(f"sqlite:///{tmp_path}/v1.db")
+    md = v1_metadata()
+    md.create_all(engine)
+    now = dt.datetime.now(dt.UTC)
+    with engine.begin() as conn:
+        conn.execute(md.tables["schema_version"].insert().values(version=1, applied_at=now))
+        conn.execute(md.tables["meta"].insert().values(key="data_version", value="1"))
+        conn.execute(md.tables["surveys"].insert().values(
+            id="old", name="Gammal", date=dt.date(2021, 12, 1), kind="kartläggning", source="s", demo=False,
+            notes="", created_at=now, created_by="v1"))
+        conn.execute(md.tables["scenes"].insert(), [
+            {"survey_id": "old", "scene_id": f"S{i}", "name": f"Plats {i}", "kommun_kod": "0127",
+             "kommun": "Botkyrka", "lokalpolisomrade": "botkyrka", "stadsdel": None,
+             "categories": '["utsatt_omrade"]', "status": "aktiv", "impact": 2, "predecessors": "[]", "notes": "",
+             "area_m2": None, "geometry_wkt": f"POINT (17.8{i} 59.2)"} for i in range(3)])
+    store = Store(engine)
     store.ensure_schema()
-    columns = {c["name"] for c in sa.inspect(store.engine).get_columns("surveys")}
-    assert (store.version(), "reviewed_by" in columns, len(store.scenes("s1"))) == (2, True, 3)
+    got = store.scenes("old")
+    assert (store.version(), len(got), list(got["name"])) == (2, 3, ["Plats 0", "Plats 1", "Plats 2"])
+    assert store.survey("old").revision == 1
+    assert list(store.revisions("old")["rows"]) == [3]
+    store.add_revision("old", got.iloc[:2], created_by="test")  # the upgraded store takes new revisions
+    assert len(store.scenes("old")) == 2
 
 
 def test_sqlite_folder_is_created(tmp_path: Settings) -> None:

@@ -7,14 +7,20 @@ Expected failures (`ScenesError`) print one clear message to stderr and exit 1; 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from scenes.core import Dashboard
 from scenes.errors import ScenesError
+from scenes.i18n import problem_text
+from scenes.ingest.upload import UploadCheck, report_table, survey_id_for
 from scenes.maps import MapOptions
+from scenes.model import Survey, SurveyKind
 from scenes.progress import stats_table
 from scenes.query import SceneFilter
 from scenes.settings import Settings
@@ -52,6 +58,33 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--measure", choices=["count", "per_capita"], default="count", help="municipality shading")
     p.add_argument("--lang", choices=["sv", "en"], default=None, help="language of labels (default: SCENES_LANGUAGE)")
 
+    p = sub.add_parser("validate", help="check a survey file; exit 0 valid (warnings allowed), 1 invalid, "
+                       "2 unreadable")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--sheet", help="Excel sheet to read (default: the first)")
+    p.add_argument("--lang", choices=["sv", "en"], default=None, help="report language (default: SCENES_LANGUAGE)")
+
+    p = sub.add_parser("import", help="validate and publish a survey file as a new survey (or a new revision)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--name", help="survey name (required for a new survey)")
+    p.add_argument("--date", help="survey date, YYYY-MM-DD (required for a new survey)")
+    p.add_argument("--kind", choices=["kartläggning", "uppföljning"], default="kartläggning")
+    p.add_argument("--source", default="", help="where the data comes from")
+    p.add_argument("--id", dest="survey_id", help="survey id (default: derived from the date and name)")
+    p.add_argument("--revise", metavar="SURVEY_ID", help="publish as the next revision of this survey instead")
+    p.add_argument("--note", default="", help="note stored with a revision")
+    p.add_argument("--sheet", help="Excel sheet to read (default: the first)")
+    p.add_argument("--actor", default=os.environ.get("USER", "cli"), help="who is importing (for the audit log)")
+    p.add_argument("--lang", choices=["sv", "en"], default=None, help="report language")
+
+    sub.add_parser("history", help="surveys, their revisions, and the audit log")
+
+    p = sub.add_parser("rollback", help="make an earlier revision of a survey current again")
+    p.add_argument("survey_id", metavar="SURVEY_ID")
+    p.add_argument("revision", metavar="REVISION", type=int)
+    p.add_argument("--actor", default=os.environ.get("USER", "cli"))
+
     p = sub.add_parser("report", help="write the status report (PDF, two A4 pages)")
     p.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
     p.add_argument("--lang", choices=["sv", "en"], default=None, help="language (default: SCENES_LANGUAGE)")
@@ -72,6 +105,32 @@ def _write(text: str, output: Path | None) -> None:
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(output)  # atomic: a reader never sees half a file
     print(f"Wrote {output}", file=sys.stderr)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ScenesError(f"Cannot read {path}: {exc.strerror}.") from exc
+
+
+def _print_report(check: UploadCheck, lang: str, *, as_json: bool, stream: TextIO = sys.stdout) -> None:
+    table = report_table(check.result.problems, lang)
+    if as_json:
+        print(json.dumps({"file": check.file_name, "sha256": check.sha256, "readable": check.readable,
+                          "valid": check.ok, "rows": len(check.raw.table) if check.raw is not None else 0,
+                          "accepted": len(check.frame),
+                          "notes": [problem_text(n, lang) for n in check.result.notes],
+                          "problems": json.loads(table.to_json(orient="records", force_ascii=False))},
+                         ensure_ascii=False, indent=2), file=stream)
+        return
+    for note in check.result.notes:
+        print(f"note: {problem_text(note, lang)}", file=stream)
+    errors, warnings = len(check.result.errors), len(check.result.warnings)
+    print(f"{check.file_name}: {errors} error(s), {warnings} warning(s), {len(check.frame)} valid row(s).",
+          file=stream)
+    if len(table):
+        print(table.to_string(index=False), file=stream)
 
 
 def _codes(values: list[str]) -> tuple[str, ...]:
@@ -116,6 +175,46 @@ def run(args: argparse.Namespace) -> int:
         options = MapOptions(lang=args.lang or settings.language, choropleth=args.measure, basemap=settings.basemap,
                              basemap_attribution=settings.basemap_attribution)
         _write(dashboard.map_html(args.survey_id, filt, compare_id=args.compare, options=options), args.output)
+        return 0
+    if args.command == "validate":
+        check = dashboard.check_upload(args.file.name, _read_bytes(args.file), sheet=args.sheet)
+        _print_report(check, args.lang or settings.language, as_json=args.json)
+        return 2 if not check.readable else (0 if check.ok else 1)
+    if args.command == "import":
+        check = dashboard.check_upload(args.file.name, _read_bytes(args.file), sheet=args.sheet)
+        lang = args.lang or settings.language
+        if not check.ok:
+            _print_report(check, lang, as_json=False, stream=sys.stderr)
+            print("Nothing was published.", file=sys.stderr)
+            return 2 if not check.readable else 1
+        if args.revise:
+            survey_id, revision = dashboard.publish(check, revise=args.revise, actor=args.actor, note=args.note)
+        else:
+            if not args.name or not args.date:
+                raise ScenesError("A new survey needs --name and --date (YYYY-MM-DD); or use --revise SURVEY_ID.")
+            try:
+                day = dt.date.fromisoformat(args.date)
+            except ValueError as exc:
+                raise ScenesError(f"--date {args.date!r} is not a date; write it as YYYY-MM-DD.") from exc
+            survey = Survey(id=args.survey_id or survey_id_for(args.name, day), name=args.name, date=day,
+                            kind=SurveyKind(args.kind), source=args.source, demo=False)
+            survey_id, revision = dashboard.publish(check, survey=survey, actor=args.actor)
+        if check.result.warnings:
+            _print_report(check, lang, as_json=False, stream=sys.stderr)
+        print(f"Published {survey_id} revision {revision}: {len(check.frame)} scenes.", file=sys.stderr)
+        print(survey_id)
+        return 0
+    if args.command == "history":
+        for s in dashboard.store.surveys():
+            print(f"{s.id}  {s.date}  {s.name}  (current revision {s.revision})")
+        print("\nRevisions:")
+        print(dashboard.store.revisions().to_string(index=False))
+        print("\nAudit log (newest first):")
+        print(dashboard.store.audit().to_string(index=False))
+        return 0
+    if args.command == "rollback":
+        dashboard.store.rollback(args.survey_id, args.revision, actor=args.actor)
+        print(f"{args.survey_id}: revision {args.revision} is current.")
         return 0
     if args.command == "report":
         data = dashboard.report_pdf(lang=args.lang or settings.language)

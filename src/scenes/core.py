@@ -18,8 +18,9 @@ from scenes.demo import load_demo
 from scenes.errors import NotFoundError, Problem, ScenesError, ValidationFailed
 from scenes.formats import scenes_to_csv, scenes_to_geojson
 from scenes.i18n import t
+from scenes.ingest.upload import UploadCheck, check_upload
 from scenes.maps import MapOptions, export_html
-from scenes.model import Seminar
+from scenes.model import Seminar, Survey
 from scenes.progress import Progress, SurveyStats, progress, survey_stats, trajectory_value
 from scenes.query import SceneFilter, ceased_since
 from scenes.reference import Reference, load_reference, load_seminars
@@ -117,6 +118,33 @@ class Dashboard:
                          "trajectory": round(expected, 2), "on_track": s.scenes <= expected + 1e-9,
                          "demo": s.survey.demo})
         return rows
+
+    # -- upload -------------------------------------------------------------------------------------------
+    def check_upload(self, name: str, data: bytes, *, mapping: dict[str, str | None] | None = None,
+                     sheet: str | None = None) -> UploadCheck:
+        """Read and validate an uploaded survey file under the configured size and row limits."""
+        return check_upload(name, data, self.reference, max_bytes=int(self.settings.max_upload_mb * 1_000_000),
+                            max_rows=self.settings.max_rows, mapping=mapping, sheet=sheet)
+
+    def publish(self, check: UploadCheck, *, survey: Survey | None = None, revise: str | None = None,
+                actor: str = "", note: str = "") -> tuple[str, int]:
+        """Publish a passed check as a new survey, or as the next revision of `revise`. Returns (id, revision)."""
+        if not check.ok:
+            raise ValidationFailed("The file has errors; nothing was published.", check.result.errors)
+        if revise:
+            revision = self.store.add_revision(revise, check.frame, created_by=actor, file_name=check.file_name,
+                                               sha256=check.sha256, note=note)
+            return revise, revision
+        if survey is None:
+            raise ScenesError("Give the new survey's name and date, or the survey to revise.")
+        stored = self.store.add_survey(survey, check.frame, created_by=actor, file_name=check.file_name,
+                                       sha256=check.sha256)
+        return stored.id, 1
+
+    def previous_survey(self, day: dt.date, exclude: str | None = None) -> Survey | None:
+        """The latest survey dated on or before `day` (other than `exclude`): what an upload is compared with."""
+        earlier = [s for s in self.store.surveys() if s.date <= day and s.id != exclude]
+        return earlier[-1] if earlier else None
 
     def save_seminar(self, item: Seminar, *, updated_by: str = "") -> None:
         """Validate one seminar record and store it (insert or update by id)."""

@@ -7,7 +7,7 @@ and the command line all say the same thing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = [
     "ConfigError",
@@ -29,6 +29,8 @@ class Problem:
     value: str | None = None
     suggestion: str | None = None
     severity: str = "error"  # "error" blocks publishing, "warning" does not
+    code: str = ""  # catalogue key `problem.<code>` for a translated message; `message` is the English text
+    params: dict[str, object] = field(default_factory=dict)
 
     def __str__(self) -> str:
         where = []

@@ -13,6 +13,7 @@ import math
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry import mapping, shape
@@ -96,7 +97,9 @@ def scenes_to_geojson(frame: gpd.GeoDataFrame, *, precision: int = 6) -> dict[st
     features = []
     for row in frame.to_dict("records"):
         geometry = row.pop("geometry")
-        rounded = shapely.set_precision(geometry, 10**-precision) if geometry is not None else None
+        # Round coordinates in place (set_precision would also re-order ring vertices, so a round trip would
+        # not give back the same GeoJSON).
+        rounded = shapely.transform(geometry, lambda c: np.round(c, precision)) if geometry is not None else None
         props = {k: (list(v) if k in LIST_COLUMNS else _json_value(v)) for k, v in row.items()}
         features.append(
             {"type": "Feature", "properties": props, "geometry": mapping(rounded) if rounded is not None else None}

@@ -6,7 +6,7 @@ A test checks every key has both languages and the same `{placeholders}` in each
 
 from __future__ import annotations
 
-__all__ = ["CATALOGUE", "LANGUAGES", "number", "t"]
+__all__ = ["CATALOGUE", "LANGUAGES", "number", "problem_text", "t"]
 
 LANGUAGES = {"sv": "Svenska", "en": "English"}
 
@@ -314,6 +314,169 @@ CATALOGUE: dict[str, dict[str, str]] = {
                              "en": "Two A4 pages for the steering group: key figures, progress, tables, seminars."},
     "overview.since_previous": {"sv": "Sedan föregående kartläggning ({name})",
                                 "en": "Since the previous survey ({name})"},
+    # -- validation problems (scenes.ingest); {placeholders} come from Problem.params -----------------------
+    "problem.empty_file": {"sv": "Filen är tom.", "en": "The file is empty."},
+    "problem.too_large": {"sv": "Filen är {size} MB; gränsen är {limit} MB.",
+                          "en": "The file is {size} MB; the limit is {limit} MB."},
+    "problem.wrong_type": {"sv": "Filtypen '{suffix}' tas inte emot; använd CSV, XLSX, GeoJSON eller GeoPackage.",
+                           "en": "Files of type '{suffix}' are not accepted; use CSV, XLSX, GeoJSON or GeoPackage."},
+    "problem.type_mismatch": {"sv": "Filen heter '{name}' men innehållet är {actual}, inte {expected}.",
+                              "en": "The file is called '{name}' but its content is {actual}, not {expected}."},
+    "problem.unreadable_csv": {"sv": "CSV-filen kan inte läsas: {detail}",
+                               "en": "The CSV file cannot be read: {detail}"},
+    "problem.unreadable_xlsx": {"sv": "Excelfilen kan inte läsas ({detail}).",
+                                "en": "The Excel file cannot be read ({detail})."},
+    "problem.no_sheet": {"sv": "Arbetsboken har inget blad '{sheet}'. Blad: {sheets}.",
+                         "en": "The workbook has no sheet '{sheet}'. Sheets: {sheets}."},
+    "problem.no_header": {"sv": "Ingen rubrikrad hittades bland de 30 första raderna; mallen visar kolumnnamnen.",
+                          "en": "No header row found in the first 30 rows; the template shows the column names."},
+    "problem.unreadable_geojson": {"sv": "GeoJSON-filen kan inte läsas: {detail}",
+                                   "en": "The GeoJSON file cannot be read: {detail}"},
+    "problem.unreadable_gpkg": {"sv": "GeoPackage-filen kan inte läsas: {detail}",
+                                "en": "The GeoPackage cannot be read: {detail}"},
+    "problem.no_rows": {"sv": "Filen har inga datarader.", "en": "The file has no data rows."},
+    "problem.too_many_rows": {"sv": "Filen har {rows} rader; gränsen är {limit}.",
+                              "en": "The file has {rows} rows; the limit is {limit}."},
+    "problem.unknown_column": {"sv": "Okänd kolumn; den ignoreras om du inte kopplar den till ett fält.",
+                               "en": "Unknown column; it is ignored unless you map it to a field."},
+    "problem.duplicate_column": {"sv": "Två kolumner betyder '{field}'.", "en": "Two columns mean '{field}'."},
+    "problem.missing_column": {"sv": "Obligatorisk kolumn saknas.", "en": "Required column is missing."},
+    "problem.required": {"sv": "Värde saknas men krävs.", "en": "A value is required."},
+    "problem.bad_id": {"sv": "Använd 1–64 bokstäver, siffror eller . _ : -",
+                       "en": "Use 1–64 letters, digits or . _ : -"},
+    "problem.duplicate_id": {"sv": "Samma scen-id finns tidigare i filen.",
+                             "en": "This scene id appears earlier in the file."},
+    "problem.outside_county": {"sv": "Platsen ligger utanför Stockholms län.",
+                               "en": "The location is outside Stockholm County."},
+    "problem.unknown_municipality": {"sv": "Okänd kommun.", "en": "Unknown municipality."},
+    "problem.municipality_mismatch": {
+        "sv": "Raden anger {stated} men platsen ligger i {found}; {found} används.",
+        "en": "The row says {stated} but the location lies in {found}; {found} is used.",
+    },
+    "problem.unknown_district": {"sv": "Okänd stadsdel i Stockholms stad.", "en": "Unknown Stockholm city district."},
+    "problem.district_outside_stockholm": {
+        "sv": "Stadsdel gäller bara inom Stockholms kommun; värdet ignoreras.",
+        "en": "Districts apply only inside Stockholm municipality; the value is ignored.",
+    },
+    "problem.unknown_police_area": {"sv": "Okänt lokalpolisområde.", "en": "Unknown local police area."},
+    "problem.police_area_required": {
+        "sv": "Lokalpolisområde krävs här (kommunen avgör det inte); ange det, eller ange stadsdel.",
+        "en": "The local police area is required here (the municipality alone does not decide it); give it, or "
+              "give the district.",
+    },
+    "problem.category_label": {"sv": "En benämning angavs; koden '{category}' används.",
+                               "en": "A label was given; its code '{category}' is used."},
+    "problem.unknown_category": {"sv": "Okänd kategori.", "en": "Unknown category."},
+    "problem.unknown_status": {"sv": "Okänd status.", "en": "Unknown status."},
+    "problem.bad_impact": {"sv": "Otrygghet anges som ett heltal 1–5.", "en": "Impact is a whole number from 1 to 5."},
+    "problem.bad_wkt": {"sv": "Ingen giltig WKT-geometri.", "en": "Not a valid WKT geometry."},
+    "problem.bad_coordinate": {"sv": "Koordinaterna måste vara tal.", "en": "Coordinates must be numbers."},
+    "problem.no_geometry": {
+        "sv": "Inga koordinater hittades: ange lat och lon, SWEREF 99 TM nord och öst (eller X och Y), en WKT-kolumn, "
+              "eller ladda upp GeoJSON/GeoPackage.",
+        "en": "No coordinates found: give lat and lon, SWEREF 99 TM northing and easting (or X and Y), a WKT "
+              "column, or upload GeoJSON/GeoPackage.",
+    },
+    "problem.no_location": {"sv": "Raden saknar läge.", "en": "The row has no location."},
+    "problem.repaired_polygon": {"sv": "Ytan var ogiltig (t.ex. korsade sig själv) och har reparerats.",
+                                 "en": "The polygon was invalid (e.g. self-intersecting) and was repaired."},
+    "problem.invalid_geometry": {"sv": "Geometrin är ogiltig och kan inte repareras säkert.",
+                                 "en": "The geometry is invalid and cannot be repaired safely."},
+    "problem.note_encoding": {"sv": "teckenkodning: {encoding}", "en": "encoding: {encoding}"},
+    "problem.note_separator": {"sv": "avgränsare: {separator}", "en": "separator: {separator}"},
+    "problem.note_sheet": {"sv": "blad: {sheet}", "en": "sheet: {sheet}"},
+    "problem.note_header_row": {"sv": "rubrikrad: {row}", "en": "header row: {row}"},
+    "problem.note_crs": {"sv": "koordinatsystem: {crs}", "en": "coordinate system: {crs}"},
+    "problem.note_derived_column": {"sv": "kolumnen '{column}' beräknas vid import och ignorerades",
+                                    "en": "column '{column}' is computed on import and was ignored"},
+    "problem.note_wkt_crs": {"sv": "WKT-koordinater lästa som {crs}", "en": "WKT coordinates read as {crs}"},
+    "problem.note_latlon": {"sv": "koordinater: latitud/longitud (WGS 84)",
+                            "en": "coordinates: latitude/longitude (WGS 84)"},
+    "problem.note_northing_easting": {"sv": "koordinater: SWEREF 99 TM nord/öst",
+                                      "en": "coordinates: SWEREF 99 TM northing/easting"},
+    "problem.note_x_northing": {
+        "sv": "koordinater: X lästes som nordkoordinat och Y som östkoordinat (SWEREF 99 TM, svensk praxis), "
+              "avgjort av värdena",
+        "en": "coordinates: X read as northing and Y as easting (SWEREF 99 TM; Swedish practice), decided from "
+              "the values",
+    },
+    "problem.note_x_easting": {
+        "sv": "koordinater: X lästes som östkoordinat och Y som nordkoordinat (SWEREF 99 TM), avgjort av värdena",
+        "en": "coordinates: X read as easting and Y as northing (SWEREF 99 TM), decided from the values",
+    },
+    "severity.error": {"sv": "Fel", "en": "Error"},
+    "severity.warning": {"sv": "Varning", "en": "Warning"},
+    "problem.severity": {"sv": "Allvar", "en": "Severity"},
+    "nav.upload": {"sv": "Ladda upp", "en": "Upload"},
+    "nav.history": {"sv": "Historik", "en": "History"},
+    "upload.title": {"sv": "Ladda upp en kartläggning", "en": "Upload a survey"},
+    "upload.intro": {
+        "sv": "Ladda upp en kartläggning eller uppföljning som CSV, Excel (.xlsx), GeoJSON eller GeoPackage. Filen "
+              "kontrolleras rad för rad innan något publiceras; publicerade kartläggningar skrivs aldrig över, en "
+              "rättad fil blir en ny revision.",
+        "en": "Upload a survey or follow-up as CSV, Excel (.xlsx), GeoJSON or GeoPackage. The file is checked row by "
+              "row before anything is published; published surveys are never overwritten, a corrected file becomes "
+              "a new revision.",
+    },
+    "upload.template_csv": {"sv": "Mall (CSV)", "en": "Template (CSV)"},
+    "upload.template_xlsx": {"sv": "Mall med kodlistor (Excel)", "en": "Template with code lists (Excel)"},
+    "upload.mode": {"sv": "Vad laddar du upp?", "en": "What are you uploading?"},
+    "upload.mode.new": {"sv": "En ny kartläggning", "en": "A new survey"},
+    "upload.mode.revision": {"sv": "En rättad version av en publicerad kartläggning",
+                             "en": "A corrected version of a published survey"},
+    "upload.name": {"sv": "Namn", "en": "Name"},
+    "upload.date": {"sv": "Datum", "en": "Date"},
+    "upload.kind": {"sv": "Typ", "en": "Kind"},
+    "upload.source": {"sv": "Källa (t.ex. Polisen, regionalt underrättelsecenter)",
+                      "en": "Source (e.g. the police regional intelligence centre)"},
+    "upload.revise": {"sv": "Kartläggning som rättas", "en": "Survey to correct"},
+    "upload.note": {"sv": "Vad är rättat?", "en": "What was corrected?"},
+    "upload.file": {"sv": "Fil", "en": "File"},
+    "upload.file_help": {"sv": "Högst {mb} MB.", "en": "At most {mb} MB."},
+    "upload.checking": {"sv": "Läser och kontrollerar filen …", "en": "Reading and checking the file …"},
+    "upload.checked": {"sv": "Kontrollerad: {rows} godkända rader", "en": "Checked: {rows} valid rows"},
+    "upload.sheet": {"sv": "Blad i arbetsboken", "en": "Sheet in the workbook"},
+    "upload.mapping": {"sv": "Okända kolumner – välj vad de betyder eller ignorera dem",
+                       "en": "Unknown columns – choose what they mean, or ignore them"},
+    "upload.mapping_help": {"sv": "Förslag: {hints}", "en": "Suggestions: {hints}"},
+    "upload.ignore": {"sv": "(ignorera)", "en": "(ignore)"},
+    "upload.rows_ok": {"sv": "Godkända rader", "en": "Valid rows"},
+    "upload.blocked": {
+        "sv": "Filen har fel och kan inte publiceras. Rätta raderna i rapporten och ladda upp filen igen; inget "
+              "har ändrats.",
+        "en": "The file has errors and cannot be published. Fix the rows in the report and upload it again; "
+              "nothing has changed.",
+    },
+    "upload.preview": {"sv": "Förhandsgranskning mot {name}", "en": "Preview against {name}"},
+    "upload.changed_tags": {"sv": "Ändrade uppgifter för kvarstående scener",
+                            "en": "Changed tags of persisting scenes"},
+    "upload.publish": {"sv": "Publicera", "en": "Publish"},
+    "upload.publishing": {"sv": "Publicerar …", "en": "Publishing …"},
+    "upload.published": {"sv": "Publicerad: {id}, revision {revision}.", "en": "Published: {id}, revision {revision}."},
+    "upload.name_required": {"sv": "Ge kartläggningen ett namn.", "en": "Give the survey a name."},
+    "history.title": {"sv": "Historik och granskningslogg", "en": "History and audit log"},
+    "history.revisions": {"sv": "Revisioner", "en": "Revisions"},
+    "history.rollback": {"sv": "Återställ en revision", "en": "Restore a revision"},
+    "history.revision": {"sv": "Revision", "en": "Revision"},
+    "history.current": {"sv": "Gällande revision: {revision}", "en": "Current revision: {revision}"},
+    "history.make_current": {"sv": "Gör vald revision gällande", "en": "Make the chosen revision current"},
+    "history.rolled_back": {"sv": "{id}: revision {revision} gäller nu.",
+                            "en": "{id}: revision {revision} is current."},
+    "history.audit": {"sv": "Granskningslogg", "en": "Audit log"},
+    "col.survey_id": {"sv": "Kartläggning", "en": "Survey"},
+    "col.revision": {"sv": "Revision", "en": "Revision"},
+    "col.created_at": {"sv": "Skapad", "en": "Created"},
+    "col.created_by": {"sv": "Av", "en": "By"},
+    "col.file_name": {"sv": "Fil", "en": "File"},
+    "col.sha256": {"sv": "SHA-256", "en": "SHA-256"},
+    "col.rows": {"sv": "Rader", "en": "Rows"},
+    "col.current": {"sv": "Gällande", "en": "Current"},
+    "col.at": {"sv": "Tid", "en": "Time"},
+    "col.actor": {"sv": "Vem", "en": "Who"},
+    "col.action": {"sv": "Åtgärd", "en": "Action"},
+    "col.detail": {"sv": "Detalj", "en": "Detail"},
+    "col.before": {"sv": "Före", "en": "Before"},
+    "col.after": {"sv": "Efter", "en": "After"},
     "col.field": {"sv": "Uppgift", "en": "Field"},
     "col.value": {"sv": "Värde", "en": "Value"},
     "col.id": {"sv": "Id", "en": "Id"},
@@ -339,6 +502,18 @@ def t(key: str, lang: str = "sv", **values: object) -> str:
         return key
     text = entry.get(lang) or entry["sv"]
     return text.format(**values) if values else text
+
+
+def problem_text(problem: object, lang: str = "sv") -> str:
+    """A validation problem's message in `lang` (its catalogue entry), else its English message."""
+    code = getattr(problem, "code", "")
+    key = f"problem.{code}"
+    if code and key in CATALOGUE:
+        try:
+            return t(key, lang, **getattr(problem, "params", {}))
+        except (KeyError, IndexError):
+            pass
+    return str(getattr(problem, "message", problem))
 
 
 def number(value: float, lang: str = "sv", decimals: int = 0) -> str:

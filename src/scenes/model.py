@@ -41,6 +41,7 @@ class Survey:
     notes: str = ""
     created_at: dt.datetime | None = None
     created_by: str = ""
+    revision: int = 1  # the current revision of the survey's data
 
 
 #: Columns of a scene-observation frame, in order, with their meaning.

@@ -18,8 +18,8 @@ from shapely.geometry import Point
 
 from scenes.model import Survey
 
-__all__ = ["Comparison", "HistoryEntry", "SceneFilter", "ceased_since", "compare", "observations_between", "scene_at",
-           "scene_history"]
+__all__ = ["Comparison", "HistoryEntry", "SceneFilter", "ceased_since", "changed_tags", "compare",
+           "observations_between", "scene_at", "scene_history"]
 
 
 @dataclass(frozen=True)
@@ -133,3 +133,22 @@ def observations_between(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], ea
 def ceased_since(earlier: gpd.GeoDataFrame, current: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Scenes of the earlier survey whose id is absent from the current one."""
     return earlier.loc[~earlier["scene_id"].isin(set(current["scene_id"]))]
+
+
+_TAGS = ("kommun", "lokalpolisomrade", "stadsdel", "categories", "status")
+
+
+def changed_tags(earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame) -> pd.DataFrame:
+    """For scenes in both surveys: each tag whose value changed (field, before, after)."""
+    a = earlier.set_index("scene_id")
+    b = later.set_index("scene_id")
+    rows = []
+    for sid in sorted(set(a.index) & set(b.index)):
+        for tag in _TAGS:
+            before, after = a.at[sid, tag], b.at[sid, tag]
+            if tag == "categories":
+                before, after = ";".join(sorted(before)), ";".join(sorted(after))
+            if (before or None) != (after or None):
+                rows.append({"scene_id": sid, "name": b.at[sid, "name"], "field": tag, "before": before or "",
+                             "after": after or ""})
+    return pd.DataFrame(rows, columns=["scene_id", "name", "field", "before", "after"])

@@ -57,6 +57,15 @@ class Settings(BaseModel):
         description="Attribution text shown for a custom tile URL.",
     )
 
+    max_upload_mb: float = Field(
+        default=10.0, gt=0,
+        description="Largest survey file accepted for upload, in megabytes.",
+    )
+    max_rows: int = Field(
+        default=100_000, gt=0,
+        description="Most scene rows accepted in one survey file.",
+    )
+
     @field_validator("basemap")
     @classmethod
     def _basemap(cls, value: str) -> str:

@@ -4,8 +4,12 @@ The store takes an injected engine; SQLite is the default, any SQLAlchemy URL wo
 `postgresql+psycopg://`). Geometry is stored as WKT text in WGS 84, so no spatial extension is needed.
 
 Schema versions: a fresh database gets the current schema and is stamped with `SCHEMA_VERSION`; an older
-database is brought forward by the steps in `MIGRATIONS`, in order, inside one transaction each, so an
+database is brought forward by the steps in `scenes.migrations`, in order, inside one transaction, so an
 upgrade keeps existing data. A database newer than this code is refused rather than guessed at.
+
+Published surveys are never overwritten: a corrected upload becomes a new *revision* of the survey; every
+revision is kept and any of them can be made current again (rollback). Every write is one transaction and leaves
+a line in the audit log (who, when, what, file name and SHA-256).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from scenes.settings import Settings
 
 __all__ = ["SCHEMA_VERSION", "Store", "create_engine_for"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = sa.MetaData()
 
@@ -61,12 +65,42 @@ surveys = sa.Table(
     sa.Column("notes", sa.Text, nullable=False, default=""),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("created_by", sa.String(200), nullable=False, default=""),
+    sa.Column("current_revision", sa.Integer, nullable=False, server_default="1"),
+)
+
+survey_revisions = sa.Table(
+    "survey_revisions",
+    metadata,
+    sa.Column("survey_id", sa.String(64), sa.ForeignKey("surveys.id"), primary_key=True),
+    sa.Column("revision", sa.Integer, primary_key=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False, default=""),
+    sa.Column("file_name", sa.String(300), nullable=False, default=""),
+    sa.Column("sha256", sa.String(64), nullable=False, default=""),
+    sa.Column("rows", sa.Integer, nullable=False, default=0),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False, default=""),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("survey_id", sa.String(64)),
+    sa.Column("revision", sa.Integer),
+    sa.Column("file_name", sa.String(300), nullable=False, default=""),
+    sa.Column("sha256", sa.String(64), nullable=False, default=""),
+    sa.Column("rows", sa.Integer),
+    sa.Column("detail", sa.Text, nullable=False, default=""),
 )
 
 scenes = sa.Table(
     "scenes",
     metadata,
     sa.Column("survey_id", sa.String(64), sa.ForeignKey("surveys.id"), primary_key=True),
+    sa.Column("revision", sa.Integer, primary_key=True),
     sa.Column("scene_id", sa.String(64), primary_key=True),
     sa.Column("name", sa.String(300), nullable=False),
     sa.Column("kommun_kod", sa.String(4), nullable=False),
@@ -101,8 +135,10 @@ app_settings = sa.Table(
     sa.Column("updated_by", sa.String(200), nullable=False, default=""),
 )
 
-#: Upgrade steps: MIGRATIONS[n] brings a version-n database to version n+1. Empty while the schema is at 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+def _migrations() -> dict[int, Callable[[Connection], None]]:
+    from scenes.migrations import MIGRATIONS as steps
+
+    return steps
 
 
 def _now() -> dt.datetime:
@@ -158,8 +194,9 @@ class Store:
                 conn.execute(schema_version.insert().values(version=SCHEMA_VERSION, applied_at=_now()))
                 conn.execute(meta.insert().values(key="data_version", value="0"))
                 return
+            steps = _migrations()
             for step in range(current, SCHEMA_VERSION):
-                MIGRATIONS[step](conn)
+                steps[step](conn)
                 conn.execute(schema_version.insert().values(version=step + 1, applied_at=_now()))
 
     def _require_schema(self) -> None:
@@ -179,28 +216,114 @@ class Store:
             value=sa.cast(sa.cast(meta.c.value, sa.Integer) + 1, sa.Text)))
 
     # -- surveys -----------------------------------------------------------------------------------------
-    def add_survey(self, survey: Survey, frame: gpd.GeoDataFrame, *, created_by: str = "") -> Survey:
-        """Publish a survey and its scenes in one transaction. An existing id is never overwritten."""
+    def add_survey(self, survey: Survey, frame: gpd.GeoDataFrame, *, created_by: str = "", file_name: str = "",
+                   sha256: str = "") -> Survey:
+        """Publish a new survey (revision 1) and its scenes in one transaction. An existing id is refused."""
         self._require_schema()
         frame = normalise_scene_frame(frame)
         stored = Survey(
             id=survey.id, name=survey.name, date=survey.date, kind=survey.kind, source=survey.source,
             demo=survey.demo, notes=survey.notes, created_at=_now(), created_by=created_by or survey.created_by,
+            revision=1,
         )
-        rows = _scene_rows(stored.id, frame)
         with self.engine.begin() as conn:
             exists = conn.execute(sa.select(surveys.c.id).where(surveys.c.id == stored.id)).first()
             if exists:
                 raise StoreError(f"A survey with id {stored.id!r} is already published; it is never overwritten. "
-                                 "Choose another id.")
+                                 "Upload the corrected file as a new revision of it, or choose another id.")
             conn.execute(surveys.insert().values(
                 id=stored.id, name=stored.name, date=stored.date, kind=str(stored.kind), source=stored.source,
                 demo=stored.demo, notes=stored.notes, created_at=stored.created_at, created_by=stored.created_by,
+                current_revision=1,
             ))
-            if rows:
-                conn.execute(scenes.insert(), rows)
-            self._bump(conn)
+            self._write_revision(conn, stored.id, 1, frame, created_by=stored.created_by, file_name=file_name,
+                                 sha256=sha256, note="")
+            self._audit(conn, "publish", stored.created_by, stored.id, 1, file_name, sha256, len(frame),
+                        f"{stored.name} ({stored.date.isoformat()}, {stored.kind})")
         return stored
+
+    def add_revision(self, survey_id: str, frame: gpd.GeoDataFrame, *, created_by: str = "", file_name: str = "",
+                     sha256: str = "", note: str = "") -> int:
+        """Publish corrected data for a survey as its next revision (made current); earlier ones are kept."""
+        self._require_schema()
+        frame = normalise_scene_frame(frame)
+        with self.engine.begin() as conn:
+            row = conn.execute(sa.select(surveys.c.id).where(surveys.c.id == survey_id)).first()
+            if row is None:
+                raise NotFoundError(f"No survey with id {survey_id!r} to revise.")
+            latest = conn.execute(sa.select(sa.func.max(survey_revisions.c.revision))
+                                  .where(survey_revisions.c.survey_id == survey_id)).scalar() or 0
+            revision = int(latest) + 1
+            self._write_revision(conn, survey_id, revision, frame, created_by=created_by, file_name=file_name,
+                                 sha256=sha256, note=note)
+            conn.execute(surveys.update().where(surveys.c.id == survey_id).values(current_revision=revision))
+            self._audit(conn, "revise", created_by, survey_id, revision, file_name, sha256, len(frame), note)
+        return revision
+
+    def rollback(self, survey_id: str, revision: int, *, actor: str = "") -> None:
+        """Make an earlier (or later) revision of a survey current again."""
+        self._require_schema()
+        with self.engine.begin() as conn:
+            known = conn.execute(sa.select(survey_revisions.c.revision).where(
+                survey_revisions.c.survey_id == survey_id)).scalars().all()
+            if revision not in known:
+                raise NotFoundError(f"Survey {survey_id!r} has no revision {revision}. Revisions: "
+                                    f"{', '.join(map(str, sorted(known))) or 'none'}.")
+            conn.execute(surveys.update().where(surveys.c.id == survey_id).values(current_revision=revision))
+            self._audit(conn, "rollback", actor, survey_id, revision, "", "", None,
+                        f"revision {revision} made current")
+            self._bump(conn)  # every page's cache keys on the data version: the rollback shows at once
+
+    def revisions(self, survey_id: str | None = None) -> pd.DataFrame:
+        """Every revision (of one survey or all), with who, when, file, SHA-256 and row count."""
+        self._require_schema()
+        query = (sa.select(survey_revisions, surveys.c.current_revision)
+                 .join(surveys, surveys.c.id == survey_revisions.c.survey_id)
+                 .order_by(survey_revisions.c.survey_id, survey_revisions.c.revision))
+        if survey_id is not None:
+            query = query.where(survey_revisions.c.survey_id == survey_id)
+        with self.engine.connect() as conn:
+            table = pd.DataFrame(conn.execute(query).mappings().all())
+        if table.empty:
+            return pd.DataFrame(columns=["survey_id", "revision", "created_at", "created_by", "file_name", "sha256",
+                                         "rows", "note", "current"])
+        table["current"] = table["revision"] == table.pop("current_revision")
+        return table
+
+    def audit(self, limit: int = 500) -> pd.DataFrame:
+        """The newest audit-log entries first."""
+        self._require_schema()
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)).mappings().all()
+        return pd.DataFrame(rows, columns=[c.name for c in audit_log.columns])
+
+    def record(self, action: str, *, actor: str = "", detail: str = "", survey_id: str | None = None) -> None:
+        """Add an audit entry for an action outside the survey writes (e.g. a sign-in)."""
+        self._require_schema()
+        with self.engine.begin() as conn:
+            self._audit(conn, action, actor, survey_id, None, "", "", None, detail)
+
+    #: rows per INSERT statement; a survey is written in chunks inside one transaction
+    CHUNK = 2000
+
+    def _write_revision(self, conn: Connection, survey_id: str, revision: int, frame: gpd.GeoDataFrame, *,
+                        created_by: str, file_name: str, sha256: str, note: str) -> None:
+        conn.execute(survey_revisions.insert().values(
+            survey_id=survey_id, revision=revision, created_at=_now(), created_by=created_by, file_name=file_name,
+            sha256=sha256, rows=len(frame), note=note))
+        rows = _scene_rows(survey_id, revision, frame)
+        for start in range(0, len(rows), self.CHUNK):
+            self._insert_chunk(conn, rows[start:start + self.CHUNK])
+        self._bump(conn)
+
+    def _insert_chunk(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        conn.execute(scenes.insert(), rows)
+
+    def _audit(self, conn: Connection, action: str, actor: str, survey_id: str | None, revision: int | None,
+               file_name: str, sha256: str, rows: int | None, detail: str) -> None:
+        conn.execute(audit_log.insert().values(at=_now(), actor=actor, action=action, survey_id=survey_id,
+                                               revision=revision, file_name=file_name, sha256=sha256, rows=rows,
+                                               detail=detail))
 
     def surveys(self) -> list[Survey]:
         """All surveys, oldest first."""
@@ -219,7 +342,9 @@ class Store:
     def scenes(self, survey_id: str | None = None) -> gpd.GeoDataFrame:
         """Scene observations of one survey, or of all surveys when `survey_id` is None."""
         self._require_schema()
-        query = sa.select(scenes).order_by(scenes.c.survey_id, scenes.c.scene_id)
+        query = (sa.select(scenes).join(surveys, sa.and_(surveys.c.id == scenes.c.survey_id,
+                                                         surveys.c.current_revision == scenes.c.revision))
+                 .order_by(scenes.c.survey_id, scenes.c.scene_id))
         if survey_id is not None:
             self.survey(survey_id)  # raises NotFoundError with the known ids
             query = query.where(scenes.c.survey_id == survey_id)
@@ -227,6 +352,7 @@ class Store:
             table = pd.DataFrame(conn.execute(query).mappings().all())
         if table.empty:
             return empty_scene_frame()
+        table = table.drop(columns="revision")
         table["categories"] = [json.loads(v) for v in table["categories"]]
         table["predecessors"] = [json.loads(v) for v in table["predecessors"]]
         geometry = shapely.from_wkt(table.pop("geometry_wkt").to_numpy())
@@ -255,6 +381,7 @@ class Store:
                     seminar_id=item.seminar_id, data=json.dumps(seminar_to_dict(item), ensure_ascii=False),
                     updated_at=_now(), updated_by=updated_by,
                 ))
+                self._audit(conn, "seminar", updated_by, None, None, "", "", None, f"{item.seminar_id}: {item.title}")
             self._bump(conn)
 
     # -- settings ------------------------------------------------------------------------------------------
@@ -277,6 +404,7 @@ class Store:
             conn.execute(app_settings.delete().where(app_settings.c.key == "goal"))
             conn.execute(app_settings.insert().values(key="goal", value=value, updated_at=_now(),
                                                       updated_by=updated_by))
+            self._audit(conn, "goal", updated_by, None, None, "", "", None, value)
             self._bump(conn)
 
 
@@ -285,10 +413,11 @@ def _survey_from_row(r: Any) -> Survey:
     if created is not None and created.tzinfo is None:  # SQLite returns naive datetimes
         created = created.replace(tzinfo=dt.UTC)
     return Survey(id=r["id"], name=r["name"], date=r["date"], kind=SurveyKind(r["kind"]), source=r["source"],
-                  demo=bool(r["demo"]), notes=r["notes"], created_at=created, created_by=r["created_by"])
+                  demo=bool(r["demo"]), notes=r["notes"], created_at=created, created_by=r["created_by"],
+                  revision=int(r["current_revision"]))
 
 
-def _scene_rows(survey_id: str, frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+def _scene_rows(survey_id: str, revision: int, frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     wkt = shapely.to_wkt(frame.geometry.values, rounding_precision=7)
     rows = []
     for record, geometry_wkt in zip(frame.drop(columns="geometry").to_dict("records"), wkt, strict=True):
@@ -296,6 +425,7 @@ def _scene_rows(survey_id: str, frame: gpd.GeoDataFrame) -> list[dict[str, Any]]
         area = record["area_m2"]
         rows.append({
             "survey_id": survey_id,
+            "revision": revision,
             "scene_id": record["scene_id"],
             "name": record["name"] or "",
             "kommun_kod": record["kommun_kod"],

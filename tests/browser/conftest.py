@@ -59,16 +59,13 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Iterator[str]:
-    """Streamlit serving app.py over a temporary demo store, on a free port, warmed up.
+def _serve(state: Path, browser: object) -> Iterator[str]:
+    """Streamlit serving app.py over the store in `state`, on a free port, warmed up.
 
     Warm-up: the very first browser session of a fresh Streamlit server that opens a non-default page gets a
     spurious "Page not found" dialog over the right page (upstream streamlit/streamlit#9992). One visit to the
     main page first keeps that dialog out of the tests, which open pages by URL as shared links do.
     """
-    state = tmp_path_factory.mktemp("browser-state")
-    Dashboard(Settings(state_dir=state)).init(demo=True)
     port = _free_port()
     env = {**os.environ, "SCENES_STATE_DIR": str(state)}
     env.pop("SCENES_DATABASE_URL", None)
@@ -98,6 +95,23 @@ def server(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Iterato
     proc.terminate()
     proc.wait(timeout=20)
     log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Iterator[str]:
+    """The app over a demo store that the tests only read."""
+    state = tmp_path_factory.mktemp("browser-state")
+    Dashboard(Settings(state_dir=state)).init(demo=True)
+    yield from _serve(state, browser)
+
+
+@pytest.fixture(scope="module")
+def writable_server(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Iterator[tuple[str, Path]]:
+    """The app over its own demo store, for journeys that publish; yields (url, state folder)."""
+    state = tmp_path_factory.mktemp("browser-writable")
+    Dashboard(Settings(state_dir=state)).init(demo=True)
+    for url in _serve(state, browser):
+        yield url, state
 
 
 class Page:

@@ -90,10 +90,17 @@ def test_clicking_a_scene_shows_details_and_history(page: Page, server: str) -> 
     time.sleep(1.5)
     frame = _frame(page)
     marker = frame.locator(".leaflet-marker-icon.scene-marker").first  # type: ignore[attr-defined]
-    marker.click()
-    page.page.get_by_text("Historik", exact=True).wait_for(timeout=20_000)
+    history_line = page.page.get_by_text("Kartläggning 2021 (exempel) (2021-12-01)")
+    for _attempt in range(3):  # a click that lands while the map is still settling is ignored by Leaflet
+        marker.click()
+        try:
+            history_line.wait_for(timeout=10_000)
+            break
+        except Exception:  # noqa: S112 - try the click again
+            continue
     screenshot(page.page, "karta-vald-scen")
-    assert page.page.get_by_text("Kartläggning 2021 (exempel) (2021-12-01)").count() == 1
+    assert history_line.count() == 1
+    assert page.page.get_by_text("Scen-id").count() >= 1
 
 
 def test_seminar_link_opens_its_workshop_map(page: Page, server: str) -> None:

@@ -1,0 +1,113 @@
+"""Ladda upp: a survey file in, a validation report, a preview against the previous survey, then publish."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+import ui
+from scenes import maps
+from scenes.breakdown import change_by
+from scenes.i18n import problem_text
+from scenes.ingest import header_mapping
+from scenes.ingest.columns import CANONICAL
+from scenes.ingest.template import template_csv, template_xlsx
+from scenes.ingest.upload import report_table, survey_id_for
+from scenes.model import Survey, SurveyKind
+from scenes.query import changed_tags, compare
+
+
+def render() -> None:
+    st.title(ui.tr("upload.title"))
+    dash, lang = ui.dashboard(), ui.lang()
+    st.markdown(ui.tr("upload.intro"))
+    c1, c2 = st.columns(2)
+    c1.download_button(ui.tr("upload.template_csv"), template_csv(), "mall-kartlaggning.csv", "text/csv",
+                       icon=":material/download:", on_click="ignore")
+    c2.download_button(ui.tr("upload.template_xlsx"), lambda: template_xlsx(dash.reference),
+                       "mall-kartlaggning.xlsx", icon=":material/download:", on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+    surveys = dash.store.surveys()
+    mode = st.radio(ui.tr("upload.mode"), ["new", "revision"], horizontal=True, key="up_mode",
+                    format_func=lambda m: ui.tr(f"upload.mode.{m}"), disabled=not surveys)
+    if mode == "new":
+        c1, c2, c3 = st.columns([2, 1, 1])
+        name = c1.text_input(ui.tr("upload.name"), key="up_name")
+        day = c2.date_input(ui.tr("upload.date"), value=dt.date.today(), key="up_date")
+        kind = c3.selectbox(ui.tr("upload.kind"), list(SurveyKind), format_func=str, key="up_kind")
+        source = st.text_input(ui.tr("upload.source"), key="up_source")
+        target = None
+    else:
+        by_id = {s.id: s for s in surveys}
+        target = st.selectbox(ui.tr("upload.revise"), list(by_id), format_func=lambda i: by_id[i].name,
+                              key="up_target")
+        note = st.text_input(ui.tr("upload.note"), key="up_note")
+
+    upload = st.file_uploader(ui.tr("upload.file"), type=["csv", "txt", "xlsx", "geojson", "json", "gpkg"],
+                              key="up_file", help=ui.tr("upload.file_help", mb=dash.settings.max_upload_mb))
+    if upload is None:
+        return
+    data = upload.getvalue()
+    sheet = st.session_state.get("up_sheet")
+    mapping = {h: st.session_state.get(f"map_{h}") for h in st.session_state.get("up_unknown", [])}
+    with st.status(ui.tr("upload.checking"), expanded=False) as status:
+        check = dash.check_upload(upload.name, data, mapping=mapping or None, sheet=sheet)
+        status.update(label=ui.tr("upload.checked", rows=len(check.frame)), state="complete")
+    if len(check.sheets) > 1:
+        st.selectbox(ui.tr("upload.sheet"), check.sheets, key="up_sheet")
+    unknown = [p.column for p in check.result.problems if p.code == "unknown_column" and p.column]
+    st.session_state["up_unknown"] = unknown
+    if unknown:
+        st.markdown(f"**{ui.tr('upload.mapping')}**")
+        options = [None, *CANONICAL]
+        for header, (_, hints) in header_mapping(unknown).items():
+            st.selectbox(header, options, key=f"map_{header}", format_func=lambda o: ui.tr("upload.ignore")
+                         if o is None else o, help=ui.tr("upload.mapping_help", hints=", ".join(hints) or "–"))
+
+    errors, warnings = len(check.result.errors), len(check.result.warnings)
+    m1, m2, m3 = st.columns(3)
+    m1.metric(ui.tr("upload.rows_ok"), len(check.frame))
+    m2.metric(ui.tr("severity.error"), errors)
+    m3.metric(ui.tr("severity.warning"), warnings)
+    for line in check.result.notes:
+        st.caption(f":material/info: {ui.escape_markdown(problem_text(line, lang))}")
+    if check.result.problems:
+        ui.table_with_download(report_table(check.result.problems, lang), f"rapport-{upload.name}.csv",
+                               key="dl_report", static=True)
+    if not check.ok:
+        st.error(ui.tr("upload.blocked"), icon=":material/block:")
+        return
+
+    previous = dash.store.survey(target) if target else dash.previous_survey(day)
+    if previous is not None:
+        st.subheader(ui.tr("upload.preview", name=previous.name))
+        earlier = ui.scenes(previous.id)
+        ui.comparison_lists(compare(earlier, check.frame), earlier, check.frame)
+        with st.expander(ui.tr("upload.changed_tags")):
+            ui.table_with_download(changed_tags(earlier, check.frame), "andrade-taggar.csv", key="dl_tags")
+        for dimension, label in (("municipality", "col.municipality"), ("police_area", "col.police_area")):
+            with st.expander(ui.tr("progress.change_by", what=ui.tr(label))):
+                ui.table_with_download(change_by(earlier, check.frame, dash.reference, dimension, lang),
+                                       f"forandring-{dimension}.csv", key=f"dl_up_{dimension}")
+    options = maps.MapOptions(lang=lang, basemap=dash.settings.basemap)
+    center, zoom = maps.viewport(check.frame)
+    ui.show_map(maps.base_map(dash.reference, options), maps.layers(dash.reference, check.frame, None, options),
+                key="preview_map", center=center, zoom=zoom, height=420)
+
+    if st.button(ui.tr("upload.publish"), type="primary", icon=":material/publish:"):
+        with st.status(ui.tr("upload.publishing")) as status:
+            if target:
+                survey_id, revision = dash.publish(check, revise=target, actor=ui.actor(), note=note)
+            else:
+                if not name.strip():
+                    st.error(ui.tr("upload.name_required"))
+                    return
+                survey = Survey(survey_id_for(name, day), name.strip(), day, SurveyKind(kind), source.strip(), False)
+                survey_id, revision = dash.publish(check, survey=survey, actor=ui.actor())
+            status.update(label=ui.tr("upload.published", id=survey_id, revision=revision), state="complete")
+        st.success(ui.tr("upload.published", id=survey_id, revision=revision), icon=":material/check_circle:")
+
+
+ui.guarded(render)

@@ -1,0 +1,81 @@
+"""One upload, start to finish: read and validate a file, report, preview against the previous survey, publish.
+
+`check_upload` never raises for bad input: an unreadable file becomes a report with one problem, so the page and
+the command line always have a report to show. Publishing takes a check that passed and writes the survey (or a
+new revision of it) in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import pandas as pd
+
+from scenes.errors import Problem, ValidationFailed
+from scenes.formats import empty_scene_frame
+from scenes.i18n import problem_text, t
+from scenes.ingest.readers import RawTable, read_file
+from scenes.ingest.validate import ValidationResult, validate
+from scenes.reference import Reference
+
+__all__ = ["UploadCheck", "check_upload", "report_table", "survey_id_for"]
+
+
+@dataclass
+class UploadCheck:
+    """What an upload turned out to be."""
+
+    file_name: str
+    sha256: str
+    size: int
+    raw: RawTable | None
+    result: ValidationResult
+    readable: bool = True
+    sheets: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.readable and self.result.ok and not self.result.frame.empty
+
+    @property
+    def frame(self) -> gpd.GeoDataFrame:
+        return self.result.frame
+
+
+def check_upload(name: str, data: bytes, ref: Reference, *, max_bytes: int, max_rows: int,
+                 mapping: dict[str, str | None] | None = None, sheet: str | None = None) -> UploadCheck:
+    """Read and validate; the report lists every problem (an unreadable file gives exactly one)."""
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        raw = read_file(name, data, max_bytes=max_bytes, sheet=sheet)
+    except ValidationFailed as exc:
+        return UploadCheck(name, digest, len(data), None, ValidationResult(empty_scene_frame(), exc.problems),
+                           readable=False)
+    result = validate(raw, ref, mapping=mapping, max_rows=max_rows)
+    return UploadCheck(name, digest, len(data), raw, result, sheets=raw.sheets)
+
+
+def report_table(problems: list[Problem], lang: str = "sv") -> pd.DataFrame:
+    """The validation report as a table: the page shows it, offers it as CSV, and the CLI prints the same."""
+    return pd.DataFrame([{
+        t("problem.severity", lang): t(f"severity.{p.severity}", lang),
+        t("problem.row", lang): p.row,
+        t("problem.column", lang): p.column or "",
+        t("problem.value", lang): p.value or "",
+        t("problem.message", lang): problem_text(p, lang),
+        t("problem.suggestion", lang): p.suggestion or "",
+    } for p in problems], columns=[t(k, lang) for k in ("problem.severity", "problem.row", "problem.column",
+                                                        "problem.value", "problem.message", "problem.suggestion")])
+
+
+def survey_id_for(name: str, date: dt.date) -> str:
+    """A readable, stable survey id from its date and name, e.g. `2025-03-01-kartlaggning-2025`."""
+    folded = unicodedata.normalize("NFKD", name.lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return f"{date.isoformat()}-{slug}"[:64].rstrip("-")

@@ -1,0 +1,385 @@
+"""Validation and tagging: a raw table in, a canonical scene frame and a complete problem report out.
+
+Every problem is collected (never only the first), located by row and column, and carries a suggestion where one
+exists (a misspelt municipality, police area, district or category; a category label instead of its code).
+Columns are vectorised where it matters (coordinates, projection, municipality tagging), so a 100,000-row file
+validates in seconds; unknown values are fuzzy-matched once per distinct value, not once per row.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from rapidfuzz import fuzz, process
+from shapely.validation import make_valid
+
+from scenes.errors import Problem
+from scenes.formats import normalise_scene_frame
+from scenes.geo import SWEREF99TM, WGS84, area_m2, tag_municipality
+from scenes.ingest.columns import DERIVED, canonical_name, normalise_header, suggest
+from scenes.ingest.readers import RawTable, note
+from scenes.reference import Reference
+
+__all__ = ["ValidationResult", "header_mapping", "validate"]
+
+_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+# SWEREF 99 TM ranges for Sweden: northing 6.1–7.7 million m, easting 0.2–1.0 million m.
+_NORTHING = (6_100_000, 7_700_000)
+_EASTING = (200_000, 1_000_000)
+
+
+@dataclass
+class ValidationResult:
+    frame: gpd.GeoDataFrame
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # decisions taken (severity "info")
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def header_mapping(headers: Iterable[str]) -> dict[str, tuple[str | None, list[str]]]:
+    """For each header: the canonical field it maps to (or None) and suggestions when unknown."""
+    return {h: (canonical_name(h), [] if canonical_name(h) else suggest(h)) for h in headers}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", str(text).strip().lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+class _Resolver:
+    """Resolve a value by code or name; unknown values get a fuzzy suggestion (computed once per value)."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]], *, suggest_code: bool = False) -> None:
+        self.suggest_code = suggest_code
+        self.by_code: dict[str, str] = {}
+        self.by_name: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        for code, name in pairs:
+            self.by_code[code.lower()] = code
+            self.by_name[name.strip().lower()] = code
+            self.names[code] = name
+        self._cache: dict[str, str | None] = {}
+
+    def exact(self, value: str) -> str | None:
+        key = value.strip().lower()
+        return self.by_code.get(key) or self.by_name.get(key)
+
+    def suggestion(self, value: str) -> str | None:
+        if value not in self._cache:
+            choices = {**{_fold(n): n for n in self.by_name}, **{_fold(c): c for c in self.by_code}}
+            match = process.extractOne(_fold(value), list(choices), scorer=fuzz.WRatio, score_cutoff=80)
+            if match is None:
+                self._cache[value] = None
+            else:
+                key = choices[match[0]]
+                code = self.by_code.get(key) or self.by_name[key]
+                self._cache[value] = code if self.suggest_code else self.names[code]
+        return self._cache[value]
+
+
+def _number(series: pd.Series) -> pd.Series:
+    """Numbers written with decimal comma or point, spaces as thousands separators; NaN where not a number."""
+    cleaned = series.astype(str).str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
+    cleaned = cleaned.str.replace(",", ".", regex=False)
+    return pd.to_numeric(cleaned, errors="coerce")
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in re.split(r"[;,|]", value or "") if v.strip()]
+
+
+def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | None = None,
+             max_rows: int = 100_000) -> ValidationResult:
+    """Check every row and tag it; the frame holds the rows that passed (publish only when `ok`)."""
+    problems: list[Problem] = []
+    notes = list(raw.notes)
+    table = raw.table
+    first_row = int(table.attrs.get("first_row", 2 if raw.geometry is None else 1))
+
+    def row_no(i: int) -> int:
+        return i + first_row
+
+    def add(i: int | None, column: str | None, code: str, message: str, *, value: object = None,
+            suggestion: str | None = None, severity: str = "error", **params: object) -> None:
+        problems.append(Problem(message, row=None if i is None else row_no(i), column=column,
+                                value=None if value is None else str(value), suggestion=suggestion,
+                                severity=severity, code=code, params=params))
+
+    if table.empty:
+        add(None, None, "no_rows", "The file has no data rows.")
+        return ValidationResult(normalise_scene_frame(gpd.GeoDataFrame(geometry=[], crs=WGS84)), problems, notes)
+    if len(table) > max_rows:
+        add(None, None, "too_many_rows", f"The file has {len(table)} rows; the limit is {max_rows}.",
+            rows=len(table), limit=max_rows)
+        return ValidationResult(normalise_scene_frame(gpd.GeoDataFrame(geometry=[], crs=WGS84)), problems, notes)
+
+    # -- headers ------------------------------------------------------------------------------------------
+    columns: dict[str, str] = {}
+    for header in table.columns:
+        target = (mapping or {}).get(header, canonical_name(header)) if mapping and header in mapping \
+            else canonical_name(header)
+        if target is None and normalise_header(header) in DERIVED:
+            notes.append(note("note_derived_column", f"column '{header}' is computed on import and was ignored",
+                              column=header))
+            continue
+        if target is None:
+            hint = suggest(header)
+            add(None, header, "unknown_column", "Unknown column; it is ignored unless you map it.",
+                suggestion=", ".join(hint) or None, severity="warning")
+            continue
+        if target in columns:
+            add(None, header, "duplicate_column", f"Two columns mean '{target}'.", severity="error", field=target)
+            continue
+        columns[target] = header
+
+    def col(name: str) -> pd.Series:
+        return table[columns[name]] if name in columns else pd.Series([""] * len(table), index=table.index)
+
+    for required in ("scene_id", "name", "categories"):
+        if required not in columns:
+            add(None, required, "missing_column", "Required column is missing.", field=required)
+
+    # -- geometry -----------------------------------------------------------------------------------------
+    geometry = _geometry(raw, columns, col, add, notes)
+    if geometry is None:
+        return ValidationResult(normalise_scene_frame(gpd.GeoDataFrame(geometry=[], crs=WGS84)), problems, notes)
+
+    # -- ids and names ---------------------------------------------------------------------------------------
+    ids = col("scene_id")
+    names = col("name")
+    duplicated = ids.duplicated(keep="first") & ids.ne("")
+    for i, (sid, name) in enumerate(zip(ids, names, strict=True)):
+        if "scene_id" in columns:
+            if not sid:
+                add(i, columns["scene_id"], "required", "A value is required.")
+            elif not _ID.match(sid):
+                add(i, columns["scene_id"], "bad_id", "Use 1–64 letters, digits or . _ : -", value=sid)
+            elif duplicated.iloc[i]:
+                add(i, columns["scene_id"], "duplicate_id", "This scene id appears earlier in the file.", value=sid)
+        if "name" in columns and not name:
+            add(i, columns["name"], "required", "A value is required.")
+
+    # -- where: municipality from the geometry, stated one checked -------------------------------------
+    tagged = tag_municipality(geometry, ref.boundaries)
+    munis = _Resolver(zip(ref.municipalities["kommun_kod"], ref.municipalities["kommun"], strict=True))
+    stated_col = "kommun_kod" if "kommun_kod" in columns else ("kommun" if "kommun" in columns else None)
+    for i, (geom, code) in enumerate(zip(geometry, tagged, strict=True)):
+        if geom is None or geom.is_empty:
+            continue
+        if code is None:
+            add(i, None, "outside_county", "The location is outside Stockholm County.",
+                value=f"{geom.representative_point().y:.5f}, {geom.representative_point().x:.5f}")
+            continue
+        if stated_col:
+            stated = col(stated_col).iloc[i]
+            if stated:
+                resolved = munis.exact(stated)
+                if resolved is None:
+                    add(i, columns[stated_col], "unknown_municipality", "Unknown municipality.", value=stated,
+                        suggestion=munis.suggestion(stated))
+                elif resolved != code:
+                    add(i, columns[stated_col], "municipality_mismatch",
+                        f"The row says {munis.names[resolved]} but the location lies in {munis.names[code]}; "
+                        f"{munis.names[code]} is used.", value=stated, severity="warning",
+                        stated=munis.names[resolved], found=munis.names[code])
+
+    # -- district, police area ------------------------------------------------------------------------------
+    districts = _Resolver(zip(ref.districts["district_code"], ref.districts["name"], strict=True))
+    lpos = _Resolver(zip(ref.police_areas["lpo_code"], ref.police_areas["name"], strict=True))
+    default_lpo = dict(zip(ref.municipalities["kommun_kod"], ref.municipalities["default_lpo"], strict=True))
+    district_lpo = dict(zip(ref.districts["district_code"], ref.districts["default_lpo"], strict=True))
+    out_district: list[str | None] = []
+    out_lpo: list[str | None] = []
+    for i, code in enumerate(tagged):
+        d_raw = col("stadsdel").iloc[i]
+        district = None
+        if d_raw:
+            district = districts.exact(d_raw)
+            if district is None:
+                add(i, columns["stadsdel"], "unknown_district", "Unknown Stockholm city district.", value=d_raw,
+                    suggestion=districts.suggestion(d_raw))
+            elif code is not None and code != "0180":
+                add(i, columns["stadsdel"], "district_outside_stockholm",
+                    "Districts apply only inside Stockholm municipality; the value is ignored.", value=d_raw,
+                    severity="warning")
+                district = None
+        out_district.append(district)
+        l_raw = col("lokalpolisomrade").iloc[i]
+        lpo = None
+        if l_raw:
+            lpo = lpos.exact(l_raw)
+            if lpo is None:
+                add(i, columns["lokalpolisomrade"], "unknown_police_area", "Unknown local police area.", value=l_raw,
+                    suggestion=lpos.suggestion(l_raw))
+        elif code is not None:
+            lpo = default_lpo.get(code) or (district_lpo.get(district) if district else None)
+            if lpo is None:
+                add(i, columns.get("lokalpolisomrade", "lokalpolisomrade"), "police_area_required",
+                    "The local police area is required here (the municipality alone does not decide it); give it, "
+                    "or give the district.")
+        out_lpo.append(lpo)
+
+    # -- categories, status, impact, predecessors ------------------------------------------------------------
+    cat_codes = _Resolver(zip(ref.categories["code"], ref.categories["code"], strict=True))
+    cat_labels = _Resolver([*zip(ref.categories["code"], ref.categories["label_sv"], strict=True),
+                            *zip(ref.categories["code"], ref.categories["label_en"], strict=True)], suggest_code=True)
+    statuses = _Resolver([*zip(ref.statuses["code"], ref.statuses["label_sv"], strict=True),
+                          *zip(ref.statuses["code"], ref.statuses["label_en"], strict=True)], suggest_code=True)
+    out_cats: list[list[str]] = []
+    for i, raw_value in enumerate(col("categories")):
+        codes: list[str] = []
+        if "categories" in columns and not raw_value:
+            add(i, columns["categories"], "required", "At least one category is required.")
+        for part in _split(raw_value):
+            code = cat_codes.exact(part)
+            if code is None and (label := cat_labels.exact(part)) is not None:
+                add(i, columns["categories"], "category_label", f"A label was given; its code '{label}' is used.",
+                    value=part, suggestion=label, severity="warning", category=label)
+                code = label
+            if code is None:
+                add(i, columns["categories"], "unknown_category", "Unknown category.", value=part,
+                    suggestion=cat_labels.suggestion(part))
+            elif code not in codes:
+                codes.append(code)
+        out_cats.append(codes)
+    out_status: list[str | None] = []
+    for i, value in enumerate(col("status")):
+        code = statuses.exact(value) if value else None
+        if value and code is None:
+            add(i, columns["status"], "unknown_status", "Unknown status.", value=value,
+                suggestion=statuses.suggestion(value))
+        out_status.append(code)
+    impact = _number(col("impact"))
+    for i, (value, number) in enumerate(zip(col("impact"), impact, strict=True)):
+        if value and not (number == number and float(number).is_integer() and 1 <= number <= 5):
+            add(i, columns["impact"], "bad_impact", "Impact is a whole number from 1 to 5.", value=value)
+
+    # -- assemble the rows that passed ------------------------------------------------------------------------
+    frame = gpd.GeoDataFrame({
+        "scene_id": ids.to_numpy(), "name": names.to_numpy(), "kommun_kod": tagged.to_numpy(),
+        "kommun": [munis.names.get(c, "") if c else "" for c in tagged],
+        "lokalpolisomrade": out_lpo, "stadsdel": out_district, "categories": out_cats, "status": out_status,
+        "impact": impact.where(impact.between(1, 5)).to_numpy(),
+        "predecessors": [_split(v) for v in col("predecessors")], "notes": col("notes").to_numpy(),
+    }, geometry=geometry.to_numpy(), crs=WGS84)
+    bad_rows = {p.row - first_row for p in problems if p.severity == "error" and p.row is not None}
+    keep = [i for i in range(len(frame)) if i not in bad_rows]
+    problems.sort(key=lambda p: (p.row or 0, p.severity != "error", p.column or ""))
+    frame = frame.iloc[keep]
+    frame["area_m2"] = area_m2(frame.geometry) if len(frame) else []
+    return ValidationResult(normalise_scene_frame(frame), problems, notes)
+
+
+def _geometry(raw: RawTable, columns: dict[str, str], col, add, notes: list[Problem]) -> gpd.GeoSeries | None:  # type: ignore[no-untyped-def]
+    """Geometry per row in WGS 84, from the file's geometry, lat/lon, SWEREF 99 TM or WKT; repairs polygons."""
+    n = len(raw.table)
+    if raw.geometry is not None:
+        series = raw.geometry.reset_index(drop=True)
+        source_crs = series.crs or WGS84
+    elif "wkt" in columns:
+        texts = col("wkt")
+        parsed = []
+        for i, text in enumerate(texts):
+            try:
+                parsed.append(shapely.from_wkt(text) if text else None)
+            except shapely.errors.GEOSException:
+                add(i, columns["wkt"], "bad_wkt", "Not a valid WKT geometry.", value=text[:60])
+                parsed.append(None)
+        series = gpd.GeoSeries(parsed)
+        sample = [g for g in parsed if g is not None and not g.is_empty]
+        large = bool(sample) and abs(sample[0].representative_point().x) > 1000
+        source_crs = SWEREF99TM if large else WGS84
+        crs_name = "SWEREF 99 TM (EPSG:3006)" if large else "WGS 84 (EPSG:4326)"
+        notes.append(note("note_wkt_crs", f"WKT coordinates read as {crs_name}", crs=crs_name))
+    elif "lat" in columns and "lon" in columns:
+        lat, lon = _number(col("lat")), _number(col("lon"))
+        series = _points(lon, lat)
+        source_crs = WGS84
+        for j in np.flatnonzero((lat.isna() | lon.isna()).to_numpy()).tolist():
+            add(j, columns["lat"], "bad_coordinate", "Latitude and longitude must be numbers.",
+                value=f"{col('lat').iloc[j]}, {col('lon').iloc[j]}")
+        notes.append(note("note_latlon", "coordinates: latitude/longitude (WGS 84)"))
+    else:
+        north_col, east_col = _northing_easting(columns, col, notes)
+        if north_col is None or east_col is None:
+            add(None, None, "no_geometry",
+                "No coordinates found: give lat and lon, SWEREF 99 TM northing and easting (or X and Y), a WKT "
+                "column, or upload GeoJSON/GeoPackage.")
+            return None
+        north, east = _number(col(north_col)), _number(col(east_col))
+        series = _points(east, north)
+        source_crs = SWEREF99TM
+        for j in np.flatnonzero((north.isna() | east.isna()).to_numpy()).tolist():
+            add(j, columns[north_col], "bad_coordinate", "Coordinates must be numbers.",
+                value=f"{col(north_col).iloc[j]}, {col(east_col).iloc[j]}")
+    series = series.set_crs(source_crs, allow_override=True)
+    missing = (series.isna() | series.is_empty).to_numpy()
+    if raw.geometry is not None or "wkt" in columns:  # coordinate columns already reported their gaps
+        for j in np.flatnonzero(missing).tolist():
+            add(j, None, "no_location", "The row has no location.")
+    fixed = []
+    for i, geom in enumerate(series):
+        if geom is not None and not geom.is_empty and not geom.is_valid:
+            try:
+                repaired = make_valid(geom)
+            except shapely.errors.GEOSException:
+                repaired = geom
+            if repaired.is_valid and repaired.geom_type in ("Polygon", "MultiPolygon") and repaired.area > 0:
+                add(i, None, "repaired_polygon", "The polygon was invalid (e.g. self-intersecting) and was repaired.",
+                    severity="warning")
+                fixed.append(repaired)
+                continue
+            add(i, None, "invalid_geometry", "The geometry is invalid and cannot be repaired safely.")
+            fixed.append(None)
+            continue
+        fixed.append(geom)
+    out = gpd.GeoSeries(fixed, crs=source_crs)
+    if str(source_crs) not in ("4326", "EPSG:4326") and source_crs != WGS84:
+        out = out.to_crs(WGS84)
+    assert len(out) == n  # noqa: S101 - one geometry per row, by construction
+    return out
+
+
+def _points(x: pd.Series, y: pd.Series) -> gpd.GeoSeries:
+    """Points where both numbers are present; None elsewhere (reported as a bad coordinate)."""
+    ok = (x.notna() & y.notna()).to_numpy()
+    geoms = np.full(len(x), None, dtype=object)
+    geoms[ok] = shapely.points(x.to_numpy()[ok], y.to_numpy()[ok])
+    return gpd.GeoSeries(geoms)
+
+
+def _northing_easting(columns: dict[str, str], col, notes: list[Problem]) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    """Which columns hold SWEREF 99 TM northing and easting; X/Y are decided from the values."""
+    if "northing" in columns and "easting" in columns:
+        notes.append(note("note_northing_easting", "coordinates: SWEREF 99 TM northing/easting"))
+        return "northing", "easting"
+    if "x" in columns and "y" in columns:
+        x, y = _number(col("x")).median(), _number(col("y")).median()
+        if _NORTHING[0] <= x <= _NORTHING[1] and _EASTING[0] <= y <= _EASTING[1]:
+            notes.append(note("note_x_northing", "coordinates: X read as northing and Y as easting (SWEREF 99 TM; "
+                              "Swedish practice), decided from the values"))
+            return "x", "y"
+        if _NORTHING[0] <= y <= _NORTHING[1] and _EASTING[0] <= x <= _EASTING[1]:
+            notes.append(note("note_x_easting", "coordinates: X read as easting and Y as northing (SWEREF 99 TM), "
+                              "decided from the values"))
+            return "y", "x"
+    return None, None
+

@@ -1,0 +1,48 @@
+"""An analyst's journey in the browser: a bad file is reported, the fixed file is previewed and published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scenes.core import Dashboard
+from scenes.settings import Settings
+from tests.browser.conftest import CHROMIUM_FLAGS, screenshot  # noqa: F401 - flags documented there
+
+pytestmark = pytest.mark.browser
+
+BAD = "id;namn;kommun;kategori;lat;lon\r\nN1;Ny plats;Sodertalje;utsatt;59,1955;17,6253\r\n"
+GOOD = "id;namn;kommun;kategori;lat;lon\r\nN1;Ny plats;Södertälje;utsatt_omrade;59,1955;17,6253\r\n"
+
+
+def test_upload_report_fix_preview_publish(browser: object, writable_server: tuple[str, Path],
+                                           tmp_path: Path) -> None:
+    """Bad file -> located problems with suggestions; fixed file -> preview -> publish -> a new survey."""
+    url, state = writable_server
+    context = browser.new_context(viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(url + "/ladda-upp")
+    page.get_by_label("Namn").fill("Uppföljning test")
+    bad, good = tmp_path / "bad.csv", tmp_path / "good.csv"
+    bad.write_bytes(BAD.encode("cp1252"))
+    good.write_bytes(GOOD.encode("cp1252"))
+
+    page.locator("input[type=file]").set_input_files(str(bad))
+    page.get_by_text("Filen har fel och kan inte publiceras").wait_for(timeout=30_000)
+    screenshot(page, "ladda-upp-fel")
+    report = page.get_by_role("table").last
+    assert "Södertälje" in report.inner_text() and "utsatt_omrade" in report.inner_text()  # the suggestions
+
+    page.locator("input[type=file]").set_input_files(str(good))
+    page.get_by_role("button", name="Publicera").wait_for(timeout=30_000)
+    page.get_by_text("Förhandsgranskning mot").wait_for(timeout=30_000)
+    screenshot(page, "ladda-upp-forhandsgranskning")
+    page.get_by_role("button", name="Publicera").click()
+    page.get_by_text("Publicerad:").first.wait_for(timeout=30_000)
+    context.close()
+
+    surveys = Dashboard(Settings(state_dir=state)).store.surveys()
+    new = [s for s in surveys if s.name == "Uppföljning test"]
+    assert len(new) == 1 and not new[0].demo
+    assert len(Dashboard(Settings(state_dir=state)).store.scenes(new[0].id)) == 1
