@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,12 +33,86 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(state_dir=tmp_path / "state", data_dir=DATA_DIR)
 
 
+def _postgres_bin() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+    if found:
+        return found[-1].parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+def _unavailable(message: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + " (CI=true: PostgreSQL tests must run)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A PostgreSQL server: SCENES_TEST_POSTGRES_URL if set (CI starts one), else a throwaway cluster."""
+    url = os.environ.get("SCENES_TEST_POSTGRES_URL")
+    if url:
+        yield url
+        return
+    bindir = _postgres_bin()
+    if bindir is None:
+        _unavailable("PostgreSQL is not installed (apt-get install postgresql) and SCENES_TEST_POSTGRES_URL is unset")
+    assert bindir is not None
+    # Not under pytest's tmp folder: that is private to root, and the server runs as `postgres` when we are root.
+    base = Path(tempfile.mkdtemp(prefix="scenes-pg-"))
+    as_root = os.geteuid() == 0
+    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
+    if as_root:
+        shutil.chown(base, "postgres")
+    data = base / "data"
+    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                    "--no-sync", "-E", "UTF8"], check=True, capture_output=True)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w", "-o",
+                    f"-p {port} -h 127.0.0.1 -k {base} -F", "start"], check=True, capture_output=True)
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True, check=False)
+        shutil.rmtree(base, ignore_errors=True)
+
+
 @pytest.fixture
-def store(settings: Settings) -> Store:
-    """An empty store with the current schema."""
-    s = Store.from_settings(settings)
+def pg_url(pg_admin_url: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test."""
+    import sqlalchemy as sa
+
+    name = f"scenes_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    base = pg_admin_url.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The store URL for each backend the store suite runs against."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/store.db"
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def store(backend_url: str) -> Iterator[Store]:
+    """An empty store with the current schema, on SQLite and on PostgreSQL."""
+    from scenes.store import create_engine_for
+
+    s = Store(create_engine_for(backend_url))
     s.ensure_schema()
-    return s
+    yield s
+    s.engine.dispose()
 
 
 @pytest.fixture

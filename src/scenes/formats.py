@@ -132,7 +132,7 @@ def table_to_csv(table: pd.DataFrame) -> str:
     """Any table as CSV (UTF-8 with BOM so Excel opens å, ä, ö correctly), formulas neutralised."""
     safe = table.map(_neutralise)
     buffer = io.StringIO()
-    safe.to_csv(buffer, index=False, lineterminator="\n")
+    safe.to_csv(buffer, index=False, lineterminator="\r\n")  # CRLF: Excel's own, and CR inside a cell is quoted
     return "\ufeff" + buffer.getvalue()
 
 
@@ -148,7 +148,7 @@ def scenes_to_csv(frame: gpd.GeoDataFrame) -> str:
     for column in (*_TEXT_COLUMNS, *LIST_COLUMNS):
         table[column] = table[column].map(_neutralise)
     buffer = io.StringIO()
-    table.to_csv(buffer, index=False, lineterminator="\n")
+    table.to_csv(buffer, index=False, lineterminator="\r\n")  # CRLF: Excel's own, and CR inside a cell is quoted
     return buffer.getvalue()
 
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -149,15 +150,23 @@ def create_engine_for(url: str) -> Engine:
     """An engine for `url`; for SQLite files, creates the folder and turns on foreign keys."""
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(url)
+    engine = sa.create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
 
         @sa.event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself (below)
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=10000")
+            cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
+
+        @sa.event.listens_for(engine, "begin")
+        def _sqlite_begin(conn: Connection) -> None:
+            # Writers take the write lock up front (BEGIN IMMEDIATE), so two writers queue on the busy timeout
+            # instead of failing when a read lock cannot be upgraded; readers use a plain (deferred) BEGIN.
+            immediate = conn.get_execution_options().get("scenes_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 
@@ -167,6 +176,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._writer = engine.execution_options(scenes_write=True)  # every write: `with self._writer.begin()`
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Store:
@@ -182,13 +192,17 @@ class Store:
 
     def ensure_schema(self) -> None:
         """Create the schema on an empty database, or migrate an older one forward."""
-        current = self.version()
-        if current is not None and current > SCHEMA_VERSION:
-            raise StoreError(
-                f"The database has schema version {current}, newer than this program's {SCHEMA_VERSION}. "
-                "Upgrade the program; it will not modify a newer database."
-            )
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
+            # Read the version inside the write transaction, so two processes starting at once cannot both
+            # create or both migrate the schema.
+            current = None
+            if sa.inspect(conn).has_table("schema_version"):
+                current = conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar()
+            if current is not None and current > SCHEMA_VERSION:
+                raise StoreError(
+                    f"The database has schema version {current}, newer than this program's {SCHEMA_VERSION}. "
+                    "Upgrade the program; it will not modify a newer database."
+                )
             if current is None:
                 metadata.create_all(conn)
                 conn.execute(schema_version.insert().values(version=SCHEMA_VERSION, applied_at=_now()))
@@ -216,6 +230,18 @@ class Store:
             value=sa.cast(sa.cast(meta.c.value, sa.Integer) + 1, sa.Text)))
 
     # -- surveys -----------------------------------------------------------------------------------------
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction; a uniqueness clash with a concurrent writer becomes a clear StoreError."""
+        try:
+            with self._writer.begin() as conn:
+                yield conn
+        except sa.exc.IntegrityError as exc:
+            if "unique" in str(exc.orig).lower() or "duplicate" in str(exc.orig).lower():
+                raise StoreError("Another change to the same survey was saved at the same moment; nothing of "
+                                 "this one was written. Reload and try again.") from exc
+            raise
+
     def add_survey(self, survey: Survey, frame: gpd.GeoDataFrame, *, created_by: str = "", file_name: str = "",
                    sha256: str = "") -> Survey:
         """Publish a new survey (revision 1) and its scenes in one transaction. An existing id is refused."""
@@ -226,7 +252,7 @@ class Store:
             demo=survey.demo, notes=survey.notes, created_at=_now(), created_by=created_by or survey.created_by,
             revision=1,
         )
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             exists = conn.execute(sa.select(surveys.c.id).where(surveys.c.id == stored.id)).first()
             if exists:
                 raise StoreError(f"A survey with id {stored.id!r} is already published; it is never overwritten. "
@@ -247,7 +273,7 @@ class Store:
         """Publish corrected data for a survey as its next revision (made current); earlier ones are kept."""
         self._require_schema()
         frame = normalise_scene_frame(frame)
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             row = conn.execute(sa.select(surveys.c.id).where(surveys.c.id == survey_id)).first()
             if row is None:
                 raise NotFoundError(f"No survey with id {survey_id!r} to revise.")
@@ -263,7 +289,7 @@ class Store:
     def rollback(self, survey_id: str, revision: int, *, actor: str = "") -> None:
         """Make an earlier (or later) revision of a survey current again."""
         self._require_schema()
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             known = conn.execute(sa.select(survey_revisions.c.revision).where(
                 survey_revisions.c.survey_id == survey_id)).scalars().all()
             if revision not in known:
@@ -300,7 +326,7 @@ class Store:
     def record(self, action: str, *, actor: str = "", detail: str = "", survey_id: str | None = None) -> None:
         """Add an audit entry for an action outside the survey writes (e.g. a sign-in)."""
         self._require_schema()
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             self._audit(conn, action, actor, survey_id, None, "", "", None, detail)
 
     #: rows per INSERT statement; a survey is written in chunks inside one transaction
@@ -374,7 +400,7 @@ class Store:
     def save_seminars(self, items: Iterable[Seminar], *, updated_by: str = "") -> None:
         """Insert or replace seminars by id, all in one transaction."""
         self._require_schema()
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             for item in items:
                 conn.execute(seminars.delete().where(seminars.c.seminar_id == item.seminar_id))
                 conn.execute(seminars.insert().values(
@@ -400,7 +426,7 @@ class Store:
         self._require_schema()
         value = json.dumps({"target_count": goal.target_count, "target_date": goal.target_date.isoformat(),
                             "target_area_m2": goal.target_area_m2})
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             conn.execute(app_settings.delete().where(app_settings.c.key == "goal"))
             conn.execute(app_settings.insert().values(key="goal", value=value, updated_at=_now(),
                                                       updated_by=updated_by))

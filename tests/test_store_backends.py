@@ -1,0 +1,188 @@
+"""The store on both backends (SQLite file and a real PostgreSQL server): data, revisions, migration, faults.
+
+Under CI=true the PostgreSQL variants must run (.ci/run installs and starts the server); elsewhere they use
+SCENES_TEST_POSTGRES_URL or start a throwaway cluster, and skip with a hint if PostgreSQL is not installed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from scenes.core import Dashboard
+from scenes.errors import StoreError
+from scenes.migrations import v1_metadata
+from scenes.model import Survey, SurveyKind
+from scenes.settings import Settings
+from scenes.store import Store, create_engine_for
+
+SCENES = str(Path(sys.executable).with_name("scenes"))
+
+
+@pytest.fixture
+def dash(backend_url: str, tmp_path: Path) -> Iterator[Dashboard]:
+    """The demo data on each backend."""
+    d = Dashboard(Settings(database_url=backend_url, state_dir=tmp_path))
+    d.init(demo=True)
+    yield d
+    d.store.engine.dispose()
+
+
+def _survey(sid: str) -> Survey:
+    return Survey(sid, sid, dt.date(2025, 1, 1), SurveyKind.KARTLAGGNING, "test", False)
+
+
+def test_demo_round_trip(dash: Dashboard) -> None:
+    """The demo surveys come back with their counts and every attribute, on both backends."""
+    from scenes.demo import load_demo
+
+    for item in load_demo(dash.settings.data_dir):
+        got = dash.store.scenes(item.survey.id)
+        assert got.drop(columns="geometry").equals(item.scenes.drop(columns="geometry"))
+
+
+def test_revisions_rollback_and_audit(dash: Dashboard) -> None:
+    """Revisions are kept, rollback restores, and the audit log records each step, on both backends."""
+    frame = dash.store.scenes("demo-2021")
+    revision = dash.store.add_revision("demo-2021", frame.iloc[:10], created_by="a", file_name="f.csv",
+                                       sha256="ab" * 32)
+    assert (revision, len(dash.store.scenes("demo-2021"))) == (2, 10)
+    dash.store.rollback("demo-2021", 1, actor="a")
+    assert len(dash.store.scenes("demo-2021")) == 64
+    log = dash.store.audit()
+    assert list(log["action"][:2]) == ["rollback", "revise"] and log.iloc[1]["sha256"] == "ab" * 32
+
+
+def test_version_1_store_upgrades(backend_url: str) -> None:
+    """A genuine schema-1 store upgrades to the current schema with its data, on both backends."""
+    engine = create_engine_for(backend_url)
+    md = v1_metadata()
+    md.create_all(engine)
+    now = dt.datetime.now(dt.UTC)
+    with engine.begin() as conn:
+        conn.execute(md.tables["schema_version"].insert().values(version=1, applied_at=now))
+        conn.execute(md.tables["meta"].insert().values(key="data_version", value="1"))
+        conn.execute(md.tables["surveys"].insert().values(
+            id="old", name="Gammal", date=dt.date(2021, 12, 1), kind="kartläggning", source="s", demo=False,
+            notes="", created_at=now, created_by="v1"))
+        conn.execute(md.tables["scenes"].insert().values(
+            survey_id="old", scene_id="S1", name="Plats", kommun_kod="0127", kommun="Botkyrka",
+            lokalpolisomrade="botkyrka", stadsdel=None, categories='["utsatt_omrade"]', status=None, impact=None,
+            predecessors="[]", notes="", area_m2=None, geometry_wkt="POINT (17.83 59.2)"))
+    store = Store(engine)
+    store.ensure_schema()
+    assert (store.version(), list(store.scenes("old")["name"]), store.survey("old").revision) == (2, ["Plats"], 1)
+    engine.dispose()
+
+
+def test_failed_import_writes_nothing(dash: Dashboard, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure after some rows were inserted rolls the whole survey back, on both backends."""
+    frame = dash.store.scenes("demo-2021")
+    before = (len(dash.store.surveys()), len(dash.store.scenes()), dash.store.data_version(), len(dash.store.audit()))
+    calls = {"n": 0}
+    original = Store._insert_chunk
+
+    def failing(self: Store, conn: sa.Connection, rows: list[dict[str, object]]) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("injected")
+        original(self, conn, rows)
+
+    monkeypatch.setattr(Store, "CHUNK", 10)
+    monkeypatch.setattr(Store, "_insert_chunk", failing)
+    with pytest.raises(RuntimeError):
+        dash.store.add_survey(_survey("half"), frame)
+    after = (len(dash.store.surveys()), len(dash.store.scenes()), dash.store.data_version(), len(dash.store.audit()))
+    assert after == before
+
+
+def _import(url: str, path: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([SCENES, "--database", url, "import", str(path), *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def test_two_imports_at_once_both_land(dash: Dashboard, tmp_path: Path) -> None:
+    """Two processes importing different surveys at the same moment both land, complete."""
+    path = tmp_path / "e.geojson"
+    path.write_text(dash.export("demo-2024-02", "geojson"), encoding="utf-8")
+    url = dash.settings.effective_database_url
+    procs = [_import(url, path, "--name", f"Parallell {i}", "--date", "2025-05-0" + str(i + 1)) for i in range(2)]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], results
+    new = [s for s in dash.store.surveys() if s.name.startswith("Parallell")]
+    assert sorted(len(dash.store.scenes(s.id)) for s in new) == [53, 53]
+
+
+def test_two_revisions_at_once_never_mix(dash: Dashboard, tmp_path: Path) -> None:
+    """Two processes revising one survey at once: two complete revisions, or one clear conflict; never a mix."""
+    full, part = tmp_path / "full.geojson", tmp_path / "part.csv"
+    full.write_text(dash.export("demo-2024-02", "geojson"), encoding="utf-8")
+    lines = dash.export("demo-2024-02", "csv").splitlines()
+    part.write_text("\n".join(lines[:21]) + "\n", encoding="utf-8")  # header + 20 scenes
+    url = dash.settings.effective_database_url
+    procs = [_import(url, f, "--revise", "demo-2024-02") for f in (full, part)]
+    results = [p.communicate(timeout=120) for p in procs]
+    codes = [p.returncode for p in procs]
+    revisions = dash.store.revisions("demo-2024-02")
+    if codes == [0, 0]:
+        assert sorted(revisions["rows"]) == [20, 53, 53]
+    else:
+        assert sorted(codes) == [0, 1] and any("same moment" in err for _, err in results)
+    for rev, rows in zip(revisions["revision"], revisions["rows"], strict=True):
+        dash.store.rollback("demo-2024-02", int(rev))
+        assert len(dash.store.scenes("demo-2024-02")) == rows  # each revision is exactly its file
+
+
+KILL_SCRIPT = """
+import sys, time
+from scenes.core import Dashboard
+from scenes.settings import Settings
+from scenes.store import Store
+from scenes.model import Survey, SurveyKind
+import datetime as dt
+dash = Dashboard(Settings(database_url=sys.argv[1], state_dir=sys.argv[2]))
+frame = dash.store.scenes("demo-2021")
+original = Store._insert_chunk
+def slow(self, conn, rows):
+    original(self, conn, rows)
+    print("chunk", flush=True)
+    time.sleep(0.3)
+Store._insert_chunk = slow
+Store.CHUNK = 5
+dash.store.add_survey(Survey("killed", "Killed", dt.date(2025, 1, 1), SurveyKind.KARTLAGGNING, "", False), frame)
+print("finished", flush=True)
+"""
+
+
+def test_sigkill_during_import_leaves_data_intact(dash: Dashboard, tmp_path: Path) -> None:
+    """A process killed (SIGKILL) in the middle of an import leaves the published data intact and readable."""
+    before = {s.id: len(dash.store.scenes(s.id)) for s in dash.store.surveys()}
+    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, dash.settings.effective_database_url,
+                             str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    chunks = 0
+    while chunks < 3:  # some rows are written inside the open transaction
+        line = proc.stdout.readline()
+        assert line, "the importer ended early"
+        chunks += line.startswith("chunk")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    time.sleep(0.5)
+    fresh = Store(create_engine_for(dash.settings.effective_database_url))
+    after = {s.id: len(fresh.scenes(s.id)) for s in fresh.surveys()}
+    assert after == before and "killed" not in after
+    if fresh.engine.dialect.name == "sqlite":
+        with fresh.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    with pytest.raises(StoreError, match="scenes init"):
+        Store(create_engine_for(f"sqlite:///{tmp_path}/other.db")).surveys()
+    fresh.engine.dispose()
