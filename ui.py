@@ -8,6 +8,7 @@ and the demo notice the same way everywhere.
 from __future__ import annotations
 
 import html
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +20,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from scenes.assets import install_static
+from scenes.auth import ROLES, Accounts, load_role_map, precision_for, role_for_claims
+from scenes.auth import require as auth_require
 from scenes.core import Dashboard
 from scenes.errors import ScenesError, ValidationFailed
 from scenes.formats import table_to_csv
@@ -54,12 +57,15 @@ def scenes(survey_id: str | None = None) -> gpd.GeoDataFrame:
 
 
 def show_map(base: folium.Map, layers: list[folium.FeatureGroup], *, key: str, center: tuple[float, float],
-             zoom: int, height: int = 580) -> dict[str, Any]:
-    """Render a map without reruns on pan/zoom and without remounting when only the layers change."""
+             zoom: int, height: int = 580, clicks: bool = True) -> dict[str, Any]:
+    """Render a map without reruns on pan/zoom and without remounting when only the layers change.
+
+    Only clicks come back (and only when `clicks`): panning and zooming never rerun the app.
+    """
     result = st_folium(base, key=key, height=height, use_container_width=True, feature_group_to_add=layers,
                        center=center, zoom=zoom,
                        layer_control=folium.LayerControl(collapsed=False),
-                       returned_objects=["last_object_clicked"])
+                       returned_objects=["last_object_clicked"] if clicks else [])
     return result or {}
 
 
@@ -220,18 +226,120 @@ def comparison_lists(result: Comparison, earlier: gpd.GeoDataFrame, later: gpd.G
         "merged": [f"{label(k)} ← " + ", ".join(label(v) for v in vs) for k, vs in result.merged.items()],
         "split": [f"{label(k)} → " + ", ".join(label(v) for v in vs) for k, vs in result.split.items()],
     }
+    show_names = exact()  # scene names can reveal a place: only for roles cleared for exact locations
     for column, (kind, items) in zip(st.columns(len(groups)), groups.items(), strict=True):
+        if not show_names:
+            column.metric(tr("compare." + kind), len(items))
+            continue
         with column.popover(f"{tr('compare.' + kind)}: {len(items)}", width="stretch"):
             st.markdown("\n".join(f"- {i}" for i in items) if items else tr("compare.none"))
-
-
-def actor() -> str:
-    """Who is acting, for the audit log. Until sign-in exists this is the server account, marked as such."""
-    import getpass
-
-    return f"{getpass.getuser()} (app, ingen inloggning)"
 
 
 def facts(rows: list[tuple[str, str]]) -> None:
     """Label/value pairs as compact markdown (values escaped)."""
     st.markdown("  \n".join(f"**{escape_markdown(k)}:** {escape_markdown(v or '–')}" for k, v in rows))
+
+
+# -- who is signed in, and what they may see -------------------------------------------------------------------
+
+def _oidc_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def _expired() -> bool:
+    """End a local session after the configured idle time; returns True when it just ended."""
+    now = time.time()
+    last = st.session_state.get("last_activity")
+    st.session_state["last_activity"] = now
+    idle = dashboard().settings.session_idle_minutes * 60
+    if st.session_state.get("user") and last is not None and now - last > idle:
+        dashboard().store.record("session-expired", actor=str(st.session_state["user"]))
+        for key in ("user", "role"):
+            st.session_state.pop(key, None)
+        st.session_state["expired"] = True
+        return True
+    return False
+
+
+def role() -> str | None:
+    """The current role: the demo role switcher in demo mode, else the signed-in user's role, else None."""
+    dash = dashboard()
+    if dash.store.demo_mode():
+        return str(st.session_state.get("demo_role", "analytiker"))
+    if _oidc_configured():
+        if not getattr(st.user, "is_logged_in", False):
+            return None
+        return role_for_claims(st.user.to_dict(), load_role_map(dash.settings.role_map))
+    _expired()
+    value = st.session_state.get("role")
+    return str(value) if value else None
+
+
+def actor() -> str:
+    """Who is acting, for the audit log."""
+    if dashboard().store.demo_mode():
+        return f"demo ({role()})"
+    if _oidc_configured() and getattr(st.user, "is_logged_in", False):
+        return str(st.user.get("email") or st.user.get("name") or "oidc")
+    return str(st.session_state.get("user") or "unknown")
+
+
+def require(page: str) -> str:
+    """Called first by every page: stop with a message unless the role may open it. Returns the role."""
+    current = role()
+    auth_require(current, page)
+    assert current is not None  # noqa: S101 - require() raised otherwise
+    return current
+
+
+def exact() -> bool:
+    """May the current role see exact scene locations (and names)?"""
+    return precision_for(role()) == "exact"
+
+
+def identity_sidebar() -> None:
+    """Demo banner and role switcher, or who is signed in with a sign-out button."""
+    dash = dashboard()
+    if dash.store.demo_mode():
+        st.sidebar.warning(tr("auth.demo_mode"), icon=":material/science:")
+        # Role names are the same in both languages (they are the project's role codes), so the widget's
+        # labels do not change when the language does.
+        st.sidebar.selectbox(tr("auth.demo_role"), list(ROLES), index=ROLES.index("analytiker"), key="demo_role",
+                             format_func=str.capitalize)
+        return
+    current = role()
+    if current is None:
+        return
+    st.sidebar.caption(tr("auth.signed_in", who=actor(), role=tr(f"role.{current}")))
+    if _oidc_configured():
+        st.sidebar.button(tr("auth.sign_out"), on_click=st.logout)
+    elif st.sidebar.button(tr("auth.sign_out"), key="sign_out"):
+        dash.store.record("sign-out", actor=actor())
+        for key in ("user", "role"):
+            st.session_state.pop(key, None)
+        st.rerun()
+
+
+def sign_in_page() -> None:
+    """The only page for someone not signed in."""
+    st.title(tr("app.title"))
+    if st.session_state.pop("expired", False):
+        st.info(tr("auth.expired"), icon=":material/timer_off:")
+    if _oidc_configured():
+        st.button(tr("auth.sign_in_oidc"), on_click=st.login, type="primary")
+        return
+    with st.form("sign_in"):
+        username = st.text_input(tr("auth.username"), autocomplete="username")
+        password = st.text_input(tr("auth.password"), type="password", autocomplete="current-password")
+        submitted = st.form_submit_button(tr("auth.sign_in"), type="primary")
+    if submitted:
+        accounts = Accounts(dashboard().store)
+        found = accounts.authenticate(username.strip(), password)
+        if found is None:
+            st.error(tr("auth.failed"), icon=":material/lock:")
+            return
+        st.session_state.update(user=username.strip(), role=found, last_activity=time.time())
+        st.rerun()

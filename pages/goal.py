@@ -9,6 +9,7 @@ from scenes.model import Goal
 
 
 def render() -> None:
+    ui.require("goal")
     st.title(ui.tr("goal.title"))
     dash = ui.dashboard()
     goal = dash.store.goal()

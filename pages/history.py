@@ -8,6 +8,7 @@ import ui
 
 
 def render() -> None:
+    ui.require("history")
     st.title(ui.tr("history.title"))
     dash = ui.dashboard()
     surveys = dash.store.surveys()

@@ -10,9 +10,9 @@ import streamlit as st
 
 import ui
 from scenes import maps
-from scenes.formats import scenes_to_csv
+from scenes.formats import scenes_to_csv, table_to_csv
 from scenes.query import SceneFilter, ceased_since, scene_at, scene_history
-from scenes.tables import scene_table
+from scenes.tables import generalised_table, scene_table
 
 PRESETS = {"kommun": "f_kommun", "lpo": "f_lpo", "kategori": "f_kategori", "status": "f_status"}
 
@@ -33,6 +33,7 @@ def _preset_from_url(survey_ids: list[str]) -> None:
 
 
 def render() -> None:
+    ui.require("map")
     st.title(ui.tr("map.title"))
     dash, lang = ui.dashboard(), ui.lang()
     ref = dash.reference
@@ -47,8 +48,9 @@ def render() -> None:
     side.header(ui.tr("map.filters"))
     survey = by_id[side.selectbox(ui.tr("map.filter.survey"), list(by_id), format_func=lambda i: by_id[i].name,
                                   key="f_survey")]
-    earlier = [s.id for s in surveys if s.date < survey.date]
-    compare = side.selectbox(ui.tr("map.filter.compare"), [None, *earlier], key="f_compare",
+    exact = ui.exact()  # generalised precision: no point, polygon or name of a scene reaches the browser
+    earlier = [s.id for s in surveys if s.date < survey.date] if exact else []
+    compare = side.selectbox(ui.tr("map.filter.compare"), [None, *earlier], key="f_compare", disabled=not exact,
                              format_func=lambda i: ui.tr("map.filter.compare_none") if i is None else by_id[i].name)
     frame = ui.scenes(survey.id)
     all_lpo = sorted(set(frame["lokalpolisomrade"]) | set(st.session_state.get("f_lpo", [])))
@@ -72,7 +74,8 @@ def render() -> None:
     ceased = filt.apply(ceased_since(ui.scenes(compare), frame)) if compare else None
     if survey.demo:
         ui.demo_notice()
-    counts = ui.tr("map.counts", shown=len(shown), total=len(frame), survey=survey.name)
+    counts = ui.tr("map.counts" if exact else "map.counts_generalised", shown=len(shown), total=len(frame),
+                   survey=survey.name)
     if ceased is not None:
         counts += " " + ui.tr("map.counts_ceased", n=len(ceased), survey=by_id[str(compare)].name)
     st.markdown(counts)
@@ -81,22 +84,29 @@ def render() -> None:
         return
 
     options = maps.MapOptions(lang=lang, choropleth=measure, basemap=dash.settings.basemap,
-                              basemap_attribution=dash.settings.basemap_attribution)
+                              basemap_attribution=dash.settings.basemap_attribution,
+                              precision="exact" if exact else "generalised")
     left, right = st.columns([2, 1], gap="medium")
     with left:
-        center, zoom = maps.viewport(shown if len(shown) else ceased)
+        center, zoom = (maps.viewport(shown if len(shown) else ceased) if exact
+                        else maps.viewport_for_municipalities(ref, sorted(set(shown["kommun_kod"]))))
         clicked = ui.show_map(maps.base_map(ref, options), maps.layers(ref, shown, ceased, options), key="scene_map",
-                              center=center, zoom=zoom)
-    table = scene_table(ref, shown, lang)
-    st.subheader(ui.tr("map.table"))
-    st.caption(ui.tr("map.table_help"))
-    selection = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun",
-                             selection_mode="single-row", key="scene_table")
-    d1, d2 = st.columns(2)
-    d1.download_button(ui.tr("map.download_csv"), data=lambda: scenes_to_csv(shown), file_name=f"{survey.id}.csv",
-                       mime="text/csv", on_click="ignore", icon=":material/download:")
+                              center=center, zoom=zoom, clicks=exact)
     title = f"{survey.name} – {ui.tr('map.title')}"
     notice = ui.tr("map.demo_howto") if survey.demo else ""
+    st.subheader(ui.tr("map.table"))
+    if exact:
+        st.caption(ui.tr("map.table_help"))
+        selection = st.dataframe(scene_table(ref, shown, lang), hide_index=True, width="stretch", on_select="rerun",
+                                 selection_mode="single-row", key="scene_table")
+        csv = (lambda: scenes_to_csv(shown))  # noqa: E731 - deferred until the button is pressed
+    else:
+        table = generalised_table(ref, shown, lang)
+        st.dataframe(table, hide_index=True, width="stretch")
+        csv = (lambda: table_to_csv(table))  # noqa: E731
+    d1, d2 = st.columns(2)
+    d1.download_button(ui.tr("map.download_csv"), data=csv, file_name=f"{survey.id}.csv", mime="text/csv",
+                       on_click="ignore", icon=":material/download:")
     d2.download_button(
         ui.tr("map.download_html"), help=ui.tr("map.download_html_help"), file_name=f"karta-{survey.id}.html",
         mime="text/html", on_click="ignore", icon=":material/map:",
@@ -104,18 +114,21 @@ def render() -> None:
 
     with right:
         st.html(maps.legend_html(maps.legend(ref, shown, ceased, options), ui.tr("map.legend")))
-        st.subheader(ui.tr("map.details"))
-        rows = selection.selection.rows if selection else []
-        point = clicked.get("last_object_clicked") or {}
-        scene_id = (str(shown.iloc[rows[0]]["scene_id"]) if rows
-                    else scene_at(shown, point["lat"], point["lng"]) if point else None)
-        if scene_id is None:
-            st.caption(ui.tr("map.details_hint"))
+        if exact:
+            st.subheader(ui.tr("map.details"))
+            rows = selection.selection.rows if selection else []
+            point = clicked.get("last_object_clicked") or {}
+            scene_id = (str(shown.iloc[rows[0]]["scene_id"]) if rows
+                        else scene_at(shown, point["lat"], point["lng"]) if point else None)
+            if scene_id is None:
+                st.caption(ui.tr("map.details_hint"))
+            else:
+                ui.scene_details(shown[shown["scene_id"] == scene_id].iloc[0],
+                                 scene_history(ui.scenes(None), surveys, scene_id))
         else:
-            ui.scene_details(shown[shown["scene_id"] == scene_id].iloc[0],
-                             scene_history(ui.scenes(None), surveys, scene_id))
+            st.info(ui.tr("map.generalised"), icon=":material/blur_on:")
         with st.expander(ui.tr("map.howto.title"), expanded=False):
-            st.markdown(ui.tr("map.howto.body"))
+            st.markdown(ui.tr("map.howto.body") if exact else ui.tr("map.generalised"))
             if survey.demo:
                 st.markdown(f"**{ui.tr('map.demo_howto')}**")
 

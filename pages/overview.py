@@ -6,10 +6,12 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from scenes.auth import can
 from scenes.query import compare
 
 
 def render() -> None:
+    ui.require("overview")
     st.title(ui.tr("app.title"))
     lang = ui.lang()
     stats = ui.stats()
@@ -53,10 +55,10 @@ def render() -> None:
         earlier, later = ui.scenes(previous.id), ui.scenes(latest.survey.id)
         ui.comparison_lists(compare(earlier, later), earlier, later)
 
-    st.download_button(ui.tr("report.download"), help=ui.tr("report.download_help"),
-                       icon=":material/picture_as_pdf:", data=lambda: ui.dashboard().report_pdf(lang=lang),
-                       file_name="lagesrapport.pdf",
-                       mime="application/pdf", on_click="ignore", type="primary")
+    if can(ui.role(), "report"):
+        st.download_button(ui.tr("report.download"), help=ui.tr("report.download_help"),
+                           icon=":material/picture_as_pdf:", data=lambda: ui.dashboard().report_pdf(lang=lang),
+                           file_name="lagesrapport.pdf", mime="application/pdf", on_click="ignore", type="primary")
 
     st.subheader(ui.tr("overview.surveys"))
     st.dataframe(pd.DataFrame([{

@@ -11,6 +11,7 @@ from scenes.query import compare, observations_between
 
 
 def render() -> None:
+    ui.require("progress")
     st.title(ui.tr("progress.title"))
     dash, lang = ui.dashboard(), ui.lang()
     surveys = dash.store.surveys()

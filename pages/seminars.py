@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+from scenes.auth import can
 from scenes.model import Seminar
 from scenes.seminars import SEMINAR_COLUMNS, map_preset, parse_programme, read_seminar_csv
 
@@ -59,6 +60,7 @@ def _seminar_form(seminars: list[Seminar]) -> None:
 
 
 def render() -> None:
+    ui.require("seminars")
     st.title(ui.tr("seminars.title"))
     dash, lang = ui.dashboard(), ui.lang()
     ref = dash.reference
@@ -91,6 +93,8 @@ def render() -> None:
             st.page_link("pages/map.py", label=ui.tr("seminars.open_map"), icon=":material/map:",
                          query_params=map_preset(sem))
 
+    if not can(ui.role(), "edit_seminars"):
+        return
     st.divider()
     with st.expander(ui.tr("seminars.edit"), icon=":material/edit:"):
         _seminar_form(seminars)

@@ -19,6 +19,7 @@ from scenes.query import changed_tags, compare
 
 
 def render() -> None:
+    ui.require("upload")
     st.title(ui.tr("upload.title"))
     dash, lang = ui.dashboard(), ui.lang()
     st.markdown(ui.tr("upload.intro"))

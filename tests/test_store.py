@@ -140,7 +140,8 @@ def test_version_1_store_upgrades_with_data_intact(tmp_path) -> None:  # type: i
     store = Store(engine)
     store.ensure_schema()
     got = store.scenes("old")
-    assert (store.version(), len(got), list(got["name"])) == (2, 3, ["Plats 0", "Plats 1", "Plats 2"])
+    assert (store.version(), len(got), list(got["name"])) == (3, 3, ["Plats 0", "Plats 1", "Plats 2"])
+    assert not store.demo_mode()  # real data was there: sign-in is required after the upgrade
     assert store.survey("old").revision == 1
     assert list(store.revisions("old")["rows"]) == [3]
     store.add_revision("old", got.iloc[:2], created_by="test")  # the upgraded store takes new revisions

@@ -80,7 +80,7 @@ def test_version_1_store_upgrades(backend_url: str) -> None:
             predecessors="[]", notes="", area_m2=None, geometry_wkt="POINT (17.83 59.2)"))
     store = Store(engine)
     store.ensure_schema()
-    assert (store.version(), list(store.scenes("old")["name"]), store.survey("old").revision) == (2, ["Plats"], 1)
+    assert (store.version(), list(store.scenes("old")["name"]), store.survey("old").revision) == (3, ["Plats"], 1)
     engine.dispose()
 
 

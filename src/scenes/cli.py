@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import os
 import sys
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from scenes.auth import ROLES, Accounts
 from scenes.core import Dashboard
 from scenes.errors import ScenesError
 from scenes.i18n import problem_text
@@ -45,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("survey_id", metavar="SURVEY_ID")
     p.add_argument("--format", choices=["csv", "geojson"], default="geojson")
     p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.add_argument("--precision", choices=["exact", "generalised"], default="exact",
+                   help="generalised: counts per municipality only, no scene location (for workshop handouts)")
 
     p = sub.add_parser("map", help="write a standalone HTML map (all assets inlined; opens offline)")
     p.add_argument("survey_id", metavar="SURVEY_ID", nargs="?", help="survey to map (default: the latest)")
@@ -57,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--compare", metavar="SURVEY_ID", help="also show scenes of this earlier survey that ceased")
     p.add_argument("--measure", choices=["count", "per_capita"], default="count", help="municipality shading")
     p.add_argument("--lang", choices=["sv", "en"], default=None, help="language of labels (default: SCENES_LANGUAGE)")
+    p.add_argument("--precision", choices=["exact", "generalised"], default="exact",
+                   help="generalised: counts per municipality only, no scene location (for workshop handouts)")
 
     p = sub.add_parser("validate", help="check a survey file; exit 0 valid (warnings allowed), 1 invalid, "
                        "2 unreadable")
@@ -79,6 +85,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["sv", "en"], default=None, help="report language")
 
     sub.add_parser("history", help="surveys, their revisions, and the audit log")
+
+    p = sub.add_parser("user", help="local accounts: add, list, remove, set-role")
+    user = p.add_subparsers(dest="user_command", required=True, metavar="ACTION")
+    q = user.add_parser("add", help="add an account (the password is asked for, or read from SCENES_NEW_PASSWORD)")
+    q.add_argument("username")
+    q.add_argument("--role", choices=list(ROLES), required=True)
+    user.add_parser("list", help="list accounts")
+    q = user.add_parser("remove", help="remove an account")
+    q.add_argument("username")
+    q = user.add_parser("set-role", help="change an account's role")
+    q.add_argument("username")
+    q.add_argument("role", choices=list(ROLES))
 
     p = sub.add_parser("rollback", help="make an earlier revision of a survey current again")
     p.add_argument("survey_id", metavar="SURVEY_ID")
@@ -173,7 +191,7 @@ def run(args: argparse.Namespace) -> int:
         filt = SceneFilter(municipalities=_codes(args.municipality), police_areas=_codes(args.police_area),
                            categories=_codes(args.category), statuses=_codes(args.status))
         options = MapOptions(lang=args.lang or settings.language, choropleth=args.measure, basemap=settings.basemap,
-                             basemap_attribution=settings.basemap_attribution)
+                             basemap_attribution=settings.basemap_attribution, precision=args.precision)
         _write(dashboard.map_html(args.survey_id, filt, compare_id=args.compare, options=options), args.output)
         return 0
     if args.command == "validate":
@@ -203,6 +221,24 @@ def run(args: argparse.Namespace) -> int:
             _print_report(check, lang, as_json=False, stream=sys.stderr)
         print(f"Published {survey_id} revision {revision}: {len(check.frame)} scenes.", file=sys.stderr)
         print(survey_id)
+        return 0
+    if args.command == "user":
+        accounts = Accounts(dashboard.store)
+        who = f"cli:{os.environ.get('USER', 'operator')}"
+        if args.user_command == "add":
+            password = os.environ.get("SCENES_NEW_PASSWORD") or getpass.getpass(f"Password for {args.username}: ")
+            accounts.add(args.username, password, args.role, actor=who)
+            print(f"Added {args.username} as {args.role}. Sign-in is now required in the app.")
+        elif args.user_command == "list":
+            for a in accounts.list():
+                locked = f"  locked until {a.locked_until:%Y-%m-%d %H:%M}" if a.locked_until else ""
+                print(f"{a.username}\t{a.role}\tlast sign-in {a.last_login or '-'}{locked}")
+        elif args.user_command == "remove":
+            accounts.remove(args.username, actor=who)
+            print(f"Removed {args.username}.")
+        else:
+            accounts.set_role(args.username, args.role, actor=who)
+            print(f"{args.username} is now {args.role}.")
         return 0
     if args.command == "history":
         for s in dashboard.store.surveys():
@@ -236,7 +272,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{r['date']}  {r['scenes']:>4} scenes  trajectory {r['trajectory']:>6}  {flag}  {r['name']}")
         return 0
     if args.command == "export":
-        _write(dashboard.export(args.survey_id, args.format), args.output)
+        _write(dashboard.export(args.survey_id, args.format, args.precision, settings.language), args.output)
         return 0
     raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover - argparse guards this
 

@@ -16,10 +16,10 @@ import geopandas as gpd
 
 from scenes.demo import load_demo
 from scenes.errors import NotFoundError, Problem, ScenesError, ValidationFailed
-from scenes.formats import scenes_to_csv, scenes_to_geojson
+from scenes.formats import scenes_to_csv, scenes_to_geojson, table_to_csv
 from scenes.i18n import t
 from scenes.ingest.upload import UploadCheck, check_upload
-from scenes.maps import MapOptions, export_html
+from scenes.maps import MapOptions, export_html, municipality_values
 from scenes.model import Seminar, Survey
 from scenes.progress import Progress, SurveyStats, progress, survey_stats, trajectory_value
 from scenes.query import SceneFilter, ceased_since
@@ -27,6 +27,7 @@ from scenes.reference import Reference, load_reference, load_seminars
 from scenes.report import ReportInput, build_report
 from scenes.settings import Settings
 from scenes.store import Store
+from scenes.tables import generalised_table
 
 __all__ = ["Dashboard", "InitReport"]
 
@@ -161,9 +162,23 @@ class Dashboard:
             raise ValidationFailed("The seminar was not saved.", problems)
         self.store.save_seminars([item], updated_by=updated_by)
 
-    def export(self, survey_id: str, fmt: str) -> str:
-        """The survey's scenes as text in `fmt` ("csv" or "geojson")."""
+    def export(self, survey_id: str, fmt: str, precision: str = "exact", lang: str = "sv") -> str:
+        """The survey's scenes as text in `fmt` ("csv" or "geojson").
+
+        With precision "generalised" only counts per municipality (and local police area) are written: no
+        location, polygon or name of any scene.
+        """
         frame: gpd.GeoDataFrame = self.store.scenes(survey_id)
+        if precision == "generalised":
+            if fmt == "csv":
+                return table_to_csv(generalised_table(self.reference, frame, lang))
+            values = municipality_values(self.reference, frame, "count")
+            shapes = self.reference.simplified_boundaries.set_index("kommun_kod")
+            features = [{"type": "Feature", "properties": {"kommun_kod": code, "kommun": shapes.loc[code, "kommun"],
+                                                           "scenes": int(values[code])},
+                         "geometry": shapes.loc[code, "geometry"].__geo_interface__}
+                        for code in values.index if values[code] > 0]
+            return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
         if fmt == "csv":
             return scenes_to_csv(frame)
         if fmt == "geojson":

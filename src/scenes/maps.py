@@ -44,6 +44,7 @@ __all__ = [
     "legend",
     "safe",
     "viewport",
+    "viewport_for_municipalities",
 ]
 
 COUNTY_CENTER = (59.40, 18.10)
@@ -81,6 +82,7 @@ class MapOptions:
     basemap: str = "none"  # "none", "osm", or a tile URL template with {z}/{x}/{y}
     basemap_attribution: str = ""
     assets: AssetLinks = field(default_factory=AssetLinks)
+    precision: str = "exact"  # "generalised": counts per municipality only; no scene location reaches the map
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,9 @@ def base_map(ref: Reference, options: MapOptions) -> folium.Map:
         ".scene-marker{border-radius:50%;border:2px solid #1a1a1a;color:#fff;font:bold 11px/18px sans-serif;"
         "text-align:center;text-shadow:0 0 2px #000}"
         ".ceased-marker{border-radius:50%;border:2px dashed #444;background:#fff;color:#444;"
-        "font:bold 12px/16px sans-serif;text-align:center}</style>"
+        "font:bold 12px/16px sans-serif;text-align:center}"
+        ".count-label{background:#fff;border:2px solid #1a1a1a;border-radius:11px;font:bold 12px/18px sans-serif;"
+        "text-align:center;color:#1a1a1a}</style>"
     ))
     if options.basemap and options.basemap != "none":
         url, attribution = BASEMAPS.get(options.basemap, (options.basemap, options.basemap_attribution))
@@ -258,6 +262,11 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
                                                safe(t(f"map.measure.{options.choropleth}", lang))]),
     ).add_to(choro)
     groups.append(choro)
+    if options.precision == "generalised":
+        groups.append(_count_labels(ref, values, options))
+        for i, g in enumerate(groups):
+            _stabilise_ids(g, f"layer{i}n")
+        return groups
 
     scene_group = folium.FeatureGroup(name=t("map.layer.scenes", lang), show=options.show_scenes)
     polygons = scenes[scenes.geom_type.isin(["Polygon", "MultiPolygon"])]
@@ -304,6 +313,12 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
     return groups
 
 
+def viewport_for_municipalities(ref: Reference, codes: list[str]) -> tuple[tuple[float, float], int]:
+    """Centre and zoom over whole municipalities (generalised precision: never derived from scene points)."""
+    shapes = ref.simplified_boundaries[ref.simplified_boundaries["kommun_kod"].isin(codes)]
+    return viewport(shapes) if len(shapes) else (COUNTY_CENTER, COUNTY_ZOOM)
+
+
 def viewport(frame: gpd.GeoDataFrame, width_px: int = 480, height_px: int = 580) -> tuple[tuple[float, float], int]:
     """Centre and zoom that fit `frame` (or the county when empty) in a map of the given size.
 
@@ -324,6 +339,24 @@ def viewport(frame: gpd.GeoDataFrame, width_px: int = 480, height_px: int = 580)
     return ((miny + maxy) / 2, (minx + maxx) / 2), zoom
 
 
+def _count_labels(ref: Reference, values: pd.Series, options: MapOptions) -> folium.FeatureGroup:
+    """Generalised precision: the number of scenes written at a point inside each municipality (not a scene)."""
+    group = folium.FeatureGroup(name=t("map.layer.counts", options.lang), show=True)
+    anchors = ref.simplified_boundaries.set_index("kommun_kod").geometry.representative_point()
+    for code, value in values.items():
+        if not value or pd.isna(value):
+            continue
+        point = anchors[code]
+        label = _format(value, options.lang)
+        folium.Marker(
+            location=[round(point.y, 4), round(point.x, 4)],
+            icon=folium.DivIcon(html=f'<div class="count-label">{safe(label)}</div>', icon_size=(34, 22),
+                                icon_anchor=(17, 11), class_name="count-marker"),
+            tooltip=folium.Tooltip(f"{safe(ref.municipality_name(str(code)))}: {safe(label)}"),
+        ).add_to(group)
+    return group
+
+
 def _format(value: float, lang: str) -> str:
     text = f"{value:g}"
     return text.replace(".", ",") if lang == "sv" else text
@@ -335,7 +368,8 @@ def legend(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
     lang = options.lang
     items = [LegendItem("category", ref.category_label(code, lang), _colour(ref.category_color(code)),
                         code[:1].upper())
-             for code in ref.categories["code"] if scenes["categories"].map(lambda c, k=code: k in c).any()]
+             for code in ref.categories["code"] if scenes["categories"].map(lambda c, k=code: k in c).any()
+             and options.precision == "exact"]
     values = municipality_values(ref, scenes, options.choropleth)
     bounds = choropleth_classes(values)
     items.append(LegendItem("class", "0", _GREYS[0]))
@@ -350,7 +384,7 @@ def legend(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
         lower = b + 1 if integer else b
     if values.isna().any():
         items.append(LegendItem("class", t("map.no_data", lang), "#ffffff", "dashed"))
-    if ceased is not None and len(ceased) and options.show_ceased:
+    if ceased is not None and len(ceased) and options.show_ceased and options.precision == "exact":
         items.append(LegendItem("ceased", t("map.ceased", lang), "#ffffff", "×"))
     items.append(LegendItem("police_area", t("map.police_area", lang), "#333333", "dashed"))
     return items
@@ -392,7 +426,7 @@ def full_map(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame 
         "<div style='position:fixed;bottom:28px;right:10px;z-index:1000;background:#fff;padding:8px 10px;"
         f"border:1px solid #999;border-radius:4px;max-width:320px;font:14px/1.4 sans-serif'>{head}{box}</div>"))
     shown = pd.concat([scenes.geometry, ceased.geometry]) if ceased is not None else scenes.geometry
-    if len(shown):
+    if len(shown) and options.precision == "exact":
         minx, miny, maxx, maxy = shown.total_bounds
         m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(30, 30))
     return m

@@ -72,4 +72,14 @@ def _v1_to_v2(conn: Connection) -> None:
         "(SELECT COUNT(*) FROM scenes c WHERE c.survey_id = s.id), 'migrated from schema 1' FROM surveys s"))
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
+def _v2_to_v3(conn: Connection) -> None:
+    """Local accounts; a store that already holds real (non-demo) surveys requires sign-in from now on."""
+    from scenes import store
+
+    store.users.create(conn)
+    real = conn.execute(sa.text("SELECT COUNT(*) FROM surveys WHERE demo = :f"), {"f": False}).scalar()
+    if real:
+        conn.execute(sa.text("INSERT INTO meta (key, value) VALUES ('sign_in_required', '1')"))
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}

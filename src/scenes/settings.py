@@ -66,6 +66,16 @@ class Settings(BaseModel):
         description="Most scene rows accepted in one survey file.",
     )
 
+    session_idle_minutes: int = Field(
+        default=30, gt=0,
+        description="Minutes without activity after which a signed-in session (local account) ends.",
+    )
+    role_map: str = Field(
+        default="",
+        description="JSON mapping OIDC identities to roles: `{\"emails\": {...}, \"domains\": {...}, "
+        "\"groups\": {...}, \"default\": \"deltagare\"}` (used with `[auth]` in `.streamlit/secrets.toml`).",
+    )
+
     @field_validator("basemap")
     @classmethod
     def _basemap(cls, value: str) -> str:

@@ -36,7 +36,7 @@ from scenes.settings import Settings
 
 __all__ = ["SCHEMA_VERSION", "Store", "create_engine_for"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = sa.MetaData()
 
@@ -95,6 +95,18 @@ audit_log = sa.Table(
     sa.Column("sha256", sa.String(64), nullable=False, default=""),
     sa.Column("rows", sa.Integer),
     sa.Column("detail", sa.Text, nullable=False, default=""),
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("username", sa.String(100), primary_key=True),
+    sa.Column("password_hash", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_login", sa.DateTime(timezone=True)),
+    sa.Column("failed", sa.Integer, nullable=False, default=0),
+    sa.Column("locked_until", sa.DateTime(timezone=True)),
 )
 
 scenes = sa.Table(
@@ -217,6 +229,25 @@ class Store:
         if self.version() is None:
             raise StoreError("The store has no schema yet. Run `scenes init` (or `scenes init --demo`).")
 
+    @staticmethod
+    def _set_meta(conn: Connection, key: str, value: str) -> None:
+        conn.execute(meta.delete().where(meta.c.key == key))
+        conn.execute(meta.insert().values(key=key, value=value))
+
+    def meta_value(self, key: str) -> str | None:
+        self._require_schema()
+        with self.engine.connect() as conn:
+            value = conn.execute(sa.select(meta.c.value).where(meta.c.key == key)).scalar()
+        return None if value is None else str(value)
+
+    def demo_mode(self) -> bool:
+        """True while the store holds only demo data and no account was ever made: no sign-in needed.
+
+        Publishing real data or adding an account sets a lasting flag; deleting them again does not bring demo
+        mode back.
+        """
+        return self.meta_value("sign_in_required") != "1" and self.is_demo_only()
+
     def data_version(self) -> int:
         """A number that grows with every write: caches key on it so pages see new data without a restart."""
         self._require_schema()
@@ -266,6 +297,8 @@ class Store:
                                  sha256=sha256, note="")
             self._audit(conn, "publish", stored.created_by, stored.id, 1, file_name, sha256, len(frame),
                         f"{stored.name} ({stored.date.isoformat()}, {stored.kind})")
+            if not stored.demo:  # real data: from now on everyone signs in (demo mode never returns silently)
+                self._set_meta(conn, "sign_in_required", "1")
         return stored
 
     def add_revision(self, survey_id: str, frame: gpd.GeoDataFrame, *, created_by: str = "", file_name: str = "",

@@ -8,7 +8,7 @@ import pandas as pd
 from scenes.i18n import t
 from scenes.reference import Reference
 
-__all__ = ["scene_table"]
+__all__ = ["generalised_table", "scene_table"]
 
 
 def scene_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv") -> pd.DataFrame:
@@ -26,4 +26,14 @@ def scene_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv") -> pd
         t("col.impact", lang): frame["impact"].to_numpy(),
         t("col.area_m2", lang): frame["area_m2"].round(0).to_numpy(),
         t("col.geometry", lang): kinds.to_numpy(),
+    })
+
+
+def generalised_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv") -> pd.DataFrame:
+    """Counts per municipality and local police area: what generalised precision may show instead of rows."""
+    counts = frame.groupby(["kommun_kod", "lokalpolisomrade"]).size().reset_index(name="n")
+    return pd.DataFrame({
+        t("col.municipality", lang): [ref.municipality_name(c) for c in counts["kommun_kod"]],
+        t("col.police_area", lang): [ref.police_area_name(c) for c in counts["lokalpolisomrade"]],
+        t("col.scenes", lang): counts["n"].to_numpy(),
     })

@@ -117,3 +117,25 @@ def test_seminar_link_opens_its_workshop_map(page: Page, server: str) -> None:
     assert _scene_count(page, shown).get("total") == shown
     screenshot(page.page, "seminarium-karta")
     assert page.blocked == []
+
+
+def test_workshop_participant_sees_only_counts(page: Page, server: str) -> None:
+    """In the browser, as deltagare (demo role switcher): count labels on municipalities, no scene marker at all."""
+    page.page.goto(server + "/")
+    page.page.get_by_label("Visa som roll (demoläge)").click()
+    page.page.get_by_role("option", name="Deltagare").click()
+    page.page.get_by_role("link", name="Karta").click()
+    _map_frame(page)
+    deadline = time.monotonic() + 30
+    counts = {}
+    while time.monotonic() < deadline:
+        frame = next((f for f in page.page.frames if "streamlit_folium" in f.url), None)
+        if frame is not None:
+            counts = frame.evaluate("() => ({labels: document.querySelectorAll('.count-label').length, "
+                                    "scenes: document.querySelectorAll('.scene-marker, .marker-cluster').length})")
+            if counts.get("labels"):
+                break
+        time.sleep(0.5)
+    screenshot(page.page, "karta-deltagare")
+    assert counts.get("labels") == 8 and counts.get("scenes") == 0  # 8 municipalities have scenes in Feb 2024
+    assert page.blocked == []
