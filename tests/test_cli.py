@@ -75,7 +75,7 @@ def test_map_writes_standalone_filtered_html(db: str, tmp_path: Path) -> None:
                   "social_utsatthet,festmiljo", db=db)
     page = out.read_text(encoding="utf-8")
     assert result.returncode == 0, result.stderr
-    assert page.count('"className": "scene-marker"') == 3  # Stockholm city scenes with those categories
+    assert page.count('"c": "') == 3  # Stockholm city scenes with those categories
     assert "<script src=" not in page and "Exempeldata" in page
 
 
@@ -83,7 +83,7 @@ def test_map_defaults_to_latest_survey(db: str, tmp_path: Path) -> None:
     """Without a survey id the latest survey is mapped."""
     out = tmp_path / "latest.html"
     assert _run("map", "-o", str(out), db=db).returncode == 0
-    assert out.read_text(encoding="utf-8").count('"className": "scene-marker"') == 53
+    assert out.read_text(encoding="utf-8").count('"c": "') == 53
 
 
 def test_progress_json(db: str) -> None:

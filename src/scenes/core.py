@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 
@@ -18,16 +19,17 @@ from scenes.demo import load_demo
 from scenes.errors import NotFoundError, Problem, ScenesError, ValidationFailed
 from scenes.formats import scenes_to_csv, scenes_to_geojson, table_to_csv
 from scenes.i18n import t
-from scenes.ingest.upload import UploadCheck, check_upload
 from scenes.maps import MapOptions, export_html, municipality_values
 from scenes.model import Seminar, Survey
 from scenes.progress import Progress, SurveyStats, progress, survey_stats, trajectory_value
 from scenes.query import SceneFilter, ceased_since
 from scenes.reference import Reference, load_reference, load_seminars
-from scenes.report import ReportInput, build_report
 from scenes.settings import Settings
 from scenes.store import Store
 from scenes.tables import generalised_table
+
+if TYPE_CHECKING:  # imported where used: a cold start of the map page need not load Altair, fpdf or rapidfuzz
+    from scenes.ingest.upload import UploadCheck
 
 __all__ = ["Dashboard", "InitReport"]
 
@@ -95,6 +97,8 @@ class Dashboard:
 
     def report_pdf(self, lang: str = "sv", today: dt.date | None = None) -> bytes:
         """The two-page status report (PDF) over the current data."""
+        from scenes.report import ReportInput, build_report
+
         stats = self.stats()
         prog = progress(stats, self.store.goal())
         if prog is None:
@@ -124,6 +128,8 @@ class Dashboard:
     def check_upload(self, name: str, data: bytes, *, mapping: dict[str, str | None] | None = None,
                      sheet: str | None = None) -> UploadCheck:
         """Read and validate an uploaded survey file under the configured size and row limits."""
+        from scenes.ingest.upload import check_upload
+
         return check_upload(name, data, self.reference, max_bytes=int(self.settings.max_upload_mb * 1_000_000),
                             max_rows=self.settings.max_rows, mapping=mapping, sheet=sheet)
 

@@ -44,6 +44,8 @@ def empty_scene_frame() -> gpd.GeoDataFrame:
 
 
 def _as_list(value: object) -> list[str]:
+    if type(value) is list and all(type(v) is str for v in value):
+        return value  # already canonical (the common case): no copy
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
     if isinstance(value, str):
@@ -74,12 +76,13 @@ def normalise_scene_frame(frame: pd.DataFrame) -> gpd.GeoDataFrame:
         if column not in out.columns:
             out[column] = None
     for column in LIST_COLUMNS:
-        out[column] = [_as_list(v) for v in out[column]]
+        out[column] = pd.Series([_as_list(v) for v in out[column].to_numpy(dtype=object)], index=out.index,
+                                dtype=object)
     for column in _TEXT_COLUMNS:
         # object dtype keeps a missing value as None (pandas' string dtype would turn it into NaN, which is
         # truthy, prints as "nan" and would reach a database as a float).
-        out[column] = pd.Series([None if _none_if_missing(v) is None else str(v) for v in out[column]],
-                                index=out.index, dtype=object)
+        out[column] = pd.Series([None if _none_if_missing(v) is None else str(v)
+                                 for v in out[column].to_numpy(dtype=object)], index=out.index, dtype=object)
     out["impact"] = pd.to_numeric(out["impact"], errors="coerce").astype("Int64")
     out["area_m2"] = pd.to_numeric(out["area_m2"], errors="coerce").astype(float)
     return gpd.GeoDataFrame(out[list(SCENE_COLUMNS)], geometry="geometry", crs=WGS84).reset_index(drop=True)

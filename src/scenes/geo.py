@@ -34,11 +34,12 @@ def tag_municipality(geometries: gpd.GeoSeries, boundaries: gpd.GeoDataFrame) ->
     Polygons are tagged by a representative point inside them. A point on a boundary shared by two
     municipalities intersects both; we take the lowest code so the answer never depends on row order.
     """
-    probe = gpd.GeoDataFrame(
-        {"_i": np.arange(len(geometries))},
-        geometry=geometries.to_crs(WGS84).representative_point().values,
-        crs=WGS84,
-    )
+    wgs = geometries.to_crs(WGS84)
+    is_point = (wgs.geom_type == "Point").to_numpy()
+    anchors = wgs.values.copy()
+    if (~is_point).any():  # polygons: a point guaranteed inside them; points are their own anchor
+        anchors[~is_point] = wgs[~is_point].representative_point().values
+    probe = gpd.GeoDataFrame({"_i": np.arange(len(geometries))}, geometry=anchors, crs=WGS84)
     joined = gpd.sjoin(probe, boundaries[["kommun_kod", "geometry"]], how="left", predicate="intersects")
     best = joined.sort_values(["_i", "kommun_kod"]).groupby("_i")["kommun_kod"].first()
     out = pd.Series([None] * len(geometries), index=geometries.index, dtype=object)

@@ -229,11 +229,12 @@ def _marker_html(codes: list[str], ref: Reference) -> str:
     return f'<div style="background:{background};width:18px;height:18px;border-radius:50%">{safe(letters)}</div>'
 
 
-def _scene_tooltip(row: pd.Series, ref: Reference, lang: str) -> str:
-    cats = ", ".join(ref.category_label(c, lang) for c in row["categories"])
-    lpo = ref.police_area_name(row["lokalpolisomrade"])
+def _scene_tooltip(row: Mapping[str, object], ref: Reference, lang: str) -> str:
+    cats = ", ".join(ref.category_label(c, lang) for c in row["categories"])  # type: ignore[attr-defined]
+    lpo = ref.police_area_name(str(row["lokalpolisomrade"]))
+    district = row["stadsdel"]
     return (f"<b>{safe(row['name'])}</b><br>{safe(row['kommun'])} · {safe(lpo)}"
-            + (f" · {safe(ref.district_name(row['stadsdel']))}" if row["stadsdel"] else "")
+            + (f" · {safe(ref.district_name(str(district)))}" if district else "")
             + f"<br>{safe(cats)}")
 
 
@@ -269,12 +270,15 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
         return groups
 
     scene_group = folium.FeatureGroup(name=t("map.layer.scenes", lang), show=options.show_scenes)
+    tips = [_scene_tooltip(row, ref, lang) for row in scenes.to_dict("records")]
     polygons = scenes[scenes.geom_type.isin(["Polygon", "MultiPolygon"])]
     if len(polygons):
         folium.GeoJson(
             _geojson(polygons, {"colour": [_colour(ref.category_color(c[0])) if c else "#777777"
                                            for c in polygons["categories"]],
-                                "tip": [_scene_tooltip(r, ref, lang) for _, r in polygons.iterrows()]}),
+                                "tip": [tip for tip, poly in zip(tips, scenes.geom_type.isin(["Polygon",
+                                                                                                "MultiPolygon"]),
+                                                                 strict=True) if poly]}),
             style_function=lambda f: {"color": f["properties"]["colour"], "weight": 2, "fillOpacity": 0.25,
                                       "fillColor": f["properties"]["colour"]},
             tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
@@ -288,13 +292,22 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
         cluster.default_js, cluster.default_css = [], []  # served with the map's assets
         cluster.add_to(scene_group)
         target = cluster
+    # One GeoJSON layer for all scene markers (not one folium.Marker each): far fewer bytes and far less
+    # template rendering per rerun. Each feature carries its escaped tooltip and its marker's HTML.
     anchors = scenes.geometry.representative_point()
-    for (_, row), anchor in zip(scenes.iterrows(), anchors, strict=True):
-        folium.Marker(
-            location=[round(anchor.y, 6), round(anchor.x, 6)],
-            icon=folium.DivIcon(html=_marker_html(list(row["categories"]), ref), icon_size=(22, 22),
-                                icon_anchor=(11, 11), class_name="scene-marker"),
-            tooltip=folium.Tooltip(_scene_tooltip(row, ref, lang), sticky=True),
+    # The marker HTML depends only on the categories, so folium's style mapping holds it once per combination.
+    points = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": i,
+         "properties": {"c": "|".join(cats), "tip": tip},
+         "geometry": {"type": "Point", "coordinates": [round(p.x, 6), round(p.y, 6)]}}
+        for i, (cats, tip, p) in enumerate(zip(scenes["categories"], tips, anchors, strict=True))]}
+    if points["features"]:
+        folium.GeoJson(
+            points, name="scenes",
+            marker=folium.Marker(icon=folium.DivIcon(html="", icon_size=(22, 22), icon_anchor=(11, 11),
+                                                     class_name="scene-marker")),
+            style_function=lambda f: {"html": _marker_html(f["properties"]["c"].split("|"), ref)},
+            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
         ).add_to(target)
     groups.append(scene_group)
 

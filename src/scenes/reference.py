@@ -14,7 +14,9 @@ from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
 
 from scenes.errors import ConfigError
 from scenes.model import ProgrammeItem, PublishedTotal, Seminar
@@ -59,10 +61,13 @@ class Reference:
     # -- derived geometry, computed once per Reference (the reference is loaded once per process) -------
     @cached_property
     def simplified_boundaries(self) -> gpd.GeoDataFrame:
-        """Municipality boundaries simplified to ~30 m in SWEREF 99 TM: lighter maps, same look at county scale."""
+        """Municipality boundaries simplified to ~40 m in SWEREF 99 TM: lighter maps, same look at county scale."""
         projected = self.boundaries.to_crs(3006)
-        projected["geometry"] = projected.geometry.simplify(30, preserve_topology=True)
-        return projected.to_crs(4326)
+        projected["geometry"] = projected.geometry.simplify(40, preserve_topology=True)
+        simplified = projected.to_crs(4326)
+        # Five decimals (about a metre) is far below the simplification: it halves the map's bytes.
+        simplified["geometry"] = shapely.transform(simplified.geometry.values, lambda c: np.round(c, 5))
+        return simplified
 
     @cached_property
     def police_area_shapes(self) -> gpd.GeoDataFrame:
@@ -82,29 +87,40 @@ class Reference:
         return dissolved
 
     # -- look-ups used across the core ------------------------------------------------------------------
+    # Look-ups run for every scene on every rerun: plain dicts, built once.
+    @cached_property
+    def _names(self) -> dict[str, dict[str, str]]:
+        def pairs(frame: pd.DataFrame, key: str, value: str) -> dict[str, str]:
+            return {str(k): str(v) for k, v in zip(frame[key], frame[value], strict=True)}
+
+        return {
+            "kommun": pairs(self.municipalities, "kommun_kod", "kommun"),
+            "lpo": pairs(self.police_areas, "lpo_code", "name"),
+            "district": pairs(self.districts, "district_code", "name"),
+            "cat_sv": pairs(self.categories, "code", "label_sv"),
+            "cat_en": pairs(self.categories, "code", "label_en"),
+            "colour": pairs(self.categories, "code", "color"),
+            "status_sv": pairs(self.statuses, "code", "label_sv"),
+            "status_en": pairs(self.statuses, "code", "label_en"),
+        }
+
     def municipality_name(self, code: str) -> str:
-        names = dict(zip(self.municipalities["kommun_kod"], self.municipalities["kommun"], strict=True))
-        return str(names.get(code, code))
+        return self._names["kommun"].get(code, code)
 
     def police_area_name(self, code: str) -> str:
-        names = dict(zip(self.police_areas["lpo_code"], self.police_areas["name"], strict=True))
-        return str(names.get(code, code))
+        return self._names["lpo"].get(code, code)
 
     def district_name(self, code: str) -> str:
-        names = dict(zip(self.districts["district_code"], self.districts["name"], strict=True))
-        return str(names.get(code, code))
+        return self._names["district"].get(code, code)
 
     def category_label(self, code: str, language: str = "sv") -> str:
-        row = self.categories.loc[self.categories["code"] == code]
-        return str(row.iloc[0][f"label_{language}"]) if len(row) else code
+        return self._names["cat_en" if language == "en" else "cat_sv"].get(code, code)
 
     def category_color(self, code: str) -> str:
-        row = self.categories.loc[self.categories["code"] == code]
-        return str(row.iloc[0]["color"]) if len(row) else "#777777"
+        return self._names["colour"].get(code, "#777777")
 
     def status_label(self, code: str, language: str = "sv") -> str:
-        row = self.statuses.loc[self.statuses["code"] == code]
-        return str(row.iloc[0][f"label_{language}"]) if len(row) else code
+        return self._names["status_en" if language == "en" else "status_sv"].get(code, code)
 
     def police_areas_on(self, day: dt.date) -> pd.DataFrame:
         """Police areas valid on `day` (empty validity bounds mean open-ended)."""

@@ -102,8 +102,13 @@ def _number(series: pd.Series) -> pd.Series:
     return pd.to_numeric(cleaned, errors="coerce")
 
 
+_SPLIT = re.compile(r"[;,|]")
+
+
 def _split(value: str) -> list[str]:
-    return [v.strip() for v in re.split(r"[;,|]", value or "") if v.strip()]
+    if not value:
+        return []
+    return [v.strip() for v in _SPLIT.split(value) if v.strip()]
 
 
 def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | None = None,
@@ -150,8 +155,10 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
             continue
         columns[target] = header
 
+    blank = pd.Series([""] * len(table), index=table.index)
+
     def col(name: str) -> pd.Series:
-        return table[columns[name]] if name in columns else pd.Series([""] * len(table), index=table.index)
+        return table[columns[name]] if name in columns else blank
 
     for required in ("scene_id", "name", "categories"):
         if required not in columns:
@@ -166,22 +173,25 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
     ids = col("scene_id")
     names = col("name")
     duplicated = ids.duplicated(keep="first") & ids.ne("")
+    duplicated_list = list(duplicated)
     for i, (sid, name) in enumerate(zip(ids, names, strict=True)):
         if "scene_id" in columns:
             if not sid:
                 add(i, columns["scene_id"], "required", "A value is required.")
             elif not _ID.match(sid):
                 add(i, columns["scene_id"], "bad_id", "Use 1–64 letters, digits or . _ : -", value=sid)
-            elif duplicated.iloc[i]:
+            elif duplicated_list[i]:
                 add(i, columns["scene_id"], "duplicate_id", "This scene id appears earlier in the file.", value=sid)
         if "name" in columns and not name:
             add(i, columns["name"], "required", "A value is required.")
 
     # -- where: municipality from the geometry, stated one checked -------------------------------------
     tagged = tag_municipality(geometry, ref.boundaries)
+    geoms = np.asarray(geometry.values, dtype=object)  # plain shapely objects: fast to iterate
     munis = _Resolver(zip(ref.municipalities["kommun_kod"], ref.municipalities["kommun"], strict=True))
     stated_col = "kommun_kod" if "kommun_kod" in columns else ("kommun" if "kommun" in columns else None)
-    for i, (geom, code) in enumerate(zip(geometry, tagged, strict=True)):
+    stated_values = list(col(stated_col)) if stated_col else []
+    for i, (geom, code) in enumerate(zip(geoms, tagged.to_numpy(dtype=object), strict=True)):
         if geom is None or geom.is_empty:
             continue
         if code is None:
@@ -189,7 +199,7 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
                 value=f"{geom.representative_point().y:.5f}, {geom.representative_point().x:.5f}")
             continue
         if stated_col:
-            stated = col(stated_col).iloc[i]
+            stated = stated_values[i]
             if stated:
                 resolved = munis.exact(stated)
                 if resolved is None:
@@ -208,8 +218,9 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
     district_lpo = dict(zip(ref.districts["district_code"], ref.districts["default_lpo"], strict=True))
     out_district: list[str | None] = []
     out_lpo: list[str | None] = []
+    district_values, lpo_values = list(col("stadsdel")), list(col("lokalpolisomrade"))
     for i, code in enumerate(tagged):
-        d_raw = col("stadsdel").iloc[i]
+        d_raw = district_values[i]
         district = None
         if d_raw:
             district = districts.exact(d_raw)
@@ -222,7 +233,7 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
                     severity="warning")
                 district = None
         out_district.append(district)
-        l_raw = col("lokalpolisomrade").iloc[i]
+        l_raw = lpo_values[i]
         lpo = None
         if l_raw:
             lpo = lpos.exact(l_raw)
@@ -335,8 +346,10 @@ def _geometry(raw: RawTable, columns: dict[str, str], col, add, notes: list[Prob
     if raw.geometry is not None or "wkt" in columns:  # coordinate columns already reported their gaps
         for j in np.flatnonzero(missing).tolist():
             add(j, None, "no_location", "The row has no location.")
-    fixed = []
-    for i, geom in enumerate(series):
+    fixed = list(np.asarray(series.values, dtype=object))
+    invalid = np.flatnonzero(~shapely.is_valid(np.asarray(series.values)) & ~missing).tolist()
+    for i in invalid:
+        geom = fixed[i]
         if geom is not None and not geom.is_empty and not geom.is_valid:
             try:
                 repaired = make_valid(geom)
@@ -345,12 +358,10 @@ def _geometry(raw: RawTable, columns: dict[str, str], col, add, notes: list[Prob
             if repaired.is_valid and repaired.geom_type in ("Polygon", "MultiPolygon") and repaired.area > 0:
                 add(i, None, "repaired_polygon", "The polygon was invalid (e.g. self-intersecting) and was repaired.",
                     severity="warning")
-                fixed.append(repaired)
+                fixed[i] = repaired
                 continue
             add(i, None, "invalid_geometry", "The geometry is invalid and cannot be repaired safely.")
-            fixed.append(None)
-            continue
-        fixed.append(geom)
+            fixed[i] = None
     out = gpd.GeoSeries(fixed, crs=source_crs)
     if str(source_crs) not in ("4326", "EPSG:4326") and source_crs != WGS84:
         out = out.to_crs(WGS84)

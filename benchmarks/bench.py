@@ -1,0 +1,276 @@
+"""Benchmark: our way against the naive way a first Streamlit map app is built, measured in the same run.
+
+Run with `make bench` (full) or `python benchmarks/bench.py --quick` (what `make test` runs so it cannot rot).
+Prints a table: metric, data set, ours, baseline, ratio (baseline / ours; above 1 means we are better). Nothing
+here is asserted: figures depend on the machine.
+
+Baselines, each built the way a first app would do it:
+- rerun: re-read every scene from the database and re-tag every scene with its municipality on each rerun,
+  then one folium.Marker per scene on a map with the full-resolution boundaries, rendered as a whole page;
+- bytes: that whole page (folium's default output) against what our page sends to streamlit-folium
+  (the stable base map once, plus the layers);
+- upload: row-by-row validation (a Python loop parsing each row and testing it against each municipality);
+- cold start: process start to the first map with markers in Chromium, for our app and for a naive app
+  (benchmarks/naive_app.py) that reads, tags and draws everything on each run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+import urllib.request
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from shapely.geometry import Point
+from streamlit_folium import _get_feature_group_string, _get_map_string
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from scenes import maps  # noqa: E402
+from scenes.core import Dashboard  # noqa: E402
+from scenes.formats import normalise_scene_frame  # noqa: E402
+from scenes.geo import WGS84, tag_municipality  # noqa: E402
+from scenes.ingest.upload import check_upload  # noqa: E402
+from scenes.model import Survey, SurveyKind  # noqa: E402
+from scenes.query import SceneFilter  # noqa: E402
+from scenes.settings import Settings  # noqa: E402
+
+
+def _timeit(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    """Median wall time of `repeat` calls, in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+# -- data sets ----------------------------------------------------------------------------------------------------
+
+def national_store(state: Path, surveys: int, per_survey: int) -> Dashboard:
+    """A generated store: `surveys` surveys of `per_survey` scenes each, points inside the county's municipalities."""
+    dash = Dashboard(Settings(state_dir=state))
+    dash.init(demo=False)
+    ref = dash.reference
+    rng = np.random.default_rng(7)
+    shapes = ref.boundaries.to_crs(3006)
+    minx, miny, maxx, maxy = shapes.total_bounds
+    pts: list[Point] = []
+    while len(pts) < per_survey:
+        xs, ys = rng.uniform(minx, maxx, 4000), rng.uniform(miny, maxy, 4000)
+        cand = gpd.GeoSeries(gpd.points_from_xy(xs, ys), crs=3006).to_crs(WGS84)
+        codes = tag_municipality(cand, ref.boundaries)
+        pts += [p for p, c in zip(cand, codes, strict=True) if c is not None]
+    pts = pts[:per_survey]
+    codes = list(tag_municipality(gpd.GeoSeries(pts, crs=WGS84), ref.boundaries))
+    default_lpo = dict(zip(ref.municipalities["kommun_kod"], ref.municipalities["default_lpo"], strict=True))
+    cats = list(ref.categories["code"])
+    for s in range(surveys):
+        frame = normalise_scene_frame(gpd.GeoDataFrame({
+            "scene_id": [f"N{i:05d}" for i in range(per_survey)], "name": [f"Plats {i}" for i in range(per_survey)],
+            "kommun_kod": codes, "kommun": [ref.municipality_name(c) for c in codes],
+            "lokalpolisomrade": [default_lpo.get(c) or "sodermalm" for c in codes],
+            "categories": [[cats[i % 3]] for i in range(per_survey)], "status": ["aktiv"] * per_survey,
+        }, geometry=pts, crs=WGS84))
+        dash.store.add_survey(Survey(f"n{s}", f"Nationell {s}", dt.date(2020 + s, 1, 1), SurveyKind.KARTLAGGNING,
+                                     "generated", True), frame)
+    return dash
+
+
+# -- 1 and 2: a map-page rerun after a filter change, and the bytes it sends ------------------------------------
+
+def ours_rerun(dash: Dashboard, cached: gpd.GeoDataFrame, filt: SceneFilter) -> int:
+    """What our page does on a filter change: filter the cached frame, build base map and layers, serialise."""
+    options = maps.MapOptions()
+    shown = filt.apply(cached)
+    base = maps.base_map(dash.reference, options)
+    base.render()
+    sent = len(_get_map_string(base))
+    for i, group in enumerate(maps.layers(dash.reference, shown, None, options)):
+        sent += len(_get_feature_group_string(group, base, idx=i))
+    return sent
+
+
+def naive_rerun(dash: Dashboard, survey_id: str, filt: SceneFilter) -> int:
+    """The naive page: re-read, re-tag, a marker per scene on full-resolution boundaries, render the whole page."""
+    frame = dash.store.scenes(survey_id)
+    frame["kommun_kod"] = list(tag_municipality(frame.geometry, dash.reference.boundaries))
+    shown = filt.apply(frame)
+    m = folium.Map(location=maps.COUNTY_CENTER, zoom_start=9)
+    folium.GeoJson(dash.reference.boundaries.to_json()).add_to(m)
+    for _, row in shown.iterrows():
+        point = row.geometry.representative_point()
+        folium.Marker([point.y, point.x], tooltip=str(row["name"]), popup=str(row["notes"])).add_to(m)
+    return len(m.get_root().render())
+
+
+# -- 3: validation + tagging of an upload --------------------------------------------------------------------------
+
+def upload_csv(dash: Dashboard, rows: int) -> bytes:
+    frame = dash.store.scenes(dash.store.surveys()[-1].id)
+    pts = frame.geometry.representative_point()
+    reps = int(np.ceil(rows / len(frame)))
+    lines = ["scene_id;name;kommun;lokalpolisomrade;categories;lat;lon"]
+    for r in range(reps):
+        for i, (p, k, lpo) in enumerate(zip(pts, frame["kommun"], frame["lokalpolisomrade"], strict=True)):
+            lat, lon = f"{p.y:.6f}".replace(".", ","), f"{p.x:.6f}".replace(".", ",")
+            lines.append(f"U{r}-{i};Plats {i};{k};{lpo};utsatt_omrade;{lat};{lon}")
+    return ("\n".join(lines[:rows + 1]) + "\n").encode()
+
+
+def naive_validate(dash: Dashboard, data: bytes) -> gpd.GeoDataFrame:
+    """Row by row, as a first app does it: pandas.read_csv, then iterrows; each row parsed, its point tested
+    against every municipality polygon in turn, names looked up, categories split, a dict appended; the same
+    tags and the same kind of output frame as ours."""
+    ref = dash.reference
+    table = pd.read_csv(io.BytesIO(data), sep=";", dtype=str, keep_default_na=False)
+    shapes = list(zip(ref.boundaries["kommun_kod"], ref.boundaries.geometry, strict=True))
+    names = dict(zip(ref.municipalities["kommun"], ref.municipalities["kommun_kod"], strict=True))
+    lpos = set(ref.police_areas["lpo_code"])
+    categories = set(ref.categories["code"])
+    seen: set[str] = set()
+    rows, problems = [], []
+    for i, row in table.iterrows():
+        point = Point(float(row["lon"].replace(",", ".")), float(row["lat"].replace(",", ".")))
+        found = next((code for code, shape in shapes if shape.contains(point)), None)
+        cats = [c.strip() for c in row["categories"].split(";") if c.strip()]
+        if (found is None or names.get(row["kommun"]) != found or row["scene_id"] in seen or not row["name"]
+                or row["lokalpolisomrade"] not in lpos or not set(cats) <= categories):
+            problems.append(i)
+            continue
+        seen.add(row["scene_id"])
+        rows.append({"scene_id": row["scene_id"], "name": row["name"], "kommun_kod": found,
+                     "kommun": row["kommun"], "lokalpolisomrade": row["lokalpolisomrade"], "categories": cats,
+                     "geometry": point})
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=WGS84)
+
+
+# -- 4: cold start -----------------------------------------------------------------------------------------------
+
+def cold_start(app: Path, state: Path, chromium: str) -> float:
+    """Seconds from starting the server process to the first map with markers (or count labels) in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "SCENES_STATE_DIR": str(state)}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+                             "--server.headless", "true", "--server.address", "127.0.0.1"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        while True:
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=1)  # noqa: S310 - our loopback server
+                break
+            except OSError:
+                if time.perf_counter() - t0 > 120:
+                    raise TimeoutError("server did not start") from None
+                time.sleep(0.1)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
+                                                                        "--disable-background-networking"])
+            page = browser.new_page()
+            page.goto(url + ("/karta" if app.name == "app.py" else "/"))
+            frame_sel = 'iframe[title="streamlit_folium.st_folium"]'
+            page.wait_for_selector(frame_sel, timeout=120_000)
+            page.frame_locator(frame_sel).locator(".leaflet-marker-icon").first.wait_for(timeout=120_000)
+            elapsed = time.perf_counter() - t0
+            browser.close()
+        return elapsed
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+# -- main ----------------------------------------------------------------------------------------------------------
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, one repetition (for make test)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the cold-start measurement")
+    args = parser.parse_args()
+    quick = args.quick
+    repeat = 1 if quick else 5
+    rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(metric: str, dataset: str, ours: float, base: float, unit: str) -> None:
+        ratio = base / ours if ours else float("inf")
+        rows.append((metric, dataset, f"{ours:,.1f} {unit}", f"{base:,.1f} {unit}", f"{ratio:,.1f}x"))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        demo = Dashboard(Settings(state_dir=Path(tmp) / "demo"))
+        demo.init(demo=True)
+        per_survey = 200 if quick else 700
+        national = national_store(Path(tmp) / "national", 2 if quick else 8, per_survey)
+        datasets = {"demo (53 scenes)": (demo, "demo-2024-02"),
+                    f"generated ({per_survey} scenes x {2 if quick else 8} surveys)": (national,
+                                                                                        national.store.surveys()[-1].id)}
+        for name, (dash, sid) in datasets.items():
+            cached = dash.store.scenes(sid)
+            filt = SceneFilter(municipalities=("0180", "0127", "0181", "0126"))
+            dash.reference.simplified_boundaries  # noqa: B018 - warm the once-per-process cache, as the app does
+            ours_ms = _timeit(lambda d=dash, c=cached, f=filt: ours_rerun(d, c, f), repeat)
+            naive_ms = _timeit(lambda d=dash, s=sid, f=filt: naive_rerun(d, s, f), repeat)
+            add("map rerun after a filter change", name, ours_ms, naive_ms, "ms")
+            add("bytes sent for the map", name, ours_rerun(dash, cached, filt) / 1024,
+                naive_rerun(dash, sid, filt) / 1024, "KiB")
+
+        n = 2_000 if quick else 100_000
+        data = upload_csv(demo, n)
+        settings = demo.settings
+        t0 = time.perf_counter()
+        check = check_upload("u.csv", data, demo.reference, max_bytes=len(data) + 1, max_rows=n + 1)
+        ours_s = time.perf_counter() - t0
+        tracemalloc.start()  # a second, traced run for memory only: tracing slows Python several times over
+        check_upload("u.csv", data, demo.reference, max_bytes=len(data) + 1, max_rows=n + 1)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        t0 = time.perf_counter()
+        naive_validate(demo, data)
+        naive_s = time.perf_counter() - t0
+        assert check.ok, "the generated upload should validate"  # noqa: S101 - a broken benchmark must not report
+        add(f"validate + tag an upload ({n:,} rows)", "demo geography", ours_s * 1000, naive_s * 1000, "ms")
+        rows.append((f"  peak memory of our validation ({n:,} rows)", "", f"{peak / 2**20:,.0f} MiB", "", ""))
+        del settings
+
+        chromium = "/usr/bin/chromium"
+        if not args.no_browser and Path(chromium).exists():
+            ours_cold = cold_start(ROOT / "app.py", Path(tmp) / "demo", chromium)
+            naive_cold = cold_start(ROOT / "benchmarks" / "naive_app.py", Path(tmp) / "demo", chromium)
+            add("cold start to first map in Chromium", "demo (53 scenes)", ours_cold, naive_cold, "s")
+        else:
+            rows.append(("cold start to first map in Chromium", "skipped (no /usr/bin/chromium)", "", "", ""))
+
+    widths = [max(len(r[i]) for r in [*rows, ("metric", "data set", "ours", "baseline", "ratio")]) for i in range(5)]
+    header = ("metric", "data set", "ours", "baseline", "ratio")
+    print(f"benchmark ({'quick' if quick else 'full'}) on {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
+    print("ratio = baseline / ours (above 1: ours is faster or smaller)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""The naive baseline for the cold-start benchmark: how a first Streamlit map app is usually written.
+
+Every run re-reads all scenes, re-tags them with their municipality and draws one folium.Marker per scene on the
+full-resolution boundaries; st_folium returns everything, so each pan or zoom reruns it all. (It uses the same
+local Leaflet files as the real app, only so that it renders at all on a closed network.)
+"""
+
+from pathlib import Path
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from scenes.assets import AssetLinks, install_static
+from scenes.core import Dashboard
+from scenes.geo import tag_municipality
+from scenes.settings import Settings
+
+install_static(Path(__file__).resolve().parent / "static")
+dash = Dashboard(Settings.from_env())
+survey = dash.store.surveys()[-1]
+frame = dash.store.scenes(survey.id)
+frame["kommun_kod"] = list(tag_municipality(frame.geometry, dash.reference.boundaries))
+st.title("Karta")
+m = folium.Map(location=[59.4, 18.1], zoom_start=9, tiles=None)
+m.default_js, m.default_css = AssetLinks().js(), AssetLinks().css()
+folium.GeoJson(dash.reference.boundaries.to_json()).add_to(m)
+for _, row in frame.iterrows():
+    p = row.geometry.representative_point()
+    folium.Marker([p.y, p.x], tooltip=str(row["name"])).add_to(m)
+st_folium(m, height=580, use_container_width=True)
