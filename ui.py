@@ -331,6 +331,8 @@ def sign_in_page() -> None:
     if _oidc_configured():
         st.button(tr("auth.sign_in_oidc"), on_click=st.login, type="primary")
         return
+    if Accounts(dashboard().store).count() == 0:
+        st.warning(tr("auth.no_accounts"), icon=":material/person_off:")
     with st.form("sign_in"):
         username = st.text_input(tr("auth.username"), autocomplete="username")
         password = st.text_input(tr("auth.password"), type="password", autocomplete="current-password")

@@ -97,6 +97,8 @@ def render() -> None:
     ui.show_map(maps.base_map(dash.reference, options), maps.layers(dash.reference, check.frame, None, options),
                 key="preview_map", center=center, zoom=zoom, height=420)
 
+    if dash.store.demo_mode():
+        st.warning(ui.tr("upload.demo_ends"), icon=":material/lock:")
     if st.button(ui.tr("upload.publish"), type="primary", icon=":material/publish:"):
         with st.status(ui.tr("upload.publishing")) as status:
             if target:

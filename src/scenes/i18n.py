@@ -500,6 +500,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Sign-in failed. Check the name and password; after several attempts the account is locked for a "
               "while.",
     },
+    "auth.no_accounts": {
+        "sv": "Riktiga data finns nu, så inloggning krävs, men inget konto finns ännu. En administratör skapar "
+              "ett på servern: `scenes user add NAMN --role admin`.",
+        "en": "Real data is now present, so sign-in is required, but no account exists yet. An administrator "
+              "creates one on the server: `scenes user add NAME --role admin`.",
+    },
+    "upload.demo_ends": {
+        "sv": "Demoläget upphör när riktiga data publiceras: därefter krävs inloggning. Skapa först ett konto "
+              "(`scenes user add NAMN --role admin`).",
+        "en": "Demo mode ends when real data is published: sign-in is required from then on. Create an account "
+              "first (`scenes user add NAME --role admin`).",
+    },
     "auth.expired": {"sv": "Sessionen avslutades efter en tids inaktivitet. Logga in igen.",
                      "en": "The session ended after a period of inactivity. Please sign in again."},
     "users.title": {"sv": "Användare", "en": "Users"},

@@ -7,6 +7,7 @@ is also saved as a 1366x768 screenshot in test-artifacts/ (README shows current 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -55,6 +56,7 @@ def test_no_serious_accessibility_violations(page: Page, server: str, role: str)
         page.page.wait_for_url(f"**/{URLS[key]}" if URLS[key] else f"{server}/**")
         _settle(page, key)
         screenshot(page.page, f"sida-{role}-{key}")
+        assert page.page.locator('[data-testid="stException"]').count() == 0, (role, key)
         result = AXE.run(page.page)
         bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result.response["violations"]
                if v["impact"] in ("serious", "critical")]
@@ -84,3 +86,32 @@ def test_navigation_and_filters_by_keyboard(page: Page, server: str) -> None:
     page.page.keyboard.press("Enter")
     page.page.keyboard.press("Escape")
     page.page.get_by_text("Visar 7 av 53 scener").wait_for(timeout=30_000)
+
+
+HEADINGS_EN = {"": "Open drug scenes in Stockholm County", "karta": "Map of open drug scenes",
+               "utveckling": "Progress toward the 2027 goal", "seminarier": "Seminars and workshops",
+               "mal": "The steering group's goal", "ladda-upp": "Upload a survey", "historik": "History and audit log"}
+
+
+def test_every_page_in_english(page: Page, server: str) -> None:
+    """With ?lang=en every page speaks English (its heading), shows no exception, and the map is drawn."""
+    page.page.goto(server + "/?lang=en")
+    _settle(page)
+    for path, heading in HEADINGS_EN.items():
+        page.page.get_by_role("link", name={"": "Overview", "karta": "Map", "utveckling": "Progress",
+                                            "seminarier": "Seminars", "mal": "Goal", "ladda-upp": "Upload",
+                                            "historik": "History"}[path]).click()
+        page.page.get_by_role("heading", name=heading).first.wait_for(timeout=30_000)
+        _settle(page, "map" if path == "karta" else "")
+        assert page.page.locator('[data-testid="stException"]').count() == 0, path
+    assert page.blocked == []
+
+
+def test_steering_group_downloads_the_report(page: Page, server: str) -> None:
+    """A steering-group member reads the overview and downloads the status report as a PDF."""
+    _choose_role(page, server, "styrgrupp")
+    page.page.get_by_text("Efter planen").first.wait_for(timeout=30_000)
+    with page.page.expect_download(timeout=120_000) as info:
+        page.page.get_by_role("button", name="Exportera lägesrapport (PDF)").click()
+    data = Path(info.value.path()).read_bytes()
+    assert data[:5] == b"%PDF-" and len(data) > 20_000

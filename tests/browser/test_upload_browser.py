@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from scenes.auth import Accounts
 from scenes.core import Dashboard
 from scenes.settings import Settings
 from tests.browser.conftest import CHROMIUM_FLAGS, screenshot  # noqa: F401 - flags documented there
@@ -40,6 +41,16 @@ def test_upload_report_fix_preview_publish(browser: object, writable_server: tup
     screenshot(page, "ladda-upp-forhandsgranskning")
     page.get_by_role("button", name="Publicera").click()
     page.get_by_text("Publicerad:").first.wait_for(timeout=30_000)
+    # Real data ends demo mode: from now on everyone signs in. An administrator makes an account (the CLI's
+    # `scenes user add`), the analyst signs in and finds the new survey on the map at once.
+    Accounts(Dashboard(Settings(state_dir=state)).store).add("analys", "ett långt lösenord", "analytiker")
+    page.goto(url + "/")
+    page.get_by_label("Användarnamn").fill("analys")
+    page.get_by_label("Lösenord").fill("ett långt lösenord")
+    page.get_by_role("button", name="Logga in").click()
+    page.get_by_role("link", name="Karta").click()
+    page.get_by_text("Visar 1 av 1 scener i Uppföljning test").wait_for(timeout=30_000)
+    screenshot(page, "ladda-upp-ny-pa-kartan")
     context.close()
 
     surveys = Dashboard(Settings(state_dir=state)).store.surveys()
