@@ -16,6 +16,7 @@ PAGES = {  # page key -> (file, title key, icon, url path); the role decides whi
     "upload": ("pages/upload.py", "nav.upload", ":material/upload_file:", "ladda-upp"),
     "history": ("pages/history.py", "nav.history", ":material/history:", "historik"),
     "users": ("pages/users.py", "nav.users", ":material/group:", "anvandare"),
+    "reference": ("pages/reference.py", "nav.reference", ":material/table_edit:", "referenstabeller"),
 }
 
 

@@ -141,7 +141,7 @@ def _as(role: str, page: str | None = None) -> AppTest:
 
 PAGE_FILES = {"overview": "pages/overview.py", "map": "pages/map.py", "progress": "pages/progress.py",
               "seminars": "pages/seminars.py", "goal": "pages/goal.py", "upload": "pages/upload.py",
-              "history": "pages/history.py", "users": "pages/users.py"}
+              "history": "pages/history.py", "users": "pages/users.py", "reference": "pages/reference.py"}
 
 
 @pytest.mark.parametrize("role", ROLES)

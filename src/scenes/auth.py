@@ -41,7 +41,7 @@ ROLES = ("deltagare", "styrgrupp", "analytiker", "admin")
 #: page key -> the least role that may open it
 PAGES: dict[str, str] = {
     "overview": "deltagare", "map": "deltagare", "progress": "deltagare", "seminars": "deltagare",
-    "goal": "styrgrupp", "upload": "analytiker", "history": "analytiker", "users": "admin",
+    "goal": "styrgrupp", "upload": "analytiker", "history": "analytiker", "users": "admin", "reference": "admin",
 }
 #: action -> the least role that may do it
 ACTIONS: dict[str, str] = {

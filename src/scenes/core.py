@@ -10,10 +10,10 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
+import pandas as pd
 
 from scenes.demo import load_demo
 from scenes.errors import NotFoundError, Problem, ScenesError, ValidationFailed
@@ -23,7 +23,7 @@ from scenes.maps import MapOptions, export_html, municipality_values
 from scenes.model import Seminar, Survey
 from scenes.progress import Progress, SurveyStats, progress, survey_stats, trajectory_value
 from scenes.query import SceneFilter, ceased_since
-from scenes.reference import Reference, load_reference, load_seminars
+from scenes.reference import Reference, load_reference, load_seminars, save_reference_table
 from scenes.settings import Settings
 from scenes.store import Store
 from scenes.tables import generalised_table
@@ -48,9 +48,17 @@ class Dashboard:
         self.settings = settings
         self.store = store or Store.from_settings(settings)
 
-    @cached_property
+    @property
     def reference(self) -> Reference:
+        # load_reference caches per folder; an admin's edit clears that cache, so this picks the edit up.
         return load_reference(self.settings.data_dir)
+
+    def save_reference(self, name: str, edited: pd.DataFrame, *, actor: str = "") -> list[str]:
+        """Save an administrator's edit of a reference table (validated, atomic, audited)."""
+        changes = save_reference_table(self.settings.data_dir, name, edited)
+        if changes:
+            self.store.record("reference-edit", actor=actor, detail=f"{name}: " + "; ".join(changes)[:2000])
+        return changes
 
     # -- setup -------------------------------------------------------------------------------------------
     def init(self, *, demo: bool = False) -> InitReport:

@@ -514,6 +514,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "auth.expired": {"sv": "Sessionen avslutades efter en tids inaktivitet. Logga in igen.",
                      "en": "The session ended after a period of inactivity. Please sign in again."},
+    "nav.reference": {"sv": "Referenstabeller", "en": "Reference tables"},
+    "reference.title": {"sv": "Referenstabeller", "en": "Reference tables"},
+    "reference.intro": {
+        "sv": "Kategoriernas namn är arbetsnamn tills de officiella är kända: rätta dem här. Koderna är stabila i "
+              "data och kan inte tas bort eller döpas om; nya kan läggas till. Ändringar loggas.",
+        "en": "The category names are working names until the official ones are known: correct them here. Codes "
+              "are stable in data and cannot be removed or renamed; new ones can be added. Changes are logged.",
+    },
+    "reference.table": {"sv": "Tabell", "en": "Table"},
+    "reference.categories": {"sv": "Kategorier", "en": "Categories"},
+    "reference.statuses": {"sv": "Status", "en": "Statuses"},
+    "reference.municipalities": {"sv": "Kommuner (folkmängd)", "en": "Municipalities (population)"},
+    "reference.save": {"sv": "Spara tabellen", "en": "Save the table"},
+    "reference.saved": {"sv": "Sparat: {n} ändringar.", "en": "Saved: {n} changes."},
     "users.title": {"sv": "Användare", "en": "Users"},
     "users.role": {"sv": "Roll", "en": "Role"},
     "users.last_login": {"sv": "Senast inloggad", "en": "Last sign-in"},

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -193,6 +194,79 @@ def load_reference(data_dir: Path) -> Reference:
         statuses=tables["statuses"],
         published_totals=totals,
     )
+
+
+#: Tables an administrator may edit in the app: file, key column, editable columns. Codes are stable in data, so
+#: rows can be added but not removed or renamed here.
+EDITABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "categories": ("reference/categories.csv", "code",
+                   ("label_sv", "label_en", "description_sv", "description_en", "color", "working_name")),
+    "statuses": ("reference/statuses.csv", "code", ("label_sv", "label_en", "working_name")),
+    "municipalities": ("reference/municipalities.csv", "kommun_kod", ("population", "population_date")),
+}
+_HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_CODE = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
+
+
+def save_reference_table(data_dir: Path, name: str, edited: pd.DataFrame) -> list[str]:
+    """Validate an edited reference table and write it atomically; returns what changed (for the audit log).
+
+    Raises ValidationFailed with every problem (row, column, value) and writes nothing when anything is wrong.
+    """
+    from scenes.errors import Problem, ValidationFailed
+
+    rel, key, editable = EDITABLE[name]
+    path = data_dir / rel
+    current = _read_csv(path)
+    edited = edited.copy().astype(object).where(edited.notna(), None)
+    problems: list[Problem] = []
+    old_keys, new_keys = list(current[key]), [str(k) if k is not None else "" for k in edited[key]]
+    for missing in sorted(set(old_keys) - set(new_keys)):
+        problems.append(Problem("a code in use cannot be removed or renamed here", column=key, value=missing))
+    for i, code in enumerate(new_keys, start=2):
+        if code not in old_keys and (name == "municipalities" or not _CODE.match(code)):
+            problems.append(Problem("new codes are lowercase letters, digits and _ (municipalities cannot be added)",
+                                    row=i, column=key, value=code))
+        if new_keys.count(code) > 1:
+            problems.append(Problem("the code appears twice", row=i, column=key, value=code))
+    for i, row in enumerate(edited.to_dict("records"), start=2):
+        for column in editable:
+            value = row.get(column)
+            text = "" if value is None else str(value).strip()
+            if column == "color" and not _HEX_COLOUR.match(text):
+                problems.append(Problem("a colour is written #RRGGBB", row=i, column=column, value=text))
+            if column.startswith("label") and not text:
+                problems.append(Problem("a label is required", row=i, column=column))
+            if column == "population" and text and not text.isdigit():
+                problems.append(Problem("a population is a whole number (or empty)", row=i, column=column,
+                                        value=text))
+            if column == "population_date" and text:
+                try:
+                    dt.date.fromisoformat(text)
+                except ValueError:
+                    problems.append(Problem("write the date as YYYY-MM-DD", row=i, column=column, value=text))
+    if problems:
+        raise ValidationFailed("The table was not saved.", problems)
+    merged = current.set_index(key)
+    changes = []
+    for row in edited.to_dict("records"):
+        code = str(row[key])
+        if code not in merged.index:
+            merged.loc[code] = None
+            changes.append(f"{code}: added")
+        for column in editable:
+            new = "" if row.get(column) is None else str(row[column]).strip()
+            old = merged.at[code, column]
+            old = "" if old is None or (isinstance(old, float) and pd.isna(old)) else str(old)
+            if new != old:
+                merged.at[code, column] = new
+                changes.append(f"{code}.{column}: {old!r} -> {new!r}")
+    out = merged.reset_index().fillna("")
+    tmp = path.with_name(path.name + ".part")
+    out.to_csv(tmp, index=False, lineterminator="\n")
+    tmp.replace(path)  # atomic: readers see the old file or the new one, never half of it
+    load_reference.cache_clear()
+    return changes
 
 
 def _date_or_none(value: object) -> dt.date | None:

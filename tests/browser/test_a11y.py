@@ -17,12 +17,12 @@ from tests.browser.conftest import Page, screenshot
 pytestmark = pytest.mark.browser
 
 URLS = {"overview": "", "map": "karta", "progress": "utveckling", "seminars": "seminarier", "goal": "mal",
-        "upload": "ladda-upp", "history": "historik", "users": "anvandare"}
+        "upload": "ladda-upp", "history": "historik", "users": "anvandare", "reference": "referenstabeller"}
 ROLE_PAGES = {
     "deltagare": ["overview", "map", "progress", "seminars"],
     "styrgrupp": ["overview", "map", "progress", "seminars", "goal"],
     "analytiker": ["overview", "map", "progress", "seminars", "goal", "upload", "history"],
-    "admin": ["users"],
+    "admin": ["users", "reference"],
 }
 AXE = Axe()
 
@@ -52,7 +52,8 @@ def test_no_serious_accessibility_violations(page: Page, server: str, role: str)
     for key in ROLE_PAGES[role]:
         page.page.get_by_role("link", name={"overview": "Översikt", "map": "Karta", "progress": "Utveckling",
                                             "seminars": "Seminarier", "goal": "Mål", "upload": "Ladda upp",
-                                            "history": "Historik", "users": "Användare"}[key]).click()
+                                            "history": "Historik", "users": "Användare",
+                                            "reference": "Referenstabeller"}[key]).click()
         page.page.wait_for_url(f"**/{URLS[key]}" if URLS[key] else f"{server}/**")
         _settle(page, key)
         screenshot(page.page, f"sida-{role}-{key}")
