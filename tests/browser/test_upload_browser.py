@@ -17,6 +17,15 @@ BAD = "id;namn;kommun;kategori;lat;lon\r\nN1;Ny plats;Sodertalje;utsatt;59,1955;
 GOOD = "id;namn;kommun;kategori;lat;lon\r\nN1;Ny plats;Södertälje;utsatt_omrade;59,1955;17,6253\r\n"
 
 
+def _choose(page, label: str, option: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick a selectbox option from the keyboard: focus, type to filter, Enter."""
+    box = page.get_by_label(label, exact=True)
+    box.click()
+    page.keyboard.type(option)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(1500)
+
+
 def test_upload_report_fix_preview_publish(browser: object, writable_server: tuple[str, Path],
                                            tmp_path: Path) -> None:
     """Bad file -> located problems with suggestions; fixed file -> preview -> publish -> a new survey."""
@@ -51,6 +60,26 @@ def test_upload_report_fix_preview_publish(browser: object, writable_server: tup
     page.get_by_role("link", name="Karta").click()
     page.get_by_text("Visar 1 av 1 scener i Uppföljning test").wait_for(timeout=30_000)
     screenshot(page, "ladda-upp-ny-pa-kartan")
+
+    # A corrected file becomes revision 2 of the same survey ...
+    two = tmp_path / "two.csv"
+    two.write_bytes((GOOD + "N2;Andra platsen;Botkyrka;utsatt_omrade;59,2005;17,8297\r\n").encode("cp1252"))
+    page.get_by_role("link", name="Ladda upp").click()
+    page.get_by_text("En rättad version av en publicerad kartläggning").click()
+    _choose(page, "Kartläggning som rättas", "Uppföljning test")
+    page.locator("input[type=file]").set_input_files(str(two))
+    page.get_by_role("button", name="Publicera").click()
+    page.get_by_text("revision 2").first.wait_for(timeout=30_000)
+    page.get_by_role("link", name="Karta").click()
+    page.get_by_text("Visar 2 av 2 scener i Uppföljning test").wait_for(timeout=30_000)
+    # ... and rolling back to revision 1 brings the old state back everywhere.
+    page.get_by_role("link", name="Historik").click()
+    _choose(page, "Kartläggning", "Uppföljning test")
+    _choose(page, "Revision", "1")
+    page.get_by_role("button", name="Gör vald revision gällande").click()
+    page.get_by_text("revision 1 gäller nu").wait_for(timeout=30_000)
+    page.get_by_role("link", name="Karta").click()
+    page.get_by_text("Visar 1 av 1 scener i Uppföljning test").wait_for(timeout=30_000)
     context.close()
 
     surveys = Dashboard(Settings(state_dir=state)).store.surveys()
