@@ -27,8 +27,8 @@ def render() -> None:
         if st.form_submit_button(ui.tr("goal.save"), type="primary"):
             dash.store.set_goal(Goal(target_count=int(count), target_date=date,
                                      target_area_m2=float(area) * 10_000 if area else None, is_example=False))
-            st.success(ui.tr("goal.saved"))
-            st.rerun()
+            st.toast(ui.tr("goal.saved"), icon=":material/check_circle:")
+            st.rerun()  # the toast survives the rerun; the page then shows the saved goal
 
 
 ui.guarded(render)

@@ -30,8 +30,8 @@ def render() -> None:
     if st.button(ui.tr("history.make_current"), disabled=revision == by_id[survey_id].revision,
                  icon=":material/history:"):
         dash.store.rollback(survey_id, int(revision), actor=ui.actor())
-        st.success(ui.tr("history.rolled_back", id=survey_id, revision=revision))
-        st.rerun()
+        st.toast(ui.tr("history.rolled_back", id=survey_id, revision=revision), icon=":material/history:")
+        st.rerun()  # the toast survives the rerun; the page then shows the new current revision
 
     st.subheader(ui.tr("history.audit"))
     ui.table_with_download(dash.store.audit(), "granskningslogg.csv", key="dl_audit")

@@ -77,7 +77,7 @@ def test_upload_report_fix_preview_publish(browser: object, writable_server: tup
     _choose(page, "Kartläggning", "Uppföljning test")
     _choose(page, "Revision", "1")
     page.get_by_role("button", name="Gör vald revision gällande").click()
-    page.get_by_text("revision 1 gäller nu").wait_for(timeout=30_000)
+    page.get_by_text("Gällande revision: 1").wait_for(timeout=30_000)
     page.get_by_role("link", name="Karta").click()
     page.get_by_text("Visar 1 av 1 scener i Uppföljning test").wait_for(timeout=30_000)
     context.close()
