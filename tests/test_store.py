@@ -118,36 +118,6 @@ def test_newer_schema_is_refused(store: Store) -> None:
         store.ensure_schema()
 
 
-def test_version_1_store_upgrades_with_data_intact(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """A genuine schema-1 store (built from the frozen v1 schema) upgrades to the current one, data intact."""
-    from scenes.migrations import v1_metadata
-
-    engine = create_engine_for(f"sqlite:///{tmp_path}/v1.db")
-    md = v1_metadata()
-    md.create_all(engine)
-    now = dt.datetime.now(dt.UTC)
-    with engine.begin() as conn:
-        conn.execute(md.tables["schema_version"].insert().values(version=1, applied_at=now))
-        conn.execute(md.tables["meta"].insert().values(key="data_version", value="1"))
-        conn.execute(md.tables["surveys"].insert().values(
-            id="old", name="Gammal", date=dt.date(2021, 12, 1), kind="kartläggning", source="s", demo=False,
-            notes="", created_at=now, created_by="v1"))
-        conn.execute(md.tables["scenes"].insert(), [
-            {"survey_id": "old", "scene_id": f"S{i}", "name": f"Plats {i}", "kommun_kod": "0127",
-             "kommun": "Botkyrka", "lokalpolisomrade": "botkyrka", "stadsdel": None,
-             "categories": '["utsatt_omrade"]', "status": "aktiv", "impact": 2, "predecessors": "[]", "notes": "",
-             "area_m2": None, "geometry_wkt": f"POINT (17.8{i} 59.2)"} for i in range(3)])
-    store = Store(engine)
-    store.ensure_schema()
-    got = store.scenes("old")
-    assert (store.version(), len(got), list(got["name"])) == (3, 3, ["Plats 0", "Plats 1", "Plats 2"])
-    assert not store.demo_mode()  # real data was there: sign-in is required after the upgrade
-    assert store.survey("old").revision == 1
-    assert list(store.revisions("old")["rows"]) == [3]
-    store.add_revision("old", got.iloc[:2], created_by="test")  # the upgraded store takes new revisions
-    assert len(store.scenes("old")) == 2
-
-
 def test_sqlite_folder_is_created(tmp_path: Settings) -> None:
     """The SQLite file's folder is created on demand (the state folder is not in git)."""
     engine = create_engine_for(f"sqlite:///{tmp_path}/a/b/scenes.db")

@@ -81,6 +81,10 @@ def test_version_1_store_upgrades(backend_url: str) -> None:
     store = Store(engine)
     store.ensure_schema()
     assert (store.version(), list(store.scenes("old")["name"]), store.survey("old").revision) == (3, ["Plats"], 1)
+    assert list(store.revisions("old")["rows"]) == [1]
+    assert not store.demo_mode()  # real data was there: sign-in is required after the upgrade
+    store.add_revision("old", store.scenes("old"), created_by="test")  # the upgraded store takes revisions
+    assert store.survey("old").revision == 2
     engine.dispose()
 
 
