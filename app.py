@@ -1,10 +1,13 @@
-"""Entry point: `streamlit run app.py`. Builds the dashboard once and the navigation from the role's pages."""
+"""Entry point: `streamlit run app.py`. Builds the dashboard once and the navigation from who is asking."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import streamlit as st
 
 import ui
+import ui_session
 from scenes.auth import allowed_pages
 
 PAGES = {  # page key -> (file, title key, icon, url path); the role decides which of them are offered
@@ -18,23 +21,59 @@ PAGES = {  # page key -> (file, title key, icon, url path); the role decides whi
     "users": ("pages/users.py", "nav.users", ":material/group:", "anvandare"),
     "reference": ("pages/reference.py", "nav.reference", ":material/table_edit:", "referenstabeller"),
 }
+SIGN_IN_URL = "logga-in"
+SETUP_URL = "starta-skarp-drift"
+
+
+def _stand_in(render: Callable[[], None], name: str) -> Callable[[], None]:
+    """A distinct callable per address (Streamlit names a callable page after its function)."""
+    def page() -> None:
+        render()
+    page.__name__ = page.__qualname__ = name
+    return page
+
+
+def _pages(role: str | None, demo: bool) -> list[st.Page]:
+    """Every address is registered for everyone, so a shared link never meets "Page not found".
+
+    Signed out, each page's address shows the sign-in form and, after sign-in, the page itself with the link's
+    query parameters (both are registered at the same address). Signed in, a page the role may not open shows
+    a clear message instead.
+    """
+    if role is None:
+        pages = [st.Page(ui_session.sign_in_page, title=ui.tr("auth.sign_in"), icon=":material/login:",
+                         url_path=SIGN_IN_URL, default=True)]
+        pages += [st.Page(_stand_in(ui_session.sign_in_page, f"sign_in_{key}"), title=ui.tr(title), url_path=url,
+                          visibility="hidden") for key, (_, title, _, url) in PAGES.items()]
+        pages.append(st.Page(_stand_in(ui_session.sign_in_page, "sign_in_setup"), title=ui.tr("setup.nav"),
+                             url_path=SETUP_URL, visibility="hidden"))
+        return pages
+    allowed = allowed_pages(role)
+    pages = [st.Page(path, title=ui.tr(title), icon=icon, url_path=url, default=key == "overview")
+             if key in allowed else
+             st.Page(_stand_in(ui_session.not_allowed_page, f"not_allowed_{key}"), title=ui.tr(title), url_path=url,
+                     visibility="hidden")
+             for key, (path, title, icon, url) in PAGES.items()]
+    pages.append(st.Page(_stand_in(lambda: st.switch_page(PAGES["overview"][0]), "signed_in"),
+                         title=ui.tr("auth.sign_in"), url_path=SIGN_IN_URL, visibility="hidden"))
+    # The way out of the sandbox (create the first administrator): in the menu during the demo, and afterwards
+    # still at its address, saying that real use has begun.
+    pages.append(st.Page(ui.SETUP_PAGE, title=ui.tr("setup.nav"), icon=":material/admin_panel_settings:",
+                         url_path=SETUP_URL, visibility="visible" if demo else "hidden"))
+    return pages
 
 
 def run() -> None:
     # The icon is drawn locally: a ":material/…:" page icon makes the browser fetch an SVG from Google.
     st.set_page_config(page_title="Öppna drogscener – Stockholms län", page_icon=ui.favicon(), layout="wide")
     ui.dashboard()
+    ui.new_run()
     ui.language_selector()
-    role = ui.role()
-    ui.identity_sidebar()
-    if role is None:
-        pages = [st.Page(ui.sign_in_page, title=ui.tr("auth.sign_in"), icon=":material/login:", url_path="logga-in",
-                         default=True)]
-    else:
-        pages = [st.Page(path, title=ui.tr(title), icon=icon, url_path=url, default=key == "overview")
-                 for key, (path, title, icon, url) in PAGES.items() if key in allowed_pages(role)]
+    who = ui.who()
+    ui_session.identity_sidebar()
+    ui_session.sync_cookie()
     st.sidebar.caption(ui.tr("app.about"))
-    st.navigation(pages).run()
+    st.navigation(_pages(who.role, who.kind == "demo")).run()
 
 
 run()

@@ -8,10 +8,11 @@ and the demo notice the same way everywhere.
 from __future__ import annotations
 
 import html
-import time
+import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import folium
 import geopandas as gpd
@@ -20,7 +21,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from scenes.assets import install_static
-from scenes.auth import ROLES, Accounts, load_role_map, precision_for, role_for_claims
+from scenes.auth import precision_for
 from scenes.auth import require as auth_require
 from scenes.core import Dashboard
 from scenes.errors import ScenesError, ValidationFailed
@@ -35,11 +36,19 @@ T = TypeVar("T")
 
 @st.cache_resource(show_spinner=False)
 def dashboard() -> Dashboard:
-    """The process-wide Dashboard; the schema and shipped seminars are ensured once at start."""
+    """The process-wide Dashboard; the schema and shipped seminars are ensured once at start.
+
+    While no account exists, the one-time setup code for the first administrator goes to the server's log, so
+    whoever runs the server (and only they) can claim the administration from a browser.
+    """
     dash = Dashboard(Settings.from_env())
     dash.init(demo=False)
     # Leaflet and its plugin are served from static/ (Streamlit static serving): no CDN, works offline.
     install_static(STATIC_DIR)
+    code = dash.setup_code()
+    if code:
+        print(f"scenes: no account exists yet. Setup code for the first administrator: {code} "
+              "(enter it on the sign-in page; `scenes setup-code` prints it again).", file=sys.stderr, flush=True)
     return dash
 
 
@@ -48,12 +57,12 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _scenes(survey_id: str | None, data_version: int) -> gpd.GeoDataFrame:
-    return dashboard().store.scenes(survey_id)
+    return dashboard().scenes(survey_id)
 
 
 def scenes(survey_id: str | None = None) -> gpd.GeoDataFrame:
-    """Scene observations of one survey (all surveys if None), cached until the data changes."""
-    return _scenes(survey_id, dashboard().store.data_version())
+    """Scene observations of one survey (all shown surveys if None), cached until the data changes."""
+    return _scenes(survey_id, dashboard().data_version())
 
 
 def show_map(base: folium.Map, layers: list[folium.FeatureGroup], *, key: str, center: tuple[float, float],
@@ -81,12 +90,12 @@ def _progress(_dash_id: int, data_version: int) -> Progress | None:
 
 def stats() -> list[SurveyStats]:
     dash = dashboard()
-    return _stats(id(dash), dash.store.data_version())
+    return _stats(id(dash), dash.data_version())
 
 
 def progress() -> Progress | None:
     dash = dashboard()
-    return _progress(id(dash), dash.store.data_version())
+    return _progress(id(dash), dash.data_version())
 
 
 def lang() -> str:
@@ -140,7 +149,9 @@ def show_error(exc: ScenesError) -> None:
                                     tr("problem.suggestion"): p.suggestion} for p in exc.problems]),
                      hide_index=True, width="stretch")
         return
-    st.error(f"**{tr('error.title')}**\n\n{escape_markdown(str(exc))}", icon=":material/error:")
+    key = f"error.{exc.code}"
+    text = tr(key) if exc.code and key in CATALOGUE else str(exc)
+    st.error(f"**{tr('error.title')}**\n\n{escape_markdown(text)}", icon=":material/error:")
 
 
 def guarded(render: Callable[[], T]) -> T | None:
@@ -242,49 +253,56 @@ def facts(rows: list[tuple[str, str]]) -> None:
 
 # -- who is signed in, and what they may see -------------------------------------------------------------------
 
-def _oidc_configured() -> bool:
-    try:
-        return "auth" in st.secrets
-    except Exception:  # no secrets file at all
-        return False
+@dataclass(frozen=True)
+class Who:
+    """The person behind this rerun: their role (None: not signed in), and the name the audit log records."""
+
+    role: str | None
+    actor: str
+    kind: str  # "demo", "local", "oidc" or "anonymous"
 
 
-def _expired() -> bool:
-    """End a local session after the configured idle time; returns True when it just ended."""
-    now = time.time()
-    last = st.session_state.get("last_activity")
-    st.session_state["last_activity"] = now
-    idle = dashboard().settings.session_idle_minutes * 60
-    if st.session_state.get("user") and last is not None and now - last > idle:
-        dashboard().store.record("session-expired", actor=str(st.session_state["user"]))
-        for key in ("user", "role"):
-            st.session_state.pop(key, None)
-        st.session_state["expired"] = True
-        return True
-    return False
+def new_run() -> None:
+    """Called first by app.py on every rerun: who is asking is decided afresh (a revoked session ends here)."""
+    st.session_state["_run"] = st.session_state.get("_run", 0) + 1
+
+
+def who() -> Who:
+    """Who is asking, resolved once per rerun (sessions, demo mode, OIDC: see ui_session.identify)."""
+    run = st.session_state.get("_run")
+    cached = st.session_state.get("_who")
+    if cached is None or st.session_state.get("_who_run") != run:
+        import ui_session
+
+        cached = ui_session.identify()
+        st.session_state["_who"], st.session_state["_who_run"] = cached, run
+    return cast(Who, cached)
 
 
 def role() -> str | None:
-    """The current role: the demo role switcher in demo mode, else the signed-in user's role, else None."""
-    dash = dashboard()
-    if dash.store.demo_mode():
-        return str(st.session_state.get("demo_role", "analytiker"))
-    if _oidc_configured():
-        if not getattr(st.user, "is_logged_in", False):
-            return None
-        return role_for_claims(st.user.to_dict(), load_role_map(dash.settings.role_map))
-    _expired()
-    value = st.session_state.get("role")
-    return str(value) if value else None
+    return who().role
 
 
 def actor() -> str:
-    """Who is acting, for the audit log."""
-    if dashboard().store.demo_mode():
-        return f"demo ({role()})"
-    if _oidc_configured() and getattr(st.user, "is_logged_in", False):
-        return str(st.user.get("email") or st.user.get("name") or "oidc")
-    return str(st.session_state.get("user") or "unknown")
+    """Who is acting, for the audit log (DEMO_ACTOR in demo mode, whose writes the core refuses)."""
+    return who().actor
+
+
+def is_demo() -> bool:
+    return who().kind == "demo"
+
+
+def demo_readonly() -> bool:
+    """In demo mode: say that nothing is saved and where real use starts; True when the page must not write."""
+    if not is_demo():
+        return False
+    st.info(tr("demo.readonly"), icon=":material/science:")
+    st.page_link(SETUP_PAGE, label=tr("setup.link"), icon=":material/admin_panel_settings:")
+    return True
+
+
+#: the page that creates the first administrator (demo mode and a store without accounts)
+SETUP_PAGE = "pages/setup.py"
 
 
 def require(page: str) -> str:
@@ -298,50 +316,3 @@ def require(page: str) -> str:
 def exact() -> bool:
     """May the current role see exact scene locations (and names)?"""
     return precision_for(role()) == "exact"
-
-
-def identity_sidebar() -> None:
-    """Demo banner and role switcher, or who is signed in with a sign-out button."""
-    dash = dashboard()
-    if dash.store.demo_mode():
-        st.sidebar.warning(tr("auth.demo_mode"), icon=":material/science:")
-        # Role names are the same in both languages (they are the project's role codes), so the widget's
-        # labels do not change when the language does.
-        st.sidebar.selectbox(tr("auth.demo_role"), list(ROLES), index=ROLES.index("analytiker"), key="demo_role",
-                             format_func=str.capitalize)
-        return
-    current = role()
-    if current is None:
-        return
-    st.sidebar.caption(tr("auth.signed_in", who=actor(), role=tr(f"role.{current}")))
-    if _oidc_configured():
-        st.sidebar.button(tr("auth.sign_out"), on_click=st.logout)
-    elif st.sidebar.button(tr("auth.sign_out"), key="sign_out"):
-        dash.store.record("sign-out", actor=actor())
-        for key in ("user", "role"):
-            st.session_state.pop(key, None)
-        st.rerun()
-
-
-def sign_in_page() -> None:
-    """The only page for someone not signed in."""
-    st.title(tr("app.title"))
-    if st.session_state.pop("expired", False):
-        st.info(tr("auth.expired"), icon=":material/timer_off:")
-    if _oidc_configured():
-        st.button(tr("auth.sign_in_oidc"), on_click=st.login, type="primary")
-        return
-    if Accounts(dashboard().store).count() == 0:
-        st.warning(tr("auth.no_accounts"), icon=":material/person_off:")
-    with st.form("sign_in"):
-        username = st.text_input(tr("auth.username"), autocomplete="username")
-        password = st.text_input(tr("auth.password"), type="password", autocomplete="current-password")
-        submitted = st.form_submit_button(tr("auth.sign_in"), type="primary")
-    if submitted:
-        accounts = Accounts(dashboard().store)
-        found = accounts.authenticate(username.strip(), password)
-        if found is None:
-            st.error(tr("auth.failed"), icon=":material/lock:")
-            return
-        st.session_state.update(user=username.strip(), role=found, last_activity=time.time())
-        st.rerun()

@@ -89,7 +89,7 @@ def national_store(state: Path, surveys: int, per_survey: int) -> Dashboard:
             "categories": [[cats[i % 3]] for i in range(per_survey)], "status": ["aktiv"] * per_survey,
         }, geometry=pts, crs=WGS84))
         dash.store.add_survey(Survey(f"n{s}", f"Nationell {s}", dt.date(2020 + s, 1, 1), SurveyKind.KARTLAGGNING,
-                                     "generated", True), frame)
+                                     "generated", True), frame, actor="bench")
     return dash
 
 

@@ -1,4 +1,5 @@
-"""Mål: the steering group's target (count, optional area, date), stored; the shipped value is an example."""
+"""Mål: the steering group's target (count, optional area, date) and its baseline survey; the shipped goal is an
+example until saved."""
 
 from __future__ import annotations
 
@@ -6,27 +7,36 @@ import streamlit as st
 
 import ui
 from scenes.model import Goal
+from scenes.progress import baseline_of
 
 
 def render() -> None:
     ui.require("goal")
     st.title(ui.tr("goal.title"))
     dash = ui.dashboard()
-    goal = dash.store.goal()
+    goal = dash.goal()
     if goal.is_example:
         st.warning(ui.tr("kpi.goal_example"), icon=":material/edit_note:")
     else:
         st.success(ui.tr("goal.saved_state"), icon=":material/check_circle:")
     st.markdown(ui.tr("goal.explain"))
+    readonly = ui.demo_readonly()
+    surveys = dash.surveys()
+    by_id = {s.id: s for s in surveys}
+    current = baseline_of(ui.stats(), goal)
     with st.form("goal_form"):
         count = st.number_input(ui.tr("goal.count"), min_value=0, max_value=10_000, step=1,
                                 value=goal.target_count)
         date = st.date_input(ui.tr("goal.date"), value=goal.target_date)
         area = st.number_input(ui.tr("goal.area"), min_value=0.0, step=0.1, format="%.1f",
                                value=(goal.target_area_m2 or 0.0) / 10_000, help=ui.tr("goal.area_help"))
-        if st.form_submit_button(ui.tr("goal.save"), type="primary"):
-            dash.store.set_goal(Goal(target_count=int(count), target_date=date,
-                                     target_area_m2=float(area) * 10_000 if area else None, is_example=False))
+        baseline = st.selectbox(ui.tr("goal.baseline"), list(by_id), help=ui.tr("goal.baseline_help"),
+                                index=list(by_id).index(current.survey.id) if current else None,
+                                format_func=lambda i: f"{by_id[i].name} ({by_id[i].date.isoformat()})")
+        if st.form_submit_button(ui.tr("goal.save"), type="primary", disabled=readonly):
+            dash.set_goal(Goal(target_count=int(count), target_date=date,
+                               target_area_m2=float(area) * 10_000 if area else None, is_example=False,
+                               baseline_survey_id=baseline), actor=ui.actor())
             st.toast(ui.tr("goal.saved"), icon=":material/check_circle:")
             st.rerun()  # the toast survives the rerun; the page then shows the saved goal
 

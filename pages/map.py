@@ -37,7 +37,7 @@ def render() -> None:
     st.title(ui.tr("map.title"))
     dash, lang = ui.dashboard(), ui.lang()
     ref = dash.reference
-    surveys = sorted(ui.dashboard().store.surveys(), key=lambda s: (s.date, s.id), reverse=True)
+    surveys = sorted(ui.dashboard().surveys(), key=lambda s: (s.date, s.id), reverse=True)
     if not surveys:
         st.info(ui.tr("empty.no_surveys"), icon=":material/inbox:")
         return

@@ -14,18 +14,22 @@ def render() -> None:
     ui.require("progress")
     st.title(ui.tr("progress.title"))
     dash, lang = ui.dashboard(), ui.lang()
-    surveys = dash.store.surveys()
+    surveys = dash.surveys()
     if not surveys:
         st.info(ui.tr("empty.no_surveys"), icon=":material/inbox:")
         return
     if any(s.demo for s in surveys):
         ui.demo_notice()
-    goal = dash.store.goal()
+    goal = dash.goal()
 
     st.subheader(ui.tr("progress.chart"))
-    table = progress_table(ui.stats(), dash.reference.published_totals, goal, dash.store.seminars(), lang)
+    table = progress_table(ui.stats(), dash.reference.published_totals, goal, dash.seminars(), lang)
     st.altair_chart(progress_chart(table, lang), width="stretch")
     st.caption(ui.tr("progress.chart_help") + (" " + ui.tr("kpi.goal_example") if goal.is_example else ""))
+    progress = ui.progress()
+    if progress is not None:
+        st.caption(ui.tr("overview.baseline", name=progress.baseline.survey.name,
+                         date=progress.baseline.survey.date.isoformat()))
     ui.table_with_download(table, "utveckling.csv", key="dl_progress")
 
     st.subheader(ui.tr("progress.breakdown"))

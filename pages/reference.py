@@ -13,6 +13,7 @@ def render() -> None:
     st.title(ui.tr("reference.title"))
     st.markdown(ui.tr("reference.intro"))
     dash = ui.dashboard()
+    readonly = ui.demo_readonly()
     ref = dash.reference
     tables = {"categories": ref.categories, "statuses": ref.statuses, "municipalities": ref.municipalities}
     name = st.segmented_control(ui.tr("reference.table"), list(EDITABLE), default="categories", key="ref_table",
@@ -22,7 +23,7 @@ def render() -> None:
     edited = st.data_editor(frame, key=f"editor_{name}", hide_index=True, width="stretch",
                             num_rows="dynamic" if name != "municipalities" else "fixed",
                             disabled=[key] if name == "municipalities" else [])
-    if st.button(ui.tr("reference.save"), type="primary", icon=":material/save:"):
+    if st.button(ui.tr("reference.save"), type="primary", icon=":material/save:", disabled=readonly):
         changes = dash.save_reference(name, edited, actor=ui.actor())
         st.success(ui.tr("reference.saved", n=len(changes)))
 

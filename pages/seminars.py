@@ -7,7 +7,7 @@ import streamlit as st
 import ui
 from scenes.auth import can
 from scenes.model import Seminar
-from scenes.seminars import SEMINAR_COLUMNS, map_preset, parse_programme, read_seminar_csv
+from scenes.seminars import SEMINAR_COLUMNS, map_preset, parse_programme
 
 
 def _seminar_form(seminars: list[Seminar]) -> None:
@@ -55,7 +55,7 @@ def _seminar_form(seminars: list[Seminar]) -> None:
                 focus_categories=tuple(focus), invited_municipalities=tuple(munis), invited_police_areas=tuple(lpos),
                 programme=parse_programme(programme),
             )
-            dash.save_seminar(item)
+            dash.save_seminar(item, actor=ui.actor())
             st.success(ui.tr("seminars.saved", title=item.title))
 
 
@@ -64,7 +64,7 @@ def render() -> None:
     st.title(ui.tr("seminars.title"))
     dash, lang = ui.dashboard(), ui.lang()
     ref = dash.reference
-    seminars = dash.store.seminars()
+    seminars = dash.seminars()
     if not seminars:
         st.info(ui.tr("seminars.empty"), icon=":material/event_busy:")
     for sem in seminars:
@@ -96,14 +96,15 @@ def render() -> None:
     if not can(ui.role(), "edit_seminars"):
         return
     st.divider()
+    if ui.demo_readonly():
+        return
     with st.expander(ui.tr("seminars.edit"), icon=":material/edit:"):
         _seminar_form(seminars)
     with st.expander(ui.tr("seminars.import"), icon=":material/upload_file:"):
         st.caption(ui.tr("seminars.import_help", columns=", ".join(SEMINAR_COLUMNS)))
         upload = st.file_uploader(ui.tr("seminars.csv_file"), type=["csv", "txt"], key="seminar_csv")
         if upload is not None and st.button(ui.tr("seminars.import_button"), type="primary"):
-            items = read_seminar_csv(upload.getvalue().decode("utf-8-sig", errors="replace"), ref)
-            dash.store.save_seminars(items, updated_by="seminar CSV import")
+            items = dash.import_seminars(upload.getvalue().decode("utf-8-sig", errors="replace"), actor=ui.actor())
             st.success(ui.tr("seminars.imported", n=len(items)))
 
 

@@ -7,7 +7,9 @@ import datetime as dt
 import streamlit as st
 
 import ui
+import ui_session
 from scenes import maps
+from scenes.auth import can
 from scenes.breakdown import change_by
 from scenes.i18n import problem_text
 from scenes.ingest import header_mapping
@@ -30,7 +32,13 @@ def render() -> None:
                        "mall-kartlaggning.xlsx", icon=":material/download:", on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
-    surveys = dash.store.surveys()
+    published = st.session_state.pop("up_published", None)
+    if published:
+        st.success(ui.tr("upload.published", id=published[0], revision=published[1]), icon=":material/check_circle:")
+        if dash.has_demo_beside_real() and can(ui.role(), "remove_demo"):
+            st.info(ui.tr("demo.offer_removal"), icon=":material/delete_sweep:")
+            st.page_link("pages/history.py", label=ui.tr("demo.remove_title"), icon=":material/delete:")
+    surveys = [s for s in dash.surveys() if not s.demo]  # demo surveys are never revised
     mode = st.radio(ui.tr("upload.mode"), ["new", "revision"], horizontal=True, key="up_mode",
                     format_func=lambda m: ui.tr(f"upload.mode.{m}"), disabled=not surveys)
     if mode == "new":
@@ -39,12 +47,13 @@ def render() -> None:
         day = c2.date_input(ui.tr("upload.date"), value=dt.date.today(), key="up_date")
         kind = c3.selectbox(ui.tr("upload.kind"), list(SurveyKind), format_func=str, key="up_kind")
         source = st.text_input(ui.tr("upload.source"), key="up_source")
-        target = None
+        target, note = None, ""
     else:
         by_id = {s.id: s for s in surveys}
         target = st.selectbox(ui.tr("upload.revise"), list(by_id), format_func=lambda i: by_id[i].name,
                               key="up_target")
         note = st.text_input(ui.tr("upload.note"), key="up_note")
+        name, day, kind, source = "", dt.date.today(), SurveyKind.KARTLAGGNING, ""
 
     upload = st.file_uploader(ui.tr("upload.file"), type=["csv", "txt", "xlsx", "geojson", "json", "gpkg"],
                               key="up_file", help=ui.tr("upload.file_help", mb=dash.settings.max_upload_mb))
@@ -81,7 +90,7 @@ def render() -> None:
         st.error(ui.tr("upload.blocked"), icon=":material/block:")
         return
 
-    previous = dash.store.survey(target) if target else dash.previous_survey(day)
+    previous = dash.survey(target) if target else dash.previous_survey(day)
     if previous is not None:
         st.subheader(ui.tr("upload.preview", name=previous.name))
         earlier = ui.scenes(previous.id)
@@ -97,20 +106,27 @@ def render() -> None:
     ui.show_map(maps.base_map(dash.reference, options), maps.layers(dash.reference, check.frame, None, options),
                 key="preview_map", center=center, zoom=zoom, height=420)
 
-    if dash.store.demo_mode():
-        st.warning(ui.tr("upload.demo_ends"), icon=":material/lock:")
-    if st.button(ui.tr("upload.publish"), type="primary", icon=":material/publish:"):
+    def publish(actor: str) -> None:
         with st.status(ui.tr("upload.publishing")) as status:
             if target:
-                survey_id, revision = dash.publish(check, revise=target, actor=ui.actor(), note=note)
+                survey_id, revision = dash.publish(check, revise=target, actor=actor, note=note)
             else:
-                if not name.strip():
-                    st.error(ui.tr("upload.name_required"))
-                    return
                 survey = Survey(survey_id_for(name, day), name.strip(), day, SurveyKind(kind), source.strip(), False)
-                survey_id, revision = dash.publish(check, survey=survey, actor=ui.actor())
+                survey_id, revision = dash.publish(check, survey=survey, actor=actor)
             status.update(label=ui.tr("upload.published", id=survey_id, revision=revision), state="complete")
-        st.success(ui.tr("upload.published", id=survey_id, revision=revision), icon=":material/check_circle:")
+        st.toast(ui.tr("upload.published", id=survey_id, revision=revision), icon=":material/check_circle:")
+        st.session_state["up_published"] = (survey_id, revision)
+        st.rerun()  # the navigation, the figures and (after a first admin) the signed-in state follow at once
+
+    if not target and not name.strip():
+        st.info(ui.tr("upload.name_required"), icon=":material/edit:")
+    elif ui.is_demo():  # publishing real data ends the demo: first the administrator, so nobody is locked out
+        st.warning(ui.tr("upload.demo_ends"), icon=":material/lock:")
+        admin = ui_session.first_admin_form("upload", ui.tr("upload.admin_and_publish"))
+        if admin:
+            publish(admin)
+    elif st.button(ui.tr("upload.publish"), type="primary", icon=":material/publish:"):
+        publish(ui.actor())
 
 
 ui.guarded(render)

@@ -8,7 +8,7 @@ import socket
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -137,3 +137,23 @@ def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield state
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+#: the password of accounts the tests create in throwaway stores
+TEST_PASSWORD = "correct horse battery"  # noqa: S105
+
+
+@pytest.fixture
+def signed_in(app_env: Path) -> Callable[..., object]:
+    """A factory: an AppTest of app.py signed in (a real account and a real server-side session) with a role."""
+    from streamlit.testing.v1 import AppTest
+
+    def make(role: str = "admin", username: str | None = None) -> AppTest:
+        dash = Dashboard(Settings(state_dir=app_env))
+        name = username or f"test-{role}"
+        dash.add_user(name, TEST_PASSWORD, role, actor="test-setup")
+        at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60)
+        at.session_state["session_token"] = dash.sessions.start(name)
+        return at
+
+    return make

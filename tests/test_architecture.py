@@ -37,3 +37,42 @@ def test_pages_do_not_reach_around_the_core() -> None:
     forbidden = {"sqlalchemy", "folium", "geopandas", "shapely"}
     offenders = {p.name: sorted(_imports(p) & forbidden) for p in (PROJECT_ROOT / "pages").glob("*.py")}
     assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def _attributes(path: Path) -> set[str]:
+    return {node.attr for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Attribute)}
+
+
+def test_pages_never_touch_the_store() -> None:
+    """Pages, app.py and the ui modules read and write through the Dashboard only: no `.store`, no `Accounts`."""
+    files = [*(PROJECT_ROOT / "pages").glob("*.py"), PROJECT_ROOT / "app.py", PROJECT_ROOT / "ui.py",
+             PROJECT_ROOT / "ui_session.py"]
+    offenders = {p.name: sorted(_attributes(p) & {"store", "engine"}) for p in files}
+    offenders.update({p.name + " (import)": ["Accounts"] for p in files if "Accounts" in p.read_text()})
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_every_write_names_its_actor() -> None:
+    """Every Dashboard and Store method that writes takes `actor` as a required keyword-only argument."""
+    import inspect
+
+    from scenes.auth import Accounts
+    from scenes.core import Dashboard
+    from scenes.store import Store
+
+    writers = {
+        Dashboard: ["record", "save_reference", "add_user", "remove_user", "set_role", "set_password", "unlock_user",
+                    "publish", "rollback", "withdraw", "restore", "remove_demo", "set_goal", "save_seminar",
+                    "import_seminars"],
+        Store: ["record", "add_survey", "add_revision", "rollback", "set_withdrawn", "remove_demo_surveys",
+                "save_seminars", "set_goal"],
+        Accounts: ["add", "remove", "set_role", "set_password", "unlock"],
+    }
+    loose = []
+    for cls, names in writers.items():
+        for name in names:
+            param = inspect.signature(getattr(cls, name)).parameters.get("actor")
+            if param is None or param.kind is not param.KEYWORD_ONLY or param.default is not param.empty:
+                loose.append(f"{cls.__name__}.{name}")
+    assert loose == []

@@ -86,21 +86,23 @@ def test_short_password_and_duplicate_user_refused(demo: Dashboard) -> None:
     """Weak passwords and duplicate names are clear errors."""
     accounts = Accounts(demo.store)
     with pytest.raises(ScenesError, match="12"):
-        accounts.add("bo", "short", "deltagare")
-    accounts.add("bo", PASSWORD, "deltagare")
+        accounts.add("bo", "short", "deltagare", actor="admin")
+    accounts.add("bo", PASSWORD, "deltagare", actor="admin")
     with pytest.raises(ScenesError, match="exists"):
-        accounts.add("bo", PASSWORD, "admin")
+        accounts.add("bo", PASSWORD, "admin", actor="admin")
 
 
 def test_throttling_locks_and_unlocks(demo: Dashboard) -> None:
-    """Five failures lock the account (even the right password fails); the lock expires and doubles."""
+    """Five failures lock the account for the failing client (even the right password fails); the lock expires."""
     accounts = Accounts(demo.store)
-    accounts.add("cia", PASSWORD, "styrgrupp")
+    accounts.add("cia", PASSWORD, "styrgrupp", actor="admin")
     t0 = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
     for i in range(5):
-        assert accounts.authenticate("cia", "nope nope nope", now=t0 + dt.timedelta(seconds=i)) is None
-    assert accounts.authenticate("cia", PASSWORD, now=t0 + dt.timedelta(seconds=10)) is None  # locked
-    assert accounts.authenticate("cia", PASSWORD, now=t0 + dt.timedelta(minutes=2)) == "styrgrupp"
+        assert accounts.authenticate("cia", "nope nope nope", client="10.0.0.9",
+                                     now=t0 + dt.timedelta(seconds=i)) is None
+    assert accounts.authenticate("cia", PASSWORD, client="10.0.0.9", now=t0 + dt.timedelta(seconds=10)) is None
+    assert accounts.locked_until("cia") is not None
+    assert accounts.authenticate("cia", PASSWORD, client="10.0.0.9", now=t0 + dt.timedelta(minutes=2)) == "styrgrupp"
     assert accounts.locked_until("cia") is None
 
 
@@ -108,16 +110,18 @@ def test_demo_mode_ends_with_an_account_and_never_returns(demo: Dashboard) -> No
     """Demo mode lasts while there is only demo data and no account; removing the account does not bring it back."""
     assert demo.store.demo_mode()
     accounts = Accounts(demo.store)
-    accounts.add("dan", PASSWORD, "admin")
+    accounts.add("dan", PASSWORD, "admin", actor="cli:op")
+    accounts.add("dina", PASSWORD, "admin", actor="cli:op")
     assert not demo.store.demo_mode()
-    accounts.remove("dan")
+    accounts.remove("dan", actor="cli:op")
     assert not demo.store.demo_mode()
 
 
 def test_demo_mode_ends_with_real_data(demo: Dashboard) -> None:
     """Publishing a real survey requires sign-in from then on."""
     frame = demo.store.scenes("demo-2024-02")
-    demo.store.add_survey(Survey("real", "Real", dt.date(2025, 1, 1), SurveyKind.UPPFOLJNING, "p", False), frame)
+    demo.store.add_survey(Survey("real", "Real", dt.date(2025, 1, 1), SurveyKind.UPPFOLJNING, "p", False), frame,
+                          actor="cli:op")
     assert not demo.store.demo_mode()
 
 
@@ -150,12 +154,13 @@ def test_role_page_matrix(demo_store: Path, role: str, page: str) -> None:
     """Allowed pages render without error; a forbidden page refuses at its top even when opened directly."""
     if page in MATRIX[role]:
         at = _as(role, PAGE_FILES[page])
-        assert list(at.exception) == [] and not [e for e in at.error if "may not open" in e.value]
+        assert list(at.exception) == []
+        assert [e.value for e in at.error if "Din roll får inte" in e.value] == []
     else:
         at = AppTest.from_file(str(PROJECT_ROOT / PAGE_FILES[page]), default_timeout=60)
         at.session_state["demo_role"] = role
         at.run()
-        assert any("may not open" in e.value for e in at.error)
+        assert any("Din roll får inte öppna" in e.value for e in at.error)
         assert len(at.main.children) <= 2  # the error and nothing of the page
 
 
@@ -223,7 +228,7 @@ def test_sign_in_required_once_an_account_exists(app_env: Path) -> None:
     """With an account, the app shows only the sign-in form; the right password opens the role's pages."""
     dash = Dashboard(Settings(state_dir=app_env))
     dash.init(demo=True)
-    Accounts(dash.store).add("eva", PASSWORD, "styrgrupp")
+    dash.add_user("eva", PASSWORD, "styrgrupp", actor="cli:op")
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert [t.label for t in at.text_input] == ["Användarnamn", "Lösenord"]
     at.text_input[0].input("eva")
@@ -232,22 +237,23 @@ def test_sign_in_required_once_an_account_exists(app_env: Path) -> None:
     assert any("Inloggningen misslyckades" in e.value for e in at.error)
     at.text_input[1].input(PASSWORD)
     at.button[0].click().run()
-    assert at.session_state["role"] == "styrgrupp"
+    assert dash.sessions.resolve(at.session_state["session_token"]).username == "eva"
     assert at.title[0].value == "Öppna drogscener i Stockholms län"
+    assert "Öppna drogscener" in {m.label for m in at.metric}  # the overview, as the steering group
 
 
 def test_idle_session_expires(app_env: Path) -> None:
     """A signed-in session idle longer than the setting ends and asks to sign in again."""
     dash = Dashboard(Settings(state_dir=app_env))
     dash.init(demo=True)
-    Accounts(dash.store).add("fia", PASSWORD, "analytiker")
+    dash.add_user("fia", PASSWORD, "analytiker", actor="cli:op")
+    long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)
+    token = dash.sessions.start("fia", now=long_ago)
     at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["user"] = "fia"
-    at.session_state["role"] = "analytiker"
-    at.session_state["last_activity"] = 0.0  # long ago
+    at.session_state["session_token"] = token
     at.run()
-    assert "role" not in at.session_state
-    assert any("inaktivitet" in i.value for i in at.info)
+    assert "session_token" not in at.session_state
+    assert any("Sessionen har avslutats" in i.value for i in at.info)
     assert dash.store.audit().iloc[0]["action"] == "session-expired"
 
 

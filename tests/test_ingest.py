@@ -18,7 +18,7 @@ import pytest
 from shapely.geometry import Point
 
 from scenes.core import Dashboard
-from scenes.errors import StoreError
+from scenes.errors import ScenesError, StoreError
 from scenes.ingest.upload import UploadCheck, check_upload, report_table
 from scenes.model import Survey, SurveyKind
 from scenes.reference import Reference
@@ -295,28 +295,36 @@ def test_round_trip_export_import_export(demo: Dashboard) -> None:
 
 def test_revision_and_rollback(demo: Dashboard) -> None:
     """A corrected upload becomes revision 2 (revision 1 kept); rollback makes revision 1 current again."""
-    frame = demo.store.scenes("demo-2024-02")
     check = demo.check_upload("fix.geojson", demo.export("demo-2024-02", "geojson").encode())
+    real, _ = demo.publish(check, survey=_survey("real-2024"), actor="analyst")
     trimmed = UploadCheck(check.file_name, check.sha256, check.size, check.raw, check.result)
     trimmed.result.frame = check.frame.iloc[:50]
-    survey_id, revision = demo.publish(trimmed, revise="demo-2024-02", actor="analyst", note="three removed")
-    assert (survey_id, revision, len(demo.store.scenes("demo-2024-02"))) == ("demo-2024-02", 2, 50)
+    survey_id, revision = demo.publish(trimmed, revise=real, actor="analyst", note="three removed")
+    assert (survey_id, revision, len(demo.store.scenes(real))) == (real, 2, 50)
     version = demo.store.data_version()
-    demo.store.rollback("demo-2024-02", 1, actor="analyst")
+    demo.rollback(real, 1, actor="analyst")
     assert demo.store.data_version() == version + 1  # caches refresh after a rollback
-    assert len(demo.store.scenes("demo-2024-02")) == len(frame) == 53
-    revisions = demo.store.revisions("demo-2024-02")
+    assert len(demo.store.scenes(real)) == 53
+    revisions = demo.store.revisions(real)
     assert list(revisions["revision"]) == [1, 2] and list(revisions["current"]) == [True, False]
     actions = list(demo.store.audit()["action"])[:2]
     assert actions == ["rollback", "revise"]
     assert demo.store.audit().iloc[1]["sha256"] == check.sha256
 
 
+def test_demo_survey_is_never_revised(demo: Dashboard) -> None:
+    """A demo survey takes no revision: real data is published as a survey of its own."""
+    check = demo.check_upload("fix.geojson", demo.export("demo-2024-02", "geojson").encode())
+    with pytest.raises(ScenesError, match="demo survey"):
+        demo.publish(check, revise="demo-2024-02", actor="analyst")
+    assert list(demo.store.revisions("demo-2024-02")["revision"]) == [1]
+
+
 def test_published_survey_cannot_be_replaced_by_import(demo: Dashboard) -> None:
     """Importing under an existing id is refused, pointing to revisions; the data stays."""
     check = demo.check_upload("e.geojson", demo.export("demo-2021", "geojson").encode())
     with pytest.raises(StoreError, match="revision"):
-        demo.publish(check, survey=_survey("demo-2024-02"))
+        demo.publish(check, survey=_survey("demo-2024-02"), actor="test")
     assert len(demo.store.scenes("demo-2024-02")) == 53
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from scenes.core import Dashboard
+from scenes.model import Survey, SurveyKind
 from scenes.settings import PROJECT_ROOT, Settings
 
 APP = str(PROJECT_ROOT / "app.py")
@@ -135,26 +138,44 @@ def test_seminars_page_lists_both_with_unknown_date(demo_store: Path) -> None:
     assert any("Datum ej känt (sista anmälningsdag 2025-11-04)" in m for m in plain)
 
 
-def test_goal_is_saved_and_no_longer_an_example(demo_store: Path) -> None:
-    """Saving the goal form stores the steering group's goal; the example label goes away."""
-    at = _run("pages/goal.py")
+def test_goal_is_saved_and_no_longer_an_example(demo_store: Path, signed_in: Callable[..., AppTest]) -> None:
+    """Saving the goal form stores the steering group's goal, with who saved it; the example label goes away."""
+    at = signed_in("styrgrupp", "stina")
+    at.run()
+    at.switch_page("pages/goal.py")
+    at.run()
     assert any("Exempelvärde" in w.value for w in at.warning)
     at.number_input[0].set_value(40)
     at.button[0].click().run()
-    goal = Dashboard(Settings(state_dir=demo_store)).store.goal()
+    dash = Dashboard(Settings(state_dir=demo_store))
+    goal = dash.goal()
     assert (goal.target_count, goal.is_example) == (40, False)
     assert not any("Exempelvärde" in w.value for w in at.warning)
+    assert (dash.audit().iloc[0]["action"], dash.audit().iloc[0]["actor"]) == ("goal", "stina")
 
 
-def test_history_page_rollback(demo_store: Path) -> None:
+def test_goal_form_refuses_in_demo_mode(demo_store: Path) -> None:
+    """In demo mode the goal form explains that nothing is saved, and its button is disabled."""
+    at = _run("pages/goal.py")
+    assert any("inget sparas" in i.value for i in at.info)
+    assert at.button[0].disabled
+    assert Dashboard(Settings(state_dir=demo_store)).goal().is_example
+
+
+def test_history_page_rollback(demo_store: Path, signed_in: Callable[..., AppTest]) -> None:
     """The history page lists revisions and the audit log; making revision 1 current again works."""
     dash = Dashboard(Settings(state_dir=demo_store))
     frame = dash.store.scenes("demo-2024-02")
-    dash.store.add_revision("demo-2024-02", frame.iloc[:40], created_by="test", note="trimmed")
-    at = _run("pages/history.py")
-    at.selectbox(key="rb_survey").set_value("demo-2024-02").run()
+    real = dash.store.add_survey(Survey("real", "Real", dt.date(2025, 1, 1), SurveyKind.KARTLAGGNING, "s", False),
+                                 frame, actor="test").id
+    dash.store.add_revision(real, frame.iloc[:40], actor="test", note="trimmed")
+    at = signed_in("analytiker", "anders")
+    at.run()
+    at.switch_page("pages/history.py")
+    at.run()
+    at.selectbox(key="rb_survey").set_value(real).run()
     at.selectbox(key="rb_revision").set_value(1).run()
-    at.button[-1].click().run()
+    next(b for b in at.button if b.label == "Gör vald revision gällande").click().run()
     assert list(at.exception) == []
-    assert len(dash.store.scenes("demo-2024-02")) == 53
-    assert dash.store.audit().iloc[0]["action"] == "rollback"
+    assert len(dash.store.scenes(real)) == 53
+    assert (dash.audit().iloc[0]["action"], dash.audit().iloc[0]["actor"]) == ("rollback", "anders")

@@ -42,7 +42,7 @@ def test_demo_round_trip_keeps_every_attribute(demo: Dashboard) -> None:
 
 def test_survey_metadata_round_trip(store: Store) -> None:
     """Survey fields come back as written, with a creation time and author."""
-    store.add_survey(_survey(), _frame(), created_by="analyst@example.se")
+    store.add_survey(_survey(), _frame(), actor="analyst@example.se")
     got = store.survey("s1")
     assert (got.name, got.date, got.kind, got.demo, got.created_by) == (
         "Test", dt.date(2025, 5, 1), SurveyKind.UPPFOLJNING, False, "analyst@example.se")
@@ -51,9 +51,9 @@ def test_survey_metadata_round_trip(store: Store) -> None:
 
 def test_published_survey_is_never_overwritten(store: Store) -> None:
     """Publishing an existing id fails and leaves the original scenes untouched."""
-    store.add_survey(_survey(), _frame(2))
+    store.add_survey(_survey(), _frame(2), actor="test")
     with pytest.raises(StoreError, match="never overwritten"):
-        store.add_survey(_survey(), _frame(5))
+        store.add_survey(_survey(), _frame(5), actor="test")
     assert len(store.scenes("s1")) == 2
 
 
@@ -63,7 +63,7 @@ def test_failed_write_leaves_nothing_behind(store: Store) -> None:
     bad.loc[2, "kommun_kod"] = None  # NOT NULL violated on the last row
     version = store.data_version()
     with pytest.raises(sa.exc.IntegrityError):
-        store.add_survey(_survey(), bad)
+        store.add_survey(_survey(), bad, actor="test")
     assert (store.surveys(), len(store.scenes()), store.data_version()) == ([], 0, version)
 
 
@@ -76,15 +76,15 @@ def test_unknown_survey_names_the_known_ones(demo: Dashboard) -> None:
 def test_data_version_grows_with_each_write(store: Store) -> None:
     """Every write bumps the data version that caches key on."""
     v0 = store.data_version()
-    store.add_survey(_survey(), _frame())
-    store.set_goal(Goal(20, dt.date(2027, 12, 31)))
+    store.add_survey(_survey(), _frame(), actor="test")
+    store.set_goal(Goal(20, dt.date(2027, 12, 31)), actor="test")
     assert store.data_version() == v0 + 2
 
 
 def test_goal_defaults_to_labelled_example_then_saved_value(store: Store) -> None:
     """Until the steering group saves a goal the example is returned, flagged as an example."""
     assert store.goal() == EXAMPLE_GOAL and store.goal().is_example
-    store.set_goal(Goal(40, dt.date(2027, 6, 30), target_area_m2=100000.0))
+    store.set_goal(Goal(40, dt.date(2027, 6, 30), target_area_m2=100000.0), actor="test")
     assert store.goal() == Goal(40, dt.date(2027, 6, 30), 100000.0, is_example=False)
 
 

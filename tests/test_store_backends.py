@@ -22,6 +22,7 @@ from scenes.core import Dashboard
 from scenes.errors import StoreError
 from scenes.migrations import v1_metadata
 from scenes.model import Survey, SurveyKind
+from scenes.sessions import Sessions
 from scenes.settings import Settings
 from scenes.store import Store, create_engine_for
 
@@ -53,7 +54,7 @@ def test_demo_round_trip(dash: Dashboard) -> None:
 def test_revisions_rollback_and_audit(dash: Dashboard) -> None:
     """Revisions are kept, rollback restores, and the audit log records each step, on both backends."""
     frame = dash.store.scenes("demo-2021")
-    revision = dash.store.add_revision("demo-2021", frame.iloc[:10], created_by="a", file_name="f.csv",
+    revision = dash.store.add_revision("demo-2021", frame.iloc[:10], actor="a", file_name="f.csv",
                                        sha256="ab" * 32)
     assert (revision, len(dash.store.scenes("demo-2021"))) == (2, 10)
     dash.store.rollback("demo-2021", 1, actor="a")
@@ -80,11 +81,14 @@ def test_version_1_store_upgrades(backend_url: str) -> None:
             predecessors="[]", notes="", area_m2=None, geometry_wkt="POINT (17.83 59.2)"))
     store = Store(engine)
     store.ensure_schema()
-    assert (store.version(), list(store.scenes("old")["name"]), store.survey("old").revision) == (3, ["Plats"], 1)
+    assert (store.version(), list(store.scenes("old")["name"]), store.survey("old").revision) == (4, ["Plats"], 1)
+    assert store.survey("old").withdrawn is False  # v4: shown unless withdrawn
     assert list(store.revisions("old")["rows"]) == [1]
     assert not store.demo_mode()  # real data was there: sign-in is required after the upgrade
-    store.add_revision("old", store.scenes("old"), created_by="test")  # the upgraded store takes revisions
+    store.add_revision("old", store.scenes("old"), actor="test")  # the upgraded store takes revisions
     assert store.survey("old").revision == 2
+    token = Sessions(store, "k" * 32, idle=dt.timedelta(minutes=5), lifetime=dt.timedelta(hours=1)).start("x")
+    assert token  # v4: the sessions table exists and takes rows
     engine.dispose()
 
 
@@ -104,7 +108,7 @@ def test_failed_import_writes_nothing(dash: Dashboard, monkeypatch: pytest.Monke
     monkeypatch.setattr(Store, "CHUNK", 10)
     monkeypatch.setattr(Store, "_insert_chunk", failing)
     with pytest.raises(RuntimeError):
-        dash.store.add_survey(_survey("half"), frame)
+        dash.store.add_survey(_survey("half"), frame, actor="test")
     after = (len(dash.store.surveys()), len(dash.store.scenes()), dash.store.data_version(), len(dash.store.audit()))
     assert after == before
 
@@ -133,17 +137,18 @@ def test_two_revisions_at_once_never_mix(dash: Dashboard, tmp_path: Path) -> Non
     lines = dash.export("demo-2024-02", "csv").splitlines()
     part.write_text("\n".join(lines[:21]) + "\n", encoding="utf-8")  # header + 20 scenes
     url = dash.settings.effective_database_url
-    procs = [_import(url, f, "--revise", "demo-2024-02") for f in (full, part)]
+    real = dash.store.add_survey(_survey("real"), dash.store.scenes("demo-2024-02"), actor="test").id
+    procs = [_import(url, f, "--revise", real) for f in (full, part)]
     results = [p.communicate(timeout=120) for p in procs]
     codes = [p.returncode for p in procs]
-    revisions = dash.store.revisions("demo-2024-02")
+    revisions = dash.store.revisions(real)
     if codes == [0, 0]:
         assert sorted(revisions["rows"]) == [20, 53, 53]
     else:
         assert sorted(codes) == [0, 1] and any("same moment" in err for _, err in results)
     for rev, rows in zip(revisions["revision"], revisions["rows"], strict=True):
-        dash.store.rollback("demo-2024-02", int(rev))
-        assert len(dash.store.scenes("demo-2024-02")) == rows  # each revision is exactly its file
+        dash.store.rollback(real, int(rev), actor="test")
+        assert len(dash.store.scenes(real)) == rows  # each revision is exactly its file
 
 
 KILL_SCRIPT = """
@@ -162,7 +167,8 @@ def slow(self, conn, rows):
     time.sleep(0.3)
 Store._insert_chunk = slow
 Store.CHUNK = 5
-dash.store.add_survey(Survey("killed", "Killed", dt.date(2025, 1, 1), SurveyKind.KARTLAGGNING, "", False), frame)
+survey = Survey("killed", "Killed", dt.date(2025, 1, 1), SurveyKind.KARTLAGGNING, "", False)
+dash.store.add_survey(survey, frame, actor="t")
 print("finished", flush=True)
 """
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from scenes.i18n import t
 from scenes.model import Goal, PublishedTotal, Seminar
-from scenes.progress import SurveyStats, trajectory_value
+from scenes.progress import SurveyStats, baseline_of, trajectory_value
 
 __all__ = ["breakdown_chart", "progress_chart", "progress_table", "to_png"]
 
@@ -37,9 +37,8 @@ def progress_table(stats: list[SurveyStats], totals: tuple[PublishedTotal, ...],
                      "label": p.label, "source": p.source,
                      "note": (t("chart.year_only", lang) + " " if p.date_precision == "year" else "")
                      + p.notes_in(lang)})
-    ordered = sorted(stats, key=lambda s: (s.survey.date, s.survey.id))
-    if ordered:
-        base = ordered[0]
+    base = baseline_of(stats, goal)
+    if base is not None:
         goal_note = t("chart.goal_example", lang) if goal.is_example else ""
         for day in (base.survey.date, goal.target_date):
             rows.append({"series": t("chart.series.trajectory", lang), "date": day,

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from scenes.auth import ROLES, Accounts
+from scenes.auth import ROLES
 from scenes.core import Dashboard
 from scenes.errors import ScenesError
 from scenes.i18n import problem_text
@@ -94,9 +94,27 @@ def _parser() -> argparse.ArgumentParser:
     user.add_parser("list", help="list accounts")
     q = user.add_parser("remove", help="remove an account")
     q.add_argument("username")
-    q = user.add_parser("set-role", help="change an account's role")
+    q = user.add_parser("set-role", help="change an account's role (ends the user's sessions)")
     q.add_argument("username")
     q.add_argument("role", choices=list(ROLES))
+    q = user.add_parser("password", help="set an account's password (asked for, or SCENES_NEW_PASSWORD); ends the "
+                        "user's sessions")
+    q.add_argument("username")
+    q = user.add_parser("unlock", help="lift an account's sign-in lock after failed attempts")
+    q.add_argument("username")
+
+    sub.add_parser("setup-code", help="print the one-time code that creates the first administrator in the browser")
+
+    p = sub.add_parser("demo", help="the fictitious demo surveys")
+    demo = p.add_subparsers(dest="demo_command", required=True, metavar="ACTION")
+    demo.add_parser("remove", help="delete every demo survey in one audited transaction")
+
+    for name, text in (("withdraw", "hide a published survey from every figure and map (kept in history)"),
+                       ("restore", "show a withdrawn survey again")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("survey_id", metavar="SURVEY_ID")
+        if name == "withdraw":
+            p.add_argument("--reason", default="", help="why (kept in the audit log)")
 
     p = sub.add_parser("rollback", help="make an earlier revision of a survey current again")
     p.add_argument("survey_id", metavar="SURVEY_ID")
@@ -177,6 +195,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"Added {report.seminars_added} seminars.")
         for survey_id in report.demo_surveys_added:
             print(f"Added demo survey {survey_id} (fictitious places).")
+        code = dashboard.setup_code()
+        if code:  # whoever starts the server reads it here (and in the server's log); it ends with the first account
+            print(f"No account yet. Setup code for the first administrator: {code} (enter it in the browser under "
+                  "'Starta skarp drift' or on the sign-in page; `scenes setup-code` prints it again).")
         return 0
     if args.command == "surveys":
         table = stats_table(dashboard.stats())
@@ -222,34 +244,39 @@ def run(args: argparse.Namespace) -> int:
         print(f"Published {survey_id} revision {revision}: {len(check.frame)} scenes.", file=sys.stderr)
         print(survey_id)
         return 0
+    actor = f"cli:{os.environ.get('USER', 'operator')}"
     if args.command == "user":
-        accounts = Accounts(dashboard.store)
-        who = f"cli:{os.environ.get('USER', 'operator')}"
-        if args.user_command == "add":
-            password = os.environ.get("SCENES_NEW_PASSWORD") or getpass.getpass(f"Password for {args.username}: ")
-            accounts.add(args.username, password, args.role, actor=who)
-            print(f"Added {args.username} as {args.role}. Sign-in is now required in the app.")
-        elif args.user_command == "list":
-            for a in accounts.list():
-                locked = f"  locked until {a.locked_until:%Y-%m-%d %H:%M}" if a.locked_until else ""
-                print(f"{a.username}\t{a.role}\tlast sign-in {a.last_login or '-'}{locked}")
-        elif args.user_command == "remove":
-            accounts.remove(args.username, actor=who)
-            print(f"Removed {args.username}.")
+        return _user(dashboard, args, actor)
+    if args.command == "setup-code":
+        code = dashboard.setup_code()
+        if code is None:
+            print("An account exists already: the setup code is spent. Sign in, or use `scenes user add`.",
+                  file=sys.stderr)
+            return 1
+        print(code)
+        return 0
+    if args.command == "demo":
+        removed = dashboard.remove_demo(actor=actor)
+        print(f"Removed {len(removed)} demo survey(s): {', '.join(removed)}." if removed else "No demo surveys.")
+        return 0
+    if args.command in ("withdraw", "restore"):
+        if args.command == "withdraw":
+            dashboard.withdraw(args.survey_id, actor=actor, reason=args.reason)
         else:
-            accounts.set_role(args.username, args.role, actor=who)
-            print(f"{args.username} is now {args.role}.")
+            dashboard.restore(args.survey_id, actor=actor)
+        print(f"{args.survey_id}: {'withdrawn' if args.command == 'withdraw' else 'restored'}.")
         return 0
     if args.command == "history":
-        for s in dashboard.store.surveys():
-            print(f"{s.id}  {s.date}  {s.name}  (current revision {s.revision})")
+        for s in dashboard.all_surveys():
+            state = " [withdrawn]" if s.withdrawn else " [demo]" if s.demo else ""
+            print(f"{s.id}  {s.date}  {s.name}  (current revision {s.revision}){state}")
         print("\nRevisions:")
-        print(dashboard.store.revisions().to_string(index=False))
+        print(dashboard.revisions().to_string(index=False))
         print("\nAudit log (newest first):")
-        print(dashboard.store.audit().to_string(index=False))
+        print(dashboard.audit().to_string(index=False))
         return 0
     if args.command == "rollback":
-        dashboard.store.rollback(args.survey_id, args.revision, actor=args.actor)
+        dashboard.rollback(args.survey_id, args.revision, actor=args.actor)
         print(f"{args.survey_id}: revision {args.revision} is current.")
         return 0
     if args.command == "report":
@@ -275,6 +302,33 @@ def run(args: argparse.Namespace) -> int:
         _write(dashboard.export(args.survey_id, args.format, args.precision, settings.language), args.output)
         return 0
     raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover - argparse guards this
+
+
+def _new_password(username: str) -> str:
+    return os.environ.get("SCENES_NEW_PASSWORD") or getpass.getpass(f"Password for {username}: ")
+
+
+def _user(dashboard: Dashboard, args: argparse.Namespace, actor: str) -> int:
+    if args.user_command == "add":
+        dashboard.add_user(args.username, _new_password(args.username), args.role, actor=actor)
+        print(f"Added {args.username} as {args.role}. Sign-in is now required in the app.")
+    elif args.user_command == "list":
+        for a in dashboard.accounts.list():
+            locked = f"  locked until {a.locked_until:%Y-%m-%d %H:%M}" if a.locked_until else ""
+            print(f"{a.username}\t{a.role}\tlast sign-in {a.last_login or '-'}{locked}")
+    elif args.user_command == "remove":
+        dashboard.remove_user(args.username, actor=actor)
+        print(f"Removed {args.username}; their sessions ended.")
+    elif args.user_command == "password":
+        dashboard.set_password(args.username, _new_password(args.username), actor=actor)
+        print(f"New password set for {args.username}; their sessions ended.")
+    elif args.user_command == "unlock":
+        dashboard.unlock_user(args.username, actor=actor)
+        print(f"{args.username} may sign in again.")
+    else:
+        dashboard.set_role(args.username, args.role, actor=actor)
+        print(f"{args.username} is now {args.role}; their sessions ended.")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,6 +2,10 @@
 
 `Dashboard` ties the settings, the store and the reference tables together and offers the operations the
 UI needs, so a page never reaches into SQL, pandas reshaping or map-layer code itself.
+
+Every write goes through a Dashboard method with a required keyword-only `actor`, which the audit log records.
+In demo mode the app acts as `DEMO_ACTOR`, and every write by it is refused (`DemoSandbox`): the demo is a sandbox
+that leaves nothing behind. The one way out of it is creating the first administrator with the setup code.
 """
 
 from __future__ import annotations
@@ -15,15 +19,17 @@ from typing import TYPE_CHECKING
 import geopandas as gpd
 import pandas as pd
 
+from scenes.auth import Accounts
 from scenes.demo import load_demo
-from scenes.errors import NotFoundError, Problem, ScenesError, ValidationFailed
+from scenes.errors import DemoSandbox, NotFoundError, Problem, ScenesError, ValidationFailed
 from scenes.formats import scenes_to_csv, scenes_to_geojson, table_to_csv
 from scenes.i18n import t
 from scenes.maps import MapOptions, export_html, municipality_values
-from scenes.model import Seminar, Survey
-from scenes.progress import Progress, SurveyStats, progress, survey_stats, trajectory_value
+from scenes.model import Goal, Seminar, Survey
+from scenes.progress import Progress, SurveyStats, baseline_of, progress, survey_stats, trajectory_value
 from scenes.query import SceneFilter, ceased_since
 from scenes.reference import Reference, load_reference, load_seminars, save_reference_table
+from scenes.sessions import Sessions, session_secret
 from scenes.settings import Settings
 from scenes.store import Store
 from scenes.tables import generalised_table
@@ -31,7 +37,10 @@ from scenes.tables import generalised_table
 if TYPE_CHECKING:  # imported where used: a cold start of the map page need not load Altair, fpdf or rapidfuzz
     from scenes.ingest.upload import UploadCheck
 
-__all__ = ["Dashboard", "InitReport"]
+__all__ = ["DEMO_ACTOR", "Dashboard", "InitReport"]
+
+#: who acts in demo mode: every write by this actor is refused, so nothing done in the demo outlives it
+DEMO_ACTOR = "demo"
 
 
 @dataclass(frozen=True)
@@ -47,18 +56,88 @@ class Dashboard:
     def __init__(self, settings: Settings, store: Store | None = None) -> None:
         self.settings = settings
         self.store = store or Store.from_settings(settings)
+        self._sessions: Sessions | None = None
 
     @property
     def reference(self) -> Reference:
         # load_reference caches per folder; an admin's edit clears that cache, so this picks the edit up.
         return load_reference(self.settings.data_dir)
 
-    def save_reference(self, name: str, edited: pd.DataFrame, *, actor: str = "") -> list[str]:
+    @property
+    def accounts(self) -> Accounts:
+        return Accounts(self.store, failure_seconds=self.settings.sign_in_failure_seconds)
+
+    @property
+    def sessions(self) -> Sessions:
+        if self._sessions is None:
+            self._sessions = Sessions(
+                self.store, session_secret(self.store, self.settings.session_secret),
+                idle=dt.timedelta(minutes=self.settings.session_idle_minutes),
+                lifetime=dt.timedelta(hours=self.settings.session_lifetime_hours))
+        return self._sessions
+
+    def demo_mode(self) -> bool:
+        """Only demo data and no account yet: the app opens without sign-in, as a read-only sandbox."""
+        return self.store.demo_mode()
+
+    @staticmethod
+    def _writable(actor: str) -> None:
+        if actor == DEMO_ACTOR:
+            raise DemoSandbox("Nothing is saved in demo mode. Create the first administrator (with the setup code "
+                              "from the server's log) to start real use; then sign in and make the change.")
+
+    def record(self, action: str, *, actor: str, detail: str = "") -> None:
+        """An audit line for something that is not a data change (sign-in, sign-out, expiry)."""
+        self.store.record(action, actor=actor, detail=detail)
+
+    def save_reference(self, name: str, edited: pd.DataFrame, *, actor: str) -> list[str]:
         """Save an administrator's edit of a reference table (validated, atomic, audited)."""
+        self._writable(actor)
         changes = save_reference_table(self.settings.data_dir, name, edited)
         if changes:
             self.store.record("reference-edit", actor=actor, detail=f"{name}: " + "; ".join(changes)[:2000])
         return changes
+
+    # -- accounts ------------------------------------------------------------------------------------------
+    def add_user(self, username: str, password: str, role: str, *, actor: str) -> None:
+        self._writable(actor)
+        self.accounts.add(username, password, role, actor=actor)
+
+    def remove_user(self, username: str, *, actor: str) -> None:
+        self._writable(actor)
+        self.accounts.remove(username, actor=actor)
+
+    def set_role(self, username: str, role: str, *, actor: str) -> None:
+        self._writable(actor)
+        self.accounts.set_role(username, role, actor=actor)
+
+    def set_password(self, username: str, password: str, *, actor: str) -> None:
+        self._writable(actor)
+        self.accounts.set_password(username, password, actor=actor)
+
+    def unlock_user(self, username: str, *, actor: str) -> None:
+        self._writable(actor)
+        self.accounts.unlock(username, actor=actor)
+
+    def setup_code(self) -> str | None:
+        """The one-time code for creating the first administrator (None once an account exists)."""
+        return self.accounts.setup_code()
+
+    def create_first_admin(self, code: str, username: str, password: str, *, client: str = "") -> str:
+        """Create the first administrator with the setup code and sign them in; returns the session token.
+
+        This is the one write demo mode allows: it ends demo mode (sign-in is required from now on).
+        """
+        self.accounts.create_first_admin(code, username, password, client=client)
+        return self.sessions.start(username)
+
+    def sign_in(self, username: str, password: str, *, client: str = "") -> str | None:
+        """A session token when the password is right and no lock applies; None otherwise (same time either way)."""
+        role = self.accounts.authenticate(username, password, client=client)
+        return None if role is None else self.sessions.start(username.strip())
+
+    def sign_out(self, token: str, *, actor: str) -> None:
+        self.sessions.end(token, actor=actor)
 
     # -- setup -------------------------------------------------------------------------------------------
     def init(self, *, demo: bool = False) -> InitReport:
@@ -72,16 +151,52 @@ class Dashboard:
         added_seminars = 0
         if not self.store.seminars():
             shipped = load_seminars(self.settings.data_dir)
-            self.store.save_seminars(shipped, updated_by="scenes init")
+            self.store.save_seminars(shipped, actor="scenes init")
             added_seminars = len(shipped)
         added: list[str] = []
-        if demo and not self.store.surveys():
+        # Demo surveys go only into a store that never held real data, accounts or removed demo data.
+        fresh = self.store.meta_value("sign_in_required") != "1" and self.store.meta_value("demo_removed") != "1"
+        if demo and fresh and not self.store.all_surveys():
             for item in load_demo(self.settings.data_dir):
-                self.store.add_survey(item.survey, item.scenes, created_by="scenes init --demo")
+                self.store.add_survey(item.survey, item.scenes, actor="scenes init --demo")
                 added.append(item.survey.id)
         return InitReport(created_schema=created, seminars_added=added_seminars, demo_surveys_added=added)
 
     # -- reading -----------------------------------------------------------------------------------------
+    def surveys(self) -> list[Survey]:
+        """The surveys figures and maps are made of (no withdrawn ones; no demo ones beside real data)."""
+        return self.store.surveys()
+
+    def all_surveys(self) -> list[Survey]:
+        """Every stored survey, including withdrawn and demo ones (history and administration)."""
+        return self.store.all_surveys()
+
+    def survey(self, survey_id: str) -> Survey:
+        return self.store.survey(survey_id)
+
+    def scenes(self, survey_id: str | None = None) -> gpd.GeoDataFrame:
+        return self.store.scenes(survey_id)
+
+    def seminars(self) -> list[Seminar]:
+        return self.store.seminars()
+
+    def goal(self) -> Goal:
+        return self.store.goal()
+
+    def revisions(self) -> pd.DataFrame:
+        return self.store.revisions()
+
+    def audit(self, limit: int = 500) -> pd.DataFrame:
+        return self.store.audit(limit)
+
+    def data_version(self) -> int:
+        return self.store.data_version()
+
+    def has_demo_beside_real(self) -> bool:
+        """Real data is published and demo surveys are still stored: time to offer their removal."""
+        every = self.store.all_surveys()
+        return any(s.demo for s in every) and any(not s.demo for s in every)
+
     def stats(self) -> list[SurveyStats]:
         return survey_stats(self.store.surveys(), self.store.scenes())
 
@@ -121,15 +236,17 @@ class Dashboard:
         """Per survey: count, area, municipalities, police areas, the trajectory value and on-track flag."""
         stats = self.stats()
         goal = self.store.goal()
+        base = baseline_of(stats, goal)
         ordered = sorted(stats, key=lambda s: (s.survey.date, s.survey.id))
         rows = []
         for s in ordered:
-            expected = trajectory_value(goal, ordered[0].survey.date, ordered[0].scenes, s.survey.date)
+            assert base is not None  # noqa: S101 - there are stats, so there is a baseline
+            expected = trajectory_value(goal, base.survey.date, base.scenes, s.survey.date)
             rows.append({"id": s.survey.id, "name": s.survey.name, "date": s.survey.date.isoformat(),
                          "kind": str(s.survey.kind), "scenes": s.scenes, "area_m2": round(s.area_m2, 1),
                          "municipalities": s.municipalities, "police_areas": s.police_areas,
                          "trajectory": round(expected, 2), "on_track": s.scenes <= expected + 1e-9,
-                         "demo": s.survey.demo})
+                         "demo": s.survey.demo, "baseline": s.survey.id == base.survey.id})
         return rows
 
     # -- upload -------------------------------------------------------------------------------------------
@@ -141,28 +258,58 @@ class Dashboard:
         return check_upload(name, data, self.reference, max_bytes=int(self.settings.max_upload_mb * 1_000_000),
                             max_rows=self.settings.max_rows, mapping=mapping, sheet=sheet)
 
-    def publish(self, check: UploadCheck, *, survey: Survey | None = None, revise: str | None = None,
-                actor: str = "", note: str = "") -> tuple[str, int]:
+    def publish(self, check: UploadCheck, *, actor: str, survey: Survey | None = None, revise: str | None = None,
+                note: str = "") -> tuple[str, int]:
         """Publish a passed check as a new survey, or as the next revision of `revise`. Returns (id, revision)."""
+        self._writable(actor)
         if not check.ok:
             raise ValidationFailed("The file has errors; nothing was published.", check.result.errors)
         if revise:
-            revision = self.store.add_revision(revise, check.frame, created_by=actor, file_name=check.file_name,
+            if self.store.survey(revise).demo:
+                raise ScenesError("A demo survey is not revised: publish the real data as a new survey.")
+            revision = self.store.add_revision(revise, check.frame, actor=actor, file_name=check.file_name,
                                                sha256=check.sha256, note=note)
             return revise, revision
         if survey is None:
             raise ScenesError("Give the new survey's name and date, or the survey to revise.")
-        stored = self.store.add_survey(survey, check.frame, created_by=actor, file_name=check.file_name,
+        stored = self.store.add_survey(survey, check.frame, actor=actor, file_name=check.file_name,
                                        sha256=check.sha256)
         return stored.id, 1
+
+    def rollback(self, survey_id: str, revision: int, *, actor: str) -> None:
+        self._writable(actor)
+        self.store.rollback(survey_id, revision, actor=actor)
+
+    def withdraw(self, survey_id: str, *, actor: str, reason: str = "") -> None:
+        """Hide a published survey from every figure and map; it stays in history and can be restored."""
+        self._writable(actor)
+        self.store.set_withdrawn(survey_id, True, actor=actor, reason=reason)
+
+    def restore(self, survey_id: str, *, actor: str) -> None:
+        self._writable(actor)
+        self.store.set_withdrawn(survey_id, False, actor=actor)
+
+    def remove_demo(self, *, actor: str) -> list[str]:
+        """Delete every demo survey in one audited transaction; returns their ids (empty: there were none)."""
+        self._writable(actor)
+        return self.store.remove_demo_surveys(actor=actor)
+
+    def set_goal(self, goal: Goal, *, actor: str) -> None:
+        """Save the steering group's goal, with its baseline survey (which must be one of the shown surveys)."""
+        self._writable(actor)
+        if goal.baseline_survey_id is not None and goal.baseline_survey_id not in {s.id for s in self.surveys()}:
+            raise NotFoundError(f"The baseline {goal.baseline_survey_id!r} is not a shown survey; choose one of "
+                                f"{', '.join(s.id for s in self.surveys()) or 'none'}.")
+        self.store.set_goal(goal, actor=actor)
 
     def previous_survey(self, day: dt.date, exclude: str | None = None) -> Survey | None:
         """The latest survey dated on or before `day` (other than `exclude`): what an upload is compared with."""
         earlier = [s for s in self.store.surveys() if s.date <= day and s.id != exclude]
         return earlier[-1] if earlier else None
 
-    def save_seminar(self, item: Seminar, *, updated_by: str = "") -> None:
+    def save_seminar(self, item: Seminar, *, actor: str) -> None:
         """Validate one seminar record and store it (insert or update by id)."""
+        self._writable(actor)
         problems = []
         if not re.fullmatch(r"[A-Za-z0-9_-]{1,100}", item.seminar_id):
             problems.append(Problem("use 1–100 letters, digits, '-' or '_'", column="seminar_id",
@@ -174,7 +321,16 @@ class Dashboard:
                 problems.append(Problem("write the time as HH:MM", column=column, value=value))
         if problems:
             raise ValidationFailed("The seminar was not saved.", problems)
-        self.store.save_seminars([item], updated_by=updated_by)
+        self.store.save_seminars([item], actor=actor)
+
+    def import_seminars(self, text: str, *, actor: str) -> list[Seminar]:
+        """Read seminars from CSV text (every problem reported, nothing saved on error) and store them at once."""
+        from scenes.seminars import read_seminar_csv
+
+        self._writable(actor)
+        items = read_seminar_csv(text, self.reference)
+        self.store.save_seminars(items, actor=actor, action="seminar-import")
+        return items
 
     def export(self, survey_id: str, fmt: str, precision: str = "exact", lang: str = "sv") -> str:
         """The survey's scenes as text in `fmt` ("csv" or "geojson").

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "ConfigError",
+    "DemoSandbox",
     "NotFoundError",
     "Problem",
     "ScenesError",
@@ -47,7 +48,13 @@ class Problem:
 
 
 class ScenesError(Exception):
-    """Base class: an expected failure with a message meant for a person."""
+    """Base class: an expected failure with a message meant for a person.
+
+    `code`, where a subclass sets it, names the catalogue entry `error.<code>` that the UI shows in the user's
+    language; the English message is what the command line and the log say.
+    """
+
+    code: str = ""
 
 
 class ConfigError(ScenesError):
@@ -60,6 +67,12 @@ class NotFoundError(ScenesError):
 
 class StoreError(ScenesError):
     """The store cannot be opened, migrated or written."""
+
+
+class DemoSandbox(ScenesError):
+    """A change was attempted in demo mode, where nothing may outlive the demo."""
+
+    code = "demo_sandbox"
 
 
 class ValidationFailed(ScenesError):

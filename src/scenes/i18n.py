@@ -279,10 +279,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "goal.explain": {
         "sv": "Målet är att de öppna drogscenerna i länet minskar i antal och yta fram till 2027. Inget "
               "numeriskt mål är publicerat: ange styrgruppens mål här. Utvecklingen mäts mot en rak linje från "
-              "den första kartläggningen till målet.",
+              "utgångsläget (väljs nedan) till målet.",
         "en": "The goal is fewer open drug scenes in the county, in number and area, by 2027. No numeric target "
               "is published: enter the steering group's target here. Progress is measured against a straight "
-              "line from the first survey to the target.",
+              "line from the baseline survey (chosen below) to the target.",
     },
     "goal.count": {"sv": "Högst antal scener", "en": "At most this many scenes"},
     "goal.date": {"sv": "Senast datum", "en": "By this date"},
@@ -483,10 +483,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "role.analytiker": {"sv": "Analytiker", "en": "Analyst"},
     "role.admin": {"sv": "Administratör", "en": "Administrator"},
     "auth.demo_mode": {
-        "sv": "Demoläge: bara exempeldata och inga konton, så ingen inloggning krävs. Välj roll nedan för att se "
-              "vad varje roll ser.",
-        "en": "Demo mode: demo data only and no accounts, so no sign-in is needed. Choose a role below to see what "
-              "each role sees.",
+        "sv": "Demoläge: bara exempeldata och inga konton, så ingen inloggning krävs och inget sparas. Välj roll "
+              "nedan för att se vad varje roll ser.",
+        "en": "Demo mode: demo data only and no accounts, so no sign-in is needed and nothing is saved. Choose a "
+              "role below to see what each role sees.",
     },
     "auth.demo_role": {"sv": "Visa som roll (demoläge)", "en": "View as role (demo mode)"},
     "auth.signed_in": {"sv": "Inloggad: {who} ({role})", "en": "Signed in: {who} ({role})"},
@@ -500,20 +500,123 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Sign-in failed. Check the name and password; after several attempts the account is locked for a "
               "while.",
     },
-    "auth.no_accounts": {
-        "sv": "Riktiga data finns nu, så inloggning krävs, men inget konto finns ännu. En administratör skapar "
-              "ett på servern: `scenes user add NAMN --role admin`.",
-        "en": "Real data is now present, so sign-in is required, but no account exists yet. An administrator "
-              "creates one on the server: `scenes user add NAME --role admin`.",
-    },
     "upload.demo_ends": {
-        "sv": "Demoläget upphör när riktiga data publiceras: därefter krävs inloggning. Skapa först ett konto "
-              "(`scenes user add NAMN --role admin`).",
-        "en": "Demo mode ends when real data is published: sign-in is required from then on. Create an account "
-              "first (`scenes user add NAME --role admin`).",
+        "sv": "Demoläget upphör när riktiga data publiceras, och därefter krävs inloggning. Skapa därför först "
+              "administratören med engångskoden från serverns logg; sedan publiceras filen i samma steg.",
+        "en": "Demo mode ends when real data is published, and sign-in is required from then on. So first create "
+              "the administrator with the one-time code from the server's log; the file is then published in the "
+              "same step.",
     },
-    "auth.expired": {"sv": "Sessionen avslutades efter en tids inaktivitet. Logga in igen.",
-                     "en": "The session ended after a period of inactivity. Please sign in again."},
+    "upload.admin_and_publish": {"sv": "Skapa administratören och publicera",
+                                 "en": "Create the administrator and publish"},
+    "auth.expired": {"sv": "Sessionen har avslutats (inaktivitet eller maximal tid). Logga in igen.",
+                     "en": "The session has ended (inactivity or its maximum length). Please sign in again."},
+    "auth.not_allowed": {
+        "sv": "Sidan finns, men rollen {role} får inte öppna den. Be en administratör om en annan roll om du "
+              "behöver den.",
+        "en": "The page exists, but the role {role} may not open it. Ask an administrator for another role if "
+              "you need it.",
+    },
+    "error.access_denied": {"sv": "Din roll får inte öppna den här sidan.",
+                            "en": "Your role may not open this page."},
+    "error.demo_sandbox": {
+        "sv": "Inget sparas i demoläget. Skapa den första administratören (med engångskoden från serverns logg) "
+              "för att börja skarp drift, logga sedan in och gör ändringen.",
+        "en": "Nothing is saved in demo mode. Create the first administrator (with the setup code from the "
+              "server's log) to start real use; then sign in and make the change.",
+    },
+    "error.setup_spent": {
+        "sv": "Det finns redan ett konto, så engångskoden gäller inte längre. Logga in, eller be en administratör "
+              "om ett konto.",
+        "en": "An account exists already, so the setup code no longer works. Sign in, or ask an administrator "
+              "for an account.",
+    },
+    "error.setup_wrong_code": {
+        "sv": "Engångskoden stämmer inte (eller har för många fel koder provats; vänta en minut). Koden skrivs i "
+              "serverns logg vid start och av `scenes setup-code`.",
+        "en": "The setup code is not right (or too many wrong codes were tried; wait a minute). The code is "
+              "printed in the server's log at start, and by `scenes setup-code`.",
+    },
+    "demo.readonly": {
+        "sv": "Demoläge: här kan du prova formulären, men inget sparas. Skarp drift börjar när den första "
+              "administratören skapas.",
+        "en": "Demo mode: you can try the forms here, but nothing is saved. Real use starts when the first "
+              "administrator is created.",
+    },
+    "demo.remove_title": {"sv": "Ta bort exempeldata", "en": "Remove the demo data"},
+    "demo.remove_explain": {
+        "sv": "Riktiga kartläggningar finns nu. Exempeldatan (fiktiva platser) visas inte längre i några siffror, "
+              "men finns kvar i databasen tills den tas bort här. Borttagningen görs i ett steg och loggas.",
+        "en": "Real surveys now exist. The demo data (fictitious places) no longer appears in any figure, but "
+              "stays in the database until it is removed here. Removal is one step and is logged.",
+    },
+    "demo.remove_confirm": {"sv": "Ja, ta bort alla exempelkartläggningar",
+                            "en": "Yes, remove every demo survey"},
+    "demo.remove_button": {"sv": "Ta bort exempeldata", "en": "Remove demo data"},
+    "demo.removed": {"sv": "Exempeldata borttagen ({n} kartläggningar).", "en": "Demo data removed ({n} surveys)."},
+    "demo.offer_removal": {
+        "sv": "Exempeldatan visas inte längre bredvid riktiga data. En administratör kan ta bort den helt under "
+              "Historik.",
+        "en": "The demo data is no longer shown beside real data. An administrator can remove it for good under "
+              "History.",
+    },
+    "setup.nav": {"sv": "Starta skarp drift", "en": "Start real use"},
+    "setup.title": {"sv": "Skapa den första administratören", "en": "Create the first administrator"},
+    "setup.link": {"sv": "Starta skarp drift: skapa den första administratören",
+                   "en": "Start real use: create the first administrator"},
+    "setup.explain": {
+        "sv": "Ange engångskoden som servern skrev i sin logg vid start (eller som `scenes setup-code` skriver ut), "
+              "och välj administratörens namn och lösenord. Koden slutar gälla när det första kontot finns.",
+        "en": "Enter the one-time code the server wrote to its log at start (or that `scenes setup-code` prints), "
+              "and choose the administrator's name and password. The code stops working once the first account "
+              "exists.",
+    },
+    "setup.demo_intro": {
+        "sv": "Här lämnar ni demoläget. Därefter krävs inloggning för alla, konton skapas under Användare, och "
+              "exempeldatan döljs så snart riktiga kartläggningar publiceras.",
+        "en": "This leaves demo mode. From then on everyone signs in, accounts are made under Users, and the demo "
+              "data is hidden as soon as real surveys are published.",
+    },
+    "setup.code": {"sv": "Engångskod", "en": "Setup code"},
+    "setup.code_help": {"sv": "Till exempel ABCD-EFGH-JKLM; bindestreck och små bokstäver går också bra.",
+                        "en": "For example ABCD-EFGH-JKLM; dashes and lower case are fine too."},
+    "setup.repeat": {"sv": "Lösenordet igen", "en": "Password again"},
+    "setup.mismatch": {"sv": "Lösenorden är inte lika.", "en": "The passwords differ."},
+    "setup.create": {"sv": "Skapa administratören", "en": "Create the administrator"},
+    "setup.created": {"sv": "Administratören är skapad och inloggad.",
+                      "en": "The administrator is created and signed in."},
+    "setup.done": {"sv": "Skarp drift är redan igång: det finns konton. Logga in, eller be en administratör om ett "
+                         "konto.",
+                   "en": "Real use has started already: accounts exist. Sign in, or ask an administrator for one."},
+    "goal.baseline": {"sv": "Utgångsläge (kartläggning)", "en": "Baseline (survey)"},
+    "goal.baseline_help": {
+        "sv": "Kartläggningen som banan mot målet utgår från. Förval: den tidigaste riktiga kartläggningen.",
+        "en": "The survey the trajectory to the goal starts from. Default: the earliest real survey.",
+    },
+    "history.withdrawn": {"sv": "tillbakadragen", "en": "withdrawn"},
+    "history.withdraw": {"sv": "Dra tillbaka kartläggningen", "en": "Withdraw the survey"},
+    "history.withdraw_help": {
+        "sv": "Döljer kartläggningen i alla siffror och kartor. Den finns kvar i historiken och kan återställas.",
+        "en": "Hides the survey from every figure and map. It stays in history and can be restored.",
+    },
+    "history.withdrawn_done": {"sv": "{name} är tillbakadragen.", "en": "{name} is withdrawn."},
+    "history.restore": {"sv": "Visa kartläggningen igen", "en": "Show the survey again"},
+    "history.restored": {"sv": "{name} visas igen.", "en": "{name} is shown again."},
+    "users.demo": {
+        "sv": "I demoläget skapas inga konton: ett konto från sandlådan skulle finnas kvar efter den. Skarp drift "
+              "börjar med den första administratören, som skapas med serverns engångskod.",
+        "en": "No accounts are made in demo mode: an account made in the sandbox would outlive it. Real use starts "
+              "with the first administrator, created with the server's setup code.",
+    },
+    "users.ends_sessions": {"sv": "Användarens inloggningar avslutas direkt.",
+                            "en": "The user's sessions end at once."},
+    "users.unlock": {"sv": "Häv spärr", "en": "Lift lock"},
+    "users.unlock_help": {"sv": "Tillåter nya inloggningsförsök direkt efter misslyckade försök.",
+                          "en": "Allows sign-in attempts again at once after failed ones."},
+    "users.unlocked": {"sv": "Spärren för {user} är hävd.", "en": "The lock on {user} is lifted."},
+    "users.new_password": {"sv": "Nytt lösenord för {user}", "en": "New password for {user}"},
+    "users.set_password": {"sv": "Sätt lösenordet", "en": "Set the password"},
+    "users.password_set": {"sv": "Nytt lösenord satt för {user}.", "en": "New password set for {user}."},
     "nav.reference": {"sv": "Referenstabeller", "en": "Reference tables"},
     "reference.title": {"sv": "Referenstabeller", "en": "Reference tables"},
     "reference.intro": {

@@ -82,4 +82,28 @@ def _v2_to_v3(conn: Connection) -> None:
         conn.execute(sa.text("INSERT INTO meta (key, value) VALUES ('sign_in_required', '1')"))
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(conn: Connection) -> None:
+    """Server-side sessions, sign-in throttling per client and per account name, and withdrawn surveys.
+
+    The tables are described here as version 4 created them (frozen), not imported from the live schema, so a
+    later change to the store cannot change what this step does.
+    """
+    md = sa.MetaData()
+    sa.Table("sessions", md,
+             sa.Column("id_hash", sa.String(64), primary_key=True),
+             sa.Column("username", sa.String(200), nullable=False),
+             sa.Column("kind", sa.String(16), nullable=False),
+             sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+             sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
+             sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+             sa.Index("ix_sessions_username", "username"))
+    sa.Table("throttle", md,
+             sa.Column("key", sa.String(300), primary_key=True),
+             sa.Column("failures", sa.Integer, nullable=False),
+             sa.Column("last_failure", sa.DateTime(timezone=True), nullable=False),
+             sa.Column("locked_until", sa.DateTime(timezone=True)))
+    md.create_all(conn)
+    conn.execute(sa.text("ALTER TABLE surveys ADD COLUMN withdrawn BOOLEAN NOT NULL DEFAULT FALSE"))
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}

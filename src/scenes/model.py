@@ -42,6 +42,7 @@ class Survey:
     created_at: dt.datetime | None = None
     created_by: str = ""
     revision: int = 1  # the current revision of the survey's data
+    withdrawn: bool = False  # hidden from every figure and map, kept in history; can be restored
 
 
 #: Columns of a scene-observation frame, in order, with their meaning.
@@ -128,6 +129,8 @@ class Goal:
     target_date: dt.date
     target_area_m2: float | None = None
     is_example: bool = True  # True until the steering group sets its own values
+    #: the survey the trajectory starts from, chosen by the steering group; None: the earliest shown survey
+    baseline_survey_id: str | None = None
 
 
 #: Shipped default. No numeric target is published: this is an example (halve the 2021 count by the end

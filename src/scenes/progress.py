@@ -14,7 +14,7 @@ import pandas as pd
 
 from scenes.model import Goal, Survey
 
-__all__ = ["Progress", "SurveyStats", "progress", "survey_stats", "trajectory_value"]
+__all__ = ["Progress", "SurveyStats", "baseline_of", "ordered", "progress", "survey_stats", "trajectory_value"]
 
 
 @dataclass(frozen=True)
@@ -74,12 +74,29 @@ class Progress:
         return self.ahead_by >= 0
 
 
-def progress(stats: list[SurveyStats], goal: Goal) -> Progress | None:
-    """Progress of the latest survey, measured from the earliest (the baseline); None without surveys."""
+def ordered(stats: list[SurveyStats]) -> list[SurveyStats]:
+    """Survey statistics oldest first (by date, then id): the one order every figure uses."""
+    return sorted(stats, key=lambda s: (s.survey.date, s.survey.id))
+
+
+def baseline_of(stats: list[SurveyStats], goal: Goal) -> SurveyStats | None:
+    """The trajectory's starting survey: the one the goal names when it is among `stats`, else the earliest.
+
+    `stats` holds only the surveys shown (never demo beside real data, never withdrawn ones), so a baseline that
+    was withdrawn or removed falls back to the earliest shown survey rather than to a hidden one.
+    """
     if not stats:
         return None
-    ordered = sorted(stats, key=lambda s: (s.survey.date, s.survey.id))
-    baseline, latest = ordered[0], ordered[-1]
+    chosen = [s for s in stats if s.survey.id == goal.baseline_survey_id]
+    return chosen[0] if chosen else ordered(stats)[0]
+
+
+def progress(stats: list[SurveyStats], goal: Goal) -> Progress | None:
+    """Progress of the latest survey, measured from the goal's baseline survey; None without surveys."""
+    baseline = baseline_of(stats, goal)
+    if baseline is None:
+        return None
+    latest = ordered(stats)[-1]
     expected = trajectory_value(goal, baseline.survey.date, baseline.scenes, latest.survey.date)
     change = latest.scenes - baseline.scenes
     return Progress(

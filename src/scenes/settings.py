@@ -68,7 +68,28 @@ class Settings(BaseModel):
 
     session_idle_minutes: int = Field(
         default=30, gt=0,
-        description="Minutes without activity after which a signed-in session (local account) ends.",
+        description="Minutes without activity after which a signed-in session ends (local accounts and OIDC).",
+    )
+    session_lifetime_hours: float = Field(
+        default=12.0, gt=0,
+        description="Hours after sign-in when a session ends however active it was; then sign in again.",
+    )
+    session_secret: str = Field(
+        default="",
+        description="Key that signs the session cookie. Empty: one is generated once and kept in the database, "
+        "shared by every instance. Set it (32+ random characters) to manage it yourself; changing it signs "
+        "everyone out.",
+    )
+    sign_in_failure_seconds: float = Field(
+        default=0.5, ge=0, le=10,
+        description="Every failed sign-in takes at least this long, whatever the cause, so the answer's timing "
+        "does not tell an unknown name from a locked account or a wrong password.",
+    )
+    client_ip_header: str = Field(
+        default="",
+        description="Behind a reverse proxy: the header carrying the client's address (e.g. `X-Forwarded-For`; its "
+        "last entry is used, the one your proxy adds), so sign-in throttling counts clients, not the proxy. Empty: "
+        "the connection's own address.",
     )
     role_map: str = Field(
         default="",

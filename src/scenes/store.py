@@ -34,9 +34,9 @@ from scenes.model import EXAMPLE_GOAL, Goal, Seminar, Survey, SurveyKind
 from scenes.reference import seminar_from_dict, seminar_to_dict
 from scenes.settings import Settings
 
-__all__ = ["SCHEMA_VERSION", "Store", "create_engine_for"]
+__all__ = ["SCHEMA_VERSION", "Store", "create_engine_for", "shown_surveys"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = sa.MetaData()
 
@@ -67,6 +67,7 @@ surveys = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("created_by", sa.String(200), nullable=False, default=""),
     sa.Column("current_revision", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("withdrawn", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 survey_revisions = sa.Table(
@@ -106,6 +107,30 @@ users = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("last_login", sa.DateTime(timezone=True)),
     sa.Column("failed", sa.Integer, nullable=False, default=0),
+    sa.Column("locked_until", sa.DateTime(timezone=True)),
+)
+
+#: Signed-in sessions. The browser holds only a signed, opaque token carrying the session's random id; the table
+#: keeps the id's SHA-256, so a copy of the database hands out no live session.
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id_hash", sa.String(64), primary_key=True),
+    sa.Column("username", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),  # "local" or "oidc"
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_sessions_username", "username"),
+)
+
+#: Failed sign-in attempts per client and per account name (known or not): the delay they earn.
+throttle = sa.Table(
+    "throttle",
+    metadata,
+    sa.Column("key", sa.String(300), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("last_failure", sa.DateTime(timezone=True), nullable=False),
     sa.Column("locked_until", sa.DateTime(timezone=True)),
 )
 
@@ -184,11 +209,11 @@ def create_engine_for(url: str) -> Engine:
 
 
 class Store:
-    """The dashboard's data, behind one object. Every write is a single transaction."""
+    """The dashboard's data, behind one object. Every write is a single transaction and names its actor."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._writer = engine.execution_options(scenes_write=True)  # every write: `with self._writer.begin()`
+        self._writer = engine.execution_options(scenes_write=True)  # every write: `with self.write() as conn`
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Store:
@@ -230,9 +255,11 @@ class Store:
             raise StoreError("The store has no schema yet. Run `scenes init` (or `scenes init --demo`).")
 
     @staticmethod
-    def _set_meta(conn: Connection, key: str, value: str) -> None:
+    def set_meta(conn: Connection, key: str, value: str | None) -> None:
+        """Set (or with None, delete) a flag inside the caller's write transaction."""
         conn.execute(meta.delete().where(meta.c.key == key))
-        conn.execute(meta.insert().values(key=key, value=value))
+        if value is not None:
+            conn.execute(meta.insert().values(key=key, value=value))
 
     def meta_value(self, key: str) -> str | None:
         self._require_schema()
@@ -243,8 +270,8 @@ class Store:
     def demo_mode(self) -> bool:
         """True while the store holds only demo data and no account was ever made: no sign-in needed.
 
-        Publishing real data or adding an account sets a lasting flag; deleting them again does not bring demo
-        mode back.
+        Creating the first account or publishing real data sets a lasting flag; deleting them again does not bring
+        demo mode back.
         """
         return self.meta_value("sign_in_required") != "1" and self.is_demo_only()
 
@@ -256,34 +283,51 @@ class Store:
         return int(value or 0)
 
     @staticmethod
-    def _bump(conn: Connection) -> None:
+    def bump(conn: Connection) -> None:
+        """Tell every cache that the data changed (inside the caller's write transaction)."""
         conn.execute(meta.update().where(meta.c.key == "data_version").values(
             value=sa.cast(sa.cast(meta.c.value, sa.Integer) + 1, sa.Text)))
 
-    # -- surveys -----------------------------------------------------------------------------------------
+    # -- writing -----------------------------------------------------------------------------------------
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
+    def write(self) -> Iterator[Connection]:
         """A write transaction; a uniqueness clash with a concurrent writer becomes a clear StoreError."""
+        self._require_schema()
         try:
             with self._writer.begin() as conn:
                 yield conn
         except sa.exc.IntegrityError as exc:
             if "unique" in str(exc.orig).lower() or "duplicate" in str(exc.orig).lower():
-                raise StoreError("Another change to the same survey was saved at the same moment; nothing of "
+                raise StoreError("Another change to the same record was saved at the same moment; nothing of "
                                  "this one was written. Reload and try again.") from exc
             raise
 
-    def add_survey(self, survey: Survey, frame: gpd.GeoDataFrame, *, created_by: str = "", file_name: str = "",
+    @staticmethod
+    def audit_entry(conn: Connection, action: str, *, actor: str, survey_id: str | None = None,
+                    revision: int | None = None, file_name: str = "", sha256: str = "", rows: int | None = None,
+                    detail: str = "") -> None:
+        """One line of the audit log, written in the caller's transaction. Every line names who acted."""
+        if not actor.strip():
+            raise StoreError(f"The audit log needs to know who acted ({action}); nothing was written.")
+        conn.execute(audit_log.insert().values(at=_now(), actor=actor[:200], action=action, survey_id=survey_id,
+                                               revision=revision, file_name=file_name, sha256=sha256, rows=rows,
+                                               detail=detail))
+
+    def record(self, action: str, *, actor: str, detail: str = "", survey_id: str | None = None) -> None:
+        """Add an audit entry for an action outside the data writes (e.g. a sign-in)."""
+        with self.write() as conn:
+            self.audit_entry(conn, action, actor=actor, survey_id=survey_id, detail=detail)
+
+    # -- surveys -----------------------------------------------------------------------------------------
+    def add_survey(self, survey: Survey, frame: gpd.GeoDataFrame, *, actor: str, file_name: str = "",
                    sha256: str = "") -> Survey:
         """Publish a new survey (revision 1) and its scenes in one transaction. An existing id is refused."""
-        self._require_schema()
         frame = normalise_scene_frame(frame)
         stored = Survey(
             id=survey.id, name=survey.name, date=survey.date, kind=survey.kind, source=survey.source,
-            demo=survey.demo, notes=survey.notes, created_at=_now(), created_by=created_by or survey.created_by,
-            revision=1,
+            demo=survey.demo, notes=survey.notes, created_at=_now(), created_by=actor, revision=1,
         )
-        with self._write() as conn:
+        with self.write() as conn:
             exists = conn.execute(sa.select(surveys.c.id).where(surveys.c.id == stored.id)).first()
             if exists:
                 raise StoreError(f"A survey with id {stored.id!r} is already published; it is never overwritten. "
@@ -291,47 +335,76 @@ class Store:
             conn.execute(surveys.insert().values(
                 id=stored.id, name=stored.name, date=stored.date, kind=str(stored.kind), source=stored.source,
                 demo=stored.demo, notes=stored.notes, created_at=stored.created_at, created_by=stored.created_by,
-                current_revision=1,
+                current_revision=1, withdrawn=False,
             ))
-            self._write_revision(conn, stored.id, 1, frame, created_by=stored.created_by, file_name=file_name,
+            self._write_revision(conn, stored.id, 1, frame, created_by=actor, file_name=file_name,
                                  sha256=sha256, note="")
-            self._audit(conn, "publish", stored.created_by, stored.id, 1, file_name, sha256, len(frame),
-                        f"{stored.name} ({stored.date.isoformat()}, {stored.kind})")
+            self.audit_entry(conn, "publish", actor=actor, survey_id=stored.id, revision=1, file_name=file_name,
+                             sha256=sha256, rows=len(frame),
+                             detail=f"{stored.name} ({stored.date.isoformat()}, {stored.kind})")
             if not stored.demo:  # real data: from now on everyone signs in (demo mode never returns silently)
-                self._set_meta(conn, "sign_in_required", "1")
+                self.set_meta(conn, "sign_in_required", "1")
         return stored
 
-    def add_revision(self, survey_id: str, frame: gpd.GeoDataFrame, *, created_by: str = "", file_name: str = "",
+    def add_revision(self, survey_id: str, frame: gpd.GeoDataFrame, *, actor: str, file_name: str = "",
                      sha256: str = "", note: str = "") -> int:
         """Publish corrected data for a survey as its next revision (made current); earlier ones are kept."""
-        self._require_schema()
         frame = normalise_scene_frame(frame)
-        with self._write() as conn:
+        with self.write() as conn:
             row = conn.execute(sa.select(surveys.c.id).where(surveys.c.id == survey_id)).first()
             if row is None:
                 raise NotFoundError(f"No survey with id {survey_id!r} to revise.")
             latest = conn.execute(sa.select(sa.func.max(survey_revisions.c.revision))
                                   .where(survey_revisions.c.survey_id == survey_id)).scalar() or 0
             revision = int(latest) + 1
-            self._write_revision(conn, survey_id, revision, frame, created_by=created_by, file_name=file_name,
+            self._write_revision(conn, survey_id, revision, frame, created_by=actor, file_name=file_name,
                                  sha256=sha256, note=note)
             conn.execute(surveys.update().where(surveys.c.id == survey_id).values(current_revision=revision))
-            self._audit(conn, "revise", created_by, survey_id, revision, file_name, sha256, len(frame), note)
+            self.audit_entry(conn, "revise", actor=actor, survey_id=survey_id, revision=revision,
+                             file_name=file_name, sha256=sha256, rows=len(frame), detail=note)
         return revision
 
-    def rollback(self, survey_id: str, revision: int, *, actor: str = "") -> None:
+    def rollback(self, survey_id: str, revision: int, *, actor: str) -> None:
         """Make an earlier (or later) revision of a survey current again."""
-        self._require_schema()
-        with self._writer.begin() as conn:
+        with self.write() as conn:
             known = conn.execute(sa.select(survey_revisions.c.revision).where(
                 survey_revisions.c.survey_id == survey_id)).scalars().all()
             if revision not in known:
                 raise NotFoundError(f"Survey {survey_id!r} has no revision {revision}. Revisions: "
                                     f"{', '.join(map(str, sorted(known))) or 'none'}.")
             conn.execute(surveys.update().where(surveys.c.id == survey_id).values(current_revision=revision))
-            self._audit(conn, "rollback", actor, survey_id, revision, "", "", None,
-                        f"revision {revision} made current")
-            self._bump(conn)  # every page's cache keys on the data version: the rollback shows at once
+            self.audit_entry(conn, "rollback", actor=actor, survey_id=survey_id, revision=revision,
+                             detail=f"revision {revision} made current")
+            self.bump(conn)  # every page's cache keys on the data version: the rollback shows at once
+
+    def set_withdrawn(self, survey_id: str, withdrawn: bool, *, actor: str, reason: str = "") -> None:
+        """Withdraw a published survey (hidden from every figure and map, kept in history) or restore it."""
+        with self.write() as conn:
+            current = conn.execute(sa.select(surveys.c.withdrawn).where(surveys.c.id == survey_id)).first()
+            if current is None:
+                raise NotFoundError(f"No survey with id {survey_id!r}.")
+            if bool(current[0]) == withdrawn:
+                state = "withdrawn" if withdrawn else "shown"
+                raise StoreError(f"The survey {survey_id!r} is already {state}; nothing was changed.")
+            conn.execute(surveys.update().where(surveys.c.id == survey_id).values(withdrawn=withdrawn))
+            self.audit_entry(conn, "withdraw" if withdrawn else "restore", actor=actor, survey_id=survey_id,
+                             detail=reason[:2000])
+            self.bump(conn)
+
+    def remove_demo_surveys(self, *, actor: str) -> list[str]:
+        """Delete every demo survey with its revisions and scenes, in one audited transaction. Returns their ids."""
+        with self.write() as conn:
+            ids = list(conn.execute(sa.select(surveys.c.id).where(surveys.c.demo == sa.true())
+                                    .order_by(surveys.c.id)).scalars())
+            if not ids:
+                return []
+            conn.execute(scenes.delete().where(scenes.c.survey_id.in_(ids)))
+            conn.execute(survey_revisions.delete().where(survey_revisions.c.survey_id.in_(ids)))
+            conn.execute(surveys.delete().where(surveys.c.id.in_(ids)))
+            self.set_meta(conn, "demo_removed", "1")
+            self.audit_entry(conn, "demo-remove", actor=actor, detail=", ".join(ids))
+            self.bump(conn)
+        return ids
 
     def revisions(self, survey_id: str | None = None) -> pd.DataFrame:
         """Every revision (of one survey or all), with who, when, file, SHA-256 and row count."""
@@ -356,12 +429,6 @@ class Store:
             rows = conn.execute(sa.select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)).mappings().all()
         return pd.DataFrame(rows, columns=[c.name for c in audit_log.columns])
 
-    def record(self, action: str, *, actor: str = "", detail: str = "", survey_id: str | None = None) -> None:
-        """Add an audit entry for an action outside the survey writes (e.g. a sign-in)."""
-        self._require_schema()
-        with self._writer.begin() as conn:
-            self._audit(conn, action, actor, survey_id, None, "", "", None, detail)
-
     #: rows per INSERT statement; a survey is written in chunks inside one transaction
     CHUNK = 2000
 
@@ -373,33 +440,38 @@ class Store:
         rows = _scene_rows(survey_id, revision, frame)
         for start in range(0, len(rows), self.CHUNK):
             self._insert_chunk(conn, rows[start:start + self.CHUNK])
-        self._bump(conn)
+        self.bump(conn)
 
     def _insert_chunk(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         conn.execute(scenes.insert(), rows)
 
-    def _audit(self, conn: Connection, action: str, actor: str, survey_id: str | None, revision: int | None,
-               file_name: str, sha256: str, rows: int | None, detail: str) -> None:
-        conn.execute(audit_log.insert().values(at=_now(), actor=actor, action=action, survey_id=survey_id,
-                                               revision=revision, file_name=file_name, sha256=sha256, rows=rows,
-                                               detail=detail))
-
-    def surveys(self) -> list[Survey]:
-        """All surveys, oldest first."""
+    def all_surveys(self) -> list[Survey]:
+        """Every stored survey, oldest first: demo, real and withdrawn alike (for history and administration)."""
         self._require_schema()
         with self.engine.connect() as conn:
             result = conn.execute(sa.select(surveys).order_by(surveys.c.date, surveys.c.id)).mappings().all()
         return [_survey_from_row(r) for r in result]
 
+    def surveys(self) -> list[Survey]:
+        """The surveys every figure and map is made of, oldest first.
+
+        Withdrawn surveys are left out; so are demo surveys as soon as one real survey is shown, so fictitious
+        and real figures never mix, whether or not the demo surveys were removed yet.
+        """
+        return shown_surveys(self.all_surveys())
+
     def survey(self, survey_id: str) -> Survey:
-        for s in self.surveys():
-            if s.id == survey_id:
-                return s
-        known = ", ".join(s.id for s in self.surveys()) or "none"
-        raise NotFoundError(f"No survey with id {survey_id!r}. Known surveys: {known}.")
+        """One survey by id (shown or not)."""
+        self._require_schema()
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(surveys).where(surveys.c.id == survey_id)).mappings().first()
+        if row is None:
+            known = ", ".join(s.id for s in self.all_surveys()) or "none"
+            raise NotFoundError(f"No survey with id {survey_id!r}. Known surveys: {known}.")
+        return _survey_from_row(row)
 
     def scenes(self, survey_id: str | None = None) -> gpd.GeoDataFrame:
-        """Scene observations of one survey, or of all surveys when `survey_id` is None."""
+        """Scene observations of one survey, or of every shown survey (see `surveys`) when `survey_id` is None."""
         self._require_schema()
         query = (sa.select(scenes).join(surveys, sa.and_(surveys.c.id == scenes.c.survey_id,
                                                          surveys.c.current_revision == scenes.c.revision))
@@ -407,6 +479,8 @@ class Store:
         if survey_id is not None:
             self.survey(survey_id)  # raises NotFoundError with the known ids
             query = query.where(scenes.c.survey_id == survey_id)
+        else:
+            query = query.where(scenes.c.survey_id.in_([s.id for s in self.surveys()]))
         with self.engine.connect() as conn:
             table = pd.DataFrame(conn.execute(query).mappings().all())
         if table.empty:
@@ -419,7 +493,7 @@ class Store:
 
     def is_demo_only(self) -> bool:
         """True when every stored survey is demo data (or there are none)."""
-        return all(s.demo for s in self.surveys())
+        return all(s.demo for s in self.all_surveys())
 
     # -- seminars ----------------------------------------------------------------------------------------
     def seminars(self) -> list[Seminar]:
@@ -430,18 +504,17 @@ class Store:
         items = [seminar_from_dict(json.loads(r)) for r in rows]
         return sorted(items, key=lambda s: (s.timeline_date or dt.date.max, s.seminar_id))
 
-    def save_seminars(self, items: Iterable[Seminar], *, updated_by: str = "") -> None:
+    def save_seminars(self, items: Iterable[Seminar], *, actor: str, action: str = "seminar") -> None:
         """Insert or replace seminars by id, all in one transaction."""
-        self._require_schema()
-        with self._writer.begin() as conn:
+        with self.write() as conn:
             for item in items:
                 conn.execute(seminars.delete().where(seminars.c.seminar_id == item.seminar_id))
                 conn.execute(seminars.insert().values(
                     seminar_id=item.seminar_id, data=json.dumps(seminar_to_dict(item), ensure_ascii=False),
-                    updated_at=_now(), updated_by=updated_by,
+                    updated_at=_now(), updated_by=actor,
                 ))
-                self._audit(conn, "seminar", updated_by, None, None, "", "", None, f"{item.seminar_id}: {item.title}")
-            self._bump(conn)
+                self.audit_entry(conn, action, actor=actor, detail=f"{item.seminar_id}: {item.title}")
+            self.bump(conn)
 
     # -- settings ------------------------------------------------------------------------------------------
     def goal(self) -> Goal:
@@ -453,18 +526,24 @@ class Store:
             return EXAMPLE_GOAL
         d = json.loads(raw)
         return Goal(target_count=int(d["target_count"]), target_date=dt.date.fromisoformat(d["target_date"]),
-                    target_area_m2=d.get("target_area_m2"), is_example=False)
+                    target_area_m2=d.get("target_area_m2"), is_example=False,
+                    baseline_survey_id=d.get("baseline_survey_id"))
 
-    def set_goal(self, goal: Goal, *, updated_by: str = "") -> None:
-        self._require_schema()
+    def set_goal(self, goal: Goal, *, actor: str) -> None:
         value = json.dumps({"target_count": goal.target_count, "target_date": goal.target_date.isoformat(),
-                            "target_area_m2": goal.target_area_m2})
-        with self._writer.begin() as conn:
+                            "target_area_m2": goal.target_area_m2, "baseline_survey_id": goal.baseline_survey_id})
+        with self.write() as conn:
             conn.execute(app_settings.delete().where(app_settings.c.key == "goal"))
-            conn.execute(app_settings.insert().values(key="goal", value=value, updated_at=_now(),
-                                                      updated_by=updated_by))
-            self._audit(conn, "goal", updated_by, None, None, "", "", None, value)
-            self._bump(conn)
+            conn.execute(app_settings.insert().values(key="goal", value=value, updated_at=_now(), updated_by=actor))
+            self.audit_entry(conn, "goal", actor=actor, detail=value)
+            self.bump(conn)
+
+
+def shown_surveys(every: list[Survey]) -> list[Survey]:
+    """The rule for what figures are made of: no withdrawn survey, and no demo survey beside a real one."""
+    present = [s for s in every if not s.withdrawn]
+    real = [s for s in present if not s.demo]
+    return real if real else present
 
 
 def _survey_from_row(r: Any) -> Survey:
@@ -473,7 +552,7 @@ def _survey_from_row(r: Any) -> Survey:
         created = created.replace(tzinfo=dt.UTC)
     return Survey(id=r["id"], name=r["name"], date=r["date"], kind=SurveyKind(r["kind"]), source=r["source"],
                   demo=bool(r["demo"]), notes=r["notes"], created_at=created, created_by=r["created_by"],
-                  revision=int(r["current_revision"]))
+                  revision=int(r["current_revision"]), withdrawn=bool(r["withdrawn"]))
 
 
 def _scene_rows(survey_id: str, revision: int, frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:

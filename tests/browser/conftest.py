@@ -7,6 +7,7 @@ localhost is aborted and recorded, so the tests also prove the app needs no netw
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -146,3 +147,16 @@ def screenshot(page: object, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))  # type: ignore[attr-defined]
     return path
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[object]:
+    """On a failed browser test, a screenshot of every open page goes to test-artifacts/ (what the person saw)."""
+    report = yield
+    if call.when == "call" and call.excinfo is not None and "browser" in item.fixturenames:
+        browser = item.funcargs.get("browser")
+        for i, context in enumerate(getattr(browser, "contexts", [])):
+            for j, open_page in enumerate(context.pages):
+                with contextlib.suppress(Exception):  # a page that cannot be drawn any more: the failure stands
+                    screenshot(open_page, f"FAILED-{item.name}-{i}-{j}")
+    return report

@@ -1,20 +1,27 @@
-"""An analyst's journey in the browser: a bad file is reported, the fixed file is previewed and published."""
+"""Day one in the browser, as a new deployment walks it: demo -> the first administrator with the server's setup
+code, in the same step as publishing the first real survey -> demo data removed -> a reload keeps the session ->
+a revision and a rollback -> a shared workshop link asks for sign-in, then opens the map with its filters ->
+sign-out revokes the session (the old cookie, replayed, gets the sign-in page)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from scenes.auth import Accounts
 from scenes.core import Dashboard
+from scenes.sessions import COOKIE_NAME
 from scenes.settings import Settings
-from tests.browser.conftest import CHROMIUM_FLAGS, screenshot  # noqa: F401 - flags documented there
+from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
-BAD = "id;namn;kommun;kategori;lat;lon\r\nN1;Ny plats;Sodertalje;utsatt;59,1955;17,6253\r\n"
-GOOD = "id;namn;kommun;kategori;lat;lon\r\nN1;Ny plats;Södertälje;utsatt_omrade;59,1955;17,6253\r\n"
+BAD = "id;namn;kommun;kategori;lat;lon;lokalpolisomrade\r\nN1;Ny plats;Sodertalje;utsatt;59,1955;17,6253;\r\n"
+GOOD = ("id;namn;kommun;kategori;lat;lon;lokalpolisomrade\r\n"
+        "N1;Ny plats;Södertälje;utsatt_omrade;59,1955;17,6253;\r\n"
+        "N3;Torget;Stockholm;social_utsatthet;59,3146;18,0714;sodermalm\r\n")
+ADMIN, PASSWORD = "ada", "ett långt lösenord"
 
 
 def _choose(page, label: str, option: str) -> None:  # type: ignore[no-untyped-def]
@@ -26,63 +33,117 @@ def _choose(page, label: str, option: str) -> None:  # type: ignore[no-untyped-d
     page.wait_for_timeout(1500)
 
 
-def test_upload_report_fix_preview_publish(browser: object, writable_server: tuple[str, Path],
-                                           tmp_path: Path) -> None:
-    """Bad file -> located problems with suggestions; fixed file -> preview -> publish -> a new survey."""
+def _setup_code(state: Path) -> str:
+    """What the operator reads in the server's log."""
+    found = re.search(r"Setup code for the first administrator: ([A-Z0-9-]{14})", (state / "streamlit.log").read_text())
+    assert found, "the server logged no setup code"
+    return found.group(1)
+
+
+def _sign_in(page) -> None:  # type: ignore[no-untyped-def]
+    page.get_by_role("textbox", name="Användarnamn").fill(ADMIN)
+    page.get_by_role("textbox", name="Lösenord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+
+
+def test_day_one_from_demo_to_real_data(browser: object, writable_server: tuple[str, Path], tmp_path: Path) -> None:
+    """The whole first day of a deployment, in Chromium, with nothing done on the server but reading its log."""
     url, state = writable_server
-    context = browser.new_context(viewport={"width": 1366, "height": 900})  # type: ignore[attr-defined]
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="sv-SE")  # type: ignore[attr-defined]
     page = context.new_page()
     page.goto(url + "/ladda-upp")
-    page.get_by_label("Namn").fill("Uppföljning test")
+    page.get_by_label("Namn").fill("Kartläggning 2026")
+    page.get_by_label("Namn").press("Enter")
     bad, good = tmp_path / "bad.csv", tmp_path / "good.csv"
     bad.write_bytes(BAD.encode("cp1252"))
     good.write_bytes(GOOD.encode("cp1252"))
 
+    # A bad file: located problems with suggestions; nothing can be published.
     page.locator("input[type=file]").set_input_files(str(bad))
     page.get_by_text("Filen har fel och kan inte publiceras").wait_for(timeout=30_000)
-    screenshot(page, "ladda-upp-fel")
     report = page.get_by_role("table").last
     assert "Södertälje" in report.inner_text() and "utsatt_omrade" in report.inner_text()  # the suggestions
 
+    # The fixed file: preview, then (in demo mode) the first administrator and the publish in one step.
     page.locator("input[type=file]").set_input_files(str(good))
-    page.get_by_role("button", name="Publicera").wait_for(timeout=30_000)
     page.get_by_text("Förhandsgranskning mot").wait_for(timeout=30_000)
-    screenshot(page, "ladda-upp-forhandsgranskning")
-    page.get_by_role("button", name="Publicera").click()
-    page.get_by_text("Publicerad:").first.wait_for(timeout=30_000)
-    # Real data ends demo mode: from now on everyone signs in. An administrator makes an account (the CLI's
-    # `scenes user add`), the analyst signs in and finds the new survey on the map at once.
-    Accounts(Dashboard(Settings(state_dir=state)).store).add("analys", "ett långt lösenord", "analytiker")
-    page.goto(url + "/")
-    page.get_by_label("Användarnamn").fill("analys")
-    page.get_by_label("Lösenord").fill("ett långt lösenord")
-    page.get_by_role("button", name="Logga in").click()
-    page.get_by_role("link", name="Karta").click()
-    page.get_by_text("Visar 1 av 1 scener i Uppföljning test").wait_for(timeout=30_000)
-    screenshot(page, "ladda-upp-ny-pa-kartan")
+    page.get_by_text("Demoläget upphör när riktiga data publiceras").wait_for(timeout=30_000)
+    page.get_by_role("textbox", name="Engångskod").fill(_setup_code(state))
+    page.get_by_role("textbox", name="Användarnamn").fill(ADMIN)
+    page.get_by_role("textbox", name="Lösenord", exact=True).fill(PASSWORD)
+    page.get_by_role("textbox", name="Lösenordet igen").fill(PASSWORD)
+    screenshot(page, "dag-ett-forsta-admin")
+    page.get_by_role("button", name="Skapa administratören och publicera").click()
+    page.get_by_text("Inloggad: ada (Administratör)").wait_for(timeout=30_000)
+    page.get_by_text("Exempeldatan visas inte längre").wait_for(timeout=30_000)
+    assert any(c["name"] == COOKIE_NAME for c in context.cookies())
 
-    # A corrected file becomes revision 2 of the same survey ...
-    two = tmp_path / "two.csv"
-    two.write_bytes((GOOD + "N2;Andra platsen;Botkyrka;utsatt_omrade;59,2005;17,8297\r\n").encode("cp1252"))
+    # The demo data goes, in one audited step, from the history page.
+    page.get_by_role("link", name="Ta bort exempeldata").click()
+    page.get_by_text("Ja, ta bort alla exempelkartläggningar").click()
+    page.get_by_role("button", name="Ta bort exempeldata").click()
+    page.get_by_text("Exempeldata borttagen (3 kartläggningar)").wait_for(timeout=30_000)
+    page.get_by_text("Riktiga kartläggningar finns nu").wait_for(state="detached", timeout=30_000)
+
+    # A reload keeps the session (the cookie), and the map shows the real survey only, without the demo notice.
+    page.goto(url + "/karta")
+    page.get_by_text("Inloggad: ada (Administratör)").wait_for(timeout=30_000)
+    page.get_by_text("Visar 2 av 2 scener i Kartläggning 2026").wait_for(timeout=30_000)
+    assert page.get_by_text("Exempeldata – fiktiva platser").count() == 0
+
+    # A corrected file becomes revision 2; rollback brings revision 1 back everywhere.
+    three = tmp_path / "three.csv"
+    three.write_bytes((GOOD + "N2;Andra platsen;Botkyrka;utsatt_omrade;59,2005;17,8297;\r\n").encode("cp1252"))
     page.get_by_role("link", name="Ladda upp").click()
     page.get_by_text("En rättad version av en publicerad kartläggning").click()
-    _choose(page, "Kartläggning som rättas", "Uppföljning test")
-    page.locator("input[type=file]").set_input_files(str(two))
+    _choose(page, "Kartläggning som rättas", "Kartläggning 2026")
+    page.locator("input[type=file]").set_input_files(str(three))
     page.get_by_role("button", name="Publicera").click()
     page.get_by_text("revision 2").first.wait_for(timeout=30_000)
     page.get_by_role("link", name="Karta").click()
-    page.get_by_text("Visar 2 av 2 scener i Uppföljning test").wait_for(timeout=30_000)
-    # ... and rolling back to revision 1 brings the old state back everywhere.
+    page.get_by_text("Visar 3 av 3 scener i Kartläggning 2026").wait_for(timeout=30_000)
     page.get_by_role("link", name="Historik").click()
-    _choose(page, "Kartläggning", "Uppföljning test")
+    _choose(page, "Kartläggning", "Kartläggning 2026")
     _choose(page, "Revision", "1")
     page.get_by_role("button", name="Gör vald revision gällande").click()
     page.get_by_text("Gällande revision: 1").wait_for(timeout=30_000)
     page.get_by_role("link", name="Karta").click()
-    page.get_by_text("Visar 1 av 1 scener i Uppföljning test").wait_for(timeout=30_000)
+    page.get_by_text("Visar 2 av 2 scener i Kartläggning 2026").wait_for(timeout=30_000)
+
+    # A second tab of the same browser is signed in too.
+    second = context.new_page()
+    second.goto(url + "/utveckling")
+    second.get_by_text("Inloggad: ada (Administratör)").wait_for(timeout=30_000)
+    second.close()
+
+    # A seminar's workshop link, opened in a fresh browser: sign in, then the map with the link's filters.
+    fresh = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")  # type: ignore[attr-defined]
+    shared = fresh.new_page()
+    shared.goto(url + "/karta?kategori=social_utsatthet")
+    shared.get_by_role("button", name="Logga in").wait_for(timeout=30_000)
+    assert shared.get_by_text("Page not found").count() == 0
+    _sign_in(shared)
+    shared.get_by_text("Visar 1 av 2 scener i Kartläggning 2026").wait_for(timeout=30_000)
+    assert "kategori=social_utsatthet" in shared.url
+    shared.frame_locator("iframe").first.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+    screenshot(shared, "dag-ett-delad-lank-efter-inloggning")
+    fresh.close()
+
+    # Sign-out revokes the session: the old cookie, replayed in a new browser, gets the sign-in page.
+    cookie = next(c for c in context.cookies() if c["name"] == COOKIE_NAME)
+    page.get_by_role("button", name="Logga ut").click()
+    page.get_by_role("button", name="Logga in").wait_for(timeout=30_000)
+    replay = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")  # type: ignore[attr-defined]
+    replay.add_cookies([cookie])
+    again = replay.new_page()
+    again.goto(url + "/historik")
+    again.get_by_role("button", name="Logga in").wait_for(timeout=30_000)
+    assert again.get_by_text("Inloggad:").count() == 0
+    replay.close()
     context.close()
 
-    surveys = Dashboard(Settings(state_dir=state)).store.surveys()
-    new = [s for s in surveys if s.name == "Uppföljning test"]
-    assert len(new) == 1 and not new[0].demo
-    assert len(Dashboard(Settings(state_dir=state)).store.scenes(new[0].id)) == 1
+    dash = Dashboard(Settings(state_dir=state))
+    assert [s.name for s in dash.all_surveys()] == ["Kartläggning 2026"]
+    log = dash.audit(10_000)
+    assert {"first-admin", "publish", "demo-remove", "revise", "rollback", "sign-out"} <= set(log["action"])
+    assert (log["actor"].str.strip() != "").all()

@@ -1,0 +1,22 @@
+"""Starta skarp drift: leave the demo sandbox by creating the first administrator with the server's setup code."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+import ui_session
+
+
+def render() -> None:
+    st.title(ui.tr("setup.title"))
+    if not ui.dashboard().demo_mode():
+        st.info(ui.tr("setup.done"), icon=":material/check_circle:")
+        return
+    st.markdown(ui.tr("setup.demo_intro"))
+    if ui_session.first_admin_form("setup", ui.tr("setup.create")):
+        st.toast(ui.tr("setup.created"), icon=":material/check_circle:")
+        st.switch_page("pages/overview.py")  # as the administrator now: Användare is in the menu
+
+
+ui.guarded(render)
