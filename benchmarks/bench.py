@@ -11,7 +11,10 @@ Baselines, each built the way a first app would do it:
   (the stable base map once, plus the layers);
 - upload: row-by-row validation (a Python loop parsing each row and testing it against each municipality);
 - cold start: process start to the first map with markers in Chromium, for our app and for a naive app
-  (benchmarks/naive_app.py) that reads, tags and draws everything on each run.
+  (benchmarks/naive_app.py) that reads, tags and draws everything on each run;
+- failed sign-in: the time of a failure for each cause (unknown name, wrong password, locked account), ours
+  against the usual first version (a locked account answers at once; an unknown name skips the hash). The
+  spread between causes is what an attacker reads; ours should be near zero.
 """
 
 from __future__ import annotations
@@ -203,6 +206,42 @@ def cold_start(app: Path, state: Path, chromium: str) -> float:
 
 # -- main ----------------------------------------------------------------------------------------------------------
 
+def naive_authenticate(dash: Dashboard, username: str, password: str) -> str | None:
+    """The first version of a sign-in: look the user up, refuse a locked account at once, else check the hash."""
+    from argon2 import PasswordHasher
+    from argon2.exceptions import VerificationError
+
+    with dash.store.engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT password_hash, role FROM users WHERE username = ?", (username,)).first()
+    if row is None:
+        return None
+    if username == "locked":  # the lock check answers before any hashing
+        return None
+    try:
+        PasswordHasher().verify(row[0], password)
+    except VerificationError:
+        return None
+    return str(row[1])
+
+
+def sign_in_timings(dash: Dashboard, repeat: int) -> dict[str, tuple[float, float]]:
+    """Median ms of a failed sign-in per cause: (ours, naive)."""
+    accounts = dash.accounts
+    for name in ("known", "locked"):
+        accounts.add(name, "a long benchmark password", "deltagare", actor="bench")
+    for _ in range(5):
+        accounts.authenticate("locked", "wrong password!", client="bench-attacker")
+    cases = {"unknown name": ("nobody", "a long benchmark password", "c1"),
+             "wrong password": ("known", "not the password!", "c2"),
+             "locked account": ("locked", "a long benchmark password", "bench-attacker")}
+    out = {}
+    for label, (name, password, client) in cases.items():
+        ours = _timeit(lambda n=name, p=password, c=client: accounts.authenticate(n, p, client=c), repeat)
+        naive = _timeit(lambda n=name, p=password: naive_authenticate(dash, n, p), repeat)
+        out[label] = (ours, naive)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, one repetition (for make test)")
@@ -219,6 +258,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         demo = Dashboard(Settings(state_dir=Path(tmp) / "demo"))
         demo.init(demo=True)
+        Dashboard(Settings(state_dir=Path(tmp) / "sign-in")).init()
         per_survey = 200 if quick else 700
         national = national_store(Path(tmp) / "national", 2 if quick else 8, per_survey)
         datasets = {"demo (53 scenes)": (demo, "demo-2024-02"),
@@ -251,6 +291,13 @@ def main() -> int:
         add(f"validate + tag an upload ({n:,} rows)", "demo geography", ours_s * 1000, naive_s * 1000, "ms")
         rows.append((f"  peak memory of our validation ({n:,} rows)", "", f"{peak / 2**20:,.0f} MiB", "", ""))
         del settings
+
+        timings = sign_in_timings(Dashboard(Settings(state_dir=Path(tmp) / "sign-in")), repeat)
+        for label, (ours_ms, naive_ms) in timings.items():
+            rows.append((f"failed sign-in: {label}", "", f"{ours_ms:,.0f} ms", f"{naive_ms:,.0f} ms", ""))
+        spread_ours = max(o for o, _ in timings.values()) - min(o for o, _ in timings.values())
+        spread_naive = max(n for _, n in timings.values()) - min(n for _, n in timings.values())
+        add("spread of failed sign-in times across causes", "3 causes", spread_ours, spread_naive, "ms")
 
         chromium = "/usr/bin/chromium"
         if not args.no_browser and Path(chromium).exists():

@@ -39,8 +39,9 @@ def render() -> None:
             st.info(ui.tr("demo.offer_removal"), icon=":material/delete_sweep:")
             st.page_link("pages/history.py", label=ui.tr("demo.remove_title"), icon=":material/delete:")
     surveys = [s for s in dash.surveys() if not s.demo]  # demo surveys are never revised
-    mode = st.radio(ui.tr("upload.mode"), ["new", "revision"], horizontal=True, key="up_mode",
-                    format_func=lambda m: ui.tr(f"upload.mode.{m}"), disabled=not surveys)
+    mode = "new" if not surveys else st.radio(  # nothing to revise yet: only a new survey is offered
+        ui.tr("upload.mode"), ["new", "revision"], horizontal=True, key="up_mode",
+        format_func=lambda m: ui.tr(f"upload.mode.{m}"))
     if mode == "new":
         c1, c2, c3 = st.columns([2, 1, 1])
         name = c1.text_input(ui.tr("upload.name"), key="up_name")

@@ -7,11 +7,13 @@ import datetime as dt
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from argon2 import PasswordHasher
+from streamlit.testing.v1 import AppTest
 
 from scenes.auth import Accounts, SetupRefused
 from scenes.core import DEMO_ACTOR, Dashboard
@@ -414,3 +416,55 @@ def test_progress_rows_frame_is_plain(demo: Dashboard) -> None:
     """`scenes progress --json` rows carry the baseline flag (one survey is the baseline)."""
     rows = pd.DataFrame(demo.progress_rows())
     assert int(rows["baseline"].sum()) == 1
+
+
+# -- the pages ---------------------------------------------------------------------------------------------
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def test_role_change_takes_effect_on_the_next_rerun(app_env: Path, signed_in: Callable[..., AppTest]) -> None:
+    """An analyst on Historik is signed out at their next click once an admin changes their role."""
+    Dashboard(Settings(state_dir=app_env)).init(demo=True)
+    at = signed_in("analytiker", "anna")
+    at.run()
+    at.switch_page("pages/history.py")
+    at.run()
+    assert at.title[0].value == "Historik och granskningslogg"
+    dash = Dashboard(Settings(state_dir=app_env))
+    dash.add_user("boss", PASSWORD, "admin", actor="cli:op")
+    dash.set_role("anna", "deltagare", actor="boss")
+    at.run()
+    assert [t.label for t in at.text_input] == ["Användarnamn", "Lösenord"]
+    assert "Historik och granskningslogg" not in [t.value for t in at.title]
+
+
+def test_users_page_in_demo_mode_points_to_the_first_administrator(app_env: Path) -> None:
+    """In demo mode the users page explains why no account is made there, and links to the setup step."""
+    Dashboard(Settings(state_dir=app_env)).init(demo=True)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["demo_role"] = "admin"
+    at.run()
+    at.switch_page("pages/users.py")
+    at.run()
+    assert any("I demoläget skapas inga konton" in i.value for i in at.info)
+    assert [t.label for t in at.text_input] == []  # no add-user form
+    assert "starta-skarp-drift" in [link.proto.page for link in at.get("page_link")]
+
+
+def test_sign_in_page_offers_the_first_administrator_without_accounts(app_env: Path) -> None:
+    """Real data and no account (imported from the CLI): the sign-in page creates the administrator with the code."""
+    dash = Dashboard(Settings(state_dir=app_env))
+    dash.init(demo=True)
+    _real(dash)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    labels = [t.label for t in at.text_input]
+    assert labels == ["Engångskod", "Användarnamn", "Lösenord", "Lösenordet igen"]
+    code = dash.setup_code()
+    assert code is not None
+    for box, value in zip(at.text_input, [code, "ada", PASSWORD, PASSWORD], strict=True):
+        box.input(value)
+    at.button[0].click().run()
+    assert dash.sessions.resolve(at.session_state["session_token"]).role == "admin"
+    assert "Öppna drogscener" in {m.label for m in at.metric}
+    assert dash.audit().iloc[0]["action"] == "first-admin"

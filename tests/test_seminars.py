@@ -69,8 +69,8 @@ def test_save_seminar_validates_and_updates(demo: Dashboard) -> None:
     """Saving an existing id updates it; a bad time is refused and nothing changes."""
     original = demo.store.seminars()[1]
     updated = Seminar(**{**original.__dict__, "date": dt.date(2025, 11, 20)})
-    demo.save_seminar(updated)
+    demo.save_seminar(updated, actor="analyst")
     assert demo.store.seminars()[1].date == dt.date(2025, 11, 20)
     with pytest.raises(ValidationFailed):
-        demo.save_seminar(Seminar(**{**original.__dict__, "start_time": "9"}))
+        demo.save_seminar(Seminar(**{**original.__dict__, "start_time": "9"}), actor="analyst")
     assert demo.store.seminars()[1].start_time == "09:00"

@@ -17,12 +17,13 @@ from tests.browser.conftest import Page, screenshot
 pytestmark = pytest.mark.browser
 
 URLS = {"overview": "", "map": "karta", "progress": "utveckling", "seminars": "seminarier", "goal": "mal",
-        "upload": "ladda-upp", "history": "historik", "users": "anvandare", "reference": "referenstabeller"}
+        "upload": "ladda-upp", "history": "historik", "users": "anvandare", "reference": "referenstabeller",
+        "setup": "starta-skarp-drift"}
 ROLE_PAGES = {
     "deltagare": ["overview", "map", "progress", "seminars"],
     "styrgrupp": ["overview", "map", "progress", "seminars", "goal"],
     "analytiker": ["overview", "map", "progress", "seminars", "goal", "upload", "history"],
-    "admin": ["users", "reference"],
+    "admin": ["users", "reference", "setup"],
 }
 AXE = Axe()
 
@@ -52,8 +53,8 @@ def test_no_serious_accessibility_violations(page: Page, server: str, role: str)
     for key in ROLE_PAGES[role]:
         page.page.get_by_role("link", name={"overview": "Översikt", "map": "Karta", "progress": "Utveckling",
                                             "seminars": "Seminarier", "goal": "Mål", "upload": "Ladda upp",
-                                            "history": "Historik", "users": "Användare",
-                                            "reference": "Referenstabeller"}[key]).click()
+                                            "history": "Historik", "users": "Användare", "reference": "Referenstabeller",
+                                            "setup": "Starta skarp drift"}[key]).click()
         page.page.wait_for_url(f"**/{URLS[key]}" if URLS[key] else f"{server}/**")
         _settle(page, key)
         screenshot(page.page, f"sida-{role}-{key}")
