@@ -53,8 +53,9 @@ def test_no_serious_accessibility_violations(page: Page, server: str, role: str)
     for key in ROLE_PAGES[role]:
         page.page.get_by_role("link", name={"overview": "Översikt", "map": "Karta", "progress": "Utveckling",
                                             "seminars": "Seminarier", "goal": "Mål", "upload": "Ladda upp",
-                                            "history": "Historik", "users": "Användare", "reference": "Referenstabeller",
-                                            "setup": "Starta skarp drift"}[key]).click()
+                                            "history": "Historik", "users": "Användare",
+                                            "reference": "Referenstabeller", "setup": "Starta skarp drift",
+                                            }[key]).click()
         page.page.wait_for_url(f"**/{URLS[key]}" if URLS[key] else f"{server}/**")
         _settle(page, key)
         screenshot(page.page, f"sida-{role}-{key}")
