@@ -196,3 +196,24 @@ def test_sigkill_during_import_leaves_data_intact(dash: Dashboard, tmp_path: Pat
     with pytest.raises(StoreError, match="scenes init"):
         Store(create_engine_for(f"sqlite:///{tmp_path}/other.db")).surveys()
     fresh.engine.dispose()
+
+
+def test_sessions_locks_and_demo_removal(dash: Dashboard) -> None:
+    """Day one on both backends: a session shared by two instances and revoked; a lock; demo data removed."""
+    t0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+    dash.add_user("ada", "ett långt lösenord", "admin", actor="cli:op")
+    other = Dashboard(dash.settings, store=Store(create_engine_for(dash.settings.effective_database_url)))
+    token = dash.sessions.start("ada")
+    assert other.sessions.resolve(token).role == "admin"  # the secret and the row are shared through the database
+    other.set_role("ada", "admin", actor="ada")  # any account change ends the sessions everywhere
+    assert dash.sessions.resolve(token).state == "invalid"
+    for i in range(5):
+        dash.accounts.authenticate("ada", "fel lösenord!!", client="x", now=t0 + dt.timedelta(seconds=i))
+    right = "ett långt lösenord"
+    assert other.accounts.authenticate("ada", right, client="x", now=t0 + dt.timedelta(seconds=6)) is None
+    assert other.accounts.authenticate("ada", right, client="y", now=t0 + dt.timedelta(seconds=7)) == "admin"
+    dash.store.add_survey(_survey("real"), dash.store.scenes("demo-2024-02"), actor="ada")
+    assert [s.id for s in other.surveys()] == ["real"]
+    assert other.remove_demo(actor="ada") == ["demo-2021", "demo-2023-11", "demo-2024-02"]
+    assert [s.id for s in dash.all_surveys()] == ["real"]
+    other.store.engine.dispose()
