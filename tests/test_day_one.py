@@ -468,3 +468,14 @@ def test_sign_in_page_offers_the_first_administrator_without_accounts(app_env: P
     assert dash.sessions.resolve(at.session_state["session_token"]).role == "admin"
     assert "Öppna drogscener" in {m.label for m in at.metric}
     assert dash.audit().iloc[0]["action"] == "first-admin"
+
+
+def test_old_failures_are_cleared(demo: Dashboard) -> None:
+    """Failures that no longer count are deleted as new ones come in: spraying names cannot grow the table."""
+    for i in range(50):
+        demo.accounts.authenticate(f"spray{i}", "wrong password!", client=f"10.0.{i}.1", now=T0)
+    later = T0 + dt.timedelta(hours=2)
+    demo.accounts.authenticate("one-more", "wrong password!", client="10.9.9.9", now=later)
+    with demo.store.engine.connect() as conn:
+        keys = sorted(conn.exec_driver_sql("SELECT key FROM throttle").scalars())
+    assert keys == ["account:one-more", "client:10.9.9.9"]

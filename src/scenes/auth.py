@@ -418,4 +418,6 @@ def _fail(conn: Connection, key: str, state: _Throttle, now: dt.datetime, allowe
     lock = now + min(_LOCK_BASE * 2 ** (failures - allowed), _LOCK_MAX) if failures >= allowed else None
     conn.execute(throttle.delete().where(throttle.c.key == key))
     conn.execute(throttle.insert().values(key=key, failures=failures, last_failure=now, locked_until=lock))
+    # Rows that can no longer matter go, so guessing many names or spoofing many clients cannot grow the table.
+    conn.execute(throttle.delete().where(throttle.c.last_failure < now - _FORGET_AFTER - _LOCK_MAX))
     return lock

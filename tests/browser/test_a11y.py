@@ -55,7 +55,7 @@ def test_no_serious_accessibility_violations(page: Page, server: str, role: str)
                                             "seminars": "Seminarier", "goal": "Mål", "upload": "Ladda upp",
                                             "history": "Historik", "users": "Användare",
                                             "reference": "Referenstabeller", "setup": "Starta skarp drift",
-                                            }[key]).click()
+                                            }[key], exact=True).click()
         page.page.wait_for_url(f"**/{URLS[key]}" if URLS[key] else f"{server}/**")
         _settle(page, key)
         screenshot(page.page, f"sida-{role}-{key}")
