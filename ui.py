@@ -45,7 +45,9 @@ def dashboard() -> Dashboard:
     dash.init(demo=False)
     # Leaflet and its plugin are served from static/ (Streamlit static serving): no CDN, works offline.
     install_static(STATIC_DIR)
-    code = dash.setup_code()
+    import ui_session  # (it imports this module)
+
+    code = None if ui_session.oidc_configured() else dash.setup_code()  # with OIDC nobody needs the code
     if code:
         print(f"scenes: no account exists yet. Setup code for the first administrator: {code} "
               "(enter it on the sign-in page; `scenes setup-code` prints it again).", file=sys.stderr, flush=True)
@@ -107,8 +109,12 @@ def lang() -> str:
 
 
 def tr(key: str, **values: object) -> str:
-    """Translate `key` into the current language."""
-    return t(key, lang(), **values)
+    """Translate `key` into the current language, for an element that renders Markdown.
+
+    Text values (names of surveys, users, seminars …) are escaped, so whatever a user typed is shown as text
+    wherever a message carries it; numbers are formatted as they are. The catalogue's own text is Markdown.
+    """
+    return t(key, lang(), **{k: escape_markdown(v) if isinstance(v, str) else v for k, v in values.items()})
 
 
 @st.cache_resource(show_spinner=False)
@@ -150,8 +156,8 @@ def show_error(exc: ScenesError) -> None:
                      hide_index=True, width="stretch")
         return
     key = f"error.{exc.code}"
-    text = tr(key) if exc.code and key in CATALOGUE else str(exc)
-    st.error(f"**{tr('error.title')}**\n\n{escape_markdown(text)}", icon=":material/error:")
+    text = tr(key) if exc.code and key in CATALOGUE else escape_markdown(str(exc))  # the catalogue is Markdown
+    st.error(f"**{tr('error.title')}**\n\n{text}", icon=":material/error:")
 
 
 def guarded(render: Callable[[], T]) -> T | None:
@@ -188,8 +194,7 @@ def scene_details(row: Any, history: list[HistoryEntry]) -> None:
         if entry.note:
             kind, _, ids = entry.note.partition(":")
             extra = " – " + tr(f"history.{kind}", ids=ids.replace(",", ", "))
-        lines.append(f"- {escape_markdown(entry.survey.name)} ({entry.survey.date.isoformat()}): {state}"
-                     f"{escape_markdown(extra)}")
+        lines.append(f"- {escape_markdown(entry.survey.name)} ({entry.survey.date.isoformat()}): {state}{extra}")
     st.markdown("\n".join(lines))
 
 

@@ -24,7 +24,7 @@ from scenes.sessions import COOKIE_NAME
 _TOKEN = re.compile(r"^[A-Za-z0-9_.\-]{1,200}$")
 
 
-def _oidc_configured() -> bool:
+def oidc_configured() -> bool:
     try:
         return "auth" in st.secrets
     except Exception:
@@ -70,7 +70,7 @@ def identify() -> ui.Who:
         return ui.Who(role=str(st.session_state.get("demo_role", "analytiker")), actor=DEMO_ACTOR, kind="demo")
     anonymous = ui.Who(role=None, actor="", kind="anonymous")
     token = _token()
-    if _oidc_configured():
+    if oidc_configured():
         if not getattr(st.user, "is_logged_in", False):
             return anonymous
         email = str(st.user.get("email") or st.user.get("preferred_username") or st.user.get("name") or "oidc")
@@ -121,7 +121,7 @@ def sign_out() -> None:
     if token:
         ui.dashboard().sign_out(token, actor=ui.actor())
         _forget(token)
-    if _oidc_configured():
+    if oidc_configured():
         st.logout()
     st.rerun()
 
@@ -174,7 +174,7 @@ def sign_in_page() -> None:
     st.title(ui.tr("app.title"))
     if st.session_state.pop("expired", False):
         st.info(ui.tr("auth.expired"), icon=":material/timer_off:")
-    if _oidc_configured():
+    if oidc_configured():
         st.button(ui.tr("auth.sign_in_oidc"), on_click=st.login, type="primary")
         return
     dash = ui.dashboard()

@@ -48,7 +48,7 @@ def render() -> None:
         dash.remove_user(who, actor=ui.actor())
         st.rerun()
     with st.form("set_password", clear_on_submit=True):
-        st.markdown(f"**{ui.tr('users.new_password', user=ui.escape_markdown(who))}**")
+        st.markdown(f"**{ui.tr('users.new_password', user=who)}**")
         new_password = st.text_input(ui.tr("auth.password"), type="password", max_chars=1000,
                                      autocomplete="new-password", help=ui.tr("users.password_help"))
         if st.form_submit_button(ui.tr("users.set_password"), help=ui.tr("users.ends_sessions")):

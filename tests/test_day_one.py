@@ -479,3 +479,19 @@ def test_old_failures_are_cleared(demo: Dashboard) -> None:
     with demo.store.engine.connect() as conn:
         keys = sorted(conn.exec_driver_sql("SELECT key FROM throttle").scalars())
     assert keys == ["account:one-more", "client:10.9.9.9"]
+
+
+def test_user_text_in_messages_is_shown_as_text(app_env: Path, signed_in: Callable[..., AppTest]) -> None:
+    """A survey name with Markdown image and link syntax, and a user name with underscores, reach captions escaped."""
+    dash = Dashboard(Settings(state_dir=app_env))
+    dash.init(demo=True)
+    hostile = "![x](http://evil.example/p.png) [klicka](http://evil.example) _a_"
+    _real(dash, "hostile")
+    with dash.store.write() as conn:
+        conn.exec_driver_sql("UPDATE surveys SET name = ? WHERE id = 'hostile'", (hostile,))
+    at = signed_in("styrgrupp", "a_b_c")
+    at.run()
+    captions = [c.value for c in at.caption] + [c.value for c in at.sidebar.caption]
+    latest = next(c for c in captions if "Senaste underlag" in c)
+    assert "](http" not in latest and "\\!\\[x\\]\\(http" in latest
+    assert any(c.startswith("Inloggad: a\\_b\\_c") for c in captions)

@@ -26,7 +26,7 @@ from scenes.formats import scenes_to_csv, scenes_to_geojson, table_to_csv
 from scenes.i18n import t
 from scenes.maps import MapOptions, export_html, municipality_values
 from scenes.model import Goal, Seminar, Survey
-from scenes.progress import Progress, SurveyStats, baseline_of, progress, survey_stats, trajectory_value
+from scenes.progress import Progress, SurveyStats, baseline_of, ordered, progress, survey_stats, trajectory_value
 from scenes.query import SceneFilter, ceased_since
 from scenes.reference import Reference, load_reference, load_seminars, save_reference_table
 from scenes.sessions import Sessions, session_secret
@@ -237,10 +237,10 @@ class Dashboard:
         stats = self.stats()
         goal = self.store.goal()
         base = baseline_of(stats, goal)
-        ordered = sorted(stats, key=lambda s: (s.survey.date, s.survey.id))
+        if base is None:
+            return []
         rows = []
-        for s in ordered:
-            assert base is not None  # noqa: S101 - there are stats, so there is a baseline
+        for s in ordered(stats):
             expected = trajectory_value(goal, base.survey.date, base.scenes, s.survey.date)
             rows.append({"id": s.survey.id, "name": s.survey.name, "date": s.survey.date.isoformat(),
                          "kind": str(s.survey.kind), "scenes": s.scenes, "area_m2": round(s.area_m2, 1),
@@ -297,9 +297,10 @@ class Dashboard:
     def set_goal(self, goal: Goal, *, actor: str) -> None:
         """Save the steering group's goal, with its baseline survey (which must be one of the shown surveys)."""
         self._writable(actor)
-        if goal.baseline_survey_id is not None and goal.baseline_survey_id not in {s.id for s in self.surveys()}:
+        shown = [s.id for s in self.surveys()]
+        if goal.baseline_survey_id is not None and goal.baseline_survey_id not in shown:
             raise NotFoundError(f"The baseline {goal.baseline_survey_id!r} is not a shown survey; choose one of "
-                                f"{', '.join(s.id for s in self.surveys()) or 'none'}.")
+                                f"{', '.join(shown) or 'none'}.")
         self.store.set_goal(goal, actor=actor)
 
     def previous_survey(self, day: dt.date, exclude: str | None = None) -> Survey | None:

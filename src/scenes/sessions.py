@@ -11,6 +11,7 @@ Idle expiry (`session_idle_minutes`) and an absolute lifetime (`session_lifetime
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import secrets
@@ -20,6 +21,7 @@ from typing import Literal
 import sqlalchemy as sa
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from scenes.errors import StoreError
 from scenes.store import Store, meta, sessions, users
 
 __all__ = ["COOKIE_NAME", "Resolved", "Sessions", "session_secret"]
@@ -50,14 +52,13 @@ def session_secret(store: Store, configured: str = "") -> str:
     value = store.meta_value("session_secret")
     if value:
         return value
-    try:
-        with store.write() as conn:
-            if conn.execute(sa.select(meta.c.value).where(meta.c.key == "session_secret")).scalar() is None:
-                conn.execute(meta.insert().values(key="session_secret", value=secrets.token_urlsafe(48)))
-    except Exception:  # noqa: S110 - another instance wrote it at the same moment; read theirs below
-        pass
+    # A StoreError here means another instance wrote it at the same moment: theirs is read below.
+    with contextlib.suppress(StoreError), store.write() as conn:
+        if conn.execute(sa.select(meta.c.value).where(meta.c.key == "session_secret")).scalar() is None:
+            conn.execute(meta.insert().values(key="session_secret", value=secrets.token_urlsafe(48)))
     value = store.meta_value("session_secret")
-    assert value  # noqa: S101 - written above by us or by the other instance
+    if not value:
+        raise StoreError("The session key could not be kept in the database; set SCENES_SESSION_SECRET instead.")
     return value
 
 
