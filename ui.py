@@ -8,6 +8,7 @@ and the demo notice the same way everywhere.
 from __future__ import annotations
 
 import html
+import math
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
+from streamlit import config as streamlit_config
 from streamlit_folium import st_folium
 
 from scenes.assets import install_static
@@ -43,6 +45,9 @@ def dashboard() -> Dashboard:
     """
     dash = Dashboard(Settings.from_env())
     dash.init(demo=False)
+    # The server refuses an upload body over the cap while it streams in, so no file over SCENES_MAX_UPLOAD_MB is
+    # ever buffered (the config file's value is only the fallback; this follows the setting wherever it is set).
+    streamlit_config.set_option("server.maxUploadSize", upload_cap_mib(dash.settings), "scenes settings")
     # Leaflet and its plugin are served from static/ (Streamlit static serving): no CDN, works offline.
     install_static(STATIC_DIR)
     import ui_session  # (it imports this module)
@@ -55,6 +60,12 @@ def dashboard() -> Dashboard:
 
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+def upload_cap_mib(settings: Settings | None = None) -> int:
+    """SCENES_MAX_UPLOAD_MB in Streamlit's unit (MiB, whole), rounded up: the reader then checks the exact bytes."""
+    mb = (settings or dashboard().settings).max_upload_mb
+    return max(1, math.ceil(mb * 1_000_000 / 2**20))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -48,6 +48,7 @@ from scenes import maps  # noqa: E402
 from scenes.core import Dashboard  # noqa: E402
 from scenes.formats import normalise_scene_frame  # noqa: E402
 from scenes.geo import WGS84, tag_municipality  # noqa: E402
+from scenes.ingest.bounded import Limits  # noqa: E402
 from scenes.ingest.upload import check_upload  # noqa: E402
 from scenes.model import Survey, SurveyKind  # noqa: E402
 from scenes.query import SceneFilter  # noqa: E402
@@ -278,10 +279,10 @@ def main() -> int:
         data = upload_csv(demo, n)
         settings = demo.settings
         t0 = time.perf_counter()
-        check = check_upload("u.csv", data, demo.reference, max_bytes=len(data) + 1, max_rows=n + 1)
+        check = check_upload("u.csv", data, demo.reference, limits=Limits(max_bytes=len(data) + 1, max_rows=n + 1))
         ours_s = time.perf_counter() - t0
         tracemalloc.start()  # a second, traced run for memory only: tracing slows Python several times over
-        check_upload("u.csv", data, demo.reference, max_bytes=len(data) + 1, max_rows=n + 1)
+        check_upload("u.csv", data, demo.reference, limits=Limits(max_bytes=len(data) + 1, max_rows=n + 1))
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         t0 = time.perf_counter()

@@ -10,7 +10,8 @@ import streamlit as st
 
 import ui
 from scenes import maps
-from scenes.formats import scenes_to_csv, table_to_csv
+from scenes.exports import FORMATS, export_scenes, file_type
+from scenes.formats import table_to_csv
 from scenes.query import SceneFilter, ceased_since, scene_at, scene_history
 from scenes.tables import generalised_table, scene_table
 
@@ -99,15 +100,19 @@ def render() -> None:
         st.caption(ui.tr("map.table_help"))
         selection = st.dataframe(scene_table(ref, shown, lang), hide_index=True, width="stretch", on_select="rerun",
                                  selection_mode="single-row", key="scene_table")
-        csv = (lambda: scenes_to_csv(shown))  # noqa: E731 - deferred until the button is pressed
+        # each file is built only when its button is pressed
+        files = {fmt: (ui.tr(f"map.download_{fmt}"), ui.tr(f"map.download_{fmt}_help"),
+                       lambda fmt=fmt: export_scenes(shown, fmt, ref)) for fmt in FORMATS}
     else:
         table = generalised_table(ref, shown, lang)
         st.dataframe(table, hide_index=True, width="stretch")
-        csv = (lambda: table_to_csv(table))  # noqa: E731
-    d1, d2 = st.columns(2)
-    d1.download_button(ui.tr("map.download_csv"), data=csv, file_name=f"{survey.id}.csv", mime="text/csv",
-                       on_click="ignore", icon=":material/download:")
-    d2.download_button(
+        files = {"csv": (ui.tr("map.download_table"), None, lambda: table_to_csv(table))}
+    *cells, last = st.columns(len(files) + 1)
+    for cell, (fmt, (label, help_text, data)) in zip(cells, files.items(), strict=True):
+        suffix, mime = file_type(fmt)
+        cell.download_button(label, help=help_text, data=data, file_name=f"{survey.id}{suffix}", mime=mime,
+                             on_click="ignore", icon=":material/download:")
+    last.download_button(
         ui.tr("map.download_html"), help=ui.tr("map.download_html_help"), file_name=f"karta-{survey.id}.html",
         mime="text/html", on_click="ignore", icon=":material/map:",
         data=lambda: maps.export_html(ref, shown, ceased, options, title=title, notice=notice))

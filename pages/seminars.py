@@ -102,9 +102,10 @@ def render() -> None:
         _seminar_form(seminars)
     with st.expander(ui.tr("seminars.import"), icon=":material/upload_file:"):
         st.caption(ui.tr("seminars.import_help", columns=", ".join(SEMINAR_COLUMNS)))
-        upload = st.file_uploader(ui.tr("seminars.csv_file"), type=["csv", "txt"], key="seminar_csv")
+        upload = st.file_uploader(ui.tr("seminars.csv_file"), type=["csv", "txt"], key="seminar_csv",
+                                  max_upload_size=ui.upload_cap_mib())
         if upload is not None and st.button(ui.tr("seminars.import_button"), type="primary"):
-            items = dash.import_seminars(upload.getvalue().decode("utf-8-sig", errors="replace"), actor=ui.actor())
+            items = dash.import_seminars(upload.getvalue(), actor=ui.actor())
             st.success(ui.tr("seminars.imported", n=len(items)))
 
 

@@ -8,12 +8,11 @@ import streamlit as st
 
 import ui
 import ui_session
+import ui_upload
 from scenes import maps
 from scenes.auth import can
 from scenes.breakdown import change_by
 from scenes.i18n import problem_text
-from scenes.ingest import header_mapping
-from scenes.ingest.columns import CANONICAL
 from scenes.ingest.template import template_csv, template_xlsx
 from scenes.ingest.upload import report_table, survey_id_for
 from scenes.model import Survey, SurveyKind
@@ -57,25 +56,22 @@ def render() -> None:
         name, day, kind, source = "", dt.date.today(), SurveyKind.KARTLAGGNING, ""
 
     upload = st.file_uploader(ui.tr("upload.file"), type=["csv", "txt", "xlsx", "geojson", "json", "gpkg"],
-                              key="up_file", help=ui.tr("upload.file_help", mb=dash.settings.max_upload_mb))
+                              key="up_file", help=ui.tr("upload.file_help", mb=dash.settings.max_upload_mb),
+                              max_upload_size=ui.upload_cap_mib())
     if upload is None:
+        st.session_state.pop("up_corrected", None)
         return
-    data = upload.getvalue()
-    sheet = st.session_state.get("up_sheet")
+    original, name_of_file, data, corrected = ui_upload.file_to_check(upload)
+    sheet = None if corrected else st.session_state.get("up_sheet")
     mapping = {h: st.session_state.get(f"map_{h}") for h in st.session_state.get("up_unknown", [])}
     with st.status(ui.tr("upload.checking"), expanded=False) as status:
-        check = dash.check_upload(upload.name, data, mapping=mapping or None, sheet=sheet)
+        check = dash.check_upload(name_of_file, data, mapping=mapping or None, sheet=sheet)
         status.update(label=ui.tr("upload.checked", rows=len(check.frame)), state="complete")
+    if corrected:
+        ui_upload.corrected_notice(corrected)
     if len(check.sheets) > 1:
         st.selectbox(ui.tr("upload.sheet"), check.sheets, key="up_sheet")
-    unknown = [p.column for p in check.result.problems if p.code == "unknown_column" and p.column]
-    st.session_state["up_unknown"] = unknown
-    if unknown:
-        st.markdown(f"**{ui.tr('upload.mapping')}**")
-        options = [None, *CANONICAL]
-        for header, (_, hints) in header_mapping(unknown).items():
-            st.selectbox(header, options, key=f"map_{header}", format_func=lambda o: ui.tr("upload.ignore")
-                         if o is None else o, help=ui.tr("upload.mapping_help", hints=", ".join(hints) or "–"))
+    ui_upload.column_mapping(check)
 
     errors, warnings = len(check.result.errors), len(check.result.warnings)
     m1, m2, m3 = st.columns(3)
@@ -85,8 +81,9 @@ def render() -> None:
     for line in check.result.notes:
         st.caption(f":material/info: {ui.escape_markdown(problem_text(line, lang))}")
     if check.result.problems:
-        ui.table_with_download(report_table(check.result.problems, lang), f"rapport-{upload.name}.csv",
+        ui.table_with_download(report_table(check.result.problems, lang), f"rapport-{name_of_file}.csv",
                                key="dl_report", static=True)
+    ui_upload.apply_suggestions(dash, check, original, corrected)
     if not check.ok:
         st.error(ui.tr("upload.blocked"), icon=":material/block:")
         return
@@ -94,6 +91,11 @@ def render() -> None:
     previous = dash.survey(target) if target else dash.previous_survey(day)
     if previous is not None:
         st.subheader(ui.tr("upload.preview", name=previous.name))
+        guard = dash.preview(check, previous.id)
+        ui_upload.totals(guard)
+        if target and guard.unchanged:
+            st.success(ui.tr("upload.no_changes"), icon=":material/check_circle:")
+            return
         earlier = ui.scenes(previous.id)
         ui.comparison_lists(compare(earlier, check.frame), earlier, check.frame)
         with st.expander(ui.tr("upload.changed_tags")):

@@ -121,6 +121,15 @@ def store(backend_url: str) -> Iterator[Store]:
 
 
 @pytest.fixture
+def dash(backend_url: str, tmp_path: Path) -> Iterator[Dashboard]:
+    """The demo data on each backend (SQLite and PostgreSQL)."""
+    d = Dashboard(Settings(database_url=backend_url, state_dir=tmp_path))
+    d.init(demo=True)
+    yield d
+    d.store.engine.dispose()
+
+
+@pytest.fixture
 def demo(settings: Settings) -> Dashboard:
     """A dashboard over a fresh store holding the demo surveys and shipped seminars."""
     dash = Dashboard(settings)

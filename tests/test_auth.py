@@ -214,8 +214,8 @@ def test_generalised_exports_carry_no_location(demo: Dashboard) -> None:
     """HTML map export, CSV and GeoJSON at generalised precision: counts only, no scene coordinate or name."""
     frame = demo.store.scenes("demo-2024-02")
     html = export_html(demo.reference, frame, None, MapOptions(precision="generalised"))
-    csv_text = demo.export("demo-2024-02", "csv", "generalised")
-    geojson = demo.export("demo-2024-02", "geojson", "generalised")
+    csv_text = demo.export("demo-2024-02", "csv", "generalised").decode("utf-8")
+    geojson = demo.export("demo-2024-02", "geojson", "generalised").decode("utf-8")
     for text in (html, csv_text, geojson):
         assert _leaks(frame, text) == []
         assert not any(name in text for name in frame["name"])

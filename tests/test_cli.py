@@ -46,9 +46,19 @@ def test_export_geojson_properties(db: str, tmp_path: Path) -> None:
 
 
 def test_export_csv_to_stdout(db: str) -> None:
-    """CSV export writes a header and one row per scene."""
+    """CSV export (Swedish Excel style) writes a header and one row per scene."""
     lines = _run("export", "demo-2021", "--format", "csv", db=db).stdout.splitlines()
-    assert (lines[0].split(",")[:3], len(lines)) == (["survey_id", "scene_id", "name"], 65)
+    assert (lines[0].split(";")[:3], len(lines)) == (["\ufeffscene_id", "name", "kommun_kod"], 65)
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("xlsx", b"PK\x03\x04"), ("gpkg", b"SQLite format 3\x00")])
+def test_binary_exports_need_a_file(db: str, tmp_path: Path, fmt: str, magic: bytes) -> None:
+    """xlsx and gpkg are written to the file given with -o; without it, a clear error and nothing on stdout."""
+    result = _run("export", "demo-2021", "--format", fmt, db=db)
+    assert (result.returncode, result.stdout, "-o FILE" in result.stderr) == (1, "", True)
+    out = tmp_path / f"s.{fmt}"
+    assert _run("export", "demo-2021", "--format", fmt, "-o", str(out), db=db).returncode == 0
+    assert out.read_bytes().startswith(magic)
 
 
 def test_unknown_survey_is_a_clear_error(db: str) -> None:

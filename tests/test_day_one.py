@@ -267,7 +267,7 @@ def test_the_last_administrator_stays(demo: Dashboard) -> None:
 
 def test_demo_actor_writes_nothing(demo: Dashboard) -> None:
     """Every write attempted in demo mode is refused with DemoSandbox, and the store is left as it was."""
-    check = demo.check_upload("e.geojson", demo.export("demo-2024-02", "geojson").encode())
+    check = demo.check_upload("e.geojson", demo.export("demo-2024-02", "geojson"))
     survey = Survey("x", "X", dt.date(2025, 1, 1), SurveyKind.KARTLAGGNING, "", False)
     seminar = demo.seminars()[0]
     attempts = {
@@ -375,11 +375,12 @@ def test_audit_names_the_actor_of_every_kind_of_write(tmp_path: Path) -> None:
     shutil.copytree(DATA_DIR, tmp_path / "data")  # the reference edit below must not touch the repository's files
     demo = Dashboard(Settings(state_dir=tmp_path / "state", data_dir=tmp_path / "data"))
     demo.init(demo=True)
-    check = demo.check_upload("e.geojson", demo.export("demo-2024-02", "geojson").encode())
+    check = demo.check_upload("e.geojson", demo.export("demo-2024-02", "geojson"))
     demo.add_user("ada", PASSWORD, "admin", actor="cli:root")
     survey_id, _ = demo.publish(check, survey=Survey("r", "R", dt.date(2025, 1, 1), SurveyKind.KARTLAGGNING, "",
                                                      False), actor="anna")
-    demo.publish(check, revise=survey_id, actor="anna2", note="fix")
+    changed = demo.check_upload("f.geojson", demo.export("demo-2023-11", "geojson"))  # (an unchanged file is a no-op)
+    demo.publish(changed, revise=survey_id, actor="anna2", note="fix")
     demo.rollback(survey_id, 1, actor="anna3")
     demo.withdraw(survey_id, actor="anna4")
     demo.restore(survey_id, actor="anna5")

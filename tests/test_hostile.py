@@ -110,7 +110,8 @@ BOMB = """<?xml version="1.0"?>
 ])
 def test_malformed_xlsx_is_refused_cleanly(ref: Reference, label: str, data: bytes) -> None:
     """Damaged or hostile workbooks give a clear 'cannot be read' problem, never a crash or an expansion."""
+    from scenes.ingest.bounded import Limits
     from scenes.ingest.upload import check_upload
 
-    check = check_upload("f.xlsx", data, ref, max_bytes=10**7, max_rows=100)
+    check = check_upload("f.xlsx", data, ref, limits=Limits(max_bytes=10**7, max_rows=100))
     assert (check.readable, [p.code for p in check.result.problems]) == (False, ["unreadable_xlsx"])

@@ -19,6 +19,7 @@ from shapely.geometry import Point
 
 from scenes.core import Dashboard
 from scenes.errors import ScenesError, StoreError
+from scenes.ingest.bounded import Limits
 from scenes.ingest.upload import UploadCheck, check_upload, report_table
 from scenes.model import Survey, SurveyKind
 from scenes.reference import Reference
@@ -70,8 +71,8 @@ def _xlsx(rows: list[dict[str, str]], *, blank_rows: int = 0, sheet: str = "Scen
 
 
 def _check(ref: Reference, name: str, data: bytes, **kw: object) -> UploadCheck:
-    return check_upload(name, data, ref, max_bytes=int(kw.pop("max_bytes", 5_000_000)),  # type: ignore[arg-type]
-                        max_rows=int(kw.pop("max_rows", 1000)), **kw)  # type: ignore[arg-type]
+    limits = Limits(max_bytes=int(kw.pop("max_bytes", 5_000_000)), max_rows=int(kw.pop("max_rows", 1000)))  # type: ignore[call-overload]
+    return check_upload(name, data, ref, limits=limits, **kw)  # type: ignore[arg-type]
 
 
 def _geo_file(ref: Reference, driver: str, crs: int, suffix: str, tmp_path: Path) -> bytes:
@@ -192,18 +193,16 @@ BAD: list[Case] = [
     ("empty name", _csv_file(_row(namn="")), "required", "namn", {}),
     ("latitude text", _csv_file(_row(lat="norr")), "bad_coordinate", "lat", {}),
     ("outside county", _csv_file(_row(lat=str(GOTHENBURG[0]), lon=str(GOTHENBURG[1]))), "outside_county", None, {}),
-    ("municipality without diacritics", _csv_file(_row(kommun="Sodertalje", lat="59,1955", lon="17,6253")),
-     "unknown_municipality", "kommun", {"suggestion": "Södertälje"}),
-    ("municipality with space", _csv_file(_row(kommun="Upplands Bro")), "unknown_municipality", "kommun",
-     {"suggestion": "Upplands-Bro"}),
     ("misspelt police area", _csv_file(_row(**{"lokalpolisområde": "Södertäje"})), "unknown_police_area",
      "lokalpolisområde", {"suggestion": "Södertälje"}),
     ("Stockholm without police area", _csv_file(_row(kommun="Stockholm", lat="59,3146", lon="18,0714")),
      "police_area_required", None, {}),
     ("misspelt district", _csv_file(_row(kommun="Stockholm", stadsdel="Sodermalmen", lat="59,3146", lon="18,0714")),
      "unknown_district", "stadsdel", {"suggestion": "Södermalm"}),
-    ("unknown category", _csv_file(_row(kategori="utsatt")), "unknown_category", "kategori",
+    ("misspelt category", _csv_file(_row(kategori="utsat_omrade")), "unknown_category", "kategori",
      {"suggestion": "utsatt_omrade"}),
+    ("ambiguous category", _csv_file(_row(kategori="utsatt")), "unknown_category", "kategori",
+     {"suggestion": None}),  # "utsatt område" or "social utsatthet": no guess is offered
     ("unknown status", _csv_file(_row(status="stängd")), "unknown_status", "status", {}),
     ("impact out of range", _csv_file(_row(otrygghet="7")), "bad_impact", "otrygghet", {}),
     ("impact not a number", _csv_file(_row(otrygghet="hög")), "bad_impact", "otrygghet", {}),
@@ -232,6 +231,9 @@ def test_bad_input_is_reported(ref: Reference, label: str, build: Callable[[], t
 
 @pytest.mark.parametrize(("label", "rows", "code"), [
     ("stated municipality differs", [_row(kommun="Huddinge")], "municipality_mismatch"),
+    ("municipality without diacritics", [_row(kommun="Sodertalje", lat="59,1955", lon="17,6253")],
+     "unknown_municipality"),
+    ("municipality with space", [_row(kommun="Upplands Bro")], "unknown_municipality"),
     ("category label instead of code", [_row(kategori="Social utsatthet")], "category_label"),
     ("self-intersecting polygon", [{"id": "P", "namn": "x", "kategori": "festmiljo", "wkt": POLY_BOWTIE}],
      "repaired_polygon"),
@@ -249,8 +251,8 @@ def test_every_problem_at_once(ref: Reference) -> None:
             lat="57,7", lon="11,97")]
     check = _check(ref, "m.csv", _csv(rows))
     assert {(p.row, p.code) for p in check.result.errors} >= {
-        (2, "unknown_municipality"), (3, "duplicate_id"), (3, "required"), (3, "unknown_category"),
-        (4, "outside_county")}
+        (3, "duplicate_id"), (3, "required"), (3, "unknown_category"), (4, "outside_county")}
+    assert (2, "unknown_municipality") in {(p.row, p.code) for p in check.result.warnings}
 
 
 def test_boundary_point_gets_a_deterministic_municipality(ref: Reference) -> None:
@@ -268,7 +270,8 @@ def test_report_is_translated(ref: Reference) -> None:
     """The report table speaks Swedish or English; the same problems either way."""
     check = _check(ref, "f.csv", _csv([_row(kommun="Sodertalje", lat="59,1955", lon="17,6253")]))
     sv, en = report_table(check.result.problems, "sv"), report_table(check.result.problems, "en")
-    assert list(sv["Problem"]) == ["Okänd kommun."] and list(en["Problem"]) == ["Unknown municipality."]
+    assert list(sv["Problem"]) == ["Okänd kommun; platsen ligger i Södertälje, som används."]
+    assert list(en["Problem"]) == ["Unknown municipality; the location lies in Södertälje, which is used."]
     assert list(sv["Förslag"]) == list(en["Suggestion"]) == ["Södertälje"]
 
 
@@ -279,10 +282,13 @@ def _survey(sid: str = "u1") -> Survey:
 
 
 def test_round_trip_export_import_export(demo: Dashboard) -> None:
-    """Exporting a survey, importing the file and exporting again gives the same scenes and attributes."""
-    for fmt, suffix in (("geojson", ".geojson"), ("csv", ".csv")):
-        text = demo.export("demo-2024-02", fmt)
-        check = demo.check_upload(f"e{suffix}", text.encode())
+    """Exporting a survey, importing the file and exporting again gives the same scenes and attributes.
+
+    GeoJSON and GeoPackage are exact; CSV and .xlsx round their SWEREF 99 TM coordinates (test_exports.py).
+    """
+    for fmt, suffix in (("geojson", ".geojson"), ("gpkg", ".gpkg")):
+        data = demo.export("demo-2024-02", fmt)
+        check = demo.check_upload(f"e{suffix}", data)
         assert check.ok, report_table(check.result.problems, "en")
         new_id, _ = demo.publish(check, survey=_survey(f"rt-{fmt}"), actor="test")
         again = json.loads(demo.export(new_id, "geojson"))["features"]
@@ -295,7 +301,7 @@ def test_round_trip_export_import_export(demo: Dashboard) -> None:
 
 def test_revision_and_rollback(demo: Dashboard) -> None:
     """A corrected upload becomes revision 2 (revision 1 kept); rollback makes revision 1 current again."""
-    check = demo.check_upload("fix.geojson", demo.export("demo-2024-02", "geojson").encode())
+    check = demo.check_upload("fix.geojson", demo.export("demo-2024-02", "geojson"))
     real, _ = demo.publish(check, survey=_survey("real-2024"), actor="analyst")
     trimmed = UploadCheck(check.file_name, check.sha256, check.size, check.raw, check.result)
     trimmed.result.frame = check.frame.iloc[:50]
@@ -314,7 +320,7 @@ def test_revision_and_rollback(demo: Dashboard) -> None:
 
 def test_demo_survey_is_never_revised(demo: Dashboard) -> None:
     """A demo survey takes no revision: real data is published as a survey of its own."""
-    check = demo.check_upload("fix.geojson", demo.export("demo-2024-02", "geojson").encode())
+    check = demo.check_upload("fix.geojson", demo.export("demo-2024-02", "geojson"))
     with pytest.raises(ScenesError, match="demo survey"):
         demo.publish(check, revise="demo-2024-02", actor="analyst")
     assert list(demo.store.revisions("demo-2024-02")["revision"]) == [1]
@@ -322,7 +328,7 @@ def test_demo_survey_is_never_revised(demo: Dashboard) -> None:
 
 def test_published_survey_cannot_be_replaced_by_import(demo: Dashboard) -> None:
     """Importing under an existing id is refused, pointing to revisions; the data stays."""
-    check = demo.check_upload("e.geojson", demo.export("demo-2021", "geojson").encode())
+    check = demo.check_upload("e.geojson", demo.export("demo-2021", "geojson"))
     with pytest.raises(StoreError, match="revision"):
         demo.publish(check, survey=_survey("demo-2024-02"), actor="test")
     assert len(demo.store.scenes("demo-2024-02")) == 53
@@ -335,7 +341,7 @@ def test_failed_import_leaves_store_byte_for_byte(settings: Settings, monkeypatc
     db_file = settings.state_dir / "scenes.db"
     dash.store.engine.dispose()
     before = db_file.read_bytes()
-    check = dash.check_upload("e.geojson", dash.export("demo-2021", "geojson").encode())
+    check = dash.check_upload("e.geojson", dash.export("demo-2021", "geojson"))
     calls = {"n": 0}
     original = Store._insert_chunk
 

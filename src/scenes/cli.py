@@ -45,8 +45,11 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export one survey's scenes")
     p.add_argument("survey_id", metavar="SURVEY_ID")
-    p.add_argument("--format", choices=["csv", "geojson"], default="geojson")
-    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.add_argument("--format", choices=["csv", "xlsx", "geojson", "gpkg"], default="geojson",
+                   help="csv: for Swedish Excel (;, decimal comma, SWEREF 99 TM northing/easting, WKT of polygons); "
+                   "xlsx: Excel with the code lists; geojson: WGS 84; gpkg: GeoPackage in SWEREF 99 TM")
+    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output; required for xlsx "
+                   "and gpkg)")
     p.add_argument("--precision", choices=["exact", "generalised"], default="exact",
                    help="generalised: counts per municipality only, no scene location (for workshop handouts)")
 
@@ -133,19 +136,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(data: str | bytes, output: Path | None) -> None:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
         return
     tmp = output.with_name(output.name + ".part")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(raw)
     tmp.replace(output)  # atomic: a reader never sees half a file
     print(f"Wrote {output}", file=sys.stderr)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limit: int) -> bytes:
+    """The file's bytes, reading at most one byte past `limit` (the reader then reports the file as too large)."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return handle.read(limit + 1)
     except OSError as exc:
         raise ScenesError(f"Cannot read {path}: {exc.strerror}.") from exc
 
@@ -216,19 +224,26 @@ def run(args: argparse.Namespace) -> int:
                              basemap_attribution=settings.basemap_attribution, precision=args.precision)
         _write(dashboard.map_html(args.survey_id, filt, compare_id=args.compare, options=options), args.output)
         return 0
+    cap = dashboard.settings.file_limits.max_bytes
     if args.command == "validate":
-        check = dashboard.check_upload(args.file.name, _read_bytes(args.file), sheet=args.sheet)
+        check = dashboard.check_upload(args.file.name, _read_bytes(args.file, cap), sheet=args.sheet)
         _print_report(check, args.lang or settings.language, as_json=args.json)
         return 2 if not check.readable else (0 if check.ok else 1)
     if args.command == "import":
-        check = dashboard.check_upload(args.file.name, _read_bytes(args.file), sheet=args.sheet)
+        check = dashboard.check_upload(args.file.name, _read_bytes(args.file, cap), sheet=args.sheet)
         lang = args.lang or settings.language
         if not check.ok:
             _print_report(check, lang, as_json=False, stream=sys.stderr)
             print("Nothing was published.", file=sys.stderr)
             return 2 if not check.readable else 1
         if args.revise:
+            before = dashboard.survey(args.revise).revision
             survey_id, revision = dashboard.publish(check, revise=args.revise, actor=args.actor, note=args.note)
+            if revision == before:
+                print(f"No changes: the file holds the same scenes, tags and places as revision {revision} of "
+                      f"{survey_id}; nothing was published.", file=sys.stderr)
+                print(survey_id)
+                return 0
         else:
             if not args.name or not args.date:
                 raise ScenesError("A new survey needs --name and --date (YYYY-MM-DD); or use --revise SURVEY_ID.")
@@ -299,6 +314,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{r['date']}  {r['scenes']:>4} scenes  trajectory {r['trajectory']:>6}  {flag}  {r['name']}")
         return 0
     if args.command == "export":
+        if args.output is None and args.format in ("xlsx", "gpkg"):
+            raise ScenesError(f"--format {args.format} writes a binary file: give the file to write with -o FILE.")
         _write(dashboard.export(args.survey_id, args.format, args.precision, settings.language), args.output)
         return 0
     raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover - argparse guards this

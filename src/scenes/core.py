@@ -22,7 +22,8 @@ import pandas as pd
 from scenes.auth import Accounts
 from scenes.demo import load_demo
 from scenes.errors import DemoSandbox, NotFoundError, Problem, ScenesError, ValidationFailed
-from scenes.formats import scenes_to_csv, scenes_to_geojson, table_to_csv
+from scenes.exports import export_scenes, file_type
+from scenes.formats import table_to_csv
 from scenes.i18n import t
 from scenes.maps import MapOptions, export_html, municipality_values
 from scenes.model import Goal, Seminar, Survey
@@ -35,6 +36,8 @@ from scenes.store import Store
 from scenes.tables import generalised_table
 
 if TYPE_CHECKING:  # imported where used: a cold start of the map page need not load Altair, fpdf or rapidfuzz
+    from scenes.ingest.corrections import Correction
+    from scenes.ingest.preview import Preview
     from scenes.ingest.upload import UploadCheck
 
 __all__ = ["DEMO_ACTOR", "Dashboard", "InitReport"]
@@ -255,8 +258,8 @@ class Dashboard:
         """Read and validate an uploaded survey file under the configured size and row limits."""
         from scenes.ingest.upload import check_upload
 
-        return check_upload(name, data, self.reference, max_bytes=int(self.settings.max_upload_mb * 1_000_000),
-                            max_rows=self.settings.max_rows, mapping=mapping, sheet=sheet)
+        return check_upload(name, data, self.reference, limits=self.settings.file_limits, mapping=mapping,
+                            sheet=sheet)
 
     def publish(self, check: UploadCheck, *, actor: str, survey: Survey | None = None, revise: str | None = None,
                 note: str = "") -> tuple[str, int]:
@@ -265,8 +268,11 @@ class Dashboard:
         if not check.ok:
             raise ValidationFailed("The file has errors; nothing was published.", check.result.errors)
         if revise:
-            if self.store.survey(revise).demo:
+            current = self.store.survey(revise)
+            if current.demo:
                 raise ScenesError("A demo survey is not revised: publish the real data as a new survey.")
+            if self.preview(check, revise).unchanged:
+                return revise, current.revision  # nothing would change: no revision is written
             revision = self.store.add_revision(revise, check.frame, actor=actor, file_name=check.file_name,
                                                sha256=check.sha256, note=note)
             return revise, revision
@@ -275,6 +281,24 @@ class Dashboard:
         stored = self.store.add_survey(survey, check.frame, actor=actor, file_name=check.file_name,
                                        sha256=check.sha256)
         return stored.id, 1
+
+    def correct(self, check: UploadCheck) -> Correction:
+        """The checked file with every unambiguous suggestion applied, as a file of the same kind (to re-check)."""
+        from scenes.ingest.corrections import Correction, apply_suggestions, corrected_file
+
+        if check.raw is None:
+            raise ScenesError("The file could not be read, so there is nothing to correct.")
+        raw, changes = apply_suggestions(check.raw, check.result.problems)
+        name, data = corrected_file(raw, check.file_name)
+        return Correction(name, data, changes)
+
+    def preview(self, check: UploadCheck, survey_id: str) -> Preview:
+        """What publishing `check` after (or as a revision of) `survey_id` would change, with the flags whose
+        thresholds the settings give."""
+        from scenes.ingest.preview import preview
+
+        return preview(self.store.scenes(survey_id), check.frame, area_change_pct=self.settings.preview_area_change_pct,
+                       move_m=self.settings.preview_move_m)
 
     def rollback(self, survey_id: str, revision: int, *, actor: str) -> None:
         self._writable(actor)
@@ -324,34 +348,35 @@ class Dashboard:
             raise ValidationFailed("The seminar was not saved.", problems)
         self.store.save_seminars([item], actor=actor)
 
-    def import_seminars(self, text: str, *, actor: str) -> list[Seminar]:
-        """Read seminars from CSV text (every problem reported, nothing saved on error) and store them at once."""
+    def import_seminars(self, data: bytes | str, *, actor: str) -> list[Seminar]:
+        """Read seminars from a CSV file (every problem reported, nothing saved on error) and store them at once."""
         from scenes.seminars import read_seminar_csv
 
         self._writable(actor)
-        items = read_seminar_csv(text, self.reference)
+        items = read_seminar_csv(data, self.reference, self.settings.file_limits)
         self.store.save_seminars(items, actor=actor, action="seminar-import")
         return items
 
-    def export(self, survey_id: str, fmt: str, precision: str = "exact", lang: str = "sv") -> str:
-        """The survey's scenes as text in `fmt` ("csv" or "geojson").
+    def export(self, survey_id: str, fmt: str, precision: str = "exact", lang: str = "sv") -> bytes:
+        """The survey's scenes as a file in `fmt`: "csv" (Swedish Excel), "xlsx", "geojson" or "gpkg".
 
-        With precision "generalised" only counts per municipality (and local police area) are written: no
-        location, polygon or name of any scene.
+        See `scenes.exports` for what each format writes. With precision "generalised" only counts per
+        municipality (and local police area) are written, as CSV (a table) or GeoJSON (municipality shapes): no
+        location, polygon or name of any scene. Generalised .xlsx and GeoPackage are refused with a clear error.
         """
+        file_type(fmt)
         frame: gpd.GeoDataFrame = self.store.scenes(survey_id)
         if precision == "generalised":
             if fmt == "csv":
-                return table_to_csv(generalised_table(self.reference, frame, lang))
+                return table_to_csv(generalised_table(self.reference, frame, lang)).encode("utf-8")
+            if fmt != "geojson":
+                raise ScenesError("A generalised export (counts per municipality) is CSV or GeoJSON, not "
+                                  f"{fmt!r}.")
             values = municipality_values(self.reference, frame, "count")
             shapes = self.reference.simplified_boundaries.set_index("kommun_kod")
             features = [{"type": "Feature", "properties": {"kommun_kod": code, "kommun": shapes.loc[code, "kommun"],
                                                            "scenes": int(values[code])},
                          "geometry": shapes.loc[code, "geometry"].__geo_interface__}
                         for code in values.index if values[code] > 0]
-            return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
-        if fmt == "csv":
-            return scenes_to_csv(frame)
-        if fmt == "geojson":
-            return json.dumps(scenes_to_geojson(frame), ensure_ascii=False, indent=1)
-        raise ScenesError(f"Unknown export format {fmt!r}; use 'csv' or 'geojson'")
+            return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8")
+        return export_scenes(frame, fmt, self.reference)

@@ -24,6 +24,7 @@ from scenes.model import SCENE_COLUMNS
 __all__ = [
     "LIST_COLUMNS",
     "empty_scene_frame",
+    "neutralise",
     "normalise_scene_frame",
     "scenes_from_geojson",
     "scenes_to_csv",
@@ -124,7 +125,7 @@ def scenes_from_geojson(collection: dict[str, Any], survey_id: str | None = None
     return normalise_scene_frame(gpd.GeoDataFrame(rows, geometry="geometry", crs=WGS84))
 
 
-def _neutralise(value: object) -> object:
+def neutralise(value: object) -> object:
     """Defuse spreadsheet formula injection: text starting with = + - @ tab or CR gets a leading quote."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
@@ -133,7 +134,7 @@ def _neutralise(value: object) -> object:
 
 def table_to_csv(table: pd.DataFrame) -> str:
     """Any table as CSV (UTF-8 with BOM so Excel opens å, ä, ö correctly), formulas neutralised."""
-    safe = table.map(_neutralise)
+    safe = table.map(neutralise)
     buffer = io.StringIO()
     safe.to_csv(buffer, index=False, lineterminator="\r\n")  # CRLF: Excel's own, and CR inside a cell is quoted
     return "\ufeff" + buffer.getvalue()
@@ -149,7 +150,7 @@ def scenes_to_csv(frame: gpd.GeoDataFrame) -> str:
     table["lon"] = points.x.round(6)
     table["wkt"] = shapely.to_wkt(frame.geometry.values, rounding_precision=6)
     for column in (*_TEXT_COLUMNS, *LIST_COLUMNS):
-        table[column] = table[column].map(_neutralise)
+        table[column] = table[column].map(neutralise)
     buffer = io.StringIO()
     table.to_csv(buffer, index=False, lineterminator="\r\n")  # CRLF: Excel's own, and CR inside a cell is quoted
     return buffer.getvalue()

@@ -138,7 +138,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "map.table": {"sv": "Scener i urvalet", "en": "Scenes in the selection"},
     "map.table_help": {"sv": "Välj en rad för att se detaljer och historik.",
                        "en": "Select a row to see details and history."},
-    "map.download_csv": {"sv": "Ladda ner tabell (CSV)", "en": "Download table (CSV)"},
+    "map.download_csv": {"sv": "CSV för Excel", "en": "CSV for Excel"},
+    "map.download_csv_help": {"sv": "Semikolon, decimalkomma och SWEREF 99 TM (northing/easting, WKT för ytor), som "
+                                    "svenska Excel läser. Kan laddas upp igen som ny revision.",
+                              "en": "Semicolons, decimal commas and SWEREF 99 TM (northing/easting, WKT for "
+                                    "polygons), as Swedish Excel reads it. Can be uploaded again as a new revision."},
+    "map.download_xlsx": {"sv": "Excel (.xlsx)", "en": "Excel (.xlsx)"},
+    "map.download_xlsx_help": {"sv": "Scenerna med kodlistorna, som mallen för uppladdning.",
+                               "en": "The scenes with the code lists, like the upload template."},
+    "map.download_geojson": {"sv": "GeoJSON", "en": "GeoJSON"},
+    "map.download_geojson_help": {"sv": "WGS 84, för webbkartor och de flesta GIS-program.",
+                                  "en": "WGS 84, for web maps and most GIS software."},
+    "map.download_gpkg": {"sv": "GeoPackage", "en": "GeoPackage"},
+    "map.download_gpkg_help": {"sv": "För QGIS: SWEREF 99 TM (EPSG:3006), ytor behålls som ytor.",
+                               "en": "For QGIS: SWEREF 99 TM (EPSG:3006), polygons kept as polygons."},
+    "map.download_table": {"sv": "Ladda ner tabell (CSV)", "en": "Download table (CSV)"},
     "map.download_html": {"sv": "Ladda ner karta (HTML)", "en": "Download map (HTML)"},
     "map.download_html_help": {"sv": "En fristående fil med aktuellt urval som fungerar utan internet.",
                                "en": "A standalone file of the current view that works without internet."},
@@ -348,7 +362,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                              "en": "This scene id appears earlier in the file."},
     "problem.outside_county": {"sv": "Platsen ligger utanför Stockholms län.",
                                "en": "The location is outside Stockholm County."},
-    "problem.unknown_municipality": {"sv": "Okänd kommun.", "en": "Unknown municipality."},
+    "problem.unknown_municipality": {"sv": "Okänd kommun; platsen ligger i {found}, som används.",
+                                     "en": "Unknown municipality; the location lies in {found}, which is used."},
     "problem.municipality_mismatch": {
         "sv": "Raden anger {stated} men platsen ligger i {found}; {found} används.",
         "en": "The row says {stated} but the location lies in {found}; {found} is used.",
@@ -403,6 +418,98 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "problem.note_x_easting": {
         "sv": "koordinater: X lästes som östkoordinat och Y som nordkoordinat (SWEREF 99 TM), avgjort av värdena",
         "en": "coordinates: X read as easting and Y as northing (SWEREF 99 TM), decided from the values",
+    },
+    "problem.bad_encoding": {
+        "sv": "Filens teckenkodning stämmer inte (byte {position}); spara den som UTF-8.",
+        "en": "The file's encoding is wrong (byte {position}); save it as UTF-8.",
+    },
+    "problem.note_sep_line": {"sv": "första raden 'sep=' anger avgränsaren",
+                              "en": "the first line 'sep=' names the separator"},
+    "problem.note_layer": {"sv": "lager: {layer} (av {count})", "en": "layer: {layer} (of {count})"},
+    "problem.too_many_columns": {"sv": "Raden har {cells} celler; gränsen är {limit} kolumner.",
+                                 "en": "The row has {cells} cells; the limit is {limit} columns."},
+    "problem.cell_too_long": {"sv": "Cellen har {length} tecken; gränsen är {limit}.",
+                              "en": "The cell has {length} characters; the limit is {limit}."},
+    "problem.duplicate_header": {
+        "sv": "Rubriken '{first}' finns två gånger (kolumn {first_at} och {second_at}); byt namn på eller ta bort "
+              "den ena.",
+        "en": "The header has '{first}' twice (columns {first_at} and {second_at}); rename or remove one.",
+    },
+    "problem.extra_cells": {
+        "sv": "Raden har {extra} ifyllda celler fler än rubrikraden har kolumner; troligen står en avgränsare eller "
+              "ett citattecken i en cell utan citattecken runt.",
+        "en": "The row has {extra} more filled cell(s) than the header has columns; a quote or separator inside a "
+              "cell is probably not quoted.",
+    },
+    "problem.xlsx_too_complex": {"sv": "Arbetsboken har {parts} delar; gränsen är {limit}.",
+                                 "en": "The workbook has {parts} parts; the limit is {limit}."},
+    "problem.xlsx_too_large": {"sv": "Arbetsboken packas upp till {size} MB; gränsen är {limit} MB.",
+                               "en": "The workbook expands to {size} MB; the limit is {limit} MB."},
+    "problem.unknown_crs": {
+        "sv": "Koordinatsystemet '{crs}' är okänt; använd SWEREF 99 TM (EPSG:3006) eller WGS 84 (EPSG:4326).",
+        "en": "The coordinate system '{crs}' is not known; use SWEREF 99 TM (EPSG:3006) or WGS 84 (EPSG:4326).",
+    },
+    "problem.local_crs": {
+        "sv": "Koordinatsystemet '{crs}' är lokalt (inte knutet till jorden) och kan inte visas på kartan; exportera "
+              "lagret i SWEREF 99 TM (EPSG:3006).",
+        "en": "The coordinate system '{crs}' is local (not tied to the earth) and cannot be placed on the map; "
+              "export the layer in SWEREF 99 TM (EPSG:3006).",
+    },
+    "problem.bad_feature": {"sv": "Objektet är inte ett JSON-objekt.", "en": "The feature is not a JSON object."},
+    "problem.bad_properties": {"sv": "Objektets 'properties' är inte ett JSON-objekt.",
+                               "en": "The feature's 'properties' is not an object."},
+    "problem.bad_property": {"sv": "Egenskapen '{key}' är varken text, tal eller en lista av sådana.",
+                             "en": "Property '{key}' is not text, a number or a list of them."},
+    "problem.bad_geometry": {"sv": "Geometrin kan inte läsas ({detail}).",
+                             "en": "The geometry cannot be read ({detail})."},
+    "problem.geometry_type": {
+        "sv": "En {type} är ingen scen; ange en punkt, en yta (polygon) eller en multipolygon.",
+        "en": "A {type} is not a scene; give a point, a polygon or a multipolygon.",
+    },
+    "problem.partly_outside_county": {
+        "sv": "En del av ytan ligger utanför Stockholms län; rita den inom länet eller dela upp den.",
+        "en": "Part of the area lies outside Stockholm County; draw it inside the county or split it.",
+    },
+    "problem.internal_error": {
+        "sv": "Filen kunde inte kontrolleras på grund av ett internt fel (loggreferens {reference}); "
+              "administratören kan slå upp den.",
+        "en": "The file could not be checked because of an internal error (log reference {reference}); the "
+              "administrator can look it up.",
+    },
+    "upload.apply_all": {"sv": "Tillämpa alla förslag ({n})", "en": "Apply all suggestions ({n})"},
+    "upload.apply_all_help": {
+        "sv": "Skriver in varje entydigt förslag i rapporten (stavning av kommun, lokalpolisområde, stadsdel, "
+              "kategori, status) i din fil och kontrollerar den igen. Den rättade filen kan laddas ned.",
+        "en": "Writes every unambiguous suggestion in the report (spelling of municipality, police area, district, "
+              "category, status) into your file and checks it again. The corrected file can be downloaded.",
+    },
+    "upload.corrected": {
+        "sv": "Förslagen är tillämpade: {n} celler ändrade. Kontrollen gäller den rättade filen {file}.",
+        "en": "The suggestions are applied: {n} cells changed. The check is of the corrected file {file}.",
+    },
+    "upload.corrected_download": {"sv": "Ladda ned rättad fil", "en": "Download corrected file"},
+    "upload.corrected_undo": {"sv": "Använd originalfilen", "en": "Use the original file"},
+    "upload.total_count": {"sv": "Scener i länet efter publicering",
+                           "en": "Scenes in the county after publishing"},
+    "upload.total_area": {"sv": "Total yta (ha) efter publicering", "en": "Total area (ha) after publishing"},
+    "upload.before": {"sv": "Före: {value}", "en": "Before: {value}"},
+    "upload.flags": {
+        "sv": "{n} scener att granska innan du publicerar: en yta som blivit punkt, en yta som ändrats mycket eller en "
+              "scen som flyttats långt (gränserna är inställningar).",
+        "en": "{n} scenes to review before publishing: an area that became a point, an area that changed a lot, or a "
+              "scene that moved far (the thresholds are settings).",
+    },
+    "upload.flag": {"sv": "Vad", "en": "What"},
+    "upload.flag_before": {"sv": "Före", "en": "Before"},
+    "upload.flag_after": {"sv": "Efter", "en": "After"},
+    "flag.became_point": {"sv": "yta blev punkt (ha)", "en": "area became a point (ha)"},
+    "flag.area_change": {"sv": "ytan ändrad (ha)", "en": "area changed (ha)"},
+    "flag.moved": {"sv": "flyttad (m)", "en": "moved (m)"},
+    "upload.no_changes": {
+        "sv": "Inga ändringar: filen innehåller samma scener, taggar och lägen som den publicerade kartläggningen. "
+              "Inget att publicera.",
+        "en": "No changes: the file holds the same scenes, tags and places as the published survey. Nothing to "
+              "publish.",
     },
     "severity.error": {"sv": "Fel", "en": "Error"},
     "severity.warning": {"sv": "Varning", "en": "Warning"},

@@ -18,6 +18,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from scenes.errors import ConfigError
 from scenes.model import ProgrammeItem, PublishedTotal, Seminar
@@ -31,6 +32,8 @@ __all__ = [
 ]
 
 COUNTY_CODE = "01"  # Stockholms län
+#: A scene may reach this far (metres) past the shipped boundaries: piers, shorelines, generalised coasts.
+COUNTY_TOLERANCE_M = 100.0
 BOUNDARIES_FILE = "reference/municipalities.geojson"
 
 _CSV = {
@@ -69,6 +72,14 @@ class Reference:
         # Five decimals (about a metre) is far below the simplification: it halves the map's bytes.
         simplified["geometry"] = shapely.transform(simplified.geometry.values, lambda c: np.round(c, 5))
         return simplified
+
+    @cached_property
+    def county_outline(self) -> BaseGeometry:
+        """The county (all municipalities) in SWEREF 99 TM, widened by `COUNTY_TOLERANCE_M` for shorelines, prepared
+        for fast `covers` tests: a scene's whole geometry must lie inside it."""
+        outline = shapely.union_all(self.boundaries.to_crs(3006).geometry.values).buffer(COUNTY_TOLERANCE_M)
+        shapely.prepare(outline)
+        return outline
 
     @cached_property
     def police_area_shapes(self) -> gpd.GeoDataFrame:

@@ -1,6 +1,8 @@
 """Seminar records: CSV import with documented columns, validation, and the map preset of a workshop.
 
-CSV columns (header names exactly; `;`, `,` or tab separated; UTF-8 with or without BOM):
+CSV columns (header names exactly). The file is read by the same bounded reader as survey files
+(`scenes.ingest.bounded`): `;`, `,` or tab separated, Excel's `sep=` line, UTF-8 with or without BOM, UTF-16 with
+BOM or Windows-1252, Excel's doubled quotes and line breaks inside quoted cells, and the same caps.
 
 | column | required | meaning |
 |---|---|---|
@@ -19,12 +21,11 @@ CSV columns (header names exactly; `;`, `,` or tab separated; UTF-8 with or with
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 
 from scenes.errors import Problem, ValidationFailed
+from scenes.ingest.bounded import Limits, read_csv_table
 from scenes.model import ProgrammeItem, Seminar
 from scenes.reference import Reference
 
@@ -65,18 +66,12 @@ def _date(value: str, row: int, column: str, problems: list[Problem]) -> dt.date
         return None
 
 
-def read_seminar_csv(text: str, ref: Reference) -> list[Seminar]:
+def read_seminar_csv(data: bytes | str, ref: Reference, limits: Limits | None = None) -> list[Seminar]:
     """Parse and validate seminar rows; every problem is reported at once (row numbers as in a spreadsheet)."""
-    text = text.lstrip("\ufeff")
-    if not text.strip():
-        raise ValidationFailed("The file is empty.", [Problem("the file has no rows")])
-    dialect: type[csv.Dialect]
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=";,\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [h.strip() for h in reader.fieldnames or []]
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    table = read_csv_table(data, limits or Limits())
+    header = table.header
     problems: list[Problem] = []
     missing = [c for c in ("seminar_id", "title") if c not in header]
     unknown = [h for h in header if h not in SEMINAR_COLUMNS]
@@ -87,8 +82,8 @@ def read_seminar_csv(text: str, ref: Reference) -> list[Seminar]:
     categories, municipalities = set(ref.categories["code"]), set(ref.municipalities["kommun_kod"])
     lpos = set(ref.police_areas["lpo_code"])
     seminars, seen = [], set()
-    for row_no, raw in enumerate(reader, start=2):
-        r = {k.strip(): (v or "").strip() for k, v in raw.items() if k}
+    for row_no, cells in zip(table.row_numbers, table.rows, strict=True):
+        r = dict(zip(header, cells, strict=True))
         sid = r.get("seminar_id", "")
         if not _ID.match(sid):
             problems.append(Problem("seminar_id must be 1–100 letters, digits, '-' or '_'", row=row_no,

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from scenes.errors import ConfigError
+from scenes.ingest.limits import Limits
 
 #: The repository root when the package is installed from a checkout (src layout, editable install).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +66,30 @@ class Settings(BaseModel):
         default=100_000, gt=0,
         description="Most scene rows accepted in one survey file.",
     )
+    max_columns: int = Field(
+        default=200, gt=0, le=16_384,
+        description="Most columns (or GeoJSON/GeoPackage properties) accepted in one file; checked while reading.",
+    )
+    max_cell_chars: int = Field(
+        default=50_000, gt=0, le=100_000,
+        description="Longest text accepted in one cell, in characters; checked while reading (a WKT polygon of "
+        "about 2,000 corners fits the default).",
+    )
+    max_decompressed_mb: float = Field(
+        default=100.0, gt=0,
+        description="Most an .xlsx file may expand to when unzipped, in megabytes (all its parts together; its "
+        "table of texts, which is held in memory, may take a quarter of it). Checked before it is opened.",
+    )
+    preview_area_change_pct: float = Field(
+        default=25.0, gt=0,
+        description="The upload preview warns about a scene whose area changes by more than this many percent "
+        "since the survey it is compared with.",
+    )
+    preview_move_m: float = Field(
+        default=250.0, gt=0,
+        description="The upload preview warns about a scene that moves further than this many metres since the "
+        "survey it is compared with.",
+    )
 
     session_idle_minutes: int = Field(
         default=30, gt=0,
@@ -109,6 +134,13 @@ class Settings(BaseModel):
     @classmethod
     def _strip(cls, value: str) -> str:
         return value.strip()
+
+    @property
+    def file_limits(self) -> Limits:
+        """The caps every file reader enforces while reading."""
+        return Limits(max_bytes=int(self.max_upload_mb * 1_000_000), max_rows=self.max_rows,
+                      max_columns=self.max_columns, max_cell_chars=self.max_cell_chars,
+                      max_decompressed_bytes=int(self.max_decompressed_mb * 1_000_000))
 
     @property
     def effective_database_url(self) -> str:

@@ -1,8 +1,23 @@
-"""Survey upload: read analysts' files, validate and tag every row, report every problem."""
+"""Survey upload: read analysts' files, validate and tag every row, report every problem.
 
-from scenes.ingest.columns import ALIASES, canonical_name, suggest
-from scenes.ingest.readers import RawTable, read_file, sniff_kind
-from scenes.ingest.validate import ValidationResult, header_mapping, validate
+Names are loaded on first use (PEP 562), so importing `scenes.ingest.bounded` (the settings do, for the caps)
+does not load the validation stack (GeoPandas, rapidfuzz).
+"""
 
-__all__ = ["ALIASES", "RawTable", "ValidationResult", "canonical_name", "header_mapping", "read_file", "sniff_kind",
-           "suggest", "validate"]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "ALIASES": "columns", "canonical_name": "columns", "suggest": "columns",
+    "RawTable": "readers", "read_file": "readers", "sniff_kind": "readers",
+    "ValidationResult": "validate", "header_mapping": "validate", "validate": "validate",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f"scenes.ingest.{_EXPORTS[name]}"), name)
+    raise AttributeError(name)

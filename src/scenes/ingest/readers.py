@@ -1,15 +1,16 @@
 """Reading survey files as analysts have them into a table of text cells (plus geometry for geo formats).
 
-Accepted: CSV (`;`, `,` or tab; UTF-8, UTF-8 with BOM or Windows-1252; quoted fields with newlines), Excel
-.xlsx (first or chosen sheet; the header row is found among the first rows), GeoJSON and GeoPackage (points and
-polygons, any CRS pyproj knows, e.g. SWEREF 99 TM). The file's real type is checked against its name.
-Every decision taken (encoding, separator, header row, CRS) is reported as a note.
+Accepted: CSV (`;`, `,` or tab; UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252; quoted fields with
+line breaks; Excel's `sep=` line), Excel .xlsx (first or chosen sheet; the header row is found among the first
+rows), GeoJSON and GeoPackage (any CRS pyproj can convert to WGS 84, e.g. SWEREF 99 TM). The file's real type
+is checked against its name. Every decision taken (encoding, separator, header row, CRS) is reported as a note.
+
+Every cap (`bounded.Limits`) is enforced while reading; malformed structure becomes a located problem (file,
+feature or row, what is wrong), never an exception from a parser.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import tempfile
 from dataclasses import dataclass, field
@@ -17,35 +18,42 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+from pyproj import CRS
+from pyproj.exceptions import CRSError
 from shapely.geometry import shape
 
 from scenes.errors import Problem, ValidationFailed
-from scenes.ingest.columns import canonical_name
+from scenes.ingest.bounded import Limits, TextTable, check_size, fail, nfc, note, read_csv_table, read_xlsx_table
 
-__all__ = ["RawTable", "read_file", "sniff_kind"]
+__all__ = ["KINDS", "Limits", "RawTable", "read_file", "sniff_kind", "table_frame"]
 
 KINDS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".geojson": "geojson", ".json": "geojson",
          ".gpkg": "gpkg"}
+_SCALARS = (str, int, float, bool)
 
 
 @dataclass
 class RawTable:
-    """Cells as text, one row per scene; `geometry` (WGS 84 or `crs`) for geo formats."""
+    """Cells as text, one row per scene; `geometry` (in `geometry.crs`) for geo formats.
+
+    `row_numbers` are the rows as the analyst sees them (spreadsheet rows, or feature numbers for geo formats);
+    `problems` are row-level faults found while reading (a feature that is not an object, say), merged into the
+    validation report.
+    """
 
     table: pd.DataFrame
     kind: str
     geometry: gpd.GeoSeries | None = None
     notes: list[Problem] = field(default_factory=list)  # decisions taken while reading (severity "info")
     sheets: list[str] = field(default_factory=list)
+    row_numbers: list[int] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    separator: str = ";"
 
-
-def note(code: str, message: str, **params: object) -> Problem:
-    """A decision taken while reading (encoding, separator, CRS …), reported like a problem but harmless."""
-    return Problem(message, severity="info", code=code, params=dict(params))
-
-
-def _fail(code: str, message: str, **params: object) -> ValidationFailed:
-    return ValidationFailed(message, [Problem(message, code=code, params=dict(params))])
+    def __post_init__(self) -> None:
+        if not self.row_numbers:
+            start = 1 if self.geometry is not None else 2
+            self.row_numbers = list(range(start, start + len(self.table)))
 
 
 def sniff_kind(data: bytes) -> str:
@@ -55,6 +63,8 @@ def sniff_kind(data: bytes) -> str:
         return "xlsx"
     if head.startswith(b"SQLite format 3\x00"):
         return "gpkg"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark: Excel's "Unicode text"
+        return "csv"
     stripped = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{"):
         return "geojson"
@@ -63,154 +73,187 @@ def sniff_kind(data: bytes) -> str:
     return "csv"
 
 
-def read_file(name: str, data: bytes, *, max_bytes: int, sheet: str | None = None) -> RawTable:
+def read_file(name: str, data: bytes, limits: Limits, *, sheet: str | None = None) -> RawTable:
     """Read an uploaded file; raises ValidationFailed (with a located problem) when it cannot be read."""
-    if not data:
-        raise _fail("empty_file", "The file is empty.")
-    if len(data) > max_bytes:
-        raise _fail("too_large", f"The file is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB.",
-                    size=round(len(data) / 1e6, 1), limit=round(max_bytes / 1e6, 1))
+    check_size(data, limits)
     suffix = Path(name).suffix.lower()
     if suffix not in KINDS:
-        raise _fail("wrong_type", f"Files of type '{suffix or name}' are not accepted; use CSV, XLSX, GeoJSON or "
-                    "GeoPackage.", suffix=suffix or name)
+        raise fail("wrong_type", f"Files of type '{suffix or name}' are not accepted; use CSV, XLSX, GeoJSON or "
+                   "GeoPackage.", suffix=suffix or name)
     expected, actual = KINDS[suffix], sniff_kind(data)
     if expected != actual:
-        raise _fail("type_mismatch", f"The file is called '{name}' but its content is {actual}, not {expected}.",
-                    name=name, actual=actual, expected=expected)
+        raise fail("type_mismatch", f"The file is called '{name}' but its content is {actual}, not {expected}.",
+                   name=name, actual=actual, expected=expected)
     if expected == "csv":
-        return _read_csv(data)
+        return _from_text(read_csv_table(data, limits), "csv")
     if expected == "xlsx":
-        return _read_xlsx(data, sheet)
+        return _from_text(read_xlsx_table(data, limits, sheet), "xlsx")
     if expected == "geojson":
-        return _read_geojson(data)
-    return _read_gpkg(data)
+        return _read_geojson(data, limits)
+    return _read_gpkg(data, limits)
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "UTF-8 with BOM"
+def table_frame(header: list[str], rows: list[list[str]]) -> pd.DataFrame:
+    """Text cells as a DataFrame of Python strings (object dtype: much faster to iterate than Arrow strings)."""
+    return pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(columns=header, dtype=object)
+
+
+def _from_text(text: TextTable, kind: str) -> RawTable:
+    separator = next((str(n.params["separator"]) for n in text.notes if n.code == "note_separator"), ";")
+    return RawTable(table=table_frame(text.header, text.rows), kind=kind, notes=text.notes, sheets=text.sheets,
+                    row_numbers=text.row_numbers, separator="\t" if separator == "tab" else separator)
+
+
+# -- geo formats ------------------------------------------------------------------------------------------------
+
+def _crs(value: object, reading: str) -> CRS:
+    """A CRS that converts to WGS 84, or a clear problem naming it."""
+    text = str(value)[:200]
     try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "Windows-1252"
+        crs = CRS.from_user_input(value if not isinstance(value, str) else value[:200])
+    except (CRSError, TypeError, ValueError) as exc:
+        raise fail("unknown_crs", f"The coordinate system '{text}' is not known; use SWEREF 99 TM (EPSG:3006) or "
+                   "WGS 84 (EPSG:4326).", crs=text, reading=reading) from exc
+    if not (crs.is_geographic or crs.is_projected):
+        raise fail("local_crs", f"The coordinate system '{crs.name}' is local (not tied to the earth) and cannot be "
+                   "placed on the map; export the layer in SWEREF 99 TM (EPSG:3006).", crs=crs.name)
+    return crs
 
 
-def _read_csv(data: bytes) -> RawTable:
-    text, encoding = _decode(data)
-    first_lines = "\n".join(text.splitlines()[:20])
-    try:
-        separator = csv.Sniffer().sniff(first_lines, delimiters=";,\t").delimiter
-    except csv.Error:
-        counts = {d: first_lines.count(d) for d in ";,\t"}
-        separator = max(counts, key=lambda d: counts[d])
-    try:
-        # object dtype: plain Python strings are much faster to iterate than pandas' Arrow-backed strings
-        table = pd.read_csv(io.StringIO(text), sep=separator, dtype=object, keep_default_na=False,
-                            skip_blank_lines=True)
-    except (pd.errors.ParserError, ValueError) as exc:
-        raise _fail("unreadable_csv", f"The CSV file cannot be read: {exc}", detail=str(exc)) from exc
-    names = {";": ";", ",": ",", "\t": "tab"}
-    notes = [note("note_encoding", f"encoding: {encoding}", encoding=encoding),
-             note("note_separator", f"separator: {names.get(separator, separator)}",
-                  separator=names.get(separator, separator))]
-    return RawTable(table=_strip(table), kind="csv", notes=notes)
-
-
-def _strip(table: pd.DataFrame) -> pd.DataFrame:
-    table = table.rename(columns=lambda c: str(c).strip())
-    table = table.loc[:, [c for c in table.columns if c and not c.startswith("Unnamed:")]]
-    table = pd.DataFrame({c: [("" if v is None or (isinstance(v, float) and v != v) else str(v).strip())
-                              for v in table[c].to_numpy(dtype=object)] for c in table.columns}, dtype=object)
-    return table.loc[~(table == "").all(axis=1)].reset_index(drop=True)
-
-
-def _read_xlsx(data: bytes, sheet: str | None) -> RawTable:
-    import openpyxl  # uses defusedxml when installed: no entity expansion
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise _fail("unreadable_xlsx", f"The Excel file cannot be read: {exc.__class__.__name__}.",
-                    detail=exc.__class__.__name__) from exc
-    sheets = list(book.sheetnames)
-    if sheet is not None and sheet not in sheets:
-        raise _fail("no_sheet", f"The workbook has no sheet '{sheet}'. Sheets: {', '.join(sheets)}.",
-                    sheet=sheet, sheets=", ".join(sheets))
-    # The chosen sheet, else the first sheet that holds a recognisable table.
-    rows: list[list[str]] = []
-    header_at = None
-    chosen = sheet or sheets[0]
-    for name in [sheet] if sheet else sheets:
-        rows = [["" if v is None else str(v) for v in row] for row in book[name].iter_rows(values_only=True)]
-        header_at = next((i for i, row in enumerate(rows[:30])
-                          if sum(canonical_name(c) is not None for c in row if c) >= 2), None)
-        if header_at is not None:
-            chosen = name
-            break
-    book.close()
-    if header_at is None:
-        raise _fail("no_header", "No header row found in the first 30 rows; the template shows the column names.")
-    header = [c.strip() for c in rows[header_at]]
-    body = [r + [""] * (len(header) - len(r)) for r in rows[header_at + 1:]]
-    table = pd.DataFrame([r[:len(header)] for r in body], columns=header, dtype=str)
-    notes = [note("note_sheet", f"sheet: {chosen}", sheet=chosen),
-             note("note_header_row", f"header row: {header_at + 1}", row=header_at + 1)]
-    raw = RawTable(table=_strip(table), kind="xlsx", notes=notes, sheets=sheets)
-    raw.table.attrs["first_row"] = header_at + 2  # spreadsheet row number of the first data row
-    return raw
-
-
-def _crs_of(collection: dict[str, object]) -> str | None:
+def _crs_of(collection: dict[str, object]) -> CRS:
     crs = collection.get("crs")
-    if isinstance(crs, dict):
-        name = str((crs.get("properties") or {}).get("name", ""))
-        for code in ("3006", "4326", "CRS84"):
-            if name.endswith(code) or name.endswith(f"::{code}"):
-                return "EPSG:4326" if code == "CRS84" else f"EPSG:{code}"
-        return name or None
-    return None
+    if crs is None:
+        return CRS.from_epsg(4326)  # RFC 7946: GeoJSON is WGS 84
+    props = crs.get("properties") if isinstance(crs, dict) else None
+    name = props.get("name") if isinstance(props, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        raise fail("unknown_crs", "The GeoJSON 'crs' member has no name; remove it (WGS 84) or name the system, "
+                   "e.g. EPSG:3006.", crs=str(crs)[:200])
+    for code in ("3006", "4326", "CRS84"):
+        if name.endswith(code):
+            return CRS.from_epsg(4326 if code == "CRS84" else int(code))  # CRS84 is lon/lat, as GeoJSON is read
+    return _crs(name, "geojson")
 
 
-def _read_geojson(data: bytes) -> RawTable:
+def _feature_problem(number: int, code: str, message: str, **params: object) -> Problem:
+    return Problem(f"Feature {number}: {message}", row=number, code=code, params=dict(params))
+
+
+def _read_geojson(data: bytes, limits: Limits) -> RawTable:
     try:
-        collection = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _fail("unreadable_geojson", f"The GeoJSON file is not valid JSON: {exc}", detail=str(exc)) from exc
+        collection = json.loads(nfc(data.decode("utf-8-sig")))
+    except UnicodeDecodeError as exc:
+        raise fail("unreadable_geojson", f"The GeoJSON file is not UTF-8 (byte {exc.start}).",
+                   detail=f"not UTF-8 (byte {exc.start})") from exc
+    except json.JSONDecodeError as exc:
+        raise fail("unreadable_geojson", f"The GeoJSON file is not valid JSON: {exc.msg} at line {exc.lineno}, "
+                   f"column {exc.colno}.",
+                   detail=f"{exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise fail("unreadable_geojson", "The GeoJSON file is nested too deeply to be a survey.",
+                   detail="nested too deeply") from exc
     features = collection.get("features") if isinstance(collection, dict) else None
     if not isinstance(features, list):
-        raise _fail("unreadable_geojson", "The GeoJSON file has no 'features' list.", detail="no features")
-    rows, geoms = [], []
-    for feature in features:
-        props = dict(feature.get("properties") or {})
-        rows.append({k: ";".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v))
-                     for k, v in props.items()})
-        try:
-            geoms.append(shape(feature["geometry"]) if feature.get("geometry") else None)
-        except Exception:  # malformed coordinates: reported per row by validation
-            geoms.append(None)
-    crs = _crs_of(collection) or "EPSG:4326"
-    table = pd.DataFrame(rows, dtype=str).fillna("")
-    geometry = gpd.GeoSeries(geoms, crs=crs)
-    return RawTable(table=_strip_keep(table), kind="geojson", geometry=geometry,
-                    notes=[note("note_crs", f"CRS: {crs}", crs=crs)])
+        raise fail("unreadable_geojson", "The GeoJSON file has no 'features' list.", detail="no 'features' list")
+    if len(features) > limits.max_rows:
+        raise fail("too_many_rows", f"The file has {len(features)} features; the limit is {limits.max_rows}.",
+                   rows=len(features), limit=limits.max_rows)
+    crs = _crs_of(collection)
+    rows: list[dict[str, str]] = []
+    geoms: list[object] = []
+    problems: list[Problem] = []
+    keys: dict[str, None] = {}
+    for number, feature in enumerate(features, start=1):
+        row: dict[str, str] = {}
+        rows.append(row)
+        geoms.append(None)
+        if not isinstance(feature, dict):
+            problems.append(_feature_problem(number, "bad_feature", "is not a JSON object."))
+            continue
+        props = feature.get("properties")
+        if props is None:
+            props = {}
+        if not isinstance(props, dict):
+            problems.append(_feature_problem(number, "bad_properties", "its 'properties' is not an object."))
+            props = {}
+        for key, value in props.items():
+            key = key.strip()
+            if value is None:
+                text = ""
+            elif isinstance(value, _SCALARS):
+                text = str(value)
+            elif isinstance(value, list) and all(isinstance(v, _SCALARS) for v in value):
+                text = ";".join(str(v) for v in value)
+            else:
+                problems.append(Problem(f"Feature {number}: property '{key}' is not text, a number or a list of "
+                                        "them.", row=number, column=key, code="bad_property", params={"key": key}))
+                continue
+            if len(text) > limits.max_cell_chars:
+                raise fail("cell_too_long", f"The cell has {len(text)} characters; the limit is "
+                           f"{limits.max_cell_chars}.", row=number, column=key, length=len(text),
+                           limit=limits.max_cell_chars)
+            if key not in keys:
+                keys[key] = None
+                if len(keys) > limits.max_columns:
+                    raise fail("too_many_columns", f"The features have more than {limits.max_columns} different "
+                               "properties.", row=number, cells=len(keys), limit=limits.max_columns)
+            row[key] = text.strip()
+        geometry = feature.get("geometry")
+        if geometry is not None:
+            try:
+                if not isinstance(geometry, dict):
+                    raise TypeError("not an object")
+                geoms[-1] = shape(geometry)
+            except Exception as exc:
+                problems.append(_feature_problem(number, "bad_geometry", f"the geometry cannot be read ({exc}).",
+                                                 detail=str(exc)[:120]))
+    table = table_frame(list(keys), [[r.get(k, "") for k in keys] for r in rows])
+    return RawTable(table=table, kind="geojson", geometry=gpd.GeoSeries(geoms, crs=crs),
+                    notes=[note("note_crs", f"CRS: {crs.to_string()}", crs=crs.to_string())],
+                    row_numbers=list(range(1, len(rows) + 1)), problems=problems)
 
 
-def _strip_keep(table: pd.DataFrame) -> pd.DataFrame:
-    """Like _strip but keeps every row (rows align with geometries)."""
-    table = table.rename(columns=lambda c: str(c).strip())
-    return table.map(lambda v: "" if v is None else str(v).strip())
+def _read_gpkg(data: bytes, limits: Limits) -> RawTable:
+    import pyogrio
 
-
-def _read_gpkg(data: bytes) -> RawTable:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "upload.gpkg"
         path.write_bytes(data)
         try:
-            frame = gpd.read_file(path, engine="pyogrio")
-        except Exception as exc:  # GDAL reports damaged files in many ways
-            raise _fail("unreadable_gpkg", f"The GeoPackage cannot be read: {exc}", detail=str(exc)) from exc
-    crs = frame.crs.to_string() if frame.crs is not None else "EPSG:4326"
-    table = pd.DataFrame(frame.drop(columns=frame.geometry.name)).astype(str).replace({"None": "", "nan": ""})
-    return RawTable(table=_strip_keep(table), kind="gpkg", geometry=frame.geometry.reset_index(drop=True),
-                    notes=[note("note_crs", f"CRS: {crs}", crs=crs)])
+            layers = [str(name) for name, geometry_type in pyogrio.list_layers(path) if geometry_type]
+            if not layers:
+                raise fail("unreadable_gpkg", "The GeoPackage has no layer with geometries.", detail="no layer")
+            info = pyogrio.read_info(path, layer=layers[0])
+        except ValidationFailed:
+            raise
+        except Exception as exc:
+            detail = str(exc).replace(str(path), "upload.gpkg")[:200]
+            raise fail("unreadable_gpkg", f"The GeoPackage cannot be read: {detail}", detail=detail) from exc
+        if int(info.get("features") or 0) > limits.max_rows:
+            raise fail("too_many_rows", f"The layer has {info['features']} features; the limit is "
+                       f"{limits.max_rows}.", rows=int(info["features"]), limit=limits.max_rows)
+        if len(info.get("fields", ())) > limits.max_columns:
+            raise fail("too_many_columns", f"The layer has {len(info['fields'])} fields; the limit is "
+                       f"{limits.max_columns}.", cells=len(info["fields"]), limit=limits.max_columns)
+        crs = _crs(info["crs"], "gpkg") if info.get("crs") else CRS.from_epsg(4326)
+        try:
+            frame = gpd.read_file(path, layer=layers[0], engine="pyogrio")
+        except Exception as exc:
+            detail = str(exc).replace(str(path), "upload.gpkg")[:200]
+            raise fail("unreadable_gpkg", f"The GeoPackage cannot be read: {detail}", detail=detail) from exc
+    notes = [note("note_crs", f"CRS: {crs.to_string()}", crs=crs.to_string())]
+    if len(layers) > 1:
+        notes.append(note("note_layer", f"layer: {layers[0]} (of {len(layers)})", layer=layers[0], count=len(layers)))
+    header = [nfc(str(c)).strip() for c in frame.columns if c != frame.geometry.name]
+    rows = []
+    for number, values in enumerate(frame.drop(columns=frame.geometry.name).itertuples(index=False), start=1):
+        cells = ["" if v is None or (isinstance(v, float) and v != v) else nfc(str(v)).strip() for v in values]
+        for column, cell in zip(header, cells, strict=True):
+            if len(cell) > limits.max_cell_chars:
+                raise fail("cell_too_long", f"The cell has {len(cell)} characters; the limit is "
+                           f"{limits.max_cell_chars}.", row=number, column=column, length=len(cell),
+                           limit=limits.max_cell_chars)
+        rows.append(cells)
+    geometry = gpd.GeoSeries(frame.geometry.to_numpy(), crs=crs)
+    return RawTable(table=table_frame(header, rows), kind="gpkg", geometry=geometry, notes=notes,
+                    row_numbers=list(range(1, len(rows) + 1)))

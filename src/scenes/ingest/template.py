@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 import pandas as pd
 
 from scenes.formats import table_to_csv
 from scenes.reference import Reference
 
-__all__ = ["TEMPLATE_COLUMNS", "template_csv", "template_xlsx"]
+__all__ = ["TEMPLATE_COLUMNS", "scenes_workbook", "template_csv", "template_xlsx"]
 
 TEMPLATE_COLUMNS = ["scene_id", "name", "kommun_kod", "kommun", "lokalpolisomrade", "stadsdel", "categories", "status",
                     "impact", "predecessors", "notes", "lat", "lon"]
@@ -42,10 +43,20 @@ def template_csv() -> str:
 
 def template_xlsx(ref: Reference) -> bytes:
     """The template as an Excel workbook with instructions and code lists."""
+    return scenes_workbook(pd.DataFrame([_EXAMPLE], columns=TEMPLATE_COLUMNS), ref)
+
+
+def scenes_workbook(scenes: pd.DataFrame, ref: Reference, *, help_rows: Sequence[tuple[str, str]] = ()) -> bytes:
+    """A workbook of sheet "Scener" (`scenes`), then the instructions (plus `help_rows`) and the code lists.
+
+    Shared by the template and the .xlsx export. No cell is a formula: text that starts with "=" is stored as text
+    (openpyxl would otherwise write it as a formula), and an empty text is an empty cell.
+    """
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        pd.DataFrame([_EXAMPLE], columns=TEMPLATE_COLUMNS).to_excel(writer, sheet_name="Scener", index=False)
-        pd.DataFrame(_HELP, columns=["Kolumn", "Beskrivning"]).to_excel(writer, sheet_name="Instruktion", index=False)
+        scenes.to_excel(writer, sheet_name="Scener", index=False)
+        pd.DataFrame([*_HELP, *help_rows], columns=["Kolumn", "Beskrivning"]).to_excel(
+            writer, sheet_name="Instruktion", index=False)
         ref.municipalities[["kommun_kod", "kommun", "default_lpo"]].to_excel(writer, sheet_name="Kommuner",
                                                                              index=False)
         ref.police_areas[["lpo_code", "name", "polisomrade", "valid_from", "valid_to"]].to_excel(
@@ -54,4 +65,11 @@ def template_xlsx(ref: Reference) -> bytes:
                                                                                     index=False)
         ref.categories[["code", "label_sv", "label_en"]].to_excel(writer, sheet_name="Kategorier", index=False)
         ref.statuses[["code", "label_sv", "label_en"]].to_excel(writer, sheet_name="Status", index=False)
+        for sheet in writer.book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.data_type == "f":
+                        cell.data_type = "s"
+                    elif cell.value == "":
+                        cell.value = None
     return buffer.getvalue()

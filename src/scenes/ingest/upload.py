@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import re
+import secrets
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -19,11 +21,14 @@ import pandas as pd
 from scenes.errors import Problem, ValidationFailed
 from scenes.formats import empty_scene_frame
 from scenes.i18n import problem_text, t
+from scenes.ingest.bounded import Limits
 from scenes.ingest.readers import RawTable, read_file
 from scenes.ingest.validate import ValidationResult, validate
 from scenes.reference import Reference
 
 __all__ = ["UploadCheck", "check_upload", "report_table", "survey_id_for"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -47,16 +52,28 @@ class UploadCheck:
         return self.result.frame
 
 
-def check_upload(name: str, data: bytes, ref: Reference, *, max_bytes: int, max_rows: int,
+def check_upload(name: str, data: bytes, ref: Reference, *, limits: Limits,
                  mapping: dict[str, str | None] | None = None, sheet: str | None = None) -> UploadCheck:
-    """Read and validate; the report lists every problem (an unreadable file gives exactly one)."""
+    """Read and validate; the report lists every problem (an unreadable file gives exactly one).
+
+    Never raises for a file: a fault in a reader or check that nobody foresaw is logged with its stack trace
+    under a short reference, and the report carries one error quoting that reference, so a person can tell
+    the administrator which log entry to read while no stack trace reaches the browser.
+    """
     digest = hashlib.sha256(data).hexdigest()
     try:
-        raw = read_file(name, data, max_bytes=max_bytes, sheet=sheet)
+        raw = read_file(name, data, limits, sheet=sheet)
+        result = validate(raw, ref, mapping=mapping, max_rows=limits.max_rows)
     except ValidationFailed as exc:
         return UploadCheck(name, digest, len(data), None, ValidationResult(empty_scene_frame(), exc.problems),
                            readable=False)
-    result = validate(raw, ref, mapping=mapping, max_rows=max_rows)
+    except Exception:
+        reference = secrets.token_hex(4)
+        log.exception("Checking the file %r failed unexpectedly (reference %s)", name[:200], reference)
+        problem = Problem(f"The file could not be checked because of an internal error (log reference {reference}); "
+                          "the administrator can look it up.", code="internal_error", params={"reference": reference})
+        return UploadCheck(name, digest, len(data), None, ValidationResult(empty_scene_frame(), [problem]),
+                           readable=False)
     return UploadCheck(name, digest, len(data), raw, result, sheets=raw.sheets)
 
 

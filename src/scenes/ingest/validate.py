@@ -23,12 +23,15 @@ from shapely.validation import make_valid
 from scenes.errors import Problem
 from scenes.formats import normalise_scene_frame
 from scenes.geo import SWEREF99TM, WGS84, area_m2, tag_municipality
+from scenes.ingest.bounded import note
 from scenes.ingest.columns import DERIVED, canonical_name, normalise_header, suggest
-from scenes.ingest.readers import RawTable, note
+from scenes.ingest.readers import RawTable
 from scenes.reference import Reference
 
 __all__ = ["ValidationResult", "header_mapping", "validate"]
 
+#: Fuzzy name suggestions closer than this (rapidfuzz WRatio points) to a second candidate are not offered.
+AMBIGUOUS_MARGIN = 5.0
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 # SWEREF 99 TM ranges for Sweden: northing 6.1–7.7 million m, easting 0.2–1.0 million m.
 _NORTHING = (6_100_000, 7_700_000)
@@ -85,12 +88,18 @@ class _Resolver:
     def suggestion(self, value: str) -> str | None:
         if value not in self._cache:
             choices = {**{_fold(n): n for n in self.by_name}, **{_fold(c): c for c in self.by_code}}
-            match = process.extractOne(_fold(value), list(choices), scorer=fuzz.WRatio, score_cutoff=80)
-            if match is None:
+            matches = process.extract(_fold(value), list(choices), scorer=fuzz.WRatio, score_cutoff=80, limit=5)
+            found: dict[str, float] = {}
+            for text, score, _ in matches:
+                key = choices[text]
+                code = self.by_code.get(key) or self.by_name[key]
+                found[code] = max(score, found.get(code, 0.0))
+            ranked = sorted(found.items(), key=lambda item: -item[1])
+            # Unambiguous only: a runner-up within AMBIGUOUS_MARGIN points means we cannot tell which was meant.
+            if not ranked or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] < AMBIGUOUS_MARGIN):
                 self._cache[value] = None
             else:
-                key = choices[match[0]]
-                code = self.by_code.get(key) or self.by_name[key]
+                code = ranked[0][0]
                 self._cache[value] = code if self.suggest_code else self.names[code]
         return self._cache[value]
 
@@ -114,13 +123,13 @@ def _split(value: str) -> list[str]:
 def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | None = None,
              max_rows: int = 100_000) -> ValidationResult:
     """Check every row and tag it; the frame holds the rows that passed (publish only when `ok`)."""
-    problems: list[Problem] = []
+    problems: list[Problem] = list(raw.problems)
     notes = list(raw.notes)
     table = raw.table
-    first_row = int(table.attrs.get("first_row", 2 if raw.geometry is None else 1))
+    numbers = raw.row_numbers
 
     def row_no(i: int) -> int:
-        return i + first_row
+        return numbers[i]
 
     def add(i: int | None, column: str | None, code: str, message: str, *, value: object = None,
             suggestion: str | None = None, severity: str = "error", **params: object) -> None:
@@ -185,12 +194,16 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
         if "name" in columns and not name:
             add(i, columns["name"], "required", "A value is required.")
 
-    # -- where: municipality from the geometry, stated one checked -------------------------------------
+    # -- where: municipality from the geometry; a stated one (code or name column) is checked ----------------
     tagged = tag_municipality(geometry, ref.boundaries)
     geoms = np.asarray(geometry.values, dtype=object)  # plain shapely objects: fast to iterate
+    areal = geometry.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
+    reaches_out: set[int] = set()
+    if areal.any():  # the whole polygon must lie in the county, not only the point it is tagged by
+        inside = shapely.covers(ref.county_outline, geometry[areal].to_crs(SWEREF99TM).to_numpy())
+        reaches_out = set(np.flatnonzero(areal)[~inside].tolist())
     munis = _Resolver(zip(ref.municipalities["kommun_kod"], ref.municipalities["kommun"], strict=True))
-    stated_col = "kommun_kod" if "kommun_kod" in columns else ("kommun" if "kommun" in columns else None)
-    stated_values = list(col(stated_col)) if stated_col else []
+    stated = {c: list(col(c)) for c in ("kommun_kod", "kommun") if c in columns}
     for i, (geom, code) in enumerate(zip(geoms, tagged.to_numpy(dtype=object), strict=True)):
         if geom is None or geom.is_empty:
             continue
@@ -198,18 +211,27 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
             add(i, None, "outside_county", "The location is outside Stockholm County.",
                 value=f"{geom.representative_point().y:.5f}, {geom.representative_point().x:.5f}")
             continue
-        if stated_col:
-            stated = stated_values[i]
-            if stated:
-                resolved = munis.exact(stated)
-                if resolved is None:
-                    add(i, columns[stated_col], "unknown_municipality", "Unknown municipality.", value=stated,
-                        suggestion=munis.suggestion(stated))
-                elif resolved != code:
-                    add(i, columns[stated_col], "municipality_mismatch",
-                        f"The row says {munis.names[resolved]} but the location lies in {munis.names[code]}; "
-                        f"{munis.names[code]} is used.", value=stated, severity="warning",
-                        stated=munis.names[resolved], found=munis.names[code])
+        if i in reaches_out:
+            add(i, None, "partly_outside_county", "Part of the area lies outside Stockholm County; draw it inside "
+                "the county or split it.")
+            continue
+        found = munis.names[code]
+        for column, values in stated.items():  # the location decides; a stated value that differs is a warning
+            value = values[i]
+            if not value:
+                continue
+            key = value
+            if column == "kommun_kod" and value.isdigit() and len(value) == 3:
+                key = "0" + value  # Excel opened a CSV and dropped the leading zero: 127 is 0127
+            fix = code if column == "kommun_kod" else found
+            resolved = munis.exact(key)
+            if resolved is None:
+                add(i, columns[column], "unknown_municipality", f"Unknown municipality; the location lies in {found}, "
+                    "which is used.", value=value, suggestion=fix, severity="warning", found=found)
+            elif resolved != code:
+                add(i, columns[column], "municipality_mismatch",
+                    f"The row says {munis.names[resolved]} but the location lies in {found}; {found} is used.",
+                    value=value, suggestion=fix, severity="warning", stated=munis.names[resolved], found=found)
 
     # -- district, police area ------------------------------------------------------------------------------
     districts = _Resolver(zip(ref.districts["district_code"], ref.districts["name"], strict=True))
@@ -291,66 +313,60 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
         "impact": impact.where(impact.between(1, 5)).to_numpy(),
         "predecessors": [_split(v) for v in col("predecessors")], "notes": col("notes").to_numpy(),
     }, geometry=geometry.to_numpy(), crs=WGS84)
-    bad_rows = {p.row - first_row for p in problems if p.severity == "error" and p.row is not None}
-    keep = [i for i in range(len(frame)) if i not in bad_rows]
+    bad_rows = {p.row for p in problems if p.severity == "error" and p.row is not None}
+    keep = [i for i in range(len(frame)) if numbers[i] not in bad_rows]
     problems.sort(key=lambda p: (p.row or 0, p.severity != "error", p.column or ""))
     frame = frame.iloc[keep]
     frame["area_m2"] = area_m2(frame.geometry) if len(frame) else []
     return ValidationResult(normalise_scene_frame(frame), problems, notes)
 
 
+ALLOWED_GEOMETRIES = ("Point", "Polygon", "MultiPolygon")
+
+
 def _geometry(raw: RawTable, columns: dict[str, str], col, add, notes: list[Problem]) -> gpd.GeoSeries | None:  # type: ignore[no-untyped-def]
-    """Geometry per row in WGS 84, from the file's geometry, lat/lon, SWEREF 99 TM or WKT; repairs polygons."""
+    """Geometry per row in WGS 84, from the file's geometry, WKT, lat/lon or SWEREF 99 TM; repairs polygons.
+
+    A WKT column and coordinate columns may be given together (our CSV export does): a row's WKT is used where
+    it has one, its coordinates elsewhere. Only points, polygons and multipolygons are scenes.
+    """
     n = len(raw.table)
     if raw.geometry is not None:
         series = raw.geometry.reset_index(drop=True)
-        source_crs = series.crs or WGS84
-    elif "wkt" in columns:
-        texts = col("wkt")
-        parsed = []
-        for i, text in enumerate(texts):
-            try:
-                parsed.append(shapely.from_wkt(text) if text else None)
-            except shapely.errors.GEOSException:
-                add(i, columns["wkt"], "bad_wkt", "Not a valid WKT geometry.", value=text[:60])
-                parsed.append(None)
-        series = gpd.GeoSeries(parsed)
-        sample = [g for g in parsed if g is not None and not g.is_empty]
-        large = bool(sample) and abs(sample[0].representative_point().x) > 1000
-        source_crs = SWEREF99TM if large else WGS84
-        crs_name = "SWEREF 99 TM (EPSG:3006)" if large else "WGS 84 (EPSG:4326)"
-        notes.append(note("note_wkt_crs", f"WKT coordinates read as {crs_name}", crs=crs_name))
-    elif "lat" in columns and "lon" in columns:
-        lat, lon = _number(col("lat")), _number(col("lon"))
-        series = _points(lon, lat)
-        source_crs = WGS84
-        for j in np.flatnonzero((lat.isna() | lon.isna()).to_numpy()).tolist():
-            add(j, columns["lat"], "bad_coordinate", "Latitude and longitude must be numbers.",
-                value=f"{col('lat').iloc[j]}, {col('lon').iloc[j]}")
-        notes.append(note("note_latlon", "coordinates: latitude/longitude (WGS 84)"))
+        series = series.set_crs(series.crs or WGS84, allow_override=True)
+        missing = (series.isna() | series.is_empty).to_numpy()
+        reported = {p.row for p in raw.problems}
+        for j in np.flatnonzero(missing).tolist():
+            if raw.row_numbers[j] not in reported:  # a feature whose geometry could not be read says so already
+                add(j, None, "no_location", "The row has no location.")
     else:
-        north_col, east_col = _northing_easting(columns, col, notes)
-        if north_col is None or east_col is None:
+        wkt = _wkt_geometry(columns, col, add, notes) if "wkt" in columns else None
+        has_wkt = np.zeros(n, dtype=bool) if wkt is None else ~(wkt.isna() | wkt.is_empty).to_numpy()
+        points = _point_geometry(columns, col, add, notes, skip=has_wkt if wkt is not None else None)
+        if wkt is None and points is None:
             add(None, None, "no_geometry",
                 "No coordinates found: give lat and lon, SWEREF 99 TM northing and easting (or X and Y), a WKT "
                 "column, or upload GeoJSON/GeoPackage.")
             return None
-        north, east = _number(col(north_col)), _number(col(east_col))
-        series = _points(east, north)
-        source_crs = SWEREF99TM
-        for j in np.flatnonzero((north.isna() | east.isna()).to_numpy()).tolist():
-            add(j, columns[north_col], "bad_coordinate", "Coordinates must be numbers.",
-                value=f"{col(north_col).iloc[j]}, {col(east_col).iloc[j]}")
-    series = series.set_crs(source_crs, allow_override=True)
-    missing = (series.isna() | series.is_empty).to_numpy()
-    if raw.geometry is not None or "wkt" in columns:  # coordinate columns already reported their gaps
-        for j in np.flatnonzero(missing).tolist():
-            add(j, None, "no_location", "The row has no location.")
+        if wkt is None:
+            series = points
+        elif points is None:
+            series = wkt
+            for j in np.flatnonzero(~has_wkt).tolist():
+                add(j, columns["wkt"], "no_location", "The row has no location.")
+        else:
+            series = gpd.GeoSeries(np.where(has_wkt, wkt.to_numpy(), points.to_numpy()), crs=WGS84)
+    if series.crs is not None and series.crs.to_epsg() != WGS84:
+        series = series.to_crs(WGS84)
     fixed = list(np.asarray(series.values, dtype=object))
-    invalid = np.flatnonzero(~shapely.is_valid(np.asarray(series.values)) & ~missing).tolist()
-    for i in invalid:
-        geom = fixed[i]
-        if geom is not None and not geom.is_empty and not geom.is_valid:
+    for i, geom in enumerate(fixed):
+        if geom is None or geom.is_empty:
+            continue
+        if geom.geom_type not in ALLOWED_GEOMETRIES:
+            add(i, None, "geometry_type", f"A {geom.geom_type} is not a scene; give a point, a polygon or a "
+                "multipolygon.", value=geom.geom_type, type=geom.geom_type)
+            fixed[i] = None
+        elif not geom.is_valid:
             try:
                 repaired = make_valid(geom)
             except shapely.errors.GEOSException:
@@ -362,11 +378,50 @@ def _geometry(raw: RawTable, columns: dict[str, str], col, add, notes: list[Prob
                 continue
             add(i, None, "invalid_geometry", "The geometry is invalid and cannot be repaired safely.")
             fixed[i] = None
-    out = gpd.GeoSeries(fixed, crs=source_crs)
-    if str(source_crs) not in ("4326", "EPSG:4326") and source_crs != WGS84:
-        out = out.to_crs(WGS84)
+    out = gpd.GeoSeries(fixed, crs=WGS84)
     assert len(out) == n  # noqa: S101 - one geometry per row, by construction
     return out
+
+
+def _wkt_geometry(columns: dict[str, str], col, add, notes: list[Problem]) -> gpd.GeoSeries:  # type: ignore[no-untyped-def]
+    """The WKT column in WGS 84; SWEREF 99 TM is recognised from the size of the numbers."""
+    parsed = []
+    for i, text in enumerate(col("wkt")):
+        try:
+            parsed.append(shapely.from_wkt(text) if text else None)
+        except shapely.errors.GEOSException:
+            add(i, columns["wkt"], "bad_wkt", "Not a valid WKT geometry.", value=text[:60])
+            parsed.append(None)
+    sample = [g for g in parsed if g is not None and not g.is_empty]
+    large = bool(sample) and abs(sample[0].representative_point().x) > 1000
+    crs_name = "SWEREF 99 TM (EPSG:3006)" if large else "WGS 84 (EPSG:4326)"
+    notes.append(note("note_wkt_crs", f"WKT coordinates read as {crs_name}", crs=crs_name))
+    return gpd.GeoSeries(parsed, crs=SWEREF99TM if large else WGS84).to_crs(WGS84)
+
+
+def _point_geometry(columns: dict[str, str], col, add, notes: list[Problem],  # type: ignore[no-untyped-def]
+                    skip: np.ndarray | None) -> gpd.GeoSeries | None:
+    """Points from lat/lon or SWEREF 99 TM columns, in WGS 84; None when there are no such columns.
+
+    Rows in `skip` (they have a WKT geometry) are not reported when their coordinates are missing.
+    """
+    if "lat" in columns and "lon" in columns:
+        y_col, x_col, crs = "lat", "lon", WGS84
+        notes.append(note("note_latlon", "coordinates: latitude/longitude (WGS 84)"))
+        message = "Latitude and longitude must be numbers."
+    else:
+        north_col, east_col = _northing_easting(columns, col, notes)
+        if north_col is None or east_col is None:
+            return None
+        y_col, x_col, crs = north_col, east_col, SWEREF99TM
+        message = "Coordinates must be numbers."
+    y, x = _number(col(y_col)), _number(col(x_col))
+    bad = (y.isna() | x.isna()).to_numpy().copy()
+    if skip is not None:
+        bad &= ~skip
+    for j in np.flatnonzero(bad).tolist():
+        add(j, columns[y_col], "bad_coordinate", message, value=f"{col(y_col).iloc[j]}, {col(x_col).iloc[j]}")
+    return _points(x, y).set_crs(crs).to_crs(WGS84)
 
 
 def _points(x: pd.Series, y: pd.Series) -> gpd.GeoSeries:

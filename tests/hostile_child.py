@@ -1,0 +1,49 @@
+"""Check one file in a child process under resource limits; print what happened as JSON.
+
+Usage: python tests/hostile_child.py FILE NAME MEMORY_MB CPU_SECONDS
+
+The address-space limit (RLIMIT_AS) makes a reader that tries to hold too much fail instead of taking the
+machine; the CPU limit (RLIMIT_CPU) kills a reader that spins. The parent asserts on the answer and on the peak
+resident memory (ru_maxrss), never on wall-clock time.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+from pathlib import Path
+
+
+def _peak_mb() -> int:
+    """Peak resident memory of this process image (VmHWM; ru_maxrss would include the parent's peak before exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024)
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
+def main() -> None:
+    path, name, memory_mb, cpu_seconds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 2**20, memory_mb * 2**20))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+    from scenes.ingest.upload import check_upload
+    from scenes.reference import load_reference
+    from scenes.settings import Settings
+
+    settings = Settings()
+    ref = load_reference(settings.data_dir)
+    base = _peak_mb()
+    check = check_upload(name, Path(path).read_bytes(), ref, limits=settings.file_limits)
+    peak = _peak_mb()
+    print(json.dumps({
+        "ok": check.ok, "rows": len(check.frame),
+        "codes": sorted({p.code for p in check.result.problems}),
+        "errors": [str(p) for p in check.result.errors][:3],
+        "base_mb": base, "peak_mb": peak,
+        "cpu_s": round(resource.getrusage(resource.RUSAGE_SELF).ru_utime, 2),
+    }))
+
+
+if __name__ == "__main__":
+    main()

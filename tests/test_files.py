@@ -1,0 +1,348 @@
+"""Analysts' files in and out (issue 12): readers, geometry rules, suggestions applied, the preview's guards.
+
+Every file is built here as the tool that writes it would (Excel's `sep=` line and "Unicode text", macOS's
+decomposed names, QGIS's GeoPackage in a local CRS, hand-edited GeoJSON) and checked through the same entry
+point the page and the command line use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import unicodedata
+from pathlib import Path
+
+import geopandas as gpd
+import openpyxl
+import pandas as pd
+import pytest
+from pyproj import CRS
+from shapely.geometry import LineString, MultiPoint, Point, Polygon
+
+from scenes.core import Dashboard
+from scenes.errors import ValidationFailed
+from scenes.ingest.bounded import Limits, detect_separator
+from scenes.ingest.upload import UploadCheck, check_upload
+from scenes.model import Survey, SurveyKind
+from scenes.reference import Reference
+from scenes.seminars import read_seminar_csv
+
+BOTKYRKA = (59.2005, 17.8297)
+GOTHENBURG = (57.7089, 11.9746)
+HEADER = "id;namn;kommun;kategori;lat;lon"
+ANALYST = "analytiker"
+
+
+def _check(ref: Reference, name: str, data: bytes, **limits: int) -> UploadCheck:
+    return check_upload(name, data, ref, limits=Limits(**limits))
+
+
+def _codes(check: UploadCheck) -> set[str]:
+    return {p.code for p in check.result.problems}
+
+
+def _geojson(features: list[object], **extra: object) -> bytes:
+    return json.dumps({"type": "FeatureCollection", **extra, "features": features}).encode()
+
+
+def _feature(geometry: object, scene_id: str = "G1", **props: object) -> dict[str, object]:
+    return {"type": "Feature", "properties": {"scene_id": scene_id, "name": "Plats", "categories": "festmiljo",
+                                              **props}, "geometry": geometry}
+
+
+# -- what common tools write -------------------------------------------------------------------------------------
+
+def test_excel_sep_line_is_honoured(ref: Reference) -> None:
+    data = f"sep=;\r\n{HEADER}\r\nA1;Torget;Botkyrka;festmiljo;59,2005;17,8297\r\n".encode()
+    check = _check(ref, "sep.csv", data)
+    assert check.ok and len(check.frame) == 1
+    assert "note_sep_line" in {n.code for n in check.result.notes}
+
+
+def test_excel_unicode_text_utf16_tab(ref: Reference) -> None:
+    """Excel's "Unicode text": UTF-16 with a byte-order mark, tab separated."""
+    text = "id\tnamn\tkommun\tkategori\tlat\tlon\r\nA1\tÅkersberga torg\tBotkyrka\tfestmiljo\t59,2005\t17,8297\r\n"
+    check = _check(ref, "unicode.txt", text.encode("utf-16"))
+    assert check.ok and check.frame.iloc[0]["name"] == "Åkersberga torg"
+    assert {n.params.get("encoding") for n in check.result.notes} >= {"UTF-16"}
+
+
+def test_decomposed_unicode_is_normalised(ref: Reference) -> None:
+    """macOS writes å/ä/ö decomposed: headers and names still match, and names are stored composed."""
+    text = "id;namn;kommun;lokalpolisområde;kategori;lat;lon\r\nA1;Södertälje C;Södertälje;Södertälje;festmiljo;" \
+           "59,1955;17,6253\r\n"
+    check = _check(ref, "nfd.csv", unicodedata.normalize("NFD", text).encode())
+    assert check.ok, check.result.problems
+    assert not check.result.warnings
+    assert check.frame.iloc[0]["name"] == unicodedata.normalize("NFC", "Södertälje C")
+
+
+def test_duplicate_header_names_both_columns(ref: Reference) -> None:
+    data = b"id;namn;kategori;Namn;lat;lon\r\nA;x;festmiljo;y;59,2;17,8\r\n"
+    check = _check(ref, "dup.csv", data)
+    [problem] = check.result.problems
+    assert problem.code == "duplicate_header"
+    assert problem.params["first_at"] == "B" and problem.params["second_at"] == "D"
+    assert not check.ok
+
+
+def test_separator_detection_is_linear_and_quote_aware() -> None:
+    assert detect_separator('a;b;"c;d"\n1;2;"3\n;4"\n5;6;7\n') == ";"
+    assert detect_separator("a,b,c\n1,2,3\n") == ","
+    assert detect_separator("a\tb\tc\n1\t2\t3\n") == "\t"
+    assert detect_separator('"' + '","' * 30_000 + '"') in (";", ",", "\t")  # a 90 KB line: answered at once
+
+
+def test_caps_are_located(ref: Reference) -> None:
+    wide = _check(ref, "w.csv", b"id;namn\n" + b"a;" * 50 + b"\n", max_columns=20)
+    assert _codes(wide) == {"too_many_columns"} and wide.result.problems[0].row == 2
+    long = _check(ref, "l.csv", f"{HEADER}\nA;{'x' * 200};Botkyrka;festmiljo;59,2;17,8\n".encode(), max_cell_chars=100)
+    [problem] = long.result.problems
+    assert (problem.code, problem.row, problem.column) == ("cell_too_long", 2, "namn")
+    rows = _check(ref, "r.csv", (HEADER + "\n" + "A;x;Botkyrka;festmiljo;59,2;17,8\n" * 5).encode(), max_rows=3)
+    assert _codes(rows) == {"too_many_rows"}
+
+
+def test_shifted_columns_are_an_error(ref: Reference) -> None:
+    """An unquoted separator inside a cell shifts the row: an error at that row, not a silent shift."""
+    data = f"{HEADER}\r\nA1;Torg; norra delen;Botkyrka;festmiljo;59,2005;17,8297\r\n".encode()
+    check = _check(ref, "shift.csv", data)
+    assert [(p.code, p.row) for p in check.result.problems] == [("extra_cells", 2)]
+
+
+# -- geometry rules ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("geometry", "kind"), [
+    (LineString([(17.82, 59.20), (17.83, 59.21)]), "LineString"),
+    (MultiPoint([(17.82, 59.20), (GOTHENBURG[1], GOTHENBURG[0])]), "MultiPoint"),
+])
+def test_only_points_and_polygons_are_scenes(ref: Reference, geometry: object, kind: str) -> None:
+    check = _check(ref, "g.geojson", _geojson([_feature(geometry.__geo_interface__)]))  # type: ignore[attr-defined]
+    [problem] = check.result.errors
+    assert (problem.code, problem.row, problem.params["type"]) == ("geometry_type", 1, kind)
+    assert kind in str(problem)
+
+
+def test_whole_polygon_must_lie_in_the_county(ref: Reference) -> None:
+    """A polygon whose representative point is in Botkyrka but which reaches far outside the county."""
+    reaching = Polygon([(17.80, 59.19), (17.86, 59.19), (17.86, 59.23), (17.80, 59.23), (17.80, 59.211),
+                        (16.9, 59.206), (17.80, 59.209), (17.80, 59.19)])  # a spike 50 km west, into Sörmland
+    inside = Point(BOTKYRKA[1], BOTKYRKA[0]).buffer(0.001)
+    check = _check(ref, "p.geojson", _geojson([_feature(reaching.__geo_interface__, "OUT"),
+                                               _feature(inside.__geo_interface__, "IN")]))
+    assert [(p.code, p.row) for p in check.result.errors] == [("partly_outside_county", 1)]
+    assert list(check.frame["scene_id"]) == ["IN"]
+
+
+def test_wkt_and_coordinates_together(ref: Reference) -> None:
+    """Our CSV export gives WKT for polygons and northing/easting for every row: each row uses what it has."""
+    wkt = "POLYGON ((1614000 6565000, 1614100 6565000, 1614100 6565100, 1614000 6565100, 1614000 6565000))"
+    point = gpd.GeoSeries([Point(BOTKYRKA[1], BOTKYRKA[0])], crs=4326).to_crs(3006).iloc[0]
+    polygon_at = gpd.GeoSeries([Point(BOTKYRKA[1], BOTKYRKA[0]).buffer(0.002)], crs=4326).to_crs(3006).iloc[0]
+    wkt = polygon_at.wkt
+    text = (f"scene_id;name;categories;northing;easting;wkt\r\nP;Punkt;festmiljo;{point.y:.2f};{point.x:.2f};\r\n"
+            f'Y;Yta;festmiljo;{point.y:.2f};{point.x:.2f};"{wkt}"\r\n').replace(".", ",", 4)
+    check = _check(ref, "mix.csv", text.encode())
+    assert check.ok, check.result.problems
+    assert list(check.frame.geom_type) == ["Point", "Polygon"]
+
+
+# -- hostile GeoJSON and GeoPackage: located problems, never a traceback --------------------------------------------
+
+@pytest.mark.parametrize(("label", "data", "code", "row"), [
+    ("feature not an object", _geojson(["text", _feature({"type": "Point", "coordinates": [17.83, 59.2]})]),
+     "bad_feature", 1),
+    ("properties a list", _geojson([{"type": "Feature", "properties": [1, 2], "geometry": None}]), "bad_properties", 1),
+    ("property an object", _geojson([_feature({"type": "Point", "coordinates": [17.83, 59.2]}, notes={"a": 1})]),
+     "bad_property", 1),
+    ("unknown CRS name", _geojson([_feature(None)], crs={"type": "name", "properties": {"name": "urn:nowhere:42"}}),
+     "unknown_crs", None),
+    ("CRS without name", _geojson([_feature(None)], crs={"type": "name", "properties": ["x"]}), "unknown_crs", None),
+    ("coordinates not numbers", _geojson([_feature({"type": "Point", "coordinates": ["a", {}]})]), "bad_geometry", 1),
+    ("geometry a string", _geojson([_feature("POINT (1 2)")]), "bad_geometry", 1),
+    ("not a collection", b'{"type": "Feature", "geometry": null}', "unreadable_geojson", None),
+])
+def test_malformed_geojson_is_located(ref: Reference, label: str, data: bytes, code: str, row: int | None) -> None:
+    check = _check(ref, "f.geojson", data)
+    matching = [p for p in check.result.problems if p.code == code]
+    assert matching, (label, [(p.code, str(p)) for p in check.result.problems])
+    assert matching[0].row == row
+    assert not check.ok
+
+
+def test_geopackage_in_a_local_crs_is_refused_clearly(ref: Reference, tmp_path: Path) -> None:
+    local = CRS.from_wkt('ENGCRS["Lokalt ritsystem",EDATUM["Ritning"],CS[Cartesian,2],AXIS["x",east,ORDER[1],'
+                         'LENGTHUNIT["metre",1]],AXIS["y",north,ORDER[2],LENGTHUNIT["metre",1]]]')
+    frame = gpd.GeoDataFrame({"scene_id": ["A"], "name": ["x"], "categories": ["festmiljo"]},
+                             geometry=[Point(100, 200)], crs=local)
+    path = tmp_path / "local.gpkg"
+    frame.to_file(path, driver="GPKG", engine="pyogrio")
+    check = _check(ref, "local.gpkg", path.read_bytes())
+    [problem] = check.result.problems
+    assert problem.code == "local_crs" and "SWEREF 99 TM" in str(problem)
+
+
+def test_unexpected_fault_becomes_one_error_with_a_log_reference(ref: Reference, monkeypatch: pytest.MonkeyPatch,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    import scenes.ingest.upload as upload
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("/srv/secret/path.py exploded")
+    monkeypatch.setattr(upload, "validate", broken)
+    check = _check(ref, "f.csv", f"{HEADER}\nA;x;Botkyrka;festmiljo;59,2;17,8\n".encode())
+    [problem] = check.result.problems
+    assert problem.code == "internal_error" and "/srv" not in str(problem)
+    assert problem.params["reference"] in caplog.text and "Traceback" in caplog.text
+
+
+def test_streamlit_never_shows_a_stack_trace() -> None:
+    import tomllib
+
+    from scenes.settings import PROJECT_ROOT
+
+    config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["maxUploadSize"] >= 1
+
+
+# -- seminar CSV through the same reader ------------------------------------------------------------------------
+
+def test_seminar_csv_as_excel_writes_it(ref: Reference) -> None:
+    text = ('sep=;\r\nseminar_id;title;date;programme\r\n'
+            'trygg;"Seminarium ""Trygghet""";2026-05-04;"09:00 | Välkommen | Länsstyrelsen\r\n10:00 | Paus"\r\n'
+            'andra;Öppna scener – uppföljning;2026-06-01;\r\n')
+    items = read_seminar_csv(text.encode("cp1252"), ref)
+    assert [s.title for s in items] == ['Seminarium "Trygghet"', "Öppna scener – uppföljning"]
+    assert [p.title for p in items[0].programme] == ["Välkommen", "Paus"]
+
+
+def test_seminar_csv_is_bounded(ref: Reference) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        read_seminar_csv(b"seminar_id;title\n" + b"a;" * 500 + b"\n", ref, Limits(max_columns=50))
+    assert caught.value.problems[0].code == "too_many_columns"
+
+
+# -- municipality and suggestions -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("header", ["id;namn;kommun;kategori;lat;lon", "id;namn;kommun_kod;kommun;kategori;lat;lon"])
+def test_stated_municipality_is_a_warning_with_or_without_code(ref: Reference, header: str) -> None:
+    """The coordinates decide: a misspelt name is a warning with the right name offered, code column or not."""
+    code = ";0127" if "kommun_kod" in header else ""
+    data = f"{header}\r\nA1;Torget{code};Botkyrkaa;festmiljo;59,2005;17,8297\r\n".encode()
+    check = _check(ref, "m.csv", data)
+    assert check.ok
+    [problem] = check.result.warnings
+    assert (problem.code, problem.column, problem.suggestion) == ("unknown_municipality", "kommun", "Botkyrka")
+
+
+def _misspelt_csv() -> bytes:
+    return ("id;namn;kommun;lokalpolisområde;kategori;status;lat;lon\r\n"
+            "A1;Torget;Botkyrkaa;Botkyrkka;\"festmiljo; utsat_omrade\";aktiv;59,2005;17,8297\r\n"
+            "A2;Parken;Huddinge;;Fest- och nöjesmiljö;Aktv;59,2005;17,8297\r\n").encode()
+
+
+def test_apply_all_suggestions_and_recheck(demo: Dashboard) -> None:
+    check = demo.check_upload("mina-scener.csv", _misspelt_csv())
+    assert not check.ok  # the police area and the category are errors
+    correction = demo.correct(check)
+    assert correction.name == "mina-scener-rattad.csv" and correction.changes == 6
+    assert correction.data.startswith("\ufeff".encode())
+    again = demo.check_upload(correction.name, correction.data)
+    assert again.ok and not again.result.warnings, again.result.problems
+    assert list(again.frame["kommun_kod"]) == ["0127", "0127"]
+    assert list(again.frame["categories"]) == [["festmiljo", "utsatt_omrade"], ["festmiljo"]]
+    text = correction.data.decode("utf-8-sig")
+    assert "Botkyrka;Botkyrka;" in text and "59,2005" in text  # the analyst's decimal commas are kept
+
+
+def test_apply_suggestions_to_a_workbook(demo: Dashboard) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "namn", "kommun", "kategori", "lat", "lon"])
+    sheet.append(["A1", "+1 Torget", "Botkyrkaa", "festmilj", 59.2005, 17.8297])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    check = demo.check_upload("scener.xlsx", buffer.getvalue())
+    correction = demo.correct(check)
+    assert correction.name == "scener-rattad.xlsx"
+    again = demo.check_upload(correction.name, correction.data)
+    assert again.ok and again.frame.iloc[0]["name"] == "+1 Torget"
+    cell = openpyxl.load_workbook(io.BytesIO(correction.data)).active["B2"]
+    assert cell.data_type == "s"  # text, not a formula
+
+
+# -- the preview guards the figures -----------------------------------------------------------------------------
+
+def _real_survey(demo: Dashboard) -> str:
+    check = demo.check_upload("start.geojson", demo.export("demo-2021", "geojson"))
+    survey = Survey("2025-real", "Kartläggning 2025", dt.date(2025, 3, 1), SurveyKind.KARTLAGGNING, "test", False)
+    return demo.publish(check, survey=survey, actor=ANALYST)[0]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "geojson", "gpkg"])
+def test_reimporting_an_export_is_a_no_op(demo: Dashboard, fmt: str) -> None:
+    survey_id = _real_survey(demo)
+    data = demo.export(survey_id, fmt)
+    check = demo.check_upload(f"export.{fmt}", data)
+    assert check.ok, check.result.errors
+    guard = demo.preview(check, survey_id)
+    assert guard.unchanged and not guard.flags, (guard.changed, guard.flags)
+    assert guard.count_before == guard.count_after
+    assert abs(guard.area_after_m2 - guard.area_before_m2) < 1.0
+    revisions = len(demo.revisions())
+    assert demo.publish(check, revise=survey_id, actor=ANALYST) == (survey_id, 1)
+    assert len(demo.revisions()) == revisions  # nothing was written
+
+
+def test_polygons_lost_on_the_way_are_flagged(demo: Dashboard) -> None:
+    """The analyst's SWEREF workflow sent back points only: every polygon is flagged and the totals show it."""
+    survey_id = _real_survey(demo)
+    frame = demo.scenes(survey_id)
+    points = frame.copy()
+    points["geometry"] = frame.geometry.representative_point()
+    table = pd.DataFrame(points.drop(columns="geometry"))
+    projected = points.geometry.to_crs(3006)
+    table["northing"], table["easting"] = projected.y.round(2), projected.x.round(2)
+    table["categories"] = [";".join(c) for c in table["categories"]]
+    table["predecessors"] = [";".join(c) for c in table["predecessors"]]
+    table = table.drop(columns=["survey_id", "area_m2"])
+    check = demo.check_upload("tillbaka.csv", table.to_csv(sep=";", index=False, decimal=",").encode())
+    assert check.ok, check.result.errors[:3]
+    guard = demo.preview(check, survey_id)
+    polygons = int(frame.geom_type.isin(["Polygon", "MultiPolygon"]).sum())
+    assert polygons > 0
+    assert sum(f.code == "became_point" for f in guard.flags) == polygons
+    assert guard.area_before_m2 > 0 and guard.area_after_m2 == 0 and guard.area_change_pct == pytest.approx(-100)
+    assert not guard.unchanged
+
+
+def test_moves_and_area_changes_are_flagged(demo: Dashboard) -> None:
+    survey_id = _real_survey(demo)
+    frame = demo.scenes(survey_id)
+    polygon = frame.index[frame.geom_type == "Polygon"][0]
+    point = frame.index[frame.geom_type == "Point"][0]
+    edited = frame.copy()
+    projected = edited.geometry.to_crs(3006)
+    projected.loc[polygon] = projected.loc[polygon].buffer(60)  # grows the area well past 25 %
+    projected.loc[point] = Point(projected.loc[point].x + 800, projected.loc[point].y)  # 800 m east
+    edited["geometry"] = projected.to_crs(4326)
+    data = json.dumps(json.loads(gpd.GeoDataFrame(edited).drop(columns=["area_m2"]).to_json())).encode()
+    check = demo.check_upload("flyttad.geojson", data)
+    guard = demo.preview(check, survey_id)
+    flags = {(f.scene_id, f.code) for f in guard.flags}
+    assert (frame.loc[polygon, "scene_id"], "area_change") in flags
+    assert (frame.loc[point, "scene_id"], "moved") in flags
+    moved = next(f for f in guard.flags if f.code == "moved")
+    assert 790 < moved.after < 810
+
+
+def test_what_excel_does_to_an_export_is_undone(demo: Dashboard) -> None:
+    """Formula-like text keeps its protective apostrophe only in the file; a municipality code Excel shortened to
+    three digits is read as the four-digit code."""
+    text = ("scene_id;name;kommun_kod;categories;notes;lat;lon\r\n"
+            "A1;'=1+1 Torget;127;festmiljo;'-5 m från bron;59,2005;17,8297\r\n")
+    check = demo.check_upload("excel.csv", text.encode())
+    assert check.ok and not check.result.warnings, check.result.problems
+    row = check.frame.iloc[0]
+    assert (row["name"], row["notes"], row["kommun_kod"]) == ("=1+1 Torget", "-5 m från bron", "0127")
