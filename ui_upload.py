@@ -67,13 +67,16 @@ def corrected_notice(corrected: dict[str, Any]) -> None:
 def totals(guard: Preview) -> None:
     """County totals before and after, and the scenes whose figures deserve a second look."""
     m1, m2 = st.columns(2)
-    m1.metric(ui.tr("upload.total_count"), ui.num(guard.count_after),
-              delta=ui.num(guard.count_after - guard.count_before), delta_color="off",
-              help=ui.tr("upload.before", value=ui.num(guard.count_before)))
+    count_change = guard.count_after - guard.count_before
+    m1.metric(ui.tr("upload.total_count"), ui.num(guard.count_after), delta=ui.num(count_change),
+              delta_color="off", delta_arrow="auto" if count_change else "off",
+              delta_description=ui.tr("upload.before", value=ui.num(guard.count_before)))
     change = guard.area_change_pct
+    shown = None if change is None else round(change, 1)
     m2.metric(ui.tr("upload.total_area"), ui.num(guard.area_after_m2 / 10_000, 1),
-              delta=None if change is None else f"{ui.num(change, 1)} %", delta_color="off",
-              help=ui.tr("upload.before", value=ui.num(guard.area_before_m2 / 10_000, 1)))
+              delta=None if shown is None else f"{ui.num(shown, 1)} %", delta_color="off",
+              delta_arrow="auto" if shown else "off",
+              delta_description=ui.tr("upload.before", value=ui.num(guard.area_before_m2 / 10_000, 1)))
     if guard.flags:
         st.warning(ui.tr("upload.flags", n=len({f.scene_id for f in guard.flags})), icon=":material/warning:")
         ui.table_with_download(flags_table(guard, ui.lang()), "granska-scener.csv", key="dl_flags", static=True)

@@ -15,6 +15,10 @@ Baselines, each built the way a first app would do it:
 - failed sign-in: the time of a failure for each cause (unknown name, wrong password, locked account), ours
   against the usual first version (a locked account answers at once; an unknown name skips the hash). The
   spread between causes is what an attacker reads; ours should be near zero.
+- reading files at and past the caps (a CSV at the byte cap, a 64 KB line of quotes; in the full run also an
+  .xlsx with 1.2 million rows and a shared-strings bomb): peak memory and CPU of a child process reading it,
+  ours (bounded readers) against csv.Sniffer + pandas.read_csv or a whole-workbook openpyxl load, the naive
+  reader stopped at 60 s CPU.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import json
 import os
 import platform
 import socket
@@ -243,6 +248,46 @@ def sign_in_timings(dash: Dashboard, repeat: int) -> dict[str, tuple[float, floa
     return out
 
 
+NAIVE_CPU_S = 60  # the naive reader is stopped here (RLIMIT_CPU); the table then says so
+NAIVE_MEMORY_MB = 6_000
+
+
+def hostile_files(demo: Dashboard, quick: bool) -> dict[str, tuple[str, str, bytes, str | None]]:
+    """Files at and past the caps (from the test corpus), with the naive reader each is compared with."""
+    sys.path.insert(0, str(ROOT))
+    from tests.hostile_files import csv_quotes_line, xlsx_millions_of_rows, xlsx_shared_strings_bomb
+
+    at_cap = upload_csv(demo, 100_000)
+    cases = {"CSV at the byte cap": (f"{len(at_cap) / 1e6:.1f} MB, 100,000 rows", "cap.csv", at_cap, "sniffer"),
+             "CSV line of quotes": ("64 KB line", *csv_quotes_line(), "sniffer")}
+    if not quick:
+        cases["xlsx, 1.2 million rows"] = ("6 MB", *xlsx_millions_of_rows(), "openpyxl")
+        cases["xlsx, shared-strings bomb"] = ("7.5 MB, 65 MB of texts", *xlsx_shared_strings_bomb(), "openpyxl")
+    return cases
+
+
+def file_at_cap(name: str, data: bytes, naive: str | None) -> tuple[dict[str, object], dict[str, str] | None]:
+    """Reading only, ours (tests/hostile_child.py) and the naive reader, each in a child process: peak memory and
+    CPU of the whole process (the interpreter with its imports is about 180 MiB of it)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        done = subprocess.run([sys.executable, str(ROOT / "tests" / "hostile_child.py"), str(path), name, "3000", "60",
+                               "read"],
+                              capture_output=True, text=True, check=True)
+        ours = json.loads(done.stdout)
+        ours["answer"] = "ok" if ours["ok"] else ", ".join(ours["codes"][:2])
+        if naive is None:
+            return ours, None
+        run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "naive_reader.py"), naive, str(path),
+                              str(NAIVE_MEMORY_MB), str(NAIVE_CPU_S)], capture_output=True, text=True, check=False)
+        if run.returncode != 0:  # killed by the CPU limit (SIGXCPU) or the address-space limit
+            return ours, {"text": f"stopped (limit: {NAIVE_CPU_S} s CPU / {NAIVE_MEMORY_MB:,} MiB)",
+                          "cpu": f"> {NAIVE_CPU_S} s" if run.returncode in (-24, 152) else "?"}
+        base = json.loads(run.stdout)
+        return ours, {"text": f"{base['peak_mb']:,} MiB ({base['outcome']})", "cpu": f"{base['cpu_s']:,.1f} s"}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, one repetition (for make test)")
@@ -292,6 +337,12 @@ def main() -> int:
         add(f"validate + tag an upload ({n:,} rows)", "demo geography", ours_s * 1000, naive_s * 1000, "ms")
         rows.append((f"  peak memory of our validation ({n:,} rows)", "", f"{peak / 2**20:,.0f} MiB", "", ""))
         del settings
+
+        for label, (dataset, file_name, data, naive) in hostile_files(demo, quick).items():
+            ours, base = file_at_cap(file_name, data, naive)
+            rows.append((f"read {label}: peak memory", dataset, f"{ours['peak_mb']:,} MiB ({ours['answer']})",
+                         base["text"] if base else "", ""))
+            rows.append((f"read {label}: CPU", dataset, f"{ours['cpu_s']:,.1f} s", base["cpu"] if base else "", ""))
 
         timings = sign_in_timings(Dashboard(Settings(state_dir=Path(tmp) / "sign-in")), repeat)
         for label, (ours_ms, naive_ms) in timings.items():

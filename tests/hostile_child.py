@@ -1,6 +1,8 @@
 """Check one file in a child process under resource limits; print what happened as JSON.
 
-Usage: python tests/hostile_child.py FILE NAME MEMORY_MB CPU_SECONDS
+Usage: python tests/hostile_child.py FILE NAME MEMORY_MB CPU_SECONDS [read]
+
+With `read`, only the reader runs (for `make bench`, to compare reading with reading); else the whole check.
 
 The address-space limit (RLIMIT_AS) makes a reader that tries to hold too much fail instead of taking the
 machine; the CPU limit (RLIMIT_CPU) kills a reader that spins. The parent asserts on the answer and on the peak
@@ -23,6 +25,11 @@ def _peak_mb() -> int:
     raise RuntimeError("no VmHWM in /proc/self/status")
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return round(usage.ru_utime + usage.ru_stime, 2)
+
+
 def main() -> None:
     path, name, memory_mb, cpu_seconds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 2**20, memory_mb * 2**20))
@@ -34,6 +41,17 @@ def main() -> None:
     settings = Settings()
     ref = load_reference(settings.data_dir)
     base = _peak_mb()
+    if sys.argv[5:] == ["read"]:
+        from scenes.errors import ValidationFailed
+        from scenes.ingest.readers import read_file
+
+        try:
+            raw = read_file(name, Path(path).read_bytes(), settings.file_limits)
+            answer = {"ok": True, "rows": len(raw.table), "codes": []}
+        except ValidationFailed as exc:
+            answer = {"ok": False, "rows": 0, "codes": sorted({p.code for p in exc.problems})}
+        print(json.dumps({**answer, "base_mb": base, "peak_mb": _peak_mb(), "cpu_s": _cpu()}))
+        return
     check = check_upload(name, Path(path).read_bytes(), ref, limits=settings.file_limits)
     peak = _peak_mb()
     print(json.dumps({
@@ -41,7 +59,7 @@ def main() -> None:
         "codes": sorted({p.code for p in check.result.problems}),
         "errors": [str(p) for p in check.result.errors][:3],
         "base_mb": base, "peak_mb": peak,
-        "cpu_s": round(resource.getrusage(resource.RUSAGE_SELF).ru_utime, 2),
+        "cpu_s": _cpu(),
     }))
 
 

@@ -492,12 +492,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "upload.total_count": {"sv": "Scener i länet efter publicering",
                            "en": "Scenes in the county after publishing"},
     "upload.total_area": {"sv": "Total yta (ha) efter publicering", "en": "Total area (ha) after publishing"},
-    "upload.before": {"sv": "Före: {value}", "en": "Before: {value}"},
+    "upload.before": {"sv": "före: {value}", "en": "before: {value}"},
     "upload.flags": {
-        "sv": "{n} scener att granska innan du publicerar: en yta som blivit punkt, en yta som ändrats mycket eller en "
-              "scen som flyttats långt (gränserna är inställningar).",
-        "en": "{n} scenes to review before publishing: an area that became a point, an area that changed a lot, or a "
-              "scene that moved far (the thresholds are settings).",
+        "sv": "Granska innan du publicerar – scener där en yta blivit punkt, en yta ändrats mycket eller en scen "
+              "flyttats långt (gränserna är inställningar): {n}",
+        "en": "Review before publishing – scenes where an area became a point, an area changed a lot or a scene "
+              "moved far (the thresholds are settings): {n}",
     },
     "upload.flag": {"sv": "Vad", "en": "What"},
     "upload.flag_before": {"sv": "Före", "en": "Before"},

@@ -21,6 +21,7 @@ import csv
 import io
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from openpyxl.reader import excel as openpyxl_excel
@@ -199,7 +200,8 @@ def _table(header_cells: list[str], body: list[tuple[int, list[str]]], notes: li
     width = len(header)
     keep = [j for j, name in enumerate(header) if name]
     rows, numbers = [], []
-    for number, cells in body:
+    for k, (number, cells) in enumerate(body):
+        body[k] = (number, [])  # each raw row is released as soon as it is converted: one copy at a time
         extra = [c for c in cells[width:] if c.strip()]
         if extra:
             raise fail("extra_cells", f"Row {number} has {len(extra)} more filled cell(s) than the header has "
@@ -214,6 +216,16 @@ def _table(header_cells: list[str], body: list[tuple[int, list[str]]], notes: li
     return TextTable([header[j] for j in keep], rows, numbers, notes)
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their endings, one at a time (no second copy of the whole text, as StringIO makes)."""
+    start, end = 0, len(text)
+    while start < end:
+        stop = text.find("\n", start)
+        stop = end if stop == -1 else stop + 1
+        yield text[start:stop]
+        start = stop
+
+
 def read_csv_table(data: bytes, limits: Limits) -> TextTable:
     """A CSV file as a text table; raises ValidationFailed (located) at the first cap or damage."""
     check_size(data, limits)
@@ -226,7 +238,7 @@ def read_csv_table(data: bytes, limits: Limits) -> TextTable:
         notes.append(note("note_sep_line", "the first line 'sep=' names the separator"))
     notes.append(note("note_separator", f"separator: {SEPARATOR_NAMES.get(separator, separator)}",
                       separator=SEPARATOR_NAMES.get(separator, separator)))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    reader = csv.reader(_lines(text), delimiter=separator)
     header: list[str] | None = None
     body: list[tuple[int, list[str]]] = []
     record = 0
