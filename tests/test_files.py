@@ -281,7 +281,9 @@ def _real_survey(demo: Dashboard) -> str:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "geojson", "gpkg"])
-def test_reimporting_an_export_is_a_no_op(demo: Dashboard, fmt: str) -> None:
+def test_reimporting_an_export_is_a_no_op(dash: Dashboard, fmt: str) -> None:
+    """On SQLite and PostgreSQL: the preview says nothing changes, and publishing it as a revision writes nothing."""
+    demo = dash
     survey_id = _real_survey(demo)
     data = demo.export(survey_id, fmt)
     check = demo.check_upload(f"export.{fmt}", data)
@@ -346,3 +348,28 @@ def test_what_excel_does_to_an_export_is_undone(demo: Dashboard) -> None:
     assert check.ok and not check.result.warnings, check.result.problems
     row = check.frame.iloc[0]
     assert (row["name"], row["notes"], row["kommun_kod"]) == ("=1+1 Torget", "-5 m från bron", "0127")
+
+
+def test_server_upload_cap_follows_the_setting(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app sets Streamlit's server cap (MiB, enforced while the body streams in) from SCENES_MAX_UPLOAD_MB."""
+    from streamlit import config
+    from streamlit.testing.v1 import AppTest
+
+    from scenes.settings import PROJECT_ROOT
+
+    monkeypatch.setenv("SCENES_MAX_UPLOAD_MB", "25")
+    previous = config.get_option("server.maxUploadSize")
+    try:
+        AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60).run()
+        assert config.get_option("server.maxUploadSize") == 24  # 25,000,000 bytes is 23.8 MiB: rounded up
+    finally:
+        config.set_option("server.maxUploadSize", previous)
+
+
+def test_seminar_csv_line_of_quotes_is_answered_at_once(ref: Reference) -> None:
+    """The line that made csv.Sniffer take 49 s (and the server with it) on the seminar import path."""
+    from tests.hostile_files import csv_quotes_line
+
+    with pytest.raises(ValidationFailed) as caught:
+        read_seminar_csv(csv_quotes_line()[1], ref)
+    assert caught.value.problems[0].code == "cell_too_long"

@@ -125,3 +125,28 @@ def test_round_trip_through_excel(browser: object, real_server: tuple[str, Path]
     same = kept.index.drop(changes["moved"])  # (the moved scene may have crossed a boundary)
     assert (after.loc[same, "kommun_kod"] == kept.loc[same, "kommun_kod"]).all()
     assert after.loc["NY-1", "kommun_kod"] == "0127"
+
+
+def test_a_file_over_the_cap_is_refused_before_it_is_sent(browser: object, real_server: tuple[str, Path],
+                                                          tmp_path: Path) -> None:
+    """The uploader knows the cap (from SCENES_MAX_UPLOAD_MB): an 11 MB file is refused in the browser, with the
+    limit named, and the server would refuse its body while it streams in."""
+    url, _ = real_server
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(url + "/ladda-upp")
+    page.get_by_role("textbox", name="Användarnamn").fill(ADMIN)
+    page.get_by_role("textbox", name="Lösenord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.locator("input[type=file]").wait_for(state="attached", timeout=30_000)
+    big = tmp_path / "stor.csv"
+    big.write_bytes(b"scene_id;name\n" + b"x;y\n" * 2_750_000)  # 11 MB
+    page.locator("input[type=file]").set_input_files(str(big))
+    uploader = page.locator('[data-testid="stFileUploader"]')
+    uploader.get_by_text("stor.csv").wait_for(timeout=30_000)
+    # Streamlit's own message (in English), announced to screen readers as the chip's description
+    uploader.get_by_text("File must be 10.0MB or smaller").wait_for(state="attached", timeout=30_000)
+    assert uploader.locator('[aria-invalid="true"]').count() == 1
+    screenshot(page, "filer-for-stor")
+    assert page.get_by_text("Filen har fel").count() == 0  # never reached the reader
+    context.close()

@@ -17,7 +17,7 @@ from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
-BAD = "id;namn;kommun;kategori;lat;lon;lokalpolisomrade\r\nN1;Ny plats;Sodertalje;utsatt;59,1955;17,6253;\r\n"
+BAD = "id;namn;kommun;kategori;lat;lon;lokalpolisomrade\r\nN1;Ny plats;Sodertalje;utsat_omrade;59,1955;17,6253;\r\n"
 GOOD = ("id;namn;kommun;kategori;lat;lon;lokalpolisomrade\r\n"
         "N1;Ny plats;Södertälje;utsatt_omrade;59,1955;17,6253;\r\n"
         "N3;Torget;Stockholm;social_utsatthet;59,3146;18,0714;sodermalm\r\n")

@@ -89,7 +89,7 @@ def decode(data: bytes) -> tuple[str, str]:
     """Text and the name of its encoding: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
     if data.startswith(b"\xef\xbb\xbf"):
         try:
-            return data[3:].decode("utf-8"), "UTF-8 with BOM"
+            return data[3:].decode("utf-8"), "UTF-8 (BOM)"
         except UnicodeDecodeError as exc:
             raise fail("bad_encoding", f"The file says it is UTF-8 but byte {exc.start + 3} is not: {exc.reason}.",
                        position=exc.start + 3) from exc
