@@ -153,7 +153,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "map.download_gpkg_help": {"sv": "För QGIS: SWEREF 99 TM (EPSG:3006), ytor behålls som ytor.",
                                "en": "For QGIS: SWEREF 99 TM (EPSG:3006), polygons kept as polygons."},
     "map.download_table": {"sv": "Ladda ner tabell (CSV)", "en": "Download table (CSV)"},
-    "map.download_html": {"sv": "Ladda ner karta (HTML)", "en": "Download map (HTML)"},
+    "map.download_html": {"sv": "Karta (HTML)", "en": "Map (HTML)"},
     "map.download_html_help": {"sv": "En fristående fil med aktuellt urval som fungerar utan internet.",
                                "en": "A standalone file of the current view that works without internet."},
     "map.details": {"sv": "Vald scen", "en": "Selected scene"},
