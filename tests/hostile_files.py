@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import struct
 import zipfile
 from collections.abc import Callable
@@ -52,15 +53,18 @@ def _inline(ref: str, text: str) -> str:
 
 
 def _workbook(sheet: bytes | Callable[[zipfile.ZipFile], None],
-              shared: bytes = _SST_HEAD.encode() + b"</sst>") -> bytes:
+              shared: bytes = _SST_HEAD.encode() + b"</sst>", *, shared_name: str = "sharedStrings.xml",
+              extra: dict[str, bytes] | None = None) -> bytes:
     """A minimal .xlsx; `sheet` is the worksheet XML, or a writer that streams it into the archive."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES.replace("sharedStrings.xml", shared_name))
         archive.writestr("_rels/.rels", _RELS)
         archive.writestr("xl/workbook.xml", _WORKBOOK)
-        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-        archive.writestr("xl/sharedStrings.xml", shared)
+        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS.replace("sharedStrings.xml", shared_name))
+        archive.writestr(f"xl/{shared_name}", shared)
+        for name, content in (extra or {}).items():
+            archive.writestr(name, content)
         if callable(sheet):
             sheet(archive)
         else:
@@ -165,8 +169,83 @@ def geojson_many_features() -> tuple[str, bytes]:
     return "many.geojson", ('{"type":"FeatureCollection","features":[' + ",".join([feature] * 150_000) + "]}").encode()
 
 
+def _sheet(rows: str) -> bytes:
+    return (_SHEET_HEAD.format(dimension="") + _header_row() + rows + _SHEET_TAIL).encode()
+
+
+def xlsx_one_enormous_row() -> tuple[str, bytes]:
+    """80 KB holding one row of 20 million empty cells (80 MB unzipped): openpyxl would build it whole."""
+    def write(archive: zipfile.ZipFile) -> None:
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as out:
+            out.write((_SHEET_HEAD.format(dimension="") + _header_row() + '<row r="2">').encode())
+            for _ in range(20):
+                out.write(b"<c/>" * 1_000_000)
+            out.write(("</row>" + _SHEET_TAIL).encode())
+    return "row.xlsx", _workbook(write)
+
+
+def xlsx_styles_bomb() -> tuple[str, bytes]:
+    """A styles part of 1.4 million formats (255 KB zipped): openpyxl parses styles whole."""
+    styles = (b'<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+              b"<cellXfs>" + b"<xf/>" * 1_400_000 + b"</cellXfs></styleSheet>")
+    return "styles.xlsx", _workbook(_sheet(""), extra={"xl/styles.xml": styles})
+
+
+def xlsx_renamed_texts() -> tuple[str, bytes]:
+    """The table of texts under another name (the relationships say what it is): its budget still applies."""
+    _, bomb = xlsx_shared_strings_bomb()
+    with zipfile.ZipFile(io.BytesIO(bomb)) as archive:
+        texts = archive.read("xl/sharedStrings.xml")
+    return "renamed.xlsx", _workbook(_sheet(""), texts, shared_name="texts.xml")
+
+
+def xlsx_rows_all_numbered_one() -> tuple[str, bytes]:
+    """Every row says r="1": openpyxl would re-read the sheet to its end looking for a header, and drop rows."""
+    return "ones.xlsx", _workbook(_sheet("".join(f'<row r="1">{_inline("A1", "x")}</row>' for _ in range(200_000))))
+
+
+def csv_thousands_of_values_per_cell() -> tuple[str, bytes]:
+    """200 rows whose category cell lists 24,000 values: millions of problems before the caps."""
+    cell = ",".join(["x"] * 24_000)
+    rows = "".join(f'A{i};x;"{cell}";59,2;17,8\n' for i in range(200))
+    return "values.csv", ("scene_id;name;categories;lat;lon\n" + rows).encode()
+
+
+def geojson_many_bad_properties() -> tuple[str, bytes]:
+    """One feature with 600,000 properties holding objects: one problem each, before the caps."""
+    props = ",".join(f'"k{i}": {{}}' for i in range(600_000))
+    return "props.geojson", ('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{' + props
+                             + '},"geometry":null}]}').encode()
+
+
+def geojson_enormous_property_name() -> tuple[str, bytes]:
+    key = "n" * 5_000_000
+    return "key.geojson", ('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"' + key
+                           + '":"x"},"geometry":{"type":"Point","coordinates":[17.83,59.2]}}]}').encode()
+
+
+def csv_self_intersecting_stars() -> tuple[str, bytes]:
+    """50 self-intersecting stars of 401 corners: the default repair takes minutes for each."""
+    n, k = 401, 200
+    ring = [(18 + .01 * math.cos(2 * math.pi * (i * k % n) / n), 59.36 + .005 * math.sin(2 * math.pi * (i * k % n) / n))
+            for i in range(n)]
+    wkt = "POLYGON ((" + ", ".join(f"{x:.6f} {y:.6f}" for x, y in [*ring, ring[0]]) + "))"
+    rows = "".join(f'S{i};Stjärna;festmiljo;0180;norrmalm;"{wkt}"\n' for i in range(50))
+    return "stars.csv", ("scene_id;name;categories;kommun_kod;lokalpolisomrade;wkt\n" + rows).encode()
+
+
+def geojson_overlapping_triangles() -> tuple[str, bytes]:
+    """A multipolygon of 2,000 overlapping triangles (its repair took 1.2 GB)."""
+    parts = [[[[18.0 + i * 1e-5, 59.33], [18.02 + i * 1e-5, 59.33], [18.01, 59.34], [18.0 + i * 1e-5, 59.33]]]
+             for i in range(2_000)]
+    feature = {"type": "Feature", "properties": {"scene_id": "T", "name": "x", "categories": "festmiljo",
+                                                  "lokalpolisomrade": "norrmalm"},
+               "geometry": {"type": "MultiPolygon", "coordinates": parts}}
+    return "triangles.geojson", json.dumps({"type": "FeatureCollection", "features": [feature]}).encode()
+
+
 CORPUS: dict[str, tuple[Callable[[], tuple[str, bytes]], set[str]]] = {
-    "xlsx shared-strings bomb": (xlsx_shared_strings_bomb, {"xlsx_too_large"}),
+    "xlsx shared-strings bomb": (xlsx_shared_strings_bomb, {"xlsx_part_too_large"}),
     "xlsx texts at the budget": (xlsx_shared_strings_at_budget, {"no_rows"}),
     "xlsx lying member sizes": (xlsx_lying_sizes, {"unreadable_xlsx"}),
     "xlsx 1.2 million rows": (xlsx_millions_of_rows, {"too_many_rows"}),
@@ -179,6 +258,16 @@ CORPUS: dict[str, tuple[Callable[[], tuple[str, bytes]], set[str]]] = {
     "geojson nested 200,000 deep": (geojson_deeply_nested, {"unreadable_geojson"}),
     "geojson coordinates nested 5,000 deep": (geojson_nested_coordinates, {"bad_geometry", "unreadable_geojson"}),
     "geojson 150,000 features": (geojson_many_features, {"too_many_rows"}),
+    "xlsx one row of 20 million cells": (xlsx_one_enormous_row, {"xlsx_row_too_large"}),
+    "xlsx styles bomb": (xlsx_styles_bomb, {"xlsx_part_too_large"}),
+    "xlsx texts under another name": (xlsx_renamed_texts, {"xlsx_part_too_large"}),
+    "xlsx rows all numbered 1": (xlsx_rows_all_numbered_one, {"xlsx_rows_out_of_order"}),
+    "csv 24,000 values per cell": (csv_thousands_of_values_per_cell, {"too_many_values"}),
+    "geojson 600,000 bad properties": (geojson_many_bad_properties, {"bad_property", "more_problems"}),
+    "geojson 5 MB property name": (geojson_enormous_property_name, {"header_too_long"}),
+    "csv self-intersecting stars": (csv_self_intersecting_stars, {"invalid_geometry_large"}),
+    "geojson 2,000 overlapping triangles": (geojson_overlapping_triangles, {"repaired_polygon", "invalid_geometry",
+                                                                     "geometry_too_complex"}),
 }
 
 

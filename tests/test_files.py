@@ -373,3 +373,112 @@ def test_seminar_csv_line_of_quotes_is_answered_at_once(ref: Reference) -> None:
     with pytest.raises(ValidationFailed) as caught:
         read_seminar_csv(csv_quotes_line()[1], ref)
     assert caught.value.problems[0].code == "cell_too_long"
+
+
+# -- found by a hostile-input review ------------------------------------------------------------------------------
+
+def _gpkg(tmp_path: Path, rows: int = 10) -> Path:
+    frame = gpd.GeoDataFrame({"scene_id": [f"G{i}" for i in range(rows)], "name": ["x"] * rows,
+                              "categories": ["festmiljo"] * rows},
+                             geometry=[Point(BOTKYRKA[1], BOTKYRKA[0])] * rows, crs=4326)
+    path = tmp_path / "scener.gpkg"
+    frame.to_file(path, driver="GPKG", layer="scener", engine="pyogrio")
+    return path
+
+
+def test_geopackage_feature_count_is_counted_not_trusted(ref: Reference, tmp_path: Path) -> None:
+    import sqlite3
+
+    path = _gpkg(tmp_path)
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE gpkg_ogr_contents SET feature_count = 2")
+    check = _check(ref, "scener.gpkg", path.read_bytes())
+    assert check.ok and len(check.frame) == 10
+
+
+def test_geopackage_view_is_refused_unread(ref: Reference, tmp_path: Path) -> None:
+    """A layer that is a view runs its SQL on every read (a recursive query can run for ever)."""
+    import sqlite3
+
+    path = _gpkg(tmp_path)
+    with sqlite3.connect(path) as con:
+        con.execute("ALTER TABLE scener RENAME TO scener_data")
+        con.execute("CREATE VIEW scener AS SELECT *, (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 "
+                    "FROM c) SELECT count(*) FROM c) AS n FROM scener_data")
+    check = _check(ref, "scener.gpkg", path.read_bytes())
+    assert [p.code for p in check.result.problems] == ["gpkg_not_a_table"]
+
+
+def test_a_crs_of_another_planet_is_refused(ref: Reference) -> None:
+    data = _geojson([_feature({"type": "Point", "coordinates": [17.83, 59.2]})],
+                    crs={"type": "name", "properties": {"name": "IAU_2015:49900"}})
+    check = _check(ref, "mars.geojson", data)
+    assert [p.code for p in check.result.problems] == ["unknown_crs"]
+
+
+def test_json_number_too_long_to_read(ref: Reference) -> None:
+    data = b'{"type": "FeatureCollection", "features": [], "x": ' + b"9" * 5_000 + b"}"
+    assert [p.code for p in _check(ref, "n.geojson", data).result.problems] == ["unreadable_geojson"]
+
+
+def test_nul_characters_never_reach_the_database(ref: Reference) -> None:
+    rows = "".join(f"A{i};Plats;Botkyrka;festmiljo;59,2005;17,8297\r\n" for i in range(200))
+    data = f"{HEADER}\r\n{rows}B1;Pl\x00ats;Botkyrka;festmiljo;59,2005;17,8297\r\n".encode()
+    [problem] = _check(ref, "nul.csv", data).result.problems
+    assert (problem.code, problem.row, problem.column) == ("nul_character", 202, "namn")
+    with pytest.raises(ValidationFailed):
+        read_seminar_csv(b"seminar_id;title\r\nx;Semi\x00narium\r\n", ref)
+
+
+def test_mixed_encodings_are_located(ref: Reference) -> None:
+    """A UTF-8 file with one row appended in Windows-1252 is not read as mojibake."""
+    data = f"{HEADER}\r\nA1;Hötorget;Stockholm;festmiljo;59,3350;18,0630\r\n".encode() + \
+        "A2;Medborgarplatsen;Stockholm;festmiljo;59,3140;18,0730\r\nA3;Åsö;Stockholm;festmiljo;59,31;18,07\r\n".encode(
+            "cp1252")
+    [problem] = _check(ref, "mixed.csv", data).result.problems
+    assert (problem.code, problem.row) == ("mixed_encoding", 4)
+
+
+def test_old_mac_line_ends_and_tab_sep_line(ref: Reference) -> None:
+    mac = f"{HEADER}\rA1;Torget;Botkyrka;festmiljo;59,2005;17,8297\r".encode()
+    assert _check(ref, "mac.csv", mac).ok
+    tab = b"sep=\t\r\nid\tnamn\tkategori\tlat\tlon\r\nA1\tTorget\tfestmiljo\t59,2005\t17,8297\r\n"
+    assert _check(ref, "tab.csv", tab).ok
+
+
+def test_title_row_above_the_csv_table(ref: Reference) -> None:
+    """As in Excel: a title line above the header (saved as `Kartläggning 2025;;;;;`)."""
+    data = f"Kartläggning 2025;;;;;\r\n;;;;;\r\n{HEADER}\r\nA1;Torget;Botkyrka;festmiljo;59,2005;17,8297\r\n".encode()
+    check = _check(ref, "titel.csv", data)
+    assert check.ok and len(check.frame) == 1
+    assert check.result.notes and any(n.code == "note_header_row" and n.params["row"] == 3 for n in check.result.notes)
+
+
+@pytest.mark.parametrize(("place", "lat", "lon", "code"), [
+    ("Stadshuset", 59.3275, 18.0543, "0180"),
+    ("Vaxholm, town centre", 59.4025, 18.3515, "0187"),
+])
+def test_places_outside_the_generalised_boundaries_are_tagged_nearest(ref: Reference, place: str, lat: float,
+                                                                       lon: float, code: str) -> None:
+    data = f"id;namn;kategori;lokalpolisomrade;lat;lon\r\nA1;{place};festmiljo;norrmalm;{lat};{lon}\r\n".encode()
+    check = _check(ref, "c.csv", data)
+    assert check.ok and check.frame.iloc[0]["kommun_kod"] == code
+    assert [p.code for p in check.result.warnings] == ["near_boundary"]
+
+
+def test_long_polygons_preview_in_linear_time(demo: Dashboard) -> None:
+    """The preview compares corners in order (Hausdorff distance was quadratic: minutes for 500,000 corners)."""
+    import shapely
+
+    survey_id = _real_survey(demo)
+    frame = demo.scenes(survey_id)
+    big = frame.copy()
+    row = big.index[big.geom_type == "Polygon"][0]
+    projected = gpd.GeoSeries([big.loc[row, "geometry"]], crs=4326).to_crs(3006)
+    dense = shapely.segmentize(projected.iloc[0], 0.05)  # tens of thousands of corners, the same outline
+    big.loc[row, "geometry"] = gpd.GeoSeries([dense], crs=3006).to_crs(4326).iloc[0]
+    data = json.dumps(json.loads(gpd.GeoDataFrame(big).drop(columns=["area_m2"]).to_json())).encode()
+    check = demo.check_upload("tät.geojson", data)
+    assert check.ok, check.result.errors
+    guard = demo.preview(check, survey_id)
+    assert guard.changed == [frame.loc[row, "scene_id"]] and not guard.flags  # more corners: a change, same area

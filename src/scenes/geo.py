@@ -28,6 +28,19 @@ def area_m2(geometries: gpd.GeoSeries) -> pd.Series:
     return areas
 
 
+def nearest_municipality(geometries: gpd.GeoSeries, boundaries: gpd.GeoDataFrame,
+                         max_distance_m: float) -> pd.DataFrame:
+    """For each geometry: the nearest municipality within `max_distance_m` (columns kommun_kod, distance_m; NaN
+    beyond it). Used where a location falls just outside the shipped, generalised boundaries."""
+    probe = gpd.GeoDataFrame({"_i": np.arange(len(geometries))}, geometry=geometries.to_crs(SWEREF99TM).to_numpy(),
+                             crs=SWEREF99TM)
+    shapes = boundaries[["kommun_kod", "geometry"]].to_crs(SWEREF99TM)
+    joined = gpd.sjoin_nearest(probe, shapes, how="left", max_distance=max_distance_m, distance_col="distance_m")
+    best = joined.sort_values(["_i", "distance_m", "kommun_kod"]).groupby("_i")[["kommun_kod", "distance_m"]].first()
+    out: pd.DataFrame = best.reindex(np.arange(len(geometries)))
+    return out
+
+
 def tag_municipality(geometries: gpd.GeoSeries, boundaries: gpd.GeoDataFrame) -> pd.Series:
     """Municipality code for each geometry (None outside every boundary).
 

@@ -476,6 +476,64 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file could not be checked because of an internal error (log reference {reference}); the "
               "administrator can look it up.",
     },
+    "problem.near_boundary": {
+        "sv": "Platsen ligger {distance} m utanför de medföljande (generaliserade) kommungränserna; den har taggats "
+              "till närmaste kommun, {found}. Kontrollera koordinaterna om det är fel.",
+        "en": "The location lies {distance} m outside the shipped (generalised) municipality boundaries; it was "
+              "tagged to the nearest, {found}. Check the coordinates if that is wrong.",
+    },
+    "problem.geometry_too_complex": {
+        "sv": "Geometrin har {corners} hörn i {parts} delar; gränsen är {limit} hörn och {parts_limit} delar. "
+              "Förenkla den (t.ex. i QGIS: Vektor > Geometriverktyg > Förenkla).",
+        "en": "The geometry has {corners} corners in {parts} parts; the limit is {limit} corners and {parts_limit} "
+              "parts. Simplify it (e.g. in QGIS: Vector > Geometry Tools > Simplify).",
+    },
+    "problem.mixed_encoding": {
+        "sv": "Rad {row} är inte UTF-8 fast tidigare rader är det (byte {position}); spara hela filen som UTF-8.",
+        "en": "Line {row} is not UTF-8 although earlier lines are (byte {position}); save the whole file as UTF-8.",
+    },
+    "problem.nul_character": {"sv": "Cellen innehåller ett NUL-tecken (byte 0), som ingen databas lagrar; ta bort det.",
+                              "en": "The cell holds a NUL character (byte 0), which no database stores; remove it."},
+    "problem.header_too_long": {
+        "sv": "Kolumnnamnet har {length} tecken; gränsen är {limit}. Är rubrikraden verkligen första raden?",
+        "en": "The column name has {length} characters; the limit is {limit}. Is the header row really the first row?",
+    },
+    "problem.xlsx_part_too_large": {
+        "sv": "Arbetsbokens del {part} packas upp till {size} MB; gränsen är {limit} MB.",
+        "en": "The workbook's part {part} expands to {size} MB; the limit is {limit} MB.",
+    },
+    "problem.xlsx_row_too_large": {
+        "sv": "Rad {row} i bladet tar {size} MB; gränsen är {limit} MB.",
+        "en": "Row {row} of the sheet takes {size} MB; the limit is {limit} MB.",
+    },
+    "problem.xlsx_rows_out_of_order": {
+        "sv": "Rad {row} kommer efter rad {previous} i filen; rader i fel ordning skulle gå förlorade. Spara "
+              "arbetsboken på nytt i Excel.",
+        "en": "Row {row} comes after row {previous} in the file; rows out of order would be lost. Save the workbook "
+              "again in Excel.",
+    },
+    "problem.gpkg_not_a_table": {
+        "sv": "Lagret '{layer}' är ingen vanlig tabell (en vy eller beräknade kolumner); exportera det som tabell "
+              "(t.ex. QGIS: Spara objekt som).",
+        "en": "The layer '{layer}' is not a plain table (a view or computed columns); export it as a table (e.g. "
+              "QGIS: Save Features As).",
+    },
+    "problem.more_problems": {"sv": "… och {count} problem till av samma slag.",
+                              "en": "… and {count} more problems of the same kinds."},
+    "problem.too_many_problems": {
+        "sv": "Fler än {limit} problem: de första {limit} visas, {count} till gör det inte. Rätta dessa och "
+              "kontrollera filen igen.",
+        "en": "More than {limit} problems: the first {limit} are listed, {count} more are not. Fix these and check "
+              "the file again.",
+    },
+    "problem.too_many_values": {"sv": "Cellen räknar upp {count} värden; gränsen är {limit}.",
+                                "en": "The cell lists {count} values; the limit is {limit}."},
+    "problem.invalid_geometry_large": {
+        "sv": "Ytan är ogiltig (t.ex. korsar sig själv) och för stor för att repareras här; reparera den i ert GIS "
+              "(QGIS: Processing > Fix geometries).",
+        "en": "The polygon is invalid (e.g. self-intersecting) and too large to repair here; repair it in your GIS "
+              "(QGIS: Processing > Fix geometries).",
+    },
     "upload.apply_all": {"sv": "Tillämpa alla förslag ({n})", "en": "Apply all suggestions ({n})"},
     "upload.apply_all_help": {
         "sv": "Skriver in varje entydigt förslag i rapporten (stavning av kommun, lokalpolisområde, stadsdel, "

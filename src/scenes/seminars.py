@@ -38,8 +38,13 @@ _ID = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
+#: Most codes in one cell, and most problems listed (one more line says how many were left out).
+MAX_CODES = 100
+MAX_PROBLEMS = 1_000
+
+
 def _codes(value: str) -> tuple[str, ...]:
-    return tuple(v.strip() for v in re.split(r"[;|]", value or "") if v.strip())
+    return tuple(v.strip() for v in re.split(r"[;|]", value or "", maxsplit=MAX_CODES) if v.strip())[:MAX_CODES]
 
 
 def parse_programme(text: str) -> tuple[ProgrammeItem, ...]:
@@ -119,7 +124,11 @@ def read_seminar_csv(data: bytes | str, ref: Reference, limits: Limits | None = 
     if not seminars:
         problems.append(Problem("the file has a header but no seminar rows"))
     if problems:
-        raise ValidationFailed(f"The seminar file has {len(problems)} problem(s); nothing was imported.", problems)
+        count = len(problems)
+        if count > MAX_PROBLEMS:
+            problems = [*problems[:MAX_PROBLEMS], Problem(f"… and {count - MAX_PROBLEMS} more problems.",
+                                                          code="more_problems", params={"count": count - MAX_PROBLEMS})]
+        raise ValidationFailed(f"The seminar file has {count} problem(s); nothing was imported.", problems)
     return seminars
 
 

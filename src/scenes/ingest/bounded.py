@@ -17,12 +17,16 @@ and UTF-16 files with a byte-order mark (Excel's "Unicode text") are read.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import posixpath
+import re
 import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from openpyxl.reader import excel as openpyxl_excel
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -45,6 +49,15 @@ EXCEL_MAX_ROWS = 1_048_576
 DIMENSION_SEARCH_BYTES = 64 * 1024
 #: A workbook with more zip members than this is not a spreadsheet an analyst saved.
 MAX_ZIP_MEMBERS = 2_000
+#: Most worksheets a workbook may list (each is read when looking for the table).
+MAX_SHEETS = 50
+#: Parts openpyxl parses whole (styles, workbook, relationships …) may each unzip to at most this many bytes.
+MAX_SMALL_PART = 5_000_000
+#: One `<row>` of a sheet may take at most this many bytes of XML (openpyxl builds a whole row in memory before
+#: any column bound applies; a million empty cells in one row would take gigabytes).
+MAX_ROW_BYTES = 1_000_000
+#: A column name longer than this is not a column name (and would make the fuzzy suggestions slow).
+MAX_HEADER_CHARS = 200
 SEPARATORS = (";", ",", "\t")
 _FORMULA_START = ("=", "+", "-", "@")  # as `formats.neutralise` writes them (tab and CR are stripped anyway)
 SEPARATOR_NAMES = {";": ";", ",": ",", "\t": "tab", "|": "|"}
@@ -101,7 +114,11 @@ def decode(data: bytes) -> tuple[str, str]:
                        position=exc.start) from exc
     try:
         return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if not data[:exc.start].isascii():  # UTF-8 letters before the fault: a file of mixed encodings
+            line = data[:exc.start].count(b"\n") + 1
+            raise fail("mixed_encoding", f"Line {line} is not UTF-8 although earlier lines are (byte {exc.start}); "
+                       "save the whole file as UTF-8.", row=line, position=exc.start) from exc
         return data.decode("cp1252", errors="replace"), "Windows-1252"
 
 
@@ -148,7 +165,7 @@ def detect_separator(text: str) -> str:
 def _sep_line(text: str) -> tuple[str | None, str]:
     """Excel's `sep=X` first line: the separator it names and the text after it."""
     head, _, rest = text.partition("\n")
-    stripped = head.strip().strip('"')
+    stripped = head.rstrip("\r").strip(" ").strip('"')
     if stripped.lower().startswith("sep=") and len(stripped) == 5:
         return stripped[4], rest
     return None, text
@@ -169,6 +186,10 @@ def _check_cells(cells: list[str], row: int, limits: Limits, header: list[str] |
         raise fail("too_many_columns", f"Row {row} has {len(cells)} cells; the limit is {limits.max_columns} columns.",
                    row=row, cells=len(cells), limit=limits.max_columns)
     for j, cell in enumerate(cells):
+        if "\x00" in cell:
+            column = header[j] if header and j < len(header) and header[j] else column_name(j)
+            raise fail("nul_character", "The cell holds a NUL character (byte 0), which no database stores; remove "
+                       "it.", row=row, column=column)
         if len(cell) > limits.max_cell_chars:
             column = header[j] if header and j < len(header) and header[j] else column_name(j)
             raise fail("cell_too_long", f"The cell has {len(cell)} characters; the limit is {limits.max_cell_chars}.",
@@ -187,6 +208,10 @@ def _table(header_cells: list[str], body: list[tuple[int, list[str]]], notes: li
                                                          default=0)]]
     seen: dict[str, int] = {}
     for j, name in enumerate(header):
+        if len(name) > MAX_HEADER_CHARS:
+            raise fail("header_too_long", f"The name of column {column_name(j)} has {len(name)} characters; the "
+                       f"limit is {MAX_HEADER_CHARS}. Is the header row really the first row?",
+                       column=column_name(j), length=len(name), limit=MAX_HEADER_CHARS)
         if not name:
             continue
         key = name.casefold()
@@ -226,10 +251,16 @@ def _lines(text: str) -> Iterator[str]:
         start = stop
 
 
-def read_csv_table(data: bytes, limits: Limits) -> TextTable:
-    """A CSV file as a text table; raises ValidationFailed (located) at the first cap or damage."""
+def read_csv_table(data: bytes, limits: Limits, is_header: Callable[[list[str]], bool] | None = None) -> TextTable:
+    """A CSV file as a text table; raises ValidationFailed (located) at the first cap or damage.
+
+    `is_header` recognises the header row among the first rows (a title row above the table, as Excel users
+    write); without it the first non-empty row is the header.
+    """
     check_size(data, limits)
     text, encoding = decode(data)
+    if "\n" not in text[:SAMPLE_CHARS] and "\r" in text:
+        text = text.replace("\r", "\n")  # classic Mac line ends
     notes = [note("note_encoding", f"encoding: {encoding}", encoding=encoding)]
     separator, text = _sep_line(text)
     if separator is None:
@@ -248,6 +279,11 @@ def read_csv_table(data: bytes, limits: Limits) -> TextTable:
             _check_cells(cells, record, limits, header)
             if header is None:
                 if not any(c.strip() for c in cells):
+                    continue
+                if is_header is not None and not is_header(cells):
+                    if record >= HEADER_SEARCH_ROWS:
+                        raise fail("no_header", "No header row found in the first 30 rows; the template shows the "
+                                   "column names.")
                     continue
                 header = cells
                 header_row = record
@@ -271,26 +307,172 @@ def read_csv_table(data: bytes, limits: Limits) -> TextTable:
     return _table(header, body, notes, unquote=True)
 
 
+def _too_large(part: str, size: int, limit: int) -> ValidationFailed:
+    return fail("xlsx_part_too_large", f"The workbook's part {part} expands to {size / 1e6:.1f} MB; the limit is "
+                f"{limit / 1e6:.1f} MB.", size=round(size / 1e6, 1), limit=round(limit / 1e6, 1), part=part[:100])
+
+
+def _parts(archive: zipfile.ZipFile) -> tuple[list[str], set[str]]:
+    """The worksheet parts (one per sheet entry) and the table-of-texts parts, from the workbook's relationships."""
+    from defusedxml.ElementTree import fromstring  # type: ignore[import-untyped]
+
+    try:
+        rels = archive.getinfo("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return [], set()  # openpyxl will say what is missing
+    if rels.file_size > MAX_SMALL_PART:
+        raise _too_large(rels.filename, rels.file_size, MAX_SMALL_PART)
+    sheets: list[str] = []
+    shared: set[str] = set()
+    for rel in fromstring(archive.read(rels)):
+        kind, target = rel.get("Type") or "", rel.get("Target") or ""
+        path = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target))
+        if kind.endswith("/worksheet"):
+            sheets.append(path)
+        elif kind.endswith("/sharedStrings"):
+            shared.add(path)
+    return sheets, shared
+
+
+_ROW_TAG = re.compile(rb'<(?:[A-Za-z_][\w.-]{0,20}:)?row\b[^>]{0,500}?>|<(?:[A-Za-z_][\w.-]{0,20}:)?row\b')
+_ROW_NUMBER = re.compile(rb'\sr="(\d{1,9})"')
+
+
+def _scan_sheet(archive: zipfile.ZipFile, part: str) -> None:
+    """Stream a sheet's XML once, cheaply: no row may be bigger than MAX_ROW_BYTES, and row numbers must rise
+    (openpyxl silently drops a row numbered at or below an earlier one, and re-reads a sheet whose rows all say
+    1 to the end while looking for a header)."""
+    offset, last_start, last_number, rows, tail = 0, 0, 0, 0, b""
+    with archive.open(part) as source:
+        while chunk := source.read(1 << 20):
+            block = tail + chunk
+            base = offset - len(tail)
+            for match in _ROW_TAG.finditer(block):
+                if not match.group(0).endswith(b">") and match.end() > len(block) - 600:
+                    break  # a row tag cut by the chunk's end: seen again with the next chunk
+                start = base + match.start()
+                if start <= last_start and rows:
+                    continue  # seen in the previous block's overlap
+                rows += 1
+                if start - last_start > MAX_ROW_BYTES and rows > 1:
+                    raise fail("xlsx_row_too_large", f"Row {last_number or rows - 1} of the sheet takes "
+                               f"{(start - last_start) / 1e6:.1f} MB; the limit is {MAX_ROW_BYTES / 1e6:.0f} MB.",
+                               row=last_number or rows - 1, size=round((start - last_start) / 1e6, 1),
+                               limit=round(MAX_ROW_BYTES / 1e6))
+                number = _ROW_NUMBER.search(match.group(0))
+                if number is not None:
+                    value = int(number.group(1))
+                    if value <= last_number:
+                        raise fail("xlsx_rows_out_of_order", f"Row {value} comes after row {last_number} in the "
+                                   "file; rows out of order would be lost. Save the workbook again in Excel.",
+                                   row=value, previous=last_number)
+                    last_number = value
+                last_start = start
+            offset += len(chunk)
+            tail = block[-600:]
+            if offset - last_start > MAX_ROW_BYTES and rows:
+                raise fail("xlsx_row_too_large", f"Row {last_number or rows} of the sheet takes more than "
+                           f"{MAX_ROW_BYTES / 1e6:.0f} MB; the limit is {MAX_ROW_BYTES / 1e6:.0f} MB.",
+                           row=last_number or rows, size=round((offset - last_start) / 1e6, 1),
+                           limit=round(MAX_ROW_BYTES / 1e6))
+
+
 def _check_zip(data: bytes, limits: Limits) -> None:
-    """Refuse a workbook whose members would expand past the budget, before anything is inflated."""
+    """Refuse a workbook that would expand past the budgets, before openpyxl inflates anything.
+
+    Every part is checked by its declared size (zipfile never inflates past it): worksheets share the whole
+    budget and are streamed, the table of texts may take a quarter of it, every other XML part (styles,
+    workbook, relationships, which openpyxl parses whole) at most MAX_SMALL_PART. Then each worksheet's rows
+    are scanned once for size and order.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise fail("unreadable_xlsx", f"The Excel file cannot be read: {exc}.", detail=str(exc)) from exc
-    if len(members) > MAX_ZIP_MEMBERS:
-        raise fail("xlsx_too_complex", f"The workbook has {len(members)} parts; the limit is {MAX_ZIP_MEMBERS}.",
-                   parts=len(members), limit=MAX_ZIP_MEMBERS)
-    total = sum(m.file_size for m in members)
-    if total > limits.max_decompressed_bytes:
-        raise fail("xlsx_too_large", f"The workbook expands to {total / 1e6:.0f} MB; the limit is "
-                   f"{limits.max_decompressed_bytes / 1e6:.0f} MB.", size=round(total / 1e6),
-                   limit=round(limits.max_decompressed_bytes / 1e6))
-    for member in members:
-        if member.filename.lower().endswith("sharedstrings.xml") and member.file_size > limits.max_shared_strings_bytes:
-            raise fail("xlsx_too_large", f"The workbook's text table expands to {member.file_size / 1e6:.0f} MB; the "
-                       f"limit is {limits.max_shared_strings_bytes / 1e6:.0f} MB.",
-                       size=round(member.file_size / 1e6), limit=round(limits.max_shared_strings_bytes / 1e6))
+            if len(members) > MAX_ZIP_MEMBERS:
+                raise fail("xlsx_too_complex", f"The workbook has {len(members)} parts; the limit is "
+                           f"{MAX_ZIP_MEMBERS}.", parts=len(members), limit=MAX_ZIP_MEMBERS)
+            total = sum(m.file_size for m in members)
+            if total > limits.max_decompressed_bytes:
+                raise fail("xlsx_too_large", f"The workbook expands to {total / 1e6:.0f} MB; the limit is "
+                           f"{limits.max_decompressed_bytes / 1e6:.0f} MB.", size=round(total / 1e6),
+                           limit=round(limits.max_decompressed_bytes / 1e6))
+            sheets, shared = _parts(archive)
+            if len(sheets) > MAX_SHEETS:
+                raise fail("xlsx_too_complex", f"The workbook lists {len(sheets)} sheets; the limit is {MAX_SHEETS}.",
+                           parts=len(sheets), limit=MAX_SHEETS)
+            for member in members:
+                name = member.filename
+                if name in sheets or not name.lower().endswith((".xml", ".rels")):
+                    continue
+                limit = limits.max_shared_strings_bytes if name in shared else MAX_SMALL_PART
+                if member.file_size > limit:
+                    raise _too_large(name, member.file_size, limit)
+            for part in dict.fromkeys(sheets):
+                if part in archive.NameToInfo:
+                    _scan_sheet(archive, part)
+    except ValidationFailed:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, RuntimeError, NotImplementedError,
+            SyntaxError) as exc:  # damaged, encrypted or oddly compressed parts; malformed relationships
+        raise fail("unreadable_xlsx", f"The Excel file cannot be read: {exc}.", detail=str(exc)[:200]) from exc
+
+
+#: SQLite virtual-machine steps our own checks of an uploaded GeoPackage may take (progress handler).
+MAX_SQLITE_STEPS = 50_000_000
+
+
+def harden_geopackage(path: Path, limits: Limits) -> tuple[str, int]:
+    """Make an uploaded GeoPackage (our own temporary copy) safe to hand to GDAL, before GDAL opens it; returns
+    the layer to read (the first feature layer) and how many feature layers there are.
+
+    The layer must be a plain table: a view or a generated column is SQL that SQLite would run on every read
+    (a recursive query runs for ever). Views and triggers are dropped and other layers unlisted, so GDAL never
+    runs any of the file's SQL. The feature count is counted, not trusted: GDAL reads only as many features as
+    `gpkg_ogr_contents` claims. Our own queries run under a step budget.
+    """
+    import sqlite3
+
+    steps = [0]
+
+    def budget() -> int:
+        steps[0] += 1
+        return 1 if steps[0] * 1_000 > MAX_SQLITE_STEPS else 0  # non-zero aborts the statement
+
+    def quoted(name: str) -> str:
+        return '"' + name.replace('"', '""') + '"'
+
+    try:
+        with contextlib.closing(sqlite3.connect(path)) as con:
+            con.set_progress_handler(budget, 1_000)
+            layers = [str(r[0]) for r in con.execute(
+                "SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY rowid").fetchall()]
+            if not layers:
+                raise fail("unreadable_gpkg", "The GeoPackage has no layer with geometries.", detail="no layer")
+            layer = layers[0]
+            kinds = dict(con.execute("SELECT name, type FROM sqlite_master WHERE name = ?", (layer,)).fetchall())
+            if kinds.get(layer) != "table":
+                raise fail("gpkg_not_a_table", f"The layer '{layer[:100]}' is not a plain table (it is a "
+                           f"{kinds.get(layer, 'missing object')}); export it as a table (e.g. QGIS: Save Features "
+                           "As).", layer=layer[:100])
+            if any(row[6] in (2, 3) for row in con.execute(f"PRAGMA table_xinfo({quoted(layer)})")):
+                raise fail("gpkg_not_a_table", f"The layer '{layer[:100]}' has computed columns; export it as a "
+                           "plain table (e.g. QGIS: Save Features As).", layer=layer[:100])
+            for kind, name in con.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')"
+                                          ).fetchall():
+                con.execute(f"DROP {'TRIGGER' if kind == 'trigger' else 'VIEW'} {quoted(str(name))}")
+            con.execute("DELETE FROM gpkg_contents WHERE table_name != ?", (layer,))
+            count = int(con.execute(f"SELECT count(*) FROM {quoted(layer)}").fetchone()[0])
+            if count > limits.max_rows:
+                raise fail("too_many_rows", f"The layer has {count} features; the limit is {limits.max_rows}.",
+                           rows=count, limit=limits.max_rows)
+            if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
+                con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)",
+                            (count, layer))
+            con.commit()
+    except sqlite3.Error as exc:
+        raise fail("unreadable_gpkg", f"The GeoPackage cannot be read: {str(exc)[:200]}",
+                   detail=str(exc)[:200]) from exc
+    return layer, len(layers)
 
 
 def _cell_text(value: object) -> str:

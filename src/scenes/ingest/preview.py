@@ -24,8 +24,8 @@ from scenes.query import Comparison, compare
 
 __all__ = ["SAME_PLACE_M", "Preview", "SceneFlag", "flags_table", "preview"]
 
-#: Geometries closer than this (Hausdorff distance, metres) are the same place: the rounding of our exports
-#: (millimetres in SWEREF 99 TM, about 0.1 m in WGS 84 with six decimals) stays well inside it.
+#: Geometries whose corners are all within this distance (metres) of each other are the same place: the rounding
+#: of our exports (millimetres in SWEREF 99 TM, about 0.1 m in WGS 84 with six decimals) stays well inside it.
 SAME_PLACE_M = 0.5
 #: Areas closer than this (m²) are the same area (stored areas are rounded to 0.1 m²).
 SAME_AREA_M2 = 1.0
@@ -88,14 +88,16 @@ def preview(earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame, *, area_change_p
     b = later.drop_duplicates("scene_id").set_index("scene_id").loc[comparison.persisting]
     geom_a = gpd.GeoSeries(a.geometry.to_numpy(), crs=earlier.crs).to_crs(SWEREF99TM).to_numpy()
     geom_b = gpd.GeoSeries(b.geometry.to_numpy(), crs=later.crs).to_crs(SWEREF99TM).to_numpy()
-    apart = shapely.hausdorff_distance(geom_a, geom_b)
+    # Same place: the same corners in the same order, each within SAME_PLACE_M (linear; Hausdorff is quadratic
+    # in the corners, minutes for a large polygon). A reordered ring counts as a change: the safe side.
+    same = shapely.equals_exact(geom_a, geom_b, tolerance=SAME_PLACE_M)
     moved = shapely.distance(shapely.centroid(geom_a), shapely.centroid(geom_b))
     rows_a, rows_b = a.to_dict("index"), b.to_dict("index")
     for i, sid in enumerate(comparison.persisting):
         ra, rb = rows_a[sid], rows_b[sid]
         type_a, type_b = geom_a[i].geom_type, geom_b[i].geom_type
         area_a, area_b = (float(x) if x == x and x is not None else 0.0 for x in (ra["area_m2"], rb["area_m2"]))
-        same_place = type_a == type_b and bool(apart[i] <= SAME_PLACE_M) and abs(area_a - area_b) <= SAME_AREA_M2
+        same_place = type_a == type_b and bool(same[i]) and abs(area_a - area_b) <= SAME_AREA_M2
         if _tags(ra) != _tags(rb) or not same_place:
             result.changed.append(sid)
         name = str(rb["name"] or ra["name"] or "")

@@ -18,18 +18,32 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-from pyproj import CRS
-from pyproj.exceptions import CRSError
+from pyproj import CRS, Transformer
+from pyproj.exceptions import CRSError, ProjError
 from shapely.geometry import shape
 
 from scenes.errors import Problem, ValidationFailed
-from scenes.ingest.bounded import Limits, TextTable, check_size, fail, nfc, note, read_csv_table, read_xlsx_table
+from scenes.ingest.bounded import (
+    MAX_HEADER_CHARS,
+    Limits,
+    TextTable,
+    check_size,
+    fail,
+    harden_geopackage,
+    nfc,
+    note,
+    read_csv_table,
+    read_xlsx_table,
+)
 
 __all__ = ["KINDS", "Limits", "RawTable", "read_file", "sniff_kind", "table_frame"]
 
 KINDS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".geojson": "geojson", ".json": "geojson",
          ".gpkg": "gpkg"}
 _SCALARS = (str, int, float, bool)
+MAX_COLUMNS_SEARCHED = 200
+#: Row-level problems found while reading are listed up to this many (then one line says how many more).
+MAX_READ_PROBLEMS = 1_000
 
 
 @dataclass
@@ -85,7 +99,11 @@ def read_file(name: str, data: bytes, limits: Limits, *, sheet: str | None = Non
         raise fail("type_mismatch", f"The file is called '{name}' but its content is {actual}, not {expected}.",
                    name=name, actual=actual, expected=expected)
     if expected == "csv":
-        return _from_text(read_csv_table(data, limits), "csv")
+        from scenes.ingest.columns import canonical_name
+
+        def is_header(cells: list[str]) -> bool:  # as for .xlsx: two recognised names, or the first row
+            return sum(canonical_name(c) is not None for c in cells[:MAX_COLUMNS_SEARCHED] if c) >= 2
+        return _from_text(read_csv_table(data, limits, is_header), "csv")
     if expected == "xlsx":
         return _from_text(read_xlsx_table(data, limits, sheet), "xlsx")
     if expected == "geojson":
@@ -117,6 +135,11 @@ def _crs(value: object, reading: str) -> CRS:
     if not (crs.is_geographic or crs.is_projected):
         raise fail("local_crs", f"The coordinate system '{crs.name}' is local (not tied to the earth) and cannot be "
                    "placed on the map; export the layer in SWEREF 99 TM (EPSG:3006).", crs=crs.name)
+    try:
+        Transformer.from_crs(crs, 4326, always_xy=True)
+    except ProjError as exc:  # another celestial body, or no known way to WGS 84
+        raise fail("unknown_crs", f"The coordinate system '{crs.name}' cannot be converted to WGS 84; use SWEREF 99 "
+                   "TM (EPSG:3006) or WGS 84 (EPSG:4326).", crs=crs.name[:200], reading=reading) from exc
     return crs
 
 
@@ -133,6 +156,24 @@ def _crs_of(collection: dict[str, object]) -> CRS:
         if name.endswith(code):
             return CRS.from_epsg(4326 if code == "CRS84" else int(code))  # CRS84 is lon/lat, as GeoJSON is read
     return _crs(name, "geojson")
+
+
+class _Problems(list[Problem]):
+    """Problems found while reading, kept up to MAX_READ_PROBLEMS as they come (the rest are only counted)."""
+
+    more = 0
+
+    def append(self, problem: Problem) -> None:
+        if len(self) < MAX_READ_PROBLEMS:
+            super().append(problem)
+        else:
+            self.more += 1
+
+    def listed(self) -> list[Problem]:
+        if not self.more:
+            return list(self)
+        return [*self, Problem(f"… and {self.more} more problems of the same kinds.", code="more_problems",
+                               params={"count": self.more})]
 
 
 def _feature_problem(number: int, code: str, message: str, **params: object) -> Problem:
@@ -152,6 +193,9 @@ def _read_geojson(data: bytes, limits: Limits) -> RawTable:
     except RecursionError as exc:
         raise fail("unreadable_geojson", "The GeoJSON file is nested too deeply to be a survey.",
                    detail="nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise fail("unreadable_geojson", f"The GeoJSON file holds a value that cannot be read: {str(exc)[:120]}",
+                   detail=str(exc)[:120]) from exc
     features = collection.get("features") if isinstance(collection, dict) else None
     if not isinstance(features, list):
         raise fail("unreadable_geojson", "The GeoJSON file has no 'features' list.", detail="no 'features' list")
@@ -161,7 +205,7 @@ def _read_geojson(data: bytes, limits: Limits) -> RawTable:
     crs = _crs_of(collection)
     rows: list[dict[str, str]] = []
     geoms: list[object] = []
-    problems: list[Problem] = []
+    problems = _Problems()
     keys: dict[str, None] = {}
     for number, feature in enumerate(features, start=1):
         row: dict[str, str] = {}
@@ -178,6 +222,10 @@ def _read_geojson(data: bytes, limits: Limits) -> RawTable:
             props = {}
         for key, value in props.items():
             key = key.strip()
+            if len(key) > MAX_HEADER_CHARS:
+                raise fail("header_too_long", f"Feature {number} has a property name of {len(key)} characters; the "
+                           f"limit is {MAX_HEADER_CHARS}.", row=number, column=key[:40] + "…", length=len(key),
+                           limit=MAX_HEADER_CHARS)
             if value is None:
                 text = ""
             elif isinstance(value, _SCALARS):
@@ -192,6 +240,9 @@ def _read_geojson(data: bytes, limits: Limits) -> RawTable:
                 raise fail("cell_too_long", f"The cell has {len(text)} characters; the limit is "
                            f"{limits.max_cell_chars}.", row=number, column=key, length=len(text),
                            limit=limits.max_cell_chars)
+            if "\x00" in text:
+                raise fail("nul_character", "The cell holds a NUL character (byte 0), which no database stores; "
+                           "remove it.", row=number, column=key)
             if key not in keys:
                 keys[key] = None
                 if len(keys) > limits.max_columns:
@@ -210,7 +261,7 @@ def _read_geojson(data: bytes, limits: Limits) -> RawTable:
     table = table_frame(list(keys), [[r.get(k, "") for k in keys] for r in rows])
     return RawTable(table=table, kind="geojson", geometry=gpd.GeoSeries(geoms, crs=crs),
                     notes=[note("note_crs", f"CRS: {crs.to_string()}", crs=crs.to_string())],
-                    row_numbers=list(range(1, len(rows) + 1)), problems=problems)
+                    row_numbers=list(range(1, len(rows) + 1)), problems=problems.listed())
 
 
 def _read_gpkg(data: bytes, limits: Limits) -> RawTable:
@@ -219,11 +270,9 @@ def _read_gpkg(data: bytes, limits: Limits) -> RawTable:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "upload.gpkg"
         path.write_bytes(data)
+        layer, layer_count = harden_geopackage(path, limits)  # before GDAL runs anything in the file
         try:
-            layers = [str(name) for name, geometry_type in pyogrio.list_layers(path) if geometry_type]
-            if not layers:
-                raise fail("unreadable_gpkg", "The GeoPackage has no layer with geometries.", detail="no layer")
-            info = pyogrio.read_info(path, layer=layers[0])
+            info = pyogrio.read_info(path, layer=layer)
         except ValidationFailed:
             raise
         except Exception as exc:
@@ -237,13 +286,13 @@ def _read_gpkg(data: bytes, limits: Limits) -> RawTable:
                        f"{limits.max_columns}.", cells=len(info["fields"]), limit=limits.max_columns)
         crs = _crs(info["crs"], "gpkg") if info.get("crs") else CRS.from_epsg(4326)
         try:
-            frame = gpd.read_file(path, layer=layers[0], engine="pyogrio")
+            frame = gpd.read_file(path, layer=layer, engine="pyogrio")
         except Exception as exc:
             detail = str(exc).replace(str(path), "upload.gpkg")[:200]
             raise fail("unreadable_gpkg", f"The GeoPackage cannot be read: {detail}", detail=detail) from exc
     notes = [note("note_crs", f"CRS: {crs.to_string()}", crs=crs.to_string())]
-    if len(layers) > 1:
-        notes.append(note("note_layer", f"layer: {layers[0]} (of {len(layers)})", layer=layers[0], count=len(layers)))
+    if layer_count > 1:
+        notes.append(note("note_layer", f"layer: {layer} (of {layer_count})", layer=layer, count=layer_count))
     header = [nfc(str(c)).strip() for c in frame.columns if c != frame.geometry.name]
     rows = []
     for number, values in enumerate(frame.drop(columns=frame.geometry.name).itertuples(index=False), start=1):

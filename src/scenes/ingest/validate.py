@@ -9,6 +9,7 @@ validates in seconds; unknown values are fuzzy-matched once per distinct value, 
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,18 +19,21 @@ import numpy as np
 import pandas as pd
 import shapely
 from rapidfuzz import fuzz, process
-from shapely.validation import make_valid
 
 from scenes.errors import Problem
 from scenes.formats import normalise_scene_frame
-from scenes.geo import SWEREF99TM, WGS84, area_m2, tag_municipality
+from scenes.geo import SWEREF99TM, WGS84, area_m2, nearest_municipality, tag_municipality
 from scenes.ingest.bounded import note
 from scenes.ingest.columns import DERIVED, canonical_name, normalise_header, suggest
 from scenes.ingest.readers import RawTable
-from scenes.reference import Reference
+from scenes.reference import COUNTY_TOLERANCE_M, Reference
 
 __all__ = ["ValidationResult", "header_mapping", "validate"]
 
+#: A report lists at most this many problems (one more line says how many were left out).
+MAX_PROBLEMS = 5_000
+#: Most values (categories, predecessors) in one list cell.
+MAX_LIST_VALUES = 50
 #: Fuzzy name suggestions closer than this (rapidfuzz WRatio points) to a second candidate are not offered.
 AMBIGUOUS_MARGIN = 5.0
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
@@ -114,6 +118,18 @@ def _number(series: pd.Series) -> pd.Series:
 _SPLIT = re.compile(r"[;,|]")
 
 
+def _predecessors(values: pd.Series, columns: dict[str, str], add) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    out = []
+    for i, value in enumerate(values):
+        parts = _split(value)
+        if len(parts) > MAX_LIST_VALUES:
+            add(i, columns["predecessors"], "too_many_values", f"The cell lists {len(parts)} values; the limit is "
+                f"{MAX_LIST_VALUES}.", count=len(parts), limit=MAX_LIST_VALUES)
+            parts = []
+        out.append(parts)
+    return out
+
+
 def _split(value: str) -> list[str]:
     if not value:
         return []
@@ -131,8 +147,13 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
     def row_no(i: int) -> int:
         return numbers[i]
 
+    suppressed = [0]
+
     def add(i: int | None, column: str | None, code: str, message: str, *, value: object = None,
             suggestion: str | None = None, severity: str = "error", **params: object) -> None:
+        if len(problems) >= MAX_PROBLEMS:  # a report nobody can read, and memory nobody should spend
+            suppressed[0] += 1
+            return
         problems.append(Problem(message, row=None if i is None else row_no(i), column=column,
                                 value=None if value is None else str(value), suggestion=suggestion,
                                 severity=severity, code=code, params=params))
@@ -196,6 +217,14 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
 
     # -- where: municipality from the geometry; a stated one (code or name column) is checked ----------------
     tagged = tag_municipality(geometry, ref.boundaries)
+    untagged = np.flatnonzero((tagged.isna() & geometry.notna() & ~geometry.is_empty).to_numpy())
+    near_boundary: dict[int, float] = {}
+    if len(untagged):  # just outside the generalised boundaries: the nearest municipality, with a warning
+        nearest = nearest_municipality(geometry.iloc[untagged], ref.boundaries, COUNTY_TOLERANCE_M)
+        for j, (code, distance) in zip(untagged.tolist(), nearest.itertuples(index=False), strict=True):
+            if isinstance(code, str):
+                tagged.iloc[j] = code
+                near_boundary[j] = float(distance)
     geoms = np.asarray(geometry.values, dtype=object)  # plain shapely objects: fast to iterate
     areal = geometry.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
     reaches_out: set[int] = set()
@@ -216,6 +245,10 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
                 "the county or split it.")
             continue
         found = munis.names[code]
+        if i in near_boundary:
+            add(i, None, "near_boundary", f"The location lies {near_boundary[i]:.0f} m outside the shipped "
+                f"(generalised) municipality boundaries; it was tagged to the nearest, {found}. Check the "
+                "coordinates if that is wrong.", severity="warning", distance=round(near_boundary[i]), found=found)
         for column, values in stated.items():  # the location decides; a stated value that differs is a warning
             value = values[i]
             if not value:
@@ -281,7 +314,12 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
         codes: list[str] = []
         if "categories" in columns and not raw_value:
             add(i, columns["categories"], "required", "At least one category is required.")
-        for part in _split(raw_value):
+        parts = _split(raw_value)
+        if len(parts) > MAX_LIST_VALUES:
+            add(i, columns["categories"], "too_many_values", f"The cell lists {len(parts)} values; the limit is "
+                f"{MAX_LIST_VALUES}.", count=len(parts), limit=MAX_LIST_VALUES)
+            parts = []
+        for part in parts:
             code = cat_codes.exact(part)
             if code is None and (label := cat_labels.exact(part)) is not None:
                 add(i, columns["categories"], "category_label", f"A label was given; its code '{label}' is used.",
@@ -311,17 +349,28 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
         "kommun": [munis.names.get(c, "") if c else "" for c in tagged],
         "lokalpolisomrade": out_lpo, "stadsdel": out_district, "categories": out_cats, "status": out_status,
         "impact": impact.where(impact.between(1, 5)).to_numpy(),
-        "predecessors": [_split(v) for v in col("predecessors")], "notes": col("notes").to_numpy(),
+        "predecessors": _predecessors(col("predecessors"), columns, add), "notes": col("notes").to_numpy(),
     }, geometry=geometry.to_numpy(), crs=WGS84)
     bad_rows = {p.row for p in problems if p.severity == "error" and p.row is not None}
     keep = [i for i in range(len(frame)) if numbers[i] not in bad_rows]
     problems.sort(key=lambda p: (p.row or 0, p.severity != "error", p.column or ""))
     frame = frame.iloc[keep]
     frame["area_m2"] = area_m2(frame.geometry) if len(frame) else []
+    if suppressed[0]:
+        problems.append(Problem(f"More than {MAX_PROBLEMS} problems: the first {MAX_PROBLEMS} are listed, "
+                                f"{suppressed[0]} more are not. Fix these and check the file again.",
+                                code="too_many_problems", params={"limit": MAX_PROBLEMS, "count": suppressed[0]}))
     return ValidationResult(normalise_scene_frame(frame), problems, notes)
 
 
 ALLOWED_GEOMETRIES = ("Point", "Polygon", "MultiPolygon")
+#: A scene's outline is drawn by hand or simplified from a survey: these bound the work (repair, areas, preview).
+MAX_VERTICES = 50_000
+MAX_PARTS = 1_000
+#: Repairing a self-intersecting polygon takes time that grows with the number of crossings (a star of 401
+#: corners: 4 s): only small outlines are repaired here, within a CPU budget for the whole file.
+MAX_REPAIR_VERTICES = 250
+REPAIR_BUDGET_S = 10.0
 
 
 def _geometry(raw: RawTable, columns: dict[str, str], col, add, notes: list[Problem]) -> gpd.GeoSeries | None:  # type: ignore[no-untyped-def]
@@ -359,6 +408,7 @@ def _geometry(raw: RawTable, columns: dict[str, str], col, add, notes: list[Prob
     if series.crs is not None and series.crs.to_epsg() != WGS84:
         series = series.to_crs(WGS84)
     fixed = list(np.asarray(series.values, dtype=object))
+    started = time.process_time()
     for i, geom in enumerate(fixed):
         if geom is None or geom.is_empty:
             continue
@@ -366,9 +416,24 @@ def _geometry(raw: RawTable, columns: dict[str, str], col, add, notes: list[Prob
             add(i, None, "geometry_type", f"A {geom.geom_type} is not a scene; give a point, a polygon or a "
                 "multipolygon.", value=geom.geom_type, type=geom.geom_type)
             fixed[i] = None
+        elif (corners := shapely.get_num_coordinates(geom)) > MAX_VERTICES or \
+                shapely.get_num_geometries(geom) > MAX_PARTS:
+            add(i, None, "geometry_too_complex", f"The geometry has {corners} corners in "
+                f"{shapely.get_num_geometries(geom)} parts; the limit is {MAX_VERTICES} corners and {MAX_PARTS} "
+                "parts. Simplify it (e.g. in QGIS: Vector > Geometry Tools > Simplify).", corners=int(corners),
+                parts=int(shapely.get_num_geometries(geom)), limit=MAX_VERTICES, parts_limit=MAX_PARTS)
+            fixed[i] = None
         elif not geom.is_valid:
+            if corners > MAX_REPAIR_VERTICES or time.process_time() - started > REPAIR_BUDGET_S:
+                add(i, None, "invalid_geometry_large", "The polygon is invalid (e.g. self-intersecting) and too "
+                    "large to repair here; repair it in your GIS (QGIS: Processing > Fix geometries).",
+                    corners=int(corners), limit=MAX_REPAIR_VERTICES)
+                fixed[i] = None
+                continue
             try:
-                repaired = make_valid(geom)
+                # "structure" rebuilds rings by the even-odd rule: linear in practice, where the default
+                # ("linework") takes minutes for a self-intersecting star of a few hundred corners.
+                repaired = shapely.make_valid(geom, method="structure")
             except shapely.errors.GEOSException:
                 repaired = geom
             if repaired.is_valid and repaired.geom_type in ("Polygon", "MultiPolygon") and repaired.area > 0:
