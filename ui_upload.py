@@ -37,8 +37,9 @@ def column_mapping(check: UploadCheck) -> None:
     st.markdown(f"**{ui.tr('upload.mapping')}**")
     options = [None, *CANONICAL]
     for header, (_, hints) in header_mapping(unknown).items():
-        st.selectbox(header, options, key=f"map_{header}", format_func=lambda o: ui.tr("upload.ignore")
-                     if o is None else o, help=ui.tr("upload.mapping_help", hints=", ".join(hints) or "–"))
+        st.selectbox(ui.escape_markdown(header), options, key=f"map_{header}",
+                     format_func=lambda o: ui.tr("upload.ignore") if o is None else o,
+                     help=ui.tr("upload.mapping_help", hints=", ".join(hints) or "–"))
 
 
 def apply_suggestions(dash: Dashboard, check: UploadCheck, original: str, corrected: dict[str, Any] | None) -> None:

@@ -91,12 +91,12 @@ def render() -> None:
     previous = dash.survey(target) if target else dash.previous_survey(day)
     if previous is not None:
         st.subheader(ui.tr("upload.preview", name=previous.name))
-        guard = dash.preview(check, previous.id)
+        earlier = ui.scenes(previous.id)  # cached on the data version; the preview uses the same frame
+        guard = dash.preview(check, previous.id, earlier)
         ui_upload.totals(guard)
         if target and guard.unchanged:
             st.success(ui.tr("upload.no_changes"), icon=":material/check_circle:")
             return
-        earlier = ui.scenes(previous.id)
         ui.comparison_lists(compare(earlier, check.frame), earlier, check.frame)
         with st.expander(ui.tr("upload.changed_tags")):
             ui.table_with_download(changed_tags(earlier, check.frame), "andrade-taggar.csv", key="dl_tags")

@@ -482,3 +482,15 @@ def test_long_polygons_preview_in_linear_time(demo: Dashboard) -> None:
     assert check.ok, check.result.errors
     guard = demo.preview(check, survey_id)
     assert guard.changed == [frame.loc[row, "scene_id"]] and not guard.flags  # more corners: a change, same area
+
+
+def test_unrecognised_header_is_still_the_header(ref: Reference) -> None:
+    """No row looks like a header: the first row is the header, so its columns can be mapped on the page."""
+    data = "Löpnr;Benämning;Sort;Breddgrad;Längdgrad\r\nA1;Torget;festmiljo;59,2005;17,8297\r\n".encode()
+    check = _check(ref, "egna.csv", data)
+    unknown = {p.column for p in check.result.problems if p.code == "unknown_column"}
+    assert unknown == {"Löpnr", "Benämning", "Sort", "Breddgrad", "Längdgrad"}
+    mapping: dict[str, str | None] = {"Löpnr": "scene_id", "Benämning": "name", "Sort": "categories",
+                                      "Breddgrad": "lat", "Längdgrad": "lon"}
+    mapped = check_upload("egna.csv", data, ref, limits=Limits(), mapping=mapping)
+    assert mapped.ok and list(mapped.frame["scene_id"]) == ["A1"]

@@ -8,7 +8,8 @@ import io
 import geopandas as gpd
 from shapely.geometry import Point
 
-from scenes.formats import normalise_scene_frame, scenes_from_geojson, scenes_to_csv, scenes_to_geojson
+from scenes.exports import scenes_to_excel_csv
+from scenes.formats import normalise_scene_frame, scenes_from_geojson, scenes_to_geojson
 
 
 def _frame(name: str = "Plats") -> gpd.GeoDataFrame:
@@ -26,14 +27,18 @@ def test_geojson_round_trip() -> None:
     assert back.drop(columns="geometry").equals(frame.drop(columns="geometry"))
 
 
+def _excel_row(frame: gpd.GeoDataFrame) -> dict[str, str]:
+    return next(csv.DictReader(io.StringIO(scenes_to_excel_csv(frame).decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
 def test_csv_has_coordinates_and_joined_lists() -> None:
-    """CSV rows carry lat/lon, WKT and ;-joined categories."""
-    row = next(csv.DictReader(io.StringIO(scenes_to_csv(_frame()))))
-    assert (row["lat"], row["lon"], row["categories"], row["wkt"]) == ("59.31", "18.07", "festmiljo",
-                                                                        "POINT (18.07 59.31)")
+    """CSV rows carry SWEREF 99 TM northing/easting (decimal comma), no WKT for a point, and ;-joined categories."""
+    row = _excel_row(_frame())
+    assert (row["categories"], row["wkt"]) == ("festmiljo", "")
+    assert row["northing"].startswith("65") and "," in row["northing"] and "lat" not in row
 
 
 def test_csv_neutralises_formulas() -> None:
     """A name starting with = is written with a leading quote so spreadsheets show it as text."""
-    row = next(csv.DictReader(io.StringIO(scenes_to_csv(_frame('=HYPERLINK("http://x")')))))
+    row = _excel_row(_frame('=HYPERLINK("http://x")'))
     assert row["name"] == "'=HYPERLINK(\"http://x\")"

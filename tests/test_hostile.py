@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from scenes.formats import normalise_scene_frame, scenes_to_csv, table_to_csv
+from scenes.exports import scenes_to_excel_csv
+from scenes.formats import normalise_scene_frame, table_to_csv
 from scenes.maps import MapOptions, full_map, legend_html, safe
 from scenes.reference import Reference
 
@@ -68,7 +69,8 @@ def test_markdown_escaping(payload: str) -> None:
 @pytest.mark.parametrize("formula", FORMULAS)
 def test_scene_csv_neutralises_formulas(formula: str) -> None:
     """A cell that a spreadsheet would run as a formula is written as text (leading apostrophe)."""
-    row = next(csv.DictReader(io.StringIO(scenes_to_csv(_frame(formula)), newline="")))
+    text = scenes_to_excel_csv(_frame(formula)).decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
     assert row["name"].startswith("'") and row["notes"].startswith("'")
 
 

@@ -292,13 +292,13 @@ class Dashboard:
         name, data = corrected_file(raw, check.file_name)
         return Correction(name, data, changes)
 
-    def preview(self, check: UploadCheck, survey_id: str) -> Preview:
+    def preview(self, check: UploadCheck, survey_id: str, earlier: gpd.GeoDataFrame | None = None) -> Preview:
         """What publishing `check` after (or as a revision of) `survey_id` would change, with the flags whose
-        thresholds the settings give."""
+        thresholds the settings give; `earlier` is that survey's scenes where the caller has them already."""
         from scenes.ingest.preview import preview
 
-        return preview(self.store.scenes(survey_id), check.frame, area_change_pct=self.settings.preview_area_change_pct,
-                       move_m=self.settings.preview_move_m)
+        return preview(self.store.scenes(survey_id) if earlier is None else earlier, check.frame,
+                       area_change_pct=self.settings.preview_area_change_pct, move_m=self.settings.preview_move_m)
 
     def rollback(self, survey_id: str, revision: int, *, actor: str) -> None:
         self._writable(actor)

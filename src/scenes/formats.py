@@ -27,7 +27,6 @@ __all__ = [
     "neutralise",
     "normalise_scene_frame",
     "scenes_from_geojson",
-    "scenes_to_csv",
     "scenes_to_geojson",
     "table_to_csv",
 ]
@@ -138,22 +137,6 @@ def table_to_csv(table: pd.DataFrame) -> str:
     buffer = io.StringIO()
     safe.to_csv(buffer, index=False, lineterminator="\r\n")  # CRLF: Excel's own, and CR inside a cell is quoted
     return "\ufeff" + buffer.getvalue()
-
-
-def scenes_to_csv(frame: gpd.GeoDataFrame) -> str:
-    """CSV (UTF-8, comma separated) with lat/lon of each scene's point (centroid for polygons) and WKT."""
-    table = pd.DataFrame(frame.drop(columns="geometry"))
-    for column in LIST_COLUMNS:
-        table[column] = [";".join(v) for v in table[column]]
-    points = frame.geometry.representative_point()
-    table["lat"] = points.y.round(6)
-    table["lon"] = points.x.round(6)
-    table["wkt"] = shapely.to_wkt(frame.geometry.values, rounding_precision=6)
-    for column in (*_TEXT_COLUMNS, *LIST_COLUMNS):
-        table[column] = table[column].map(neutralise)
-    buffer = io.StringIO()
-    table.to_csv(buffer, index=False, lineterminator="\r\n")  # CRLF: Excel's own, and CR inside a cell is quoted
-    return buffer.getvalue()
 
 
 def dumps_geojson(collection: dict[str, Any]) -> str:

@@ -185,13 +185,15 @@ def _check_cells(cells: list[str], row: int, limits: Limits, header: list[str] |
     if len(cells) > limits.max_columns and any(c.strip() for c in cells[limits.max_columns:]):
         raise fail("too_many_columns", f"Row {row} has {len(cells)} cells; the limit is {limits.max_columns} columns.",
                    row=row, cells=len(cells), limit=limits.max_columns)
+    def where(j: int) -> str:
+        return header[j] if header and j < len(header) and header[j] else column_name(j)
+
     for j, cell in enumerate(cells):
         if "\x00" in cell:
-            column = header[j] if header and j < len(header) and header[j] else column_name(j)
             raise fail("nul_character", "The cell holds a NUL character (byte 0), which no database stores; remove "
-                       "it.", row=row, column=column)
+                       "it.", row=row, column=where(j))
         if len(cell) > limits.max_cell_chars:
-            column = header[j] if header and j < len(header) and header[j] else column_name(j)
+            column = where(j)
             raise fail("cell_too_long", f"The cell has {len(cell)} characters; the limit is {limits.max_cell_chars}.",
                        row=row, column=column, length=len(cell), limit=limits.max_cell_chars)
 
@@ -255,7 +257,8 @@ def read_csv_table(data: bytes, limits: Limits, is_header: Callable[[list[str]],
     """A CSV file as a text table; raises ValidationFailed (located) at the first cap or damage.
 
     `is_header` recognises the header row among the first rows (a title row above the table, as Excel users
-    write); without it the first non-empty row is the header.
+    write); when no row among the first HEADER_SEARCH_ROWS is recognised (or without it), the first non-empty
+    row is the header, so unknown column names can still be mapped.
     """
     check_size(data, limits)
     text, encoding = decode(data)
@@ -271,25 +274,25 @@ def read_csv_table(data: bytes, limits: Limits, is_header: Callable[[list[str]],
                       separator=SEPARATOR_NAMES.get(separator, separator)))
     reader = csv.reader(_lines(text), delimiter=separator)
     header: list[str] | None = None
+    header_row = 0
+    searched: list[tuple[int, list[str]]] = []  # non-empty rows while the header is looked for
     body: list[tuple[int, list[str]]] = []
     record = 0
     try:
         for cells in reader:
             record += 1
             _check_cells(cells, record, limits, header)
-            if header is None:
-                if not any(c.strip() for c in cells):
-                    continue
-                if is_header is not None and not is_header(cells):
-                    if record >= HEADER_SEARCH_ROWS:
-                        raise fail("no_header", "No header row found in the first 30 rows; the template shows the "
-                                   "column names.")
-                    continue
-                header = cells
-                header_row = record
-                continue
             if not any(c.strip() for c in cells):
                 continue  # blank lines are skipped, but still counted in the row numbers
+            if header is None:
+                if is_header is None or is_header(cells):
+                    header, header_row = cells, record
+                elif record < HEADER_SEARCH_ROWS:
+                    searched.append((record, cells))
+                else:  # nothing recognisable: the first row is the header after all
+                    searched.append((record, cells))
+                    (header_row, header), body = searched[0], searched[1:]
+                continue
             if len(body) >= limits.max_rows:
                 raise fail("too_many_rows", f"The file has more than {limits.max_rows} rows; the limit is "
                            f"{limits.max_rows}.", rows=f"> {limits.max_rows}", limit=limits.max_rows)
@@ -300,6 +303,8 @@ def read_csv_table(data: bytes, limits: Limits, is_header: Callable[[list[str]],
                        length=f"> {csv.field_size_limit()}", limit=limits.max_cell_chars) from exc
         raise fail("unreadable_csv", f"The CSV file cannot be read at line {reader.line_num}: {exc}",
                    row=record + 1, detail=f"line {reader.line_num}: {exc}") from exc
+    if header is None and searched:
+        (header_row, header), body = searched[0], searched[1:]
     if header is None:
         raise fail("no_rows", "The file has no data rows.")
     if header_row != 1:
@@ -483,11 +488,10 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def read_xlsx_table(data: bytes, limits: Limits, sheet: str | None = None) -> TextTable:
-    """An .xlsx workbook's table (the chosen sheet, else the first with a recognisable header row)."""
+def read_xlsx_table(data: bytes, limits: Limits, is_header: Callable[[list[str]], bool],
+                    sheet: str | None = None) -> TextTable:
+    """An .xlsx workbook's table (the chosen sheet, else the first with a header row `is_header` recognises)."""
     import openpyxl  # uses defusedxml when installed: no entity expansion
-
-    from scenes.ingest.columns import canonical_name
 
     check_size(data, limits)
     _check_zip(data, limits)
@@ -502,7 +506,7 @@ def read_xlsx_table(data: bytes, limits: Limits, sheet: str | None = None) -> Te
             raise fail("no_sheet", f"The workbook has no sheet '{sheet}'. Sheets: {', '.join(sheets)}.",
                        sheet=sheet, sheets=", ".join(sheets))
         for name in [sheet] if sheet else sheets:
-            found = _stream_sheet(book[name], limits, canonical_name)
+            found = _stream_sheet(book[name], limits, is_header)
             if found is not None:
                 table = found
                 table.notes.insert(0, note("note_sheet", f"sheet: {name}", sheet=name))
@@ -518,7 +522,8 @@ def read_xlsx_table(data: bytes, limits: Limits, sheet: str | None = None) -> Te
     raise fail("no_header", "No header row found in the first 30 rows; the template shows the column names.")
 
 
-def _stream_sheet(worksheet, limits: Limits, canonical_name) -> TextTable | None:  # type: ignore[no-untyped-def]
+def _stream_sheet(worksheet, limits: Limits,  # type: ignore[no-untyped-def]
+                  is_header: Callable[[list[str]], bool]) -> TextTable | None:
     """Stream one sheet: find the header among the first rows, then read the body under the caps.
 
     Explicit bounds are always passed to openpyxl: without `max_row` it would look for the sheet's size (parsing
@@ -532,7 +537,7 @@ def _stream_sheet(worksheet, limits: Limits, canonical_name) -> TextTable | None
     for number, values in enumerate(rows, start=1):
         cells = [_cell_text(v) for v in values]
         _check_cells(cells, number, limits, None)
-        if sum(canonical_name(c) is not None for c in cells if c) >= 2:
+        if is_header(cells):
             header, header_row = cells, number
             break
     if header is None:

@@ -7,7 +7,7 @@ import unicodedata
 
 from rapidfuzz import fuzz, process
 
-__all__ = ["ALIASES", "CANONICAL", "DERIVED", "canonical_name", "normalise_header", "suggest"]
+__all__ = ["ALIASES", "CANONICAL", "DERIVED", "canonical_name", "is_header_row", "normalise_header", "suggest"]
 
 #: canonical field -> accepted header spellings (compared after `normalise_header`)
 ALIASES: dict[str, list[str]] = {
@@ -46,6 +46,11 @@ def normalise_header(header: str) -> str:
 def canonical_name(header: str) -> str | None:
     """The canonical field a header stands for, or None."""
     return _LOOKUP.get(normalise_header(header))
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """A row with at least two recognised column names: how the header is found below a title row."""
+    return sum(canonical_name(c) is not None for c in cells if c) >= 2
 
 
 def suggest(header: str, limit: int = 3) -> list[str]:

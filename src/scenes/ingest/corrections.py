@@ -64,7 +64,7 @@ def apply_suggestions(raw: RawTable, problems: list[Problem]) -> tuple[RawTable,
             table.iat[i, j] = new
             changed.add((i, str(problem.column)))
     corrected = RawTable(table=table, kind=raw.kind, geometry=raw.geometry, notes=list(raw.notes), sheets=raw.sheets,
-                         row_numbers=list(raw.row_numbers), problems=list(raw.problems), separator=raw.separator)
+                         row_numbers=list(raw.row_numbers), problems=list(raw.problems))
     return corrected, len(changed)
 
 

@@ -35,13 +35,13 @@ from scenes.ingest.bounded import (
     read_csv_table,
     read_xlsx_table,
 )
+from scenes.ingest.columns import is_header_row
 
 __all__ = ["KINDS", "Limits", "RawTable", "read_file", "sniff_kind", "table_frame"]
 
 KINDS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".geojson": "geojson", ".json": "geojson",
          ".gpkg": "gpkg"}
 _SCALARS = (str, int, float, bool)
-MAX_COLUMNS_SEARCHED = 200
 #: Row-level problems found while reading are listed up to this many (then one line says how many more).
 MAX_READ_PROBLEMS = 1_000
 
@@ -62,7 +62,6 @@ class RawTable:
     sheets: list[str] = field(default_factory=list)
     row_numbers: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    separator: str = ";"
 
     def __post_init__(self) -> None:
         if not self.row_numbers:
@@ -99,13 +98,9 @@ def read_file(name: str, data: bytes, limits: Limits, *, sheet: str | None = Non
         raise fail("type_mismatch", f"The file is called '{name}' but its content is {actual}, not {expected}.",
                    name=name, actual=actual, expected=expected)
     if expected == "csv":
-        from scenes.ingest.columns import canonical_name
-
-        def is_header(cells: list[str]) -> bool:  # as for .xlsx: two recognised names, or the first row
-            return sum(canonical_name(c) is not None for c in cells[:MAX_COLUMNS_SEARCHED] if c) >= 2
-        return _from_text(read_csv_table(data, limits, is_header), "csv")
+        return _from_text(read_csv_table(data, limits, is_header_row), "csv")
     if expected == "xlsx":
-        return _from_text(read_xlsx_table(data, limits, sheet), "xlsx")
+        return _from_text(read_xlsx_table(data, limits, is_header_row, sheet), "xlsx")
     if expected == "geojson":
         return _read_geojson(data, limits)
     return _read_gpkg(data, limits)
@@ -117,9 +112,8 @@ def table_frame(header: list[str], rows: list[list[str]]) -> pd.DataFrame:
 
 
 def _from_text(text: TextTable, kind: str) -> RawTable:
-    separator = next((str(n.params["separator"]) for n in text.notes if n.code == "note_separator"), ";")
     return RawTable(table=table_frame(text.header, text.rows), kind=kind, notes=text.notes, sheets=text.sheets,
-                    row_numbers=text.row_numbers, separator="\t" if separator == "tab" else separator)
+                    row_numbers=text.row_numbers)
 
 
 # -- geo formats ------------------------------------------------------------------------------------------------

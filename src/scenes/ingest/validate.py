@@ -118,16 +118,14 @@ def _number(series: pd.Series) -> pd.Series:
 _SPLIT = re.compile(r"[;,|]")
 
 
-def _predecessors(values: pd.Series, columns: dict[str, str], add) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    out = []
-    for i, value in enumerate(values):
-        parts = _split(value)
-        if len(parts) > MAX_LIST_VALUES:
-            add(i, columns["predecessors"], "too_many_values", f"The cell lists {len(parts)} values; the limit is "
-                f"{MAX_LIST_VALUES}.", count=len(parts), limit=MAX_LIST_VALUES)
-            parts = []
-        out.append(parts)
-    return out
+def _list_cell(value: str, i: int, column: str, add) -> list[str]:  # type: ignore[no-untyped-def]
+    """The values of a list cell (categories, predecessors); none, with an error, past MAX_LIST_VALUES."""
+    parts = _split(value)
+    if len(parts) <= MAX_LIST_VALUES:
+        return parts
+    add(i, column, "too_many_values", f"The cell lists {len(parts)} values; the limit is {MAX_LIST_VALUES}.",
+        count=len(parts), limit=MAX_LIST_VALUES)
+    return []
 
 
 def _split(value: str) -> list[str]:
@@ -314,12 +312,7 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
         codes: list[str] = []
         if "categories" in columns and not raw_value:
             add(i, columns["categories"], "required", "At least one category is required.")
-        parts = _split(raw_value)
-        if len(parts) > MAX_LIST_VALUES:
-            add(i, columns["categories"], "too_many_values", f"The cell lists {len(parts)} values; the limit is "
-                f"{MAX_LIST_VALUES}.", count=len(parts), limit=MAX_LIST_VALUES)
-            parts = []
-        for part in parts:
+        for part in _list_cell(raw_value, i, columns.get("categories", ""), add):
             code = cat_codes.exact(part)
             if code is None and (label := cat_labels.exact(part)) is not None:
                 add(i, columns["categories"], "category_label", f"A label was given; its code '{label}' is used.",
@@ -349,7 +342,8 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
         "kommun": [munis.names.get(c, "") if c else "" for c in tagged],
         "lokalpolisomrade": out_lpo, "stadsdel": out_district, "categories": out_cats, "status": out_status,
         "impact": impact.where(impact.between(1, 5)).to_numpy(),
-        "predecessors": _predecessors(col("predecessors"), columns, add), "notes": col("notes").to_numpy(),
+        "predecessors": [_list_cell(v, i, columns.get("predecessors", ""), add)
+                         for i, v in enumerate(col("predecessors"))], "notes": col("notes").to_numpy(),
     }, geometry=geometry.to_numpy(), crs=WGS84)
     bad_rows = {p.row for p in problems if p.severity == "error" and p.row is not None}
     keep = [i for i in range(len(frame)) if numbers[i] not in bad_rows]
