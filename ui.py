@@ -26,6 +26,7 @@ from scenes.assets import install_static
 from scenes.auth import precision_for
 from scenes.auth import require as auth_require
 from scenes.core import Dashboard
+from scenes.disclosure import Disclosure
 from scenes.errors import ScenesError, ValidationFailed
 from scenes.formats import table_to_csv
 from scenes.i18n import CATALOGUE, LANGUAGES, number, t
@@ -86,7 +87,7 @@ def show_map(base: folium.Map, layers: list[folium.FeatureGroup], *, key: str, c
     """
     result = st_folium(base, key=key, height=height, use_container_width=True, feature_group_to_add=layers,
                        center=center, zoom=zoom,
-                       layer_control=folium.LayerControl(collapsed=False),
+                       layer_control=folium.LayerControl(collapsed=True),
                        returned_objects=["last_object_clicked"] if clicks else [])
     return result or {}
 
@@ -254,9 +255,10 @@ def comparison_lists(result: Comparison, earlier: gpd.GeoDataFrame, later: gpd.G
         "split": [f"{label(k)} → " + ", ".join(label(v) for v in vs) for k, vs in result.split.items()],
     }
     show_names = exact()  # scene names can reveal a place: only for roles cleared for exact locations
+    shown = disclosure()  # and small counts are only words for them
     for column, (kind, items) in zip(st.columns(len(groups)), groups.items(), strict=True):
         if not show_names:
-            column.metric(tr("compare." + kind), len(items))
+            column.metric(tr("compare." + kind), shown.text(len(items), lang()))
             continue
         with column.popover(f"{tr('compare.' + kind)}: {len(items)}", width="stretch"):
             st.markdown("\n".join(f"- {i}" for i in items) if items else tr("compare.none"))
@@ -332,3 +334,8 @@ def require(page: str) -> str:
 def exact() -> bool:
     """May the current role see exact scene locations (and names)?"""
     return precision_for(role()) == "exact"
+
+
+def disclosure() -> Disclosure:
+    """Which counts the current role may see as numbers (none suppressed at exact precision)."""
+    return Disclosure.for_precision(precision_for(role()), dashboard().settings.small_count_threshold)

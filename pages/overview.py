@@ -13,7 +13,7 @@ from scenes.query import compare
 def render() -> None:
     ui.require("overview")
     st.title(ui.tr("app.title"))
-    lang = ui.lang()
+    lang, shown = ui.lang(), ui.disclosure()
     stats = ui.stats()
     progress = ui.progress()
     if progress is None:
@@ -26,17 +26,20 @@ def render() -> None:
                + ui.tr("overview.baseline", name=baseline.survey.name, date=baseline.survey.date.isoformat()))
 
     total_municipalities = len(ui.dashboard().reference.municipalities)
+    # A county total below the threshold is words, and what is computed from it (area, change, places) a dash.
+    hidden, both_hidden = shown.hidden(latest.scenes), shown.any_hidden(latest.scenes, baseline.scenes)
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric(ui.tr("kpi.scenes"), latest.scenes, border=True, help=ui.tr("kpi.scenes_help"),
-              delta=ui.tr("kpi.change", change=progress.change, pct=progress.change_pct or 0.0),
-              delta_color="inverse")
-    c2.metric(ui.tr("kpi.area"), ui.num(latest.area_m2 / 10_000, 1), border=True, help=ui.tr("kpi.area_help"),
-              delta=ui.tr("kpi.area_change", pct=progress.area_change_pct)
-              if progress.area_change_pct is not None else None, delta_color="inverse")
-    c3.metric(ui.tr("kpi.municipalities"), latest.municipalities, border=True, help=ui.tr("kpi.municipalities_help"),
-              delta=ui.tr("kpi.of_municipalities", total=total_municipalities), delta_color="off",
-              delta_arrow="off")
-    c4.metric(ui.tr("kpi.police_areas"), latest.police_areas, border=True, help=ui.tr("kpi.police_areas_help"))
+    change = ui.tr("kpi.change", change=progress.change, pct=progress.change_pct or 0.0)
+    c1.metric(ui.tr("kpi.scenes"), shown.text(latest.scenes, lang) if hidden else latest.scenes, border=True,
+              help=ui.tr("kpi.scenes_help"), delta=None if both_hidden else change, delta_color="inverse")
+    c2.metric(ui.tr("kpi.area"), "–" if hidden else ui.num(latest.area_m2 / 10_000, 1), border=True,
+              help=ui.tr("kpi.area_help"), delta=ui.tr("kpi.area_change", pct=progress.area_change_pct)
+              if progress.area_change_pct is not None and not both_hidden else None, delta_color="inverse")
+    c3.metric(ui.tr("kpi.municipalities"), "–" if hidden else latest.municipalities, border=True,
+              help=ui.tr("kpi.municipalities_help"), delta_color="off", delta_arrow="off",
+              delta=ui.tr("kpi.of_municipalities", total=total_municipalities))
+    c4.metric(ui.tr("kpi.police_areas"), "–" if hidden else latest.police_areas, border=True,
+              help=ui.tr("kpi.police_areas_help"))
 
     with st.container(border=True):
         st.subheader(ui.tr("kpi.goal", count=goal.target_count, date=goal.target_date.isoformat()))
@@ -45,8 +48,9 @@ def render() -> None:
         verdict = ui.tr("kpi.on_track") if progress.on_track else ui.tr("kpi.behind")
         icon = ":material/check_circle:" if progress.on_track else ":material/warning:"
         by = ui.tr("kpi.ahead_by" if progress.on_track else "kpi.behind_by", n=ui.num(abs(progress.ahead_by), 1))
-        st.markdown(f"### {icon} {verdict}: {by}")
-        st.caption(ui.tr("kpi.trajectory_help", expected=ui.num(progress.expected, 1)))
+        st.markdown(f"### {icon} {verdict}" + ("" if both_hidden else f": {by}"))
+        if not both_hidden:  # the trajectory starts at the baseline's total
+            st.caption(ui.tr("kpi.trajectory_help", expected=ui.num(progress.expected, 1)))
 
     ordered = sorted(stats, key=lambda s: (s.survey.date, s.survey.id))
     if len(ordered) >= 2:
@@ -61,12 +65,14 @@ def render() -> None:
                            file_name="lagesrapport.pdf", mime="application/pdf", on_click="ignore", type="primary")
 
     st.subheader(ui.tr("overview.surveys"))
-    st.dataframe(pd.DataFrame([{
+    surveys = pd.DataFrame([{
         ui.tr("col.name"): s.survey.name, ui.tr("col.date"): s.survey.date, ui.tr("col.kind"): str(s.survey.kind),
         ui.tr("col.scenes"): s.scenes, ui.tr("col.municipalities"): s.municipalities,
         ui.tr("col.police_areas"): s.police_areas, ui.tr("col.area_ha"): round(s.area_m2 / 10_000, 1),
         ui.tr("col.demo"): s.survey.demo,
-    } for s in stats]), hide_index=True, width="stretch")
+    } for s in stats])
+    derived = [ui.tr(f"col.{c}") for c in ("municipalities", "police_areas", "area_ha")]
+    st.dataframe(shown.table(surveys, ui.tr("col.scenes"), derived, lang), hide_index=True, width="stretch")
 
     st.subheader(ui.tr("overview.published"))
     st.caption(ui.tr("overview.published_help"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from scenes.breakdown import breakdown, change_by
+from scenes.breakdown import breakdown, change_by, suppressed
 from scenes.charts import breakdown_chart, progress_chart, progress_table
 from scenes.query import compare, observations_between
 
@@ -13,7 +13,7 @@ from scenes.query import compare, observations_between
 def render() -> None:
     ui.require("progress")
     st.title(ui.tr("progress.title"))
-    dash, lang = ui.dashboard(), ui.lang()
+    dash, lang, shown = ui.dashboard(), ui.lang(), ui.disclosure()
     surveys = dash.surveys()
     if not surveys:
         st.info(ui.tr("empty.no_surveys"), icon=":material/inbox:")
@@ -23,7 +23,8 @@ def render() -> None:
     goal = dash.goal()
 
     st.subheader(ui.tr("progress.chart"))
-    table = progress_table(ui.stats(), dash.reference.published_totals, goal, dash.seminars(), lang)
+    table = progress_table(ui.stats(), dash.reference.published_totals, goal, dash.seminars(), lang,
+                           disclosure=shown)
     st.altair_chart(progress_chart(table, lang), width="stretch")
     st.caption(ui.tr("progress.chart_help") + (" " + ui.tr("kpi.goal_example") if goal.is_example else ""))
     progress = ui.progress()
@@ -36,6 +37,8 @@ def render() -> None:
     all_scenes = ui.scenes(None)
     dims = {"municipality": "col.municipality", "police_area": "col.police_area", "category": "col.categories",
             "district": "col.district"}
+    if shown.active:  # participants are promised counts per municipality and local police area, not district
+        del dims["district"]
     measures = {"scenes": "chart.measure.scenes", "per_100k": "chart.measure.per_100k",
                 "area_ha": "chart.measure.area_ha"}
     c1, c2 = st.columns(2)
@@ -45,13 +48,17 @@ def render() -> None:
                                    format_func=lambda m: ui.tr(measures[m])) or "scenes"
     data = breakdown(all_scenes, surveys, dash.reference, dim, lang)
     data["area_ha"] = (data["area_m2"] / 10_000).round(2)
+    plotted = shown.visible(data, "scenes")  # a hidden count is no bar (nor its area or rate)
     if measure == "per_100k" and dim != "municipality":
         st.info(ui.tr("progress.per_100k_only_municipality"), icon=":material/info:")
     else:
-        st.altair_chart(breakdown_chart(data, lang, measure=measure), width="stretch")
+        st.altair_chart(breakdown_chart(plotted, lang, measure=measure), width="stretch")
+    if len(plotted) < len(data):
+        st.caption(ui.tr("disclosure.groups_not_shown", n=shown.threshold))
     if dim == "category":
         st.caption(ui.tr("progress.category_note"))
-    ui.table_with_download(data.drop(columns=["survey_id", "key"]), f"fordelning-{dim}.csv", key="dl_breakdown")
+    ui.table_with_download(suppressed(data, shown, lang).drop(columns=["survey_id", "key"]),
+                           f"fordelning-{dim}.csv", key="dl_breakdown")
 
     st.subheader(ui.tr("progress.compare"))
     by_id = {s.id: s for s in surveys}
@@ -64,10 +71,13 @@ def render() -> None:
     result = compare(earlier, later, observations_between(all_scenes, surveys, a, b))
     ui.comparison_lists(result, earlier, later)
     for dimension in ("municipality", "police_area", "district"):
+        if dimension not in dims:
+            continue
         with st.expander(ui.tr("progress.change_by", what=ui.tr(dims[dimension]))):
-            ui.table_with_download(change_by(earlier, later, dash.reference, dimension, lang),
+            ui.table_with_download(change_by(earlier, later, dash.reference, dimension, lang, disclosure=shown),
                                    f"forandring-{dimension}.csv", key=f"dl_change_{dimension}")
-    st.caption(ui.tr("progress.district_note"))
+    if "district" in dims:
+        st.caption(ui.tr("progress.district_note"))
 
 
 ui.guarded(render)

@@ -14,10 +14,10 @@ from scenes.formats import normalise_scene_frame
 from scenes.maps import (
     MapOptions,
     base_map,
-    choropleth_classes,
     full_map,
     layers,
     legend,
+    map_classes,
     municipality_values,
     safe,
     viewport,
@@ -142,7 +142,7 @@ def test_legend_matches_what_is_drawn(ref: Reference, latest: gpd.GeoDataFrame) 
     categories = [i.label for i in items if i.kind == "category"]
     classes = [i for i in items if i.kind == "class"]
     assert "Fest- och nöjesmiljö" in categories
-    assert len(classes) == 1 + len(choropleth_classes(municipality_values(ref, shown, "count")))
+    assert len(classes) == 1 + len(map_classes(ref, [shown], "count").bounds)
 
 
 def test_viewport_defaults_to_county_when_empty(latest: gpd.GeoDataFrame) -> None:

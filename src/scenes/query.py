@@ -18,7 +18,7 @@ from shapely.geometry import Point
 
 from scenes.model import Survey
 
-__all__ = ["Comparison", "HistoryEntry", "SceneFilter", "ceased_since", "changed_tags", "compare",
+__all__ = ["Comparison", "HistoryEntry", "SceneFilter", "ceased_since", "change_codes", "changed_tags", "compare",
            "observations_between", "scene_at", "scene_history"]
 
 
@@ -84,6 +84,16 @@ def compare(earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame,
                 children.setdefault(p, []).append(sid)
     split = {k: sorted(v) for k, v in children.items() if len(v) >= 2}
     return Comparison(new=new, ceased=sorted(a - b), persisting=sorted(a & b), merged=merged, split=split)
+
+
+def change_codes(result: Comparison) -> dict[str, str]:
+    """For each scene of the later survey that is not persisting: "new", "merged" (from two or more earlier
+    scenes) or "split" (one of the parts of an earlier scene). Persisting scenes are left out."""
+    codes = dict.fromkeys(result.new, "new")
+    for children in result.split.values():
+        codes.update(dict.fromkeys(children, "split"))
+    codes.update(dict.fromkeys(result.merged, "merged"))
+    return codes
 
 
 @dataclass(frozen=True)

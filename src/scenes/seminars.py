@@ -133,8 +133,9 @@ def read_seminar_csv(data: bytes | str, ref: Reference, limits: Limits | None = 
 
 
 def map_preset(seminar: Seminar) -> dict[str, str]:
-    """URL query parameters that open the map on the seminar's workshop focus."""
-    preset = {}
+    """URL query parameters that open the map on the seminar's workshop focus, in presentation mode (a
+    seminar's map is shown on a shared screen)."""
+    preset = {"visning": "1"}
     if seminar.focus_categories:
         preset["kategori"] = ",".join(seminar.focus_categories)
     if seminar.invited_municipalities:

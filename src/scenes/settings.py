@@ -91,6 +91,13 @@ class Settings(BaseModel):
         "survey it is compared with.",
     )
 
+    small_count_threshold: int = Field(
+        default=3, ge=1, le=20,
+        description="Generalised precision (workshop participants): a count of scenes from 1 up to one below this "
+        "is shown as \"fewer than N\", never as the number, on every page, map and download (the minimum-cell rule "
+        "of official statistics). 1 turns suppression off.",
+    )
+
     session_idle_minutes: int = Field(
         default=30, gt=0,
         description="Minutes without activity after which a signed-in session ends (local accounts and OIDC).",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
+from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.i18n import t
 from scenes.reference import Reference
 
@@ -29,11 +30,15 @@ def scene_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv") -> pd
     })
 
 
-def generalised_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv") -> pd.DataFrame:
-    """Counts per municipality and local police area: what generalised precision may show instead of rows."""
+def generalised_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv",
+                      disclosure: Disclosure = SHOW_ALL) -> pd.DataFrame:
+    """Counts per municipality and local police area: what generalised precision may show instead of rows.
+
+    With an active `disclosure` a count below its threshold is written as "fewer than N", never as the number.
+    """
     counts = frame.groupby(["kommun_kod", "lokalpolisomrade"]).size().reset_index(name="n")
     return pd.DataFrame({
         t("col.municipality", lang): [ref.municipality_name(c) for c in counts["kommun_kod"]],
         t("col.police_area", lang): [ref.police_area_name(c) for c in counts["lokalpolisomrade"]],
-        t("col.scenes", lang): counts["n"].to_numpy(),
+        t("col.scenes", lang): disclosure.counts_column(counts["n"], lang).to_numpy(),
     })

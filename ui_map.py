@@ -1,0 +1,244 @@
+"""Parts of the map page: URL presets, presentation mode, the time control, the selection shared by map and table,
+and the time series for the HTML export (kept out of the page so it stays thin; drawing is `scenes.maps`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+import ui
+from scenes import maps
+from scenes.classes import Classes
+from scenes.model import Survey
+from scenes.query import (
+    SceneFilter,
+    ceased_since,
+    change_codes,
+    compare,
+    observations_between,
+    scene_at,
+    scene_history,
+)
+
+PRESETS = {"kommun": "f_kommun", "lpo": "f_lpo", "kategori": "f_kategori", "status": "f_status"}
+PRESENT = "visning"  # ?visning=1: presentation mode
+TABLE, MAP = "scene_table", "scene_map"
+
+
+def preset_from_url(survey_ids: list[str]) -> None:
+    """Copy URL query values into the widgets' state when the link changes (a shared link sets the view)."""
+    q = st.query_params
+    signature = sorted((k, v) for k, v in q.items() if k in (*PRESETS, "survey", "jamfor", PRESENT))
+    if st.session_state.get("_map_preset") == signature:
+        return
+    for param, key in PRESETS.items():  # a link sets every filter: unnamed ones are cleared
+        st.session_state[key] = [v for v in q.get(param, "").split(",") if v]
+    if q.get("survey") in survey_ids:
+        st.session_state["f_survey"] = q.get("survey")
+    if q.get("jamfor") in survey_ids:
+        st.session_state["f_compare"] = q.get("jamfor")
+    st.session_state["present"] = q.get(PRESENT) == "1"
+    st.session_state["_map_preset"] = signature
+
+
+def sync_presentation_param() -> None:
+    """The presentation switch is mirrored in the address, so the link of a projected map opens as projected."""
+    if st.session_state.get("present"):
+        st.query_params[PRESENT] = "1"
+    elif PRESENT in st.query_params:
+        del st.query_params[PRESENT]
+    st.session_state["_map_preset"] = sorted(
+        (k, v) for k, v in st.query_params.items() if k in (*PRESETS, "survey", "jamfor", PRESENT))
+
+
+def presentation_style() -> None:
+    """Projector: no sidebar or page chrome, the map as tall as the window, larger text."""
+    st.html("""<style>
+        section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+        [data-testid="stExpandSidebarButton"], header[data-testid="stHeader"] {display: none !important}
+        .block-container, [data-testid="stMainBlockContainer"] {padding: 0.6rem 1.2rem 0 !important;
+            max-width: 100% !important}
+        iframe[title="streamlit_folium.st_folium"] {height: calc(100vh - 200px) !important; min-height: 420px}
+        [data-testid="stMain"] p, [data-testid="stMain"] label {font-size: 1.15rem}
+    </style>""")
+
+
+def step(ids: list[str], delta: int) -> None:
+    """Previous/next survey (button callback)."""
+    current = st.session_state.get("f_survey", ids[-1])
+    at = ids.index(current) if current in ids else len(ids) - 1
+    st.session_state["f_survey"] = ids[max(0, min(len(ids) - 1, at + delta))]
+
+
+def time_control(surveys: list[Survey], compact: bool = False) -> Survey:
+    """A slider over the surveys (oldest to newest) with previous/next buttons; returns the chosen survey."""
+    by_id = {s.id: s for s in surveys}
+    ids = list(by_id)
+    if st.session_state.get("f_survey") not in by_id:
+        st.session_state["f_survey"] = ids[-1]
+    back, slider, forward = st.columns([1, 10, 1], vertical_alignment="bottom")
+    at = ids.index(st.session_state["f_survey"])
+    back.button("◀", key="t_prev", on_click=step, args=(ids, -1), disabled=at == 0, help=ui.tr("map.time.previous"),
+                width="stretch")
+    forward.button("▶", key="t_next", on_click=step, args=(ids, 1), disabled=at == len(ids) - 1,
+                   help=ui.tr("map.time.next"), width="stretch")
+    if len(ids) > 1:
+        chosen = slider.select_slider(ui.tr("map.filter.survey"), ids, key="f_survey",
+                                      format_func=lambda i: by_id[i].name,
+                                      label_visibility="collapsed" if compact else "visible")
+    else:
+        slider.selectbox(ui.tr("map.filter.survey"), ids, key="f_survey", format_func=lambda i: by_id[i].name)
+        chosen = ids[0]
+    return by_id[str(chosen)]
+
+
+def comparison(surveys: list[Survey], survey: Survey, compare_to: str | None, filt: SceneFilter,
+               ) -> tuple[Survey | None, Any, dict[str, str]]:
+    """The earlier survey compared with (the previous one for "prev"), the ceased scenes since it and the change
+    code of each scene that is new since it; (None, None, {}) without a comparison."""
+    earlier = [s for s in surveys if (s.date, s.id) < (survey.date, survey.id)]
+    target = (earlier[-1] if earlier else None) if compare_to == "prev" else next(
+        (s for s in earlier if s.id == compare_to), None)
+    if target is None:
+        return None, None, {}
+    before, now = ui.scenes(target.id), ui.scenes(survey.id)
+    result = compare(before, now, observations_between(ui.scenes(None), surveys, target.id, survey.id))
+    return target, filt.apply(ceased_since(before, now)), change_codes(result)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _classes(filt: SceneFilter, measure: str, threshold: int, data_version: int) -> Classes:
+    dash = ui.dashboard()
+    frames = [filt.apply(ui.scenes(s.id)) for s in dash.surveys()]
+    return maps.map_classes(dash.reference, frames, measure, threshold)
+
+
+def classes(filt: SceneFilter, measure: str) -> Classes:
+    """Shading classes over every survey shown (the same colours whichever survey is stepped to)."""
+    dash = ui.dashboard()
+    return _classes(filt, measure, max(dash.settings.small_count_threshold, 3), dash.data_version())
+
+
+def extent(filt: SceneFilter, exact: bool, size: tuple[int, int]) -> tuple[tuple[float, float], int]:
+    """Centre and zoom fitting the selection in every survey, so stepping through time keeps the frame."""
+    everything = filt.apply(ui.scenes(None))
+    if exact:
+        return maps.viewport(everything, *size)
+    return maps.viewport_for_municipalities(ui.dashboard().reference, sorted(set(everything["kommun_kod"])), *size)
+
+
+def selection(shown: Any) -> tuple[str | None, bool]:
+    """The scene selected in the map or the table, whichever changed last; True when it just changed (pan to it).
+
+    A click on a scene selects its row in the table (set through the table's state before it is drawn); a row
+    chosen in the table is ringed on the map.
+    """
+    ids = [str(s) for s in shown["scene_id"]]
+    click = (st.session_state.get(MAP) or {}).get("last_object_clicked") or None
+    rows = list(((st.session_state.get(TABLE) or {}).get("selection") or {}).get("rows") or [])
+    seen_click, seen_rows = st.session_state.get("_sel_click"), st.session_state.get("_sel_rows")
+    chosen = st.session_state.get("_sel")
+    changed = False
+    if click and click != seen_click:
+        hit = scene_at(shown, click["lat"], click["lng"])
+        if hit is not None:
+            chosen, changed = hit, True
+            rows = [ids.index(hit)]
+            st.session_state[TABLE] = {"selection": {"rows": rows, "columns": []}}
+    elif rows != seen_rows:
+        chosen, changed = (ids[rows[0]] if rows and rows[0] < len(ids) else None), True
+    if chosen not in ids:
+        chosen = None
+    st.session_state["_sel_click"], st.session_state["_sel_rows"], st.session_state["_sel"] = click, rows, chosen
+    return chosen, changed and chosen is not None
+
+
+def focus(shown: Any, scene_id: str) -> tuple[tuple[float, float], int]:
+    point = shown[shown["scene_id"].astype(str) == scene_id].geometry.iloc[0].representative_point()
+    return (round(point.y, 6), round(point.x, 6)), 15
+
+
+def state_filter() -> SceneFilter:
+    """The filters as the widgets hold them (also before they are drawn in this run)."""
+    get = st.session_state.get
+    return SceneFilter(municipalities=tuple(get("f_kommun") or ()), police_areas=tuple(get("f_lpo") or ()),
+                       categories=tuple(get("f_kategori") or ()), statuses=tuple(get("f_status") or ()))
+
+
+def summary(filt: SceneFilter, measure: str) -> str:
+    """One line saying what the map shows (the filters' heading, and the title line in presentation mode)."""
+    ref, lang = ui.dashboard().reference, ui.lang()
+    parts = []
+    for values, label, name in (
+            (filt.municipalities, "map.filter.municipality", ref.municipality_name),
+            (filt.police_areas, "map.filter.police_area", ref.police_area_name),
+            (filt.categories, "map.filter.category", lambda c: ref.category_label(c, lang)),
+            (filt.statuses, "map.filter.status", lambda c: ref.status_label(c, lang))):
+        if values:
+            parts.append(f"{ui.tr(label)}: " + ", ".join(ui.escape_markdown(name(v)) for v in values))
+    if filt.is_empty:
+        parts.append(ui.tr("map.summary.all"))
+    parts.append(ui.tr(f"map.measure.{measure}"))
+    return " · ".join(parts)
+
+
+def filters(frame: Any, exact: bool, surveys: list[Survey]) -> tuple[SceneFilter, str, str | None, bool]:
+    """The filter widgets: municipality, police area, category, status; the shading measure, the comparison and
+    the two-map switch. Returns (filter, measure, survey compared with or None, two maps)."""
+    ref, lang = ui.dashboard().reference, ui.lang()
+    c = st.columns(4)
+    every = ui.tr("map.filter.all")
+    lpo = sorted(set(frame["lokalpolisomrade"]) | set(st.session_state.get("f_lpo", [])))
+    filt = SceneFilter(
+        municipalities=tuple(c[0].multiselect(ui.tr("map.filter.municipality"), list(ref.municipalities["kommun_kod"]),
+                                              key="f_kommun", format_func=ref.municipality_name, placeholder=every)),
+        police_areas=tuple(c[1].multiselect(ui.tr("map.filter.police_area"), lpo, key="f_lpo",
+                                            format_func=ref.police_area_name, placeholder=every)),
+        categories=tuple(c[2].multiselect(ui.tr("map.filter.category"), list(ref.categories["code"]), key="f_kategori",
+                                          format_func=lambda k: ref.category_label(k, lang), placeholder=every)),
+        statuses=tuple(c[3].multiselect(ui.tr("map.filter.status"), list(ref.statuses["code"]), key="f_status",
+                                        format_func=lambda k: ref.status_label(k, lang), placeholder=every)))
+    c = st.columns([2, 2, 1], vertical_alignment="bottom")
+    measure = c[0].radio(ui.tr("map.choropleth"), ["count", "per_capita"], key="f_measure", horizontal=True,
+                         format_func=lambda m: ui.tr(f"map.measure.{m}"))
+    names = {s.id: s.name for s in surveys}
+    options = ["prev", "none", *names] if exact else ["none"]
+    if st.session_state.get("f_compare") not in options:
+        st.session_state["f_compare"] = options[0]
+    compare_to = c[1].selectbox(ui.tr("map.filter.compare"), options, key="f_compare", disabled=not exact,
+                                format_func=lambda i: ui.tr(f"map.compare.{i}") if i in ("prev", "none") else names[i])
+    pair = c[2].toggle(ui.tr("map.side_by_side"), key="f_pair", help=ui.tr("map.side_by_side_help"))
+    return filt, measure, None if compare_to == "none" else compare_to, pair
+
+
+def presentation_switch(present: bool) -> None:
+    """The presentation switch; turning it on or off redraws the whole page (sidebar, page chrome)."""
+    st.toggle(ui.tr("map.present"), key="present", help=ui.tr("map.present_help"), on_change=sync_presentation_param)
+    if bool(st.session_state.get("present")) != present:
+        st.rerun(scope="app")
+
+
+def details(shown: Any, surveys: list[Survey], selected: str | None, exact: bool) -> None:
+    """The selected scene's facts and history (exact precision), or what participants see instead."""
+    if not exact:
+        st.info(ui.tr("map.generalised"), icon=":material/blur_on:")
+        return
+    st.subheader(ui.tr("map.details"))
+    if selected is None:
+        st.caption(ui.tr("map.details_hint"))
+    else:
+        ui.scene_details(shown[shown["scene_id"].astype(str) == selected].iloc[0],
+                         scene_history(ui.scenes(None), surveys, selected))
+
+
+def timeline(surveys: list[Survey], filt: SceneFilter, exact: bool) -> list[maps.TimeStep]:
+    """Every survey with the filters applied, each with what ceased and what is new since the one before."""
+    steps = []
+    for i, survey in enumerate(surveys):
+        scenes = filt.apply(ui.scenes(survey.id))
+        ceased, changes = None, {}
+        if exact and i:
+            _, ceased, changes = comparison(surveys, survey, "prev", filt)
+        steps.append(maps.TimeStep(title=survey.name, scenes=scenes, ceased=ceased, changes=changes))
+    return steps
