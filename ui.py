@@ -80,7 +80,7 @@ def scenes(survey_id: str | None = None) -> gpd.GeoDataFrame:
 
 
 def show_map(base: folium.Map, layers: list[folium.FeatureGroup], *, key: str, center: tuple[float, float],
-             zoom: int, height: int = 580, clicks: bool = True) -> dict[str, Any]:
+             zoom: float, height: int = 580, clicks: bool = True) -> dict[str, Any]:
     """Render a map without reruns on pan/zoom and without remounting when only the layers change.
 
     Only clicks come back (and only when `clicks`): panning and zooming never rerun the app.

@@ -121,11 +121,15 @@ def classes(filt: SceneFilter, measure: str) -> Classes:
 
 
 def extent(filt: SceneFilter, exact: bool, size: tuple[int, int]) -> tuple[tuple[float, float], int]:
-    """Centre and zoom fitting the selection in every survey, so stepping through time keeps the frame."""
+    """Centre and zoom fitting the selection in every survey, so stepping through time keeps the frame; without a
+    filter the selection is the whole county."""
+    ref = ui.dashboard().reference
+    if filt.is_empty:
+        return maps.viewport_for_municipalities(ref, list(ref.municipalities["kommun_kod"]), *size, padding=1.05)
     everything = filt.apply(ui.scenes(None))
     if exact:
         return maps.viewport(everything, *size)
-    return maps.viewport_for_municipalities(ui.dashboard().reference, sorted(set(everything["kommun_kod"])), *size)
+    return maps.viewport_for_municipalities(ref, sorted(set(everything["kommun_kod"])), *size)
 
 
 def selection(shown: Any) -> tuple[str | None, bool]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -321,3 +322,40 @@ def test_small_county_total_on_overview(app_env: Path, signed_in: Callable[..., 
     assert "Förväntat vid senaste" not in _all_text(at)
     exact = _open(signed_in, "styrgrupp", "pages/overview.py")
     assert {m.label: m.value for m in exact.metric}["Öppna drogscener"] == "2"
+
+
+def _map_numbers(text: str) -> list[str]:
+    """What the map writes on each municipality (count labels) and in its tooltips ("value"), as sent."""
+    # the map's JavaScript travels JSON-escaped several times over: drop the escapes, then decode \uXXXX
+    text = re.sub(r"u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), text.replace("\\", ""))
+    labels = re.findall(r"<span>([^<]*)</span>", text)
+    values = re.findall(r'"value": "([^"]*)"', text)
+    return labels + values
+
+
+def test_participant_map_never_shows_a_small_count(page_store: Path, signed_in: Callable[..., AppTest]) -> None:
+    """Karta as deltagare, on a survey with municipalities of 1 and 2 scenes: labels, tooltips, the count line,
+    the table and a filter isolating one scene all say "färre än 3"; no 1 or 2 is sent."""
+    at = _open(signed_in, "deltagare", "pages/map.py")
+    shown = _map_numbers(element_text(at))
+    assert shown and FEWER in shown
+    assert not {"1", "2"} & set(shown), shown
+    table = next(d.value for d in at.dataframe if "Scener" in d.value.columns)
+    assert not SMALL & _numbers(table["Scener"]) and FEWER in set(table["Scener"])
+    at.multiselect(key="f_kommun").set_value(["0127"]).run()  # Botkyrka: one scene
+    assert any(m.value.startswith(FEWER) for m in at.markdown), [m.value for m in at.markdown][:5]
+    shown = _map_numbers(element_text(at))
+    assert FEWER in shown and not {"1", "2"} & set(shown)
+    at.radio(key="f_measure").set_value("per_capita").run()  # a rate would give the count away
+    values = _map_numbers(element_text(at))
+    assert "1,0" not in values and FEWER in values  # Botkyrka: 1 scene per 95,905 inhabitants
+
+
+def test_steering_group_map_shows_the_small_counts(page_store: Path, signed_in: Callable[..., AppTest]) -> None:
+    """The same map for styrgrupp: the count line says 1 for Botkyrka (so the test above can fail)."""
+    at = _open(signed_in, "styrgrupp", "pages/map.py")
+    at.multiselect(key="f_kommun").set_value(["0127"]).run()
+    assert any(m.value.startswith("Visar 1 av 15") for m in at.markdown), [m.value for m in at.markdown][:5]
+    assert "1" in _map_numbers(element_text(at))
+    at.radio(key="f_measure").set_value("per_capita").run()
+    assert "1,0" in _map_numbers(element_text(at))

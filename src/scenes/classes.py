@@ -23,8 +23,9 @@ from scenes.i18n import number
 
 __all__ = ["NO_DATA_COLOUR", "PALETTE", "ZERO_COLOUR", "Classes", "count_classes", "nice_series", "rate_classes"]
 
-#: Non-zero classes, lightest first (ColorBrewer YlOrBr, 5-class scheme without its near-white first step).
-PALETTE = ("#fed98e", "#fe9929", "#d95f0e", "#993404")
+#: Non-zero classes, lightest first (ColorBrewer YlOrBr, steps 3, 4, 5 and 7 of its 7-class scheme: the
+#: near-white first steps would be too close to zero).
+PALETTE = ("#fec44f", "#fe9929", "#d95f0e", "#993404")
 ZERO_COLOUR = "#fbfaf4"  # land with no scene: near-white, distinct from water and from the first class
 NO_DATA_COLOUR = "#b8b8b8"  # drawn with a dashed outline too, so it never reads as a class
 MAX_CLASSES = len(PALETTE)

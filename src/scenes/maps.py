@@ -172,7 +172,8 @@ class _FocusWithoutScroll(MacroElement):
 
 
 class _ZoomClass(MacroElement):
-    """Keeps a class `lz-<zoom>` on the map container, so CSS shows only the names that fit at that zoom."""
+    """Keeps a class `lz-<zoom>` on the map container, so CSS shows only the names that fit at that zoom; and
+    tells Leaflet when its container changes size."""
 
     def __init__(self) -> None:
         super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
@@ -184,10 +185,15 @@ class _ZoomClass(MacroElement):
             var box = map.getContainer();
             function mark() {
                 box.className = box.className.replace(/\\blz-\\d+\\b/g, "").trim()
-                    + " lz-" + Math.round(map.getZoom());
+                    + " lz-" + Math.floor(map.getZoom());  // names placed for zoom z also fit above it
             }
             map.on("zoomend", mark);
             mark();
+            // The frame is sized after the map is made (and again in presentation mode): without this, Leaflet
+            // keeps the first size and clips the shapes it draws to it.
+            if (window.ResizeObserver) {
+                new ResizeObserver(function () { map.invalidateSize({pan: false}); }).observe(box);
+            }
         })({{ this._parent.get_name() }});
         {% endmacro %}
     """)
@@ -282,7 +288,7 @@ def base_map(ref: Reference, options: MapOptions) -> folium.Map:
     """The filter- and survey-independent part: water, surroundings, county outline, police areas, names."""
     m = folium.Map(location=COUNTY_CENTER, zoom_start=COUNTY_ZOOM, tiles=None, control_scale=True)
     # Without a tile layer Leaflet knows no zoom limits, and MarkerCluster needs them: set them on the map.
-    m.options.update({"min_zoom": 7, "max_zoom": 18})
+    m.options.update({"min_zoom": 7, "max_zoom": 18, "zoom_snap": 0.5})
     _apply_assets(m, options.assets)
     _root(m).header.add_child(Element(f"<style>{_css(options.scale)}</style>"))
     if options.basemap and options.basemap != "none":
@@ -511,14 +517,15 @@ def _selection(scenes: gpd.GeoDataFrame, selected: str, lang: str) -> folium.Fea
     return group
 
 
-def viewport_for_municipalities(ref: Reference, codes: list[str], width_px: int = 480,
-                                height_px: int = 580) -> tuple[tuple[float, float], int]:
+def viewport_for_municipalities(ref: Reference, codes: list[str], width_px: int = 480, height_px: int = 580,
+                                padding: float = 1.3) -> tuple[tuple[float, float], float]:
     """Centre and zoom over whole municipalities (generalised precision: never derived from scene points)."""
     shapes = ref.simplified_boundaries[ref.simplified_boundaries["kommun_kod"].isin(codes)]
-    return viewport(shapes, width_px, height_px) if len(shapes) else (COUNTY_CENTER, COUNTY_ZOOM)
+    return viewport(shapes, width_px, height_px, padding) if len(shapes) else (COUNTY_CENTER, COUNTY_ZOOM)
 
 
-def viewport(frame: gpd.GeoDataFrame, width_px: int = 480, height_px: int = 580) -> tuple[tuple[float, float], int]:
+def viewport(frame: gpd.GeoDataFrame, width_px: int = 480, height_px: int = 580,
+             padding: float = 1.3) -> tuple[tuple[float, float], float]:
     """Centre and zoom that fit `frame` (or the county when empty) in a map of the given size.
 
     streamlit-folium applies `center`/`zoom` without remounting the map, so following the filters is calm.
@@ -530,12 +537,12 @@ def viewport(frame: gpd.GeoDataFrame, width_px: int = 480, height_px: int = 580)
     def merc(lat: float) -> float:
         return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
-    lon_span = max(maxx - minx, 0.02) * 1.3  # 30 % padding
-    lat_span = max(merc(maxy) - merc(miny), 0.004) * 1.3
+    lon_span = max(maxx - minx, 0.02) * padding  # 30 % by default
+    lat_span = max(merc(maxy) - merc(miny), 0.004) * padding
     zoom_x = math.log2(width_px * 360 / (lon_span * 256))
     zoom_y = math.log2(height_px * 2 * math.pi / (lat_span * 256))
-    zoom = int(max(8, min(13, math.floor(min(zoom_x, zoom_y)))))
-    return ((miny + maxy) / 2, (minx + maxx) / 2), zoom
+    zoom = max(7.0, min(13.0, math.floor(min(zoom_x, zoom_y) * 2) / 2))  # half steps (the map's zoomSnap)
+    return ((miny + maxy) / 2, (minx + maxx) / 2), int(zoom) if zoom.is_integer() else zoom
 
 
 def _count_labels(ref: Reference, values: pd.Series, hidden: pd.Series, options: MapOptions) -> folium.FeatureGroup:

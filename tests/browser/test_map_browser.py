@@ -60,6 +60,12 @@ def test_map_renders_every_scene_offline(page: Page, server: str) -> None:
     assert page.blocked == []
 
 
+def open_filters(p: Page) -> None:
+    """The filters sit in an expander headed by what they select ("Urval: …")."""
+    p.page.locator('[data-testid="stExpander"] summary').filter(has_text="Urval").first.click()
+    p.page.get_by_label("Kommun", exact=True).wait_for(timeout=10_000)
+
+
 def _frame(p: Page) -> object:
     return next(f for f in p.page.frames if "streamlit_folium" in f.url)
 
@@ -69,6 +75,7 @@ def test_filter_change_updates_the_map_without_remount(page: Page, server: str) 
     _open_map(page, server)
     assert _scene_count(page, 53).get("total") == 53
     _frame(page).evaluate("() => { window.__sentinel = 'same-map'; }")
+    open_filters(page)
     box = page.page.get_by_label("Kommun", exact=True)
     box.click()
     page.page.keyboard.type("Botkyrka")
@@ -107,13 +114,14 @@ def test_seminar_link_opens_its_workshop_map(page: Page, server: str) -> None:
     """From the seminars page, one click opens the map filtered to the seminar's focus category."""
     page.page.goto(server + "/seminarier")
     page.page.get_by_role("link", name="Öppna kartan för workshoppens fokus").first.click()
-    page.page.wait_for_url("**/karta?kategori=utsatt_omrade", timeout=30_000)
+    page.page.wait_for_url("**/karta?visning=1&kategori=utsatt_omrade", timeout=30_000)
     _map_frame(page)
-    expected = page.page.get_by_text(re.compile(r"^Visar \d+ av \d+ scener")).first
+    expected = page.page.get_by_text(re.compile(r"Visar \d+ av \d+ scener")).first
     expected.wait_for(timeout=30_000)
     text = expected.inner_text()
-    shown = int(text.split()[1])
+    shown = int(re.search(r"Visar (\d+) av", text).group(1))  # type: ignore[union-attr]
     assert 0 < shown < 53, text
+    assert page.page.locator('section[data-testid="stSidebar"]').is_visible() is False  # presentation mode
     assert _scene_count(page, shown).get("total") == shown
     screenshot(page.page, "seminarium-karta")
     assert page.blocked == []
