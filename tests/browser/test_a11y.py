@@ -41,7 +41,7 @@ def _settle(p: Page, key: str = "") -> None:
     if key == "map":  # wait for the map itself, so axe and the screenshot see it drawn
         frame = 'iframe[title="streamlit_folium.st_folium"]'
         p.page.wait_for_selector(frame, timeout=60_000)
-        p.page.frame_locator(frame).locator(".leaflet-marker-icon").first.wait_for(timeout=60_000)
+        p.page.frame_locator(frame).locator(".leaflet-marker-icon >> visible=true").first.wait_for(timeout=60_000)
     time.sleep(2.5)  # Streamlit streams elements in
 
 
@@ -84,6 +84,10 @@ def test_navigation_and_filters_by_keyboard(page: Page, server: str) -> None:
     page.page.keyboard.press("Enter")
     page.page.get_by_role("heading", name="Karta över öppna drogscener").wait_for(timeout=30_000)
     _settle(page)
+    filters = page.page.locator('[data-testid="stExpander"] summary').filter(has_text="Urval").first
+    filters.focus()  # the filters' heading is a native <summary>: Enter opens it
+    page.page.keyboard.press("Enter")
+    page.page.get_by_label("Kommun", exact=True).wait_for(timeout=10_000)
     page.page.get_by_label("Kommun", exact=True).focus()
     page.page.keyboard.type("Botkyrka")
     page.page.keyboard.press("Enter")
