@@ -12,6 +12,9 @@ Baselines, each built the way a first app would do it:
 - upload: row-by-row validation (a Python loop parsing each row and testing it against each municipality);
 - cold start: process start to the first map with markers in Chromium, for our app and for a naive app
   (benchmarks/naive_app.py) that reads, tags and draws everything on each run;
+- the map page at national scale in Chromium (one survey of 5,000 generated scenes; 300 in quick mode): first
+  drawn map and filter change to drawn map, ours against that naive app and against the floor
+  (benchmarks/floor_app.py: our app with the map replaced by its count line); see benchmarks/browser_map.py;
 - failed sign-in: the time of a failure for each cause (unknown name, wrong password, locked account), ours
   against the usual first version (a locked account answers at once; an unknown name skips the hash). The
   spread between causes is what an attacker reads; ours should be near zero.
@@ -210,6 +213,18 @@ def cold_start(app: Path, state: Path, chromium: str) -> float:
         proc.wait(timeout=30)
 
 
+# -- 5: the map page at national scale in Chromium (benchmarks/browser_map.py) --------------------------------------
+
+def map_in_browser(state: Path, quick: bool, chromium: str) -> list[tuple[str, str, str, str, str]]:
+    """First drawn map and filter change to drawn map for ours, naive and the floor, on one generated survey."""
+    import browser_map  # benchmarks/ is on sys.path: this file runs as a script from it
+
+    scenes, changes = (300, 2) if quick else (5_000, 5)
+    dash = national_store(state, 1, scenes)
+    total, results = browser_map.run(state, dash.store.surveys()[-1].id, dash, changes, chromium=chromium)
+    return browser_map.rows(total, results, changes)
+
+
 # -- main ----------------------------------------------------------------------------------------------------------
 
 def naive_authenticate(dash: Dashboard, username: str, password: str) -> str | None:
@@ -291,7 +306,7 @@ def file_at_cap(name: str, data: bytes, naive: str | None) -> tuple[dict[str, ob
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, one repetition (for make test)")
-    parser.add_argument("--no-browser", action="store_true", help="skip the cold-start measurement")
+    parser.add_argument("--no-browser", action="store_true", help="skip the measurements in Chromium")
     args = parser.parse_args()
     quick = args.quick
     repeat = 1 if quick else 5
@@ -356,8 +371,12 @@ def main() -> int:
             ours_cold = cold_start(ROOT / "app.py", Path(tmp) / "demo", chromium)
             naive_cold = cold_start(ROOT / "benchmarks" / "naive_app.py", Path(tmp) / "demo", chromium)
             add("cold start to first map in Chromium", "demo (53 scenes)", ours_cold, naive_cold, "s")
+            rows.extend(map_in_browser(Path(tmp) / "map", quick, chromium))
         else:
-            rows.append(("cold start to first map in Chromium", "skipped (no /usr/bin/chromium)", "", "", ""))
+            why = "skipped (--no-browser)" if args.no_browser else f"skipped (no {chromium})"
+            for metric in ("cold start to first map in Chromium", "first drawn map in Chromium",
+                           "filter change to drawn map"):
+                rows.append((metric, why, "", "", ""))
 
     widths = [max(len(r[i]) for r in [*rows, ("metric", "data set", "ours", "baseline", "ratio")]) for i in range(5)]
     header = ("metric", "data set", "ours", "baseline", "ratio")

@@ -1,0 +1,418 @@
+"""The map page at national scale in Chromium: first drawn map and filter change to drawn map, three apps side by side.
+
+Used by bench.py (`make bench`); also runnable alone: `python benchmarks/browser_map.py [--scenes 5000]`.
+
+Apps, each served by its own Streamlit server over the same generated store (one survey), one after the other
+(never two browsers or servers at once):
+- ours: app.py, the map page at /karta;
+- naive: benchmarks/naive_app.py, one folium.Marker per scene, everything re-read and redrawn on each rerun;
+- floor: benchmarks/floor_app.py, the real app with the map taken out (its "Visar N av M" count line stays).
+
+"Drawn" means: the page shows the expected number of scenes and the browser has painted a frame since. For a map:
+the markers in the streamlit-folium iframe add up to it (each single scene marker counts 1, each cluster the number
+written on it); for the floor: the "Visar N av M" line shows it. Timings:
+- first drawn map: from navigation to the map page (the server warmed by one visit to "/" first, the upstream
+  page-not-found quirk streamlit/streamlit#9992) until all of the survey's scenes are drawn;
+- filter change: from the click on a municipality in the "Kommun" multiselect until exactly that municipality's
+  scenes are drawn; the filter is cleared (untimed) between changes, each change picks another municipality.
+Only the selectors above are relied on: the multiselect is found by its label wherever the page puts it (sidebar,
+main area, a folded expander). Also recorded: bytes received over the websocket until drawn, when the largest
+message (the map) arrived and when the markers were in the page, which split the time into server + transfer,
+building the map in the page, and painting it. A wait is capped (CAP_S): a page that takes longer reads "> cap".
+Set SCENES_BENCH_SHOTS=<folder> for a screenshot of any page that was not drawn in time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+CAP_S = 120.0
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+# Scenes drawn in a map: each single marker counts one, each cluster the number written on it.
+COUNT_JS = """(single) => {
+  let n = document.querySelectorAll(single).length;
+  document.querySelectorAll('.leaflet-marker-icon.marker-cluster').forEach(c => {
+    n += parseInt(c.textContent.trim(), 10) || 0; });
+  return n; }"""
+# Is the "Visar N av M" line there (any markdown block of the page)?
+TEXT_JS = """(pattern) => { const re = new RegExp(pattern);
+  return [...document.querySelectorAll('[data-testid="stMarkdownContainer"]')].some(e => re.test(e.textContent)); }"""
+
+# Resolves once the browser has painted a frame after the current one: the markers found are on screen.
+PAINTED_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+
+
+@dataclass(frozen=True)
+class App:
+    label: str
+    script: Path
+    path: str  # URL path of the map page
+    single: str | None  # CSS selector of one single-scene marker; None: no map, wait for the count line
+
+
+APPS = (
+    App("ours", ROOT / "app.py", "/karta", ".leaflet-marker-icon.scene-marker"),
+    App("naive", ROOT / "benchmarks" / "naive_app.py", "/", ".leaflet-marker-icon:not(.marker-cluster)"),
+    App("floor", ROOT / "benchmarks" / "floor_app.py", "/karta", None),
+)
+
+
+@dataclass
+class Step:
+    seconds: float | None  # None: not drawn within the cap
+    bytes: int = 0  # received over the websocket from the start of the step until drawn
+    largest_at: float | None = None  # seconds from the start until the largest message of the step arrived
+    found_at: float | None = None  # seconds from the start until the scenes were in the page (before painting)
+
+
+@dataclass
+class Result:
+    first: Step | None = None
+    changes: list[Step] = field(default_factory=list)
+    error: str = ""
+
+    def change_median(self) -> float | None:
+        """Median seconds of the filter changes; None if any change was not drawn within the cap."""
+        if not self.changes or any(s.seconds is None for s in self.changes):
+            return None
+        return statistics.median(s.seconds for s in self.changes if s.seconds is not None)
+
+
+def plan(dash: Any, survey_id: str, changes: int) -> tuple[int, list[tuple[str, int]]]:
+    """The survey's scene count and `changes` municipalities to choose, (name, count), most scenes first.
+
+    Only names that are not part of another municipality's name, so typing one finds one option.
+    """
+    frame = dash.store.scenes(survey_id)
+    counts = frame.groupby("kommun").size().sort_values(ascending=False)
+    names = [str(n) for n in dash.reference.municipalities["kommun"]]
+    unique = [n for n in counts.index if not any(n.lower() in o.lower() for o in names if o != n)]
+    picks = [(n, int(counts[n])) for n in unique if counts[n] > 0][:changes]
+    return len(frame), picks
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serve(script: Path, state: Path) -> Iterator[str]:
+    """A Streamlit server for `script` over the store in `state` on a free loopback port; stopped on exit."""
+    port = _free_port()
+    env = {**os.environ, "SCENES_STATE_DIR": str(state)}
+    env.pop("SCENES_DATABASE_URL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+                             "--server.headless", "true", "--server.address", "127.0.0.1",
+                             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.perf_counter() + 120
+        while True:
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=1)  # noqa: S310 - our loopback server
+                break
+            except OSError:
+                if time.perf_counter() > deadline or proc.poll() is not None:
+                    raise RuntimeError(f"{script.name}: the server did not start") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=30)
+
+
+def _number(n: int) -> str:
+    """A pattern for `n` written with or without thousands separators (space, no-break space, comma)."""
+    digits = str(n)
+    groups = [digits[max(0, i - 3):i] for i in range(len(digits), 0, -3)][::-1]
+    return r"[\s\u00a0\u202f,]?".join(groups)
+
+
+class Probe:
+    """Reads one page: is it drawn with `n` scenes, is a script run under way, websocket bytes and their times."""
+
+    def __init__(self, page: Any, app: App, total: int) -> None:
+        self.page, self.app, self.total = page, app, total
+        self.frames: list[tuple[float, int]] = []
+        self.started = self.finished = 0  # script runs (whole page or fragment) begun and ended, from the messages
+        page.on("websocket", lambda ws: ws.on("framereceived", self._received))
+
+    def _received(self, payload: bytes | str) -> None:
+        self.frames.append((time.perf_counter(), len(payload)))
+        if isinstance(payload, bytes) and len(payload) < 4096:  # run start and end are small messages
+            try:
+                kind = ForwardMsg.FromString(payload).WhichOneof("type")
+            except Exception:  # not a ForwardMsg: only bytes to count
+                return
+            if kind == "new_session":  # sent at the start of every run
+                self.started += 1
+            elif kind == "script_finished":
+                self.finished += 1
+
+    def _target(self) -> Any:
+        """Where to look: the page (the count line), or the map's frame (None while there is none)."""
+        if self.app.single is None:
+            return self.page
+        handle = self.page.query_selector(MAP_FRAME)
+        return handle.content_frame() if handle else None
+
+    def _found(self, target: Any, n: int) -> bool:
+        """The page shows `n` scenes: in the map's markers, or (no map) in the count line."""
+        if self.app.single is None:
+            return bool(target.evaluate(TEXT_JS, rf"Visar {_number(n)} av {_number(self.total)} scener"))
+        return bool(target.evaluate(COUNT_JS, self.app.single) == n)
+
+    def wait(self, n: int, t0: float, cap: float) -> Step:
+        """Poll (25 ms) until `n` scenes are found and a frame with them is painted; or seconds=None after `cap`."""
+        counted = None
+        while True:
+            try:
+                target = self._target()
+                if target is not None and self._found(target, n):
+                    counted = counted or time.perf_counter()
+                    if target.evaluate(PAINTED_JS):
+                        break
+                else:
+                    counted = None
+            except Exception:  # noqa: S110 - the page or the map is being replaced: not drawn yet
+                pass
+            if time.perf_counter() - t0 > cap:
+                return Step(None, sum(size for t, size in self.frames if t >= t0))
+            self.page.wait_for_timeout(25)  # (lets Playwright deliver the websocket events meanwhile)
+        t1 = time.perf_counter()
+        in_step = [f for f in self.frames if t0 <= f[0] <= t1]
+        largest = max(in_step, key=lambda f: f[1])[0] - t0 if in_step else None
+        return Step(t1 - t0, sum(size for _, size in in_step), largest, counted - t0 if counted else None)
+
+    def idle(self, cap: float, quiet: float = 1.0) -> None:
+        """Wait until every script run has ended and nothing came for `quiet` seconds (a map drawn before its run
+        ended, or a rerun streamlit-folium asks for once the map is up, must not overlap the next step)."""
+        deadline = time.perf_counter() + cap
+        while time.perf_counter() < deadline:
+            last = self.frames[-1][0] if self.frames else 0.0
+            if self.started <= self.finished and time.perf_counter() - last >= quiet:
+                return
+            self.page.wait_for_timeout(50)
+
+
+def _shot(page: Any, name: str) -> None:
+    """With SCENES_BENCH_SHOTS=<folder>, a screenshot of a page that was not drawn in time (what it showed)."""
+    folder = os.environ.get("SCENES_BENCH_SHOTS")
+    if folder:
+        with contextlib.suppress(Exception):
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+def _reveal(page: Any, box: Any) -> None:
+    """Make the "Kommun" box visible: open the collapsed expanders that hold it (the page may fold its filters)."""
+    for _ in range(3):
+        if box.is_visible():
+            return
+        closed = page.locator("details:not([open])", has=box)
+        if not closed.count():
+            return
+        closed.first.locator("summary").first.click()
+        page.wait_for_timeout(100)
+
+
+def _choose(page: Any, box: Any, name: str) -> Any:
+    """Open the "Kommun" box and type `name`; returns its option, to be clicked (the change that is timed)."""
+    _reveal(page, box)
+    box.click()
+    page.keyboard.type(name)
+    option = page.get_by_role("option", name=name, exact=True)
+    option.wait_for(timeout=10_000)
+    return option
+
+
+def measure(app: App, state: Path, total: int, picks: list[tuple[str, int]], cap: float = CAP_S,
+            chromium: str = CHROMIUM) -> Result:
+    """First drawn map, then one filter change per pick (cleared in between), for one app."""
+    from playwright.sync_api import sync_playwright
+
+    result, page = Result(), None
+    with serve(app.script, state) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        try:
+            context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")
+
+            def guard(route: Any) -> None:  # nothing leaves the machine
+                host = urlparse(route.request.url).hostname
+                if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:")):
+                    route.continue_()
+                else:
+                    route.abort()
+
+            context.route("**/*", guard)
+            warm = context.new_page()  # the server's first session opens "/" (streamlit/streamlit#9992)
+            warm_probe = Probe(warm, app, total)
+            warm.goto(url + "/", timeout=cap * 1000)
+            warm.locator("h1").first.wait_for(timeout=cap * 1000)
+            warm_probe.idle(cap)
+            warm.close()
+
+            page = context.new_page()
+            page.set_default_timeout(cap * 1000)  # a slow page is slow to click too: not an error
+            probe = Probe(page, app, total)
+            t0 = time.perf_counter()
+            page.goto(url + app.path, wait_until="commit", timeout=cap * 1000)
+            result.first = probe.wait(total, t0, cap)
+            if result.first.seconds is None:
+                _shot(page, f"{app.label}-first")
+                return result
+            probe.idle(cap)
+            box = page.get_by_label("Kommun", exact=True)
+            chosen = False
+            for name, count in picks:
+                if chosen:  # back to every scene (untimed): remove the last choice
+                    _reveal(page, box)
+                    box.click()
+                    page.keyboard.press("Backspace")
+                    page.keyboard.press("Escape")
+                    if probe.wait(total, time.perf_counter(), cap).seconds is None:
+                        result.error = "the map did not come back to every scene after clearing the filter"
+                        _shot(page, f"{app.label}-clear")
+                        break
+                    probe.idle(cap)
+                option = _choose(page, box, name)
+                t0 = time.perf_counter()
+                option.click()
+                chosen = True
+                step = probe.wait(count, t0, cap)
+                result.changes.append(step)
+                if step.seconds is None:
+                    _shot(page, f"{app.label}-change-{len(result.changes)}")
+                    break
+                page.keyboard.press("Escape")
+                probe.idle(cap)
+        except Exception as exc:  # the report says what failed; the other apps are still measured
+            if page is not None:
+                _shot(page, f"{app.label}-error")
+            result.error = f"{exc.__class__.__name__}: {str(exc).splitlines()[0][:200]}"
+        finally:
+            browser.close()
+    return result
+
+
+def run(state: Path, survey_id: str, dash: Any, changes: int, cap: float = CAP_S,
+        chromium: str = CHROMIUM) -> tuple[int, dict[str, Result]]:
+    """Every app in turn over the store in `state`: (scene count, results by app label)."""
+    total, picks = plan(dash, survey_id, changes)
+    return total, {app.label: measure(app, state, total, picks, cap, chromium) for app in APPS}
+
+
+# -- the table -----------------------------------------------------------------------------------------------------
+
+def _s(value: float | None, cap: float) -> str:
+    return f"> {cap:.0f} s" if value is None else f"{value:,.2f} s"
+
+
+def _kib(steps: list[Step]) -> str:
+    return f"{statistics.median(s.bytes for s in steps) / 1024:,.0f} KiB" if steps else "–"
+
+
+def _median(values: list[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return statistics.median(known) if known else None
+
+
+def rows(total: int, results: dict[str, Result], changes: int,
+         cap: float = CAP_S) -> list[tuple[str, str, str, str, str]]:
+    """Rows for bench.py's table: (metric, data set, ours, baseline, ratio); the floor goes in the ours column."""
+    ours, naive, floor = results["ours"], results["naive"], results["floor"]
+    data = f"generated ({total:,} scenes, 1 survey)"
+    first = {k: (r.first.seconds if r.first else None) for k, r in results.items()}
+    change = {k: r.change_median() for k, r in results.items()}
+
+    def shown(value: float | None, measured: bool) -> str:  # "–": never measured (an error, or no first map)
+        return _s(value, cap) if measured else "–"
+
+    def first_s(label: str) -> str:
+        return shown(first[label], results[label].first is not None)
+
+    def change_s(label: str) -> str:
+        return shown(change[label], bool(results[label].changes))
+
+    def ratio(base: float | None, our: float | None, measured: bool) -> str:  # baseline / ours (capped: at least)
+        if our is None or not measured:
+            return ""
+        return f"> {cap / our:,.0f}x" if base is None else f"{base / our:,.1f}x"
+
+    def floor_ratio(our: float | None, base: float | None, target: str) -> str:
+        return f"ours / floor {our / base:,.1f}x ({target})" if our is not None and base else f"({target})"
+
+    out = [
+        (f"first drawn map in Chromium ({total:,} scenes)", data, f"{first_s('ours')} (target < 2 s)",
+         first_s("naive"), ratio(first["naive"], first["ours"], naive.first is not None)),
+        ("  floor: app.py with the map replaced by its count", "", first_s("floor"), "",
+         floor_ratio(first["ours"], first["floor"], "for reference")),
+        (f"filter change to drawn map ({total:,} scenes, median of {changes})", data, change_s("ours"),
+         change_s("naive"), ratio(change["naive"], change["ours"], bool(naive.changes))),
+        ("  floor: app.py with the map replaced by its count", "", change_s("floor"), "",
+         floor_ratio(change["ours"], change["floor"], "target <= 2x")),
+        (f"  websocket bytes until drawn: first map (floor {_kib([floor.first] if floor.first else [])})", "",
+         _kib([ours.first] if ours.first else []), _kib([naive.first] if naive.first else []), ""),
+        (f"  websocket bytes until drawn: filter change (floor {_kib(floor.changes)})", "", _kib(ours.changes),
+         _kib(naive.changes), ""),
+    ]
+    # Where the time goes: the largest message (the map's) arrived, the markers were in the page, a frame was painted.
+    for label, pick in (("first map", lambda r: [r.first] if r.first else []), ("filter change", lambda r: r.changes)):
+        cells = []
+        for r in (ours, naive):
+            steps = [s for s in pick(r) if s.seconds is not None]
+            parts = [_median([getattr(s, f) for s in steps]) for f in ("largest_at", "found_at", "seconds")]
+            cells.append(" / ".join("–" if v is None else f"{v:,.2f}" for v in parts) + " s" if steps else "")
+        out.append((f"  {label}: map message arrived / in the page / painted", "", *cells, ""))
+    for label, r in results.items():
+        if r.error:
+            out.append((f"  {label}: error", "", r.error, "", ""))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scenes", type=int, default=5000)
+    parser.add_argument("--changes", type=int, default=5)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench import national_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        dash = national_store(Path(tmp), 1, args.scenes)
+        total, results = run(Path(tmp), dash.store.surveys()[-1].id, dash, args.changes)
+    for r in rows(total, results, args.changes):
+        print("  ".join(r))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
