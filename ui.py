@@ -211,9 +211,10 @@ def scene_details(row: Any, history: list[HistoryEntry]) -> None:
 
 
 def escape_markdown(text: str) -> str:
-    """Make user text inert in st.markdown: HTML-escape it and backslash the markdown specials."""
+    """Make user text inert in st.markdown: HTML-escape it and backslash the markdown specials. "/" and "@" are
+    escaped too: Streamlit's Markdown turns a bare `http://…`, `www.…` or e-mail address into a link otherwise."""
     escaped = html.escape(text, quote=False)
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|~<>$" else c for c in escaped)
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|~<>$/@" else c for c in escaped)
 
 
 def translated(table: pd.DataFrame) -> pd.DataFrame:

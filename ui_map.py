@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 import ui
@@ -16,7 +17,6 @@ from scenes.query import (
     ceased_since,
     change_codes,
     compare,
-    observations_between,
     scene_at,
     scene_history,
 )
@@ -26,14 +26,22 @@ PRESENT = "visning"  # ?visning=1: presentation mode
 TABLE, MAP = "scene_table", "scene_map"
 
 
+def _url_signature() -> list[tuple[str, str]]:
+    """The link's map parameters: a preset is applied only when they change."""
+    return sorted((k, v) for k, v in st.query_params.items() if k in (*PRESETS, "survey", "jamfor", PRESENT))
+
+
 def preset_from_url(survey_ids: list[str]) -> None:
     """Copy URL query values into the widgets' state when the link changes (a shared link sets the view)."""
     q = st.query_params
-    signature = sorted((k, v) for k, v in q.items() if k in (*PRESETS, "survey", "jamfor", PRESENT))
+    signature = _url_signature()
     if st.session_state.get("_map_preset") == signature:
         return
-    for param, key in PRESETS.items():  # a link sets every filter: unnamed ones are cleared
-        st.session_state[key] = [v for v in q.get(param, "").split(",") if v]
+    ref = ui.dashboard().reference
+    known = {"kommun": set(ref.municipalities["kommun_kod"]), "lpo": set(ref.police_areas["lpo_code"]),
+             "kategori": set(ref.categories["code"]), "status": set(ref.statuses["code"])}
+    for param, key in PRESETS.items():  # a link sets every filter (unnamed ones are cleared); unknown codes drop
+        st.session_state[key] = [v for v in q.get(param, "").split(",") if v in known[param]]
     if q.get("survey") in survey_ids:
         st.session_state["f_survey"] = q.get("survey")
     if q.get("jamfor") in survey_ids:
@@ -48,8 +56,7 @@ def sync_presentation_param() -> None:
         st.query_params[PRESENT] = "1"
     elif PRESENT in st.query_params:
         del st.query_params[PRESENT]
-    st.session_state["_map_preset"] = sorted(
-        (k, v) for k, v in st.query_params.items() if k in (*PRESETS, "survey", "jamfor", PRESENT))
+    st.session_state["_map_preset"] = _url_signature()
 
 
 def presentation_style() -> None:
@@ -85,7 +92,7 @@ def time_control(surveys: list[Survey], compact: bool = False) -> Survey:
                    help=ui.tr("map.time.next"), width="stretch")
     if len(ids) > 1:
         chosen = slider.select_slider(ui.tr("map.filter.survey"), ids, key="f_survey",
-                                      format_func=lambda i: by_id[i].name,
+                                      format_func=lambda i: ui.escape_markdown(by_id[i].name),  # drawn as Markdown
                                       label_visibility="collapsed" if compact else "visible")
     else:
         slider.selectbox(ui.tr("map.filter.survey"), ids, key="f_survey", format_func=lambda i: by_id[i].name)
@@ -103,7 +110,8 @@ def comparison(surveys: list[Survey], survey: Survey, compare_to: str | None, fi
     if target is None:
         return None, None, {}
     before, now = ui.scenes(target.id), ui.scenes(survey.id)
-    result = compare(before, now, observations_between(ui.scenes(None), surveys, target.id, survey.id))
+    inside = [ui.scenes(s.id) for s in surveys if (target.date, target.id) < (s.date, s.id) < (survey.date, survey.id)]
+    result = compare(before, now, pd.concat(inside) if inside else None)  # merges recorded in between count too
     return target, filt.apply(ceased_since(before, now)), change_codes(result)
 
 
@@ -120,9 +128,9 @@ def classes(filt: SceneFilter, measure: str) -> Classes:
     return _classes(filt, measure, max(dash.settings.small_count_threshold, 3), dash.data_version())
 
 
-def extent(filt: SceneFilter, exact: bool, size: tuple[int, int]) -> tuple[tuple[float, float], int]:
-    """Centre and zoom fitting the selection in every survey, so stepping through time keeps the frame; without a
-    filter the selection is the whole county."""
+@st.cache_data(show_spinner=False, max_entries=64)
+def _extent(filt: SceneFilter, exact: bool, size: tuple[int, int], data_version: int,
+            ) -> tuple[tuple[float, float], float]:
     ref = ui.dashboard().reference
     if filt.is_empty:
         return maps.viewport_for_municipalities(ref, list(ref.municipalities["kommun_kod"]), *size, padding=1.05)
@@ -130,6 +138,12 @@ def extent(filt: SceneFilter, exact: bool, size: tuple[int, int]) -> tuple[tuple
     if exact:
         return maps.viewport(everything, *size)
     return maps.viewport_for_municipalities(ref, sorted(set(everything["kommun_kod"])), *size)
+
+
+def extent(filt: SceneFilter, exact: bool, size: tuple[int, int]) -> tuple[tuple[float, float], float]:
+    """Centre and zoom fitting the selection in every survey, so stepping through time keeps the frame; without a
+    filter the selection is the whole county. Cached until the data changes (it reads every survey)."""
+    return _extent(filt, exact, size, ui.dashboard().data_version())
 
 
 def selection(shown: Any) -> tuple[str | None, bool]:
@@ -158,7 +172,7 @@ def selection(shown: Any) -> tuple[str | None, bool]:
     return chosen, changed and chosen is not None
 
 
-def focus(shown: Any, scene_id: str) -> tuple[tuple[float, float], int]:
+def focus(shown: Any, scene_id: str) -> tuple[tuple[float, float], float]:
     point = shown[shown["scene_id"].astype(str) == scene_id].geometry.iloc[0].representative_point()
     return (round(point.y, 6), round(point.x, 6)), 15
 

@@ -63,7 +63,19 @@ def test_markdown_escaping(payload: str) -> None:
     import ui
 
     out = ui.escape_markdown(payload)
-    assert "<" not in out and "](" not in out
+    assert "<" not in out
+    assert "](" not in out
+
+
+@pytest.mark.parametrize("text", ["see http://evil.example/x", "www.evil.example", "mail eve@evil.example"])
+def test_markdown_escaping_stops_autolinks(text: str) -> None:
+    """A bare address in user text is not turned into a link: its "://", "www." and "@" are broken up."""
+    import ui
+
+    out = ui.escape_markdown(text)
+    assert "://" not in out
+    assert "www." not in out
+    assert "@" not in out.replace("\\@", "")
 
 
 @pytest.mark.parametrize("formula", FORMULAS)

@@ -92,6 +92,19 @@ def test_map_page_reads_preset_from_url(demo_store: Path) -> None:
     assert len(at.dataframe[0].value) == 7
 
 
+def test_map_page_drops_unknown_codes_from_a_link(demo_store: Path) -> None:
+    """A link with codes that name nothing (typed, stale or hostile) keeps only the known ones."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["kategori"] = "nope,utsatt_omrade"
+    at.query_params["lpo"] = "a" * 5000
+    at.run()
+    at.switch_page("pages/map.py")
+    at.run()
+    assert list(at.exception) == []
+    assert at.multiselect(key="f_kategori").value == ["utsatt_omrade"]
+    assert at.multiselect(key="f_lpo").value == []
+
+
 def test_map_page_empty_selection_explains(demo_store: Path) -> None:
     """A filter that matches nothing shows a clear message instead of an empty map."""
     at = _run("pages/map.py")

@@ -681,7 +681,7 @@ def full_map(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame 
     steps = list(timeline) if timeline else [TimeStep(title=title, scenes=scenes, ceased=ceased)]
     if options.classes is None:
         threshold = max(options.disclosure.threshold, 3)
-        options = _with_classes(options, map_classes(ref, [s.scenes for s in steps], options.choropleth, threshold))
+        options = replace(options, classes=map_classes(ref, [s.scenes for s in steps], options.choropleth, threshold))
     m = base_map(ref, options)
     names = []
     for i, step in enumerate(steps):
@@ -717,10 +717,6 @@ def full_map(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame 
         minx, miny, maxx, maxy = shown.total_bounds
         m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(30, 30))
     return m
-
-
-def _with_classes(options: MapOptions, classes: Classes) -> MapOptions:
-    return replace(options, classes=classes)
 
 
 def export_html(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | None, options: MapOptions,
