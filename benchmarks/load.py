@@ -70,8 +70,8 @@ async def session(browser, url: str, index: int) -> float | None:  # type: ignor
         await box.wait_for(timeout=30_000)
         t0 = time.perf_counter()
         await box.click()
-        await page.keyboard.type(municipality)
-        await page.keyboard.press("Enter")
+        await page.keyboard.type(municipality, delay=40)
+        await page.get_by_role("option", name=municipality, exact=True).click()  # the search is fuzzy: by name
         ok = await _count(page, expected, 120)
         return (time.perf_counter() - t0) if ok else None
     except Exception:  # any failure counts as an error in the report

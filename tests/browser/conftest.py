@@ -160,3 +160,31 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
                 with contextlib.suppress(Exception):  # a page that cannot be drawn any more: the failure stands
                     screenshot(open_page, f"FAILED-{item.name}-{i}-{j}")
     return report
+
+
+ACTIVE_OPTION = """() => { const id = document.activeElement.getAttribute('aria-activedescendant');
+                           const e = id && document.getElementById(id); return e ? e.textContent : null; }"""
+
+
+def choose(page: object, label: str, option: str) -> None:
+    """Pick `option` in the multiselect `label` by keyboard. Streamlit's search is fuzzy and may list "Select N
+    matches" and look-alikes first, so arrow down until the option itself is the active one, then Enter."""
+    listed = page.get_by_role("option", name=option, exact=True)  # type: ignore[attr-defined]
+    for attempt in range(3):  # keys typed while the list is still opening can be lost: type again
+        page.get_by_label(label, exact=True).focus()  # type: ignore[attr-defined]
+        if attempt:  # clear what the last attempt typed (never on the first: Backspace drops a chosen value)
+            page.keyboard.press("ControlOrMeta+a")  # type: ignore[attr-defined]
+            page.keyboard.press("Backspace")  # type: ignore[attr-defined]
+        page.keyboard.type(option, delay=40)  # type: ignore[attr-defined]
+        try:
+            listed.wait_for(timeout=5_000)
+            break
+        except Exception:
+            if attempt == 2:
+                raise
+    for _ in range(30):
+        if page.evaluate(ACTIVE_OPTION) == option:  # type: ignore[attr-defined]
+            break
+        page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    page.keyboard.press("Escape")  # type: ignore[attr-defined]

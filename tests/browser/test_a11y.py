@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import Page, screenshot
+from tests.browser.conftest import Page, choose, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -88,10 +88,7 @@ def test_navigation_and_filters_by_keyboard(page: Page, server: str) -> None:
     filters.focus()  # the filters' heading is a native <summary>: Enter opens it
     page.page.keyboard.press("Enter")
     page.page.get_by_label("Kommun", exact=True).wait_for(timeout=10_000)
-    page.page.get_by_label("Kommun", exact=True).focus()
-    page.page.keyboard.type("Botkyrka")
-    page.page.keyboard.press("Enter")
-    page.page.keyboard.press("Escape")
+    choose(page.page, "Kommun", "Botkyrka")
     page.page.get_by_text("Visar 7 av 53 scener").wait_for(timeout=30_000)
 
 

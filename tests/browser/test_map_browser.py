@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.browser.conftest import Page, screenshot
+from tests.browser.conftest import Page, choose, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -76,11 +76,7 @@ def test_filter_change_updates_the_map_without_remount(page: Page, server: str) 
     assert _scene_count(page, 53).get("total") == 53
     _frame(page).evaluate("() => { window.__sentinel = 'same-map'; }")
     open_filters(page)
-    box = page.page.get_by_label("Kommun", exact=True)
-    box.click()
-    page.page.keyboard.type("Botkyrka")
-    page.page.keyboard.press("Enter")
-    page.page.keyboard.press("Escape")
+    choose(page.page, "Kommun", "Botkyrka")
     counts = _scene_count(page, 7)
     time.sleep(1.5)  # let the zoom animation and re-clustering settle before the screenshot
     screenshot(page.page, "karta-botkyrka")
