@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 
 import geopandas as gpd
 import pytest
@@ -15,6 +14,7 @@ from scenes.maps import MapOptions, TimeStep, export_html, legend, map_classes
 from scenes.query import ceased_since, change_codes, compare
 from scenes.reference import Reference
 from tests.conftest import DATA_DIR
+from tests.test_maps import _markers
 
 ROUND = {1, 2, 5}
 
@@ -102,7 +102,7 @@ def test_exported_map_steps_through_the_surveys(ref: Reference, demo_surveys: li
     page = export_html(ref, demo_surveys[2], None, MapOptions(), title="Serie", timeline=steps, current=2)
     assert "time-control" in page and '"2021", "2023", "2024"' in page
     assert page.count("var at = 2;") == 1
-    assert len(re.findall(r'"c": "', page)) == sum(len(s) for s in demo_surveys)  # every scene of every survey
+    assert _markers(page) == sum(len(s) for s in demo_surveys)  # every scene of every survey
     assert '<html lang="sv">' in page
     assert "Ny sedan föregående kartläggning" in page
     assert "Upphörd" in page

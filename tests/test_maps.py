@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import geopandas as gpd
 import pytest
@@ -33,11 +34,15 @@ def _render(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame |
     return str(full_map(ref, scenes, ceased, options or MapOptions()).get_root().render())
 
 
+def _points(page: str) -> list[dict[str, Any]]:
+    """The point layers' data blocks in a rendered map (`var d = {...};`, one per layer)."""
+    decoder = json.JSONDecoder()
+    return [decoder.raw_decode(page, m.end())[0] for m in re.finditer(r"var d = ", page)]
+
+
 def _markers(page: str, kind: str = "scene-marker") -> int:
-    """Scene markers are features of one GeoJSON layer (each with its icon HTML); ceased ones are DivIcons."""
-    if kind == "scene-marker":
-        return len(re.findall(r'"c": "', page))
-    return len(re.findall(rf'"className": "{kind}"', page))
+    """Scene and ceased markers are points of compact data layers; count the points of one marker class."""
+    return sum(1 for data in _points(page) for k in data["k"] if data["kinds"][k]["cls"] == kind)
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +110,7 @@ def test_no_cdn_urls(ref: Reference, latest: gpd.GeoDataFrame) -> None:
     """With the default (no basemap) settings the map references no URL outside the app."""
     page = _render(ref, latest)
     assert re.findall(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", page) == []
-    assert "/app/static/vendor/leaflet.js" in page
+    assert "/app/static/vendor/leaflet-bundle.js" in page
 
 
 def test_export_is_standalone(ref: Reference, latest: gpd.GeoDataFrame) -> None:

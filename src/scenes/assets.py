@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import base64
 import re
-import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xleaflet
@@ -20,8 +21,9 @@ __all__ = ["AssetLinks", "inline_assets", "install_static"]
 LEAFLET_DIR = Path(xleaflet.BASE_DIR)
 CLUSTER_DIR = Path(xcluster.BASE_DIR)
 
-#: served name -> source file. Order matters: Leaflet before the plugin.
-_JS = {"leaflet.js": LEAFLET_DIR / "leaflet.js", "leaflet.markercluster.js": CLUSTER_DIR / "leaflet.markercluster.js"}
+#: served name -> source files, joined in this order (Leaflet before the plugin). One file, not two: the map's
+#: frame loads its scripts one after the other, so each file is a round trip before the map can be drawn.
+_JS = {"leaflet-bundle.js": (LEAFLET_DIR / "leaflet.js", CLUSTER_DIR / "leaflet.markercluster.js")}
 _CSS = {"leaflet.css": LEAFLET_DIR / "leaflet.css", "MarkerCluster.css": CLUSTER_DIR / "MarkerCluster.css",
         "MarkerCluster.Default.css": CLUSTER_DIR / "MarkerCluster.Default.css"}
 VENDOR = "vendor"
@@ -40,16 +42,23 @@ class AssetLinks:
         return [(name, f"{self.base_url}/{name}") for name in _CSS]
 
 
+def _script(name: str) -> bytes:
+    """A served script: its source files joined, each ending in a newline and a semicolon."""
+    return b"".join(path.read_bytes().rstrip() + b"\n;\n" for path in _JS[name])
+
+
 def install_static(static_dir: Path) -> Path:
-    """Copy the asset files (and Leaflet's images) into `static_dir/vendor` if missing or outdated."""
+    """Write the asset files (and Leaflet's images) into `static_dir/vendor` if missing or different."""
     target = static_dir / VENDOR
     (target / "images").mkdir(parents=True, exist_ok=True)
-    sources = {**_JS, **_CSS, **{f"images/{p.name}": p for p in (LEAFLET_DIR / "images").iterdir()}}
-    for name, source in sources.items():
-        dest = target / name
-        if not dest.exists() or dest.stat().st_size != source.stat().st_size:
+    copies = {**_CSS, **{f"images/{p.name}": p for p in (LEAFLET_DIR / "images").iterdir()}}
+    files: dict[str, Callable[[], bytes]] = {name: partial(_script, name) for name in _JS}
+    files |= {name: source.read_bytes for name, source in copies.items()}
+    for name, content in files.items():
+        dest, data = target / name, content()
+        if not dest.exists() or dest.read_bytes() != data:
             tmp = dest.with_name(dest.name + ".part")
-            shutil.copyfile(source, tmp)
+            tmp.write_bytes(data)
             tmp.replace(dest)
     return target
 
@@ -67,9 +76,9 @@ def _css_inlined(path: Path) -> str:
 
 def inline_assets(page: str, links: AssetLinks) -> str:
     """Replace each asset `<script src>`/`<link>` in a rendered page by the file's content."""
-    for name, source in _JS.items():
+    for name in _JS:
         tag = f'<script src="{links.base_url}/{name}"></script>'
-        body = source.read_text(encoding="utf-8").replace("</script", "<\\/script")
+        body = _script(name).decode("utf-8").replace("</script", "<\\/script")
         page = page.replace(tag, f"<script>/* {name} (inlined) */\n{body}\n</script>")
     for name, source in _CSS.items():
         tag = f'<link rel="stylesheet" href="{links.base_url}/{name}"/>'

@@ -199,6 +199,29 @@ class _ZoomClass(MacroElement):
     """)
 
 
+class _Names(MacroElement):
+    """The municipality names as one element: each [escaped name, lat, lon, width, height, anchor x, anchor y,
+    classes] becomes a non-interactive label in the "names" pane (one folium.Marker each would be three elements
+    to render per name on every rerun)."""
+
+    def __init__(self, labels: list[list[object]]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "Names"
+        self.labels = labels
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (group) {
+            {{ this.labels|tojson }}.forEach(function (n) {
+                L.marker([n[1], n[2]], {interactive: false, keyboard: false, pane: "names",
+                    icon: L.divIcon({html: n[0], iconSize: [n[3], n[4]], iconAnchor: [n[5], n[6]], className: n[7]})
+                }).addTo(group);
+            });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+
 def _root(m: folium.Map) -> Figure:
     root = m.get_root()
     assert isinstance(root, Figure)  # noqa: S101 - a folium.Map always sits in a Figure
@@ -314,14 +337,13 @@ def base_map(ref: Reference, options: MapOptions) -> folium.Map:
     outline.add_to(m)
     names = folium.FeatureGroup(name=t("map.layer.names", options.lang), show=True)
     lines = 2 if options.precision == "generalised" else 1
+    labels = []
     for _code, name, lat, lon, zoom in _label_plan(ref, lines, options.scale):
         width = round(len(name) * _CHAR_PX * options.scale) + 8
         height = round(_LINE_PX * options.scale)
-        folium.Marker(
-            location=[round(lat, 5), round(lon, 5)], interactive=False, keyboard=False, pane="names",
-            icon=folium.DivIcon(html=safe(name), icon_size=(width, height),
-                                icon_anchor=(width // 2, height * lines // 2), class_name=f"muni-label mz-{zoom}"),
-        ).add_to(names)
+        labels.append([safe(name), round(lat, 5), round(lon, 5), width, height, width // 2, height * lines // 2,
+                       f"muni-label mz-{zoom}"])
+    _Names(labels).add_to(names)
     names.add_to(m)
     _FocusWithoutScroll().add_to(m)
     _ZoomClass().add_to(m)
@@ -391,7 +413,95 @@ def _marker_html(codes: list[str], change: str, ref: Reference) -> str:
             f'{safe(letters)}{badge}</div>')
 
 
+def _place_parts(frame: gpd.GeoDataFrame, ref: Reference, districts: bool) -> dict[str, object]:
+    """The tooltip's place line as indices into three tables of escaped names: municipality, police area and
+    (when `districts`) district; -1 where there is none."""
+    parts: dict[str, object] = {}
+    columns = [("m", frame["kommun"].map(safe)),
+               ("l", frame["lokalpolisomrade"].map(lambda c: safe(ref.police_area_name(str(c)))))]
+    if districts:
+        columns.append(("d", frame["stadsdel"].map(lambda c: safe(ref.district_name(str(c))) if c else "")))
+    for key, values in columns:
+        codes, names = pd.factorize(values)
+        empty = [i for i, n in enumerate(names) if not n]
+        parts[key] = [-1 if c in empty else int(c) for c in codes]
+        parts[key + "n"] = [str(n) for n in names]
+    return parts
+
+
+class _PointLayer(MacroElement):
+    """Thousands of point markers as one compact data block, made into markers in the browser.
+
+    Each point carries its position ([lat, lon]), its escaped name, indices into tables of escaped place names and
+    the index of its *kind*; a kind holds the marker's HTML and class and the tooltip text before and after the
+    place line (all escaped here, in Python). That is about a fifth of the bytes of one GeoJSON feature with a
+    full tooltip per point, and the markers go to a cluster in one `addLayers` call. The tooltip is put together
+    on hover. The data travels as JSON inside the script (`tojson` escapes <, >, & and quotes).
+    """
+
+    def __init__(self, data: dict[str, object], size: int) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "PointLayer"
+        self.data, self.size = data, size
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (parent) {
+            var d = {{ this.data|tojson }};
+            var half = {{ this.size // 2 }}, icons = d.kinds.map(function (k) {
+                return L.divIcon({html: k.html, className: k.cls, iconSize: [{{ this.size }}, {{ this.size }}],
+                                  iconAnchor: [half, half]});
+            });
+            function place(key, i) { var n = d[key] ? d[key][i] : -1; return n < 0 ? "" : d[key + "n"][n]; }
+            function tip(layer) {
+                var i = layer.options.i, k = d.kinds[d.k[i]];
+                var where = [place("m", i), place("l", i), place("d", i)].filter(Boolean).join(" · ");
+                return k.pre + "<b>" + d.n[i] + "</b><br>" + where + k.post;
+            }
+            var markers = new Array(d.n.length);
+            for (var i = 0; i < d.n.length; i++) {
+                markers[i] = L.marker(d.p[i], {icon: icons[d.k[i]], i: i})
+                    .bindTooltip(tip, {sticky: true});
+            }
+            if (parent.addLayers) { parent.addLayers(markers); }
+            else { markers.forEach(function (m) { parent.addLayer(m); }); }
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+
+def _point_layer(frame: gpd.GeoDataFrame, ref: Reference, kinds: list[dict[str, str]], kind: Sequence[int],
+                 *, districts: bool, size: int) -> _PointLayer:
+    """A `_PointLayer` of `frame`'s scenes at their representative points; `kind[i]` indexes `kinds`."""
+    anchors = frame.geometry.representative_point()
+    data: dict[str, object] = {
+        "kinds": kinds, "k": [int(k) for k in kind], "n": [safe(n) for n in frame["name"]],
+        "p": [[round(float(y), 6), round(float(x), 6)] for y, x in zip(anchors.y, anchors.x, strict=True)],
+        **_place_parts(frame, ref, districts),
+    }
+    return _PointLayer(data, size)
+
+
+def _scene_kinds(frame: gpd.GeoDataFrame, changes: Mapping[str, str], ref: Reference,
+                 lang: str) -> tuple[list[dict[str, str]], list[int]]:
+    """The distinct (categories, change) combinations of `frame` as marker kinds, and each scene's kind."""
+    keys = [(tuple(cats), changes.get(str(s), "")) for cats, s in zip(frame["categories"], frame["scene_id"],
+                                                                       strict=True)]
+    index: dict[tuple[tuple[str, ...], str], int] = {}
+    kinds: list[dict[str, str]] = []
+    for key in keys:
+        if key not in index:
+            cats, change = key
+            labels = safe(", ".join(ref.category_label(c, lang) for c in cats))
+            index[key] = len(kinds)
+            kinds.append({"html": _marker_html(list(cats), change, ref), "cls": "scene-marker", "pre": "",
+                          "post": f"<br>{labels}" + (f"<br><i>{safe(t('map.change.' + change, lang))}</i>"
+                                                     if change else "")})
+    return kinds, [index[k] for k in keys]
+
+
 def _scene_tooltip(row: Mapping[str, object], ref: Reference, lang: str, change: str) -> str:
+    """The full tooltip of a polygon scene (the polygons are few: each carries its own)."""
     cats = ", ".join(ref.category_label(c, lang) for c in row["categories"])  # type: ignore[attr-defined]
     lpo = ref.police_area_name(str(row["lokalpolisomrade"]))
     district = row["stadsdel"]
@@ -442,15 +552,14 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
         return groups
 
     scene_group = folium.FeatureGroup(name=t("map.layer.scenes", lang), show=options.show_scenes)
-    kinds = [changes.get(str(s), "") for s in scenes["scene_id"]]
-    tips = [_scene_tooltip(row, ref, lang, kind) for row, kind in zip(scenes.to_dict("records"), kinds, strict=True)]
     is_polygon = scenes.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
     polygons = scenes[is_polygon]
     if len(polygons):
         folium.GeoJson(
             _geojson(polygons, {"colour": [_colour(ref.category_color(c[0])) if c else "#777777"
                                            for c in polygons["categories"]],
-                                "tip": [tip for tip, poly in zip(tips, is_polygon, strict=True) if poly]}),
+                                "tip": [_scene_tooltip(row, ref, lang, changes.get(str(row["scene_id"]), ""))
+                                        for row in polygons.to_dict("records")]}),
             style_function=lambda f: {"color": f["properties"]["colour"], "weight": 2, "fillOpacity": 0.25,
                                       "fillColor": f["properties"]["colour"]},
             tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
@@ -464,35 +573,15 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
         cluster.default_js, cluster.default_css = [], []  # served with the map's assets
         cluster.add_to(scene_group)
         target = cluster
-    # One GeoJSON layer for all scene markers (not one folium.Marker each): far fewer bytes and far less
-    # template rendering per rerun. Each feature carries its escaped tooltip; the marker's HTML depends only on
-    # the categories and the change, so folium's style mapping holds it once per combination.
-    anchors = scenes.geometry.representative_point()
-    points = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": i,
-         "properties": {"c": "|".join(cats) + "/" + kind, "tip": tip},
-         "geometry": {"type": "Point", "coordinates": [round(p.x, 6), round(p.y, 6)]}}
-        for i, (cats, kind, tip, p) in enumerate(zip(scenes["categories"], kinds, tips, anchors, strict=True))]}
-    if points["features"]:
-        folium.GeoJson(
-            points, name="scenes",
-            marker=folium.Marker(icon=folium.DivIcon(html="", icon_size=(22, 22), icon_anchor=(11, 11),
-                                                     class_name="scene-marker")),
-            style_function=lambda f: {"html": _marker_html(f["properties"]["c"].split("/")[0].split("|"),
-                                                           f["properties"]["c"].split("/")[1], ref)},
-            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
-        ).add_to(target)
+    if len(scenes):  # one compact data block for all scene markers (not one folium.Marker each)
+        kinds, kind = _scene_kinds(scenes, changes, ref, lang)
+        _point_layer(scenes, ref, kinds, kind, districts=True, size=22).add_to(target)
     groups.append(scene_group)
 
     if ceased is not None and len(ceased) and options.show_ceased:
         gone = folium.FeatureGroup(name=t("map.layer.ceased", lang), show=True)
-        for (_, row), anchor in zip(ceased.iterrows(), ceased.geometry.representative_point(), strict=True):
-            folium.Marker(
-                location=[round(anchor.y, 6), round(anchor.x, 6)],
-                icon=folium.DivIcon(html="×", icon_size=(20, 20), icon_anchor=(10, 10), class_name="ceased-marker"),
-                tooltip=folium.Tooltip(f"{safe(t('map.ceased', lang))}: <b>{safe(row['name'])}</b><br>"
-                                       f"{safe(row['kommun'])}", sticky=True),
-            ).add_to(gone)
+        ceased_kind = {"html": "×", "cls": "ceased-marker", "pre": f"{safe(t('map.ceased', lang))}: ", "post": ""}
+        _point_layer(ceased, ref, [ceased_kind], [0] * len(ceased), districts=False, size=20).add_to(gone)
         groups.append(gone)
     if selected is not None:
         groups.append(_selection(scenes, selected, lang))

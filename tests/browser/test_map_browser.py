@@ -106,6 +106,20 @@ def test_clicking_a_scene_shows_details_and_history(page: Page, server: str) -> 
     assert page.page.get_by_text("Scen-id").count() >= 1
 
 
+def test_hovering_a_scene_shows_its_tooltip(page: Page, server: str) -> None:
+    """The tooltip, put together in the browser from the map's compact data: name, place line and category."""
+    page.page.goto(server + "/karta?kommun=0127")
+    _map_frame(page)
+    assert _scene_count(page, 7).get("total") == 7
+    frame = _frame(page)
+    frame.locator(".leaflet-marker-icon.scene-marker").first.hover()  # type: ignore[attr-defined]
+    tip = frame.locator(".leaflet-tooltip").first  # type: ignore[attr-defined]
+    tip.wait_for(timeout=10_000)
+    lines = tip.inner_text().splitlines()
+    assert re.fullmatch(r"Exempelplats \d+", lines[0]), lines
+    assert lines[1:] in (["Botkyrka · Botkyrka", "Utsatt område"], ["Botkyrka · Botkyrka", "Social utsatthet"]), lines
+
+
 def test_seminar_link_opens_its_workshop_map(page: Page, server: str) -> None:
     """From the seminars page, one click opens the map filtered to the seminar's focus category."""
     page.page.goto(server + "/seminarier")
