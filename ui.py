@@ -7,8 +7,10 @@ and the demo notice the same way everywhere.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import math
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +31,7 @@ from scenes.core import Dashboard
 from scenes.disclosure import Disclosure
 from scenes.errors import ScenesError, ValidationFailed
 from scenes.formats import table_to_csv
-from scenes.i18n import CATALOGUE, LANGUAGES, number, t
+from scenes.i18n import CATALOGUE, LANGUAGES, date_text, number, t
 from scenes.progress import Progress, SurveyStats
 from scenes.query import Comparison, HistoryEntry
 from scenes.settings import Settings
@@ -147,6 +149,11 @@ def num(value: float, decimals: int = 0) -> str:
     return number(value, lang(), decimals)
 
 
+def day(value: dt.date, style: str = "long") -> str:
+    """Format a date for the current language ("long": 14 september 2022; "short": 2022-09-14)."""
+    return date_text(value, lang(), style)
+
+
 def language_selector() -> None:
     lang()  # make sure the default is in session state before the widget reads it
     st.sidebar.selectbox(t("app.language", lang()), options=list(LANGUAGES), format_func=LANGUAGES.__getitem__,
@@ -210,10 +217,19 @@ def scene_details(row: Any, history: list[HistoryEntry]) -> None:
     st.markdown("\n".join(lines))
 
 
+#: where Streamlit's Markdown would make a link of plain text (GFM "autolink literals": http://…, www.…, e-mail)
+_LINKISH = re.compile(r"(?i)(https?|ftp|www)(?=[:.])|(?=@)")
+
+
 def escape_markdown(text: str) -> str:
-    """Make user text inert in st.markdown: HTML-escape it and backslash the markdown specials. "/" and "@" are
-    escaped too: Streamlit's Markdown turns a bare `http://…`, `www.…` or e-mail address into a link otherwise."""
-    escaped = html.escape(text, quote=False)
+    """Make user text inert in st.markdown: HTML-escape it and backslash the markdown specials.
+
+    Escapes cannot stop Streamlit's autolinks: they are found in the text *after* Markdown is parsed, so a bare
+    `http://…`, `www.…` or e-mail address would still become a link. An invisible word joiner (U+2060) after
+    "http"/"www" and before "@" breaks those patterns; the text reads and prints the same.
+    """
+    unlinked = _LINKISH.sub(lambda m: (m.group(1) or "") + "\u2060", text)
+    escaped = html.escape(unlinked, quote=False)
     return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|~<>$/@" else c for c in escaped)
 
 

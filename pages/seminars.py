@@ -1,13 +1,16 @@
-"""Seminarier: the collaboration's seminars, each with a link to the map preset for its workshop focus."""
+"""Seminarier: the collaboration's seminars, upcoming first (soonest first), then past (latest first), each with
+its date as honestly as it is known and a button to the map preset for its workshop focus."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import streamlit as st
 
 import ui
 from scenes.auth import can
 from scenes.model import Seminar
-from scenes.seminars import SEMINAR_COLUMNS, map_preset, parse_programme
+from scenes.seminars import SEMINAR_COLUMNS, map_preset, parse_programme, split_upcoming, when_text
 
 
 def _seminar_form(seminars: list[Seminar]) -> None:
@@ -59,39 +62,60 @@ def _seminar_form(seminars: list[Seminar]) -> None:
             st.success(ui.tr("seminars.saved", title=item.title))
 
 
+def _card(sem: Seminar, today: dt.date) -> None:
+    ref, lang = ui.dashboard().reference, ui.lang()
+    with st.container(border=True):
+        st.subheader(ui.escape_markdown(sem.title), anchor=False)  # no in-page link made of user text
+        with st.container(key=f"workshop_map_{sem.seminar_id}"):
+            st.page_link("pages/map.py", label=ui.tr("seminars.open_map"), icon=":material/map:",
+                         query_params=map_preset(sem))
+        focus = ", ".join(ref.category_label(c, lang) for c in sem.focus_categories) or "–"
+        ui.facts([
+            (ui.tr("seminars.when"), when_text(sem, lang, today)),
+            (ui.tr("seminars.place"), sem.place),
+            (ui.tr("seminars.organiser"), sem.organiser),
+            (ui.tr("seminars.audience"), sem.audience),
+            (ui.tr("seminars.focus"), focus),
+            (ui.tr("seminars.source"), sem.source),
+        ])
+        if sem.description:
+            st.markdown(ui.escape_markdown(sem.description))
+        if sem.programme:
+            st.markdown(f"**{ui.tr('seminars.programme')}**")
+            st.markdown("\n".join(  # one bullet per item: the time in bold when there is one
+                "- " + (f"**{ui.escape_markdown(p.time)}** " if p.time else "") + ui.escape_markdown(p.title)
+                + (f" — *{ui.escape_markdown(p.speakers)}*" if p.speakers else "") for p in sem.programme))
+
+
+# The workshop map is a link (it can be opened in a new tab, shared, reached by keyboard) drawn as a button.
+_BUTTON_CSS = """<style>
+[class*="st-key-workshop_map_"] a {background: var(--st-primary-color, #0b5fa5); color: #fff !important;
+  border-radius: 0.5rem; padding: 0.45rem 0.9rem; justify-content: center}
+[class*="st-key-workshop_map_"] a:hover, [class*="st-key-workshop_map_"] a:focus-visible {filter: brightness(0.88)}
+[class*="st-key-workshop_map_"] a span, [class*="st-key-workshop_map_"] a p {color: #fff !important}
+</style>"""
+
+
 def render() -> None:
     ui.require("seminars")
     st.title(ui.tr("seminars.title"))
-    dash, lang = ui.dashboard(), ui.lang()
-    ref = dash.reference
+    st.html(_BUTTON_CSS)
+    dash = ui.dashboard()
     seminars = dash.seminars()
     if not seminars:
         st.info(ui.tr("seminars.empty"), icon=":material/event_busy:")
-    for sem in seminars:
-        with st.container(border=True):
-            st.subheader(sem.title)
-            when = sem.date.isoformat() if sem.date else ui.tr(
-                "seminars.date_unknown", deadline=sem.registration_deadline.isoformat()
-                if sem.registration_deadline else "–")
-            times = f" {sem.start_time}–{sem.end_time}" if sem.start_time else ""
-            focus = ", ".join(ref.category_label(c, lang) for c in sem.focus_categories) or "–"
-            ui.facts([
-                (ui.tr("seminars.when"), when + times),
-                (ui.tr("seminars.place"), sem.place),
-                (ui.tr("seminars.organiser"), sem.organiser),
-                (ui.tr("seminars.audience"), sem.audience),
-                (ui.tr("seminars.focus"), focus),
-                (ui.tr("seminars.source"), sem.source),
-            ])
-            if sem.description:
-                st.markdown(ui.escape_markdown(sem.description))
-            if sem.programme:
-                st.markdown(f"**{ui.tr('seminars.programme')}**")
-                st.markdown("\n".join(
-                    f"- **{ui.escape_markdown(p.time or '·')}** {ui.escape_markdown(p.title)}"
-                    + (f" — *{ui.escape_markdown(p.speakers)}*" if p.speakers else "") for p in sem.programme))
-            st.page_link("pages/map.py", label=ui.tr("seminars.open_map"), icon=":material/map:",
-                         query_params=map_preset(sem))
+    else:
+        today = dt.date.today()
+        upcoming, past = split_upcoming(seminars, today)
+        st.header(ui.tr("seminars.upcoming"))
+        if not upcoming:
+            st.caption(ui.tr("seminars.no_upcoming"))
+        for sem in upcoming:
+            _card(sem, today)
+        if past:
+            st.header(ui.tr("seminars.past"))
+            for sem in past:
+                _card(sem, today)
 
     if not can(ui.role(), "edit_seminars"):
         return

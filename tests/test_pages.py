@@ -144,13 +144,22 @@ def test_progress_page_chart_breakdown_and_comparison(demo_store: Path) -> None:
     assert "Upphörda: 21" in labels and "Sammanslagna: 1" in labels and "Delade: 1" in labels
 
 
-def test_seminars_page_lists_both_with_unknown_date(demo_store: Path) -> None:
-    """Both seminars, the 2025 date shown as unknown with the registration deadline."""
+def test_seminars_page_lists_past_seminars_latest_first_with_honest_dates(demo_store: Path) -> None:
+    """Both shipped seminars are past (2022, 2025): under "Tidigare", latest first, each with one workshop-map
+    link; the 2025 date, never published, is said to be so (not "unknown"), the 2022 date is written out."""
     at = _run("pages/seminars.py")
-    titles = [s.value for s in at.subheader]
-    assert "Öppna drogscener i Stockholms läns utsatta områden" in titles
+    assert [h.value for h in at.header] == ["Kommande", "Tidigare"]
+    assert any("Inga kommande seminarier" in c.value for c in at.caption)
+    titles = [s.value.replace("\\", "") for s in at.subheader]
+    assert titles == ["Trygghet för alla på öppna drogscener med social utsatthet",
+                      "Öppna drogscener i Stockholms läns utsatta områden"]
     plain = [m.value.replace("\\", "") for m in at.markdown]  # markdown source has user text escaped
-    assert any("Datum ej känt (sista anmälningsdag 2025-11-04)" in m for m in plain)
+    assert any("Datumet publicerades aldrig i källan (sista anmälningsdag var 4 november 2025)" in m for m in plain)
+    assert any("14 september 2022, 13:00–16:30" in m for m in plain)
+    programme = [m for m in plain if "Inledning" in m]
+    assert programme and all("·" not in m for m in programme)  # one bullet, no placeholder dot
+    links = [link for link in at.get("page_link") if link.proto.label == "Öppna kartan för workshoppens fokus"]
+    assert len(links) == 2
 
 
 def test_goal_is_saved_and_no_longer_an_example(demo_store: Path, signed_in: Callable[..., AppTest]) -> None:

@@ -23,7 +23,7 @@ def test_report_contents_in_swedish(demo: Dashboard) -> None:
     for expected in ("Lägesrapport", "2026-11-22", "Uppföljning februari 2024 (exempel)",
                      "Kartläggning 2021 (exempel)", "Exempeldata – fiktiva platser", "53 (-11 (-17 %) mot 64)",
                      "Exempelvärde", "Botkyrka", "Haninge-Nynäshamn", "Öppna drogscener i Stockholms läns utsatta",
-                     "Trygghet för alla", "sista anmälningsdag 2025-11-04"):
+                     "Trygghet för alla", "sista anmälningsdag var 4 november 2025", "14 september 2022, 13:00–16:30"):
         assert expected in flat, expected
 
 

@@ -10,7 +10,7 @@ from scenes.core import Dashboard
 from scenes.errors import ValidationFailed
 from scenes.model import Seminar
 from scenes.reference import Reference
-from scenes.seminars import map_preset, read_seminar_csv
+from scenes.seminars import date_state, map_preset, read_seminar_csv, split_upcoming
 
 GOOD = (
     "seminar_id;title;date;start_time;end_time;focus_categories;invited_municipalities;programme\n"
@@ -74,3 +74,27 @@ def test_save_seminar_validates_and_updates(demo: Dashboard) -> None:
     with pytest.raises(ValidationFailed):
         demo.save_seminar(Seminar(**{**original.__dict__, "start_time": "9"}), actor="analyst")
     assert demo.store.seminars()[1].start_time == "09:00"
+
+
+def _seminar(sid: str, date: dt.date | None, deadline: dt.date | None) -> Seminar:
+    return Seminar(sid, sid, "Seminarium", date, "", "", deadline, "", "", "")
+
+
+def test_date_state_is_honest_about_dates_never_published() -> None:
+    """A date is known, still to come (deadline ahead or none), or was never published (deadline passed)."""
+    today = dt.date(2026, 11, 23)
+    assert date_state(_seminar("a", dt.date(2022, 9, 14), None), today) == "known"
+    assert date_state(_seminar("b", None, dt.date(2025, 11, 4)), today) == "unpublished"
+    assert date_state(_seminar("c", None, dt.date(2026, 12, 1)), today) == "pending"
+    assert date_state(_seminar("d", None, None), today) == "pending"
+
+
+def test_upcoming_soonest_first_then_past_latest_first() -> None:
+    """Upcoming: on or after today (by date, else deadline; neither: upcoming), soonest first; past: latest first."""
+    today = dt.date(2026, 11, 23)
+    items = [_seminar("old", dt.date(2022, 9, 14), None), _seminar("today", today, None),
+             _seminar("deadline-ahead", None, dt.date(2027, 1, 10)), _seminar("next", dt.date(2026, 12, 2), None),
+             _seminar("no-date", None, None), _seminar("deadline-passed", None, dt.date(2025, 11, 4))]
+    upcoming, past = split_upcoming(items, today)
+    assert [s.seminar_id for s in upcoming] == ["today", "next", "deadline-ahead", "no-date"]
+    assert [s.seminar_id for s in past] == ["deadline-passed", "old"]

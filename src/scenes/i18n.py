@@ -1,16 +1,31 @@
 """All interface strings, in Swedish (the default) and English, in one catalogue.
 
-A test checks every key has both languages and the same `{placeholders}` in each. Pages call
-`t(key, lang, **values)`; an unknown key shows the key itself so a missing string is visible, not fatal.
+A test checks every key has both languages and the same `{placeholders}` in each, and that every key the code
+uses exists. Pages call `t(key, lang, **values)`; an unknown key shows the key itself so a missing string is
+visible, not fatal. A message that counts something gives its plural forms by CLDR category (`{"one": …,
+"other": …}`), chosen by the value `n`. Numbers and dates go through Babel (`number`, `date_text`), so each
+language writes them its own way (Swedish: 16 781,4 and 14 september 2022; English: 16,781.4 and 14 September 2022).
 """
 
 from __future__ import annotations
 
-__all__ = ["CATALOGUE", "LANGUAGES", "number", "problem_text", "t"]
+import datetime as dt
+from functools import cache
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+__all__ = ["CATALOGUE", "LANGUAGES", "date_text", "number", "problem_text", "t"]
 
 LANGUAGES = {"sv": "Svenska", "en": "English"}
+#: the CLDR locale each interface language writes numbers and dates in (British English: day before month)
+LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
-CATALOGUE: dict[str, dict[str, str]] = {
+#: a message, or its plural forms by CLDR category ("one", "other"; Swedish and English need no others)
+Text = str | dict[str, str]
+
+CATALOGUE: dict[str, dict[str, Text]] = {
     "app.title": {"sv": "Öppna drogscener i Stockholms län", "en": "Open drug scenes in Stockholm County"},
     "app.language": {"sv": "Språk / Language", "en": "Språk / Language"},
     "app.about": {
@@ -267,8 +282,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "nav.seminars": {"sv": "Seminarier", "en": "Seminars"},
     "seminars.title": {"sv": "Seminarier och workshoppar", "en": "Seminars and workshops"},
     "seminars.empty": {"sv": "Inga seminarier är registrerade.", "en": "No seminars are registered."},
-    "seminars.date_unknown": {"sv": "Datum ej känt (sista anmälningsdag {deadline})",
-                              "en": "Date not known (registration deadline {deadline})"},
+    "seminars.date_pending": {"sv": "Datum ännu inte publicerat (sista anmälningsdag {deadline})",
+                              "en": "Date not published yet (registration deadline {deadline})"},
+    "seminars.date_pending_open": {"sv": "Datum ännu inte publicerat", "en": "Date not published yet"},
+    "seminars.date_unpublished": {
+        "sv": "Datumet publicerades aldrig i källan (sista anmälningsdag var {deadline})",
+        "en": "The date was never published in the source (registration closed {deadline})"},
+    "seminars.upcoming": {"sv": "Kommande", "en": "Upcoming"},
+    "seminars.past": {"sv": "Tidigare", "en": "Past"},
+    "seminars.no_upcoming": {"sv": "Inga kommande seminarier är inlagda.", "en": "No upcoming seminars are entered."},
     "seminars.when": {"sv": "När", "en": "When"},
     "seminars.place": {"sv": "Plats", "en": "Place"},
     "seminars.organiser": {"sv": "Arrangör", "en": "Organiser"},
@@ -304,7 +326,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "seminars.csv_file": {"sv": "CSV-fil", "en": "CSV file"},
     "seminars.import_button": {"sv": "Importera", "en": "Import"},
-    "seminars.imported": {"sv": "{n} seminarier importerade.", "en": "{n} seminars imported."},
+    "seminars.imported": {"sv": {"one": "{n} seminarium importerat.", "other": "{n} seminarier importerade."},
+                          "en": {"one": "{n} seminar imported.", "other": "{n} seminars imported."}},
     "problem.row": {"sv": "Rad", "en": "Row"},
     "problem.column": {"sv": "Kolumn", "en": "Column"},
     "problem.value": {"sv": "Värde", "en": "Value"},
@@ -564,8 +587,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "category, status) into your file and checks it again. The corrected file can be downloaded.",
     },
     "upload.corrected": {
-        "sv": "Förslagen är tillämpade: {n} celler ändrade. Kontrollen gäller den rättade filen {file}.",
-        "en": "The suggestions are applied: {n} cells changed. The check is of the corrected file {file}.",
+        "sv": {"one": "Förslaget är tillämpat: {n} cell ändrad. Kontrollen gäller den rättade filen {file}.",
+               "other": "Förslagen är tillämpade: {n} celler ändrade. Kontrollen gäller den rättade filen {file}."},
+        "en": {"one": "The suggestion is applied: {n} cell changed. The check is of the corrected file {file}.",
+               "other": "The suggestions are applied: {n} cells changed. The check is of the corrected file {file}."},
     },
     "upload.corrected_download": {"sv": "Ladda ned rättad fil", "en": "Download corrected file"},
     "upload.corrected_undo": {"sv": "Använd originalfilen", "en": "Use the original file"},
@@ -740,7 +765,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "demo.remove_confirm": {"sv": "Ja, ta bort alla exempelkartläggningar",
                             "en": "Yes, remove every demo survey"},
     "demo.remove_button": {"sv": "Ta bort exempeldata", "en": "Remove demo data"},
-    "demo.removed": {"sv": "Exempeldata borttagen ({n} kartläggningar).", "en": "Demo data removed ({n} surveys)."},
+    "demo.removed": {"sv": {"one": "Exempeldata borttagen ({n} kartläggning).",
+                            "other": "Exempeldata borttagen ({n} kartläggningar)."},
+                     "en": {"one": "Demo data removed ({n} survey).", "other": "Demo data removed ({n} surveys)."}},
     "demo.offer_removal": {
         "sv": "Exempeldatan visas inte längre bredvid riktiga data. En administratör kan ta bort den helt under "
               "Historik.",
@@ -817,7 +844,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reference.statuses": {"sv": "Status", "en": "Statuses"},
     "reference.municipalities": {"sv": "Kommuner (folkmängd)", "en": "Municipalities (population)"},
     "reference.save": {"sv": "Spara tabellen", "en": "Save the table"},
-    "reference.saved": {"sv": "Sparat: {n} ändringar.", "en": "Saved: {n} changes."},
+    "reference.saved": {"sv": {"one": "Sparat: {n} ändring.", "other": "Sparat: {n} ändringar."},
+                        "en": {"one": "Saved: {n} change.", "other": "Saved: {n} changes."}},
     "users.title": {"sv": "Användare", "en": "Users"},
     "users.role": {"sv": "Roll", "en": "Role"},
     "users.last_login": {"sv": "Senast inloggad", "en": "Last sign-in"},
@@ -867,12 +895,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES.get(lang, LOCALES["sv"]))
+
+
 def t(key: str, lang: str = "sv", **values: object) -> str:
-    """The string for `key` in `lang`, formatted with `values`; the key itself if unknown."""
+    """The string for `key` in `lang`, formatted with `values`; the key itself if unknown. For a message with
+    plural forms, the value `n` chooses the form."""
     entry = CATALOGUE.get(key)
     if entry is None:
         return key
     text = entry.get(lang) or entry["sv"]
+    if isinstance(text, dict):
+        count = values.get("n")
+        form = _locale(lang).plural_form(count) if isinstance(count, int | float) else "other"
+        text = text.get(form) or text["other"]
     return text.format(**values) if values else text
 
 
@@ -889,8 +927,13 @@ def problem_text(problem: object, lang: str = "sv") -> str:
 
 
 def number(value: float, lang: str = "sv", decimals: int = 0) -> str:
-    """A number as the language writes it: Swedish uses a decimal comma and a space between thousands."""
-    text = f"{value:,.{decimals}f}"
-    if lang == "sv":
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    return text
+    """A number as the language writes it, with exactly `decimals` decimals: Swedish 16 781,4 (a no-break space
+    between thousands, a decimal comma), English 16,781.4."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(value, format=pattern, locale=_locale(lang))
+
+
+def date_text(value: dt.date, lang: str = "sv", style: str = "long") -> str:
+    """A date as the language writes it: "long" (14 september 2022 / 14 September 2022) or "short" (2022-09-14 /
+    14/09/2022)."""
+    return format_date(value, format=style, locale=_locale(lang))

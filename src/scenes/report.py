@@ -23,6 +23,7 @@ from scenes.i18n import number, t
 from scenes.model import Seminar
 from scenes.progress import Progress, SurveyStats
 from scenes.reference import Reference
+from scenes.seminars import when_text
 
 __all__ = ["ReportInput", "build_report"]
 
@@ -167,9 +168,7 @@ def build_report(inp: ReportInput) -> bytes:
     pdf.set_y(max(ends) + 6)
     pdf.para(t("report.seminars", lang), size=12, bold=True, height=7)
     for sem in inp.seminars:
-        when = sem.date.isoformat() if sem.date else t(
-            "seminars.date_unknown", lang, deadline=sem.registration_deadline.isoformat()
-            if sem.registration_deadline else "-")
+        when = when_text(sem, lang, today)
         focus = ", ".join(inp.ref.category_label(c, lang) for c in sem.focus_categories)
         pdf.para(sem.title, size=10, bold=True)
         pdf.para(f"{when} · {sem.place} · {sem.organiser}" + (f" · {t('seminars.focus', lang)}: {focus}"

@@ -25,11 +25,13 @@ import datetime as dt
 import re
 
 from scenes.errors import Problem, ValidationFailed
+from scenes.i18n import date_text, t
 from scenes.ingest.bounded import Limits, read_csv_table
 from scenes.model import ProgrammeItem, Seminar
 from scenes.reference import Reference
 
-__all__ = ["SEMINAR_COLUMNS", "map_preset", "parse_programme", "read_seminar_csv"]
+__all__ = ["SEMINAR_COLUMNS", "date_state", "map_preset", "parse_programme", "read_seminar_csv", "split_upcoming",
+           "when_text"]
 
 SEMINAR_COLUMNS = ["seminar_id", "title", "kind", "date", "start_time", "end_time", "registration_deadline",
                    "place", "organiser", "audience", "description", "cost", "contact", "source", "source_url",
@@ -143,3 +145,37 @@ def map_preset(seminar: Seminar) -> dict[str, str]:
     if seminar.invited_police_areas:
         preset["lpo"] = ",".join(seminar.invited_police_areas)
     return preset
+
+
+def date_state(seminar: Seminar, today: dt.date) -> str:
+    """How honest the seminar's date can be: "known" (it has a date); "pending" (no date yet, and its registration
+    deadline, if any, is still ahead, so one may be published); "unpublished" (no date, and the deadline has passed:
+    the source never published one)."""
+    if seminar.date is not None:
+        return "known"
+    if seminar.registration_deadline is not None and seminar.registration_deadline < today:
+        return "unpublished"
+    return "pending"
+
+
+def split_upcoming(seminars: list[Seminar], today: dt.date) -> tuple[list[Seminar], list[Seminar]]:
+    """(upcoming, past): upcoming are those on or after `today` (by date, else registration deadline; with neither,
+    upcoming), soonest first; past are the rest, latest first."""
+    upcoming = [s for s in seminars if s.timeline_date is None or s.timeline_date >= today]
+    past = [s for s in seminars if s.timeline_date is not None and s.timeline_date < today]
+    upcoming.sort(key=lambda s: (s.timeline_date or dt.date.max, s.seminar_id))
+    past.sort(key=lambda s: (s.timeline_date, s.seminar_id), reverse=True)
+    return upcoming, past
+
+
+def when_text(seminar: Seminar, lang: str, today: dt.date) -> str:
+    """The seminar's date as honestly as it is known, as plain text: the date written out with its times; or not
+    published yet (with the registration deadline, if any); or never published (the deadline has passed)."""
+    deadline = date_text(seminar.registration_deadline, lang) if seminar.registration_deadline else ""
+    state = date_state(seminar, today)
+    if state == "known" and seminar.date is not None:
+        times = "–".join(x for x in (seminar.start_time, seminar.end_time) if x)
+        return date_text(seminar.date, lang) + (f", {times}" if times else "")
+    if state == "unpublished":
+        return t("seminars.date_unpublished", lang, deadline=deadline)
+    return t("seminars.date_pending", lang, deadline=deadline) if deadline else t("seminars.date_pending_open", lang)
