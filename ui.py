@@ -230,7 +230,7 @@ def escape_markdown(text: str) -> str:
     """
     unlinked = _LINKISH.sub(lambda m: (m.group(1) or "") + "\u2060", text)
     escaped = html.escape(unlinked, quote=False)
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|~<>$/@" else c for c in escaped)
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|~<>$" else c for c in escaped)
 
 
 def translated(table: pd.DataFrame) -> pd.DataFrame:

@@ -199,23 +199,27 @@ class _ZoomClass(MacroElement):
     """)
 
 
-class _Names(MacroElement):
-    """The municipality names as one element: each [escaped name, lat, lon, width, height, anchor x, anchor y,
-    classes] becomes a non-interactive label in the "names" pane (one folium.Marker each would be three elements
-    to render per name on every rerun)."""
+class _Labels(MacroElement):
+    """Text labels as one element: each [html, lat, lon, width, height, anchor x, anchor y, classes, tooltip]
+    becomes a keyboard-less marker, interactive only when it has a tooltip, in `pane` if given (one folium.Marker
+    per label would be three elements to render per label on every rerun). The html and tooltip are escaped by
+    the caller; the data travels as JSON (`tojson` escapes <, >, & and quotes)."""
 
-    def __init__(self, labels: list[list[object]]) -> None:
+    def __init__(self, labels: list[list[object]], pane: str | None = None) -> None:
         super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
-        self._name = "Names"
-        self.labels = labels
+        self._name = "Labels"
+        self.labels, self.pane = labels, pane
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function (group) {
             {{ this.labels|tojson }}.forEach(function (n) {
-                L.marker([n[1], n[2]], {interactive: false, keyboard: false, pane: "names",
+                var m = L.marker([n[1], n[2]], {interactive: !!n[8], keyboard: false,
+                    {% if this.pane %}pane: {{ this.pane|tojson }},{% endif %}
                     icon: L.divIcon({html: n[0], iconSize: [n[3], n[4]], iconAnchor: [n[5], n[6]], className: n[7]})
-                }).addTo(group);
+                });
+                if (n[8]) { m.bindTooltip(n[8]); }
+                m.addTo(group);
             });
         })({{ this._parent.get_name() }});
         {% endmacro %}
@@ -342,8 +346,8 @@ def base_map(ref: Reference, options: MapOptions) -> folium.Map:
         width = round(len(name) * _CHAR_PX * options.scale) + 8
         height = round(_LINE_PX * options.scale)
         labels.append([safe(name), round(lat, 5), round(lon, 5), width, height, width // 2, height * lines // 2,
-                       f"muni-label mz-{zoom}"])
-    _Names(labels).add_to(names)
+                       f"muni-label mz-{zoom}", ""])
+    _Labels(labels, pane="names").add_to(names)
     names.add_to(m)
     _FocusWithoutScroll().add_to(m)
     _ZoomClass().add_to(m)
@@ -492,22 +496,26 @@ def _scene_kinds(frame: gpd.GeoDataFrame, changes: Mapping[str, str], ref: Refer
     for key in keys:
         if key not in index:
             cats, change = key
-            labels = safe(", ".join(ref.category_label(c, lang) for c in cats))
             index[key] = len(kinds)
             kinds.append({"html": _marker_html(list(cats), change, ref), "cls": "scene-marker", "pre": "",
-                          "post": f"<br>{labels}" + (f"<br><i>{safe(t('map.change.' + change, lang))}</i>"
-                                                     if change else "")})
+                          "post": _tooltip_tail(cats, change, ref, lang)})
     return kinds, [index[k] for k in keys]
 
 
+def _tooltip_tail(cats: Sequence[str], change: str, ref: Reference, lang: str) -> str:
+    """A scene tooltip's lines after its place line: the categories, and the change since the survey compared."""
+    labels = safe(", ".join(ref.category_label(c, lang) for c in cats))
+    return f"<br>{labels}" + (f"<br><i>{safe(t('map.change.' + change, lang))}</i>" if change else "")
+
+
 def _scene_tooltip(row: Mapping[str, object], ref: Reference, lang: str, change: str) -> str:
-    """The full tooltip of a polygon scene (the polygons are few: each carries its own)."""
-    cats = ", ".join(ref.category_label(c, lang) for c in row["categories"])  # type: ignore[attr-defined]
-    lpo = ref.police_area_name(str(row["lokalpolisomrade"]))
-    district = row["stadsdel"]
-    return (f"<b>{safe(row['name'])}</b><br>{safe(row['kommun'])} · {safe(lpo)}"
-            + (f" · {safe(ref.district_name(str(district)))}" if district else "")
-            + f"<br>{safe(cats)}" + (f"<br><i>{safe(t('map.change.' + change, lang))}</i>" if change else ""))
+    """The full tooltip of a polygon scene (the polygons are few: each carries its own), as the point layer's
+    script puts it together for a point: name, place line, then `_tooltip_tail`."""
+    place = [row["kommun"], ref.police_area_name(str(row["lokalpolisomrade"]))]
+    if row["stadsdel"]:
+        place.append(ref.district_name(str(row["stadsdel"])))
+    return (f"<b>{safe(row['name'])}</b><br>" + " · ".join(safe(p) for p in place)
+            + _tooltip_tail(row["categories"], change, ref, lang))  # type: ignore[arg-type]
 
 
 _CLUSTER_ICON = """function (cluster) {
@@ -640,18 +648,16 @@ def _count_labels(ref: Reference, values: pd.Series, hidden: pd.Series, options:
     group = folium.FeatureGroup(name=t("map.layer.counts", options.lang), show=True)
     plan = {code: (lat, lon, zoom) for code, _name, lat, lon, zoom in _label_plan(ref, 2, options.scale)}
     height = round(_LINE_PX * options.scale)
+    labels = []
     for code, value, small in zip(values.index, values, hidden, strict=True):
         if (not value or pd.isna(value)) and not small:
             continue
         lat, lon, zoom = plan[str(code)]
         label = _value_text(value, bool(small), options)
         width = round(len(label) * 8 * options.scale) + 20
-        folium.Marker(
-            location=[round(lat, 5), round(lon, 5)], keyboard=False,
-            icon=folium.DivIcon(html=f"<span>{safe(label)}</span>", icon_size=(width, height),
-                                icon_anchor=(width // 2, 0), class_name=f"count-label mz-{zoom}"),
-            tooltip=folium.Tooltip(f"{safe(ref.municipality_name(str(code)))}: {safe(label)}"),
-        ).add_to(group)
+        labels.append([f"<span>{safe(label)}</span>", round(lat, 5), round(lon, 5), width, height, width // 2, 0,
+                       f"count-label mz-{zoom}", f"{safe(ref.municipality_name(str(code)))}: {safe(label)}"])
+    _Labels(labels).add_to(group)
     return group
 
 
