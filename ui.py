@@ -31,10 +31,12 @@ from scenes.core import Dashboard
 from scenes.disclosure import Disclosure
 from scenes.errors import ScenesError, ValidationFailed
 from scenes.formats import table_to_csv
-from scenes.i18n import CATALOGUE, LANGUAGES, date_text, number, t
+from scenes.i18n import CATALOGUE, LANGUAGES, date_text, error_text, number, t
+from scenes.ingest.upload import report_table
 from scenes.progress import Progress, SurveyStats
 from scenes.query import Comparison, HistoryEntry
 from scenes.settings import Settings
+from scenes.tables import readable
 
 T = TypeVar("T")
 
@@ -167,16 +169,9 @@ def demo_notice() -> None:
 
 def show_error(exc: ScenesError) -> None:
     """One way to show an expected failure: a message, never a traceback; located problems as a table."""
+    st.error(f"**{tr('error.title')}**\n\n{error_text(exc, lang())}", icon=":material/error:")
     if isinstance(exc, ValidationFailed):
-        st.error(f"**{tr('error.title')}**\n\n{escape_markdown(exc.args[0])}", icon=":material/error:")
-        st.dataframe(pd.DataFrame([{tr("problem.row"): p.row, tr("problem.column"): p.column,
-                                    tr("problem.value"): p.value, tr("problem.message"): p.message,
-                                    tr("problem.suggestion"): p.suggestion} for p in exc.problems]),
-                     hide_index=True, width="stretch")
-        return
-    key = f"error.{exc.code}"
-    text = tr(key) if exc.code and key in CATALOGUE else escape_markdown(str(exc))  # the catalogue is Markdown
-    st.error(f"**{tr('error.title')}**\n\n{text}", icon=":material/error:")
+        show_table(report_table(exc.problems, lang()))
 
 
 def guarded(render: Callable[[], T]) -> T | None:
@@ -213,7 +208,7 @@ def scene_details(row: Any, history: list[HistoryEntry]) -> None:
         if entry.note:
             kind, _, ids = entry.note.partition(":")
             extra = " – " + tr(f"history.{kind}", ids=ids.replace(",", ", "))
-        lines.append(f"- {escape_markdown(entry.survey.name)} ({entry.survey.date.isoformat()}): {state}{extra}")
+        lines.append(f"- {escape_markdown(entry.survey.name)} ({day(entry.survey.date)}): {state}{extra}")
     st.markdown("\n".join(lines))
 
 
@@ -238,22 +233,37 @@ def translated(table: pd.DataFrame) -> pd.DataFrame:
     return table.rename(columns={c: tr(f"col.{c}") for c in table.columns if f"col.{c}" in CATALOGUE})
 
 
-def table_with_download(table: pd.DataFrame, file_name: str, *, key: str, static: bool = False) -> None:
-    """A sortable table and its CSV download (the data behind every chart is downloadable).
+def show_table(table: pd.DataFrame, *, static: bool = False, **grid: Any) -> Any:
+    """A table as people read it: numbers and missing values in the reader's language (`tables.readable`).
 
-    `static` renders a plain HTML table (text a screen reader and the browser's find can reach) when the
-    table is short; long tables always use the scrolling data grid.
+    `static` renders a plain HTML table (text a screen reader and the browser's find can reach) when the table is
+    short; otherwise the sortable data grid, with `grid` passed on (e.g. row selection).
     """
-    shown = translated(table)
-    for column in shown.columns:  # dates without a time of day
-        if pd.api.types.is_datetime64_any_dtype(shown[column]):
-            shown[column] = shown[column].dt.date
+    shown, numbers = readable(table, lang())
     if static and len(shown) <= 200:
-        st.table(shown.astype(str).replace({"None": "", "nan": "", "<NA>": ""}), hide_index=True)
-    else:
-        st.dataframe(shown, hide_index=True, width="stretch")
-    st.download_button(tr("download.csv"), data=table_to_csv(shown), file_name=file_name, mime="text/csv",
-                       on_click="ignore", icon=":material/download:", key=key)
+        return st.table(shown.astype(str), hide_index=True)
+    config = {name: st.column_config.TextColumn(alignment="right") for name in numbers}
+    return st.dataframe(shown, hide_index=True, width="stretch", column_config=config, **grid)
+
+
+def table_with_download(table: pd.DataFrame, file_name: str, *, key: str, static: bool = False) -> None:
+    """A sortable table and its CSV download (the data behind every chart is downloadable; the file keeps plain
+    numbers, so a spreadsheet can compute with them)."""
+    shown = translated(table)
+    show_table(shown, static=static)
+    st.download_button(tr("download.csv"), data=table_to_csv(_dated(shown)), file_name=file_name,
+                       mime="text/csv", on_click="ignore", icon=":material/download:", key=key)
+
+
+def _dated(table: pd.DataFrame) -> pd.DataFrame:
+    """Date columns (midnight) without a time of day, for a file."""
+    out = table.copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_datetime64_any_dtype(values) and bool((values.dropna() == values.dropna().dt.normalize())
+                                                                 .all()):
+            out[column] = values.dt.date
+    return out
 
 
 def comparison_lists(result: Comparison, earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame) -> None:
@@ -284,6 +294,25 @@ def comparison_lists(result: Comparison, earlier: gpd.GeoDataFrame, later: gpd.G
 def facts(rows: list[tuple[str, str]]) -> None:
     """Label/value pairs as compact markdown (values escaped)."""
     st.markdown("  \n".join(f"**{escape_markdown(k)}:** {escape_markdown(v or '–')}" for k, v in rows))
+
+
+def goal_status(progress: Progress, hidden: bool = False) -> None:
+    """The goal and where the latest survey stands against its trajectory (overview and goal page).
+
+    `hidden`: the counts are below the reader's small-count threshold, so only the verdict is shown.
+    """
+    goal, latest = progress.goal, progress.latest
+    with st.container(border=True):
+        st.subheader(tr("kpi.goal", count=goal.target_count, date=day(goal.target_date)), anchor=False)
+        if goal.is_example:
+            st.caption(":material/edit_note: " + tr("kpi.goal_example"))
+        verdict = tr("kpi.on_track") if progress.on_track else tr("kpi.behind")
+        icon = ":material/check_circle:" if progress.on_track else ":material/warning:"
+        by = tr("kpi.versus_trajectory", n=latest.scenes, allowed=progress.allowed)
+        st.markdown(f"#### {icon} {verdict}" + ("" if hidden else f": {by}"))
+        if not hidden:  # the trajectory starts at the baseline's total
+            st.caption(tr("kpi.trajectory_at", expected=num(progress.expected, 1),
+                          name=latest.survey.name, date=day(latest.survey.date)))
 
 
 # -- who is signed in, and what they may see -------------------------------------------------------------------

@@ -20,6 +20,9 @@ def render() -> None:
     else:
         st.success(ui.tr("goal.saved_state"), icon=":material/check_circle:")
     st.markdown(ui.tr("goal.explain"))
+    progress = ui.progress()
+    if progress is not None:  # where the latest survey stands against the saved (or example) goal
+        ui.goal_status(progress, ui.disclosure().any_hidden(progress.latest.scenes, progress.baseline.scenes))
     readonly = ui.demo_readonly()
     surveys = dash.surveys()
     by_id = {s.id: s for s in surveys}
@@ -29,13 +32,14 @@ def render() -> None:
                                 value=goal.target_count)
         date = st.date_input(ui.tr("goal.date"), value=goal.target_date)
         area = st.number_input(ui.tr("goal.area"), min_value=0.0, step=0.1, format="%.1f",
-                               value=(goal.target_area_m2 or 0.0) / 10_000, help=ui.tr("goal.area_help"))
+                               value=None if goal.target_area_m2 is None else goal.target_area_m2 / 10_000,
+                               placeholder=ui.tr("goal.area_none"), help=ui.tr("goal.area_help"))
         baseline = st.selectbox(ui.tr("goal.baseline"), list(by_id), help=ui.tr("goal.baseline_help"),
                                 index=list(by_id).index(current.survey.id) if current else None,
-                                format_func=lambda i: f"{by_id[i].name} ({by_id[i].date.isoformat()})")
+                                format_func=lambda i: f"{by_id[i].name} ({ui.day(by_id[i].date)})")
         if st.form_submit_button(ui.tr("goal.save"), type="primary", disabled=readonly):
             dash.set_goal(Goal(target_count=int(count), target_date=date,
-                               target_area_m2=float(area) * 10_000 if area else None, is_example=False,
+                               target_area_m2=None if area is None else float(area) * 10_000, is_example=False,
                                baseline_survey_id=baseline), actor=ui.actor())
             st.toast(ui.tr("goal.saved"), icon=":material/check_circle:")
             st.rerun()  # the toast survives the rerun; the page then shows the saved goal

@@ -6,6 +6,7 @@ import streamlit as st
 
 import ui
 from scenes.auth import can
+from scenes.tables import audit_table
 
 
 def _demo_removal() -> None:
@@ -35,7 +36,9 @@ def render() -> None:
     _demo_removal()
     st.subheader(ui.tr("history.revisions"))
     revisions = dash.revisions()
-    ui.table_with_download(revisions, "revisioner.csv", key="dl_revisions")
+    names = {s.id: s.name for s in surveys}
+    ui.table_with_download(revisions.assign(survey=revisions["survey_id"].map(names)).drop(columns="survey_id")
+                           [["survey", *revisions.columns.drop("survey_id")]], "revisioner.csv", key="dl_revisions")
 
     st.subheader(ui.tr("history.rollback"))
     by_id = {s.id: s for s in surveys}
@@ -65,7 +68,7 @@ def render() -> None:
         st.rerun()
 
     st.subheader(ui.tr("history.audit"))
-    ui.table_with_download(dash.audit(), "granskningslogg.csv", key="dl_audit")
+    ui.table_with_download(audit_table(dash.audit(), ui.lang()), "granskningslogg.csv", key="dl_audit")
 
 
 ui.guarded(render)

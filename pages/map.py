@@ -91,13 +91,12 @@ def _table_and_downloads(shown, ceased, survey, surveys, filt, options, exact: b
     st.subheader(ui.tr("map.table"))
     if exact:
         st.caption(ui.tr("map.table_help"))
-        st.dataframe(scene_table(ref, shown, lang), hide_index=True, width="stretch", on_select="rerun",
-                     selection_mode="single-row", key=ui_map.TABLE)
+        ui.show_table(scene_table(ref, shown, lang), on_select="rerun", selection_mode="single-row", key=ui_map.TABLE)
         files = {fmt: (ui.tr(f"map.download_{fmt}"), ui.tr(f"map.download_{fmt}_help"),
                        lambda fmt=fmt: export_scenes(shown, fmt, ref)) for fmt in FORMATS}
     else:
         table = generalised_table(ref, shown, lang, disclosure=ui.disclosure())
-        st.dataframe(table, hide_index=True, width="stretch")
+        ui.show_table(table)
         files = {"csv": (ui.tr("map.download_table"), None, lambda: table_to_csv(table))}
     *cells, last = st.columns(len(files) + 1)
     for cell, (fmt, (label, help_text, data)) in zip(cells, files.items(), strict=True):

@@ -19,11 +19,11 @@ def render() -> None:
     if progress is None:
         st.info(ui.tr("empty.no_surveys"), icon=":material/inbox:")
         return
-    latest, baseline, goal = progress.latest, progress.baseline, progress.goal
+    latest, baseline = progress.latest, progress.baseline
     if latest.survey.demo or baseline.survey.demo:
         ui.demo_notice()
-    st.caption(ui.tr("overview.latest", name=latest.survey.name, date=latest.survey.date.isoformat()) + " · "
-               + ui.tr("overview.baseline", name=baseline.survey.name, date=baseline.survey.date.isoformat()))
+    st.caption(ui.tr("overview.latest", name=latest.survey.name, date=ui.day(latest.survey.date)) + " · "
+               + ui.tr("overview.baseline", name=baseline.survey.name, date=ui.day(baseline.survey.date)))
 
     total_municipalities = len(ui.dashboard().reference.municipalities)
     # A county total below the threshold is words, and what is computed from it (area, change, places) a dash.
@@ -41,16 +41,7 @@ def render() -> None:
     c4.metric(ui.tr("kpi.police_areas"), "–" if hidden else latest.police_areas, border=True,
               help=ui.tr("kpi.police_areas_help"))
 
-    with st.container(border=True):
-        st.subheader(ui.tr("kpi.goal", count=goal.target_count, date=goal.target_date.isoformat()))
-        if goal.is_example:
-            st.caption(":material/edit_note: " + ui.tr("kpi.goal_example"))
-        verdict = ui.tr("kpi.on_track") if progress.on_track else ui.tr("kpi.behind")
-        icon = ":material/check_circle:" if progress.on_track else ":material/warning:"
-        by = ui.tr("kpi.ahead_by" if progress.on_track else "kpi.behind_by", n=ui.num(abs(progress.ahead_by), 1))
-        st.markdown(f"### {icon} {verdict}" + ("" if both_hidden else f": {by}"))
-        if not both_hidden:  # the trajectory starts at the baseline's total
-            st.caption(ui.tr("kpi.trajectory_help", expected=ui.num(progress.expected, 1)))
+    ui.goal_status(progress, both_hidden)
 
     ordered = sorted(stats, key=lambda s: (s.survey.date, s.survey.id))
     if len(ordered) >= 2:
@@ -66,24 +57,23 @@ def render() -> None:
 
     st.subheader(ui.tr("overview.surveys"))
     surveys = pd.DataFrame([{
-        ui.tr("col.name"): s.survey.name, ui.tr("col.date"): s.survey.date, ui.tr("col.kind"): str(s.survey.kind),
+        ui.tr("col.name"): s.survey.name, ui.tr("col.date"): s.survey.date,
+        ui.tr("col.kind"): ui.tr(f"survey_kind.{s.survey.kind}"),
         ui.tr("col.scenes"): s.scenes, ui.tr("col.municipalities"): s.municipalities,
         ui.tr("col.police_areas"): s.police_areas, ui.tr("col.area_ha"): round(s.area_m2 / 10_000, 1),
         ui.tr("col.demo"): s.survey.demo,
     } for s in stats])
     derived = [ui.tr(f"col.{c}") for c in ("municipalities", "police_areas", "area_ha")]
-    st.dataframe(shown.table(surveys, ui.tr("col.scenes"), derived, lang), hide_index=True, width="stretch")
+    ui.show_table(shown.table(surveys, ui.tr("col.scenes"), derived, lang))
 
     st.subheader(ui.tr("overview.published"))
     st.caption(ui.tr("overview.published_help"))
-    st.dataframe(pd.DataFrame([{
+    ui.show_table(pd.DataFrame([{
         ui.tr("col.label"): p.label, ui.tr("col.scenes"): p.scenes,
-        ui.tr("col.municipalities"): "–" if p.municipalities is None else str(p.municipalities),
-        ui.tr("col.police_areas"): "–" if p.police_areas is None else str(p.police_areas),
-        ui.tr("col.notes"): p.notes_in(lang),
-        ui.tr("col.source"): p.source,
-        ui.tr("col.confidence"): p.confidence,
-    } for p in ui.dashboard().reference.published_totals]), hide_index=True, width="stretch")
+        ui.tr("col.municipalities"): p.municipalities, ui.tr("col.police_areas"): p.police_areas,
+        ui.tr("col.notes"): p.notes_in(lang), ui.tr("col.source"): p.source,
+        ui.tr("col.confidence"): ui.tr(f"confidence.{p.confidence}"),
+    } for p in ui.dashboard().reference.published_totals]))
 
 
 ui.guarded(render)

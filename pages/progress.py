@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 import ui
 from scenes.breakdown import breakdown, change_by, suppressed
 from scenes.charts import breakdown_chart, progress_chart, progress_table
 from scenes.query import compare, observations_between
+
+
+def _by_label(table: pd.DataFrame, label_key: str, dimension: str = "") -> pd.DataFrame:
+    """A breakdown or change table headed by what its rows are (Kommun, Lokalpolisområde …). Of the codes only
+    the official municipality code is kept (a column of its own); the others are internal."""
+    keep = table.rename(columns={"label": ui.tr(label_key), "key": ui.tr("col.kommun_kod")})
+    if "key" in table.columns and dimension != "municipality":
+        keep = keep.drop(columns=ui.tr("col.kommun_kod"))
+    return keep
 
 
 def render() -> None:
@@ -30,7 +40,7 @@ def render() -> None:
     progress = ui.progress()
     if progress is not None:
         st.caption(ui.tr("overview.baseline", name=progress.baseline.survey.name,
-                         date=progress.baseline.survey.date.isoformat()))
+                         date=ui.day(progress.baseline.survey.date)))
     ui.table_with_download(table, "utveckling.csv", key="dl_progress")
 
     st.subheader(ui.tr("progress.breakdown"))
@@ -57,7 +67,7 @@ def render() -> None:
         st.caption(ui.tr("disclosure.groups_not_shown", n=shown.threshold))
     if dim == "category":
         st.caption(ui.tr("progress.category_note"))
-    ui.table_with_download(suppressed(data, shown, lang).drop(columns=["survey_id", "key"]),
+    ui.table_with_download(_by_label(suppressed(data, shown, lang).drop(columns=["survey_id", "key"]), dims[dim]),
                            f"fordelning-{dim}.csv", key="dl_breakdown")
 
     st.subheader(ui.tr("progress.compare"))
@@ -74,7 +84,8 @@ def render() -> None:
         if dimension not in dims:
             continue
         with st.expander(ui.tr("progress.change_by", what=ui.tr(dims[dimension]))):
-            ui.table_with_download(change_by(earlier, later, dash.reference, dimension, lang, disclosure=shown),
+            change = change_by(earlier, later, dash.reference, dimension, lang, disclosure=shown)
+            ui.table_with_download(_by_label(change, dims[dimension], dimension),
                                    f"forandring-{dimension}.csv", key=f"dl_change_{dimension}")
     if "district" in dims:
         st.caption(ui.tr("progress.district_note"))

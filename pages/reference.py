@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 import ui
@@ -19,10 +20,36 @@ def render() -> None:
     name = st.segmented_control(ui.tr("reference.table"), list(EDITABLE), default="categories", key="ref_table",
                                 format_func=lambda n: ui.tr(f"reference.{n}")) or "categories"
     _, key, editable = EDITABLE[name]
-    frame = tables[name][[key, *editable]].astype(object).where(tables[name][[key, *editable]].notna(), None)
+    shown = [key, "kommun", *editable] if name == "municipalities" else [key, *editable]
+    frame = tables[name][shown].astype(object).where(tables[name][shown].notna(), None)
+    if "working_name" in frame.columns:  # the file says true/false; the editor shows a checkbox
+        frame["working_name"] = frame["working_name"].map(lambda v: str(v).lower() == "true")
+    if "population" in frame.columns:  # a number column, so the editor takes whole numbers only
+        frame["population"] = pd.array(frame["population"], dtype="Int64")
+    column = st.column_config
+    config = {
+        "code": column.TextColumn(ui.tr("reference.col.code"), help=ui.tr("reference.col.code_help")),
+        "label_sv": column.TextColumn(ui.tr("reference.col.label_sv"), required=True),
+        "label_en": column.TextColumn(ui.tr("reference.col.label_en"), required=True),
+        "description_sv": column.TextColumn(ui.tr("reference.col.description_sv")),
+        "description_en": column.TextColumn(ui.tr("reference.col.description_en")),
+        "color": column.TextColumn(ui.tr("reference.col.color"), help=ui.tr("reference.col.color_help")),
+        "working_name": column.CheckboxColumn(ui.tr("reference.col.working_name"),
+                                              help=ui.tr("reference.col.working_name_help")),
+        "kommun_kod": column.TextColumn(ui.tr("col.kommun_kod")),
+        "kommun": column.TextColumn(ui.tr("col.municipality")),
+        "population": column.NumberColumn(ui.tr("reference.col.population"), min_value=0, step=1, format="%d"),
+        "population_date": column.TextColumn(ui.tr("reference.col.population_date"),
+                                             help=ui.tr("reference.col.population_date_help")),
+    }
     edited = st.data_editor(frame, key=f"editor_{name}", hide_index=True, width="stretch",
                             num_rows="dynamic" if name != "municipalities" else "fixed",
-                            disabled=[key] if name == "municipalities" else [])
+                            column_config={c: config[c] for c in frame.columns},
+                            disabled=[key, "kommun"] if name == "municipalities" else [])
+    if "working_name" in edited.columns:
+        edited = edited.assign(working_name=edited["working_name"].map(lambda v: "true" if v else "false"))
+    if "population" in edited.columns:
+        edited = edited.assign(population=[None if pd.isna(v) else int(v) for v in edited["population"]])
     if st.button(ui.tr("reference.save"), type="primary", icon=":material/save:", disabled=readonly):
         changes = dash.save_reference(name, edited, actor=ui.actor())
         st.success(ui.tr("reference.saved", n=len(changes)))

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import re
 import string
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from scenes.i18n import CATALOGUE, LANGUAGES, date_text, number, t
+from scenes.core import Dashboard
+from scenes.errors import NotFoundError, ScenesError, ValidationFailed
+from scenes.i18n import CATALOGUE, LANGUAGES, date_text, error_text, number, problem_text, t
+from scenes.reference import Reference
+from scenes.seminars import read_seminar_csv
+from scenes.store import AUDIT_ACTIONS
+from scenes.tables import MISSING, audit_table, readable
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
@@ -81,3 +89,117 @@ def test_every_key_the_code_uses_exists() -> None:
     assert missing == []
     assert [p for p in prefixes if not any(k.startswith(p[1]) for k in CATALOGUE)] == []
     assert checked > 300 and len(prefixes) > 10  # the scan really finds the calls (it cannot match nothing)
+
+
+# -- core errors and problems speak the reader's language --------------------------------------------------------
+
+_ERROR_CLASSES = {"ScenesError", "ConfigError", "NotFoundError", "StoreError", "ValidationFailed", "DemoSandbox",
+                  "AccessDenied", "SetupRefused"}
+#: modules whose errors only the command line or the server's start-up meets (they print the English message)
+_CLI_ONLY = {"cli.py", "settings.py"}
+
+
+def _calls(name_of: set[str]) -> list[tuple[str, int, ast.Call]]:
+    root = Path(__file__).resolve().parents[1] / "src" / "scenes"
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name in _CLI_ONLY:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in name_of:
+                found.append((path.name, node.lineno, node))
+    return found
+
+
+def _code_of(call: ast.Call) -> str | None:
+    for keyword in call.keywords:
+        if keyword.arg == "code":
+            value = keyword.value
+            if isinstance(value, ast.Constant):
+                return str(value.value)
+            if isinstance(value, ast.JoinedStr):  # f"already_{state}": the prefix must exist
+                return "".join(v.value for v in value.values if isinstance(v, ast.Constant)) + "*"
+            return "?"
+    if isinstance(call.func, ast.Name) and call.func.id in ("fail", "note") and call.args:  # ingest.bounded helpers
+        first = call.args[0]
+        return str(first.value) if isinstance(first, ast.Constant) else "?"
+    if isinstance(call.func, ast.Name) and call.func.id == "SetupRefused" and len(call.args) > 1:
+        second = call.args[1]
+        return str(second.value) if isinstance(second, ast.Constant) else "?"
+    return None
+
+
+def test_every_error_a_page_can_meet_has_words_in_both_languages() -> None:
+    """Every ScenesError raised outside the command line carries a catalogue code (`error.<code>`), and every
+    validation problem a code (`problem.<code>`): the UI shows them in the reader's language, not in English."""
+    errors = _calls(_ERROR_CLASSES - {"DemoSandbox", "AccessDenied"})  # those two have a class-wide code
+    problems = _calls({"Problem", "fail", "note"})
+    assert len(errors) >= 40 and len(problems) >= 20  # the scan finds them
+    uncoded = [(f, line) for f, line, call in errors + problems if _code_of(call) is None]
+    assert uncoded == []
+    missing, dynamic = [], []
+    for prefix, calls in (("error", errors), ("problem", problems)):
+        for f, line, call in calls:
+            code = _code_of(call)
+            assert code is not None
+            if code.endswith("*"):
+                if not any(k.startswith(f"{prefix}.{code[:-1]}") for k in CATALOGUE):
+                    missing.append((f, line, code))
+            elif code == "?":  # passed on from a caller (bounded.fail, validate's helper): checked at their calls
+                dynamic.append((f, line))
+            elif f"{prefix}.{code}" not in CATALOGUE:
+                missing.append((f, line, code))
+    assert missing == []
+    assert len(dynamic) <= 6, dynamic  # few helpers pass a code through; the rest name theirs
+
+
+def test_a_seminar_file_error_reads_in_swedish(ref: Reference) -> None:
+    """The seminar CSV's headline and each located problem are Swedish in the Swedish UI, English in English."""
+    bad = "seminar_id,title,date,start_time\nok-1,,2025-13-01,25:00\nok-1,Andra,2025-01-01,\n"
+    with pytest.raises(ValidationFailed) as caught:
+        read_seminar_csv(bad, ref)
+    assert error_text(caught.value, "sv").startswith("Seminariefilen har ")
+    assert error_text(caught.value, "en").startswith("The seminar file has ")
+    swedish = {problem_text(p, "sv") for p in caught.value.problems}
+    assert {"En titel krävs.", "Inte ett datum; skriv det som ÅÅÅÅ-MM-DD.", "Inte en tid; skriv den som TT:MM.",
+            "Samma seminarie-id finns två gånger i filen."} <= swedish
+
+
+def test_an_error_with_values_escapes_them_for_markdown() -> None:
+    """A value inside an error message (an id someone typed) goes through the escape the UI gives."""
+    error = NotFoundError("No survey with id 'x'.", code="survey_unknown", id="**x**")
+    escaped = error_text(error, "sv", escape=lambda v: v.replace("*", "\\*"))
+    assert escaped == "Det finns ingen kartläggning ”\\*\\*x\\*\\*”."
+    assert error_text(ScenesError("Plain English."), "sv") == "Plain English."  # no code: the message as it is
+
+
+def test_every_audit_action_has_words_and_no_other_is_written(demo: Dashboard) -> None:
+    """The audit log's actions read as words in both languages; an unknown action is refused, not logged."""
+    assert [a for a in AUDIT_ACTIONS for lang in LANGUAGES if t(f"audit.{a}", lang) == f"audit.{a}"] == []
+    with pytest.raises(ValueError, match="unknown audit action"):
+        demo.store.record("made-up", actor="test")
+    assert set(audit_table(demo.audit(), "sv")["action"]) <= {t(f"audit.{a}", "sv") for a in AUDIT_ACTIONS}
+
+
+# -- tables as people read them ------------------------------------------------------------------------------------
+
+def test_tables_write_numbers_missing_values_and_times_in_the_language() -> None:
+    """Floats in the language's separators with the fewest decimals needed; missing as a dash; yes/no as words;
+    moments in Swedish time; whole-number columns stay numbers (they sort)."""
+    frame = pd.DataFrame({
+        "area": [16781.4, None, 0.0], "count": [1, 2, 3], "rate": pd.array([1, None, 3], dtype="Int64"),
+        "mixed": ["färre än 3", 11, None], "demo": [True, False, True],
+        "at": pd.to_datetime(["2026-01-15 12:30", None, "2026-07-01 00:05"]),
+        "day": pd.to_datetime(["2021-12-01", "2023-11-16", None]),
+    })
+    sv, numbers = readable(frame, "sv")
+    assert sv["area"].tolist() == ["16\xa0781,4", MISSING, "0,0"]
+    assert sv["count"].tolist() == [1, 2, 3]
+    assert sv["rate"].tolist() == ["1", MISSING, "3"]
+    assert sv["mixed"].tolist() == ["färre än 3", "11", MISSING]
+    assert sv["demo"].tolist() == ["Ja", "Nej", "Ja"]
+    assert sv["at"].tolist() == ["2026-01-15 13:30", MISSING, "2026-07-01 02:05"]  # UTC to Stockholm, summer time
+    assert sv["day"].tolist() == [dt.date(2021, 12, 1), dt.date(2023, 11, 16), MISSING]
+    assert numbers == ["area", "rate", "mixed"]
+    en, _ = readable(frame, "en")
+    assert (en["area"].tolist(), en["demo"].tolist()) == (["16,781.4", MISSING, "0.0"], ["Yes", "No", "Yes"])

@@ -203,3 +203,22 @@ def test_history_page_rollback(demo_store: Path, signed_in: Callable[..., AppTes
     assert list(at.exception) == []
     assert len(dash.store.scenes(real)) == 53
     assert (dash.audit().iloc[0]["action"], dash.audit().iloc[0]["actor"]) == ("rollback", "anders")
+
+
+def test_goal_page_shows_where_we_stand_and_no_area_target_by_default(demo_store: Path,
+                                                                      signed_in: Callable[..., AppTest]) -> None:
+    """The goal page states the latest survey against the trajectory in whole scenes; the optional area target is
+    empty (not "0.0") until set, and saving without it keeps no area target."""
+    at = signed_in("styrgrupp", "stina")
+    at.run()
+    at.switch_page("pages/goal.py")
+    at.run()
+    status = [m.value for m in at.markdown if "banan tillåter" in m.value]
+    assert status == ["#### :material/warning: Efter planen: 53 scener, banan tillåter högst 52 nu"]
+    area = at.number_input[1]
+    assert area.value is None
+    at.number_input[0].set_value(45)
+    at.button[0].click().run()
+    goal = Dashboard(Settings(state_dir=demo_store)).goal()
+    assert (goal.target_count, goal.target_area_m2) == (45, None)
+    assert any("I fas: 53 scener, banan tillåter högst" in m.value for m in at.markdown)

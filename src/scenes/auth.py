@@ -84,8 +84,7 @@ class SetupRefused(ScenesError):
     (`setup_wrong_code`)."""
 
     def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.code = code
+        super().__init__(message, code=code)
 
 
 def _rank(role: str) -> int:
@@ -143,9 +142,9 @@ def load_role_map(text: str) -> dict[str, object]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ScenesError(f"SCENES_ROLE_MAP is not valid JSON: {exc}") from exc
+        raise ScenesError(f"SCENES_ROLE_MAP is not valid JSON: {exc}", code="role_map_invalid") from exc
     if not isinstance(value, dict):
-        raise ScenesError("SCENES_ROLE_MAP must be a JSON object.")
+        raise ScenesError("SCENES_ROLE_MAP must be a JSON object.", code="role_map_invalid")
     return value
 
 
@@ -167,17 +166,17 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
 
 def _check_new(username: str, password: str, role: str) -> None:
     if not _USERNAME.match(username):
-        raise ScenesError("A user name is 2–100 letters, digits or . _ @ + -")
+        raise ScenesError("A user name is 2–100 letters, digits or . _ @ + -", code="bad_username")
     if role not in ROLES:
-        raise ScenesError(f"Unknown role {role!r}; use one of {', '.join(ROLES)}.")
+        raise ScenesError(f"Unknown role {role!r}; use one of {', '.join(ROLES)}.", code="unknown_role", role=role)
     _check_password(password)
 
 
 def _check_password(password: str) -> None:
     if len(password) < 12:
-        raise ScenesError("A password has at least 12 characters.")
+        raise ScenesError("A password has at least 12 characters.", code="password_short")
     if len(password) > 1000:
-        raise ScenesError("A password has at most 1000 characters.")
+        raise ScenesError("A password has at most 1000 characters.", code="password_long")
 
 
 class Accounts:
@@ -229,7 +228,7 @@ class Accounts:
 
     def _insert(self, conn: Connection, username: str, password: str, role: str) -> None:
         if conn.execute(sa.select(users.c.username).where(users.c.username == username)).first():
-            raise StoreError(f"The user {username!r} exists already.")
+            raise StoreError(f"The user {username!r} exists already.", code="user_exists", username=username)
         conn.execute(users.insert().values(username=username, password_hash=self.hasher.hash(password),
                                            role=role, created_at=dt.datetime.now(dt.UTC), failed=0))
         self.store.set_meta(conn, "sign_in_required", "1")  # from the first account on, everyone signs in
@@ -238,14 +237,14 @@ class Accounts:
     def _existing(self, conn: Connection, username: str) -> str:
         old = conn.execute(sa.select(users.c.role).where(users.c.username == username)).scalar()
         if old is None:
-            raise NotFoundError(f"No user {username!r}.")
+            raise NotFoundError(f"No user {username!r}.", code="user_unknown", username=username)
         return str(old)
 
     def _keep_an_admin(self, conn: Connection, username: str, old_role: str) -> None:
         admins = conn.execute(sa.select(sa.func.count()).select_from(users).where(users.c.role == "admin")).scalar()
         if old_role == "admin" and int(admins or 0) <= 1:
             raise ScenesError(f"{username} is the last administrator; make another user admin first, so nobody "
-                              "is locked out of the user administration.")
+                              "is locked out of the user administration.", code="last_admin", username=username)
 
     def remove(self, username: str, *, actor: str) -> None:
         with self.store.write() as conn:
@@ -256,7 +255,7 @@ class Accounts:
 
     def set_role(self, username: str, role: str, *, actor: str) -> None:
         if role not in ROLES:
-            raise ScenesError(f"Unknown role {role!r}; use one of {', '.join(ROLES)}.")
+            raise ScenesError(f"Unknown role {role!r}; use one of {', '.join(ROLES)}.", code="unknown_role", role=role)
         with self.store.write() as conn:
             old = self._existing(conn, username)
             if role != "admin":

@@ -28,7 +28,16 @@ from scenes.formats import table_to_csv
 from scenes.i18n import t
 from scenes.maps import MapOptions, export_html, municipality_values
 from scenes.model import Goal, Seminar, Survey
-from scenes.progress import Progress, SurveyStats, baseline_of, ordered, progress, survey_stats, trajectory_value
+from scenes.progress import (
+    Progress,
+    SurveyStats,
+    allowed_by,
+    baseline_of,
+    ordered,
+    progress,
+    survey_stats,
+    trajectory_value,
+)
 from scenes.query import SceneFilter, ceased_since
 from scenes.reference import Reference, load_reference, load_seminars, save_reference_table
 from scenes.sessions import Sessions, session_secret
@@ -212,7 +221,8 @@ class Dashboard:
         """The standalone HTML map of a survey (the latest when None) with the given filters."""
         surveys = self.store.surveys()
         if not surveys:
-            raise NotFoundError("There are no surveys to map. Run `scenes init --demo` or import a survey.")
+            raise NotFoundError("There are no surveys to map. Run `scenes init --demo` or import a survey.",
+                                code="no_surveys")
         survey = self.store.survey(survey_id) if survey_id else surveys[-1]
         options = options or MapOptions(basemap=self.settings.basemap,
                                         basemap_attribution=self.settings.basemap_attribution)
@@ -229,7 +239,8 @@ class Dashboard:
         stats = self.stats()
         prog = progress(stats, self.store.goal())
         if prog is None:
-            raise NotFoundError("There are no surveys to report on. Run `scenes init --demo` or import a survey.")
+            raise NotFoundError("There are no surveys to report on. Run `scenes init --demo` or import a survey.",
+                                code="no_surveys")
         return build_report(ReportInput(
             ref=self.reference, stats=stats, progress=prog, seminars=self.store.seminars(),
             baseline_scenes=self.store.scenes(prog.baseline.survey.id),
@@ -249,7 +260,7 @@ class Dashboard:
             rows.append({"id": s.survey.id, "name": s.survey.name, "date": s.survey.date.isoformat(),
                          "kind": str(s.survey.kind), "scenes": s.scenes, "area_m2": round(s.area_m2, 1),
                          "municipalities": s.municipalities, "police_areas": s.police_areas,
-                         "trajectory": round(expected, 2), "on_track": s.scenes <= expected + 1e-9,
+                         "trajectory": round(expected, 2), "on_track": s.scenes <= allowed_by(expected),
                          "demo": s.survey.demo, "baseline": s.survey.id == base.survey.id})
         return rows
 
@@ -267,18 +278,21 @@ class Dashboard:
         """Publish a passed check as a new survey, or as the next revision of `revise`. Returns (id, revision)."""
         self._writable(actor)
         if not check.ok:
-            raise ValidationFailed("The file has errors; nothing was published.", check.result.errors)
+            raise ValidationFailed("The file has errors; nothing was published.", check.result.errors,
+                                   code="file_invalid")
         if revise:
             current = self.store.survey(revise)
             if current.demo:
-                raise ScenesError("A demo survey is not revised: publish the real data as a new survey.")
+                raise ScenesError("A demo survey is not revised: publish the real data as a new survey.",
+                                  code="demo_not_revised")
             if self.preview(check, revise).unchanged:
                 return revise, current.revision  # nothing would change: no revision is written
             revision = self.store.add_revision(revise, check.frame, actor=actor, file_name=check.file_name,
                                                sha256=check.sha256, note=note)
             return revise, revision
         if survey is None:
-            raise ScenesError("Give the new survey's name and date, or the survey to revise.")
+            raise ScenesError("Give the new survey's name and date, or the survey to revise.",
+                              code="survey_name_needed")
         stored = self.store.add_survey(survey, check.frame, actor=actor, file_name=check.file_name,
                                        sha256=check.sha256)
         return stored.id, 1
@@ -288,7 +302,7 @@ class Dashboard:
         from scenes.ingest.corrections import Correction, apply_suggestions, corrected_file
 
         if check.raw is None:
-            raise ScenesError("The file could not be read, so there is nothing to correct.")
+            raise ScenesError("The file could not be read, so there is nothing to correct.", code="nothing_to_correct")
         raw, changes = apply_suggestions(check.raw, check.result.problems)
         name, data = corrected_file(raw, check.file_name)
         return Correction(name, data, changes)
@@ -325,7 +339,7 @@ class Dashboard:
         shown = [s.id for s in self.surveys()]
         if goal.baseline_survey_id is not None and goal.baseline_survey_id not in shown:
             raise NotFoundError(f"The baseline {goal.baseline_survey_id!r} is not a shown survey; choose one of "
-                                f"{', '.join(shown) or 'none'}.")
+                                f"{', '.join(shown) or 'none'}.", code="baseline_unknown", id=goal.baseline_survey_id)
         self.store.set_goal(goal, actor=actor)
 
     def previous_survey(self, day: dt.date, exclude: str | None = None) -> Survey | None:
@@ -338,15 +352,16 @@ class Dashboard:
         self._writable(actor)
         problems = []
         if not re.fullmatch(r"[A-Za-z0-9_-]{1,100}", item.seminar_id):
-            problems.append(Problem("use 1–100 letters, digits, '-' or '_'", column="seminar_id",
+            problems.append(Problem("use 1–100 letters, digits, '-' or '_'",
+                                    code="seminar_id_format", column="seminar_id",
                                     value=item.seminar_id))
         if not item.title:
-            problems.append(Problem("a title is required", column="title"))
+            problems.append(Problem("a title is required", column="title", code="title_required"))
         for column, value in (("start_time", item.start_time), ("end_time", item.end_time)):
             if value and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
-                problems.append(Problem("write the time as HH:MM", column=column, value=value))
+                problems.append(Problem("write the time as HH:MM", code="time_format", column=column, value=value))
         if problems:
-            raise ValidationFailed("The seminar was not saved.", problems)
+            raise ValidationFailed("The seminar was not saved.", problems, code="seminar_invalid")
         self.store.save_seminars([item], actor=actor)
 
     def import_seminars(self, data: bytes | str, *, actor: str) -> list[Seminar]:
@@ -375,7 +390,7 @@ class Dashboard:
                 return table_to_csv(generalised_table(self.reference, frame, lang, disclosure)).encode("utf-8")
             if fmt != "geojson":
                 raise ScenesError("A generalised export (counts per municipality) is CSV or GeoJSON, not "
-                                  f"{fmt!r}.")
+                                  f"{fmt!r}.", code="generalised_format", fmt=fmt)
             values = municipality_values(self.reference, frame, "count")
             shapes = self.reference.simplified_boundaries.set_index("kommun_kod")
             features = [{"type": "Feature", "properties": {

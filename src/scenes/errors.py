@@ -50,11 +50,18 @@ class Problem:
 class ScenesError(Exception):
     """Base class: an expected failure with a message meant for a person.
 
-    `code`, where a subclass sets it, names the catalogue entry `error.<code>` that the UI shows in the user's
-    language; the English message is what the command line and the log say.
+    `code` names the catalogue entry `error.<code>` that the UI shows in the user's language, filled in with
+    `params`; the English message is what the command line and the log say. A subclass may set a class-wide code.
+    Every error a page can meet has a code (a test reads the source to make sure).
     """
 
     code: str = ""
+
+    def __init__(self, message: str = "", *, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+        self.params: dict[str, object] = params
 
 
 class ConfigError(ScenesError):
@@ -78,8 +85,8 @@ class DemoSandbox(ScenesError):
 class ValidationFailed(ScenesError):
     """Input data has problems; `problems` lists all of them, not only the first."""
 
-    def __init__(self, message: str, problems: list[Problem]) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, problems: list[Problem], *, code: str = "invalid", **params: object) -> None:
+        super().__init__(message, code=code, **params)
         self.problems = problems
 
     def __str__(self) -> str:

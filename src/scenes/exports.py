@@ -64,7 +64,8 @@ FORMATS: dict[str, tuple[str, str]] = {
 def file_type(fmt: str) -> tuple[str, str]:
     """The file suffix and MIME type of an export format."""
     if fmt not in FORMATS:
-        raise ScenesError(f"Unknown export format {fmt!r}; use {', '.join(repr(f) for f in FORMATS)}.")
+        raise ScenesError(f"Unknown export format {fmt!r}; use {', '.join(repr(f) for f in FORMATS)}.",
+                          code="unknown_format", fmt=fmt)
     return FORMATS[fmt]
 
 
@@ -116,7 +117,8 @@ def scenes_to_xlsx(frame: gpd.GeoDataFrame, ref: Reference) -> bytes:
     if too_long.any():
         ids = ", ".join(table.loc[too_long, "scene_id"].astype(str))
         raise ScenesError(f"The polygon of scene {ids} has too many points for an Excel cell "
-                          f"({_EXCEL_CELL} characters); export CSV, GeoJSON or GeoPackage instead.")
+                          f"({_EXCEL_CELL} characters); export CSV, GeoJSON or GeoPackage instead.",
+                          code="excel_cell", ids=ids, limit=_EXCEL_CELL)
     for column in _TEXT:  # control characters cannot be stored in a workbook
         table[column] = [None if v is None else ILLEGAL_CHARACTERS_RE.sub("", v) for v in table[column]]
     table["impact"] = table["impact"].astype(object).where(table["impact"].notna(), None)

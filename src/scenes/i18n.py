@@ -10,6 +10,7 @@ language writes them its own way (Swedish: 16 781,4 and 14 september 2022; Engli
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import cache
 
 from babel import Locale
@@ -48,6 +49,161 @@ CATALOGUE: dict[str, dict[str, Text]] = {
               "analyst to upload a survey.",
     },
     "error.title": {"sv": "Något gick fel", "en": "Something went wrong"},
+    # -- core errors, by code (`ScenesError(..., code=...)`; the English message is what the CLI and log say) --
+    "error.invalid": {"sv": "Uppgifterna har fel; inget sparades.", "en": "The input has errors; nothing was saved."},
+    "error.file_unreadable": {"sv": "Filen kan inte läsas; se problemet nedan.",
+                              "en": "The file cannot be read; see the problem below."},
+    "error.no_surveys": {"sv": "Det finns inga kartläggningar ännu. Kör `scenes init --demo` för exempeldata, eller "
+                                "ladda upp en kartläggning.",
+                         "en": "There are no surveys yet. Run `scenes init --demo` for demo data, or upload a survey."},
+    "error.file_invalid": {"sv": "Filen har fel; inget publicerades.",
+                           "en": "The file has errors; nothing was published."},
+    "error.demo_not_revised": {"sv": "En exempelkartläggning revideras inte: publicera de riktiga uppgifterna "
+                                     "som en ny kartläggning.",
+                               "en": "A demo survey is not revised: publish the real data as a new survey."},
+    "error.survey_name_needed": {"sv": "Ange den nya kartläggningens namn och datum, eller vilken kartläggning som ska "
+                                       "revideras.",
+                                 "en": "Give the new survey's name and date, or the survey to revise."},
+    "error.nothing_to_correct": {"sv": "Filen kunde inte läsas, så det finns inget att rätta.",
+                                 "en": "The file could not be read, so there is nothing to correct."},
+    "error.baseline_unknown": {"sv": "Utgångsläget ”{id}” är inte en visad kartläggning; välj en annan.",
+                               "en": "The baseline “{id}” is not a shown survey; choose another."},
+    "error.seminar_invalid": {"sv": "Seminariet sparades inte.", "en": "The seminar was not saved."},
+    "error.generalised_format": {
+        "sv": "En generaliserad export (antal per kommun) är CSV eller GeoJSON, inte ”{fmt}”.",
+        "en": "A generalised export (counts per municipality) is CSV or GeoJSON, not “{fmt}”.",
+    },
+    "error.schema_newer": {"sv": "Databasen har schemaversion {current}, nyare än programmets {version}. Uppgradera "
+                                 "programmet; det ändrar inte en nyare databas.",
+                           "en": "The database has schema version {current}, newer than this program's {version}. "
+                                 "Upgrade the program; it will not modify a newer database."},
+    "error.no_schema": {"sv": "Databasen är inte skapad ännu. Kör `scenes init` (eller `scenes init --demo`).",
+                        "en": "The store has no schema yet. Run `scenes init` (or `scenes init --demo`)."},
+    "error.write_conflict": {"sv": "En annan ändring av samma post sparades i samma ögonblick; inget av den här "
+                                   "ändringen skrevs. Ladda om sidan och försök igen.",
+                             "en": "Another change to the same record was saved at the same moment; nothing of this "
+                                   "one was written. Reload and try again."},
+    "error.audit_actor": {"sv": "Granskningsloggen måste veta vem som gjorde ändringen; inget skrevs.",
+                          "en": "The audit log needs to know who acted; nothing was written."},
+    "error.survey_exists": {"sv": "Kartläggningen ”{id}” är redan publicerad och skrivs aldrig över. Ladda upp den "
+                                  "rättade filen som en ny revision av den, eller välj ett annat id.",
+                            "en": "The survey “{id}” is already published; it is never overwritten. Upload the "
+                                  "corrected file as a new revision of it, or choose another id."},
+    "error.survey_unknown": {"sv": "Det finns ingen kartläggning ”{id}”.", "en": "There is no survey “{id}”."},
+    "error.revision_unknown": {"sv": "Kartläggningen ”{id}” har ingen revision {revision}.",
+                               "en": "The survey “{id}” has no revision {revision}."},
+    "error.already_withdrawn": {"sv": "Kartläggningen ”{id}” är redan tillbakadragen; inget ändrades.",
+                                "en": "The survey “{id}” is already withdrawn; nothing was changed."},
+    "error.already_shown": {"sv": "Kartläggningen ”{id}” visas redan; inget ändrades.",
+                            "en": "The survey “{id}” is already shown; nothing was changed."},
+    "error.role_map_invalid": {"sv": "Inställningen SCENES_ROLE_MAP är inte ett giltigt JSON-objekt; be den som "
+                                     "driftar tjänsten rätta den.",
+                               "en": "The setting SCENES_ROLE_MAP is not a valid JSON object; ask whoever runs the "
+                                     "service to correct it."},
+    "error.bad_username": {"sv": "Ett användarnamn är 2–100 bokstäver, siffror eller . _ @ + -",
+                           "en": "A user name is 2–100 letters, digits or . _ @ + -"},
+    "error.unknown_role": {"sv": "Okänd roll ”{role}”.", "en": "Unknown role “{role}”."},
+    "error.password_short": {"sv": "Ett lösenord har minst 12 tecken.", "en": "A password has at least 12 characters."},
+    "error.password_long": {"sv": "Ett lösenord har högst 1 000 tecken.",
+                            "en": "A password has at most 1,000 characters."},
+    "error.user_exists": {"sv": "Användaren ”{username}” finns redan.", "en": "The user “{username}” exists already."},
+    "error.user_unknown": {"sv": "Det finns ingen användare ”{username}”.", "en": "There is no user “{username}”."},
+    "error.last_admin": {"sv": "”{username}” är den sista administratören. Gör en annan användare till admin först, så "
+                               "att ingen blir utestängd från användaradministrationen.",
+                         "en": "“{username}” is the last administrator. Make another user admin first, so nobody is "
+                               "locked out of the user administration."},
+    "error.unknown_format": {"sv": "Okänt exportformat ”{fmt}”.", "en": "Unknown export format “{fmt}”."},
+    "error.excel_cell": {"sv": "Ytan för scen {ids} har för många punkter för en Excelcell ({limit} tecken); exportera "
+                               "CSV, GeoJSON eller GeoPackage i stället.",
+                         "en": "The polygon of scene {ids} has too many points for an Excel cell ({limit} "
+                               "characters); export CSV, GeoJSON or GeoPackage instead."},
+    "error.session_secret": {"sv": "Sessionsnyckeln kunde inte sparas i databasen; ange SCENES_SESSION_SECRET i "
+                                   "stället.",
+                             "en": "The session key could not be kept in the database; set SCENES_SESSION_SECRET "
+                                   "instead."},
+    "error.seminar_file_unreadable": {"sv": "Seminariefilen kan inte läsas.", "en": "The seminar file cannot be read."},
+    "error.seminar_file_invalid": {
+        "sv": {"one": "Seminariefilen har {n} problem; inget importerades.",
+               "other": "Seminariefilen har {n} problem; inget importerades."},
+        "en": {"one": "The seminar file has {n} problem; nothing was imported.",
+               "other": "The seminar file has {n} problems; nothing was imported."},
+    },
+    "error.reference_invalid": {"sv": "Tabellen sparades inte.", "en": "The table was not saved."},
+    "error.reference_missing": {"sv": "Referensfilen {path} saknas. Pekar SCENES_DATA_DIR på datamappen?",
+                                "en": "The reference file {path} is missing. Does SCENES_DATA_DIR point at the data "
+                                      "folder?"},
+    # -- problems in seminar files, the seminar form and the reference editor --
+    "problem.date_format": {"sv": "Inte ett datum; skriv det som ÅÅÅÅ-MM-DD.",
+                            "en": "Not a date; write it as YYYY-MM-DD."},
+    "problem.time_format": {"sv": "Inte en tid; skriv den som TT:MM.", "en": "Not a time; write it as HH:MM."},
+    "problem.unknown_seminar_column": {"sv": "Okänd kolumn; se kolumnerna i README.",
+                                       "en": "Unknown column; see the columns in the README."},
+    "problem.seminar_id_format": {"sv": "Ett seminarie-id är 1–100 bokstäver, siffror, ”-” eller ”_”.",
+                                  "en": "A seminar id is 1–100 letters, digits, “-” or “_”."},
+    "problem.seminar_id_twice": {"sv": "Samma seminarie-id finns två gånger i filen.",
+                                 "en": "The seminar id appears twice in the file."},
+    "problem.title_required": {"sv": "En titel krävs.", "en": "A title is required."},
+    "problem.unknown_code": {"sv": "Okänd kod.", "en": "Unknown code."},
+    "problem.no_seminar_rows": {"sv": "Filen har en rubrikrad men inga seminarierader.",
+                                "en": "The file has a header but no seminar rows."},
+    "problem.code_in_use": {"sv": "En kod som används kan inte tas bort eller döpas om här.",
+                            "en": "A code in use cannot be removed or renamed here."},
+    "problem.new_code_format": {"sv": "Nya koder är små bokstäver, siffror och _ (kommuner kan inte läggas till).",
+                                "en": "New codes are lowercase letters, digits and _ (municipalities cannot be "
+                                      "added)."},
+    "problem.code_twice": {"sv": "Koden finns två gånger.", "en": "The code appears twice."},
+    "problem.colour_format": {"sv": "En färg skrivs #RRGGBB.", "en": "A colour is written #RRGGBB."},
+    "problem.label_required": {"sv": "En benämning krävs.", "en": "A label is required."},
+    "problem.population_format": {"sv": "Folkmängden är ett heltal (eller tom).",
+                                  "en": "A population is a whole number (or empty)."},
+    # -- words in tables --
+    "reference.col.code": {"sv": "Kod", "en": "Code"},
+    "reference.col.code_help": {"sv": "Stabil kod i data: kan inte ändras. Nya koder är små bokstäver, siffror och _.",
+                                "en": "Stable code in the data: cannot be changed. New codes are lowercase letters, "
+                                      "digits and _."},
+    "reference.col.label_sv": {"sv": "Benämning (svenska)", "en": "Label (Swedish)"},
+    "reference.col.label_en": {"sv": "Benämning (engelska)", "en": "Label (English)"},
+    "reference.col.description_sv": {"sv": "Beskrivning (svenska)", "en": "Description (Swedish)"},
+    "reference.col.description_en": {"sv": "Beskrivning (engelska)", "en": "Description (English)"},
+    "reference.col.color": {"sv": "Färg", "en": "Colour"},
+    "reference.col.color_help": {"sv": "Skrivs #RRGGBB, t.ex. #D55E00.", "en": "Written #RRGGBB, e.g. #D55E00."},
+    "reference.col.working_name": {"sv": "Arbetsnamn", "en": "Working name"},
+    "reference.col.working_name_help": {"sv": "Markerad: namnet är ett arbetsnamn tills det officiella är känt.",
+                                        "en": "Ticked: the name is a working name until the official one is known."},
+    "reference.col.population": {"sv": "Folkmängd", "en": "Population"},
+    "reference.col.population_date": {"sv": "Folkmängd per datum", "en": "Population as of"},
+    "reference.col.population_date_help": {"sv": "Skrivs ÅÅÅÅ-MM-DD.", "en": "Written YYYY-MM-DD."},
+    "common.yes": {"sv": "Ja", "en": "Yes"},
+    "survey_kind.kartläggning": {"sv": "Kartläggning", "en": "Survey"},
+    "survey_kind.uppföljning": {"sv": "Uppföljning", "en": "Follow-up"},
+    "common.no": {"sv": "Nej", "en": "No"},
+    "confidence.H": {"sv": "Hög", "en": "High"},
+    "confidence.M": {"sv": "Medel", "en": "Medium"},
+    "confidence.L": {"sv": "Låg", "en": "Low"},
+    "confidence.L/M": {"sv": "Låg–medel", "en": "Low–medium"},
+    "confidence.H/M": {"sv": "Medel–hög", "en": "Medium–high"},
+    # -- the audit log's actions (`store.AUDIT_ACTIONS`) --
+    "audit.publish": {"sv": "Publicerad", "en": "Published"},
+    "audit.revise": {"sv": "Ny revision", "en": "New revision"},
+    "audit.rollback": {"sv": "Revision återställd", "en": "Revision restored"},
+    "audit.withdraw": {"sv": "Tillbakadragen", "en": "Withdrawn"},
+    "audit.restore": {"sv": "Visas igen", "en": "Shown again"},
+    "audit.demo-remove": {"sv": "Exempeldata borttagen", "en": "Demo data removed"},
+    "audit.seminar": {"sv": "Seminarium sparat", "en": "Seminar saved"},
+    "audit.seminar-import": {"sv": "Seminarium importerat", "en": "Seminar imported"},
+    "audit.goal": {"sv": "Mål sparat", "en": "Goal saved"},
+    "audit.reference-edit": {"sv": "Referenstabell ändrad", "en": "Reference table edited"},
+    "audit.user-add": {"sv": "Användare tillagd", "en": "User added"},
+    "audit.user-remove": {"sv": "Användare borttagen", "en": "User removed"},
+    "audit.role-change": {"sv": "Roll ändrad", "en": "Role changed"},
+    "audit.password-change": {"sv": "Lösenord ändrat", "en": "Password changed"},
+    "audit.unlock": {"sv": "Konto upplåst", "en": "Account unlocked"},
+    "audit.sign-in": {"sv": "Inloggning", "en": "Sign-in"},
+    "audit.sign-in-failed": {"sv": "Misslyckad inloggning", "en": "Failed sign-in"},
+    "audit.sign-out": {"sv": "Utloggning", "en": "Sign-out"},
+    "audit.session-expired": {"sv": "Session gick ut", "en": "Session expired"},
+    "audit.first-admin": {"sv": "Första administratören skapad", "en": "First administrator created"},
+    "audit.setup-code-failed": {"sv": "Fel startkod", "en": "Wrong setup code"},
     "overview.title": {"sv": "Översikt", "en": "Overview"},
     "overview.latest": {"sv": "Senaste underlag: {name} ({date})", "en": "Latest survey: {name} ({date})"},
     "overview.baseline": {"sv": "Jämförs med utgångsläget: {name} ({date})",
@@ -71,7 +227,13 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "kpi.police_areas": {"sv": "Lokalpolisområden", "en": "Local police areas"},
     "kpi.police_areas_help": {"sv": "Lokalpolisområden med minst en öppen drogscen i senaste kartläggningen.",
                               "en": "Local police areas with at least one open drug scene in the latest survey."},
-    "kpi.goal": {"sv": "Mål: högst {count} scener {date}", "en": "Goal: at most {count} scenes by {date}"},
+    "kpi.goal": {"sv": "Mål: högst {count} scener senast {date}", "en": "Goal: at most {count} scenes by {date}"},
+    "kpi.versus_trajectory": {
+        "sv": {"one": "{n} scen, banan tillåter högst {allowed} nu",
+               "other": "{n} scener, banan tillåter högst {allowed} nu"},
+        "en": {"one": "{n} scene; the trajectory allows at most {allowed} now",
+               "other": "{n} scenes; the trajectory allows at most {allowed} now"},
+    },
     "kpi.goal_example": {
         "sv": "Exempelvärde – inget numeriskt mål är publicerat. Styrgruppen anger sitt eget mål.",
         "en": "Example value – no numeric target is published. The steering group sets its own.",
@@ -84,6 +246,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "sv": "Banan går rakt från utgångsläget till målet. Förväntat vid senaste kartläggningen: {expected}.",
         "en": "The trajectory runs straight from the baseline to the goal. Expected at the latest survey: "
               "{expected}.",
+    },
+    "kpi.trajectory_at": {
+        "sv": "Banan går rakt från utgångsläget till målet. Vid senaste kartläggningen ({name}, {date}) låg den på "
+              "{expected}.",
+        "en": "The trajectory runs straight from the baseline to the goal. At the latest survey ({name}, {date}) it "
+              "stood at {expected}.",
     },
     "overview.surveys": {"sv": "Kartläggningar", "en": "Surveys"},
     "overview.published": {"sv": "Publicerade totaler för länet", "en": "Published county totals"},
@@ -268,10 +436,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "compare.persisting": {"sv": "Kvarstående", "en": "Persisting"},
     "compare.merged": {"sv": "Sammanslagna", "en": "Merged"},
     "compare.split": {"sv": "Delade", "en": "Split"},
-    "compare.none": {"sv": "Inga.", "en": "None."},
+    "compare.none": {"sv": "Inga scener.", "en": "No scenes."},
     "download.csv": {"sv": "Ladda ner data (CSV)", "en": "Download data (CSV)"},
     "col.key": {"sv": "Kod", "en": "Code"},
-    "col.label": {"sv": "Underlag", "en": "Item"},
+    "col.label": {"sv": "Avser", "en": "Refers to"},
+    "col.kommun_kod": {"sv": "Kommunkod", "en": "Municipality code"},
     "col.earlier": {"sv": "Tidigare", "en": "Earlier"},
     "col.later": {"sv": "Senare", "en": "Later"},
     "col.change": {"sv": "Förändring", "en": "Change"},
@@ -346,7 +515,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "goal.count": {"sv": "Högst antal scener", "en": "At most this many scenes"},
     "goal.date": {"sv": "Senast datum", "en": "By this date"},
     "goal.area": {"sv": "Högst total yta (ha), valfritt", "en": "At most this total area (ha), optional"},
-    "goal.area_help": {"sv": "0 betyder inget ytmål.", "en": "0 means no area target."},
+    "goal.area_none": {"sv": "Inget ytmål", "en": "No area target"},
+    "goal.area_help": {"sv": "Lämna tomt för inget ytmål.", "en": "Leave empty for no area target."},
     "goal.save": {"sv": "Spara mål", "en": "Save goal"},
     "goal.saved": {"sv": "Målet är sparat.", "en": "The goal is saved."},
     "goal.saved_state": {"sv": "Styrgruppens eget mål används.", "en": "The steering group's own goal is in use."},
@@ -675,7 +845,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "history.rolled_back": {"sv": "{id}: revision {revision} gäller nu.",
                             "en": "{id}: revision {revision} is current."},
     "history.audit": {"sv": "Granskningslogg", "en": "Audit log"},
-    "col.survey_id": {"sv": "Kartläggning", "en": "Survey"},
+    "col.survey_id": {"sv": "Kartläggningens id", "en": "Survey id"},
     "col.revision": {"sv": "Revision", "en": "Revision"},
     "col.created_at": {"sv": "Skapad", "en": "Created"},
     "col.created_by": {"sv": "Av", "en": "By"},
@@ -924,6 +1094,20 @@ def problem_text(problem: object, lang: str = "sv") -> str:
         except (KeyError, IndexError):
             pass
     return str(getattr(problem, "message", problem))
+
+
+def error_text(error: BaseException, lang: str = "sv", escape: Callable[[str], str] = str) -> str:
+    """An error's message in `lang`: its catalogue entry `error.<code>` with its params (each passed through
+    `escape`, since entries are Markdown), else its English message (escaped)."""
+    code = getattr(error, "code", "")
+    key = f"error.{code}"
+    if code and key in CATALOGUE:
+        params = {k: escape(str(v)) for k, v in getattr(error, "params", {}).items()}
+        try:
+            return t(key, lang, **params)
+        except (KeyError, IndexError):
+            pass
+    return escape(str(error.args[0]) if error.args else str(error))
 
 
 def number(value: float, lang: str = "sv", decimals: int = 0) -> str:

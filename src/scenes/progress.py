@@ -7,6 +7,7 @@ The trajectory is a straight line from the baseline survey (its date and scene c
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -70,8 +71,18 @@ class Progress:
     ahead_by: float  # expected - latest: positive means ahead of the trajectory (fewer scenes than planned)
 
     @property
+    def allowed(self) -> int:
+        """The most whole scenes the trajectory allows at the latest survey."""
+        return allowed_by(self.expected)
+
+    @property
     def on_track(self) -> bool:
-        return self.ahead_by >= 0
+        return self.latest.scenes <= self.allowed
+
+
+def allowed_by(expected: float) -> int:
+    """The most whole scenes a trajectory value allows (52.3 allows 52; a rounding error does not cost one)."""
+    return math.floor(expected + 1e-9)
 
 
 def ordered(stats: list[SurveyStats]) -> list[SurveyStats]:

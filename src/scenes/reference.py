@@ -190,7 +190,8 @@ class Reference:
 
 def _read_csv(path: Path) -> pd.DataFrame:
     if not path.exists():
-        raise ConfigError(f"Reference file missing: {path}. Is SCENES_DATA_DIR pointing at the data folder?")
+        raise ConfigError(f"Reference file missing: {path}. Is SCENES_DATA_DIR pointing at the data folder?",
+                          code="reference_missing", path=path)
     # Codes such as "0114" must stay strings: read everything as text, convert where needed.
     return pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
 
@@ -203,7 +204,8 @@ def load_reference(data_dir: Path) -> Reference:
     munis["population"] = pd.to_numeric(munis["population"]).astype("Int64")
     boundaries_path = data_dir / BOUNDARIES_FILE
     if not boundaries_path.exists():
-        raise ConfigError(f"Boundary file missing: {boundaries_path}. Run `scenes reference-build` to create it.")
+        raise ConfigError(f"Boundary file missing: {boundaries_path}. Run `scenes reference-build` to create it.",
+                          code="reference_missing", path=boundaries_path)
     boundaries = gpd.read_file(boundaries_path).set_crs(4326, allow_override=True)
     boundaries["kommun_kod"] = boundaries["kommun_kod"].astype(str)
     totals = tuple(
@@ -262,31 +264,36 @@ def save_reference_table(data_dir: Path, name: str, edited: pd.DataFrame) -> lis
     problems: list[Problem] = []
     old_keys, new_keys = list(current[key]), [str(k) if k is not None else "" for k in edited[key]]
     for missing in sorted(set(old_keys) - set(new_keys)):
-        problems.append(Problem("a code in use cannot be removed or renamed here", column=key, value=missing))
+        problems.append(Problem("a code in use cannot be removed or renamed here",
+                                code="code_in_use", column=key, value=missing))
     for i, code in enumerate(new_keys, start=2):
         if code not in old_keys and (name == "municipalities" or not _CODE.match(code)):
             problems.append(Problem("new codes are lowercase letters, digits and _ (municipalities cannot be added)",
+                                    code="new_code_format",
                                     row=i, column=key, value=code))
         if new_keys.count(code) > 1:
-            problems.append(Problem("the code appears twice", row=i, column=key, value=code))
+            problems.append(Problem("the code appears twice", code="code_twice", row=i, column=key, value=code))
     for i, row in enumerate(edited.to_dict("records"), start=2):
         for column in editable:
             value = row.get(column)
             text = "" if value is None else str(value).strip()
             if column == "color" and not _HEX_COLOUR.match(text):
-                problems.append(Problem("a colour is written #RRGGBB", row=i, column=column, value=text))
+                problems.append(Problem("a colour is written #RRGGBB",
+                                        code="colour_format", row=i, column=column, value=text))
             if column.startswith("label") and not text:
-                problems.append(Problem("a label is required", row=i, column=column))
+                problems.append(Problem("a label is required", code="label_required", row=i, column=column))
             if column == "population" and text and not text.isdigit():
-                problems.append(Problem("a population is a whole number (or empty)", row=i, column=column,
+                problems.append(Problem("a population is a whole number (or empty)",
+                                        code="population_format", row=i, column=column,
                                         value=text))
             if column == "population_date" and text:
                 try:
                     dt.date.fromisoformat(text)
                 except ValueError:
-                    problems.append(Problem("write the date as YYYY-MM-DD", row=i, column=column, value=text))
+                    problems.append(Problem("write the date as YYYY-MM-DD",
+                                            code="date_format", row=i, column=column, value=text))
     if problems:
-        raise ValidationFailed("The table was not saved.", problems)
+        raise ValidationFailed("The table was not saved.", problems, code="reference_invalid")
     merged = current.set_index(key)
     changes = []
     for row in edited.to_dict("records"):

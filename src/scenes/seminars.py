@@ -69,7 +69,8 @@ def _date(value: str, row: int, column: str, problems: list[Problem]) -> dt.date
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        problems.append(Problem("not a date; write it as YYYY-MM-DD", row=row, column=column, value=value))
+        problems.append(Problem("not a date; write it as YYYY-MM-DD",
+                                code="date_format", row=row, column=column, value=value))
         return None
 
 
@@ -82,10 +83,11 @@ def read_seminar_csv(data: bytes | str, ref: Reference, limits: Limits | None = 
     problems: list[Problem] = []
     missing = [c for c in ("seminar_id", "title") if c not in header]
     unknown = [h for h in header if h not in SEMINAR_COLUMNS]
-    problems += [Problem("required column is missing", column=c) for c in missing]
-    problems += [Problem("unknown column; see the documented columns", column=c) for c in unknown]
+    problems += [Problem("required column is missing", column=c, code="missing_column") for c in missing]
+    problems += [Problem("unknown column; see the documented columns", column=c,
+                         code="unknown_seminar_column") for c in unknown]
     if missing:
-        raise ValidationFailed("The seminar file cannot be read.", problems)
+        raise ValidationFailed("The seminar file cannot be read.", problems, code="seminar_file_unreadable")
     categories, municipalities = set(ref.categories["code"]), set(ref.municipalities["kommun_kod"])
     lpos = set(ref.police_areas["lpo_code"])
     seminars, seen = [], set()
@@ -93,22 +95,25 @@ def read_seminar_csv(data: bytes | str, ref: Reference, limits: Limits | None = 
         r = dict(zip(header, cells, strict=True))
         sid = r.get("seminar_id", "")
         if not _ID.match(sid):
-            problems.append(Problem("seminar_id must be 1–100 letters, digits, '-' or '_'", row=row_no,
+            problems.append(Problem("seminar_id must be 1–100 letters, digits, '-' or '_'",
+                                    code="seminar_id_format", row=row_no,
                                     column="seminar_id", value=sid))
         elif sid in seen:
-            problems.append(Problem("seminar_id appears twice in the file", row=row_no, column="seminar_id",
+            problems.append(Problem("seminar_id appears twice in the file",
+                                    code="seminar_id_twice", row=row_no, column="seminar_id",
                                     value=sid))
         seen.add(sid)
         if not r.get("title"):
-            problems.append(Problem("title is required", row=row_no, column="title"))
+            problems.append(Problem("title is required", code="title_required", row=row_no, column="title"))
         for column in ("start_time", "end_time"):
             if r.get(column) and not _TIME.match(r[column]):
-                problems.append(Problem("not a time; write it as HH:MM", row=row_no, column=column, value=r[column]))
+                problems.append(Problem("not a time; write it as HH:MM",
+                                        code="time_format", row=row_no, column=column, value=r[column]))
         for column, known in (("focus_categories", categories), ("invited_municipalities", municipalities),
                               ("invited_police_areas", lpos)):
             for code in _codes(r.get(column, "")):
                 if code not in known:
-                    problems.append(Problem("unknown code", row=row_no, column=column, value=code))
+                    problems.append(Problem("unknown code", code="unknown_code", row=row_no, column=column, value=code))
         seminars.append(Seminar(
             seminar_id=sid, title=r.get("title", ""), kind=r.get("kind", ""),
             date=_date(r.get("date", ""), row_no, "date", problems),
@@ -124,13 +129,14 @@ def read_seminar_csv(data: bytes | str, ref: Reference, limits: Limits | None = 
             programme=parse_programme(r.get("programme", "")),
         ))
     if not seminars:
-        problems.append(Problem("the file has a header but no seminar rows"))
+        problems.append(Problem("the file has a header but no seminar rows", code="no_seminar_rows"))
     if problems:
         count = len(problems)
         if count > MAX_PROBLEMS:
             problems = [*problems[:MAX_PROBLEMS], Problem(f"… and {count - MAX_PROBLEMS} more problems.",
                                                           code="more_problems", params={"count": count - MAX_PROBLEMS})]
-        raise ValidationFailed(f"The seminar file has {count} problem(s); nothing was imported.", problems)
+        raise ValidationFailed(f"The seminar file has {count} problem(s); nothing was imported.", problems,
+                               code="seminar_file_invalid", n=count)
     return seminars
 
 

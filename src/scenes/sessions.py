@@ -58,7 +58,8 @@ def session_secret(store: Store, configured: str = "") -> str:
             conn.execute(meta.insert().values(key="session_secret", value=secrets.token_urlsafe(48)))
     value = store.meta_value("session_secret")
     if not value:
-        raise StoreError("The session key could not be kept in the database; set SCENES_SESSION_SECRET instead.")
+        raise StoreError("The session key could not be kept in the database; set SCENES_SESSION_SECRET instead.",
+                         code="session_secret")
     return value
 
 

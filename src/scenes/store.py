@@ -83,6 +83,11 @@ survey_revisions = sa.Table(
     sa.Column("note", sa.Text, nullable=False, default=""),
 )
 
+#: every action the audit log records; each has its words in the catalogue (`audit.<action>`)
+AUDIT_ACTIONS = ("publish", "revise", "rollback", "withdraw", "restore", "demo-remove", "seminar", "seminar-import",
+                 "goal", "reference-edit", "user-add", "user-remove", "role-change", "password-change", "unlock",
+                 "sign-in", "sign-in-failed", "sign-out", "session-expired", "first-admin", "setup-code-failed")
+
 audit_log = sa.Table(
     "audit_log",
     metadata,
@@ -251,7 +256,8 @@ class Store:
             if current is not None and current > SCHEMA_VERSION:
                 raise StoreError(
                     f"The database has schema version {current}, newer than this program's {SCHEMA_VERSION}. "
-                    "Upgrade the program; it will not modify a newer database."
+                    "Upgrade the program; it will not modify a newer database.",
+                    code="schema_newer", current=current, version=SCHEMA_VERSION
                 )
             if current is None:
                 metadata.create_all(conn)
@@ -265,7 +271,8 @@ class Store:
 
     def _require_schema(self) -> None:
         if self.version() is None:
-            raise StoreError("The store has no schema yet. Run `scenes init` (or `scenes init --demo`).")
+            raise StoreError("The store has no schema yet. Run `scenes init` (or `scenes init --demo`).",
+                             code="no_schema")
 
     @staticmethod
     def set_meta(conn: Connection, key: str, value: str | None) -> None:
@@ -312,7 +319,7 @@ class Store:
         except sa.exc.IntegrityError as exc:
             if "unique" in str(exc.orig).lower() or "duplicate" in str(exc.orig).lower():
                 raise StoreError("Another change to the same record was saved at the same moment; nothing of "
-                                 "this one was written. Reload and try again.") from exc
+                                 "this one was written. Reload and try again.", code="write_conflict") from exc
             raise
 
     @staticmethod
@@ -320,8 +327,11 @@ class Store:
                     revision: int | None = None, file_name: str = "", sha256: str = "", rows: int | None = None,
                     detail: str = "") -> None:
         """One line of the audit log, written in the caller's transaction. Every line names who acted."""
+        if action not in AUDIT_ACTIONS:
+            raise ValueError(f"unknown audit action {action!r}: add it to AUDIT_ACTIONS and the catalogue")
         if not actor.strip():
-            raise StoreError(f"The audit log needs to know who acted ({action}); nothing was written.")
+            raise StoreError(f"The audit log needs to know who acted ({action}); nothing was written.",
+                             code="audit_actor")
         conn.execute(audit_log.insert().values(at=_now(), actor=actor[:200], action=action, survey_id=survey_id,
                                                revision=revision, file_name=file_name, sha256=sha256, rows=rows,
                                                detail=detail))
@@ -344,7 +354,8 @@ class Store:
             exists = conn.execute(sa.select(surveys.c.id).where(surveys.c.id == stored.id)).first()
             if exists:
                 raise StoreError(f"A survey with id {stored.id!r} is already published; it is never overwritten. "
-                                 "Upload the corrected file as a new revision of it, or choose another id.")
+                                 "Upload the corrected file as a new revision of it, or choose another id.",
+                                 code="survey_exists", id=stored.id)
             conn.execute(surveys.insert().values(
                 id=stored.id, name=stored.name, date=stored.date, kind=str(stored.kind), source=stored.source,
                 demo=stored.demo, notes=stored.notes, created_at=stored.created_at, created_by=stored.created_by,
@@ -366,7 +377,7 @@ class Store:
         with self.write() as conn:
             row = conn.execute(sa.select(surveys.c.id).where(surveys.c.id == survey_id)).first()
             if row is None:
-                raise NotFoundError(f"No survey with id {survey_id!r} to revise.")
+                raise NotFoundError(f"No survey with id {survey_id!r} to revise.", code="survey_unknown", id=survey_id)
             latest = conn.execute(sa.select(sa.func.max(survey_revisions.c.revision))
                                   .where(survey_revisions.c.survey_id == survey_id)).scalar() or 0
             revision = int(latest) + 1
@@ -384,7 +395,8 @@ class Store:
                 survey_revisions.c.survey_id == survey_id)).scalars().all()
             if revision not in known:
                 raise NotFoundError(f"Survey {survey_id!r} has no revision {revision}. Revisions: "
-                                    f"{', '.join(map(str, sorted(known))) or 'none'}.")
+                                    f"{', '.join(map(str, sorted(known))) or 'none'}.",
+                                    code="revision_unknown", id=survey_id, revision=revision)
             conn.execute(surveys.update().where(surveys.c.id == survey_id).values(current_revision=revision))
             self.audit_entry(conn, "rollback", actor=actor, survey_id=survey_id, revision=revision,
                              detail=f"revision {revision} made current")
@@ -395,10 +407,11 @@ class Store:
         with self.write() as conn:
             current = conn.execute(sa.select(surveys.c.withdrawn).where(surveys.c.id == survey_id)).first()
             if current is None:
-                raise NotFoundError(f"No survey with id {survey_id!r}.")
+                raise NotFoundError(f"No survey with id {survey_id!r}.", code="survey_unknown", id=survey_id)
             if bool(current[0]) == withdrawn:
                 state = "withdrawn" if withdrawn else "shown"
-                raise StoreError(f"The survey {survey_id!r} is already {state}; nothing was changed.")
+                raise StoreError(f"The survey {survey_id!r} is already {state}; nothing was changed.",
+                                 code=f"already_{state}", id=survey_id)
             conn.execute(surveys.update().where(surveys.c.id == survey_id).values(withdrawn=withdrawn))
             self.audit_entry(conn, "withdraw" if withdrawn else "restore", actor=actor, survey_id=survey_id,
                              detail=reason[:2000])
@@ -480,7 +493,8 @@ class Store:
             row = conn.execute(sa.select(surveys).where(surveys.c.id == survey_id)).mappings().first()
         if row is None:
             known = ", ".join(s.id for s in self.all_surveys()) or "none"
-            raise NotFoundError(f"No survey with id {survey_id!r}. Known surveys: {known}.")
+            raise NotFoundError(f"No survey with id {survey_id!r}. Known surveys: {known}.", code="survey_unknown",
+                                id=survey_id)
         return _survey_from_row(row)
 
     def scenes(self, survey_id: str | None = None) -> gpd.GeoDataFrame:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import math
+
 import geopandas as gpd
 import pandas as pd
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from scenes.disclosure import SHOW_ALL, Disclosure
-from scenes.i18n import t
+from scenes.i18n import LOCALES, t
 from scenes.reference import Reference
 
-__all__ = ["generalised_table", "scene_table"]
+__all__ = ["MISSING", "audit_table", "generalised_table", "readable", "scene_table"]
+
+#: what a table shows where a value is missing (never "None", "nan" or an empty-looking cell)
+MISSING = "–"
 
 
 def scene_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv") -> pd.DataFrame:
@@ -24,12 +30,12 @@ def scene_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv") -> pd
         t("col.name", lang): frame["name"].to_numpy(),
         t("col.municipality", lang): pd.Categorical(frame["kommun"].to_numpy()),
         t("col.police_area", lang): pd.Categorical([ref.police_area_name(c) for c in frame["lokalpolisomrade"]]),
-        t("col.district", lang): pd.Categorical([ref.district_name(c) if c else "" for c in frame["stadsdel"]]),
+        t("col.district", lang): pd.Categorical([ref.district_name(c) if c else MISSING for c in frame["stadsdel"]]),
         t("col.categories", lang): pd.Categorical([", ".join(ref.category_label(c, lang) for c in cats)
                                                    for cats in frame["categories"]]),
-        t("col.status", lang): pd.Categorical([ref.status_label(c, lang) if c else "" for c in frame["status"]]),
-        t("col.impact", lang): frame["impact"].to_numpy(),
-        t("col.area_m2", lang): frame["area_m2"].round(0).to_numpy(),
+        t("col.status", lang): pd.Categorical([ref.status_label(c, lang) if c else MISSING for c in frame["status"]]),
+        t("col.impact", lang): pd.array(frame["impact"], dtype="Int64"),
+        t("col.area_m2", lang): pd.array(frame["area_m2"].round(0), dtype="Int64"),
         t("col.geometry", lang): pd.Categorical(kinds.to_numpy()),
     })
 
@@ -46,3 +52,75 @@ def generalised_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv",
         t("col.police_area", lang): [ref.police_area_name(c) for c in counts["lokalpolisomrade"]],
         t("col.scenes", lang): disclosure.counts_column(counts["n"], lang).to_numpy(),
     })
+
+
+def _when(column: pd.Series) -> list[object]:
+    """Dates (midnight) as dates; moments in Swedish time to the minute (the store keeps UTC, naive on SQLite);
+    missing as a dash."""
+    known = column.dropna()
+    if not bool((known != known.dt.normalize()).any()):
+        return [MISSING if pd.isna(v) else v.date() for v in column]
+    local = (column.dt.tz_localize("UTC") if column.dt.tz is None else column).dt.tz_convert("Europe/Stockholm")
+    return [MISSING if pd.isna(v) else v.strftime("%Y-%m-%d %H:%M") for v in local]
+
+
+def audit_table(audit: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """The audit log with its actions in words."""
+    out = audit.copy()
+    out["action"] = [t(f"audit.{a}", lang) for a in out["action"]]
+    return out
+
+
+def _decimals(values: pd.Series) -> int:
+    """The fewest decimals (0–2) that show every value of a float column as it is."""
+    finite = values[values.map(math.isfinite)]
+    for decimals in (0, 1):
+        if ((finite * 10**decimals).round(6) % 1 == 0).all():
+            return decimals
+    return 2
+
+
+def readable(table: pd.DataFrame, lang: str = "sv") -> tuple[pd.DataFrame, list[str]]:
+    """`table` as people read it in `lang`, and the names of the columns it turned from numbers into text (to align
+    them right).
+
+    Numbers use the language's separators from Babel's locale data (Swedish 16 781,4, English 16,781.4); a float
+    column gets the fewest decimals that show all its values. Missing values read as an en dash, yes/no columns
+    as words, timestamps as dates. Whole-number columns without gaps stay numbers, so they still sort.
+    """
+    locale = LOCALES.get(lang, LOCALES["sv"])
+    group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
+
+    def fmt(value: object, decimals: int) -> str:
+        if value is None or value is pd.NA or (isinstance(value, float) and not math.isfinite(value)):
+            return MISSING
+        if isinstance(value, bool):
+            return t("common.yes" if value else "common.no", lang)
+        if isinstance(value, int | float):
+            text = f"{value:,.{decimals}f}"
+            return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+        return str(value)
+
+    out = table.copy()
+    numeric: list[str] = []
+    for name in out.columns:
+        column = out[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            continue  # label columns (scene_table): words already, and kept compact
+        if pd.api.types.is_bool_dtype(column):
+            out[name] = [fmt(bool(v), 0) for v in column]
+        elif pd.api.types.is_datetime64_any_dtype(column):
+            out[name] = pd.Series(_when(column), index=out.index, dtype=object)
+        elif pd.api.types.is_integer_dtype(column) and not column.isna().any():
+            continue  # a number column already: right-aligned and sortable as it is
+        elif pd.api.types.is_numeric_dtype(column):
+            decimals = _decimals(column.dropna().astype(float))
+            out[name] = [fmt(None if pd.isna(v) else float(v), decimals) for v in column]
+            numeric.append(str(name))
+        elif column.isna().any() or column.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool)).any():
+            mixed = column.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool) and not pd.isna(v))
+            decimals = _decimals(column[mixed].astype(float)) if mixed.any() else 0
+            out[name] = [fmt(None if (not isinstance(v, str) and pd.isna(v)) else v, decimals) for v in column]
+            if mixed.any():
+                numeric.append(str(name))
+    return out, numeric

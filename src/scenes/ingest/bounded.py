@@ -77,7 +77,8 @@ class TextTable:
 def fail(code: str, message: str, *, row: int | None = None, column: str | None = None,
          **params: object) -> ValidationFailed:
     """A reading failure as one located problem."""
-    return ValidationFailed(message, [Problem(message, row=row, column=column, code=code, params=dict(params))])
+    return ValidationFailed(message, [Problem(message, row=row, column=column, code=code, params=dict(params))],
+                            code="file_unreadable")
 
 
 def note(code: str, message: str, **params: object) -> Problem:
