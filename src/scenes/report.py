@@ -2,8 +2,7 @@
 
 Page 1: what the data is (survey names, date, demo notice), the key figures against the baseline and the goal,
 and the progress chart (Altair rendered by vl-convert). Page 2: change per municipality and per local police
-area, and the seminars. Text uses DejaVu Sans when the system has it, else the PDF core font (Latin-1 only, so
-a few typographic characters are replaced).
+area, and the seminars. Text is set in DejaVu Sans, shipped with the package.
 """
 
 from __future__ import annotations
@@ -27,10 +26,8 @@ from scenes.seminars import when_text
 
 __all__ = ["ReportInput", "build_report"]
 
-_FONT_CANDIDATES = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-                    Path("/usr/share/fonts/TTF/DejaVuSans.ttf")]
-_LATIN1_FALLBACK = {"–": "-", "—": "-", "≤": "<=", "≥": ">=", "→": "->", "←": "<-", "×": "x", "’": "'",
-                    "“": '"', "”": '"', "…": "...", "\u00a0": " "}
+#: DejaVu Sans ships with the package (see fonts/LICENSE): the report never depends on the host's fonts.
+FONT_DIR = Path(__file__).parent / "fonts"
 
 
 @dataclass(frozen=True)
@@ -51,27 +48,16 @@ class _Pdf(FPDF):
     def __init__(self, footer_text: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.footer_text = footer_text
-        self.unicode = False
-        for candidate in _FONT_CANDIDATES:
-            if candidate.exists():
-                self.add_font("Body", "", str(candidate))
-                bold = candidate.with_name("DejaVuSans-Bold.ttf")
-                self.add_font("Body", "B", str(bold if bold.exists() else candidate))
-                self.unicode = True
-                break
+        self.add_font("Body", "", str(FONT_DIR / "DejaVuSans.ttf"))
+        self.add_font("Body", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
         self.set_auto_page_break(auto=True, margin=16)
         self.set_margins(16, 14, 16)
 
     def font(self, size: float, bold: bool = False) -> None:
-        self.set_font("Body" if self.unicode else "Helvetica", "B" if bold else "", size)
+        self.set_font("Body", "B" if bold else "", size)
 
     def text_of(self, value: object) -> str:
-        text = "" if value is None else str(value)
-        if self.unicode:
-            return text
-        for a, b in _LATIN1_FALLBACK.items():
-            text = text.replace(a, b)
-        return text.encode("latin-1", errors="replace").decode("latin-1")
+        return "" if value is None else str(value)
 
     def footer(self) -> None:
         self.set_y(-12)
