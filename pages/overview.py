@@ -51,8 +51,10 @@ def render() -> None:
         ui.comparison_lists(compare(earlier, later), earlier, later)
 
     if can(ui.role(), "report"):
+        exact = ui.exact()  # the report is read as this reader may read the data
         st.download_button(ui.tr("report.download"), help=ui.tr("report.download_help"),
-                           icon=":material/picture_as_pdf:", data=lambda: ui.dashboard().report_pdf(lang=lang),
+                           icon=":material/picture_as_pdf:",
+                           data=lambda: ui.dashboard().report_pdf(lang=lang, disclosure=shown, exact=exact),
                            file_name="lagesrapport.pdf", mime="application/pdf", on_click="ignore", type="primary")
 
     st.subheader(ui.tr("overview.surveys"))

@@ -21,7 +21,7 @@ import pandas as pd
 
 from scenes.auth import Accounts
 from scenes.demo import load_demo
-from scenes.disclosure import Disclosure
+from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.errors import DemoSandbox, NotFoundError, Problem, ScenesError, ValidationFailed
 from scenes.exports import export_scenes, file_type
 from scenes.formats import table_to_csv
@@ -232,8 +232,10 @@ class Dashboard:
         return export_html(self.reference, filt.apply(frame), ceased, options,
                            title=f"{survey.name} – {t('map.title', options.lang)}", notice=notice)
 
-    def report_pdf(self, lang: str = "sv", today: dt.date | None = None) -> bytes:
-        """The two-page status report (PDF) over the current data."""
+    def report_pdf(self, lang: str = "sv", today: dt.date | None = None, *, disclosure: Disclosure = SHOW_ALL,
+                   exact: bool = True) -> bytes:
+        """The status report (PDF) over the current data, as a reader with this `disclosure` may read it: scene
+        locations only when `exact`, small counts hidden as "fewer than N" (pages pass `ui.disclosure()`)."""
         from scenes.report import ReportInput, build_report
 
         stats = self.stats()
@@ -245,6 +247,7 @@ class Dashboard:
             ref=self.reference, stats=stats, progress=prog, seminars=self.store.seminars(),
             baseline_scenes=self.store.scenes(prog.baseline.survey.id),
             latest_scenes=self.store.scenes(prog.latest.survey.id), lang=lang, today=today,
+            disclosure=disclosure, exact=exact,
         ))
 
     def progress_rows(self) -> list[dict[str, object]]:

@@ -1,41 +1,65 @@
-"""Lägesrapport: a two-page A4 PDF for steering-group meetings, made without a browser.
+"""Lägesrapport: an A4 PDF for steering-group meetings, made without a browser.
 
-Page 1: what the data is (survey names, date, demo notice), the key figures against the baseline and the goal,
-and the progress chart (Altair rendered by vl-convert). Page 2: change per municipality and per local police
-area, and the seminars. Text uses DejaVu Sans when the system has it, else the PDF core font (Latin-1 only, so
-a few typographic characters are replaced).
+Page 1 is the cover summary: title and date, what the data is (surveys, dates, demo notice), the key figures
+against the baseline and the goal, the progress chart and a map of the latest survey (both drawn in-process by
+vl-convert). Page 2: change per municipality and per local police area, the seminars (upcoming first, then past)
+and the sources of every figure.
+
+The report is read as the reader may read the data: `ReportInput.disclosure` hides small counts ("fewer than 3")
+in the key figures, the chart, the tables and the map, and scene locations are drawn only when `exact`.
+
+Numbers and dates are written as the language writes them (Babel, `scenes.i18n`). Text is set in DejaVu Sans,
+shipped with the package. The PDF carries its title (shown by viewers), language, author and subject, and a
+structure tree: headings, paragraphs, tables and figures with alternative text are tagged, page furniture is
+marked as artifacts, and the headings make the outline (bookmarks).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import math
+import struct
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from numbers import Real
 from pathlib import Path
+from typing import cast
 
 import geopandas as gpd
-import pandas as pd
 from fpdf import FPDF
+from fpdf.enums import MethodReturnValue
+from fpdf.fonts import FontFace
+from fpdf.prefs import ViewerPreferences
 
 from scenes.breakdown import change_by
 from scenes.charts import progress_chart, progress_table, to_png
-from scenes.i18n import number, t
+from scenes.disclosure import SHOW_ALL, Disclosure
+from scenes.i18n import date_text, number, t
 from scenes.model import Seminar
+from scenes.printmap import print_map, print_map_data
 from scenes.progress import Progress, SurveyStats
 from scenes.reference import Reference
-from scenes.seminars import when_text
+from scenes.seminars import split_upcoming, when_text
 
-__all__ = ["ReportInput", "build_report"]
+__all__ = ["FONT_DIR", "ReportInput", "build_report"]
 
-_FONT_CANDIDATES = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-                    Path("/usr/share/fonts/TTF/DejaVuSans.ttf")]
-_LATIN1_FALLBACK = {"–": "-", "—": "-", "≤": "<=", "≥": ">=", "→": "->", "←": "<-", "×": "x", "’": "'",
-                    "“": '"', "”": '"', "…": "...", "\u00a0": " "}
+#: DejaVu Sans ships with the package (see fonts/LICENSE): the report never depends on the host's fonts.
+FONT_DIR = Path(__file__).parent / "fonts"
+_GREY = (90, 90, 90)
+_CARD = (243, 244, 246)
+_DEMO = (150, 70, 0)
+_GAP = 4.0  # mm between columns
 
 
 @dataclass(frozen=True)
 class ReportInput:
-    """Everything the report shows, gathered by the caller (the Dashboard)."""
+    """Everything the report shows, gathered by the caller (the Dashboard).
+
+    `disclosure` and `exact` are the reader's: the command line and cleared roles read everything
+    (`SHOW_ALL`, exact); workshop participants get counts only, small ones as "fewer than N".
+    """
 
     ref: Reference
     stats: list[SurveyStats]
@@ -45,81 +69,326 @@ class ReportInput:
     latest_scenes: gpd.GeoDataFrame
     lang: str = "sv"
     today: dt.date | None = None
+    disclosure: Disclosure = SHOW_ALL
+    exact: bool = True
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """(width, height) in pixels, from the PNG header."""
+    width, height = struct.unpack(">II", png[16:24])
+    return int(width), int(height)
+
+
+def _signed(value: float, lang: str, decimals: int = 0) -> str:
+    """A change with its sign: +3, -11, 0 (Swedish: -1,5)."""
+    return ("+" if round(value, decimals) > 0 else "") + number(value, lang, decimals)
+
+
+def _percent(value: float, lang: str) -> str:
+    return t("report.percent", lang, pct=_signed(value, lang))
 
 
 class _Pdf(FPDF):
     def __init__(self, footer_text: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.footer_text = footer_text
-        self.unicode = False
-        for candidate in _FONT_CANDIDATES:
-            if candidate.exists():
-                self.add_font("Body", "", str(candidate))
-                bold = candidate.with_name("DejaVuSans-Bold.ttf")
-                self.add_font("Body", "B", str(bold if bold.exists() else candidate))
-                self.unicode = True
-                break
+        self.add_font("Body", "", str(FONT_DIR / "DejaVuSans.ttf"))
+        self.add_font("Body", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
         self.set_auto_page_break(auto=True, margin=16)
         self.set_margins(16, 14, 16)
 
-    def font(self, size: float, bold: bool = False) -> None:
-        self.set_font("Body" if self.unicode else "Helvetica", "B" if bold else "", size)
+    # -- tagging ---------------------------------------------------------------------------------------------
+    @contextmanager
+    def tagged(self, struct_type: str, *, alt: str | None = None) -> Iterator[None]:
+        """Mark what is drawn inside as one structure element ("/P", "/H1", "/Table" ...). fpdf2 tags only
+        figures itself; this uses its structure tree builder the same way. The content must stay on one page."""
+        mcid = self.struct_builder.next_mcid_for_page(self.page)
+        _, spid = self.struct_builder.add_marked_content(page_number=self.page, struct_type=struct_type,
+                                                         mcid=mcid, alt_text=alt)
+        self.pages[self.page].struct_parents = spid
+        self._set_min_pdf_version("1.4")
+        page = self.page
+        self._out(f"{struct_type} <</MCID {mcid}>> BDC")
+        yield
+        if self.page != page:
+            raise RuntimeError(f"a tagged {struct_type} crossed a page break; make room for it first")
+        self._out("EMC")
 
-    def text_of(self, value: object) -> str:
-        text = "" if value is None else str(value)
-        if self.unicode:
-            return text
-        for a, b in _LATIN1_FALLBACK.items():
-            text = text.replace(a, b)
-        return text.encode("latin-1", errors="replace").decode("latin-1")
+    @contextmanager
+    def artifact(self) -> Iterator[None]:
+        """Mark decoration and page furniture (boxes, swatches, the footer) as not part of the content."""
+        self._out("/Artifact BMC")
+        yield
+        self._out("EMC")
+
+    def room(self, height: float) -> None:
+        """Start a new page unless `height` mm still fit on this one."""
+        if self.get_y() + height > self.page_break_trigger:
+            self.add_page()
+
+    # -- text ------------------------------------------------------------------------------------------------
+    def font(self, size: float, bold: bool = False) -> None:
+        self.set_font("Body", "B" if bold else "", size)
 
     def footer(self) -> None:
-        self.set_y(-12)
-        self.font(7)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 5, self.text_of(f"{self.footer_text} · {self.page_no()}/{{nb}}"), align="C")
+        with self.artifact():
+            self.set_y(-12)
+            self.font(7)
+            self.set_text_color(*_GREY)
+            self.cell(0, 5, f"{self.footer_text} · {self.page_no()}/{{nb}}", align="C")
+            self.set_text_color(0, 0, 0)
+
+    def para(self, text: str, size: float = 10, bold: bool = False, height: float = 5.2, *, w: float = 0,
+             tag: str = "/P", colour: tuple[int, int, int] = (0, 0, 0)) -> None:
+        """A paragraph at the current position, tagged, moved to the next page whole if it does not fit."""
+        self.font(size, bold)
+        x = self.get_x()
+        needed = self.multi_cell(w, height, text, dry_run=True, output=MethodReturnValue.HEIGHT)
+        self.room(cast(float, needed))
+        self.set_x(x)
+        self.set_text_color(*colour)
+        with self.tagged(tag):
+            self.multi_cell(w, height, text, new_x="LEFT", new_y="NEXT", align="L")
         self.set_text_color(0, 0, 0)
 
-    def para(self, text: str, size: float = 10, bold: bool = False, height: float = 5.2) -> None:
-        self.font(size, bold)
-        self.multi_cell(0, height, self.text_of(text), new_x="LMARGIN", new_y="NEXT", align="L")
+    def heading(self, text: str, level: int) -> None:
+        """A heading: tagged /H1 or /H2 and an entry of the document outline."""
+        size, height = {0: (17, 8), 1: (12, 6.5), 2: (10.5, 5.6)}[level]
+        self.room(height + 12)  # never the last line of a page
+        self.start_section(text, level=level)
+        self.para(text, size=size, bold=True, height=height, tag=f"/H{level + 1}")
 
-    def small_table(self, frame: pd.DataFrame, widths: list[float], x: float, size: float = 8) -> float:
-        """Draw a small table at column x from the current y; returns the y below it."""
-        y = self.get_y()
-        self.font(size, bold=True)
-        self.set_xy(x, y)
-        for col, w in zip(frame.columns, widths, strict=True):
-            self.cell(w, 5, self.text_of(col), border="B")
-        y += 5
+    def figure(self, png: bytes, x: float, y: float, max_w: float, max_h: float, alt: str) -> tuple[float, float]:
+        """An image fitted into the box, with its alternative text; returns its (width, height) in mm."""
+        px_w, px_h = _png_size(png)
+        w = min(max_w, max_h * px_w / px_h)
+        h = w * px_h / px_w
+        self.image(io.BytesIO(png), x=x, y=y, w=w, h=h, alt_text=alt)
+        return w, h
+
+    def data_table(self, rows: list[list[str]], widths: tuple[float, ...], x: float, *, size: float = 8) -> float:
+        """A table with a heading row (tagged /Table; fpdf2 2.8 does not tag its rows and cells); returns its
+        bottom y. Text columns are left-aligned, number columns (all but the first) right-aligned."""
+        line = size * 0.55
+        self.room(len(rows) * line + 2)
+        self.set_x(x)
         self.font(size)
-        for row in frame.itertuples(index=False):
-            self.set_xy(x, y)
-            for value, w in zip(row, widths, strict=True):
-                align = "R" if isinstance(value, int | float) else "L"
-                self.cell(w, 4.4, self.text_of(value), align=align)
-            y += 4.4
-        return y
+        aligns = ("LEFT", *(["RIGHT"] * (len(widths) - 1)))
+        with self.tagged("/Table"), self.table(
+            width=sum(widths), col_widths=widths, align="LEFT", text_align=aligns, line_height=line,
+            borders_layout="HORIZONTAL_LINES", headings_style=FontFace(emphasis="BOLD", fill_color=_CARD),
+            padding=(0.4, 1.0), first_row_as_headings=True, repeat_headings=0,
+        ) as table:
+            for values in rows:
+                row = table.row()
+                for value in values:
+                    row.cell(value)
+        return self.get_y()
 
 
-def _kpis(inp: ReportInput) -> list[tuple[str, str]]:
-    p, lang = inp.progress, inp.lang
-    latest, baseline, goal = p.latest, p.baseline, p.goal
-    rows = [
-        (t("kpi.scenes", lang), f"{latest.scenes} ({t('kpi.change', lang, change=p.change, pct=p.change_pct or 0)} "
-                                f"{t('report.vs', lang)} {baseline.scenes})"),
-        (t("kpi.area", lang), f"{number(latest.area_m2 / 10_000, lang, 1)}"
-         + (f" ({t('kpi.area_change', lang, pct=p.area_change_pct)})" if p.area_change_pct is not None else "")),
-        (t("kpi.municipalities", lang), f"{latest.municipalities} {t('kpi.of_municipalities', lang, total=26)}"),
-        (t("kpi.police_areas", lang), str(latest.police_areas)),
-        (t("report.goal", lang), t("report.goal_value", lang, count=goal.target_count,
-                                   date=goal.target_date.isoformat())
-         + (f" – {t('kpi.goal_example', lang)}" if goal.is_example else "")),
-        (t("report.status", lang), (t("kpi.on_track", lang) if p.on_track else t("kpi.behind", lang)) + ": "
-         + t("kpi.ahead_by" if p.on_track else "kpi.behind_by", lang, n=number(abs(p.ahead_by), lang, 1))
-         + f" ({t('kpi.trajectory_help', lang, expected=number(p.expected, lang, 1))})"),
+def _real(value: object) -> float | None:
+    """A table value as a number; None for text and missing values (None, NaN, pd.NA)."""
+    if isinstance(value, Real) and not math.isnan(float(value)):
+        return float(value)
+    return None
+
+
+def _count(value: object, lang: str) -> str:
+    """A table cell: a count as the language writes it, text ("fewer than 3") as it is, nothing as a dash."""
+    if isinstance(value, str):
+        return value
+    n = _real(value)
+    return "–" if n is None else number(n, lang)
+
+
+def _cards(inp: ReportInput) -> list[tuple[str, str, str]]:
+    """The four key figures as (value, label, note), as the reader may see them."""
+    p, lang, shown = inp.progress, inp.lang, inp.disclosure
+    latest, baseline = p.latest, p.baseline
+    hidden, both_hidden = shown.hidden(latest.scenes), shown.any_hidden(latest.scenes, baseline.scenes)
+    change = "" if both_hidden else t("report.change", lang, change=_signed(p.change, lang),
+                                      pct=_percent(p.change_pct or 0.0, lang), baseline=number(baseline.scenes, lang))
+    area_note = "" if both_hidden or p.area_change_pct is None else t(
+        "report.area_change", lang, pct=_percent(p.area_change_pct, lang))
+    total = len(inp.ref.municipalities)
+    return [
+        (shown.text(latest.scenes, lang), t("kpi.scenes", lang), change),
+        ("–" if hidden else number(latest.area_m2 / 10_000, lang, 1), t("kpi.area", lang), area_note),
+        ("–" if hidden else number(latest.municipalities, lang), t("kpi.municipalities", lang),
+         t("kpi.of_municipalities", lang, total=total)),
+        ("–" if hidden else number(latest.police_areas, lang), t("kpi.police_areas", lang), ""),
     ]
-    return rows
+
+
+def _goal_lines(inp: ReportInput) -> list[tuple[str, str]]:
+    p, lang = inp.progress, inp.lang
+    goal = p.goal
+    both_hidden = inp.disclosure.any_hidden(p.latest.scenes, p.baseline.scenes)
+    goal_text = t("report.goal_value", lang, count=number(goal.target_count, lang),
+                  date=date_text(goal.target_date, lang))
+    if goal.is_example:
+        goal_text += f". {t('kpi.goal_example', lang)}"
+    status = t("kpi.on_track", lang) if p.on_track else t("kpi.behind", lang)
+    if not both_hidden:  # the trajectory starts at the baseline's total
+        status += ": " + t("kpi.ahead_by" if p.on_track else "kpi.behind_by", lang,
+                           n=number(abs(p.ahead_by), lang, 1))
+        status += ". " + t("kpi.trajectory_help", lang, expected=number(p.expected, lang, 1))
+    return [(t("report.goal", lang), goal_text), (t("report.status", lang), status)]
+
+
+def _cover(pdf: _Pdf, inp: ReportInput, today: dt.date) -> None:
+    lang = inp.lang
+    latest, baseline = inp.progress.latest.survey, inp.progress.baseline.survey
+    pdf.heading(t("report.title", lang), 0)
+    pdf.para(t("report.subtitle", lang, date=date_text(today, lang)), size=10)
+    pdf.para(t("report.data", lang, latest=latest.name, latest_date=date_text(latest.date, lang),
+               baseline=baseline.name, baseline_date=date_text(baseline.date, lang)), size=9, height=4.6)
+    if any(s.survey.demo for s in inp.stats):
+        pdf.para(t("report.demo", lang), size=9.5, bold=True, height=5, colour=_DEMO)
+    if inp.disclosure.active:
+        pdf.para(t("report.generalised", lang, n=inp.disclosure.threshold), size=8.5, height=4.4)
+    pdf.ln(2)
+
+    # Key figures: four cards in a row, then the goal and where we stand.
+    y, w = pdf.get_y(), (pdf.epw - 3 * _GAP) / 4
+    for i, (value, label, note) in enumerate(_cards(inp)):
+        x = pdf.l_margin + i * (w + _GAP)
+        with pdf.artifact():
+            pdf.set_fill_color(*_CARD)
+            pdf.rect(x, y, w, 23, style="F")
+            pdf.set_fill_color(255, 255, 255)
+        pdf.set_xy(x + 2.5, y + 2)
+        with pdf.tagged("/P"):
+            pdf.font(16, bold=True)
+            pdf.cell(w - 5, 8, value, new_x="LEFT", new_y="NEXT")
+            pdf.font(8.5, bold=True)
+            pdf.cell(w - 5, 4.6, label, new_x="LEFT", new_y="NEXT")
+            pdf.font(7.5)
+            pdf.set_text_color(*_GREY)
+            pdf.cell(w - 5, 4.2, note, new_x="LEFT", new_y="NEXT")
+            pdf.set_text_color(0, 0, 0)
+    pdf.set_xy(pdf.l_margin, y + 26)
+    for label, text in _goal_lines(inp):
+        row = pdf.get_y()
+        pdf.font(9, bold=True)
+        with pdf.tagged("/P"):
+            pdf.cell(24, 4.8, label)
+            pdf.font(9)
+            pdf.multi_cell(pdf.epw - 24, 4.8, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        pdf.set_y(max(pdf.get_y(), row + 4.8) + 0.6)
+    pdf.ln(2)
+
+    # The progress chart, full width.
+    pdf.heading(t("progress.chart", lang), 1)
+    table = progress_table(inp.stats, inp.ref.published_totals, inp.progress.goal, inp.seminars, lang,
+                           disclosure=inp.disclosure)
+    png = to_png(progress_chart(table, lang, width=760, height=230), scale=2)  # wide: seminar names fit
+    _, h = pdf.figure(png, pdf.l_margin, pdf.get_y(), pdf.epw, 64, t("report.chart_alt", lang))
+    pdf.set_y(pdf.get_y() + h + 1)
+    pdf.para(t("report.chart_help", lang), size=7.5, height=3.8)
+    pdf.ln(2)
+
+    # The map of the latest survey on the left, its legend and explanation on the right.
+    pdf.heading(t("report.map", lang, survey=latest.name), 1)
+    data = print_map_data(inp.ref, inp.latest_scenes, exact=inp.exact, disclosure=inp.disclosure, lang=lang)
+    top = pdf.get_y()
+    room = pdf.page_break_trigger - top
+    map_w, map_h = pdf.figure(to_png(print_map(data, width=260), scale=2), pdf.l_margin, top, 72, room,
+                              t("report.map_alt" if inp.exact else "report.map_alt_generalised", lang,
+                                survey=latest.name))
+    x = pdf.l_margin + map_w + 2 * _GAP
+    column = pdf.w - pdf.r_margin - x
+    pdf.set_xy(x, top)
+    pdf.para(t("map.legend", lang), size=9, bold=True, height=5, w=column)
+    pdf.font(8)
+    for label, colour in data.legend:
+        row = pdf.get_y()
+        with pdf.artifact():
+            pdf.set_fill_color(*(int(colour[i:i + 2], 16) for i in (1, 3, 5)))
+            pdf.set_draw_color(140, 140, 140)
+            if label == t("report.map_point", lang):
+                pdf.circle(x + 2.2, row + 2.2, 1.1, style="F")
+            else:
+                pdf.rect(x, row + 0.6, 6, 3.6, style="DF")
+            pdf.set_fill_color(255, 255, 255)
+            pdf.set_draw_color(0, 0, 0)
+        pdf.set_xy(x + 8, row)
+        pdf.para(label, size=8, height=4.4, w=column - 8)
+        pdf.set_x(x)
+    pdf.ln(2)
+    pdf.set_x(x)
+    caption = t("report.map_caption", lang, survey=latest.name, date=date_text(latest.date, lang))
+    caption += " " + (t("report.map_caption_exact", lang) if inp.exact
+                      else t("report.map_caption_generalised", lang, n=inp.disclosure.threshold))
+    pdf.para(caption, size=8, height=4.2, w=column)
+    pdf.ln(2)
+    pdf.set_x(x)
+    pdf.para(t("report.sources_note", lang), size=8, height=4.2, w=column, colour=_GREY)
+    pdf.set_y(max(pdf.get_y(), top + map_h))
+
+
+def _tables(pdf: _Pdf, inp: ReportInput) -> None:
+    lang = inp.lang
+    latest, baseline = inp.progress.latest.survey, inp.progress.baseline.survey
+    pdf.heading(t("report.by_area", lang, baseline=baseline.name, latest=latest.name), 1)
+    if inp.disclosure.active:
+        pdf.para(t("report.tables_generalised", lang, n=inp.disclosure.threshold), size=8, height=4.2)
+    pdf.ln(1)
+    width = (pdf.epw - _GAP) / 2
+    widths = (width - 54, 17.0, 17.0, 20.0)
+    frames = [change_by(inp.baseline_scenes, inp.latest_scenes, inp.ref, dimension, lang,
+                        disclosure=inp.disclosure) for dimension in ("municipality", "police_area")]
+    pdf.room(max(len(f) for f in frames) * 4.4 + 8)
+    y0, ends = pdf.get_y(), []
+    for i, frame in enumerate(frames):
+        heads = [t("col.municipality" if i == 0 else "col.police_area", lang), t("col.earlier", lang),
+                 t("col.later", lang), t("col.change", lang)]
+        rows = [heads] + [[str(label), _count(earlier, lang), _count(later, lang),
+                           "–" if _real(change) is None else _signed(float(change), lang)]
+                          for label, earlier, later, change in zip(frame["label"], frame["earlier"], frame["later"],
+                                                                   frame["change"], strict=True)]
+        pdf.set_y(y0)
+        ends.append(pdf.data_table(rows, widths, x=pdf.l_margin + i * (width + _GAP)))
+    pdf.set_xy(pdf.l_margin, max(ends) + 6)
+
+
+def _seminars(pdf: _Pdf, inp: ReportInput, today: dt.date) -> None:
+    lang = inp.lang
+    pdf.heading(t("report.seminars", lang), 1)
+    upcoming, past = split_upcoming(inp.seminars, today)
+    for key, items in (("seminars.upcoming", upcoming), ("seminars.past", past)):
+        pdf.heading(t(key, lang), 2)
+        if not items:
+            pdf.para(t("seminars.no_upcoming" if key == "seminars.upcoming" else "report.no_past", lang), size=8.5,
+                     height=4.4)
+        for sem in items:
+            focus = ", ".join(inp.ref.category_label(c, lang) for c in sem.focus_categories)
+            details = " · ".join(x for x in (when_text(sem, lang, today), sem.place, sem.organiser) if x)
+            if focus:
+                details += f" · {t('seminars.focus', lang)}: {focus}"
+            pdf.room(16)
+            pdf.para(sem.title, size=9.5, bold=True, height=5)
+            pdf.para(details, size=8.5, height=4.4)
+            pdf.ln(1.5)
+        pdf.ln(1)
+
+
+def _sources(pdf: _Pdf, inp: ReportInput) -> None:
+    lang = inp.lang
+    pdf.ln(2)
+    pdf.heading(t("report.sources_title", lang), 1)
+    by_source: dict[str, list[str]] = {}
+    for s in inp.stats:
+        if s.survey.source:
+            by_source.setdefault(s.survey.source, []).append(s.survey.name)
+    surveys = "; ".join(f"{', '.join(names)}: {source}" for source, names in by_source.items())
+    if surveys:
+        pdf.para(t("report.survey_sources", lang, sources=surveys), size=7.5, height=3.8)
+        pdf.ln(1)
+    totals = "; ".join(f"{p.label}: {p.source}" for p in inp.ref.published_totals)
+    pdf.para(t("report.sources", lang, sources=totals), size=7.5, height=3.8)
+    pdf.ln(1)
+    pdf.para(t("report.map_source", lang), size=7.5, height=3.8)
 
 
 def build_report(inp: ReportInput) -> bytes:
@@ -127,52 +396,20 @@ def build_report(inp: ReportInput) -> bytes:
     lang = inp.lang
     today = inp.today or dt.date.today()
     latest, baseline = inp.progress.latest.survey, inp.progress.baseline.survey
-    demo = any(s.survey.demo for s in inp.stats)
-    pdf = _Pdf(f"{t('report.title', lang)} · {today.isoformat()}")
+    title = t("report.title", lang)
+    pdf = _Pdf(f"{title} · {date_text(today, lang)}")
+    pdf.set_title(title)
+    pdf.set_lang(lang)
+    pdf.set_author(t("report.author", lang))
+    pdf.set_subject(t("report.subject", lang, date=date_text(today, lang), latest=latest.name,
+                      baseline=baseline.name))
+    pdf.set_creator("scenes")
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.alias_nb_pages()
     pdf.add_page()
-    pdf.para(t("report.title", lang), size=17, bold=True, height=8)
-    pdf.para(t("report.subtitle", lang, date=today.isoformat()), size=10)
-    pdf.para(t("report.data", lang, latest=latest.name, latest_date=latest.date.isoformat(),
-               baseline=baseline.name, baseline_date=baseline.date.isoformat()), size=9)
-    if demo:
-        pdf.set_text_color(150, 70, 0)
-        pdf.para(t("report.demo", lang), size=10, bold=True)
-        pdf.set_text_color(0, 0, 0)
-    pdf.ln(2)
-    for label, value in _kpis(inp):
-        pdf.font(10, bold=True)
-        pdf.cell(48, 6, pdf.text_of(label))
-        pdf.font(10)
-        pdf.multi_cell(0, 6, pdf.text_of(value), new_x="LMARGIN", new_y="NEXT", align="L")
-    pdf.ln(3)
-    table = progress_table(inp.stats, inp.ref.published_totals, inp.progress.goal, inp.seminars, lang)
-    png = to_png(progress_chart(table, lang, width=640, height=300), scale=2)
-    pdf.para(t("progress.chart", lang), size=11, bold=True)
-    pdf.image(io.BytesIO(png), w=pdf.epw)
-    pdf.para(t("progress.chart_help", lang), size=8, height=4)
-    sources = "; ".join(f"{p.label}: {p.source}" for p in inp.ref.published_totals)
-    pdf.para(t("report.sources", lang, sources=sources), size=7, height=3.6)
-
+    _cover(pdf, inp, today)
     pdf.add_page()
-    pdf.para(t("report.by_area", lang, baseline=baseline.name, latest=latest.name), size=12, bold=True, height=7)
-    heads = [t("col.label", lang), t("col.earlier", lang), t("col.later", lang), t("col.change", lang)]
-    y0 = pdf.get_y() + 1
-    ends = []
-    for i, dimension in enumerate(("municipality", "police_area")):
-        frame = change_by(inp.baseline_scenes, inp.latest_scenes, inp.ref, dimension, lang)
-        frame = frame[["label", "earlier", "later", "change"]]
-        frame.columns = [t("col.municipality" if i == 0 else "col.police_area", lang), *heads[1:]]
-        pdf.set_y(y0)
-        ends.append(pdf.small_table(frame, [38, 14, 14, 16], x=pdf.l_margin + i * 92))
-    pdf.set_y(max(ends) + 6)
-    pdf.para(t("report.seminars", lang), size=12, bold=True, height=7)
-    for sem in inp.seminars:
-        when = when_text(sem, lang, today)
-        focus = ", ".join(inp.ref.category_label(c, lang) for c in sem.focus_categories)
-        pdf.para(sem.title, size=10, bold=True)
-        pdf.para(f"{when} · {sem.place} · {sem.organiser}" + (f" · {t('seminars.focus', lang)}: {focus}"
-                                                              if focus else ""), size=8.5, height=4.4)
-        pdf.ln(1.5)
-    out = pdf.output()
-    return bytes(out)
+    _tables(pdf, inp)
+    _seminars(pdf, inp, today)
+    _sources(pdf, inp)
+    return bytes(pdf.output())
