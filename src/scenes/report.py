@@ -18,7 +18,7 @@ import pandas as pd
 from fpdf import FPDF
 
 from scenes.breakdown import change_by
-from scenes.charts import progress_chart, progress_table, to_png
+from scenes.charts import progress_chart, progress_table, seminar_key, to_png
 from scenes.i18n import number, t
 from scenes.model import Seminar
 from scenes.progress import Progress, SurveyStats
@@ -151,6 +151,9 @@ def build_report(inp: ReportInput) -> bytes:
     pdf.para(t("progress.chart", lang), size=11, bold=True)
     pdf.image(io.BytesIO(png), w=pdf.epw)
     pdf.para(t("progress.chart_help", lang), size=8, height=4)
+    key = seminar_key(table, lang)
+    if key:
+        pdf.para(t("chart.seminar_key", lang) + ": " + "; ".join(key), size=8, height=4)
     sources = "; ".join(f"{p.label}: {p.source}" for p in inp.ref.published_totals)
     pdf.para(t("report.sources", lang, sources=sources), size=7, height=3.6)
 
