@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from typing import TypeVar
 
 import altair as alt
 import pandas as pd
@@ -31,6 +32,8 @@ from scenes.progress import SurveyStats, baseline_of, trajectory_value
 
 __all__ = ["BREAKDOWN_PALETTE", "LOCALES", "breakdown_chart", "count_domain", "matching_totals", "progress_chart",
            "progress_table", "seminar_key", "seminar_rows", "to_png"]
+
+_C = TypeVar("_C", alt.Chart, alt.LayerChart)
 
 OKABE_ITO = {"blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73", "black": "#000000",
              "orange": "#E69F00", "sky": "#56B4E9", "purple": "#CC79A7", "yellow": "#F0E442"}
@@ -65,6 +68,8 @@ DATE_FORMAT = "%-d %B %Y"  # 1 december 2021 / 1 December 2021
 #: the chart fills the width it is given, axes and legend included; the plot keeps the height asked for, so the
 #: band kept free for seminar badges is a known share of it
 AUTOSIZE = alt.AutoSizeParams(type="fit-x", contains="padding")
+#: room round the chart for text Vega measures narrower than the browser draws it (Streamlit's font)
+PADDING = {"left": 8, "top": 8, "right": 8, "bottom": 4}
 
 
 def _legend() -> alt.Legend:
@@ -223,13 +228,20 @@ def seminar_key(table: pd.DataFrame, lang: str = "sv") -> list[str]:
             for _, r in _seminars(table, lang).iterrows()]
 
 
+def _sized(chart: _C, lang: str, width: int | str, height: int) -> _C:
+    """A top-level chart: its size, the shared autosize and padding, and the language's number and date locale."""
+    sized: _C = chart.properties(width=width, height=height, autosize=AUTOSIZE, padding=PADDING).configure(
+        locale=LOCALES.get(lang, LOCALES["sv"]))
+    return sized
+
+
 def _tooltip(field: str, title: str, kind: str = "N", fmt: str | None = None) -> alt.Tooltip:
     return alt.Tooltip(f"{field}:{kind}", title=title, format=fmt) if fmt else alt.Tooltip(f"{field}:{kind}",
                                                                                           title=title)
 
 
 def progress_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = "container",
-                   height: int = 380) -> alt.LayerChart:
+                   height: int = 420) -> alt.LayerChart:
     """Counts per survey, published totals, the goal trajectory and seminars, on one time axis."""
     series = [t(f"chart.series.{k}", lang) for k in ("surveys", "published", "trajectory")]
     colours = [OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["black"]]
@@ -252,12 +264,13 @@ def progress_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = 
     ticks = [step * i for i in range(int(domain[1] / step) + 1)]
 
     x = alt.X("date:T", title=t("chart.axis.date", lang),
-              axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True), scale=alt.Scale(padding=BADGE_SIZE))
+              axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True, labelFlush=True),
+              scale=alt.Scale(padding=BADGE_SIZE))
     y = alt.Y("value:Q", title=t("chart.axis.scenes", lang),
               scale=alt.Scale(domain=domain, zero=True, nice=False),
-              axis=alt.Axis(format=COUNT_FORMAT, tickMinStep=1, values=ticks))
-    # Colour and shape describe the same field and share one legend: identical titles and placement, or Vega-Lite
-    # would warn about conflicting legend properties and draw two.
+              axis=alt.Axis(format=COUNT_FORMAT, tickMinStep=1, values=ticks, labelFlush=True))
+    # Colour, shape and dash describe the same field and share one legend: one identical definition on each, or
+    # Vega-Lite warns about conflicting legend properties (a channel without a legend conflicts too).
     legend = _legend()
     colour = alt.Color("series:N", scale=alt.Scale(domain=series, range=colours), legend=legend)
     shape = alt.Shape("series:N", scale=alt.Scale(domain=series, range=shapes), legend=legend)
@@ -272,7 +285,7 @@ def progress_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = 
     lines = base.mark_line().encode(
         x=x, y=y, color=colour,
         strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=series, range=[[1, 0], [1, 0], [6, 4]]),
-                                  legend=None),
+                                  legend=legend),
     ).transform_filter(alt.datum.series != series[1])  # published totals are separate figures: no line
     marks = base.mark_point(size=90, filled=True, opacity=1).encode(
         x=x, y=y, color=colour, shape=shape, tooltip=common + tail,
@@ -299,9 +312,7 @@ def progress_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = 
         label = sem.mark_text(color="white", fontSize=11, fontWeight="bold", baseline="middle").encode(
             x="date:T", y=badge_y, text="number:N", tooltip=sem_tooltip)
         layers += [rule, badge, label]
-    chart: alt.LayerChart = alt.layer(*layers).properties(width=width, height=height, autosize=AUTOSIZE).configure(
-        locale=LOCALES.get(lang, LOCALES["sv"]))
-    return chart
+    return _sized(alt.LayerChart(layer=layers), lang, width, height)
 
 
 def breakdown_chart(table: pd.DataFrame, lang: str = "sv", *, measure: str = "scenes",
@@ -311,7 +322,8 @@ def breakdown_chart(table: pd.DataFrame, lang: str = "sv", *, measure: str = "sc
     data = table.dropna(subset=[measure])
     height = max(120, 18 * data["label"].nunique() * max(1, data["survey"].nunique()))
     counts = measure == "scenes"
-    axis = alt.Axis(format=COUNT_FORMAT, tickMinStep=1) if counts else alt.Axis(format=",~f")
+    axis = alt.Axis(format=COUNT_FORMAT, tickMinStep=1, labelFlush=True) if counts else alt.Axis(format=",~f",
+                                                                                                  labelFlush=True)
     by_date = alt.EncodingSortField(field="date", op="min")
     chart: alt.Chart = alt.Chart(data).mark_bar().encode(
         y=alt.Y("label:N", title=None, sort=alt.EncodingSortField(field=measure, op="max", order="descending"),
@@ -322,9 +334,8 @@ def breakdown_chart(table: pd.DataFrame, lang: str = "sv", *, measure: str = "sc
                         legend=_legend()),
         tooltip=[alt.Tooltip("survey:N", title=t("col.name", lang)), alt.Tooltip("label:N", title=""),
                  alt.Tooltip(f"{measure}:Q", title=title, format=COUNT_FORMAT if counts else ",~f")],
-    ).properties(width=width, height=height, autosize=AUTOSIZE).configure(
-        locale=LOCALES.get(lang, LOCALES["sv"]))
-    return chart
+    )
+    return _sized(chart, lang, width, height)
 
 
 def to_png(chart: alt.TopLevelMixin, *, scale: float = 2.0) -> bytes:
