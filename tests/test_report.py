@@ -75,7 +75,7 @@ def test_report_contents_in_swedish(reports: dict[str, bytes]) -> None:
 def test_swedish_number_formatting(reports: dict[str, bytes]) -> None:
     """Numbers as Swedish writes them: a decimal comma (19,3 ha, 52,3 expected) and a space before %."""
     cover = _flat(_pages(reports["sv"])[0])
-    assert "19,3" in cover and "52,3" in cover and "0,7 scener fler än banan" in cover
+    assert "19,3" in cover and "52,3" in cover and "53 scener, banan tillåter högst 52 nu" in cover
     assert "-43 % mot utgångsläget" in cover
     english = _flat(_pages(reports["en"])[0])
     assert "19.3" in english and "-43% vs the baseline" in english

@@ -240,8 +240,6 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "kpi.on_track": {"sv": "I fas", "en": "On track"},
     "kpi.behind": {"sv": "Efter planen", "en": "Behind"},
-    "kpi.ahead_by": {"sv": "{n} scener färre än banan", "en": "{n} scenes below the trajectory"},
-    "kpi.behind_by": {"sv": "{n} scener fler än banan", "en": "{n} scenes above the trajectory"},
     "kpi.trajectory_help": {
         "sv": "Banan går rakt från utgångsläget till målet. Förväntat vid senaste kartläggningen: {expected}.",
         "en": "The trajectory runs straight from the baseline to the goal. Expected at the latest survey: "
@@ -401,14 +399,35 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "chart.measure.scenes": {"sv": "Antal scener", "en": "Number of scenes"},
     "chart.measure.per_100k": {"sv": "Scener per 100 000 invånare", "en": "Scenes per 100,000 inhabitants"},
     "chart.measure.area_ha": {"sv": "Yta (ha)", "en": "Area (ha)"},
+    # -- progress chart: one point per survey, numbered seminars (issue 14) --
+    "chart.same_survey": {
+        "sv": {"one": "Samma kartläggning som den publicerade totalen {label} ({n} scen); en punkt i diagrammet",
+               "other": "Samma kartläggning som den publicerade totalen {label} ({n} scener); en punkt i diagrammet"},
+        "en": {"one": "Same survey as the published total {label} ({n} scene); one point in the chart",
+               "other": "Same survey as the published total {label} ({n} scenes); one point in the chart"},
+    },
+    "chart.published_value": {"sv": "{value} ({label})", "en": "{value} ({label})"},
+    "chart.tt.published": {"sv": "Publicerad total", "en": "Published total"},
+    "chart.tt.published_source": {"sv": "Källa för publicerad total", "en": "Source of the published total"},
+    "chart.tt.number": {"sv": "Nr", "en": "No."},
+    "chart.tt.seminar": {"sv": "Seminarium", "en": "Seminar"},
+    "chart.seminar_key": {"sv": "Seminarier i diagrammet", "en": "Seminars in the chart"},
+    "chart.seminar_key_item": {"sv": "{number} – {title} ({date})", "en": "{number} – {title} ({date})"},
+    "col.published": {"sv": "Publicerad total", "en": "Published total"},
+    "col.published_label": {"sv": "Publicerad som", "en": "Published as"},
+    "col.published_source": {"sv": "Källa för publicerad total", "en": "Source of the published total"},
     "nav.progress": {"sv": "Utveckling", "en": "Progress"},
     "progress.title": {"sv": "Utveckling mot målet 2027", "en": "Progress toward the 2027 goal"},
     "progress.chart": {"sv": "Antal scener över tid", "en": "Number of scenes over time"},
     "progress.chart_help": {
-        "sv": "Blå: kartläggningar i databasen. Orange rutor: officiellt publicerade totaler (källa i "
-              "verktygstipset). Svart streckad: målbanan. Gröna linjer: seminarier.",
-        "en": "Blue: surveys in the database. Orange squares: officially published totals (source in the "
-              "tooltip). Black dashed: the goal trajectory. Green lines: seminars.",
+        "sv": "Blå cirklar: kartläggningar i databasen; har samma kartläggning en officiellt publicerad total "
+              "står den i punktens verktygstips. Orange rutor: publicerade totaler utan kartläggning i databasen "
+              "(källa i verktygstipset). Svart streckad: målbanan. Gröna numrerade linjer: seminarier (se listan "
+              "under diagrammet).",
+        "en": "Blue circles: surveys in the database; where the same survey has an officially published total, "
+              "the point's tooltip gives it. Orange squares: published totals without a survey in the database "
+              "(source in the tooltip). Black dashed: the goal trajectory. Green numbered lines: seminars (see "
+              "the list below the chart).",
     },
     "progress.breakdown": {"sv": "Fördelning", "en": "Breakdown"},
     "progress.by": {"sv": "Fördela efter", "en": "Break down by"},

@@ -34,7 +34,7 @@ from fpdf.fonts import FontFace
 from fpdf.prefs import ViewerPreferences
 
 from scenes.breakdown import change_by
-from scenes.charts import progress_chart, progress_table, to_png
+from scenes.charts import progress_chart, progress_table, seminar_key, to_png
 from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.i18n import date_text, number, t
 from scenes.model import Seminar
@@ -230,8 +230,7 @@ def _goal_lines(inp: ReportInput) -> list[tuple[str, str]]:
         goal_text += f". {t('kpi.goal_example', lang)}"
     status = t("kpi.on_track", lang) if p.on_track else t("kpi.behind", lang)
     if not both_hidden:  # the trajectory starts at the baseline's total
-        status += ": " + t("kpi.ahead_by" if p.on_track else "kpi.behind_by", lang,
-                           n=number(abs(p.ahead_by), lang, 1))
+        status += ": " + t("kpi.versus_trajectory", lang, n=p.latest.scenes, allowed=p.allowed)
         status += ". " + t("kpi.trajectory_help", lang, expected=number(p.expected, lang, 1))
     return [(t("report.goal", lang), goal_text), (t("report.status", lang), status)]
 
@@ -282,10 +281,13 @@ def _cover(pdf: _Pdf, inp: ReportInput, today: dt.date) -> None:
     pdf.heading(t("progress.chart", lang), 1)
     table = progress_table(inp.stats, inp.ref.published_totals, inp.progress.goal, inp.seminars, lang,
                            disclosure=inp.disclosure)
-    png = to_png(progress_chart(table, lang, width=760, height=230), scale=2)  # wide: seminar names fit
+    png = to_png(progress_chart(table, lang, width=760, height=230), scale=2)
     _, h = pdf.figure(png, pdf.l_margin, pdf.get_y(), pdf.epw, 64, t("report.chart_alt", lang))
     pdf.set_y(pdf.get_y() + h + 1)
     pdf.para(t("report.chart_help", lang), size=7.5, height=3.8)
+    key = seminar_key(table, lang)
+    if key:  # the chart numbers its seminars; their titles are here
+        pdf.para(t("chart.seminar_key", lang) + ": " + "; ".join(key), size=7.5, height=3.8)
     pdf.ln(2)
 
     # The map of the latest survey on the left, its legend and explanation on the right.

@@ -1,0 +1,43 @@
+"""The Utveckling page's charts in a real browser, at a phone's, a laptop's and a wide screen's width: no text
+drawn outside its chart, no Vega warning, numbers and months in Swedish in the tooltip."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import Page
+
+pytestmark = pytest.mark.browser
+
+#: every text element of every chart that leaves its chart's box (1 px tolerance for anti-aliasing)
+TEXT_OUTSIDE = """() => [...document.querySelectorAll("[data-testid='stVegaLiteChart'] svg.marks")].flatMap(svg => {
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].filter(t => { const r = t.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1
+                               || r.bottom > box.bottom + 1); }).map(t => t.textContent);
+})"""
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1366, 768), (1920, 1080)])
+def test_progress_charts_keep_their_text_inside_and_warn_nothing(page: Page, server: str,
+                                                                  size: tuple[int, int]) -> None:
+    p = page.page
+    warnings: list[str] = []
+    p.on("console", lambda m: warnings.append(m.text) if "WARN" in m.text or m.type == "warning" else None)
+    p.set_viewport_size({"width": size[0], "height": size[1]})
+    p.goto(server + "/utveckling")
+    charts = p.locator("[data-testid='stVegaLiteChart'] svg.marks")
+    charts.nth(1).wait_for(timeout=60_000)
+    p.get_by_text("Seminarier i diagrammet").wait_for()
+    assert p.evaluate(TEXT_OUTSIDE) == []
+    assert not [w for w in warnings if "legend" in w.lower() or "conflict" in w.lower()], warnings
+    points = p.locator("[data-testid='stVegaLiteChart'] svg.marks path[aria-roledescription='point']")
+    assert points.count() == 5  # three surveys (each with its published total), the 2017 total, the goal
+    if size[0] == 1366:
+        first = next(i for i in range(points.count()) if "Kartläggning 2021" in (points.nth(i).get_attribute(
+            "aria-label") or ""))
+        points.nth(first).hover(force=True)
+        tooltip = p.locator("#vg-tooltip-element")
+        tooltip.wait_for()
+        assert "1 december 2021" in tooltip.inner_text() and "64 (Kartläggning 2021)" in tooltip.inner_text()
+    assert page.blocked == []
