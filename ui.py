@@ -7,6 +7,7 @@ and the demo notice the same way everywhere.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import math
@@ -27,12 +28,14 @@ from streamlit_folium import st_folium
 from scenes.assets import install_static
 from scenes.auth import precision_for
 from scenes.auth import require as auth_require
+from scenes.charts import to_png
 from scenes.core import Dashboard
 from scenes.disclosure import Disclosure
 from scenes.errors import ScenesError, ValidationFailed
 from scenes.formats import table_to_csv
 from scenes.i18n import CATALOGUE, LANGUAGES, date_text, error_text, number, t
 from scenes.ingest.upload import report_table
+from scenes.printmap import print_map, print_map_data
 from scenes.progress import Progress, SurveyStats
 from scenes.query import Comparison, HistoryEntry
 from scenes.settings import Settings
@@ -104,6 +107,31 @@ def _stats(_dash_id: int, data_version: int) -> list[SurveyStats]:
 @st.cache_data(show_spinner=False)
 def _progress(_dash_id: int, data_version: int) -> Progress | None:
     return dashboard().progress()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _county_map(survey_id: str, data_version: int, shown: Disclosure, lg: str) -> tuple[str, list[tuple[str, str]]]:
+    data = print_map_data(dashboard().reference, _scenes(survey_id, data_version), exact=False, disclosure=shown,
+                          lang=lg)
+    # A picture, drawn on the server as for the report: Streamlit sends a chart's data as a table, which cannot
+    # carry the polygons. As tall as the overview's row allows (the county is taller than wide).
+    png = to_png(print_map(data, width=round(400 * data.aspect)), scale=2)
+    return base64.b64encode(png).decode("ascii"), data.legend
+
+
+def county_map(survey_id: str, name: str) -> None:
+    """A small map of one survey's counts per municipality (never points, and small counts as the reader may see
+    them), with its legend: the overview's glance at where the scenes are."""
+    png, legend = _county_map(survey_id, dashboard().data_version(), disclosure(), lang())
+    alt_text = t("overview.map_alt", lang(), name=name)
+    swatches = "".join(
+        f'<span style="display:inline-flex;align-items:center;gap:4px;margin-right:12px">'
+        f'<span style="width:14px;height:14px;background:{html.escape(colour)};border:1px solid #8c8c8c;'
+        f'display:inline-block"></span>{html.escape(label)}</span>' for label, colour in legend)
+    st.html(f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt_text)}" '
+            f'style="height:400px;max-width:100%;object-fit:contain;display:block;margin:0 auto">'
+            f'<div style="font-size:0.85rem;margin-top:6px"><strong>{html.escape(t("map.legend", lang()))}:</strong> '
+            f'{swatches}</div>')
 
 
 def stats() -> list[SurveyStats]:
@@ -303,13 +331,13 @@ def goal_status(progress: Progress, hidden: bool = False) -> None:
     """
     goal, latest = progress.goal, progress.latest
     with st.container(border=True):
-        st.subheader(tr("kpi.goal", count=goal.target_count, date=day(goal.target_date)), anchor=False)
+        st.markdown(f"**{tr('kpi.goal', count=goal.target_count, date=day(goal.target_date))}**")
         if goal.is_example:
             st.caption(":material/edit_note: " + tr("kpi.goal_example"))
         verdict = tr("kpi.on_track") if progress.on_track else tr("kpi.behind")
         icon = ":material/check_circle:" if progress.on_track else ":material/warning:"
         by = tr("kpi.versus_trajectory", n=latest.scenes, allowed=progress.allowed)
-        st.markdown(f"#### {icon} {verdict}" + ("" if hidden else f": {by}"))
+        st.markdown(f"**{icon} {verdict}" + ("" if hidden else f": {by}") + "**")
         if not hidden:  # the trajectory starts at the baseline's total
             st.caption(tr("kpi.trajectory_at", expected=num(progress.expected, 1),
                           name=latest.survey.name, date=day(latest.survey.date)))

@@ -1,4 +1,5 @@
-"""Översikt: where are we against the goal, in a few numbers."""
+"""Översikt: where are we against the goal, on one screen: key figures, a small map of the latest survey and the
+trend, each linking to its page; below, what changed since the previous survey and the surveys themselves."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ import streamlit as st
 
 import ui
 from scenes.auth import can
+from scenes.charts import progress_chart, progress_table
 from scenes.query import compare
 
 
 def render() -> None:
     ui.require("overview")
+    # Less room above the title: the overview is meant to be read on one screen at 1920x1080.
+    st.html("<style>.stMainBlockContainer {padding-top: 2.5rem}</style>")
     st.title(ui.tr("app.title"))
     lang, shown = ui.lang(), ui.disclosure()
     stats = ui.stats()
@@ -41,7 +45,20 @@ def render() -> None:
     c4.metric(ui.tr("kpi.police_areas"), "–" if hidden else latest.police_areas, border=True,
               help=ui.tr("kpi.police_areas_help"))
 
-    ui.goal_status(progress, both_hidden)
+    # One screen for the steering group: where the scenes are, and where we stand against the goal over time.
+    left, right = st.columns([2, 3], gap="medium")
+    with left, st.container(border=True):
+        st.markdown(f"**{ui.tr('overview.where', name=latest.survey.name)}**")
+        ui.county_map(latest.survey.id, latest.survey.name)
+        st.page_link("pages/map.py", label=ui.tr("overview.to_map"), icon=":material/map:")
+    with right:
+        ui.goal_status(progress, both_hidden)
+        with st.container(border=True):
+            st.markdown(f"**{ui.tr('progress.chart')}**")
+            table = progress_table(stats, ui.dashboard().reference.published_totals, progress.goal,
+                                   ui.dashboard().seminars(), lang, disclosure=shown)
+            st.altair_chart(progress_chart(table, lang, height=190, compact_legend=True), width="stretch")
+            st.page_link("pages/progress.py", label=ui.tr("overview.to_progress"), icon=":material/trending_down:")
 
     ordered = sorted(stats, key=lambda s: (s.survey.date, s.survey.id))
     if len(ordered) >= 2:

@@ -214,7 +214,7 @@ def test_goal_page_shows_where_we_stand_and_no_area_target_by_default(demo_store
     at.switch_page("pages/goal.py")
     at.run()
     status = [m.value for m in at.markdown if "banan tillåter" in m.value]
-    assert status == ["#### :material/warning: Efter planen: 53 scener, banan tillåter högst 52 nu"]
+    assert status == ["**:material/warning: Efter planen: 53 scener, banan tillåter högst 52 nu**"]
     area = at.number_input[1]
     assert area.value is None
     at.number_input[0].set_value(45)
@@ -222,3 +222,18 @@ def test_goal_page_shows_where_we_stand_and_no_area_target_by_default(demo_store
     goal = Dashboard(Settings(state_dir=demo_store)).goal()
     assert (goal.target_count, goal.target_area_m2) == (45, None)
     assert any("I fas: 53 scener, banan tillåter högst" in m.value for m in at.markdown)
+
+
+def test_overview_is_one_screen_of_figures_map_and_trend(demo_store: Path) -> None:
+    """The overview carries the key figures, a small map of the latest survey (a described picture of counts per
+    municipality, with its legend) and the trend chart, each linking to its page."""
+    at = _run()
+    assert [m.label for m in at.metric][:4] == ["Öppna drogscener", "Total yta (ha)", "Kommuner", "Lokalpolisområden"]
+    pictures = [h.proto.body for h in at.get("html") if "<img" in h.proto.body]
+    assert len(pictures) == 1
+    alt_text = 'alt="Karta över Stockholms län: antal öppna drogscener per kommun i Uppföljning februari 2024'
+    assert alt_text in pictures[0]
+    assert "Teckenförklaring:" in pictures[0] and "6–10" in pictures[0]
+    assert len(at.get("vega_lite_chart")) == 1  # the trend
+    links = {p.proto.page: p.proto.label for p in at.get("page_link")}
+    assert (links.get("karta"), links.get("utveckling")) == ("Öppna kartan", "Utvecklingen i detalj")

@@ -72,9 +72,16 @@ AUTOSIZE = alt.AutoSizeParams(type="fit-x", contains="padding")
 PADDING = {"left": 8, "top": 8, "right": 8, "bottom": 4}
 
 
-def _legend() -> alt.Legend:
+def _legend(compact: bool = False) -> alt.Legend:
     """One legend item per line, each label as wide as the plot allows (a bottom legend starts at the plot's left
-    edge). Every channel that shares the legend gets this same definition, so Vega-Lite merges them cleanly."""
+    edge). Every channel that shares the legend gets this same definition, so Vega-Lite merges them cleanly.
+
+    `compact`: where the plot is wide enough (480 px), the items share one line, three columns of a third each.
+    """
+    if compact:
+        return alt.Legend(title=None, orient="bottom", direction="vertical",
+                          columns=alt.ExprRef("width >= 480 ? 3 : 1"),
+                          labelLimit=alt.ExprRef("width >= 480 ? max(width / 3 - 24, 80) : max(width - 24, 80)"))
     return alt.Legend(title=None, orient="bottom", direction="vertical", columns=1,
                       labelLimit=alt.ExprRef("max(width - 24, 80)"))
 
@@ -241,7 +248,7 @@ def _tooltip(field: str, title: str, kind: str = "N", fmt: str | None = None) ->
 
 
 def progress_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = "container",
-                   height: int = 420) -> alt.LayerChart:
+                   height: int = 420, compact_legend: bool = False) -> alt.LayerChart:
     """Counts per survey, published totals, the goal trajectory and seminars, on one time axis."""
     series = [t(f"chart.series.{k}", lang) for k in ("surveys", "published", "trajectory")]
     colours = [OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["black"]]
@@ -271,7 +278,7 @@ def progress_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = 
               axis=alt.Axis(format=COUNT_FORMAT, tickMinStep=1, values=ticks, labelFlush=True))
     # Colour, shape and dash describe the same field and share one legend: one identical definition on each, or
     # Vega-Lite warns about conflicting legend properties (a channel without a legend conflicts too).
-    legend = _legend()
+    legend = _legend(compact_legend)
     colour = alt.Color("series:N", scale=alt.Scale(domain=series, range=colours), legend=legend)
     shape = alt.Shape("series:N", scale=alt.Scale(domain=series, range=shapes), legend=legend)
     common = [_tooltip("series", t("chart.tt.series", lang)), _tooltip("label", t("chart.tt.label", lang)),

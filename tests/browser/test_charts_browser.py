@@ -41,3 +41,22 @@ def test_progress_charts_keep_their_text_inside_and_warn_nothing(page: Page, ser
         tooltip.wait_for()
         assert "1 december 2021" in tooltip.inner_text() and "64 (Kartläggning 2021)" in tooltip.inner_text()
     assert page.blocked == []
+
+
+def test_overview_is_one_screen_at_1920(page: Page, server: str) -> None:
+    """At 1920x1080 the steering group reads the key figures, the map and the trend without scrolling; the map is
+    a loaded picture, the chart's text stays inside it, and both link to their pages."""
+    p = page.page
+    p.set_viewport_size({"width": 1920, "height": 1080})
+    p.goto(server + "/")
+    p.locator("[data-testid='stVegaLiteChart'] svg.marks").first.wait_for(timeout=60_000)
+    picture = p.locator("img[alt^='Karta över Stockholms län']")
+    picture.wait_for()
+    assert p.evaluate("(img) => img.complete && img.naturalWidth > 100", picture.element_handle())
+    bottoms = {name: p.get_by_role("link", name=name).bounding_box() for name in ("Öppna kartan",
+                                                                              "Utvecklingen i detalj")}
+    assert all(box is not None and box["y"] + box["height"] <= 1080 for box in bottoms.values()), bottoms
+    metric = p.locator("[data-testid='stMetric']").first.bounding_box()
+    assert metric is not None and metric["y"] > 0
+    assert p.evaluate(TEXT_OUTSIDE) == []
+    assert page.blocked == []
