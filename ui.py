@@ -324,6 +324,14 @@ def facts(rows: list[tuple[str, str]]) -> None:
     st.markdown("  \n".join(f"**{escape_markdown(k)}:** {escape_markdown(v or '–')}" for k, v in rows))
 
 
+def upload_hint(formats: str) -> None:
+    """The file uploader's own hint is English ("200MB per file • CSV …"): it is hidden, and this line says the
+    limit and the formats in the reader's language, under the uploader that precedes it."""
+    st.html("<style>[data-testid='stFileUploaderDropzoneInstructions'] {display: none}</style>")
+    mb = dashboard().settings.max_upload_mb
+    st.caption(tr("upload.hint", mb=num(mb, 0 if mb % 1 == 0 else 1), formats=formats))
+
+
 def goal_status(progress: Progress, hidden: bool = False) -> None:
     """The goal and where the latest survey stands against its trajectory (overview and goal page).
 

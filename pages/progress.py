@@ -64,8 +64,13 @@ def render() -> None:
     plotted = shown.visible(data, "scenes")  # a hidden count is no bar (nor its area or rate)
     if measure == "per_100k" and dim != "municipality":
         st.info(ui.tr("progress.per_100k_only_municipality"), icon=":material/info:")
+    elif measure == "per_100k" and plotted["per_100k"].isna().all():  # no population is in the reference table
+        st.info(ui.tr("progress.no_population"), icon=":material/info:")
     else:
         st.altair_chart(breakdown_chart(plotted, lang, measure=measure), width="stretch")
+        if measure == "per_100k" and plotted["per_100k"].isna().any():
+            missing = sorted(set(plotted.loc[plotted["per_100k"].isna(), "label"]))
+            st.caption(ui.tr("progress.population_missing", names=", ".join(missing)))
     if len(plotted) < len(data):
         st.caption(ui.tr("disclosure.groups_not_shown", n=shown.threshold))
     if dim == "category":

@@ -128,6 +128,7 @@ def render() -> None:
         st.caption(ui.tr("seminars.import_help", columns=", ".join(SEMINAR_COLUMNS)))
         upload = st.file_uploader(ui.tr("seminars.csv_file"), type=["csv", "txt"], key="seminar_csv",
                                   max_upload_size=ui.upload_cap_mib())
+        ui.upload_hint("CSV")
         if upload is not None and st.button(ui.tr("seminars.import_button"), type="primary"):
             items = dash.import_seminars(upload.getvalue(), actor=ui.actor())
             st.success(ui.tr("seminars.imported", n=len(items)))

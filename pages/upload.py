@@ -57,8 +57,8 @@ def render() -> None:
         name, day, kind, source = "", dt.date.today(), SurveyKind.KARTLAGGNING, ""
 
     upload = st.file_uploader(ui.tr("upload.file"), type=["csv", "txt", "xlsx", "geojson", "json", "gpkg"],
-                              key="up_file", help=ui.tr("upload.file_help", mb=dash.settings.max_upload_mb),
-                              max_upload_size=ui.upload_cap_mib())
+                              key="up_file", max_upload_size=ui.upload_cap_mib())
+    ui.upload_hint("CSV, Excel (.xlsx), GeoJSON, GeoPackage")
     if upload is None:
         st.session_state.pop("up_corrected", None)
         return

@@ -237,3 +237,12 @@ def test_overview_is_one_screen_of_figures_map_and_trend(demo_store: Path) -> No
     assert len(at.get("vega_lite_chart")) == 1  # the trend
     links = {p.proto.page: p.proto.label for p in at.get("page_link")}
     assert (links.get("karta"), links.get("utveckling")) == ("Öppna kartan", "Utvecklingen i detalj")
+
+
+def test_rate_without_population_says_why(demo_store: Path) -> None:
+    """Scenes per 100,000: municipalities without a population in the reference table are named (no bar, a dash
+    in the table), not silently left out."""
+    at = _run("pages/progress.py")
+    at.segmented_control(key="p_measure").set_value("per_100k").run()
+    notes = [c.value for c in at.caption if "Utan inlagd folkmängd" in c.value]
+    assert len(notes) == 1 and "Stockholm" in notes[0] and "Huddinge" not in notes[0]

@@ -432,6 +432,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "progress.breakdown": {"sv": "Fördelning", "en": "Breakdown"},
     "progress.by": {"sv": "Fördela efter", "en": "Break down by"},
     "progress.measure": {"sv": "Mått", "en": "Measure"},
+    "progress.no_population": {
+        "sv": "Ingen folkmängd är inlagd, så scener per 100 000 invånare kan inte räknas ut. En administratör lägger "
+              "in kommunernas folkmängd (med datum) under Referenstabeller.",
+        "en": "No population is entered, so scenes per 100,000 inhabitants cannot be computed. An administrator "
+              "enters the municipalities' population (with its date) under Reference tables.",
+    },
+    "progress.population_missing": {
+        "sv": "Utan inlagd folkmängd, och därför utan stapel: {names}. En administratör lägger in folkmängden under "
+              "Referenstabeller.",
+        "en": "No population entered, so no bar: {names}. An administrator enters the population under Reference "
+              "tables.",
+    },
     "progress.per_100k_only_municipality": {
         "sv": "Scener per 100 000 invånare finns bara per kommun, där folkmängden är känd.",
         "en": "Scenes per 100,000 inhabitants exist only per municipality, where the population is known.",
@@ -901,7 +913,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "upload.revise": {"sv": "Kartläggning som rättas", "en": "Survey to correct"},
     "upload.note": {"sv": "Vad är rättat?", "en": "What was corrected?"},
     "upload.file": {"sv": "Fil", "en": "File"},
-    "upload.file_help": {"sv": "Högst {mb} MB.", "en": "At most {mb} MB."},
+    "upload.hint": {"sv": "Högst {mb} MB per fil · {formats}", "en": "At most {mb} MB per file · {formats}"},
     "upload.checking": {"sv": "Läser och kontrollerar filen …", "en": "Reading and checking the file …"},
     "upload.checked": {"sv": "Kontrollerad: {rows} godkända rader", "en": "Checked: {rows} valid rows"},
     "upload.sheet": {"sv": "Blad i arbetsboken", "en": "Sheet in the workbook"},
