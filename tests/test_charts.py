@@ -225,6 +225,24 @@ def test_seminar_badges_and_labels_never_overlap_or_leave_the_chart(demo: Dashbo
     assert len(key) == 4 and key[0].startswith("1 – Workshop 0") and "13 september 2022" in key[0]
 
 
+def test_a_wide_chart_staggers_its_badges_for_its_own_width(demo: Dashboard) -> None:
+    """The report's chart (760 px) needs fewer badge rows than one that may be a phone's width, and every badge
+    still keeps apart from the others."""
+    seminars = [_seminar(i, dt.date(2022, 1, 15) + dt.timedelta(days=70 * i), f"Seminarium {i}") for i in range(20)]
+    table = progress_table(demo.stats(), demo.reference.published_totals, demo.store.goal(), seminars)
+
+    def badges(width: int | str) -> list[tuple[float, float]]:
+        _, found = _items(progress_chart(table, width=width))
+        return [(x, y) for kind, role, item, x, y in found
+                if kind == "symbol" and role == "mark" and item.get("size", 0) >= 300]
+
+    wide, narrow = badges(760), badges(PHONE)
+    assert len(wide) == len(narrow) == 20
+    assert len({y for _, y in wide}) < len({y for _, y in narrow})
+    for (x1, y1), (x2, y2) in itertools.combinations(wide, 2):
+        assert max(abs(x1 - x2), abs(y1 - y2)) >= 18, "badges overlap"
+
+
 def test_breakdown_legend_lists_every_survey_in_full(demo: Dashboard) -> None:
     """Five surveys at a phone's width: five legend labels, each inside the chart, and names of a usual length
     whole (a label is cut with an ellipsis only beyond the plot's width)."""

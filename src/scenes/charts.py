@@ -264,7 +264,10 @@ def progress_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = 
 
     dates = pd.to_datetime(table["date"])
     span = max((dates.max() - dates.min()).days, 1) if len(dates) else 1
-    seminars["row"] = seminar_rows([d.date() for d in seminars["date"]], span)
+    # A chart of known width (the report's) staggers for that width; one that fills its container for the
+    # narrowest it may get.
+    plot_px = max(NARROWEST_PLOT_PX, width - 80) if isinstance(width, int) else NARROWEST_PLOT_PX
+    seminars["row"] = seminar_rows([d.date() for d in seminars["date"]], span, plot_px=plot_px)
     band_rows = int(seminars["row"].max()) + 1 if len(seminars) else 0
     band_px = BADGE_PITCH * band_rows + (6 if band_rows else 0)
     domain, step = count_domain(list(points["value"].dropna()), headroom=band_px / height)
