@@ -257,6 +257,18 @@ def test_pdfinfo_reports_tagged_and_title(reports: dict[str, bytes], tmp_path: P
     assert "H1" in structure and "Figure" in structure and "Table" in structure
 
 
+@pytest.mark.parametrize("which", ["sv", "en", "participant", "before_seminar"])
+def test_report_passes_a_pdf_ua_checker(reports: dict[str, bytes], which: str) -> None:
+    """A PDF accessibility checker from PyPI (`page-validation`, PDF/UA-1 rules after the Matterhorn Protocol,
+    cross-tested against veraPDF) finds nothing wrong: tags, language, title in XMP and the info dictionary,
+    figures with alternative text, heading order, fonts' Unicode mappings."""
+    import page
+
+    report = page.validate_pdf_bytes(reports[which], profile="ua1")
+    assert [(f.rule_id, f.message) for f in report.failures] == []
+    assert report.is_compliant and report.rules.total > 100
+
+
 def test_font_is_shipped_and_embedded(reports: dict[str, bytes]) -> None:
     """The report embeds DejaVu Sans, which ships with the package (and its licence) as package data."""
     reader = PdfReader(io.BytesIO(reports["sv"]))

@@ -17,6 +17,7 @@ marked as artifacts, and the headings make the outline (bookmarks).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import math
 import struct
@@ -88,6 +89,31 @@ def _percent(value: float, lang: str) -> str:
     return t("report.percent", lang, pct=_signed(value, lang))
 
 
+def _xmp(pdf: FPDF, lang: str) -> str:
+    """The document's XMP metadata: title, description, creator and language as in its info dictionary, and the
+    PDF/UA identification (part 1) that accessibility checkers read."""
+    def esc(text: object) -> str:
+        return html.escape(str(text or ""), quote=True)
+
+    return "\n".join([
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+        ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+        '  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"',
+        '    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
+        '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
+        "   <pdfuaid:part>1</pdfuaid:part>",
+        f"   <xmp:CreatorTool>{esc(pdf.creator)}</xmp:CreatorTool>",
+        f'   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{esc(pdf.title)}</rdf:li></rdf:Alt></dc:title>',
+        f'   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{esc(pdf.subject)}</rdf:li></rdf:Alt>'
+        "</dc:description>",
+        f"   <dc:creator><rdf:Seq><rdf:li>{esc(pdf.author)}</rdf:li></rdf:Seq></dc:creator>",
+        f"   <dc:language><rdf:Bag><rdf:li>{esc(lang)}</rdf:li></rdf:Bag></dc:language>",
+        "  </rdf:Description>",
+        " </rdf:RDF>",
+        "</x:xmpmeta>",
+    ])
+
+
 class _Pdf(FPDF):
     def __init__(self, footer_text: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
@@ -96,6 +122,15 @@ class _Pdf(FPDF):
         self.add_font("Body", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
         self.set_auto_page_break(auto=True, margin=16)
         self.set_margins(16, 14, 16)
+
+    def unmap_notdef(self) -> None:
+        """fpdf2 maps the fonts' ".notdef" glyph to U+0000 in their ToUnicode tables, which PDF/UA forbids (a
+        screen reader would read a null); that glyph is never drawn as text, so it gets no mapping. Call last."""
+        for font in self.fonts.values():
+            subset = getattr(font, "subset", None)
+            for glyph, _ in list(subset.items()) if subset is not None else []:
+                if glyph is not None and glyph.unicode in ((0,), 0):
+                    glyph.unicode = ()
 
     # -- tagging ---------------------------------------------------------------------------------------------
     @contextmanager
@@ -406,6 +441,7 @@ def build_report(inp: ReportInput) -> bytes:
     pdf.set_subject(t("report.subject", lang, date=date_text(today, lang), latest=latest.name,
                       baseline=baseline.name))
     pdf.set_creator("scenes")
+    pdf.set_xmp_metadata(_xmp(pdf, lang))
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.alias_nb_pages()
     pdf.add_page()
@@ -414,4 +450,5 @@ def build_report(inp: ReportInput) -> bytes:
     _tables(pdf, inp)
     _seminars(pdf, inp, today)
     _sources(pdf, inp)
+    pdf.unmap_notdef()
     return bytes(pdf.output())
