@@ -236,7 +236,7 @@ def scene_details(row: Any, history: list[HistoryEntry]) -> None:
         if entry.note:
             kind, _, ids = entry.note.partition(":")
             extra = " – " + tr(f"history.{kind}", ids=ids.replace(",", ", "))
-        lines.append(f"- {escape_markdown(entry.survey.name)} ({day(entry.survey.date)}): {state}{extra}")
+        lines.append(f"- {escape_markdown(entry.survey.name)}, {day(entry.survey.date)}: {state}{extra}")
     st.markdown("\n".join(lines))
 
 

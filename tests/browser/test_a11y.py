@@ -104,7 +104,7 @@ def test_every_page_in_english(page: Page, server: str) -> None:
     for path, heading in HEADINGS_EN.items():
         page.page.get_by_role("link", name={"": "Overview", "karta": "Map", "utveckling": "Progress",
                                             "seminarier": "Seminars", "mal": "Goal", "ladda-upp": "Upload",
-                                            "historik": "History"}[path]).click()
+                                            "historik": "History"}[path], exact=True).click()
         page.page.get_by_role("heading", name=heading).first.wait_for(timeout=30_000)
         _settle(page, "map" if path == "karta" else "")
         assert page.page.locator('[data-testid="stException"]').count() == 0, path

@@ -53,7 +53,7 @@ def test_overview_is_one_screen_at_1920(page: Page, server: str) -> None:
     picture = p.locator("img[alt^='Karta över Stockholms län']")
     picture.wait_for()
     assert p.evaluate("(img) => img.complete && img.naturalWidth > 100", picture.element_handle())
-    bottoms = {name: p.get_by_role("link", name=name).bounding_box() for name in ("Öppna kartan",
+    bottoms = {name: p.get_by_role("link", name=name, exact=True).bounding_box() for name in ("Öppna kartan",
                                                                               "Utvecklingen i detalj")}
     assert all(box is not None and box["y"] + box["height"] <= 1080 for box in bottoms.values()), bottoms
     metric = p.locator("[data-testid='stMetric']").first.bounding_box()

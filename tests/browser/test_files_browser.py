@@ -90,7 +90,7 @@ def test_round_trip_through_excel(browser: object, real_server: tuple[str, Path]
     path = tmp_path / "kartlaggning-2025-andrad.csv"
     path.write_bytes(edited)
 
-    page.get_by_role("link", name="Ladda upp").click()
+    page.get_by_role("link", name="Ladda upp", exact=True).click()
     page.get_by_text("En rättad version av en publicerad kartläggning").click()
     page.get_by_text("Kartläggning som rättas").wait_for(timeout=30_000)
     page.locator("input[type=file]").set_input_files(str(path))

@@ -46,7 +46,7 @@ def _scene_count(p: Page, expected: int, timeout: float = 30) -> dict[str, int]:
 
 def _open_map(p: Page, server: str) -> None:
     p.page.goto(server + "/")
-    p.page.get_by_role("link", name="Karta").click()
+    p.page.get_by_role("link", name="Karta", exact=True).click()
     _map_frame(p)
 
 
@@ -93,7 +93,7 @@ def test_clicking_a_scene_shows_details_and_history(page: Page, server: str) -> 
     time.sleep(1.5)
     frame = _frame(page)
     marker = frame.locator(".leaflet-marker-icon.scene-marker").first  # type: ignore[attr-defined]
-    history_line = page.page.get_by_text("Kartläggning 2021 (exempel) (2021-12-01)")
+    history_line = page.page.get_by_text("Kartläggning 2021 (exempel), 1 december 2021")
     for _attempt in range(3):  # a click that lands while the map is still settling is ignored by Leaflet
         marker.click()
         try:
@@ -143,7 +143,7 @@ def test_workshop_participant_sees_only_counts(page: Page, server: str) -> None:
     page.page.goto(server + "/")
     page.page.get_by_label("Visa som roll (demoläge)").click()
     page.page.get_by_role("option", name="Deltagare").click()
-    page.page.get_by_role("link", name="Karta").click()
+    page.page.get_by_role("link", name="Karta", exact=True).click()
     _map_frame(page)
     deadline = time.monotonic() + 30
     counts = {}

@@ -94,21 +94,21 @@ def test_day_one_from_demo_to_real_data(browser: object, writable_server: tuple[
     # A corrected file becomes revision 2; rollback brings revision 1 back everywhere.
     three = tmp_path / "three.csv"
     three.write_bytes((GOOD + "N2;Andra platsen;Botkyrka;utsatt_omrade;59,2005;17,8297;\r\n").encode("cp1252"))
-    page.get_by_role("link", name="Ladda upp").click()
+    page.get_by_role("link", name="Ladda upp", exact=True).click()
     page.get_by_text("En rättad version av en publicerad kartläggning").click()
     _choose(page, "Kartläggning som rättas", "Kartläggning 2026")
     page.locator("input[type=file]").set_input_files(str(three))
     page.get_by_role("button", name="Publicera").click()
     # The page reruns after publishing; the success box is drawn by the rerun, so the page is settled then.
     page.locator('[data-testid="stAlert"]').filter(has_text="revision 2").wait_for(timeout=30_000)
-    page.get_by_role("link", name="Karta").click()
+    page.get_by_role("link", name="Karta", exact=True).click()
     page.get_by_text("Visar 3 av 3 scener i Kartläggning 2026").wait_for(timeout=30_000)
-    page.get_by_role("link", name="Historik").click()
+    page.get_by_role("link", name="Historik", exact=True).click()
     _choose(page, "Kartläggning", "Kartläggning 2026")
     _choose(page, "Revision", "1")
     page.get_by_role("button", name="Gör vald revision gällande").click()
     page.get_by_text("Gällande revision: 1").wait_for(timeout=30_000)
-    page.get_by_role("link", name="Karta").click()
+    page.get_by_role("link", name="Karta", exact=True).click()
     page.get_by_text("Visar 2 av 2 scener i Kartläggning 2026").wait_for(timeout=30_000)
 
     # A second tab of the same browser is signed in too.
@@ -172,6 +172,6 @@ def test_sign_in_page_and_a_page_the_role_may_not_open(browser: object, writable
     page.get_by_role("button", name="Logga in").click()
     page.get_by_text("rollen Workshopdeltagare får inte öppna den").wait_for(timeout=30_000)
     assert page.get_by_text("Page not found").count() == 0
-    assert page.get_by_role("link", name="Ladda upp").count() == 0  # not offered in the menu either
+    assert page.get_by_role("link", name="Ladda upp", exact=True).count() == 0  # not offered in the menu either
     screenshot(page, "sida-inte-for-rollen")
     context.close()
