@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 import folium
 import geopandas as gpd
@@ -182,6 +182,11 @@ def num(value: float, decimals: int = 0) -> str:
 def day(value: dt.date, style: str = "long") -> str:
     """Format a date for the current language ("long": 14 september 2022; "short": 2022-09-14)."""
     return date_text(value, lang(), style)
+
+
+def date_format() -> Literal["YYYY-MM-DD", "DD/MM/YYYY"]:
+    """How a date field shows its date: as the language writes a short date (2022-09-14 / 14/09/2022)."""
+    return "YYYY-MM-DD" if lang() == "sv" else "DD/MM/YYYY"
 
 
 def language_selector() -> None:

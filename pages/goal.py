@@ -30,7 +30,7 @@ def render() -> None:
     with st.form("goal_form"):
         count = st.number_input(ui.tr("goal.count"), min_value=0, max_value=10_000, step=1,
                                 value=goal.target_count)
-        date = st.date_input(ui.tr("goal.date"), value=goal.target_date)
+        date = st.date_input(ui.tr("goal.date"), value=goal.target_date, format=ui.date_format())
         area = st.number_input(ui.tr("goal.area"), min_value=0.0, step=0.1, format="%.1f",
                                value=None if goal.target_area_m2 is None else goal.target_area_m2 / 10_000,
                                placeholder=ui.tr("goal.area_none"), help=ui.tr("goal.area_help"))

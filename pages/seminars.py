@@ -28,10 +28,11 @@ def _seminar_form(seminars: list[Seminar]) -> None:
         kind = st.text_input(ui.tr("seminars.field_kind"), value=cur.kind if cur else "Seminarium")
         c1, c2, c3, c4 = st.columns(4)
         known = c1.checkbox(ui.tr("seminars.date_known"), value=bool(cur and cur.date))
-        date = c1.date_input(ui.tr("seminars.field_date"), value=cur.date if cur and cur.date else None)
+        date = c1.date_input(ui.tr("seminars.field_date"), format=ui.date_format(),
+                             value=cur.date if cur and cur.date else None)
         start = c2.text_input(ui.tr("seminars.field_start"), value=cur.start_time if cur else "")
         end = c3.text_input(ui.tr("seminars.field_end"), value=cur.end_time if cur else "")
-        deadline = c4.date_input(ui.tr("seminars.field_deadline"),
+        deadline = c4.date_input(ui.tr("seminars.field_deadline"), format=ui.date_format(),
                                  value=cur.registration_deadline if cur else None)
         place = st.text_input(ui.tr("seminars.place"), value=cur.place if cur else "")
         organiser = st.text_input(ui.tr("seminars.organiser"), value=cur.organiser if cur else "")
