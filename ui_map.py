@@ -104,13 +104,13 @@ def comparison(surveys: list[Survey], survey: Survey, compare_to: str | None, fi
                ) -> tuple[Survey | None, Any, dict[str, str]]:
     """The earlier survey compared with (the previous one for "prev"), the ceased scenes since it and the change
     code of each scene that is new since it; (None, None, {}) without a comparison."""
-    earlier = [s for s in surveys if (s.date, s.id) < (survey.date, survey.id)]
+    earlier = [s for s in surveys if s.order < survey.order]
     target = (earlier[-1] if earlier else None) if compare_to == "prev" else next(
         (s for s in earlier if s.id == compare_to), None)
     if target is None:
         return None, None, {}
     before, now = ui.scenes(target.id), ui.scenes(survey.id)
-    inside = [ui.scenes(s.id) for s in surveys if (target.date, target.id) < (s.date, s.id) < (survey.date, survey.id)]
+    inside = [ui.scenes(s.id) for s in surveys if target.order < s.order < survey.order]
     result = compare(before, now, pd.concat(inside) if inside else None)  # merges recorded in between count too
     return target, filt.apply(ceased_since(before, now)), change_codes(result)
 

@@ -60,7 +60,7 @@ def render() -> None:
             st.altair_chart(progress_chart(table, lang, height=190, compact_legend=True), width="stretch")
             st.page_link("pages/progress.py", label=ui.tr("overview.to_progress"), icon=":material/trending_down:")
 
-    ordered = sorted(stats, key=lambda s: (s.survey.date, s.survey.id))
+    ordered = sorted(stats, key=lambda s: s.survey.order)
     if len(ordered) >= 2:
         previous = ordered[-2].survey
         st.subheader(ui.tr("overview.since_previous", name=previous.name))

@@ -71,6 +71,7 @@ def _page(state: Path, role: str, page: str, lang: str, monkeypatch: pytest.Monk
     at.switch_page(FILES[page])
     at.run()
     assert list(at.exception) == [], f"{role} {page}: {at.exception}"
+    assert [e.value for e in at.error] == [], f"{role} {page}"  # ui.guarded turns a core error into an error box
     return at
 
 

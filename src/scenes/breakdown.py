@@ -58,7 +58,7 @@ def breakdown(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], ref: Referenc
     grouped = keyed.groupby(["survey_id", "key"]).agg(scenes=("scene_id", "count"),
                                                       area_m2=("area_m2", lambda a: float(a.fillna(0).sum())))
     grouped = grouped.reset_index()
-    order = {s.id: i for i, s in enumerate(sorted(surveys, key=lambda s: (s.date, s.id)))}
+    order = {s.id: i for i, s in enumerate(sorted(surveys, key=lambda s: s.order))}
     names = {s.id: s.name for s in surveys}
     dates = {s.id: s.date for s in surveys}
     grouped = grouped[grouped["survey_id"].isin(order)]

@@ -44,6 +44,11 @@ class Survey:
     revision: int = 1  # the current revision of the survey's data
     withdrawn: bool = False  # hidden from every figure and map, kept in history; can be restored
 
+    @property
+    def order(self) -> tuple[dt.date, str]:
+        """The one order of surveys everywhere: by date, then id (two surveys on one day keep a stable order)."""
+        return (self.date, self.id)
+
 
 #: Columns of a scene-observation frame, in order, with their meaning.
 SCENE_COLUMNS: dict[str, str] = {

@@ -87,7 +87,7 @@ def allowed_by(expected: float) -> int:
 
 def ordered(stats: list[SurveyStats]) -> list[SurveyStats]:
     """Survey statistics oldest first (by date, then id): the one order every figure uses."""
-    return sorted(stats, key=lambda s: (s.survey.date, s.survey.id))
+    return sorted(stats, key=lambda s: s.survey.order)
 
 
 def baseline_of(stats: list[SurveyStats], goal: Goal) -> SurveyStats | None:

@@ -107,7 +107,7 @@ def scene_history(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], scene_id:
     """For each survey in order: was the scene there, and did it arise from a merge or split?"""
     entries = []
     successors = all_scenes[all_scenes["predecessors"].map(lambda p: scene_id in p)]
-    for survey in sorted(surveys, key=lambda s: (s.date, s.id)):
+    for survey in sorted(surveys, key=lambda s: s.order):
         rows = all_scenes[(all_scenes["survey_id"] == survey.id) & (all_scenes["scene_id"] == scene_id)]
         note = ""
         if len(rows) and rows.iloc[0]["predecessors"]:
