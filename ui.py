@@ -25,11 +25,11 @@ import streamlit as st
 from streamlit import config as streamlit_config
 from streamlit_folium import st_folium
 
+from scenes import Dashboard
 from scenes.assets import install_static
 from scenes.auth import precision_for
 from scenes.auth import require as auth_require
 from scenes.charts import to_png
-from scenes.core import Dashboard
 from scenes.disclosure import Disclosure
 from scenes.errors import ScenesError, ValidationFailed
 from scenes.formats import table_to_csv

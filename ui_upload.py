@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 import ui
-from scenes.core import Dashboard
+from scenes import Dashboard
 from scenes.ingest import header_mapping
 from scenes.ingest.columns import CANONICAL
 from scenes.ingest.corrections import applicable

@@ -76,3 +76,20 @@ def test_every_write_names_its_actor() -> None:
             if param is None or param.kind is not param.KEYWORD_ONLY or param.default is not param.empty:
                 loose.append(f"{cls.__name__}.{name}")
     assert loose == []
+
+
+def test_dashboard_is_the_exported_entry_point() -> None:
+    """`scenes.Dashboard` is the core object pages and CLI use, exported from the package; importing `scenes`
+    alone does not load it (and the store and GeoPandas with it)."""
+    import subprocess
+    import sys
+
+    import scenes
+    from scenes.core import Dashboard
+
+    assert scenes.Dashboard is Dashboard and "Dashboard" in scenes.__all__
+    probe = "import sys, scenes; print('scenes.core' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"
+    users = [PROJECT_ROOT / "ui.py", PROJECT_ROOT / "ui_upload.py", PROJECT_ROOT / "src" / "scenes" / "cli.py"]
+    assert [p.name for p in users if "from scenes import Dashboard" not in p.read_text(encoding="utf-8")] == []

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from scenes import Dashboard
 from scenes.auth import ROLES
-from scenes.core import Dashboard
 from scenes.errors import ScenesError
 from scenes.i18n import problem_text
 from scenes.ingest.upload import UploadCheck, report_table, survey_id_for
