@@ -371,3 +371,25 @@ def test_template_validates_and_lists_codes(ref: Reference, kind: str) -> None:
     if kind == "xlsx":
         sheets = openpyxl.load_workbook(io.BytesIO(data)).sheetnames
         assert {"Kommuner", "Lokalpolisområden", "Stadsdelar", "Kategorier", "Status"} <= set(sheets)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326"), ("urn:ogc:def:crs:EPSG::3006", "EPSG:3006"),
+    ("EPSG:3006", "EPSG:3006"), ("urn:ogc:def:crs:EPSG::14326", None),
+])
+def test_geojson_crs_names_are_read_by_pyproj(name: str, expected: str | None) -> None:
+    """A GeoJSON 'crs' member is whatever pyproj reads it as: CRS84 is WGS 84; a name that merely ends like a
+    known code (EPSG::14326) is not taken for it but refused as unknown."""
+    from scenes.errors import ValidationFailed
+    from scenes.ingest.readers import read_file
+
+    data = json.dumps({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": name}},
+                       "features": [{"type": "Feature", "properties": {"scene_id": "a"},
+                                     "geometry": {"type": "Point", "coordinates": [674000, 6580000]}}]})
+    if expected is None:
+        with pytest.raises(ValidationFailed) as caught:
+            read_file("a.geojson", data.encode(), Limits())
+        assert [p.code for p in caught.value.problems] == ["unknown_crs"]
+    else:
+        raw = read_file("a.geojson", data.encode(), Limits())
+        assert raw.geometry is not None and raw.geometry.crs.to_string() == expected

@@ -137,6 +137,9 @@ def _crs(value: object, reading: str) -> CRS:
     return crs
 
 
+_CRS84 = CRS.from_user_input("OGC:CRS84")
+
+
 def _crs_of(collection: dict[str, object]) -> CRS:
     crs = collection.get("crs")
     if crs is None:
@@ -146,10 +149,9 @@ def _crs_of(collection: dict[str, object]) -> CRS:
     if not isinstance(name, str) or not name.strip():
         raise fail("unknown_crs", "The GeoJSON 'crs' member has no name; remove it (WGS 84) or name the system, "
                    "e.g. EPSG:3006.", crs=str(crs)[:200])
-    for code in ("3006", "4326", "CRS84"):
-        if name.endswith(code):
-            return CRS.from_epsg(4326 if code == "CRS84" else int(code))  # CRS84 is lon/lat, as GeoJSON is read
-    return _crs(name, "geojson")
+    crs = _crs(name, "geojson")  # pyproj reads EPSG:3006, urn:ogc:def:crs:EPSG::3006, OGC CRS84 and the rest
+    # CRS84 is WGS 84 in lon/lat order, which is how every GeoJSON is read here anyway: call it by its usual name
+    return CRS.from_epsg(4326) if crs == _CRS84 else crs
 
 
 class _Problems(list[Problem]):
