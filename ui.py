@@ -200,11 +200,19 @@ def demo_notice() -> None:
     st.warning(tr("demo.notice"), icon=":material/info:")
 
 
-def show_error(exc: ScenesError) -> None:
-    """One way to show an expected failure: a message, never a traceback; located problems as a table."""
-    st.error(f"**{tr('error.title')}**\n\n{error_text(exc, lang())}", icon=":material/error:")
+def show_error(exc: ScenesError, *, columns: dict[str, str] | None = None) -> None:
+    """One way to show an expected failure: a message, never a traceback; located problems as a table.
+
+    `columns` names a form's fields as the reader sees them (problem column -> catalogue key of the label); a
+    file's problems keep the file's own column names.
+    """
+    st.error(f"**{tr('error.title')}**\n\n{error_text(exc, lang(), escape_markdown)}", icon=":material/error:")
     if isinstance(exc, ValidationFailed):
-        show_table(report_table(exc.problems, lang()))
+        table = report_table(exc.problems, lang())
+        if columns:
+            where = tr("problem.column")
+            table[where] = [tr(columns[c]) if c in columns else c for c in table[where]]
+        show_table(table)
 
 
 def guarded(render: Callable[[], T]) -> T | None:
@@ -231,8 +239,7 @@ def scene_details(row: Any, history: list[HistoryEntry]) -> None:
         (tr("col.area_m2"), num(row["area_m2"]) if row["area_m2"] == row["area_m2"] else "–"),
         (tr("col.notes"), row["notes"] or "–"),
     ]
-    st.dataframe({tr("col.field"): [k for k, _ in facts], tr("col.value"): [str(v) for _, v in facts]},
-                 hide_index=True, width="stretch")
+    show_facts([(k, str(v)) for k, v in facts])  # lines that wrap: the details column is narrow at 1366 px
     st.markdown(f"**{tr('map.history')}**")
     lines = []
     for entry in history:
@@ -324,7 +331,7 @@ def comparison_lists(result: Comparison, earlier: gpd.GeoDataFrame, later: gpd.G
             st.markdown("\n".join(f"- {i}" for i in items) if items else tr("compare.none"))
 
 
-def facts(rows: list[tuple[str, str]]) -> None:
+def show_facts(rows: list[tuple[str, str]]) -> None:
     """Label/value pairs as compact markdown (values escaped)."""
     st.markdown("  \n".join(f"**{escape_markdown(k)}:** {escape_markdown(v or '–')}" for k, v in rows))
 

@@ -75,7 +75,8 @@ def render() -> None:
         st.caption(ui.tr("disclosure.groups_not_shown", n=shown.threshold))
     if dim == "category":
         st.caption(ui.tr("progress.category_note"))
-    ui.table_with_download(_by_label(suppressed(data, shown, lang).drop(columns=["survey_id", "key"]), dims[dim]),
+    table = suppressed(data, shown, lang).drop(columns=["survey_id", "key", "area_m2"])  # the area shows in ha
+    ui.table_with_download(_by_label(table, dims[dim]),
                            f"fordelning-{dim}.csv", key="dl_breakdown")
 
     st.subheader(ui.tr("progress.compare"))

@@ -6,7 +6,15 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from scenes.errors import ValidationFailed
 from scenes.reference import EDITABLE
+
+#: the editor's columns and the catalogue key of each one's heading (also used to locate a problem)
+LABELS = {"code": "reference.col.code", "label_sv": "reference.col.label_sv", "label_en": "reference.col.label_en",
+          "description_sv": "reference.col.description_sv", "description_en": "reference.col.description_en",
+          "color": "reference.col.color", "working_name": "reference.col.working_name",
+          "kommun_kod": "col.kommun_kod", "kommun": "col.municipality", "population": "reference.col.population",
+          "population_date": "reference.col.population_date"}
 
 
 def render() -> None:
@@ -27,19 +35,19 @@ def render() -> None:
     if "population" in frame.columns:  # a number column, so the editor takes whole numbers only
         frame["population"] = pd.array(frame["population"], dtype="Int64")
     column = st.column_config
+    label = {c: ui.tr(k) for c, k in LABELS.items()}
     config = {
-        "code": column.TextColumn(ui.tr("reference.col.code"), help=ui.tr("reference.col.code_help")),
-        "label_sv": column.TextColumn(ui.tr("reference.col.label_sv"), required=True),
-        "label_en": column.TextColumn(ui.tr("reference.col.label_en"), required=True),
-        "description_sv": column.TextColumn(ui.tr("reference.col.description_sv")),
-        "description_en": column.TextColumn(ui.tr("reference.col.description_en")),
-        "color": column.TextColumn(ui.tr("reference.col.color"), help=ui.tr("reference.col.color_help")),
-        "working_name": column.CheckboxColumn(ui.tr("reference.col.working_name"),
-                                              help=ui.tr("reference.col.working_name_help")),
-        "kommun_kod": column.TextColumn(ui.tr("col.kommun_kod")),
-        "kommun": column.TextColumn(ui.tr("col.municipality")),
-        "population": column.NumberColumn(ui.tr("reference.col.population"), min_value=0, step=1, format="%d"),
-        "population_date": column.TextColumn(ui.tr("reference.col.population_date"),
+        "code": column.TextColumn(label["code"], help=ui.tr("reference.col.code_help")),
+        "label_sv": column.TextColumn(label["label_sv"], required=True),
+        "label_en": column.TextColumn(label["label_en"], required=True),
+        "description_sv": column.TextColumn(label["description_sv"]),
+        "description_en": column.TextColumn(label["description_en"]),
+        "color": column.TextColumn(label["color"], help=ui.tr("reference.col.color_help")),
+        "working_name": column.CheckboxColumn(label["working_name"], help=ui.tr("reference.col.working_name_help")),
+        "kommun_kod": column.TextColumn(label["kommun_kod"]),
+        "kommun": column.TextColumn(label["kommun"]),
+        "population": column.NumberColumn(label["population"], min_value=0, step=1, format="%d"),
+        "population_date": column.TextColumn(label["population_date"],
                                              help=ui.tr("reference.col.population_date_help")),
     }
     edited = st.data_editor(frame, key=f"editor_{name}", hide_index=True, width="stretch",
@@ -51,7 +59,11 @@ def render() -> None:
     if "population" in edited.columns:
         edited = edited.assign(population=[None if pd.isna(v) else int(v) for v in edited["population"]])
     if st.button(ui.tr("reference.save"), type="primary", icon=":material/save:", disabled=readonly):
-        changes = dash.save_reference(name, edited, actor=ui.actor())
+        try:
+            changes = dash.save_reference(name, edited, actor=ui.actor())
+        except ValidationFailed as exc:  # located by the editor's own column names
+            ui.show_error(exc, columns=LABELS)
+            return
         st.success(ui.tr("reference.saved", n=len(changes)))
 
 

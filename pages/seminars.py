@@ -9,8 +9,13 @@ import streamlit as st
 
 import ui
 from scenes.auth import can
+from scenes.errors import ValidationFailed
 from scenes.model import Seminar
 from scenes.seminars import SEMINAR_COLUMNS, map_preset, parse_programme, split_upcoming, when_text
+
+#: the form's fields by the names a problem uses, and the catalogue key of each field's label
+_FIELDS = {"seminar_id": "seminars.field_id", "title": "seminars.field_title", "start_time": "seminars.field_start",
+           "end_time": "seminars.field_end", "date": "seminars.field_date", "programme": "seminars.programme_field"}
 
 
 def _seminar_form(seminars: list[Seminar]) -> None:
@@ -22,7 +27,7 @@ def _seminar_form(seminars: list[Seminar]) -> None:
                           format_func=lambda i: ui.tr("seminars.new") if i is None else by_id[i].title)
     cur = by_id.get(choice) if choice else None
     with st.form(f"seminar_form_{choice}"):
-        sid = st.text_input("seminar_id", value=cur.seminar_id if cur else "", disabled=cur is not None,
+        sid = st.text_input(ui.tr("seminars.field_id"), value=cur.seminar_id if cur else "", disabled=cur is not None,
                             help=ui.tr("seminars.id_help"))
         title = st.text_input(ui.tr("seminars.field_title"), value=cur.title if cur else "")
         kind = st.text_input(ui.tr("seminars.field_kind"), value=cur.kind if cur else "Seminarium")
@@ -40,14 +45,14 @@ def _seminar_form(seminars: list[Seminar]) -> None:
         description = st.text_area(ui.tr("seminars.field_description"), value=cur.description if cur else "")
         focus = st.multiselect(ui.tr("seminars.focus"), list(ref.categories["code"]),
                                default=list(cur.focus_categories) if cur else [],
-                               format_func=lambda c: ref.category_label(c, lang))
+                               format_func=lambda c: ref.category_label(c, lang), placeholder=ui.tr("form.choose"))
         munis = st.multiselect(ui.tr("seminars.invited_municipalities"), list(ref.municipalities["kommun_kod"]),
                                default=list(cur.invited_municipalities) if cur else [],
-                               format_func=ref.municipality_name)
+                               format_func=ref.municipality_name, placeholder=ui.tr("form.choose"))
         lpos = st.multiselect(ui.tr("seminars.invited_police_areas"), list(ref.police_areas["lpo_code"]),
                               default=list(cur.invited_police_areas) if cur else [],
-                              format_func=ref.police_area_name)
-        programme = st.text_area(ui.tr("seminars.programme") + " (HH:MM | titel | talare)", value="\n".join(
+                              format_func=ref.police_area_name, placeholder=ui.tr("form.choose"))
+        programme = st.text_area(ui.tr("seminars.programme_field"), value="\n".join(
             f"{p.time} | {p.title} | {p.speakers}" for p in cur.programme) if cur else "", height=160)
         if st.form_submit_button(ui.tr("seminars.save"), type="primary"):
             item = Seminar(
@@ -59,7 +64,11 @@ def _seminar_form(seminars: list[Seminar]) -> None:
                 focus_categories=tuple(focus), invited_municipalities=tuple(munis), invited_police_areas=tuple(lpos),
                 programme=parse_programme(programme),
             )
-            dash.save_seminar(item, actor=ui.actor())
+            try:
+                dash.save_seminar(item, actor=ui.actor())
+            except ValidationFailed as exc:  # located by the form's own field names
+                ui.show_error(exc, columns=_FIELDS)
+                return
             st.success(ui.tr("seminars.saved", title=item.title))
 
 
@@ -71,7 +80,7 @@ def _card(sem: Seminar, today: dt.date) -> None:
             st.page_link("pages/map.py", label=ui.tr("seminars.open_map"), icon=":material/map:",
                          query_params=map_preset(sem))
         focus = ", ".join(ref.category_label(c, lang) for c in sem.focus_categories) or "–"
-        ui.facts([
+        ui.show_facts([
             (ui.tr("seminars.when"), when_text(sem, lang, today)),
             (ui.tr("seminars.place"), sem.place),
             (ui.tr("seminars.organiser"), sem.organiser),

@@ -67,7 +67,9 @@ def render() -> None:
     mapping = {h: st.session_state.get(f"map_{h}") for h in st.session_state.get("up_unknown", [])}
     with st.status(ui.tr("upload.checking"), expanded=False) as status:
         check = dash.check_upload(name_of_file, data, mapping=mapping or None, sheet=sheet)
-        status.update(label=ui.tr("upload.checked", rows=len(check.frame)), state="complete")
+        errors = len(check.result.errors)
+        status.update(label=ui.tr("upload.checked_errors", n=errors, rows=len(check.frame)) if errors
+                      else ui.tr("upload.checked", rows=len(check.frame)), state="error" if errors else "complete")
     if corrected:
         ui_upload.corrected_notice(corrected)
     if len(check.sheets) > 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from scenes.breakdown import breakdown, change_by
@@ -51,3 +52,13 @@ def test_change_by_municipality_matches_counts(demo: Dashboard) -> None:
     table = change_by(demo.store.scenes("demo-2021"), demo.store.scenes("demo-2024-02"), demo.reference,
                       "municipality").set_index("key")
     assert tuple(table.loc["0180", ["earlier", "later", "change"]]) == (11, 7, -4)
+
+
+def test_a_group_of_points_only_has_no_area_rather_than_zero(demo: Dashboard) -> None:
+    """Area is summed over the scenes mapped as areas; a group whose scenes are all points has an unknown area
+    (missing), not 0 m²."""
+    scenes = demo.scenes(None)
+    data = breakdown(scenes, demo.surveys(), demo.reference, "municipality")
+    has_area = scenes.assign(polygon=scenes["area_m2"].notna()).groupby(["survey_id", "kommun_kod"])["polygon"].any()
+    for row in data.itertuples():
+        assert pd.isna(row.area_m2) == (not has_area[(row.survey_id, row.key)]), (row.survey, row.label)

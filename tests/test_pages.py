@@ -246,3 +246,19 @@ def test_rate_without_population_says_why(demo_store: Path) -> None:
     at.segmented_control(key="p_measure").set_value("per_100k").run()
     notes = [c.value for c in at.caption if "Utan inlagd folkmängd" in c.value]
     assert len(notes) == 1 and "Stockholm" in notes[0] and "Huddinge" not in notes[0]
+
+
+def test_seminar_form_problems_name_the_form_fields(demo_store: Path, signed_in: Callable[..., AppTest]) -> None:
+    """A refused seminar says what is wrong in Swedish and where by the form's own labels, not field codes."""
+    at = signed_in("analytiker", "anna")
+    at.run()
+    at.switch_page("pages/seminars.py")
+    at.run()
+    form = {t.label: t for t in at.text_input}
+    form["Seminarie-id"].input("nytt-seminarium")
+    form["Starttid (TT:MM)"].input("25:99")
+    next(b for b in at.button if b.label == "Spara seminarium").click().run()
+    assert [e.value.split("\n\n")[-1] for e in at.error] == ["Seminariet sparades inte."]
+    problems = at.dataframe[-1].value
+    assert sorted(zip(problems["Kolumn"], problems["Problem"], strict=True)) == [
+        ("Starttid (TT:MM)", "Inte en tid; skriv den som TT:MM."), ("Titel", "En titel krävs.")]

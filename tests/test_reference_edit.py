@@ -60,3 +60,11 @@ def test_population_edit(dash: Dashboard) -> None:
     frame.loc[frame["kommun_kod"] == "0180", ["population", "population_date"]] = ["1000000", "2024-12-31"]
     dash.save_reference("municipalities", frame, actor="admin")
     assert load_reference(dash.settings.data_dir).population()["0180"] == 1_000_000  # a test value, not real
+
+
+def test_a_problem_names_the_row_as_the_editor_counts_it(dash: Dashboard) -> None:
+    """The first row of the editor is row 1 (the editor shows no file and no header line)."""
+    edited = _categories(dash).assign(color=["red", "#0072B2", "#CC79A7"])
+    with pytest.raises(ValidationFailed) as info:
+        dash.save_reference("categories", edited, actor="admin")
+    assert [(p.row, p.column, p.code) for p in info.value.problems] == [(1, "color", "colour_format")]

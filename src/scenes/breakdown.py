@@ -56,7 +56,7 @@ def breakdown(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], ref: Referenc
     """
     keyed = _keyed(pd.DataFrame(all_scenes.drop(columns="geometry")), dimension, ref)
     grouped = keyed.groupby(["survey_id", "key"]).agg(scenes=("scene_id", "count"),
-                                                      area_m2=("area_m2", lambda a: float(a.fillna(0).sum())))
+                                                      area_m2=("area_m2", lambda a: float(a.sum(min_count=1))))
     grouped = grouped.reset_index()
     order = {s.id: i for i, s in enumerate(sorted(surveys, key=lambda s: s.order))}
     names = {s.id: s.name for s in surveys}

@@ -136,8 +136,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "problem.date_format": {"sv": "Inte ett datum; skriv det som ÅÅÅÅ-MM-DD.",
                             "en": "Not a date; write it as YYYY-MM-DD."},
     "problem.time_format": {"sv": "Inte en tid; skriv den som TT:MM.", "en": "Not a time; write it as HH:MM."},
-    "problem.unknown_seminar_column": {"sv": "Okänd kolumn; se kolumnerna i README.",
-                                       "en": "Unknown column; see the columns in the README."},
+    "problem.unknown_seminar_column": {"sv": "Okänd kolumn; filens kolumner räknas upp ovanför filväljaren.",
+                                       "en": "Unknown column; the file's columns are listed above the file picker."},
     "problem.seminar_id_format": {"sv": "Ett seminarie-id är 1–100 bokstäver, siffror, ”-” eller ”_”.",
                                   "en": "A seminar id is 1–100 letters, digits, “-” or “_”."},
     "problem.seminar_id_twice": {"sv": "Samma seminarie-id finns två gånger i filen.",
@@ -457,9 +457,9 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "progress.later": {"sv": "Senare", "en": "Later"},
     "progress.change_by": {"sv": "Förändring per {what}", "en": "Change per {what}"},
     "progress.district_note": {
-        "sv": "Stadsdelar jämförs över omorganisationen 2023-07-01: Rinkeby-Kista och Spånga-Tensta räknas som "
+        "sv": "Stadsdelar jämförs över omorganisationen 1 juli 2023: Rinkeby-Kista och Spånga-Tensta räknas som "
               "Järva, Norrmalm och Östermalm som Norra innerstaden.",
-        "en": "Districts are compared across the 2023-07-01 reorganisation: Rinkeby-Kista and Spånga-Tensta count "
+        "en": "Districts are compared across the reorganisation of 1 July 2023: Rinkeby-Kista and Spånga-Tensta count "
               "as Järva, Norrmalm and Östermalm as Norra innerstaden.",
     },
     "compare.new": {"sv": "Nya", "en": "New"},
@@ -508,8 +508,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "seminars.field_kind": {"sv": "Typ", "en": "Kind"},
     "seminars.date_known": {"sv": "Datum känt", "en": "Date known"},
     "seminars.field_date": {"sv": "Datum", "en": "Date"},
-    "seminars.field_start": {"sv": "Starttid (HH:MM)", "en": "Start (HH:MM)"},
-    "seminars.field_end": {"sv": "Sluttid (HH:MM)", "en": "End (HH:MM)"},
+    "seminars.field_start": {"sv": "Starttid (TT:MM)", "en": "Start (HH:MM)"},
+    "seminars.field_end": {"sv": "Sluttid (TT:MM)", "en": "End (HH:MM)"},
+    "seminars.field_id": {"sv": "Seminarie-id", "en": "Seminar id"},
+    "seminars.programme_field": {"sv": "Program (en rad per punkt: TT:MM | titel | talare)",
+                                 "en": "Programme (one line per item: HH:MM | title | speakers)"},
+    "form.choose": {"sv": "Välj …", "en": "Choose …"},
     "seminars.field_deadline": {"sv": "Sista anmälningsdag", "en": "Registration deadline"},
     "seminars.field_description": {"sv": "Beskrivning", "en": "Description"},
     "seminars.invited_municipalities": {"sv": "Inbjudna kommuner", "en": "Invited municipalities"},
@@ -519,7 +523,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "seminars.import": {"sv": "Importera seminarier från CSV", "en": "Import seminars from CSV"},
     "seminars.import_help": {
         "sv": "Kolumner: {columns}. Listor avgränsas med ; och programmet skrivs en punkt per rad som "
-              "HH:MM | titel | talare. Ett befintligt seminar_id uppdateras. Filen läses helt innan något sparas.",
+              "TT:MM | titel | talare. Ett befintligt seminar_id uppdateras. Filen läses helt innan något sparas.",
         "en": "Columns: {columns}. Lists are separated by ; and the programme has one item per line as "
               "HH:MM | title | speakers. An existing seminar_id is updated. The file is checked in full before "
               "anything is saved.",
@@ -916,6 +920,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "upload.hint": {"sv": "Högst {mb} MB per fil · {formats}", "en": "At most {mb} MB per file · {formats}"},
     "upload.checking": {"sv": "Läser och kontrollerar filen …", "en": "Reading and checking the file …"},
     "upload.checked": {"sv": "Kontrollerad: {rows} godkända rader", "en": "Checked: {rows} valid rows"},
+    "upload.checked_errors": {
+        "sv": {"one": "Kontrollerad: {n} fel att rätta ({rows} godkända rader)",
+               "other": "Kontrollerad: {n} fel att rätta ({rows} godkända rader)"},
+        "en": {"one": "Checked: {n} error to fix ({rows} valid rows)",
+               "other": "Checked: {n} errors to fix ({rows} valid rows)"},
+    },
     "upload.sheet": {"sv": "Blad i arbetsboken", "en": "Sheet in the workbook"},
     "upload.mapping": {"sv": "Okända kolumner – välj vad de betyder eller ignorera dem",
                        "en": "Unknown columns – choose what they mean, or ignore them"},

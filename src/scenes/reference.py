@@ -253,7 +253,8 @@ _CODE = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 def save_reference_table(data_dir: Path, name: str, edited: pd.DataFrame) -> list[str]:
     """Validate an edited reference table and write it atomically; returns what changed (for the audit log).
 
-    Raises ValidationFailed with every problem (row, column, value) and writes nothing when anything is wrong.
+    Raises ValidationFailed with every problem (row as the editor counts them, from 1; column; value) and writes
+    nothing when anything is wrong.
     """
     from scenes.errors import Problem, ValidationFailed
 
@@ -266,14 +267,14 @@ def save_reference_table(data_dir: Path, name: str, edited: pd.DataFrame) -> lis
     for missing in sorted(set(old_keys) - set(new_keys)):
         problems.append(Problem("a code in use cannot be removed or renamed here",
                                 code="code_in_use", column=key, value=missing))
-    for i, code in enumerate(new_keys, start=2):
+    for i, code in enumerate(new_keys, start=1):
         if code not in old_keys and (name == "municipalities" or not _CODE.match(code)):
             problems.append(Problem("new codes are lowercase letters, digits and _ (municipalities cannot be added)",
                                     code="new_code_format",
                                     row=i, column=key, value=code))
         if new_keys.count(code) > 1:
             problems.append(Problem("the code appears twice", code="code_twice", row=i, column=key, value=code))
-    for i, row in enumerate(edited.to_dict("records"), start=2):
+    for i, row in enumerate(edited.to_dict("records"), start=1):
         for column in editable:
             value = row.get(column)
             text = "" if value is None else str(value).strip()

@@ -69,6 +69,7 @@ def audit_table(audit: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
     """The audit log with its actions in words."""
     out = audit.copy()
     out["action"] = [t(f"audit.{a}", lang) for a in out["action"]]
+    out["actor"] = out["actor"].replace({"(empty)": MISSING})  # a failed sign-in with no name typed
     return out
 
 
