@@ -292,11 +292,11 @@ def progress_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = 
                       _tooltip("published_source", t("chart.tt.published_source", lang)), *tail]
 
     base = alt.Chart(points)
-    lines = base.mark_line().encode(
-        x=x, y=y, color=colour,
-        strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=series, range=[[1, 0], [1, 0], [6, 4]]),
-                                  legend=legend),
-    ).transform_filter(alt.datum.series != series[1])  # published totals are separate figures: no line
+    # Published totals are separate figures: no line. The trajectory is dashed by its own layer, not by a dash
+    # channel, so the legend draws each series' symbol alone (a dash channel merged into it garbled the diamond).
+    lines = base.mark_line().encode(x=x, y=y, color=colour).transform_filter(alt.datum.series == series[0])
+    trajectory_line = base.mark_line(strokeDash=[6, 4]).encode(x=x, y=y, color=colour).transform_filter(
+        alt.datum.series == series[2])
     marks = base.mark_point(size=90, filled=True, opacity=1).encode(
         x=x, y=y, color=colour, shape=shape, tooltip=common + tail,
     ).transform_filter((alt.datum.series != series[1]) & (alt.datum.published_text == "") & alt.datum.marker)
@@ -308,7 +308,7 @@ def progress_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = 
     published = base.mark_point(size=220, filled=False, strokeWidth=2.5, opacity=1).encode(
         x=x, y=y, color=colour, shape=shape, tooltip=common + tail,
     ).transform_filter(alt.datum.series == series[1])
-    layers: list[alt.Chart] = [lines, marks, matched, published]
+    layers: list[alt.Chart] = [lines, trajectory_line, marks, matched, published]
     if len(seminars):
         seminars["y"] = [BADGE_PITCH * r + BADGE_PITCH / 2 for r in seminars["row"]]
         sem_tooltip = [_tooltip("number", t("chart.tt.number", lang)), _tooltip("label", t("chart.tt.seminar", lang)),
