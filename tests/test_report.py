@@ -64,7 +64,7 @@ def test_report_contents_in_swedish(reports: dict[str, bytes]) -> None:
     assert len(pages) == 2
     for expected in ("Lägesrapport", "22 november 2026", "Uppföljning februari 2024 (exempel) från 20 februari 2024",
                      "Kartläggning 2021 (exempel) från 1 december 2021", "Exempeldata – fiktiva platser",
-                     "-11 (-17 %) mot 64", "högst 32 scener 31 december 2027", "Exempelvärde", "Botkyrka",
+                     "-11 (-17 %) mot 64", "högst 32 scener senast 31 december 2027", "Exempelvärde", "Botkyrka",
                      "Haninge-Nynäshamn", "Öppna drogscener i Stockholms läns utsatta", "Trygghet för alla",
                      "sista anmälningsdag var 4 november 2025", "14 september 2022, 13:00–16:30", "Källor"):
         assert expected in flat, expected

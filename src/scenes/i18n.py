@@ -566,7 +566,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                     "en": "Demo data – fictitious places. The figures below rest on invented places."},
     "report.vs": {"sv": "mot", "en": "vs"},
     "report.goal": {"sv": "Mål", "en": "Goal"},
-    "report.goal_value": {"sv": "högst {count} scener {date}", "en": "at most {count} scenes by {date}"},
+    "report.goal_value": {"sv": "högst {count} scener senast {date}", "en": "at most {count} scenes by {date}"},
     "report.status": {"sv": "Läge", "en": "Status"},
     "report.sources": {"sv": "Källor för publicerade totaler: {sources}",
                        "en": "Sources of published totals: {sources}"},

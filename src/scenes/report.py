@@ -316,7 +316,7 @@ def _cover(pdf: _Pdf, inp: ReportInput, today: dt.date) -> None:
     pdf.heading(t("progress.chart", lang), 1)
     table = progress_table(inp.stats, inp.ref.published_totals, inp.progress.goal, inp.seminars, lang,
                            disclosure=inp.disclosure)
-    png = to_png(progress_chart(table, lang, width=760, height=230), scale=2)
+    png = to_png(progress_chart(table, lang, width=540, height=165, compact_legend=True), scale=2)
     _, h = pdf.figure(png, pdf.l_margin, pdf.get_y(), pdf.epw, 64, t("report.chart_alt", lang))
     pdf.set_y(pdf.get_y() + h + 1)
     pdf.para(t("report.chart_help", lang), size=7.5, height=3.8)
