@@ -87,7 +87,8 @@ def test_dashboard_is_the_exported_entry_point() -> None:
     import scenes
     from scenes.core import Dashboard
 
-    assert scenes.Dashboard is Dashboard and "Dashboard" in scenes.__all__
+    assert scenes.Dashboard is Dashboard
+    assert "Dashboard" in scenes.__all__
     probe = "import sys, scenes; print('scenes.core' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"

@@ -74,7 +74,8 @@ def test_accounts_hash_authenticate_and_audit(demo: Dashboard) -> None:
     accounts.add("anna", PASSWORD, "analytiker", actor="admin")
     with demo.store.engine.connect() as conn:
         stored = conn.exec_driver_sql("SELECT password_hash FROM users").scalar()
-    assert stored.startswith("$argon2id$") and PASSWORD not in stored
+    assert stored.startswith("$argon2id$")
+    assert PASSWORD not in stored
     assert accounts.authenticate("anna", "wrong password!") is None
     assert accounts.authenticate("anna", PASSWORD) == "analytiker"
     accounts.set_role("anna", "styrgrupp", actor="admin")
@@ -198,7 +199,8 @@ def test_nothing_exact_reaches_a_workshop_participant(demo_store: Path) -> None:
     frame = dash.store.scenes("demo-2024-02")
     at = _as("deltagare", "pages/map.py")
     text = _all_text(at)
-    assert not re.search(r"(className|cls).{0,20}scene-marker", text) and "count-label" in text
+    assert not re.search(r"(className|cls).{0,20}scene-marker", text)
+    assert "count-label" in text
     assert _leaks(frame, text) == []
     assert not any(name in text for name in frame["name"])
 
@@ -207,7 +209,8 @@ def test_exact_roles_do_get_locations(demo_store: Path) -> None:
     """The same check finds coordinates for the steering group (so the test above can fail)."""
     frame = Dashboard(Settings(state_dir=demo_store)).store.scenes("demo-2024-02")
     text = _all_text(_as("styrgrupp", "pages/map.py"))
-    assert re.search(r"(className|cls).{0,20}scene-marker", text) and len(_leaks(frame, text)) == len(frame)
+    assert re.search(r"(className|cls).{0,20}scene-marker", text)
+    assert len(_leaks(frame, text)) == len(frame)
 
 
 def test_generalised_exports_carry_no_location(demo: Dashboard) -> None:
@@ -220,7 +223,8 @@ def test_generalised_exports_carry_no_location(demo: Dashboard) -> None:
         assert _leaks(frame, text) == []
         assert not any(name in text for name in frame["name"])
     counts = {f["properties"]["kommun_kod"]: f["properties"]["scenes"] for f in json.loads(geojson)["features"]}
-    assert counts["0180"] == 7 and sum(counts.values()) == 53
+    assert counts["0180"] == 7
+    assert sum(counts.values()) == 53
     assert re.search(r"count-label", html)
 
 

@@ -61,7 +61,8 @@ def test_trajectory_runs_from_baseline_to_target(demo: Dashboard) -> None:
 def test_seminar_with_unknown_date_is_placed_at_deadline_and_says_so(demo: Dashboard) -> None:
     """The 2025 seminar sits at its registration deadline with a note that the date is not known."""
     sem = _table(demo, "en").query("series == 'Seminars'").sort_values("date").iloc[-1]
-    assert sem["date"].date() == dt.date(2025, 11, 4) and "not known" in sem["note"]
+    assert sem["date"].date() == dt.date(2025, 11, 4)
+    assert "not known" in sem["note"]
 
 
 def test_charts_render_to_png_offline(demo: Dashboard) -> None:
@@ -76,7 +77,10 @@ def test_charts_use_colour_blind_safe_palette(demo: Dashboard) -> None:
     """Series colours come from the Okabe–Ito palette and also differ in shape."""
     spec = progress_chart(_table(demo)).to_dict()
     text = str(spec)
-    assert "#0072B2" in text and "#D55E00" in text and "'square'" in text and "'diamond'" in text
+    assert "#0072B2" in text
+    assert "#D55E00" in text
+    assert "'square'" in text
+    assert "'diamond'" in text
 
 
 # -- layout: what Vega draws -------------------------------------------------------------------------------------
@@ -124,7 +128,8 @@ def test_same_survey_is_drawn_once_and_its_tooltip_gives_both_figures(demo: Dash
     described = [p["description"] for p in points]
     assert sum("2021" in d for d in described) == 1
     merged = next(d for d in described if "2021" in d)
-    assert "Publicerad total: 64 (Kartläggning 2021)" in merged and "Länsstyrelsen" in merged
+    assert "Publicerad total: 64 (Kartläggning 2021)" in merged
+    assert "Länsstyrelsen" in merged
     note = _table(demo).query("series == 'Kartläggningar (platsdata)'").iloc[0]["note"]
     assert "Samma kartläggning som den publicerade totalen Kartläggning 2021" in note
 
@@ -154,23 +159,31 @@ def test_count_axis_contains_every_value_and_has_whole_ticks(demo: Dashboard) ->
     spec = progress_chart(table).to_dict()
     y = next(layer["encoding"]["y"] for layer in spec["layer"] if layer["encoding"]["y"]["field"] == "value")
     low, high = y["scale"]["domain"]
-    assert low == 0 and high >= 1234 and y["scale"]["zero"] is True
-    assert y["axis"]["tickMinStep"] == 1 and y["axis"]["format"].endswith("d")
+    assert low == 0
+    assert high >= 1234
+    assert y["scale"]["zero"] is True
+    assert y["axis"]["tickMinStep"] == 1
+    assert y["axis"]["format"].endswith("d")
     assert all(float(v).is_integer() for v in y["axis"]["values"])
     _, found = _items(progress_chart(table, width=PHONE))
     badges = [s for s in _symbols(found) if s.get("size", 0) >= 300]
     band = max(s["y"] for s in badges) + 9
     assert all(band < s["y"] for s in _symbols(found) if s not in badges)
-    assert count_domain([2.0])[0] == [0.0, 2.0] and count_domain([0.0])[0] == [0.0, 1.0]
+    assert count_domain([2.0])[0] == [0.0, 2.0]
+    assert count_domain([0.0])[0] == [0.0, 1.0]
     for values in ([64.0], [7.0], [1234.0], [3.2, 64.0]):
         (zero, top), step = count_domain(values, headroom=0.1)
-        assert zero == 0 and top * 0.9 >= max(values) and step >= 1 and float(top / step).is_integer()
+        assert zero == 0
+        assert top * 0.9 >= max(values)
+        assert step >= 1
+        assert float(top / step).is_integer()
 
 
 def test_breakdown_counts_have_whole_ticks_and_rates_do_not(demo: Dashboard) -> None:
     data = breakdown(demo.store.scenes(), demo.store.surveys(), demo.reference, "municipality")
     counts = breakdown_chart(data).to_dict()["encoding"]["x"]["axis"]
-    assert counts["tickMinStep"] == 1 and counts["format"].endswith("d")
+    assert counts["tickMinStep"] == 1
+    assert counts["format"].endswith("d")
     rate = breakdown_chart(data, measure="per_100k").to_dict()["encoding"]["x"]["axis"]
     assert "tickMinStep" not in rate
 
@@ -199,7 +212,8 @@ def test_seminars_close_in_time_get_different_rows() -> None:
     """Badges closer than a badge's width on the narrowest plot are stacked; far apart ones share the top row."""
     days = [dt.date(2022, 9, 14), dt.date(2022, 9, 15), dt.date(2022, 9, 16), dt.date(2025, 11, 4)]
     rows = seminar_rows(days, span_days=3800)
-    assert rows[:3] == [0, 1, 2] and rows[3] == 0
+    assert rows[:3] == [0, 1, 2]
+    assert rows[3] == 0
     assert seminar_rows([dt.date(2025, 1, 1), dt.date(2022, 1, 1)], span_days=3800) == [0, 0]
 
 
@@ -220,9 +234,12 @@ def test_seminar_badges_and_labels_never_overlap_or_leave_the_chart(demo: Dashbo
     for kind, role, item, x, _ in found:
         if kind == "text" and item.get("angle", 0) == 0:
             left, right = _text_extent(item, x)
-            assert left >= 0 and right <= graph["width"], (role, item.get("text"))
+            assert left >= 0, (role, item.get("text"))
+            assert right <= graph["width"], (role, item.get("text"))
     key = seminar_key(table)
-    assert len(key) == 4 and key[0].startswith("1 – Workshop 0") and "13 september 2022" in key[0]
+    assert len(key) == 4
+    assert key[0].startswith("1 – Workshop 0")
+    assert "13 september 2022" in key[0]
 
 
 def test_a_wide_chart_staggers_its_badges_for_its_own_width(demo: Dashboard) -> None:

@@ -47,7 +47,8 @@ def test_session_resolves_to_user_and_current_role(sessions: Sessions) -> None:
     token = sessions.start("ulla", now=T0)
     found = sessions.resolve(token, now=T0 + dt.timedelta(minutes=1))
     assert (found.state, found.username, found.role) == ("ok", "ulla", "analytiker")
-    assert "ulla" not in token and "analytiker" not in token
+    assert "ulla" not in token
+    assert "analytiker" not in token
 
 
 def test_idle_session_expires(sessions: Sessions) -> None:
@@ -120,7 +121,8 @@ def test_session_secret_is_kept_and_shared(settings: Settings) -> None:
 def test_setup_code_creates_the_first_admin_once(demo: Dashboard) -> None:
     """The setup code creates the first administrator (signed in); then it is spent, and demo mode is over."""
     code = demo.setup_code()
-    assert code is not None and len(code.replace("-", "")) == 12
+    assert code is not None
+    assert len(code.replace("-", "")) == 12
     assert demo.setup_code() == code  # stable until used: the log and `scenes setup-code` agree
     with pytest.raises(SetupRefused) as wrong:
         demo.create_first_admin("AAAA-AAAA-AAAA", "ada", PASSWORD)
@@ -248,7 +250,8 @@ def test_password_is_rehashed_when_parameters_change(demo: Dashboard) -> None:
     assert demo.accounts.authenticate("gun", PASSWORD) == "styrgrupp"
     with demo.store.engine.connect() as conn:
         new = conn.exec_driver_sql("SELECT password_hash FROM users WHERE username = 'gun'").scalar()
-    assert old != new and not PasswordHasher().check_needs_rehash(new)
+    assert old != new
+    assert not PasswordHasher().check_needs_rehash(new)
     assert demo.accounts.authenticate("gun", PASSWORD) == "styrgrupp"
 
 
@@ -289,7 +292,8 @@ def test_demo_actor_writes_nothing(demo: Dashboard) -> None:
         refused.append(name)
     assert refused == list(attempts)
     assert (demo.data_version(), len(demo.audit(10_000)), demo.accounts.count()) == before
-    assert demo.demo_mode() and demo.goal().is_example
+    assert demo.demo_mode()
+    assert demo.goal().is_example
 
 
 def test_init_demo_never_returns_after_real_use(settings: Settings) -> None:
@@ -310,14 +314,17 @@ def test_real_data_hides_demo_from_every_figure(demo: Dashboard) -> None:
     assert set(demo.scenes()["survey_id"]) == {real}
     assert [r["id"] for r in demo.progress_rows()] == [real]
     prog = demo.progress()
-    assert prog is not None and (prog.baseline.survey.id, prog.latest.survey.id) == (real, real)
-    assert len(demo.all_surveys()) == 4 and demo.has_demo_beside_real()
+    assert prog is not None
+    assert (prog.baseline.survey.id, prog.latest.survey.id) == (real, real)
+    assert len(demo.all_surveys()) == 4
+    assert demo.has_demo_beside_real()
     import io
 
     from pypdf import PdfReader
 
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(demo.report_pdf())).pages)
-    assert "Exempeldata" not in text and "Kartläggning real-2025" in text
+    assert "Exempeldata" not in text
+    assert "Kartläggning real-2025" in text
 
 
 def test_cli_removes_demo_surveys_in_one_audited_step(demo: Dashboard) -> None:
@@ -341,10 +348,12 @@ def test_baseline_defaults_to_the_earliest_real_survey_and_can_be_chosen(demo: D
     second = _real(demo, "k2026", dt.date(2026, 3, 1), n=45)
     third = _real(demo, "k2026b", dt.date(2026, 9, 1), n=40)
     prog = demo.progress()
-    assert prog is not None and prog.baseline.survey.id == first
+    assert prog is not None
+    assert prog.baseline.survey.id == first
     demo.set_goal(Goal(20, dt.date(2027, 12, 31), is_example=False, baseline_survey_id=second), actor="styr")
     prog = demo.progress()
-    assert prog is not None and (prog.baseline.survey.id, prog.latest.survey.id) == (second, third)
+    assert prog is not None
+    assert (prog.baseline.survey.id, prog.latest.survey.id) == (second, third)
     assert [r["baseline"] for r in demo.progress_rows()] == [False, True, False]
     with pytest.raises(NotFoundError, match="baseline"):
         demo.set_goal(Goal(20, dt.date(2027, 12, 31), baseline_survey_id="demo-2021"), actor="styr")
@@ -358,7 +367,8 @@ def test_withdrawn_survey_is_hidden_kept_and_restored(demo: Dashboard) -> None:
     demo.withdraw(gone, actor="anna", reason="wrong file")
     assert [s.id for s in demo.surveys()] == [keep]
     assert set(demo.scenes()["survey_id"]) == {keep}
-    assert demo.survey(gone).withdrawn and gone in {s.id for s in demo.all_surveys()}
+    assert demo.survey(gone).withdrawn
+    assert gone in {s.id for s in demo.all_surveys()}
     assert len(demo.scenes(gone)) == 40  # its data is kept
     with pytest.raises(ScenesError, match="already withdrawn"):
         demo.withdraw(gone, actor="anna")
@@ -410,7 +420,8 @@ def test_store_refuses_a_write_without_an_actor(demo: Dashboard) -> None:
     version = demo.data_version()
     with pytest.raises(ScenesError, match="who acted"):
         demo.set_goal(Goal(30, dt.date(2027, 12, 31), is_example=False), actor=" ")
-    assert demo.data_version() == version and demo.goal().is_example
+    assert demo.data_version() == version
+    assert demo.goal().is_example
 
 
 def test_progress_rows_frame_is_plain(demo: Dashboard) -> None:
@@ -494,5 +505,6 @@ def test_user_text_in_messages_is_shown_as_text(app_env: Path, signed_in: Callab
     at.run()
     captions = [c.value for c in at.caption] + [c.value for c in at.sidebar.caption]
     latest = next(c for c in captions if "Senaste underlag" in c)
-    assert "](http" not in latest and "\\!\\[x\\]\\(http" in latest
+    assert "](http" not in latest
+    assert "\\!\\[x\\]\\(http" in latest
     assert any(c.startswith("Inloggad: a\\_b\\_c") for c in captions)

@@ -93,7 +93,8 @@ def test_polygons_have_areas_and_shrink_by_2024(surveys: dict[str, DemoSurvey]) 
     """Some scenes are polygons with an area; persisting polygons are smaller in 2024 (published: smaller)."""
     s23, s24 = surveys["demo-2023-11"].scenes, surveys["demo-2024-02"].scenes
     polys = s24[s24.geom_type == "Polygon"]
-    assert len(polys) > 5 and polys["area_m2"].gt(0).all()
+    assert len(polys) > 5
+    assert polys["area_m2"].gt(0).all()
     assert s24[s24.geom_type == "Point"]["area_m2"].isna().all()
     both = polys.merge(s23[["scene_id", "area_m2"]], on="scene_id", suffixes=("", "_2023"))
     assert (both["area_m2"] < both["area_m2_2023"]).all()
@@ -102,7 +103,8 @@ def test_polygons_have_areas_and_shrink_by_2024(surveys: dict[str, DemoSurvey]) 
 def test_names_are_neutral_and_labelled(surveys: dict[str, DemoSurvey]) -> None:
     """Invented neutral names, demo flag and the fictitious-places source on every survey."""
     for d in surveys.values():
-        assert d.survey.demo and "fiktiva" in d.survey.source
+        assert d.survey.demo
+        assert "fiktiva" in d.survey.source
         assert d.scenes["name"].str.fullmatch(r"Exempelplats \d+").all()
 
 

@@ -81,22 +81,29 @@ ON = Disclosure.for_precision("generalised", 3)
 
 def test_disclosure_hides_one_and_two_and_shows_zero() -> None:
     """1 and 2 become words in both languages; 0, 3 and missing values are not hidden."""
-    assert ON.active and ON.threshold == 3
+    assert ON.active
+    assert ON.threshold == 3
     assert [ON.hidden(n) for n in (0, 1, 2, 3, 40)] == [False, True, True, False, False]
-    assert not ON.hidden(None) and not ON.hidden(float("nan"))
+    assert not ON.hidden(None)
+    assert not ON.hidden(float("nan"))
     assert (ON.text(1), ON.text(2.0, "en"), ON.text(0), ON.text(3), ON.text(1234)) == (
         FEWER, "fewer than 3", "0", "3", "1\u00a0234")
     assert ON.text(None) == ""
-    assert ON.any_hidden(5, 2) and not ON.any_hidden(5, 0)
+    assert ON.any_hidden(5, 2)
+    assert not ON.any_hidden(5, 0)
     assert (ON.derived(4.2, 5, 2), ON.derived(4.2, 5, 0)) == (None, 4.2)
 
 
 def test_exact_precision_and_threshold_one_hide_nothing() -> None:
     """Exact roles get Disclosure.off(); a threshold of 1 turns suppression off; other thresholds follow."""
     for off in (Disclosure.for_precision("exact", 3), Disclosure.for_precision("generalised", 1), SHOW_ALL):
-        assert not off.active and not off.hidden(1) and off.text(1) == "1"
+        assert not off.active
+        assert not off.hidden(1)
+        assert off.text(1) == "1"
     five = Disclosure.for_precision("generalised", Settings(small_count_threshold=5).small_count_threshold)
-    assert five.hidden(4) and not five.hidden(5) and five.text(4) == "färre än 5"
+    assert five.hidden(4)
+    assert not five.hidden(5)
+    assert five.text(4) == "färre än 5"
     counts = pd.Series([0, 1, 7])
     assert SHOW_ALL.counts_column(counts) is counts
 
@@ -108,7 +115,8 @@ def test_table_masks_derived_columns() -> None:
     out = ON.table(table, ("earlier", "later"), ("change",))
     assert list(out["later"]) == ["7", FEWER, "0"]
     assert list(out["earlier"]) == [5, 8, 0]  # nothing hidden in this column: numbers as they were
-    assert out["change"].tolist() == [2, pd.NA, 0] and str(out["change"].dtype) == "Int64"
+    assert out["change"].tolist() == [2, pd.NA, 0]
+    assert str(out["change"].dtype) == "Int64"
     assert SHOW_ALL.table(table, "later") is table
     assert list(ON.visible(table, "later")["label"]) == ["a", "c"]
 
@@ -131,7 +139,8 @@ def test_generalised_table_suppresses_small_counts(published: Dashboard) -> None
     exact = generalised_table(published.reference, frame)
     assert _numbers(exact["Scener"]) >= SMALL
     shown = generalised_table(published.reference, frame, "sv", ON)
-    assert not SMALL & _numbers(shown["Scener"]) and FEWER in set(shown["Scener"])
+    assert not SMALL & _numbers(shown["Scener"])
+    assert FEWER in set(shown["Scener"])
     assert 5.0 in _numbers(shown["Scener"])  # a count that may be shown stays readable
     english = generalised_table(published.reference, frame, "en", disclosure=ON)
     assert "fewer than 3" in set(english["Scenes"])
@@ -146,9 +155,12 @@ def test_breakdown_suppression(published: Dashboard) -> None:
     assert list(latest["label"]) == ["Stockholm", "Järfälla", "Botkyrka", "Huddinge"]
     hidden = latest[latest["scenes"] == FEWER]
     assert set(hidden["label"]) == {"Botkyrka", "Huddinge"}
-    assert hidden["area_m2"].isna().all() and hidden["per_100k"].isna().all()
+    assert hidden["area_m2"].isna().all()
+    assert hidden["per_100k"].isna().all()
     huddinge = plain[(plain["survey_id"] == "real-2025") & (plain["label"] == "Huddinge")].iloc[0]
-    assert huddinge["scenes"] == 2 and huddinge["area_m2"] > 0 and huddinge["per_100k"] > 0  # what was hidden
+    assert huddinge["scenes"] == 2
+    assert huddinge["area_m2"] > 0
+    assert huddinge["per_100k"] > 0
     jarfalla = latest[latest["label"] == "Järfälla"].iloc[0]
     assert (jarfalla["scenes"], jarfalla["per_100k"]) == ("5", 5.6)
     for dimension in ("municipality", "police_area", "category", "district"):
@@ -165,7 +177,8 @@ def test_change_by_suppression(published: Dashboard) -> None:
     table = change_by(earlier, later, ref, "municipality", disclosure=ON).set_index("label")
     assert table.loc["Haninge", ["earlier", "later", "change"]].tolist() == [7, "0", -7]
     assert table.loc["Järfälla", "change"] == 1
-    assert table.loc["Huddinge", "later"] == FEWER and pd.isna(table.loc["Huddinge", "change"])
+    assert table.loc["Huddinge", "later"] == FEWER
+    assert pd.isna(table.loc["Huddinge", "change"])
     assert list(table.index[-2:]) == ["Botkyrka", "Huddinge"]
     police = change_by(earlier, later, ref, "police_area", disclosure=ON)
     for column in ("earlier", "later"):
@@ -184,11 +197,13 @@ def test_progress_table_hides_a_small_county_total(settings: Settings) -> None:
     assert [s.scenes for s in stats] == [33, 2]
     table = progress_table(stats, (), EXAMPLE_GOAL, [], "sv", disclosure=ON)
     surveys = table[table["series"] == "Kartläggningar (platsdata)"].set_index("label")
-    assert surveys.loc["Kartläggning 2024", "value"] == 33 and pd.isna(surveys.loc["Uppföljning 2025", "value"])
+    assert surveys.loc["Kartläggning 2024", "value"] == 33
+    assert pd.isna(surveys.loc["Uppföljning 2025", "value"])
     assert FEWER in surveys.loc["Uppföljning 2025", "note"]
     assert 2.0 in set(progress_table(stats, (), EXAMPLE_GOAL, [], "sv")["value"])
     baseline_tiny = progress_table(stats[1:], (), EXAMPLE_GOAL, [], "sv", disclosure=ON)
-    assert baseline_tiny["value"].isna().all() and "Målbana" not in set(baseline_tiny["series"])
+    assert baseline_tiny["value"].isna().all()
+    assert "Målbana" not in set(baseline_tiny["series"])
 
 
 # -- the participants' exports --------------------------------------------------------------------------------
@@ -197,7 +212,8 @@ def test_generalised_exports_suppress_small_counts(published: Dashboard) -> None
     """The generalised CSV and GeoJSON never write 1 or 2 as a count; the exact numbers come back with threshold 1."""
     csv_text = published.export("real-2025", "csv", "generalised").decode("utf-8")
     table = pd.read_csv(io.StringIO(csv_text.lstrip("\ufeff")), dtype=str)
-    assert not SMALL & _numbers(table["Scener"]) and FEWER in set(table["Scener"])
+    assert not SMALL & _numbers(table["Scener"])
+    assert FEWER in set(table["Scener"])
     collection = json.loads(published.export("real-2025", "geojson", "generalised"))
     properties = {f["properties"]["kommun_kod"]: f["properties"] for f in collection["features"]}
     assert set(properties) == {"0123", "0126", "0127", "0180"}
@@ -293,7 +309,8 @@ def test_steering_group_sees_the_small_counts_on_progress(page_store: Path,
     assert _shown_counts(at) >= SMALL
     text = _all_text(at)
     assert FEWER not in text
-    assert all(name in text for name in DISTRICTS) and "Stadsdel" in text
+    assert all(name in text for name in DISTRICTS)
+    assert "Stadsdel" in text
     assert "Nya: 1" in text
 
 
@@ -304,7 +321,8 @@ def test_participant_sees_no_small_count_on_overview(page_store: Path, signed_in
     assert [m.value for m in at.metric if m.label == "Nya"] == [FEWER]
     assert not any(name in _all_text(at) for name in DISTRICTS)
     exact = _open(signed_in, "styrgrupp", "pages/overview.py")
-    assert "Nya: 1" in _all_text(exact) and FEWER not in _all_text(exact)
+    assert "Nya: 1" in _all_text(exact)
+    assert FEWER not in _all_text(exact)
 
 
 def test_small_county_total_on_overview(app_env: Path, signed_in: Callable[..., AppTest]) -> None:
@@ -314,7 +332,8 @@ def test_small_county_total_on_overview(app_env: Path, signed_in: Callable[..., 
     _publish(dash, latest="tiny")
     at = _open(signed_in, "deltagare", "pages/overview.py")
     metrics = {m.label: m for m in at.metric}
-    assert metrics["Öppna drogscener"].value == FEWER and not metrics["Öppna drogscener"].delta
+    assert metrics["Öppna drogscener"].value == FEWER
+    assert not metrics["Öppna drogscener"].delta
     assert [metrics[k].value for k in ("Total yta (ha)", "Kommuner", "Lokalpolisområden")] == ["–", "–", "–"]
     assert not SMALL & _shown_counts(at)
     surveys = next(d.value for d in at.dataframe if "Exempeldata" in d.value.columns).set_index("Namn")
@@ -339,17 +358,21 @@ def test_participant_map_never_shows_a_small_count(page_store: Path, signed_in: 
     the table and a filter isolating one scene all say "färre än 3"; no 1 or 2 is sent."""
     at = _open(signed_in, "deltagare", "pages/map.py")
     shown = _map_numbers(element_text(at))
-    assert shown and FEWER in shown
+    assert shown
+    assert FEWER in shown
     assert not {"1", "2"} & set(shown), shown
     table = next(d.value for d in at.dataframe if "Scener" in d.value.columns)
-    assert not SMALL & _numbers(table["Scener"]) and FEWER in set(table["Scener"])
+    assert not SMALL & _numbers(table["Scener"])
+    assert FEWER in set(table["Scener"])
     at.multiselect(key="f_kommun").set_value(["0127"]).run()  # Botkyrka: one scene
     assert any(m.value.startswith(FEWER) for m in at.markdown), [m.value for m in at.markdown][:5]
     shown = _map_numbers(element_text(at))
-    assert FEWER in shown and not {"1", "2"} & set(shown)
+    assert FEWER in shown
+    assert not {"1", "2"} & set(shown)
     at.radio(key="f_measure").set_value("per_capita").run()  # a rate would give the count away
     values = _map_numbers(element_text(at))
-    assert "1,0" not in values and FEWER in values  # Botkyrka: 1 scene per 95,905 inhabitants
+    assert "1,0" not in values
+    assert FEWER in values
 
 
 def test_steering_group_map_shows_the_small_counts(page_store: Path, signed_in: Callable[..., AppTest]) -> None:

@@ -57,7 +57,8 @@ def _analyst_survey(dash: Dashboard) -> str:
     dash.store.add_survey(survey, frame, actor="test")
     stored = dash.store.scenes(survey.id)
     assert set(stored.geom_type) == {"Point", "Polygon", "MultiPolygon"}
-    assert stored["stadsdel"].notna().any() and stored["impact"].isna().any()
+    assert stored["stadsdel"].notna().any()
+    assert stored["impact"].isna().any()
     return survey.id
 
 
@@ -96,19 +97,24 @@ def _csv_rows(data: bytes) -> list[list[str]]:
 def test_csv_is_for_swedish_excel(demo: Dashboard) -> None:
     """`;`, decimal comma, UTF-8 with BOM, CRLF; SWEREF 99 TM northing/easting, WKT only for polygons, no lat/lon."""
     data = demo.export("demo-2024-02", "csv")
-    assert data.startswith(BOM) and data.count(b"\r\n") == 54 and data.count(b"\n") == 54
+    assert data.startswith(BOM)
+    assert data.count(b"\r\n") == 54
+    assert data.count(b"\n") == 54
     header, *rows = _csv_rows(data)
-    assert header == EXPORT_COLUMNS and not {"lat", "lon"} & set(header)
+    assert header == EXPORT_COLUMNS
+    assert not {"lat", "lon"} & set(header)
     assert len(rows) == 53
     cells = [dict(zip(header, row, strict=True)) for row in rows]
     assert all(re.fullmatch(r"6\d{6},\d\d", c["northing"]) and re.fullmatch(r"[5-7]\d{5},\d\d", c["easting"])
                for c in cells)
     polygons = [c for c in cells if c["wkt"]]
-    assert len(polygons) == 12 and all(c["wkt"].startswith("POLYGON ((") for c in polygons)
+    assert len(polygons) == 12
+    assert all(c["wkt"].startswith("POLYGON ((") for c in polygons)
     assert all(re.fullmatch(r"\d+,\d", c["area_m2"]) for c in polygons)
     assert all(c["area_m2"] == "" for c in cells if not c["wkt"])
     x, y = shapely.from_wkt(polygons[0]["wkt"]).exterior.coords[0]
-    assert 200_000 < x < 1_000_000 and 6_100_000 < y < 7_700_000  # SWEREF 99 TM, not degrees
+    assert 200_000 < x < 1_000_000
+    assert 6_100_000 < y < 7_700_000
     assert {c["categories"] for c in cells} >= {"utsatt_omrade;social_utsatthet"}
 
 
@@ -117,12 +123,17 @@ def test_xlsx_has_the_code_lists(demo: Dashboard) -> None:
     book = openpyxl.load_workbook(io.BytesIO(demo.export("demo-2024-02", "xlsx")))
     assert book.sheetnames == SHEETS
     rows = list(book["Scener"].iter_rows(values_only=True))
-    assert list(rows[0]) == EXPORT_COLUMNS and len(rows) == 54
+    assert list(rows[0]) == EXPORT_COLUMNS
+    assert len(rows) == 54
     first = dict(zip(EXPORT_COLUMNS, rows[1], strict=True))
-    assert isinstance(first["northing"], float) and isinstance(first["easting"], float)
-    assert first["kommun_kod"] == "0123" and first["wkt"] is None and first["area_m2"] is None
+    assert isinstance(first["northing"], float)
+    assert isinstance(first["easting"], float)
+    assert first["kommun_kod"] == "0123"
+    assert first["wkt"] is None
+    assert first["area_m2"] is None
     assert any(isinstance(r[EXPORT_COLUMNS.index("area_m2")], float) for r in rows[1:])
-    assert book["Kommuner"].max_row == 27 and book["Kategorier"]["A1"].value == "code"
+    assert book["Kommuner"].max_row == 27
+    assert book["Kategorier"]["A1"].value == "code"
 
 
 def test_gpkg_is_sweref_with_polygons(demo: Dashboard, tmp_path: Path) -> None:
@@ -155,7 +166,8 @@ def test_formulas_are_neutralised(demo: Dashboard, formula: str) -> None:
 
 def test_formats_and_errors(demo: Dashboard) -> None:
     """Each format has its suffix and MIME type; an unknown format and a generalised workbook are clear errors."""
-    assert file_type("xlsx")[0] == ".xlsx" and file_type("gpkg") == (".gpkg", "application/geopackage+sqlite3")
+    assert file_type("xlsx")[0] == ".xlsx"
+    assert file_type("gpkg") == (".gpkg", "application/geopackage+sqlite3")
     with pytest.raises(ScenesError, match="Unknown export format"):
         demo.export("demo-2024-02", "shp")
     with pytest.raises(ScenesError, match="generalised"):

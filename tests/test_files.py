@@ -56,7 +56,8 @@ def _feature(geometry: object, scene_id: str = "G1", **props: object) -> dict[st
 def test_excel_sep_line_is_honoured(ref: Reference) -> None:
     data = f"sep=;\r\n{HEADER}\r\nA1;Torget;Botkyrka;festmiljo;59,2005;17,8297\r\n".encode()
     check = _check(ref, "sep.csv", data)
-    assert check.ok and len(check.frame) == 1
+    assert check.ok
+    assert len(check.frame) == 1
     assert "note_sep_line" in {n.code for n in check.result.notes}
 
 
@@ -64,7 +65,8 @@ def test_excel_unicode_text_utf16_tab(ref: Reference) -> None:
     """Excel's "Unicode text": UTF-16 with a byte-order mark, tab separated."""
     text = "id\tnamn\tkommun\tkategori\tlat\tlon\r\nA1\tÅkersberga torg\tBotkyrka\tfestmiljo\t59,2005\t17,8297\r\n"
     check = _check(ref, "unicode.txt", text.encode("utf-16"))
-    assert check.ok and check.frame.iloc[0]["name"] == "Åkersberga torg"
+    assert check.ok
+    assert check.frame.iloc[0]["name"] == "Åkersberga torg"
     assert {n.params.get("encoding") for n in check.result.notes} >= {"UTF-16"}
 
 
@@ -83,7 +85,8 @@ def test_duplicate_header_names_both_columns(ref: Reference) -> None:
     check = _check(ref, "dup.csv", data)
     [problem] = check.result.problems
     assert problem.code == "duplicate_header"
-    assert problem.params["first_at"] == "B" and problem.params["second_at"] == "D"
+    assert problem.params["first_at"] == "B"
+    assert problem.params["second_at"] == "D"
     assert not check.ok
 
 
@@ -96,7 +99,8 @@ def test_separator_detection_is_linear_and_quote_aware() -> None:
 
 def test_caps_are_located(ref: Reference) -> None:
     wide = _check(ref, "w.csv", b"id;namn\n" + b"a;" * 50 + b"\n", max_columns=20)
-    assert _codes(wide) == {"too_many_columns"} and wide.result.problems[0].row == 2
+    assert _codes(wide) == {"too_many_columns"}
+    assert wide.result.problems[0].row == 2
     long = _check(ref, "l.csv", f"{HEADER}\nA;{'x' * 200};Botkyrka;festmiljo;59,2;17,8\n".encode(), max_cell_chars=100)
     [problem] = long.result.problems
     assert (problem.code, problem.row, problem.column) == ("cell_too_long", 2, "namn")
@@ -180,7 +184,8 @@ def test_geopackage_in_a_local_crs_is_refused_clearly(ref: Reference, tmp_path: 
     frame.to_file(path, driver="GPKG", engine="pyogrio")
     check = _check(ref, "local.gpkg", path.read_bytes())
     [problem] = check.result.problems
-    assert problem.code == "local_crs" and "SWEREF 99 TM" in str(problem)
+    assert problem.code == "local_crs"
+    assert "SWEREF 99 TM" in str(problem)
 
 
 def test_unexpected_fault_becomes_one_error_with_a_log_reference(ref: Reference, monkeypatch: pytest.MonkeyPatch,
@@ -192,8 +197,10 @@ def test_unexpected_fault_becomes_one_error_with_a_log_reference(ref: Reference,
     monkeypatch.setattr(upload, "validate", broken)
     check = _check(ref, "f.csv", f"{HEADER}\nA;x;Botkyrka;festmiljo;59,2;17,8\n".encode())
     [problem] = check.result.problems
-    assert problem.code == "internal_error" and "/srv" not in str(problem)
-    assert problem.params["reference"] in caplog.text and "Traceback" in caplog.text
+    assert problem.code == "internal_error"
+    assert "/srv" not in str(problem)
+    assert problem.params["reference"] in caplog.text
+    assert "Traceback" in caplog.text
 
 
 def test_streamlit_never_shows_a_stack_trace() -> None:
@@ -246,14 +253,17 @@ def test_apply_all_suggestions_and_recheck(demo: Dashboard) -> None:
     check = demo.check_upload("mina-scener.csv", _misspelt_csv())
     assert not check.ok  # the police area and the category are errors
     correction = demo.correct(check)
-    assert correction.name == "mina-scener-rattad.csv" and correction.changes == 6
+    assert correction.name == "mina-scener-rattad.csv"
+    assert correction.changes == 6
     assert correction.data.startswith("\ufeff".encode())
     again = demo.check_upload(correction.name, correction.data)
-    assert again.ok and not again.result.warnings, again.result.problems
+    assert again.ok, again.result.problems
+    assert not again.result.warnings, again.result.problems
     assert list(again.frame["kommun_kod"]) == ["0127", "0127"]
     assert list(again.frame["categories"]) == [["festmiljo", "utsatt_omrade"], ["festmiljo"]]
     text = correction.data.decode("utf-8-sig")
-    assert "Botkyrka;Botkyrka;" in text and "59,2005" in text  # the analyst's decimal commas are kept
+    assert "Botkyrka;Botkyrka;" in text
+    assert "59,2005" in text
 
 
 def test_apply_suggestions_to_a_workbook(demo: Dashboard) -> None:
@@ -267,7 +277,8 @@ def test_apply_suggestions_to_a_workbook(demo: Dashboard) -> None:
     correction = demo.correct(check)
     assert correction.name == "scener-rattad.xlsx"
     again = demo.check_upload(correction.name, correction.data)
-    assert again.ok and again.frame.iloc[0]["name"] == "+1 Torget"
+    assert again.ok
+    assert again.frame.iloc[0]["name"] == "+1 Torget"
     cell = openpyxl.load_workbook(io.BytesIO(correction.data)).active["B2"]
     assert cell.data_type == "s"  # text, not a formula
 
@@ -289,7 +300,8 @@ def test_reimporting_an_export_is_a_no_op(dash: Dashboard, fmt: str) -> None:
     check = demo.check_upload(f"export.{fmt}", data)
     assert check.ok, check.result.errors
     guard = demo.preview(check, survey_id)
-    assert guard.unchanged and not guard.flags, (guard.changed, guard.flags)
+    assert guard.unchanged, (guard.changed, guard.flags)
+    assert not guard.flags, guard.flags
     assert guard.count_before == guard.count_after
     assert abs(guard.area_after_m2 - guard.area_before_m2) < 1.0
     revisions = len(demo.revisions())
@@ -315,7 +327,9 @@ def test_polygons_lost_on_the_way_are_flagged(demo: Dashboard) -> None:
     polygons = int(frame.geom_type.isin(["Polygon", "MultiPolygon"]).sum())
     assert polygons > 0
     assert sum(f.code == "became_point" for f in guard.flags) == polygons
-    assert guard.area_before_m2 > 0 and guard.area_after_m2 == 0 and guard.area_change_pct == pytest.approx(-100)
+    assert guard.area_before_m2 > 0
+    assert guard.area_after_m2 == 0
+    assert guard.area_change_pct == pytest.approx(-100)
     assert not guard.unchanged
 
 
@@ -345,7 +359,8 @@ def test_what_excel_does_to_an_export_is_undone(demo: Dashboard) -> None:
     text = ("scene_id;name;kommun_kod;categories;notes;lat;lon\r\n"
             "A1;'=1+1 Torget;127;festmiljo;'-5 m från bron;59,2005;17,8297\r\n")
     check = demo.check_upload("excel.csv", text.encode())
-    assert check.ok and not check.result.warnings, check.result.problems
+    assert check.ok, check.result.problems
+    assert not check.result.warnings, check.result.problems
     row = check.frame.iloc[0]
     assert (row["name"], row["notes"], row["kommun_kod"]) == ("=1+1 Torget", "-5 m från bron", "0127")
 
@@ -393,7 +408,8 @@ def test_geopackage_feature_count_is_counted_not_trusted(ref: Reference, tmp_pat
     with sqlite3.connect(path) as con:
         con.execute("UPDATE gpkg_ogr_contents SET feature_count = 2")
     check = _check(ref, "scener.gpkg", path.read_bytes())
-    assert check.ok and len(check.frame) == 10
+    assert check.ok
+    assert len(check.frame) == 10
 
 
 def test_geopackage_view_is_refused_unread(ref: Reference, tmp_path: Path) -> None:
@@ -450,8 +466,10 @@ def test_title_row_above_the_csv_table(ref: Reference) -> None:
     """As in Excel: a title line above the header (saved as `Kartläggning 2025;;;;;`)."""
     data = f"Kartläggning 2025;;;;;\r\n;;;;;\r\n{HEADER}\r\nA1;Torget;Botkyrka;festmiljo;59,2005;17,8297\r\n".encode()
     check = _check(ref, "titel.csv", data)
-    assert check.ok and len(check.frame) == 1
-    assert check.result.notes and any(n.code == "note_header_row" and n.params["row"] == 3 for n in check.result.notes)
+    assert check.ok
+    assert len(check.frame) == 1
+    assert check.result.notes
+    assert any(n.code == "note_header_row" and n.params["row"] == 3 for n in check.result.notes)
 
 
 @pytest.mark.parametrize(("place", "lat", "lon", "code"), [
@@ -462,7 +480,8 @@ def test_places_outside_the_generalised_boundaries_are_tagged_nearest(ref: Refer
                                                                        lon: float, code: str) -> None:
     data = f"id;namn;kategori;lokalpolisomrade;lat;lon\r\nA1;{place};festmiljo;norrmalm;{lat};{lon}\r\n".encode()
     check = _check(ref, "c.csv", data)
-    assert check.ok and check.frame.iloc[0]["kommun_kod"] == code
+    assert check.ok
+    assert check.frame.iloc[0]["kommun_kod"] == code
     assert [p.code for p in check.result.warnings] == ["near_boundary"]
 
 
@@ -481,7 +500,8 @@ def test_long_polygons_preview_in_linear_time(demo: Dashboard) -> None:
     check = demo.check_upload("tät.geojson", data)
     assert check.ok, check.result.errors
     guard = demo.preview(check, survey_id)
-    assert guard.changed == [frame.loc[row, "scene_id"]] and not guard.flags  # more corners: a change, same area
+    assert guard.changed == [frame.loc[row, "scene_id"]]
+    assert not guard.flags
 
 
 def test_unrecognised_header_is_still_the_header(ref: Reference) -> None:
@@ -493,4 +513,5 @@ def test_unrecognised_header_is_still_the_header(ref: Reference) -> None:
     mapping: dict[str, str | None] = {"Löpnr": "scene_id", "Benämning": "name", "Sort": "categories",
                                       "Breddgrad": "lat", "Längdgrad": "lon"}
     mapped = check_upload("egna.csv", data, ref, limits=Limits(), mapping=mapping)
-    assert mapped.ok and list(mapped.frame["scene_id"]) == ["A1"]
+    assert mapped.ok
+    assert list(mapped.frame["scene_id"]) == ["A1"]

@@ -35,7 +35,9 @@ def test_csv_has_coordinates_and_joined_lists() -> None:
     """CSV rows carry SWEREF 99 TM northing/easting (decimal comma), no WKT for a point, and ;-joined categories."""
     row = _excel_row(_frame())
     assert (row["categories"], row["wkt"]) == ("festmiljo", "")
-    assert row["northing"].startswith("65") and "," in row["northing"] and "lat" not in row
+    assert row["northing"].startswith("65")
+    assert "," in row["northing"]
+    assert "lat" not in row
 
 
 def test_csv_neutralises_formulas() -> None:

@@ -54,7 +54,9 @@ def test_legend_html_escapes(payload: str) -> None:
     from scenes.maps import LegendItem
 
     out = legend_html([LegendItem("category", payload, "#000000", payload)], payload)
-    assert "<script>" not in out and "<img" not in out and "<svg" not in out
+    assert "<script>" not in out
+    assert "<img" not in out
+    assert "<svg" not in out
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -87,7 +89,8 @@ def test_scene_csv_neutralises_formulas(formula: str) -> None:
     """A cell that a spreadsheet would run as a formula is written as text (leading apostrophe)."""
     text = scenes_to_excel_csv(_frame(formula)).decode("utf-8-sig")
     row = next(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
-    assert row["name"].startswith("'") and row["notes"].startswith("'")
+    assert row["name"].startswith("'")
+    assert row["notes"].startswith("'")
 
 
 @pytest.mark.parametrize("formula", FORMULAS)
@@ -95,7 +98,8 @@ def test_table_csv_neutralises_formulas(formula: str) -> None:
     """Every table download (reports, breakdowns, audit log) neutralises formulas too."""
     text = table_to_csv(pd.DataFrame({"a": [formula], "n": [-3]}))
     row = next(csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline="")))
-    assert row["a"] == "'" + formula and row["n"] == "-3"  # numbers stay numbers
+    assert row["a"] == "'" + formula
+    assert row["n"] == "-3"
 
 
 def _xlsx_with_sheet_xml(xml: str) -> bytes:

@@ -27,7 +27,8 @@ def test_every_key_has_every_language_with_same_placeholders(key: str) -> None:
     assert sorted(entry) == sorted(LANGUAGES)
     forms = {lang: (text if isinstance(text, dict) else {"other": text}) for lang, text in entry.items()}
     for lang, by_form in forms.items():
-        assert "other" in by_form and set(by_form) <= {"one", "other"}, (lang, sorted(by_form))
+        assert "other" in by_form, (lang, sorted(by_form))
+        assert set(by_form) <= {"one", "other"}, (lang, sorted(by_form))
         assert all(text.strip() for text in by_form.values()), lang
     fields = {(lang, form): {(f[1], f[2]) for f in string.Formatter().parse(text) if f[1]}
               for lang, by_form in forms.items() for form, text in by_form.items()}
@@ -88,7 +89,8 @@ def test_every_key_the_code_uses_exists() -> None:
                     missing.append((path.name, key))
     assert missing == []
     assert [p for p in prefixes if not any(k.startswith(p[1]) for k in CATALOGUE)] == []
-    assert checked > 300 and len(prefixes) > 10  # the scan really finds the calls (it cannot match nothing)
+    assert checked > 300
+    assert len(prefixes) > 10
 
 
 # -- core errors and problems speak the reader's language --------------------------------------------------------
@@ -134,7 +136,8 @@ def test_every_error_a_page_can_meet_has_words_in_both_languages() -> None:
     validation problem a code (`problem.<code>`): the UI shows them in the reader's language, not in English."""
     errors = _calls(_ERROR_CLASSES - {"DemoSandbox", "AccessDenied"})  # those two have a class-wide code
     problems = _calls({"Problem", "fail", "note"})
-    assert len(errors) >= 40 and len(problems) >= 20  # the scan finds them
+    assert len(errors) >= 40
+    assert len(problems) >= 20
     uncoded = [(f, line) for f, line, call in errors + problems if _code_of(call) is None]
     assert uncoded == []
     missing, dynamic = [], []

@@ -98,14 +98,16 @@ def test_swedish_excel_csv(ref: Reference) -> None:
     assert (scene["kommun_kod"], scene["lokalpolisomrade"], scene["notes"]) == (
         "0127", "botkyrka", "rad ett\nrad två; med semikolon")
     notes = [n.message for n in check.result.notes]
-    assert "encoding: Windows-1252" in notes and "separator: ;" in notes
+    assert "encoding: Windows-1252" in notes
+    assert "separator: ;" in notes
 
 
 @pytest.mark.parametrize(("sep", "encoding"), [(",", "utf-8-sig"), ("\t", "utf-8"), (";", "utf-8")])
 def test_other_csv_dialects(ref: Reference, sep: str, encoding: str) -> None:
     """Comma with BOM, tab, and semicolon in UTF-8 all read (a decimal comma is quoted where the separator is ,)."""
     check = _check(ref, "f.csv", _csv([_row(), _row(id="T2", lat="59.2005", lon="17.8297")], sep, encoding))
-    assert check.ok and len(check.frame) == 2
+    assert check.ok
+    assert len(check.frame) == 2
 
 
 def test_english_headers_any_case(ref: Reference) -> None:
@@ -113,7 +115,8 @@ def test_english_headers_any_case(ref: Reference) -> None:
     rows = [{"Scene ID": "E1", "NAME": "Place", "Category": "festmiljo", "Latitude": "59.3146",
              "Longitude": "18.0714", "District": "Södermalm"}]
     check = _check(ref, "en.csv", _csv(rows, ","))
-    assert check.ok and check.frame.iloc[0]["lokalpolisomrade"] == "sodermalm"
+    assert check.ok
+    assert check.frame.iloc[0]["lokalpolisomrade"] == "sodermalm"
 
 
 def test_xlsx_with_header_below_a_title(ref: Reference) -> None:
@@ -122,10 +125,14 @@ def test_xlsx_with_header_below_a_title(ref: Reference) -> None:
     found = _check(ref, "f.xlsx", data)
     chosen = _check(ref, "f.xlsx", data, sheet="Scener")
     wrong = _check(ref, "f.xlsx", data, sheet="Info")
-    assert found.ok and found.sheets == ["Info", "Scener"]
+    assert found.ok
+    assert found.sheets == ["Info", "Scener"]
     assert "sheet: Scener" in [n.message for n in found.result.notes]
-    assert chosen.ok and len(chosen.frame) == 2 and "header row: 3" in [n.message for n in chosen.result.notes]
-    assert chosen.frame.iloc[0]["scene_id"] == "T1" and [p.row for p in chosen.result.problems] == []
+    assert chosen.ok
+    assert len(chosen.frame) == 2
+    assert "header row: 3" in [n.message for n in chosen.result.notes]
+    assert chosen.frame.iloc[0]["scene_id"] == "T1"
+    assert [p.row for p in chosen.result.problems] == []
     assert [p.code for p in wrong.result.problems] == ["no_header"]
 
 
@@ -148,7 +155,8 @@ def test_sweref_x_and_y_decided_from_values(ref: Reference, columns: tuple[str, 
     n, e = "6566000", "661000"  # Botkyrka
     rows = [{"id": "S1", "namn": "Sweref", "kategori": "utsatt_omrade", columns[0]: n, columns[1]: e}]
     check = _check(ref, "s.csv", _csv(rows))
-    assert check.ok and check.frame.iloc[0]["kommun_kod"] == "0127"
+    assert check.ok
+    assert check.frame.iloc[0]["kommun_kod"] == "0127"
     assert any(note in n_.message for n_ in check.result.notes)
 
 
@@ -157,7 +165,8 @@ def test_wkt_column(ref: Reference) -> None:
     wkt = "POLYGON ((17.829 59.200, 17.831 59.200, 17.831 59.201, 17.829 59.201, 17.829 59.200))"
     rows = [{"id": "W1", "namn": "Yta", "kategori": "utsatt_omrade", "wkt": wkt}]
     check = _check(ref, "w.csv", _csv(rows))
-    assert check.ok and round(check.frame.iloc[0]["area_m2"] / 1000) == 13  # ~114 m x 111 m
+    assert check.ok
+    assert round(check.frame.iloc[0]["area_m2"] / 1000) == 13
 
 
 # -- bad inputs -------------------------------------------------------------------------------------------------
@@ -242,7 +251,8 @@ def test_bad_input_is_reported(ref: Reference, label: str, build: Callable[[], t
 def test_warnings_do_not_block(ref: Reference, label: str, rows: list[dict[str, str]], code: str) -> None:
     """Warnings are reported but the file can still be published (geometry decides the municipality)."""
     check = _check(ref, "w.csv", _csv(rows))
-    assert check.ok and [p.code for p in check.result.warnings] == [code]
+    assert check.ok
+    assert [p.code for p in check.result.warnings] == [code]
 
 
 def test_every_problem_at_once(ref: Reference) -> None:
@@ -312,7 +322,8 @@ def test_revision_and_rollback(demo: Dashboard) -> None:
     assert demo.store.data_version() == version + 1  # caches refresh after a rollback
     assert len(demo.store.scenes(real)) == 53
     revisions = demo.store.revisions(real)
-    assert list(revisions["revision"]) == [1, 2] and list(revisions["current"]) == [True, False]
+    assert list(revisions["revision"]) == [1, 2]
+    assert list(revisions["current"]) == [True, False]
     actions = list(demo.store.audit()["action"])[:2]
     assert actions == ["rollback", "revise"]
     assert demo.store.audit().iloc[1]["sha256"] == check.sha256
@@ -367,7 +378,8 @@ def test_template_validates_and_lists_codes(ref: Reference, kind: str) -> None:
 
     data = template_csv().encode() if kind == "csv" else template_xlsx(ref)
     check = _check(ref, f"mall.{kind}", data)
-    assert check.ok and check.frame.iloc[0]["kommun_kod"] == "0127"
+    assert check.ok
+    assert check.frame.iloc[0]["kommun_kod"] == "0127"
     if kind == "xlsx":
         sheets = openpyxl.load_workbook(io.BytesIO(data)).sheetnames
         assert {"Kommuner", "Lokalpolisområden", "Stadsdelar", "Kategorier", "Status"} <= set(sheets)
@@ -392,4 +404,5 @@ def test_geojson_crs_names_are_read_by_pyproj(name: str, expected: str | None) -
         assert [p.code for p in caught.value.problems] == ["unknown_crs"]
     else:
         raw = read_file("a.geojson", data.encode(), Limits())
-        assert raw.geometry is not None and raw.geometry.crs.to_string() == expected
+        assert raw.geometry is not None
+        assert raw.geometry.crs.to_string() == expected

@@ -102,7 +102,8 @@ def test_user_text_is_escaped(ref: Reference) -> None:
     page = _render(ref, _hostile_frame())
     assert "<script>alert(1)" not in page
     assert "<img src=x" not in page
-    assert "`tick`" not in page and "${x}" not in page
+    assert "`tick`" not in page
+    assert "${x}" not in page
     assert safe(HOSTILE) in _json_text(page)  # tooltips travel as JSON strings: decode \u003c etc. first
 
 
@@ -118,7 +119,8 @@ def test_export_is_standalone(ref: Reference, latest: gpd.GeoDataFrame) -> None:
     links = AssetLinks()
     page = inline_assets(_render(ref, latest), links)
     assert (re.findall(r"<script[^>]+src=", page), re.findall(r"<link[^>]+stylesheet", page)) == ([], [])
-    assert "L.markerClusterGroup" in page and "url(images/" not in page
+    assert "L.markerClusterGroup" in page
+    assert "url(images/" not in page
 
 
 def test_osm_basemap_is_opt_in(ref: Reference, latest: gpd.GeoDataFrame) -> None:
@@ -155,7 +157,8 @@ def test_viewport_defaults_to_county_when_empty(latest: gpd.GeoDataFrame) -> Non
     empty_center, _ = viewport(latest.iloc[0:0])
     center, zoom = viewport(latest[latest["kommun_kod"] == "0181"])
     assert empty_center == (59.40, 18.10)
-    assert 59.1 < center[0] < 59.3 and zoom >= 10
+    assert 59.1 < center[0] < 59.3
+    assert zoom >= 10
 
 
 def test_layers_are_feature_groups_for_dynamic_update(ref: Reference, latest: gpd.GeoDataFrame) -> None:

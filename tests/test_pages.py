@@ -68,7 +68,8 @@ def test_language_selector_switches(demo_store: Path) -> None:
 def test_empty_store_shows_how_to_start(app_env: Path) -> None:
     """With no surveys the overview explains what to do instead of showing empty tiles."""
     at = _run()
-    assert list(at.exception) == [] and any("scenes init --demo" in i.value for i in at.info)
+    assert list(at.exception) == []
+    assert any("scenes init --demo" in i.value for i in at.info)
 
 
 def test_map_page_shows_counts_table_and_legend(demo_store: Path) -> None:
@@ -141,7 +142,9 @@ def test_progress_page_chart_breakdown_and_comparison(demo_store: Path) -> None:
     at = _run("pages/progress.py")
     assert len(at.get("vega_lite_chart")) == 2
     labels = [p.proto.popover.label for p in at.get("popover")]
-    assert "Upphörda: 21" in labels and "Sammanslagna: 1" in labels and "Delade: 1" in labels
+    assert "Upphörda: 21" in labels
+    assert "Sammanslagna: 1" in labels
+    assert "Delade: 1" in labels
 
 
 def test_seminars_page_lists_past_seminars_latest_first_with_honest_dates(demo_store: Path) -> None:
@@ -157,7 +160,8 @@ def test_seminars_page_lists_past_seminars_latest_first_with_honest_dates(demo_s
     assert any("Datumet publicerades aldrig i källan (sista anmälningsdag var 4 november 2025)" in m for m in plain)
     assert any("14 september 2022, 13:00–16:30" in m for m in plain)
     programme = [m for m in plain if "Inledning" in m]
-    assert programme and all("·" not in m for m in programme)  # one bullet, no placeholder dot
+    assert programme
+    assert all("·" not in m for m in programme)
     links = [link for link in at.get("page_link") if link.proto.label == "Öppna kartan för workshoppens fokus"]
     assert len(links) == 2
 
@@ -233,7 +237,8 @@ def test_overview_is_one_screen_of_figures_map_and_trend(demo_store: Path) -> No
     assert len(pictures) == 1
     alt_text = 'alt="Karta över Stockholms län: antal öppna drogscener per kommun i Uppföljning februari 2024'
     assert alt_text in pictures[0]
-    assert "Teckenförklaring:" in pictures[0] and "6–10" in pictures[0]
+    assert "Teckenförklaring:" in pictures[0]
+    assert "6–10" in pictures[0]
     assert len(at.get("vega_lite_chart")) == 1  # the trend
     links = {p.proto.page: p.proto.label for p in at.get("page_link")}
     assert (links.get("karta"), links.get("utveckling")) == ("Öppna kartan", "Utvecklingen i detalj")
@@ -245,7 +250,9 @@ def test_rate_without_population_says_why(demo_store: Path) -> None:
     at = _run("pages/progress.py")
     at.segmented_control(key="p_measure").set_value("per_100k").run()
     notes = [c.value for c in at.caption if "Utan inlagd folkmängd" in c.value]
-    assert len(notes) == 1 and "Stockholm" in notes[0] and "Huddinge" not in notes[0]
+    assert len(notes) == 1
+    assert "Stockholm" in notes[0]
+    assert "Huddinge" not in notes[0]
 
 
 def test_seminar_form_problems_name_the_form_fields(demo_store: Path, signed_in: Callable[..., AppTest]) -> None:

@@ -43,7 +43,8 @@ def test_boundaries_are_valid_polygons(ref: Reference) -> None:
 def test_known_populations_from_domain_brief(ref: Reference) -> None:
     """Population is filled where the brief gives it and left blank elsewhere (never invented)."""
     pop = ref.population()
-    assert pop["0127"] == 95905 and pop["0182"] == 112112
+    assert pop["0127"] == 95905
+    assert pop["0182"] == 112112
     assert "0180" not in pop
 
 
@@ -105,7 +106,8 @@ def test_three_working_categories_with_distinct_colours(ref: Reference) -> None:
     """Three editable working categories, each with a label in both languages and its own colour."""
     cats = ref.categories
     assert list(cats["code"]) == ["utsatt_omrade", "social_utsatthet", "festmiljo"]
-    assert cats["color"].nunique() == 3 and cats["label_en"].notna().all()
+    assert cats["color"].nunique() == 3
+    assert cats["label_en"].notna().all()
 
 
 def test_published_totals_carry_sources(ref: Reference) -> None:
@@ -128,9 +130,12 @@ def test_surroundings_are_the_neighbouring_counties_land(ref: Reference) -> None
     path = DATA_DIR / SURROUNDINGS_FILE
     land = ref.surroundings
     assert path.stat().st_size < 100_000
-    assert land.crs.to_epsg() == 4326 and land.is_valid.all() and not land.empty
+    assert land.crs.to_epsg() == 4326
+    assert land.is_valid.all()
+    assert not land.empty
     assert set(land.geom_type) <= {"Polygon", "MultiPolygon"}
-    assert {"03", "04", "19"} <= set(land["lan_kod"]) and "01" not in set(land["lan_kod"])
+    assert {"03", "04", "19"} <= set(land["lan_kod"])
+    assert "01" not in set(land["lan_kod"])
     _, frame = _county_and_frame(ref)
     assert frame.buffer(1.0).covers(shapely.union_all(land.to_crs(3006).geometry.values))
 
@@ -160,7 +165,9 @@ def test_surroundings_file_is_optional(ref: Reference, tmp_path: Path) -> None:
     """Without the file (or without a data folder) the surroundings are an empty WGS 84 frame."""
     for missing in (dataclasses.replace(ref, data_dir=tmp_path), dataclasses.replace(ref, data_dir=None)):
         land = missing.surroundings
-        assert land.empty and land.crs.to_epsg() == 4326 and {"lan_kod", "lan"} <= set(land.columns)
+        assert land.empty
+        assert land.crs.to_epsg() == 4326
+        assert {"lan_kod", "lan"} <= set(land.columns)
 
 
 def test_surroundings_rebuild_gives_the_shipped_file(tmp_path: Path) -> None:

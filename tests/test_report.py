@@ -69,22 +69,29 @@ def test_report_contents_in_swedish(reports: dict[str, bytes]) -> None:
                      "sista anmälningsdag var 4 november 2025", "14 september 2022, 13:00–16:30", "Källor"):
         assert expected in flat, expected
     # Dates are written out, not ISO (the source citations in the sources section quote their own dates).
-    assert not re.search(r"\d{4}-\d{2}-\d{2}", _flat(pages[0])) and "2026-11-22" not in flat
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", _flat(pages[0]))
+    assert "2026-11-22" not in flat
 
 
 def test_swedish_number_formatting(reports: dict[str, bytes]) -> None:
     """Numbers as Swedish writes them: a decimal comma (19,3 ha, 52,3 expected) and a space before %."""
     cover = _flat(_pages(reports["sv"])[0])
-    assert "19,3" in cover and "52,3" in cover and "53 scener, banan tillåter högst 52 nu" in cover
+    assert "19,3" in cover
+    assert "52,3" in cover
+    assert "53 scener, banan tillåter högst 52 nu" in cover
     assert "-43 % mot utgångsläget" in cover
     english = _flat(_pages(reports["en"])[0])
-    assert "19.3" in english and "-43% vs the baseline" in english
+    assert "19.3" in english
+    assert "-43% vs the baseline" in english
 
 
 def test_report_in_english(reports: dict[str, bytes]) -> None:
     """The English report speaks English, dates included."""
     flat = _flat("\n".join(_pages(reports["en"])))
-    assert "Status report" in flat and "Demo data" in flat and "22 November 2026" in flat and "Sources" in flat
+    assert "Status report" in flat
+    assert "Demo data" in flat
+    assert "22 November 2026" in flat
+    assert "Sources" in flat
 
 
 def test_cover_page_holds_the_summary(reports: dict[str, bytes]) -> None:
@@ -106,7 +113,8 @@ def test_no_tooltip_references(reports: dict[str, bytes]) -> None:
     """Paper has no tooltips: the report points to its sources section instead."""
     for lang in ("sv", "en", "participant"):
         flat = _flat("\n".join(_pages(reports[lang]))).lower()
-        assert "verktygstips" not in flat and "tooltip" not in flat, lang
+        assert "verktygstips" not in flat, lang
+        assert "tooltip" not in flat, lang
     assert "Källorna listas i avsnittet Källor sist i rapporten" in _flat(_pages(reports["sv"])[0])
     assert "listed in the Sources section" in _flat(_pages(reports["en"])[0])
 
@@ -125,7 +133,8 @@ def test_table_headers_do_not_run_together(reports: dict[str, bytes]) -> None:
     """Each column header stands on its own (the table API gives the columns their widths)."""
     page = _pages(reports["sv"])[1]
     assert "Kommun Tidigare Senare Förändring" in _flat(page)
-    assert "TidigareSenare" not in page and "Tidigar e" not in page  # not glued together, not broken
+    assert "TidigareSenare" not in page
+    assert "Tidigar e" not in page
     assert "Lokalpolisområde Tidigare Senare Förändring" in _flat(page)
 
 
@@ -144,12 +153,14 @@ def test_participant_report_hides_small_counts(reports: dict[str, bytes]) -> Non
     assert len(rows) == len(exact_rows) >= 25  # every row of both tables was read
     assert any(r["earlier"] in ("1", "2") for r in exact_rows)  # the demo has small counts to hide
     for row in rows:
-        assert row["earlier"] not in ("1", "2") and row["later"] not in ("1", "2"), row
+        assert row["earlier"] not in ("1", "2"), row
+        assert row["later"] not in ("1", "2"), row
         if "färre än 3" in (row["earlier"], row["later"]):
             assert row["change"] == "–", row
     assert any(r["earlier"] == "färre än 3" for r in rows)
     flat = _flat("\n".join(_pages(reports["participant"])))
-    assert "Generaliserad precision" in flat and "färre än 3" in flat
+    assert "Generaliserad precision" in flat
+    assert "färre än 3" in flat
     assert "Inga lägen" in flat or "inga lägen" in flat
     assert "53" in _flat(_pages(reports["participant"])[0])
 
@@ -183,13 +194,15 @@ def test_print_map_generalised_has_only_municipality_counts(demo: Dashboard) -> 
     counts = [v for v in data.municipalities["scenes"] if v is not None]
     assert all(v == 0 or v >= 3 for v in counts)
     stockholm = data.municipalities.set_index("kommun_kod").loc["0180"]
-    assert stockholm["scenes"] is None and stockholm["colour"] == "#b8b8b8"
+    assert stockholm["scenes"] is None
+    assert stockholm["colour"] == "#b8b8b8"
     # Only municipality shapes: each drawn polygon is one municipality's (far larger than any scene).
     assert data.municipalities.geometry.area.min() > 1_000_000
     scene_points = scenes.to_crs(3006).geometry.representative_point()
     assert not any(data.outline.geometry.iloc[0].boundary.distance(p) < 1e-6 for p in scene_points)
     labels = [label for label, _ in data.legend]
-    assert "Uppgift saknas eller färre än 3 scener" in labels and "1–2" not in labels
+    assert "Uppgift saknas eller färre än 3 scener" in labels
+    assert "1–2" not in labels
     png = to_png(print_map(data), scale=1)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -225,10 +238,14 @@ def test_metadata_language_and_tags(reports: dict[str, bytes]) -> None:
     tables, and both figures with alternative text."""
     reader = PdfReader(io.BytesIO(reports["sv"]))
     meta = reader.metadata
-    assert meta is not None and meta.title == "Lägesrapport: öppna drogscener i Stockholms län"
-    assert meta.author and meta.subject and "Uppföljning februari 2024" in meta.subject
+    assert meta is not None
+    assert meta.title == "Lägesrapport: öppna drogscener i Stockholms län"
+    assert meta.author
+    assert meta.subject
+    assert "Uppföljning februari 2024" in meta.subject
     root = _root(reports["sv"])
-    assert root["/Lang"] == "sv" and _root(reports["en"])["/Lang"] == "en"
+    assert root["/Lang"] == "sv"
+    assert _root(reports["en"])["/Lang"] == "en"
     assert str(root["/MarkInfo"]["/Marked"]).lower() == "true"
     assert str(root["/ViewerPreferences"]["/DisplayDocTitle"]).lower() == "true"
     elements = _struct_elements(root["/StructTreeRoot"])
@@ -236,7 +253,8 @@ def test_metadata_language_and_tags(reports: dict[str, bytes]) -> None:
     for kind in ("/Document", "/H1", "/H2", "/H3", "/P", "/Table", "/Figure"):
         assert kind in kinds, kind
     figures = [e for e in elements if e.get("/S") == "/Figure"]
-    assert len(figures) == 2 and all(str(f.get("/Alt", "")).strip() for f in figures)
+    assert len(figures) == 2
+    assert all(str(f.get("/Alt", "")).strip() for f in figures)
     assert "/Outlines" in root  # headings are bookmarks too
 
 
@@ -254,7 +272,9 @@ def test_pdfinfo_reports_tagged_and_title(reports: dict[str, bytes], tmp_path: P
     assert re.search(r"^Pages:\s+2$", info, re.M)
     structure = subprocess.run(["pdfinfo", "-struct", str(path)], capture_output=True, text=True,
                                check=True).stdout
-    assert "H1" in structure and "Figure" in structure and "Table" in structure
+    assert "H1" in structure
+    assert "Figure" in structure
+    assert "Table" in structure
 
 
 @pytest.mark.parametrize("which", ["sv", "en", "participant", "before_seminar"])
@@ -266,19 +286,22 @@ def test_report_passes_a_pdf_ua_checker(reports: dict[str, bytes], which: str) -
 
     report = page.validate_pdf_bytes(reports[which], profile="ua1")
     assert [(f.rule_id, f.message) for f in report.failures] == []
-    assert report.is_compliant and report.rules.total > 100
+    assert report.is_compliant
+    assert report.rules.total > 100
 
 
 def test_font_is_shipped_and_embedded(reports: dict[str, bytes]) -> None:
     """The report embeds DejaVu Sans, which ships with the package (and its licence) as package data."""
     reader = PdfReader(io.BytesIO(reports["sv"]))
     fonts = {str(f.get_object()["/BaseFont"]) for f in reader.pages[0]["/Resources"]["/Font"].values()}
-    assert fonts and all("DejaVuSans" in name for name in fonts), fonts
+    assert fonts
+    assert all("DejaVuSans" in name for name in fonts), fonts
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE"):
         assert (FONT_DIR / name).is_file(), name
     assert "Bitstream" in (FONT_DIR / "LICENSE").read_text(encoding="utf-8")
     package_data = tomllib.loads((PROJECT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
-    assert "fonts/*.ttf" in package_data["scenes"] and "fonts/LICENSE" in package_data["scenes"]
+    assert "fonts/*.ttf" in package_data["scenes"]
+    assert "fonts/LICENSE" in package_data["scenes"]
 
 
 def test_report_builds_without_system_fonts(demo: Dashboard, monkeypatch: pytest.MonkeyPatch) -> None:

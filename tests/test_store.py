@@ -46,7 +46,8 @@ def test_survey_metadata_round_trip(store: Store) -> None:
     got = store.survey("s1")
     assert (got.name, got.date, got.kind, got.demo, got.created_by) == (
         "Test", dt.date(2025, 5, 1), SurveyKind.UPPFOLJNING, False, "analyst@example.se")
-    assert got.created_at is not None and got.created_at.tzinfo is not None
+    assert got.created_at is not None
+    assert got.created_at.tzinfo is not None
 
 
 def test_published_survey_is_never_overwritten(store: Store) -> None:
@@ -83,7 +84,8 @@ def test_data_version_grows_with_each_write(store: Store) -> None:
 
 def test_goal_defaults_to_labelled_example_then_saved_value(store: Store) -> None:
     """Until the steering group saves a goal the example is returned, flagged as an example."""
-    assert store.goal() == EXAMPLE_GOAL and store.goal().is_example
+    assert store.goal() == EXAMPLE_GOAL
+    assert store.goal().is_example
     store.set_goal(Goal(40, dt.date(2027, 6, 30), target_area_m2=100000.0), actor="test")
     assert store.goal() == Goal(40, dt.date(2027, 6, 30), 100000.0, is_example=False)
 
@@ -94,7 +96,8 @@ def test_seminars_seeded_once_with_unknown_date(demo: Dashboard) -> None:
     items = demo.store.seminars()
     assert [s.date for s in items] == [dt.date(2022, 9, 14), None]
     assert items[1].registration_deadline == dt.date(2025, 11, 4)
-    assert len(items[0].programme) == 6 and len(items[1].programme) == 9
+    assert len(items[0].programme) == 6
+    assert len(items[1].programme) == 9
 
 
 def test_init_is_idempotent(demo: Dashboard) -> None:

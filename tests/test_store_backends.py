@@ -49,7 +49,8 @@ def test_revisions_rollback_and_audit(dash: Dashboard) -> None:
     dash.store.rollback("demo-2021", 1, actor="a")
     assert len(dash.store.scenes("demo-2021")) == 64
     log = dash.store.audit()
-    assert list(log["action"][:2]) == ["rollback", "revise"] and log.iloc[1]["sha256"] == "ab" * 32
+    assert list(log["action"][:2]) == ["rollback", "revise"]
+    assert log.iloc[1]["sha256"] == "ab" * 32
 
 
 def test_version_1_store_upgrades(backend_url: str) -> None:
@@ -135,7 +136,8 @@ def test_two_revisions_at_once_never_mix(dash: Dashboard, tmp_path: Path) -> Non
     if codes == [0, 0]:
         assert sorted(revisions["rows"]) == [20, 30, 53]
     else:
-        assert sorted(codes) == [0, 1] and any("same moment" in err for _, err in results)
+        assert sorted(codes) == [0, 1]
+        assert any("same moment" in err for _, err in results)
     for rev, rows in zip(revisions["revision"], revisions["rows"], strict=True):
         dash.store.rollback(real, int(rev), actor="test")
         assert len(dash.store.scenes(real)) == rows  # each revision is exactly its file
@@ -179,7 +181,8 @@ def test_sigkill_during_import_leaves_data_intact(dash: Dashboard, tmp_path: Pat
     time.sleep(0.5)
     fresh = Store(create_engine_for(dash.settings.effective_database_url))
     after = {s.id: len(fresh.scenes(s.id)) for s in fresh.surveys()}
-    assert after == before and "killed" not in after
+    assert after == before
+    assert "killed" not in after
     if fresh.engine.dialect.name == "sqlite":
         with fresh.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"

@@ -39,7 +39,8 @@ def test_progress_charts_keep_their_text_inside_and_warn_nothing(page: Page, ser
         points.nth(first).hover(force=True)
         tooltip = p.locator("#vg-tooltip-element")
         tooltip.wait_for()
-        assert "1 december 2021" in tooltip.inner_text() and "64 (Kartläggning 2021)" in tooltip.inner_text()
+        assert "1 december 2021" in tooltip.inner_text()
+        assert "64 (Kartläggning 2021)" in tooltip.inner_text()
     assert page.blocked == []
 
 
@@ -57,6 +58,7 @@ def test_overview_is_one_screen_at_1920(page: Page, server: str) -> None:
                                                                               "Utvecklingen i detalj")}
     assert all(box is not None and box["y"] + box["height"] <= 1080 for box in bottoms.values()), bottoms
     metric = p.locator("[data-testid='stMetric']").first.bounding_box()
-    assert metric is not None and metric["y"] > 0
+    assert metric is not None
+    assert metric["y"] > 0
     assert p.evaluate(TEXT_OUTSIDE) == []
     assert page.blocked == []

@@ -156,5 +156,6 @@ def test_workshop_participant_sees_only_counts(page: Page, server: str) -> None:
                 break
         time.sleep(0.5)
     screenshot(page.page, "karta-deltagare")
-    assert counts.get("labels") == 8 and counts.get("scenes") == 0  # 8 municipalities have scenes in Feb 2024
+    assert counts.get("labels") == 8
+    assert counts.get("scenes") == 0
     assert page.blocked == []

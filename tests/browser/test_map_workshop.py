@@ -81,7 +81,8 @@ def test_names_and_classes_without_tiles(page: Page, wide: Page, server: str, si
         assert label in legend, (label, legend)
     colours = _frame(p).evaluate(  # type: ignore[attr-defined]
         "() => [...document.querySelectorAll('.scene-cluster div')].map(d => getComputedStyle(d).backgroundColor)")
-    assert colours and set(colours) == {"rgb(59, 59, 59)"}  # the project's neutral clusters, not green/yellow
+    assert colours
+    assert set(colours) == {"rgb(59, 59, 59)"}
     water = _frame(p).evaluate(  # type: ignore[attr-defined]
         "() => getComputedStyle(document.querySelector('.leaflet-container')).backgroundColor")
     assert water == "rgb(198, 219, 233)"
@@ -100,7 +101,9 @@ def test_presentation_mode_fills_the_projector(wide: Page, server: str) -> None:
     time.sleep(1)
     screenshot(p, "karta-visningslage-1920")
     box = p.locator('iframe[title="streamlit_folium.st_folium"]').first.bounding_box()
-    assert box is not None and box["width"] >= 0.75 * 1920 and box["height"] >= 0.75 * 1080, box
+    assert box is not None
+    assert box["width"] >= 0.75 * 1920, box
+    assert box["height"] >= 0.75 * 1080, box
     assert box["y"] + box["height"] <= 1080  # the whole map on screen: nothing to scroll to
     assert not p.locator('section[data-testid="stSidebar"]').is_visible()
     assert p.get_by_text("Exempeldata – fiktiva platser.").first.is_visible()
@@ -109,7 +112,8 @@ def test_presentation_mode_fills_the_projector(wide: Page, server: str) -> None:
     assert size >= 19
     p.get_by_text("Visningsläge").first.click()
     p.locator('section[data-testid="stSidebar"]').wait_for(state="visible", timeout=30_000)
-    assert "visning" not in p.url and "kategori=utsatt_omrade" in p.url
+    assert "visning" not in p.url
+    assert "kategori=utsatt_omrade" in p.url
     assert wide.blocked == []
 
 
@@ -138,7 +142,8 @@ def test_selection_both_ways(page: Page, server: str) -> None:
         time.sleep(0.5)
     first = _selected_row(page)
     assert rings == 2, rings
-    assert first and first.startswith("DEMO-0127"), first
+    assert first
+    assert first.startswith("DEMO-0127"), first
     time.sleep(1.5)  # the pan animation
     centred = _frame(page).evaluate("""() => {
         const m = document.querySelector('.leaflet-container').getBoundingClientRect();
@@ -161,7 +166,8 @@ def test_selection_both_ways(page: Page, server: str) -> None:
             time.sleep(0.5)
         if chosen:
             break
-    assert chosen and chosen.startswith("DEMO-0181"), chosen
+    assert chosen
+    assert chosen.startswith("DEMO-0181"), chosen
     assert page.page.get_by_text(chosen, exact=True).count() >= 1  # the details panel names the same scene
     assert page.blocked == []
 

@@ -62,7 +62,8 @@ def test_day_one_from_demo_to_real_data(browser: object, writable_server: tuple[
     page.locator("input[type=file]").set_input_files(str(bad))
     page.get_by_text("Filen har fel och kan inte publiceras").wait_for(timeout=30_000)
     report = page.get_by_role("table").last
-    assert "Södertälje" in report.inner_text() and "utsatt_omrade" in report.inner_text()  # the suggestions
+    assert "Södertälje" in report.inner_text()
+    assert "utsatt_omrade" in report.inner_text()
 
     # The fixed file: preview, then (in demo mode) the first administrator and the publish in one step.
     page.locator("input[type=file]").set_input_files(str(good))
