@@ -39,7 +39,7 @@ from scenes.printmap import print_map, print_map_data
 from scenes.progress import Progress, SurveyStats
 from scenes.query import Comparison, HistoryEntry
 from scenes.settings import Settings
-from scenes.tables import readable
+from scenes.tables import only_dates, readable
 
 T = TypeVar("T")
 
@@ -299,10 +299,8 @@ def _dated(table: pd.DataFrame) -> pd.DataFrame:
     """Date columns (midnight) without a time of day, for a file."""
     out = table.copy()
     for column in out.columns:
-        values = out[column]
-        if pd.api.types.is_datetime64_any_dtype(values) and bool((values.dropna() == values.dropna().dt.normalize())
-                                                                 .all()):
-            out[column] = values.dt.date
+        if only_dates(out[column]):
+            out[column] = out[column].dt.date
     return out
 
 

@@ -11,7 +11,7 @@ Layout rules the charts keep at any width (phone to wide screen, and the PDF's f
 - seminars are numbered badges in a band at the top of the plot, staggered into rows so that badges close in time
   never overlap (`seminar_rows`); their titles are in a key beside the chart (`seminar_key`), not in the plot;
 - legends list one item per line, so none is cut off; `autosize` fits the whole chart, padding included, to the width;
-- numbers and dates are written the interface language's way (`LOCALES` in the spec's config, which both the
+- numbers and dates are written the interface language's way (`vega_locale` in the spec's config, which both the
   browser and vl-convert honour).
 """
 
@@ -20,17 +20,20 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from functools import cache
 from typing import TypeVar
 
 import altair as alt
 import pandas as pd
+from babel.dates import get_day_names, get_month_names, get_period_names
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from scenes.disclosure import SHOW_ALL, Disclosure
-from scenes.i18n import date_text, number, t
+from scenes.i18n import LOCALES, date_text, number, t
 from scenes.model import Goal, PublishedTotal, Seminar, Survey
 from scenes.progress import SurveyStats, baseline_of, trajectory_value
 
-__all__ = ["BREAKDOWN_PALETTE", "LOCALES", "breakdown_chart", "count_domain", "matching_totals", "progress_chart",
+__all__ = ["BREAKDOWN_PALETTE", "breakdown_chart", "count_domain", "matching_totals", "progress_chart",
            "progress_table", "seminar_key", "seminar_rows", "to_png"]
 
 _C = TypeVar("_C", alt.Chart, alt.LayerChart)
@@ -40,28 +43,27 @@ OKABE_ITO = {"blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73", "bl
 #: one colour per survey, oldest first. Okabe–Ito without sky blue (too close to blue); pale yellow last.
 BREAKDOWN_PALETTE = [OKABE_ITO[k] for k in ("blue", "orange", "green", "purple", "vermillion", "black", "yellow")]
 
-#: Vega format locales (d3-format / d3-time-format definitions) per interface language. Swedish writes 1 234,5
-#: (a no-break space between thousands) and lower-case month names, as Babel does on the rest of the pages.
-LOCALES: dict[str, dict[str, object]] = {
-    "sv": {
-        "number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", " kr"]},
-        "time": {"dateTime": "%A den %d %B %Y %X", "date": "%Y-%m-%d", "time": "%H:%M:%S", "periods": ["fm", "em"],
-                 "days": ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
-                 "shortDays": ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
-                 "months": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-                            "oktober", "november", "december"],
-                 "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]},
-    },
-    "en": {
-        "number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["£", ""]},
-        "time": {"dateTime": "%a %e %b %X %Y", "date": "%d/%m/%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
-                 "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-                 "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
-                 "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                            "October", "November", "December"],
-                 "shortMonths": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]},
-    },
-}
+@cache
+def vega_locale(lang: str) -> dict[str, object]:
+    """The Vega format locale (d3-format / d3-time-format definition) of an interface language, from Babel's locale
+    data, as the rest of the pages write numbers and dates: Swedish 1 234,5 and lower-case month names."""
+    locale = LOCALES.get(lang, LOCALES["sv"])
+    months = get_month_names("wide", locale=locale)
+    short_months = get_month_names("abbreviated", locale=locale)
+    days = get_day_names("wide", locale=locale)  # 0 is Monday; d3 starts on Sunday
+    short_days = get_day_names("abbreviated", locale=locale)
+    periods = get_period_names(locale=locale)
+    return {
+        "number": {"decimal": get_decimal_symbol(locale), "thousands": get_group_symbol(locale), "grouping": [3],
+                   "currency": ["", ""]},
+        "time": {"dateTime": "%x %X", "date": "%Y-%m-%d" if lang == "sv" else "%d/%m/%Y", "time": "%H:%M:%S",
+                 "periods": [periods["am"], periods["pm"]],
+                 "days": [days[(i + 6) % 7] for i in range(7)],
+                 "shortDays": [short_days[(i + 6) % 7] for i in range(7)],
+                 "months": [months[m] for m in range(1, 13)], "shortMonths": [short_months[m] for m in range(1, 13)]},
+    }
+
+
 COUNT_FORMAT = ",d"  # whole numbers, thousands grouped the language's way
 DECIMAL_FORMAT = ",.1~f"  # at most one decimal: 31,5 / 32
 DATE_FORMAT = "%-d %B %Y"  # 1 december 2021 / 1 December 2021
@@ -238,7 +240,7 @@ def seminar_key(table: pd.DataFrame, lang: str = "sv") -> list[str]:
 def _sized(chart: _C, lang: str, width: int | str, height: int) -> _C:
     """A top-level chart: its size, the shared autosize and padding, and the language's number and date locale."""
     sized: _C = chart.properties(width=width, height=height, autosize=AUTOSIZE, padding=PADDING).configure(
-        locale=LOCALES.get(lang, LOCALES["sv"]))
+        locale=vega_locale(lang))
     return sized
 
 

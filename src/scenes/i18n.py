@@ -240,11 +240,6 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "kpi.on_track": {"sv": "I fas", "en": "On track"},
     "kpi.behind": {"sv": "Efter planen", "en": "Behind"},
-    "kpi.trajectory_help": {
-        "sv": "Banan går rakt från utgångsläget till målet. Förväntat vid senaste kartläggningen: {expected}.",
-        "en": "The trajectory runs straight from the baseline to the goal. Expected at the latest survey: "
-              "{expected}.",
-    },
     "kpi.trajectory_at": {
         "sv": "Banan går rakt från utgångsläget till målet. Vid senaste kartläggningen, {name} den {date}, låg den "
               "på {expected}.",
@@ -1193,30 +1188,30 @@ def t(key: str, lang: str = "sv", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def problem_text(problem: object, lang: str = "sv") -> str:
-    """A validation problem's message in `lang` (its catalogue entry), else its English message."""
-    code = getattr(problem, "code", "")
-    key = f"problem.{code}"
+def _coded(prefix: str, item: object, english: str, lang: str, escape: Callable[[str], str]) -> str:
+    """An error's or problem's catalogue entry `<prefix>.<code>`, filled with its params (each through `escape`),
+    else its English message (through `escape`)."""
+    code = getattr(item, "code", "")
+    key = f"{prefix}.{code}"
     if code and key in CATALOGUE:
+        params = {k: v if isinstance(v, int | float) else escape(str(v))
+                  for k, v in getattr(item, "params", {}).items()}
         try:
-            return t(key, lang, **getattr(problem, "params", {}))
+            return t(key, lang, **params)
         except (KeyError, IndexError):
             pass
-    return str(getattr(problem, "message", problem))
+    return escape(english)
+
+
+def problem_text(problem: object, lang: str = "sv") -> str:
+    """A validation problem's message in `lang` (its catalogue entry), else its English message."""
+    return _coded("problem", problem, str(getattr(problem, "message", problem)), lang, str)
 
 
 def error_text(error: BaseException, lang: str = "sv", escape: Callable[[str], str] = str) -> str:
     """An error's message in `lang`: its catalogue entry `error.<code>` with its params (each passed through
     `escape`, since entries are Markdown), else its English message (escaped)."""
-    code = getattr(error, "code", "")
-    key = f"error.{code}"
-    if code and key in CATALOGUE:
-        params = {k: escape(str(v)) for k, v in getattr(error, "params", {}).items()}
-        try:
-            return t(key, lang, **params)
-        except (KeyError, IndexError):
-            pass
-    return escape(str(error.args[0]) if error.args else str(error))
+    return _coded("error", error, str(error.args[0]) if error.args else str(error), lang, escape)
 
 
 def number(value: float, lang: str = "sv", decimals: int = 0) -> str:

@@ -266,7 +266,8 @@ def _goal_lines(inp: ReportInput) -> list[tuple[str, str]]:
     status = t("kpi.on_track", lang) if p.on_track else t("kpi.behind", lang)
     if not both_hidden:  # the trajectory starts at the baseline's total
         status += ": " + t("kpi.versus_trajectory", lang, n=p.latest.scenes, allowed=p.allowed)
-        status += ". " + t("kpi.trajectory_help", lang, expected=number(p.expected, lang, 1))
+        status += ". " + t("kpi.trajectory_at", lang, expected=number(p.expected, lang, 1), name=p.latest.survey.name,
+                           date=date_text(p.latest.survey.date, lang))
     return [(t("report.goal", lang), goal_text), (t("report.status", lang), status)]
 
 

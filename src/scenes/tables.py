@@ -13,7 +13,7 @@ from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.i18n import LOCALES, t
 from scenes.reference import Reference
 
-__all__ = ["MISSING", "audit_table", "generalised_table", "readable", "scene_table"]
+__all__ = ["MISSING", "audit_table", "generalised_table", "only_dates", "readable", "scene_table"]
 
 #: what a table shows where a value is missing (never "None", "nan" or an empty-looking cell)
 MISSING = "–"
@@ -55,11 +55,16 @@ def generalised_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv",
     })
 
 
+def only_dates(column: pd.Series) -> bool:
+    """A timestamp column whose every value is midnight: dates, to be shown and written without a time."""
+    known = column.dropna()
+    return pd.api.types.is_datetime64_any_dtype(column) and bool((known == known.dt.normalize()).all())
+
+
 def _when(column: pd.Series) -> list[object]:
     """Dates (midnight) as dates; moments in Swedish time to the minute (the store keeps UTC, naive on SQLite);
     missing as a dash."""
-    known = column.dropna()
-    if not bool((known != known.dt.normalize()).any()):
+    if only_dates(column):
         return [MISSING if pd.isna(v) else v.date() for v in column]
     local = (column.dt.tz_localize("UTC") if column.dt.tz is None else column).dt.tz_convert("Europe/Stockholm")
     return [MISSING if pd.isna(v) else v.strftime("%Y-%m-%d %H:%M") for v in local]
@@ -124,8 +129,10 @@ def readable(table: pd.DataFrame, lang: str = "sv") -> tuple[pd.DataFrame, list[
             texts[known] = [f"{v:,.{decimals}f}".translate(separators) for v in values[known].tolist()]
             out[name] = texts
             numeric.append(str(name))
-        elif column.isna().any() or column.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool)).any():
+        else:  # text, perhaps with numbers ("färre än 3" beside counts) or gaps among it
             mixed = column.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool) and not pd.isna(v))
+            if not (mixed.any() or column.isna().any()):
+                continue
             decimals = _decimals(column[mixed].astype(float)) if mixed.any() else 0
             out[name] = [fmt(None if (not isinstance(v, str) and pd.isna(v)) else v, decimals) for v in column]
             if mixed.any():
