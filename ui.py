@@ -29,7 +29,7 @@ from scenes import Dashboard
 from scenes.assets import install_static
 from scenes.auth import precision_for
 from scenes.auth import require as auth_require
-from scenes.charts import to_png
+from scenes.charts import progress_chart, progress_table, to_png
 from scenes.disclosure import Disclosure
 from scenes.errors import ScenesError, ValidationFailed
 from scenes.formats import table_to_csv
@@ -132,6 +132,23 @@ def county_map(survey_id: str, name: str) -> None:
             f'style="height:400px;max-width:100%;object-fit:contain;display:block;margin:0 auto">'
             f'<div style="font-size:0.85rem;margin-top:6px"><strong>{html.escape(t("map.legend", lang()))}:</strong> '
             f'{swatches}</div>')
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _progress_chart(data_version: int, shown: Disclosure, lg: str, height: int,
+                    compact: bool) -> tuple[pd.DataFrame, dict[str, Any]]:
+    dash = dashboard()
+    table = progress_table(stats(), dash.reference.published_totals, dash.goal(), dash.seminars(), lg,
+                           disclosure=shown)
+    return table, progress_chart(table, lg, height=height, compact_legend=compact).to_dict()
+
+
+def show_progress_chart(*, height: int = 420, compact_legend: bool = False) -> pd.DataFrame:
+    """The progress chart as this reader may see it, and its table. Built once per data version, reader and
+    language (building and validating the chart takes about 0.1 s, too much for every rerun)."""
+    table, spec = _progress_chart(dashboard().data_version(), disclosure(), lang(), height, compact_legend)
+    st.vega_lite_chart(spec, width="stretch")
+    return table
 
 
 def stats() -> list[SurveyStats]:
@@ -342,15 +359,16 @@ def upload_hint(formats: str) -> None:
     st.caption(tr("upload.hint", mb=num(mb, 0 if mb % 1 == 0 else 1), formats=formats))
 
 
-def goal_status(progress: Progress, hidden: bool = False) -> None:
+def goal_status(progress: Progress, hidden: bool = False, *, example_note: bool = True) -> None:
     """The goal and where the latest survey stands against its trajectory (overview and goal page).
 
     `hidden`: the counts are below the reader's small-count threshold, so only the verdict is shown.
+    `example_note`: say that the goal is the shipped example (the goal page says so above, once).
     """
     goal, latest = progress.goal, progress.latest
     with st.container(border=True):
         st.markdown(f"**{tr('kpi.goal', count=goal.target_count, date=day(goal.target_date))}**")
-        if goal.is_example:
+        if goal.is_example and example_note:
             st.caption(":material/edit_note: " + tr("kpi.goal_example"))
         verdict = tr("kpi.on_track") if progress.on_track else tr("kpi.behind")
         icon = ":material/check_circle:" if progress.on_track else ":material/warning:"

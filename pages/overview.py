@@ -8,7 +8,6 @@ import streamlit as st
 
 import ui
 from scenes.auth import can
-from scenes.charts import progress_chart, progress_table
 from scenes.query import compare
 
 
@@ -55,9 +54,7 @@ def render() -> None:
         ui.goal_status(progress, both_hidden)
         with st.container(border=True):
             st.markdown(f"**{ui.tr('progress.chart')}**")
-            table = progress_table(stats, ui.dashboard().reference.published_totals, progress.goal,
-                                   ui.dashboard().seminars(), lang, disclosure=shown)
-            st.altair_chart(progress_chart(table, lang, height=190, compact_legend=True), width="stretch")
+            ui.show_progress_chart(height=190, compact_legend=True)
             st.page_link("pages/progress.py", label=ui.tr("overview.to_progress"), icon=":material/trending_down:")
 
     ordered = sorted(stats, key=lambda s: s.survey.order)

@@ -7,7 +7,7 @@ import streamlit as st
 
 import ui
 from scenes.breakdown import breakdown, change_by, suppressed
-from scenes.charts import breakdown_chart, progress_chart, progress_table, seminar_key
+from scenes.charts import breakdown_chart, seminar_key
 from scenes.query import compare, observations_between
 
 
@@ -33,9 +33,7 @@ def render() -> None:
     goal = dash.goal()
 
     st.subheader(ui.tr("progress.chart"))
-    table = progress_table(ui.stats(), dash.reference.published_totals, goal, dash.seminars(), lang,
-                           disclosure=shown)
-    st.altair_chart(progress_chart(table, lang), width="stretch")
+    table = ui.show_progress_chart()
     key = seminar_key(table, lang)
     if key:  # the chart numbers the seminars; their titles are here, where they can wrap
         st.caption(f"**{ui.tr('chart.seminar_key')}**  \n" + "  \n".join(ui.escape_markdown(k) for k in key))

@@ -269,3 +269,10 @@ def test_seminar_form_problems_name_the_form_fields(demo_store: Path, signed_in:
     problems = at.dataframe[-1].value
     assert sorted(zip(problems["Kolumn"], problems["Problem"], strict=True)) == [
         ("Starttid (TT:MM)", "Inte en tid; skriv den som TT:MM."), ("Titel", "En titel krävs.")]
+
+
+def test_goal_page_says_once_that_the_goal_is_an_example(demo_store: Path) -> None:
+    """The example-goal notice stands once on the goal page (its warning), not again in the status box."""
+    at = _run("pages/goal.py")
+    notices = [e.value for e in [*at.warning, *at.caption] if "Exempelvärde" in e.value]
+    assert len(notices) == 1
