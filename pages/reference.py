@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from scenes.errors import ValidationFailed
+from scenes.errors import StoreError, ValidationFailed
 from scenes.reference import EDITABLE
 
 #: the editor's columns and the catalogue key of each one's heading (also used to locate a problem)
@@ -28,6 +28,9 @@ def render() -> None:
     name = st.segmented_control(ui.tr("reference.table"), list(EDITABLE), default="categories", key="ref_table",
                                 format_func=lambda n: ui.tr(f"reference.{n}")) or "categories"
     _, key, editable = EDITABLE[name]
+    history = dash.reference_history(name)
+    # The version this tab's editor started from: a save on top of someone else's newer version is refused.
+    based_on = st.session_state.setdefault(f"ref_based_on_{name}", int(history["version"].max()) if len(history) else 0)
     shown = [key, "kommun", *editable] if name == "municipalities" else [key, *editable]
     frame = tables[name][shown].astype(object).where(tables[name][shown].notna(), None)
     if "working_name" in frame.columns:  # the file says true/false; the editor shows a checkbox
@@ -60,11 +63,24 @@ def render() -> None:
         edited = edited.assign(population=[None if pd.isna(v) else int(v) for v in edited["population"]])
     if st.button(ui.tr("reference.save"), type="primary", icon=":material/save:", disabled=readonly):
         try:
-            changes = dash.save_reference(name, edited, actor=ui.actor())
+            changes = dash.save_reference(name, edited, actor=ui.actor(), based_on=based_on)
         except ValidationFailed as exc:  # located by the editor's own column names
             ui.show_error(exc, columns=LABELS)
             return
+        except StoreError as exc:  # someone saved meanwhile: show the error, start over from their version
+            del st.session_state[f"ref_based_on_{name}"]
+            ui.show_error(exc)
+            return
+        del st.session_state[f"ref_based_on_{name}"]
         st.success(ui.tr("reference.saved", n=len(changes)))
+        history = dash.reference_history(name)
+    if len(history):
+        latest = history.iloc[0]
+        st.caption(ui.tr("reference.version", version=int(latest["version"]), by=latest["created_by"],
+                         when=ui.day(latest["created_at"].date())))
+        with st.expander(ui.tr("reference.history")):
+            ui.table_with_download(history.rename(columns={"note": "changes"}), f"referens-{name}.csv",
+                                   key=f"dl_ref_{name}")
 
 
 ui.guarded(render)

@@ -94,3 +94,27 @@ def test_dashboard_is_the_exported_entry_point() -> None:
                           check=True).stdout.strip() == "False"
     users = [PROJECT_ROOT / "ui.py", PROJECT_ROOT / "ui_upload.py", PROJECT_ROOT / "src" / "scenes" / "cli.py"]
     assert [p.name for p in users if "from scenes import Dashboard" not in p.read_text(encoding="utf-8")] == []
+
+
+def test_migration_steps_are_frozen() -> None:
+    """Migration steps describe their own tables: the module imports nothing of the package (in particular not
+    the live schema), so a change to the store cannot change what an old step does."""
+    steps = PROJECT_ROOT / "src" / "scenes" / "store" / "migrations.py"
+    assert "scenes" not in _imports(steps)
+
+
+def test_the_store_is_a_package_of_parts() -> None:
+    """One Store object made of its parts; the parts import the schema and the base, never each other's tables
+    through the package (no import cycle back into `scenes.store`)."""
+    from scenes.store import Store
+    from scenes.store.base import StoreBase
+    from scenes.store.goal import SettingsStore
+    from scenes.store.reference import ReferenceStore
+    from scenes.store.surveys import SurveyStore
+
+    assert {SurveyStore, SettingsStore, ReferenceStore, StoreBase} <= set(Store.__mro__)
+    package = PROJECT_ROOT / "src" / "scenes" / "store"
+    tree = {p.name: ast.parse(p.read_text(encoding="utf-8")) for p in package.glob("*.py") if p.name != "__init__.py"}
+    cyclic = [name for name, module in tree.items() for node in ast.walk(module)
+              if isinstance(node, ast.ImportFrom) and node.module == "scenes.store"]
+    assert cyclic == []

@@ -276,3 +276,24 @@ def test_goal_page_says_once_that_the_goal_is_an_example(demo_store: Path) -> No
     at = _run("pages/goal.py")
     notices = [e.value for e in [*at.warning, *at.caption] if "Exempelvärde" in e.value]
     assert len(notices) == 1
+
+
+def test_reference_page_shows_the_version_and_its_history(demo_store: Path, signed_in: Callable[..., AppTest]
+                                                          ) -> None:
+    """The reference page says which version of the table is current and who saved it; a save in another tab or
+    on another instance shows at the next rerun, and every version is listed."""
+    at = signed_in("admin")
+    at.run()
+    at.switch_page("pages/reference.py")
+    at.run()
+    assert [c.value for c in at.caption if c.value.startswith("Version")][0].startswith("Version 1, sparad ")
+    dash = Dashboard(Settings(state_dir=demo_store))
+    frame = dash.reference.categories.drop(columns=["sort"], errors="ignore").copy()
+    frame.loc[frame["code"] == "festmiljo", "label_sv"] = "Nöjesmiljö"
+    dash.save_reference("categories", frame, actor="annan-admin")
+    at.run()
+    caption = [c.value for c in at.caption if c.value.startswith("Version")][0]
+    assert caption.startswith("Version 2, sparad ")
+    assert "av annan\\-admin" in caption or "av annan-admin" in caption
+    assert "Alla versioner" in [e.label for e in at.expander]
+    assert list(at.exception) == []

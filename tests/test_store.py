@@ -9,12 +9,12 @@ import pytest
 import sqlalchemy as sa
 from shapely.geometry import Point
 
-from scenes import store as store_module
 from scenes.core import Dashboard
 from scenes.errors import NotFoundError, StoreError
 from scenes.model import EXAMPLE_GOAL, Goal, Survey, SurveyKind
 from scenes.settings import Settings
 from scenes.store import Store, create_engine_for
+from scenes.store import schema as store_schema
 
 
 def _survey(survey_id: str = "s1") -> Survey:
@@ -116,7 +116,7 @@ def test_store_without_schema_says_how_to_create_it(settings: Settings) -> None:
 def test_newer_schema_is_refused(store: Store) -> None:
     """A database written by a newer program version is not touched."""
     with store.engine.begin() as conn:
-        conn.execute(store_module.schema_version.insert().values(version=99, applied_at=dt.datetime.now(dt.UTC)))
+        conn.execute(store_schema.schema_version.insert().values(version=99, applied_at=dt.datetime.now(dt.UTC)))
     with pytest.raises(StoreError, match="newer"):
         store.ensure_schema()
 

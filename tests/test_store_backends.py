@@ -19,10 +19,10 @@ import sqlalchemy as sa
 
 from scenes.core import Dashboard
 from scenes.errors import StoreError
-from scenes.migrations import v1_metadata
 from scenes.model import Survey, SurveyKind
 from scenes.sessions import Sessions
-from scenes.store import Store, create_engine_for
+from scenes.store import SCHEMA_VERSION, Store, create_engine_for
+from scenes.store.migrations import upgrade, v1_metadata
 
 SCENES = str(Path(sys.executable).with_name("scenes"))
 
@@ -53,9 +53,9 @@ def test_revisions_rollback_and_audit(dash: Dashboard) -> None:
     assert log.iloc[1]["sha256"] == "ab" * 32
 
 
-def test_version_1_store_upgrades(backend_url: str) -> None:
-    """A genuine schema-1 store upgrades to the current schema with its data, on both backends."""
-    engine = create_engine_for(backend_url)
+def _version_1_store(url: str) -> sa.Engine:
+    """A genuine schema-1 store with one real survey, built from the frozen first schema."""
+    engine = create_engine_for(url)
     md = v1_metadata()
     md.create_all(engine)
     now = dt.datetime.now(dt.UTC)
@@ -69,9 +69,48 @@ def test_version_1_store_upgrades(backend_url: str) -> None:
             survey_id="old", scene_id="S1", name="Plats", kommun_kod="0127", kommun="Botkyrka",
             lokalpolisomrade="botkyrka", stadsdel=None, categories='["utsatt_omrade"]', status=None, impact=None,
             predecessors="[]", notes="", area_m2=None, geometry_wkt="POINT (17.83 59.2)"))
+    return engine
+
+
+def _stored_at(url: str, version: int) -> sa.Engine:
+    """A store at schema `version`: the version-1 store brought there by the frozen steps, as that release did."""
+    engine = _version_1_store(url)
+    with engine.begin() as conn:
+        for reached in upgrade(conn, 1, version):
+            conn.execute(sa.text("INSERT INTO schema_version (version, applied_at) VALUES (:v, :t)"),
+                         {"v": reached, "t": dt.datetime.now(dt.UTC)})
+    return engine
+
+
+def _schema_of(engine: sa.Engine) -> dict[str, object]:
+    """What a schema is made of: per table its columns (name, type, nullable), primary key, indexes and foreign
+    keys. Defaults are left out (an ALTER TABLE writes them differently from CREATE TABLE, to the same effect)."""
+    inspector = sa.inspect(engine)
+    shape: dict[str, object] = {}
+    for table in sorted(inspector.get_table_names()):
+        shape[table] = {
+            "columns": sorted((c["name"], str(c["type"].compile(engine.dialect)), c["nullable"])
+                              for c in inspector.get_columns(table)),
+            "primary key": sorted(inspector.get_pk_constraint(table)["constrained_columns"]),
+            "indexes": sorted((i["name"], tuple(i["column_names"])) for i in inspector.get_indexes(table)),
+            "foreign keys": sorted((tuple(f["constrained_columns"]), f["referred_table"],
+                                    tuple(f["referred_columns"])) for f in inspector.get_foreign_keys(table)),
+        }
+    return shape
+
+
+@pytest.mark.parametrize("start", range(1, SCHEMA_VERSION))
+def test_every_earlier_schema_upgrades(backend_url: str, start: int) -> None:
+    """A store of every earlier schema version upgrades to the current one with its data, on both backends."""
+    engine = _stored_at(backend_url, start)
     store = Store(engine)
+    with pytest.raises(StoreError, match="scenes init") as refused:  # before the upgrade: a clear refusal
+        store.surveys()
+    assert refused.value.code == "schema_older"
     store.ensure_schema()
-    assert (store.version(), list(store.scenes("old")["name"]), store.survey("old").revision) == (4, ["Plats"], 1)
+    assert store.version() == SCHEMA_VERSION
+    assert list(store.scenes("old")["name"]) == ["Plats"]
+    assert store.survey("old").revision == 1
     assert store.survey("old").withdrawn is False  # v4: shown unless withdrawn
     assert list(store.revisions("old")["rows"]) == [1]
     assert not store.demo_mode()  # real data was there: sign-in is required after the upgrade
@@ -79,7 +118,28 @@ def test_version_1_store_upgrades(backend_url: str) -> None:
     assert store.survey("old").revision == 2
     token = Sessions(store, "k" * 32, idle=dt.timedelta(minutes=5), lifetime=dt.timedelta(hours=1)).start("x")
     assert token  # v4: the sessions table exists and takes rows
+    assert store.reference_tables() == {}  # v5: the reference tables exist, empty until `scenes init` seeds them
     engine.dispose()
+
+
+def test_an_upgraded_store_has_the_fresh_schema(backend_url: str, tmp_path: Path) -> None:
+    """The frozen steps, run from version 1, end in exactly the schema a fresh store is created with: no step
+    leaves a column, key or index different from the live definitions."""
+    upgraded = _version_1_store(backend_url)
+    Store(upgraded).ensure_schema()
+    if backend_url.startswith("sqlite"):
+        fresh = create_engine_for(f"sqlite:///{tmp_path}/fresh.db")
+    else:  # a second database on the same server
+        fresh = create_engine_for(backend_url)
+        with fresh.connect() as conn:
+            conn.execute(sa.text("COMMIT"))
+            conn.execute(sa.text("CREATE SCHEMA fresh"))
+            conn.commit()
+        fresh = sa.create_engine(backend_url, connect_args={"options": "-csearch_path=fresh"})
+    Store(fresh).ensure_schema()
+    assert _schema_of(upgraded) == _schema_of(fresh)
+    upgraded.dispose()
+    fresh.dispose()
 
 
 def test_failed_import_writes_nothing(dash: Dashboard, monkeypatch: pytest.MonkeyPatch) -> None:

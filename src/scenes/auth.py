@@ -35,7 +35,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.engine import Connection
 
 from scenes.errors import NotFoundError, ScenesError, StoreError
-from scenes.store import Store, meta, sessions, throttle, users
+from scenes.store import Store
+from scenes.store.schema import meta, sessions, throttle, users
 
 __all__ = [
     "PAGES",
@@ -192,7 +193,7 @@ class Accounts:
     # -- reading -----------------------------------------------------------------------------------------
     def list(self) -> list[Account]:
         now = dt.datetime.now(dt.UTC)
-        with self.store.engine.connect() as conn:
+        with self.store.read() as conn:
             rows = conn.execute(sa.select(users).order_by(users.c.username)).mappings().all()
             locks = {r["key"]: r for r in conn.execute(sa.select(throttle).where(
                 throttle.c.key.like("account:%"))).mappings()}
@@ -205,16 +206,16 @@ class Accounts:
         return out
 
     def count(self) -> int:
-        with self.store.engine.connect() as conn:
+        with self.store.read() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(users)).scalar() or 0)
 
     def role_of(self, username: str) -> str | None:
-        with self.store.engine.connect() as conn:
+        with self.store.read() as conn:
             value = conn.execute(sa.select(users.c.role).where(users.c.username == username)).scalar()
         return None if value is None else str(value)
 
     def locked_until(self, username: str) -> dt.datetime | None:
-        with self.store.engine.connect() as conn:
+        with self.store.read() as conn:
             value = conn.execute(sa.select(throttle.c.locked_until).where(
                 throttle.c.key == _account_key(username))).scalar()
         return _aware(value)

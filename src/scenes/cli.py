@@ -222,6 +222,8 @@ def _cmd_init(args: argparse.Namespace, settings: Settings, dashboard: Dashboard
     print("Created the store." if report.created_schema else "The store exists; schema is current.")
     if report.seminars_added:
         print(f"Added {report.seminars_added} seminars.")
+    if report.reference_tables_seeded:
+        print(f"Stored the shipped reference tables: {', '.join(report.reference_tables_seeded)}.")
     for survey_id in report.demo_surveys_added:
         print(f"Added demo survey {survey_id} (fictitious places).")
     code = dash.setup_code()

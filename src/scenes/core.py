@@ -22,7 +22,7 @@ import pandas as pd
 from scenes.auth import Accounts
 from scenes.demo import load_demo
 from scenes.disclosure import SHOW_ALL, Disclosure
-from scenes.errors import DemoSandbox, NotFoundError, Problem, ScenesError, ValidationFailed
+from scenes.errors import DemoSandbox, NotFoundError, Problem, ScenesError, StoreError, ValidationFailed
 from scenes.exports import export_scenes, file_type
 from scenes.formats import table_to_csv
 from scenes.i18n import t
@@ -39,7 +39,15 @@ from scenes.progress import (
     trajectory_value,
 )
 from scenes.query import SceneFilter, ceased_since
-from scenes.reference import Reference, load_reference, load_seminars, save_reference_table
+from scenes.reference import (
+    EDITABLE,
+    Reference,
+    edit_reference_table,
+    load_reference,
+    load_seminars,
+    shipped_tables,
+    with_tables,
+)
 from scenes.sessions import Sessions, session_secret
 from scenes.settings import Settings
 from scenes.store import Store
@@ -61,6 +69,7 @@ class InitReport:
     created_schema: bool
     seminars_added: int
     demo_surveys_added: list[str]
+    reference_tables_seeded: list[str]
 
 
 class Dashboard:
@@ -70,11 +79,32 @@ class Dashboard:
         self.settings = settings
         self.store = store or Store.from_settings(settings)
         self._sessions: Sessions | None = None
+        self._reference: tuple[int, Reference] | None = None
 
     @property
     def reference(self) -> Reference:
-        # load_reference caches per folder; an admin's edit clears that cache, so this picks the edit up.
-        return load_reference(self.settings.data_dir)
+        """The reference tables: shipped files (read once per process) with the administrators' versions of the
+        editable tables from the store. Rebuilt only when someone saved a table, on any instance."""
+        try:
+            version = self.store.reference_version()
+        except StoreError as exc:
+            if exc.code in ("no_schema", "schema_older"):  # before `scenes init`: the shipped tables
+                return load_reference(self.settings.data_dir)
+            raise
+        cached = self._reference
+        if cached is None or cached[0] != version:
+            stored = {name: table for name, (_, table) in self.store.reference_tables().items()}
+            cached = self._reference = (version, with_tables(load_reference(self.settings.data_dir), stored))
+        return cached[1]
+
+    def reference_table(self, name: str) -> tuple[int, pd.DataFrame]:
+        """One editable table as text cells, with its version (0: not stored yet, the shipped file)."""
+        stored = self.store.reference_tables().get(name)
+        return stored if stored is not None else (0, shipped_tables(self.settings.data_dir)[name])
+
+    def reference_history(self, name: str) -> pd.DataFrame:
+        """Every saved version of one editable table, newest first (version, when, who, what changed)."""
+        return self.store.reference_history(name)
 
     @property
     def accounts(self) -> Accounts:
@@ -103,12 +133,17 @@ class Dashboard:
         """An audit line for something that is not a data change (sign-in, sign-out, expiry)."""
         self.store.record(action, actor=actor, detail=detail)
 
-    def save_reference(self, name: str, edited: pd.DataFrame, *, actor: str) -> list[str]:
-        """Save an administrator's edit of a reference table (validated, atomic, audited)."""
+    def save_reference(self, name: str, edited: pd.DataFrame, *, actor: str, based_on: int | None = None
+                       ) -> list[str]:
+        """Save an administrator's edit of a reference table as its next version in the store (validated, atomic,
+        audited); returns what changed. `based_on` is the version the editor showed (see `Store.save_reference_table`).
+        """
         self._writable(actor)
-        changes = save_reference_table(self.settings.data_dir, name, edited)
+        version, current = self.reference_table(name)
+        table, changes = edit_reference_table(name, current, edited)
         if changes:
-            self.store.record("reference-edit", actor=actor, detail=f"{name}: " + "; ".join(changes)[:2000])
+            self.store.save_reference_table(name, table, actor=actor, note="; ".join(changes),
+                                            based_on=version if based_on is None else based_on)
         return changes
 
     # -- accounts ------------------------------------------------------------------------------------------
@@ -166,6 +201,7 @@ class Dashboard:
             shipped = load_seminars(self.settings.data_dir)
             self.store.save_seminars(shipped, actor="scenes init")
             added_seminars = len(shipped)
+        seeded = self._seed_reference()
         added: list[str] = []
         # Demo surveys go only into a store that never held real data, accounts or removed demo data.
         fresh = self.store.meta_value("sign_in_required") != "1" and self.store.meta_value("demo_removed") != "1"
@@ -173,7 +209,25 @@ class Dashboard:
             for item in load_demo(self.settings.data_dir):
                 self.store.add_survey(item.survey, item.scenes, actor="scenes init --demo")
                 added.append(item.survey.id)
-        return InitReport(created_schema=created, seminars_added=added_seminars, demo_surveys_added=added)
+        return InitReport(created_schema=created, seminars_added=added_seminars, demo_surveys_added=added,
+                          reference_tables_seeded=seeded)
+
+    def _seed_reference(self) -> list[str]:
+        """Store the shipped editable tables as version 1 where the store has none yet."""
+        stored = self.store.reference_tables()
+        seeded = []
+        for name, table in shipped_tables(self.settings.data_dir).items():
+            if name in stored:
+                continue
+            try:
+                self.store.save_reference_table(name, table, actor="scenes init", based_on=0,
+                                                action="reference-seed", note=f"data/{EDITABLE[name][0]}")
+            except StoreError as exc:  # another instance seeded it at the same moment: theirs stands
+                if exc.code not in ("reference_changed", "write_conflict"):
+                    raise
+            else:
+                seeded.append(name)
+        return seeded
 
     # -- reading -----------------------------------------------------------------------------------------
     def surveys(self) -> list[Survey]:

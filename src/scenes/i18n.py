@@ -79,6 +79,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                                  "Upgrade the program; it will not modify a newer database."},
     "error.no_schema": {"sv": "Databasen är inte skapad ännu. Kör `scenes init` (eller `scenes init --demo`).",
                         "en": "The store has no schema yet. Run `scenes init` (or `scenes init --demo`)."},
+    "error.schema_older": {"sv": "Databasen har schemaversion {current}; programmet behöver {version}. Kör "
+                                 "`scenes init` en gång för att uppgradera den (datan behålls).",
+                           "en": "The database has schema version {current}; this program needs {version}. Run "
+                                 "`scenes init` once to upgrade it (its data is kept)."},
+    "error.reference_changed": {"sv": "Tabellen ändrades av någon annan under tiden; inget sparades. Ladda om sidan "
+                                      "och gör ändringen igen.",
+                                "en": "The table was changed by someone else meanwhile; nothing was saved. Reload "
+                                      "the page and make the change again."},
     "error.write_conflict": {"sv": "En annan ändring av samma post sparades i samma ögonblick; inget av den här "
                                    "ändringen skrevs. Ladda om sidan och försök igen.",
                              "en": "Another change to the same record was saved at the same moment; nothing of this "
@@ -192,6 +200,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "audit.seminar": {"sv": "Seminarium sparat", "en": "Seminar saved"},
     "audit.seminar-import": {"sv": "Seminarium importerat", "en": "Seminar imported"},
     "audit.goal": {"sv": "Mål sparat", "en": "Goal saved"},
+    "audit.reference-seed": {"sv": "Referenstabell inläst", "en": "Reference table loaded"},
     "audit.reference-edit": {"sv": "Referenstabell ändrad", "en": "Reference table edited"},
     "audit.user-add": {"sv": "Användare tillagd", "en": "User added"},
     "audit.user-remove": {"sv": "Användare borttagen", "en": "User removed"},
@@ -1109,9 +1118,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "reference.title": {"sv": "Referenstabeller", "en": "Reference tables"},
     "reference.intro": {
         "sv": "Kategoriernas namn är arbetsnamn tills de officiella är kända: rätta dem här. Koderna är stabila i "
-              "data och kan inte tas bort eller döpas om; nya kan läggas till. Ändringar loggas.",
+              "data och kan inte tas bort eller döpas om; nya kan läggas till. Varje sparad version behålls och "
+              "loggas.",
         "en": "The category names are working names until the official ones are known: correct them here. Codes "
-              "are stable in data and cannot be removed or renamed; new ones can be added. Changes are logged.",
+              "are stable in data and cannot be removed or renamed; new ones can be added. Every saved version is "
+              "kept and logged.",
     },
     "reference.table": {"sv": "Tabell", "en": "Table"},
     "reference.categories": {"sv": "Kategorier", "en": "Categories"},
@@ -1120,6 +1131,13 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "reference.save": {"sv": "Spara tabellen", "en": "Save the table"},
     "reference.saved": {"sv": {"one": "Sparat: {n} ändring.", "other": "Sparat: {n} ändringar."},
                         "en": {"one": "Saved: {n} change.", "other": "Saved: {n} changes."}},
+    "reference.version": {"sv": "Version {version}, sparad {when} av {by}. Tabellerna finns i databasen, så alla "
+                                "instanser läser samma version; de levererade filerna i data/ blev version 1.",
+                          "en": "Version {version}, saved {when} by {by}. The tables live in the database, so every "
+                                "instance reads the same version; the shipped files in data/ became version 1."},
+    "reference.history": {"sv": "Alla versioner", "en": "Every version"},
+    "col.version": {"sv": "Version", "en": "Version"},
+    "col.changes": {"sv": "Ändringar", "en": "Changes"},
     "users.title": {"sv": "Användare", "en": "Users"},
     "users.role": {"sv": "Roll", "en": "Role"},
     "users.last_login": {"sv": "Senast inloggad", "en": "Last sign-in"},

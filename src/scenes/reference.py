@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -189,19 +189,30 @@ class Reference:
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
+    """A shipped table as text (codes such as "0114" stay strings), read by the same bounded CSV reader as every
+    uploaded file: encoding (UTF-8 or Windows-1252) and separator detected, cells normalised."""
+    from scenes.ingest.bounded import Limits, read_csv_table
+
     if not path.exists():
         raise ConfigError(f"Reference file missing: {path}. Is SCENES_DATA_DIR pointing at the data folder?",
                           code="reference_missing", path=path)
-    # Codes such as "0114" must stay strings: read everything as text, convert where needed.
-    return pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
+    table = read_csv_table(path.read_bytes(), Limits())
+    return pd.DataFrame(table.rows, columns=table.header, dtype=object).replace({"": None})
+
+
+def _typed(name: str, table: pd.DataFrame) -> pd.DataFrame:
+    """A text table as the Reference holds it (municipal populations as whole numbers)."""
+    table = table.copy()
+    if name == "municipalities":
+        table["population"] = pd.to_numeric(table["population"]).astype("Int64")
+    return table
 
 
 @functools.lru_cache(maxsize=8)
 def load_reference(data_dir: Path) -> Reference:
     """Read every reference table in `data_dir` (cached: the files are read once per process)."""
     tables = {name: _read_csv(data_dir / rel) for name, rel in _CSV.items()}
-    munis = tables["municipalities"]
-    munis["population"] = pd.to_numeric(munis["population"]).astype("Int64")
+    munis = _typed("municipalities", tables["municipalities"])
     boundaries_path = data_dir / BOUNDARIES_FILE
     if not boundaries_path.exists():
         raise ConfigError(f"Boundary file missing: {boundaries_path}. Run `scenes reference-build` to create it.",
@@ -238,8 +249,8 @@ def load_reference(data_dir: Path) -> Reference:
     )
 
 
-#: Tables an administrator may edit in the app: file, key column, editable columns. Codes are stable in data, so
-#: rows can be added but not removed or renamed here.
+#: Tables an administrator may edit in the app: shipped file (version 1 in the database), key column, editable
+#: columns. Codes are stable in data, so rows can be added but not removed or renamed here.
 EDITABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "categories": ("reference/categories.csv", "code",
                    ("label_sv", "label_en", "description_sv", "description_en", "color", "working_name")),
@@ -250,20 +261,37 @@ _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 
 
-def save_reference_table(data_dir: Path, name: str, edited: pd.DataFrame) -> list[str]:
-    """Validate an edited reference table and write it atomically; returns what changed (for the audit log).
+def shipped_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """The editable tables as shipped in `data_dir` (text cells): what `scenes init` stores as version 1."""
+    return {name: _read_csv(data_dir / rel) for name, (rel, _, _) in EDITABLE.items()}
 
-    Raises ValidationFailed with every problem (row as the editor counts them, from 1; column; value) and writes
-    nothing when anything is wrong.
+
+def with_tables(ref: Reference, tables: dict[str, pd.DataFrame]) -> Reference:
+    """`ref` with the editable tables replaced by the given (stored) text tables."""
+    typed = {name: _typed(name, table) for name, table in tables.items()}
+    return replace(ref, categories=typed.get("categories", ref.categories),
+                   statuses=typed.get("statuses", ref.statuses),
+                   municipalities=typed.get("municipalities", ref.municipalities))
+
+
+def _text(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def edit_reference_table(name: str, current: pd.DataFrame, edited: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Validate an administrator's edit of `current`; returns the new table (text cells) and what changed.
+
+    Raises ValidationFailed with every problem (row as the editor counts them, from 1; column; value) when anything
+    is wrong; the caller then stores nothing.
     """
     from scenes.errors import Problem, ValidationFailed
 
-    rel, key, editable = EDITABLE[name]
-    path = data_dir / rel
-    current = _read_csv(path)
+    _, key, editable = EDITABLE[name]
     edited = edited.copy().astype(object).where(edited.notna(), None)
     problems: list[Problem] = []
-    old_keys, new_keys = list(current[key]), [str(k) if k is not None else "" for k in edited[key]]
+    old_keys, new_keys = [_text(k) for k in current[key]], [_text(k) for k in edited[key]]
     for missing in sorted(set(old_keys) - set(new_keys)):
         problems.append(Problem("a code in use cannot be removed or renamed here",
                                 code="code_in_use", column=key, value=missing))
@@ -276,8 +304,7 @@ def save_reference_table(data_dir: Path, name: str, edited: pd.DataFrame) -> lis
             problems.append(Problem("the code appears twice", code="code_twice", row=i, column=key, value=code))
     for i, row in enumerate(edited.to_dict("records"), start=1):
         for column in editable:
-            value = row.get(column)
-            text = "" if value is None else str(value).strip()
+            text = _text(row.get(column))
             if column == "color" and not _HEX_COLOUR.match(text):
                 problems.append(Problem("a colour is written #RRGGBB",
                                         code="colour_format", row=i, column=column, value=text))
@@ -295,26 +322,19 @@ def save_reference_table(data_dir: Path, name: str, edited: pd.DataFrame) -> lis
                                             code="date_format", row=i, column=column, value=text))
     if problems:
         raise ValidationFailed("The table was not saved.", problems, code="reference_invalid")
-    merged = current.set_index(key)
+    merged = current.astype(object).map(_text).set_index(key)
     changes = []
     for row in edited.to_dict("records"):
-        code = str(row[key])
+        code = _text(row[key])
         if code not in merged.index:
-            merged.loc[code] = None
+            merged.loc[code] = ""
             changes.append(f"{code}: added")
         for column in editable:
-            new = "" if row.get(column) is None else str(row[column]).strip()
-            old = merged.at[code, column]
-            old = "" if old is None or (isinstance(old, float) and pd.isna(old)) else str(old)
+            new, old = _text(row.get(column)), merged.at[code, column]
             if new != old:
                 merged.at[code, column] = new
                 changes.append(f"{code}.{column}: {old!r} -> {new!r}")
-    out = merged.reset_index().fillna("")
-    tmp = path.with_name(path.name + ".part")
-    out.to_csv(tmp, index=False, lineterminator="\n")
-    tmp.replace(path)  # atomic: readers see the old file or the new one, never half of it
-    load_reference.cache_clear()
-    return changes
+    return merged.reset_index().replace({"": None}), changes
 
 
 def _date_or_none(value: object) -> dt.date | None:

@@ -22,7 +22,8 @@ import sqlalchemy as sa
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from scenes.errors import StoreError
-from scenes.store import Store, meta, sessions, users
+from scenes.store import Store
+from scenes.store.schema import meta, sessions, users
 
 __all__ = ["COOKIE_NAME", "Resolved", "Sessions", "session_secret"]
 
@@ -111,7 +112,7 @@ class Sessions:
         key = _hash(raw)
         query = (sa.select(sessions, users.c.role).select_from(
             sessions.outerjoin(users, users.c.username == sessions.c.username)).where(sessions.c.id_hash == key))
-        with self.store.engine.connect() as conn:
+        with self.store.read() as conn:
             row = conn.execute(query).mappings().first()
         if row is None:
             return Resolved("invalid")
@@ -140,6 +141,6 @@ class Sessions:
 
     def count(self, username: str) -> int:
         """Live and not yet cleared sessions of a user (for the users page and tests)."""
-        with self.store.engine.connect() as conn:
+        with self.store.read() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(sessions)
                                     .where(sessions.c.username == username)).scalar() or 0)

@@ -1,0 +1,169 @@
+"""The live schema: every table the store reads and writes, shared by the store's parts and the tests.
+
+A fresh database is created from `metadata` and stamped with `SCHEMA_VERSION`. Migration steps never import
+these definitions (see `scenes.store.migrations`): each step describes the tables as its own version had them,
+so a change here cannot change what an old step does. A test checks that a store migrated from version 1 has
+exactly the schema a fresh one gets.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+__all__ = ["AUDIT_ACTIONS", "SCHEMA_VERSION", "metadata"]
+
+SCHEMA_VERSION = 5
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table(
+    "schema_version",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+surveys = sa.Table(
+    "surveys",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("source", sa.Text, nullable=False, default=""),
+    sa.Column("demo", sa.Boolean, nullable=False, default=False),
+    sa.Column("notes", sa.Text, nullable=False, default=""),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False, default=""),
+    sa.Column("current_revision", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("withdrawn", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+survey_revisions = sa.Table(
+    "survey_revisions",
+    metadata,
+    sa.Column("survey_id", sa.String(64), sa.ForeignKey("surveys.id"), primary_key=True),
+    sa.Column("revision", sa.Integer, primary_key=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False, default=""),
+    sa.Column("file_name", sa.String(300), nullable=False, default=""),
+    sa.Column("sha256", sa.String(64), nullable=False, default=""),
+    sa.Column("rows", sa.Integer, nullable=False, default=0),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+)
+
+#: every action the audit log records; each has its words in the catalogue (`audit.<action>`)
+AUDIT_ACTIONS = ("publish", "revise", "rollback", "withdraw", "restore", "demo-remove", "seminar", "seminar-import",
+                 "goal", "reference-seed", "reference-edit", "user-add", "user-remove", "role-change",
+                 "password-change", "unlock", "sign-in", "sign-in-failed", "sign-out", "session-expired",
+                 "first-admin", "setup-code-failed")
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False, default=""),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("survey_id", sa.String(64)),
+    sa.Column("revision", sa.Integer),
+    sa.Column("file_name", sa.String(300), nullable=False, default=""),
+    sa.Column("sha256", sa.String(64), nullable=False, default=""),
+    sa.Column("rows", sa.Integer),
+    sa.Column("detail", sa.Text, nullable=False, default=""),
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("username", sa.String(100), primary_key=True),
+    sa.Column("password_hash", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_login", sa.DateTime(timezone=True)),
+    sa.Column("failed", sa.Integer, nullable=False, default=0),
+    sa.Column("locked_until", sa.DateTime(timezone=True)),
+)
+
+#: Signed-in sessions. The browser holds only a signed, opaque token carrying the session's random id; the table
+#: keeps the id's SHA-256, so a copy of the database hands out no live session.
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id_hash", sa.String(64), primary_key=True),
+    sa.Column("username", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),  # "local" or "oidc"
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_sessions_username", "username"),
+)
+
+#: Failed sign-in attempts per client and per account name (known or not): the delay they earn.
+throttle = sa.Table(
+    "throttle",
+    metadata,
+    sa.Column("key", sa.String(300), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("last_failure", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("locked_until", sa.DateTime(timezone=True)),
+)
+
+scenes = sa.Table(
+    "scenes",
+    metadata,
+    sa.Column("survey_id", sa.String(64), sa.ForeignKey("surveys.id"), primary_key=True),
+    sa.Column("revision", sa.Integer, primary_key=True),
+    sa.Column("scene_id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(300), nullable=False),
+    sa.Column("kommun_kod", sa.String(4), nullable=False),
+    sa.Column("kommun", sa.String(100), nullable=False),
+    sa.Column("lokalpolisomrade", sa.String(64), nullable=False),
+    sa.Column("stadsdel", sa.String(64)),
+    sa.Column("categories", sa.Text, nullable=False),  # JSON array of codes
+    sa.Column("status", sa.String(32)),
+    sa.Column("impact", sa.Integer),
+    sa.Column("predecessors", sa.Text, nullable=False),  # JSON array of scene ids
+    sa.Column("notes", sa.Text, nullable=False, default=""),
+    sa.Column("area_m2", sa.Float),
+    sa.Column("geometry_wkt", sa.Text, nullable=False),
+    sa.Index("ix_scenes_scene_id", "scene_id"),
+)
+
+seminars = sa.Table(
+    "seminars",
+    metadata,
+    sa.Column("seminar_id", sa.String(100), primary_key=True),
+    sa.Column("data", sa.Text, nullable=False),  # the seminar's JSON form (reference.seminar_to_dict)
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_by", sa.String(200), nullable=False, default=""),
+)
+
+app_settings = sa.Table(
+    "app_settings",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),  # JSON
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_by", sa.String(200), nullable=False, default=""),
+)
+
+#: Administrators' versions of the editable reference tables (categories, statuses, municipal populations).
+#: Every save adds a version; the newest is current; the shipped files in data/reference/ seed version 1.
+reference_tables = sa.Table(
+    "reference_tables",
+    metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("data", sa.Text, nullable=False),  # JSON: {"columns": [...], "rows": [[text or null, ...], ...]}
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+)
