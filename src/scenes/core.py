@@ -386,12 +386,13 @@ class Dashboard:
                 raise ScenesError("A generalised export (counts per municipality) is CSV or GeoJSON, not "
                                   f"{fmt!r}.", code="generalised_format", fmt=fmt)
             values = municipality_values(self.reference, frame, "count")
-            shapes = self.reference.simplified_boundaries.set_index("kommun_kod")
-            features = [{"type": "Feature", "properties": {
-                "kommun_kod": code, "kommun": shapes.loc[code, "kommun"],
-                "scenes": disclosure.derived(int(values[code]), values[code]),
-                "scenes_text": disclosure.text(values[code], lang)},
-                "geometry": shapes.loc[code, "geometry"].__geo_interface__}
-                for code in values.index if values[code] > 0]
-            return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8")
+            values = values[values > 0]
+            shapes = self.reference.simplified_boundaries.set_index("kommun_kod").loc[values.index]
+            counts = gpd.GeoDataFrame({
+                "kommun_kod": values.index, "kommun": shapes["kommun"].to_numpy(),
+                "scenes": pd.Series([disclosure.derived(int(v), v) for v in values], dtype=object),
+                "scenes_text": [disclosure.text(v, lang) for v in values],
+            }, geometry=shapes.geometry.to_numpy(), crs=shapes.crs)
+            collection = counts.to_geo_dict(na="null", drop_id=True)
+            return json.dumps(collection, ensure_ascii=False).encode("utf-8")
         return export_scenes(frame, fmt, self.reference)
