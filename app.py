@@ -9,20 +9,9 @@ import streamlit as st
 import ui
 import ui_session
 from scenes.auth import allowed_pages
+from scenes.pages import PAGES, SETUP  # the page registry: file, title, icon, address, least role
 
-PAGES = {  # page key -> (file, title key, icon, url path); the role decides which of them are offered
-    "overview": ("pages/overview.py", "nav.overview", ":material/dashboard:", "oversikt"),
-    "map": ("pages/map.py", "nav.map", ":material/map:", "karta"),
-    "progress": ("pages/progress.py", "nav.progress", ":material/trending_down:", "utveckling"),
-    "seminars": ("pages/seminars.py", "nav.seminars", ":material/event:", "seminarier"),
-    "goal": ("pages/goal.py", "nav.goal", ":material/flag:", "mal"),
-    "upload": ("pages/upload.py", "nav.upload", ":material/upload_file:", "ladda-upp"),
-    "history": ("pages/history.py", "nav.history", ":material/history:", "historik"),
-    "users": ("pages/users.py", "nav.users", ":material/group:", "anvandare"),
-    "reference": ("pages/reference.py", "nav.reference", ":material/table_edit:", "referenstabeller"),
-}
 SIGN_IN_URL = "logga-in"
-SETUP_URL = "starta-skarp-drift"
 
 
 def _stand_in(render: Callable[[], None], name: str) -> Callable[[], None]:
@@ -43,23 +32,23 @@ def _pages(role: str | None, demo: bool) -> list[st.Page]:
     if role is None:
         pages = [st.Page(ui_session.sign_in_page, title=ui.tr("auth.sign_in"), icon=":material/login:",
                          url_path=SIGN_IN_URL, default=True)]
-        pages += [st.Page(_stand_in(ui_session.sign_in_page, f"sign_in_{key}"), title=ui.tr(title), url_path=url,
-                          visibility="hidden") for key, (_, title, _, url) in PAGES.items()]
-        pages.append(st.Page(_stand_in(ui_session.sign_in_page, "sign_in_setup"), title=ui.tr("setup.nav"),
-                             url_path=SETUP_URL, visibility="hidden"))
+        pages += [st.Page(_stand_in(ui_session.sign_in_page, f"sign_in_{p.key}"), title=ui.tr(p.title_key),
+                          url_path=p.url_path, visibility="hidden") for p in PAGES.values()]
+        pages.append(st.Page(_stand_in(ui_session.sign_in_page, "sign_in_setup"), title=ui.tr(SETUP.title_key),
+                             url_path=SETUP.url_path, visibility="hidden"))
         return pages
     allowed = allowed_pages(role)
-    pages = [st.Page(path, title=ui.tr(title), icon=icon, url_path=url, default=key == "overview")
-             if key in allowed else
-             st.Page(_stand_in(ui_session.not_allowed_page, f"not_allowed_{key}"), title=ui.tr(title), url_path=url,
-                     visibility="hidden")
-             for key, (path, title, icon, url) in PAGES.items()]
-    pages.append(st.Page(_stand_in(lambda: st.switch_page(PAGES["overview"][0]), "signed_in"),
+    pages = [st.Page(p.file, title=ui.tr(p.title_key), icon=p.icon, url_path=p.url_path, default=p.key == "overview")
+             if p.key in allowed else
+             st.Page(_stand_in(ui_session.not_allowed_page, f"not_allowed_{p.key}"), title=ui.tr(p.title_key),
+                     url_path=p.url_path, visibility="hidden")
+             for p in PAGES.values()]
+    pages.append(st.Page(_stand_in(lambda: st.switch_page(PAGES["overview"].file), "signed_in"),
                          title=ui.tr("auth.sign_in"), url_path=SIGN_IN_URL, visibility="hidden"))
     # The way out of the sandbox (create the first administrator): in the menu during the demo, and afterwards
     # still at its address, saying that real use has begun.
-    pages.append(st.Page(ui.SETUP_PAGE, title=ui.tr("setup.nav"), icon=":material/admin_panel_settings:",
-                         url_path=SETUP_URL, visibility="visible" if demo else "hidden"))
+    pages.append(st.Page(SETUP.file, title=ui.tr(SETUP.title_key), icon=SETUP.icon, url_path=SETUP.url_path,
+                         visibility="visible" if demo else "hidden"))
     return pages
 
 

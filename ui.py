@@ -35,6 +35,7 @@ from scenes.errors import ScenesError, ValidationFailed
 from scenes.formats import table_to_csv
 from scenes.i18n import CATALOGUE, LANGUAGES, date_text, error_text, number, t
 from scenes.ingest.upload import report_table
+from scenes.pages import SETUP
 from scenes.printmap import print_map, print_map_data
 from scenes.progress import Progress, SurveyStats
 from scenes.query import Comparison, HistoryEntry
@@ -430,7 +431,7 @@ def demo_readonly() -> bool:
 
 
 #: the page that creates the first administrator (demo mode and a store without accounts)
-SETUP_PAGE = "pages/setup.py"
+SETUP_PAGE = SETUP.file
 
 
 def require(page: str) -> str:

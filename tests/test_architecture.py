@@ -118,3 +118,32 @@ def test_the_store_is_a_package_of_parts() -> None:
     cyclic = [name for name, module in tree.items() for node in ast.walk(module)
               if isinstance(node, ast.ImportFrom) and node.module == "scenes.store"]
     assert cyclic == []
+
+
+def test_every_page_is_registered_once() -> None:
+    """The page registry (`scenes.pages`) and `pages/` agree: every file there is registered, every registered file
+    exists; keys, files and addresses are unique; titles are catalogue keys; least roles are roles."""
+    from scenes.auth import ROLES
+    from scenes.i18n import CATALOGUE
+    from scenes.pages import PAGES, registered
+
+    files = {p.relative_to(PROJECT_ROOT).as_posix() for p in (PROJECT_ROOT / "pages").glob("*.py")}
+    pages = registered()
+    assert sorted(p.file for p in pages) == sorted(files)
+    for attribute in ("key", "file", "url_path"):
+        values = [getattr(p, attribute) for p in pages]
+        assert len(values) == len(set(values)), attribute
+    assert [p.title_key for p in pages if p.title_key not in CATALOGUE] == []
+    assert [p.key for p in PAGES.values() if p.least_role not in ROLES] == []
+    assert all(key == page.key for key, page in PAGES.items())
+
+
+def test_app_and_auth_use_the_page_registry() -> None:
+    """app.py and scenes.auth hold no page list of their own: both take the registry's."""
+    import scenes.auth
+    import scenes.pages
+
+    assert scenes.auth.PAGES is scenes.pages.PAGES
+    app = (PROJECT_ROOT / "app.py").read_text(encoding="utf-8")
+    assert "from scenes.pages import" in app
+    assert [p.file for p in scenes.pages.registered() if f'"{p.file}"' in app] == []

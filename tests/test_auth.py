@@ -144,9 +144,7 @@ def _as(role: str, page: str | None = None) -> AppTest:
     return at
 
 
-PAGE_FILES = {"overview": "pages/overview.py", "map": "pages/map.py", "progress": "pages/progress.py",
-              "seminars": "pages/seminars.py", "goal": "pages/goal.py", "upload": "pages/upload.py",
-              "history": "pages/history.py", "users": "pages/users.py", "reference": "pages/reference.py"}
+PAGE_FILES = {key: page.file for key, page in PAGES.items()}
 
 
 @pytest.mark.parametrize("role", ROLES)

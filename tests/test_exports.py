@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -173,3 +174,18 @@ def test_formats_and_errors(demo: Dashboard) -> None:
     with pytest.raises(ScenesError, match="generalised"):
         demo.export("demo-2024-02", "xlsx", "generalised")
     assert demo.export("demo-2024-02", "csv", "generalised").startswith(BOM)
+
+
+def test_generalised_geojson_is_counts_per_municipality(demo: Dashboard) -> None:
+    """The participants' GeoJSON: one feature per municipality with scenes (no ids), its code, name, count and the
+    count in words, on the municipality's shape; nothing else."""
+    collection = json.loads(demo.export("demo-2024-02", "geojson", "generalised", "en"))
+    features = collection["features"]
+    assert set(collection) == {"type", "features"}
+    assert features
+    assert {tuple(f) for f in features} == {("type", "properties", "geometry")}
+    assert {tuple(f["properties"]) for f in features} == {("kommun_kod", "kommun", "scenes", "scenes_text")}
+    assert {f["geometry"]["type"] for f in features} <= {"Polygon", "MultiPolygon"}
+    shown = [f["properties"] for f in features]
+    assert all(p["scenes"] is None or (type(p["scenes"]) is int and p["scenes"] >= 3) for p in shown)
+    assert all(p["scenes_text"] == str(p["scenes"]) for p in shown if p["scenes"] is not None)

@@ -44,3 +44,21 @@ def test_csv_neutralises_formulas() -> None:
     """A name starting with = is written with a leading quote so spreadsheets show it as text."""
     row = _excel_row(_frame('=HYPERLINK("http://x")'))
     assert row["name"] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_geojson_is_the_canonical_feature_collection() -> None:
+    """GeoPandas writes the collection: no feature ids, properties in column order with missing values as null and
+    lists as lists, coordinates rounded (a missing geometry stays null)."""
+    frame = _frame().iloc[[0, 0]].reset_index(drop=True)
+    frame.loc[1, "geometry"] = None
+    collection = scenes_to_geojson(frame, precision=3)
+    assert collection["type"] == "FeatureCollection"
+    first, second = collection["features"]
+    assert list(first) == ["type", "properties", "geometry"]
+    assert list(first["properties"]) == [c for c in frame.columns if c != "geometry"]
+    props = first["properties"]
+    assert (props["categories"], props["predecessors"], props["impact"], props["area_m2"]) == (["festmiljo"], [], 2,
+                                                                                              None)
+    assert type(props["impact"]) is int
+    assert first["geometry"] == {"type": "Point", "coordinates": (18.07, 59.31)}
+    assert second["geometry"] is None

@@ -286,13 +286,13 @@ def test_reference_page_shows_the_version_and_its_history(demo_store: Path, sign
     at.run()
     at.switch_page("pages/reference.py")
     at.run()
-    assert [c.value for c in at.caption if c.value.startswith("Version")][0].startswith("Version 1, sparad ")
+    assert next(c.value for c in at.caption if c.value.startswith("Version")).startswith("Version 1, sparad ")
     dash = Dashboard(Settings(state_dir=demo_store))
     frame = dash.reference.categories.drop(columns=["sort"], errors="ignore").copy()
     frame.loc[frame["code"] == "festmiljo", "label_sv"] = "Nöjesmiljö"
     dash.save_reference("categories", frame, actor="annan-admin")
     at.run()
-    caption = [c.value for c in at.caption if c.value.startswith("Version")][0]
+    caption = next(c.value for c in at.caption if c.value.startswith("Version"))
     assert caption.startswith("Version 2, sparad ")
     assert "av annan\\-admin" in caption or "av annan-admin" in caption
     assert "Alla versioner" in [e.label for e in at.expander]

@@ -316,3 +316,25 @@ def test_report_builds_without_system_fonts(demo: Dashboard, monkeypatch: pytest
     monkeypatch.setattr(builtins, "open", no_system_fonts)
     pdf = demo.report_pdf(lang="sv", today=TODAY)
     assert "Lägesrapport" in _pages(pdf)[0]
+
+
+def test_county_total_comes_from_the_reference_data(demo: Dashboard) -> None:
+    """The key figure "of N in the county" counts the reference table's municipalities; nothing says 26 itself."""
+    import dataclasses
+
+    from scenes.progress import progress
+    from scenes.report import ReportInput, build_report
+
+    stats = demo.stats()
+    prog = progress(stats, demo.store.goal())
+    assert prog is not None
+    full = demo.reference
+    for ref in (full, dataclasses.replace(full, municipalities=full.municipalities.iloc[:-2])):
+        pdf = build_report(ReportInput(
+            ref=ref, stats=stats, progress=prog, seminars=demo.store.seminars(),
+            baseline_scenes=demo.store.scenes(prog.baseline.survey.id),
+            latest_scenes=demo.store.scenes(prog.latest.survey.id), lang="en", today=TODAY))
+        assert f"of {len(ref.municipalities)} in the county" in _flat(_pages(pdf)[0])
+    assert len(full.municipalities) == 26
+    source = (PROJECT / "src" / "scenes" / "report.py").read_text(encoding="utf-8")
+    assert re.findall(r"total=\d+", source) == []

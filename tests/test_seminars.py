@@ -98,3 +98,35 @@ def test_upcoming_soonest_first_then_past_latest_first() -> None:
     upcoming, past = split_upcoming(items, today)
     assert [s.seminar_id for s in upcoming] == ["today", "next", "deadline-ahead", "no-date"]
     assert [s.seminar_id for s in past] == ["deadline-passed", "old"]
+
+
+@pytest.mark.parametrize(("column", "value", "code"), [
+    ("seminar_id", "bad id!", "seminar_id_format"),
+    ("seminar_id", "x" * 101, "seminar_id_format"),
+    ("start_time", "9.00", "time_format"),
+    ("start_time", "24:00", "time_format"),
+    ("end_time", "9:00", "time_format"),
+])
+def test_csv_and_form_give_one_verdict(demo: Dashboard, column: str, value: str, code: str) -> None:
+    """The seminar CSV import and the seminar form refuse the same bad value with the same code, message and
+    column: one rule serves both."""
+    fields = {"seminar_id": "ws-1", "title": "Workshop", "start_time": "13:00", "end_time": "16:00", column: value}
+    quoted = {k: '"' + v + '"' for k, v in fields.items()}
+    csv_text = ";".join(fields) + "\n" + ";".join(quoted[k] for k in fields) + "\n"
+    with pytest.raises(ValidationFailed) as from_csv:
+        demo.import_seminars(csv_text.encode("utf-8"), actor="analyst")
+    form_item = Seminar(fields["seminar_id"], fields["title"], "Seminarium", None, fields["start_time"],
+                        fields["end_time"], None, "", "", "")
+    with pytest.raises(ValidationFailed) as from_form:
+        demo.save_seminar(form_item, actor="analyst")
+    verdict = [(p.code, p.column, p.value, p.message) for p in from_csv.value.problems]
+    assert verdict == [(p.code, p.column, p.value, p.message) for p in from_form.value.problems]
+    assert verdict == [(code, column, value, verdict[0][3])]
+
+
+@pytest.mark.parametrize("value", ["00:00", "09:30", "23:59", ""])
+def test_csv_and_form_accept_the_same_times(demo: Dashboard, value: str) -> None:
+    """A good (or empty) time passes both the CSV import and the form."""
+    demo.import_seminars(f"seminar_id;title;start_time\nws-1;Workshop;{value}\n".encode(), actor="analyst")
+    demo.save_seminar(Seminar("ws-2", "Workshop", "", None, value, "", None, "", "", ""), actor="analyst")
+    assert {s.seminar_id: s.start_time for s in demo.seminars()}.keys() >= {"ws-1", "ws-2"}

@@ -40,3 +40,58 @@ def test_readme_documents_every_setting() -> None:
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     missing = [name for name, _default, _help in documented_settings() if f"`{name}`" not in readme]
     assert missing == []
+
+
+def test_constructor_never_reads_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`Settings(...)` is what it is given: a SCENES_* variable in the shell cannot redirect a test's store."""
+    monkeypatch.setenv("SCENES_DATABASE_URL", "postgresql+psycopg://u@h/elsewhere")
+    monkeypatch.setenv("SCENES_LANGUAGE", "en")
+    settings = Settings(state_dir=tmp_path)
+    assert (settings.database_url, settings.language) == ("", "sv")
+
+
+def test_from_env_reads_the_process_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without a mapping, `from_env` reads `os.environ`: paths, numbers and texts are coerced; an empty variable
+    means the default; other SCENES_* variables (the test suite's own) are not settings and are let be."""
+    monkeypatch.setenv("SCENES_STATE_DIR", str(tmp_path))
+    monkeypatch.setenv("SCENES_MAX_ROWS", "500")
+    monkeypatch.setenv("SCENES_SMALL_COUNT_THRESHOLD", "5")
+    monkeypatch.setenv("SCENES_LANGUAGE", "")
+    monkeypatch.setenv("SCENES_TEST_POSTGRES_URL", "postgresql+psycopg://u@h/test")
+    monkeypatch.delenv("SCENES_DATABASE_URL", raising=False)
+    settings = Settings.from_env()
+    assert (settings.state_dir, settings.max_rows, settings.small_count_threshold) == (tmp_path, 500, 5)
+    assert settings.language == "sv"
+
+
+@pytest.mark.parametrize(("variable", "value"), [
+    ("SCENES_MAX_ROWS", "many"),
+    ("SCENES_MAX_ROWS", "0"),
+    ("SCENES_SMALL_COUNT_THRESHOLD", "21"),
+    ("SCENES_MAX_UPLOAD_MB", "-1"),
+    ("SCENES_BASEMAP", "https://tiles.example/{z}.png"),
+    ("SCENES_SIGN_IN_FAILURE_SECONDS", "soon"),
+])
+def test_every_bad_value_names_its_variable(variable: str, value: str) -> None:
+    """Each bad value is a ConfigError that names the variable and says what is wrong."""
+    with pytest.raises(ConfigError, match=f"Invalid configuration: {variable}: ") as info:
+        Settings.from_env({variable: value})
+    assert len(str(info.value).split("; ")) == 1
+
+
+def test_several_bad_values_are_named_at_once() -> None:
+    """Two bad variables: both are named in one message."""
+    with pytest.raises(ConfigError) as info:
+        Settings.from_env({"SCENES_LANGUAGE": "fi", "SCENES_MAX_ROWS": "x"})
+    assert "SCENES_LANGUAGE: " in str(info.value)
+    assert "SCENES_MAX_ROWS: " in str(info.value)
+
+
+def test_one_settings_class() -> None:
+    """There is exactly one Settings class in the core."""
+    import ast
+
+    classes = [p.name for p in (PROJECT_ROOT / "src" / "scenes").rglob("*.py")
+               for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+               if isinstance(node, ast.ClassDef) and node.name.endswith("Settings")]
+    assert classes == ["settings.py"]

@@ -35,6 +35,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.engine import Connection
 
 from scenes.errors import NotFoundError, ScenesError, StoreError
+from scenes.pages import PAGES
 from scenes.store import Store
 from scenes.store.schema import meta, sessions, throttle, users
 
@@ -54,11 +55,6 @@ __all__ = [
 
 ROLES = ("deltagare", "styrgrupp", "analytiker", "admin")
 
-#: page key -> the least role that may open it
-PAGES: dict[str, str] = {
-    "overview": "deltagare", "map": "deltagare", "progress": "deltagare", "seminars": "deltagare",
-    "goal": "styrgrupp", "upload": "analytiker", "history": "analytiker", "users": "admin", "reference": "admin",
-}
 #: action -> the least role that may do it
 ACTIONS: dict[str, str] = {
     "see_exact": "styrgrupp", "report": "styrgrupp", "edit_goal": "styrgrupp", "edit_seminars": "analytiker",
@@ -96,13 +92,19 @@ def can(role: str | None, action: str) -> bool:
     return role is not None and _rank(role) >= _rank(ACTIONS[action])
 
 
+def _may_open(role: str | None, page: str) -> bool:
+    """The least role of a page comes from the page registry (`scenes.pages`)."""
+    least = PAGES[page].least_role
+    return least is None or (role is not None and _rank(role) >= _rank(least))
+
+
 def allowed_pages(role: str | None) -> list[str]:
-    return [page for page, least in PAGES.items() if role is not None and _rank(role) >= _rank(least)]
+    return [page for page in PAGES if role is not None and _may_open(role, page)]
 
 
 def require(role: str | None, page: str) -> None:
     """Raise AccessDenied unless `role` may open `page` (pages call this first)."""
-    if role is None or _rank(role) < _rank(PAGES[page]):
+    if not _may_open(role, page):
         raise AccessDenied(f"The role {role or '(none)'} may not open this page.")
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,7 @@ import pandas as pd
 from scenes.auth import Accounts
 from scenes.demo import load_demo
 from scenes.disclosure import SHOW_ALL, Disclosure
-from scenes.errors import DemoSandbox, NotFoundError, Problem, ScenesError, StoreError, ValidationFailed
+from scenes.errors import DemoSandbox, NotFoundError, ScenesError, StoreError, ValidationFailed
 from scenes.exports import export_scenes, file_type
 from scenes.formats import table_to_csv
 from scenes.i18n import t
@@ -48,6 +47,7 @@ from scenes.reference import (
     shipped_tables,
     with_tables,
 )
+from scenes.seminar_rules import record_problems
 from scenes.sessions import Sessions, session_secret
 from scenes.settings import Settings
 from scenes.store import Store
@@ -407,16 +407,7 @@ class Dashboard:
     def save_seminar(self, item: Seminar, *, actor: str) -> None:
         """Validate one seminar record and store it (insert or update by id)."""
         self._writable(actor)
-        problems = []
-        if not re.fullmatch(r"[A-Za-z0-9_-]{1,100}", item.seminar_id):
-            problems.append(Problem("use 1–100 letters, digits, '-' or '_'",
-                                    code="seminar_id_format", column="seminar_id",
-                                    value=item.seminar_id))
-        if not item.title:
-            problems.append(Problem("a title is required", column="title", code="title_required"))
-        for column, value in (("start_time", item.start_time), ("end_time", item.end_time)):
-            if value and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
-                problems.append(Problem("write the time as HH:MM", code="time_format", column=column, value=value))
+        problems = record_problems(item)  # the same rules as the seminar CSV import
         if problems:
             raise ValidationFailed("The seminar was not saved.", problems, code="seminar_invalid")
         self.store.save_seminars([item], actor=actor)
@@ -449,12 +440,13 @@ class Dashboard:
                 raise ScenesError("A generalised export (counts per municipality) is CSV or GeoJSON, not "
                                   f"{fmt!r}.", code="generalised_format", fmt=fmt)
             values = municipality_values(self.reference, frame, "count")
-            shapes = self.reference.simplified_boundaries.set_index("kommun_kod")
-            features = [{"type": "Feature", "properties": {
-                "kommun_kod": code, "kommun": shapes.loc[code, "kommun"],
-                "scenes": disclosure.derived(int(values[code]), values[code]),
-                "scenes_text": disclosure.text(values[code], lang)},
-                "geometry": shapes.loc[code, "geometry"].__geo_interface__}
-                for code in values.index if values[code] > 0]
-            return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8")
+            values = values[values > 0]
+            shapes = self.reference.simplified_boundaries.set_index("kommun_kod").loc[values.index]
+            counts = gpd.GeoDataFrame({
+                "kommun_kod": values.index, "kommun": shapes["kommun"].to_numpy(),
+                "scenes": pd.Series([disclosure.derived(int(v), v) for v in values], dtype=object),
+                "scenes_text": [disclosure.text(v, lang) for v in values],
+            }, geometry=shapes.geometry.to_numpy(), crs=shapes.crs)
+            collection = counts.to_geo_dict(na="null", drop_id=True)
+            return json.dumps(collection, ensure_ascii=False).encode("utf-8")
         return export_scenes(frame, fmt, self.reference)

@@ -16,7 +16,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import mapping, shape
+from shapely.geometry import shape
 
 from scenes.geo import WGS84
 from scenes.model import SCENE_COLUMNS
@@ -88,26 +88,17 @@ def normalise_scene_frame(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(out[list(SCENE_COLUMNS)], geometry="geometry", crs=WGS84).reset_index(drop=True)
 
 
-def _json_value(value: object) -> object:
-    value = _none_if_missing(value)
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
 def scenes_to_geojson(frame: gpd.GeoDataFrame, *, precision: int = 6) -> dict[str, Any]:
-    """A GeoJSON FeatureCollection (dict) of the scenes; coordinates rounded to `precision` decimals."""
-    features = []
-    for row in frame.to_dict("records"):
-        geometry = row.pop("geometry")
-        # Round coordinates in place (set_precision would also re-order ring vertices, so a round trip would
-        # not give back the same GeoJSON).
-        rounded = shapely.transform(geometry, lambda c: np.round(c, precision)) if geometry is not None else None
-        props = {k: (list(v) if k in LIST_COLUMNS else _json_value(v)) for k, v in row.items()}
-        features.append(
-            {"type": "Feature", "properties": props, "geometry": mapping(rounded) if rounded is not None else None}
-        )
-    return {"type": "FeatureCollection", "features": features}
+    """A GeoJSON FeatureCollection (dict) of the scenes, by GeoPandas' `to_geo_dict` (no feature ids, missing
+    values null); coordinates rounded to `precision` decimals, list columns as JSON lists."""
+    out = frame.copy()
+    # Round coordinates in place (set_precision would also re-order ring vertices, so a round trip would
+    # not give back the same GeoJSON).
+    out["geometry"] = shapely.transform(out.geometry.to_numpy(), lambda c: np.round(c, precision))
+    for column in LIST_COLUMNS:
+        if column in out:
+            out[column] = pd.Series([list(v) for v in out[column]], index=out.index, dtype=object)
+    return out.to_geo_dict(na="null", drop_id=True)  # type: ignore[no-any-return]  # GeoPandas is untyped
 
 
 def scenes_from_geojson(collection: dict[str, Any], survey_id: str | None = None) -> gpd.GeoDataFrame:

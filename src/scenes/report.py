@@ -157,8 +157,8 @@ class _Pdf(FPDF):
         self._out("EMC")
 
     def room(self, height: float) -> None:
-        """Start a new page unless `height` mm still fit on this one."""
-        if self.get_y() + height > self.page_break_trigger:
+        """Start a new page unless `height` mm still fit on this one (fpdf2's own page-break test)."""
+        if self.will_page_break(height):
             self.add_page()
 
     # -- text ------------------------------------------------------------------------------------------------
@@ -166,12 +166,10 @@ class _Pdf(FPDF):
         self.set_font("Body", "B" if bold else "", size)
 
     def footer(self) -> None:
-        with self.artifact():
+        with self.artifact(), self.local_context(text_color=_GREY):
             self.set_y(-12)
             self.font(7)
-            self.set_text_color(*_GREY)
             self.cell(0, 5, f"{self.footer_text} · {self.page_no()}/{{nb}}", align="C")
-            self.set_text_color(0, 0, 0)
 
     def para(self, text: str, size: float = 10, bold: bool = False, height: float = 5.2, *, w: float = 0,
              tag: str = "/P", colour: tuple[int, int, int] = (0, 0, 0)) -> None:
@@ -181,10 +179,8 @@ class _Pdf(FPDF):
         needed = self.multi_cell(w, height, text, dry_run=True, output=MethodReturnValue.HEIGHT)
         self.room(cast(float, needed))
         self.set_x(x)
-        self.set_text_color(*colour)
-        with self.tagged(tag):
+        with self.tagged(tag), self.local_context(text_color=colour):
             self.multi_cell(w, height, text, new_x="LEFT", new_y="NEXT", align="L")
-        self.set_text_color(0, 0, 0)
 
     def heading(self, text: str, level: int) -> None:
         """A heading: tagged /H1 or /H2 and an entry of the document outline."""
@@ -288,10 +284,8 @@ def _cover(pdf: _Pdf, inp: ReportInput, today: dt.date) -> None:
     y, w = pdf.get_y(), (pdf.epw - 3 * _GAP) / 4
     for i, (value, label, note) in enumerate(_cards(inp)):
         x = pdf.l_margin + i * (w + _GAP)
-        with pdf.artifact():
-            pdf.set_fill_color(*_CARD)
+        with pdf.artifact(), pdf.local_context(fill_color=_CARD):
             pdf.rect(x, y, w, 23, style="F")
-            pdf.set_fill_color(255, 255, 255)
         pdf.set_xy(x + 2.5, y + 2)
         with pdf.tagged("/P"):
             pdf.font(16, bold=True)
@@ -299,9 +293,8 @@ def _cover(pdf: _Pdf, inp: ReportInput, today: dt.date) -> None:
             pdf.font(8.5, bold=True)
             pdf.cell(w - 5, 4.6, label, new_x="LEFT", new_y="NEXT")
             pdf.font(7.5)
-            pdf.set_text_color(*_GREY)
-            pdf.cell(w - 5, 4.2, note, new_x="LEFT", new_y="NEXT")
-            pdf.set_text_color(0, 0, 0)
+            with pdf.local_context(text_color=_GREY):
+                pdf.cell(w - 5, 4.2, note, new_x="LEFT", new_y="NEXT")
     pdf.set_xy(pdf.l_margin, y + 26)
     for label, text in _goal_lines(inp):
         row = pdf.get_y()
@@ -341,15 +334,11 @@ def _cover(pdf: _Pdf, inp: ReportInput, today: dt.date) -> None:
     pdf.font(8)
     for label, colour in data.legend:
         row = pdf.get_y()
-        with pdf.artifact():
-            pdf.set_fill_color(*(int(colour[i:i + 2], 16) for i in (1, 3, 5)))
-            pdf.set_draw_color(140, 140, 140)
+        with pdf.artifact(), pdf.local_context(fill_color=colour, draw_color=(140, 140, 140)):
             if label == t("report.map_point", lang):
                 pdf.circle(x + 2.2, row + 2.2, 1.1, style="F")
             else:
                 pdf.rect(x, row + 0.6, 6, 3.6, style="DF")
-            pdf.set_fill_color(255, 255, 255)
-            pdf.set_draw_color(0, 0, 0)
         pdf.set_xy(x + 8, row)
         pdf.para(label, size=8, height=4.4, w=column - 8)
         pdf.set_x(x)

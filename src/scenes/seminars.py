@@ -29,6 +29,7 @@ from scenes.i18n import date_text, t
 from scenes.ingest.bounded import Limits, read_csv_table
 from scenes.model import ProgrammeItem, Seminar
 from scenes.reference import Reference
+from scenes.seminar_rules import record_problems
 
 __all__ = ["SEMINAR_COLUMNS", "date_state", "map_preset", "parse_programme", "read_seminar_csv", "split_upcoming",
            "when_text"]
@@ -36,8 +37,6 @@ __all__ = ["SEMINAR_COLUMNS", "date_state", "map_preset", "parse_programme", "re
 SEMINAR_COLUMNS = ["seminar_id", "title", "kind", "date", "start_time", "end_time", "registration_deadline",
                    "place", "organiser", "audience", "description", "cost", "contact", "source", "source_url",
                    "focus_categories", "invited_municipalities", "invited_police_areas", "programme"]
-_ID = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 #: Most codes in one cell, and most problems listed (one more line says how many were left out).
@@ -94,32 +93,12 @@ def read_seminar_csv(data: bytes | str, ref: Reference, limits: Limits | None = 
     for row_no, cells in zip(table.row_numbers, table.rows, strict=True):
         r = dict(zip(header, cells, strict=True))
         sid = r.get("seminar_id", "")
-        if not _ID.match(sid):
-            problems.append(Problem("seminar_id must be 1–100 letters, digits, '-' or '_'",
-                                    code="seminar_id_format", row=row_no,
-                                    column="seminar_id", value=sid))
-        elif sid in seen:
-            problems.append(Problem("seminar_id appears twice in the file",
-                                    code="seminar_id_twice", row=row_no, column="seminar_id",
-                                    value=sid))
-        seen.add(sid)
-        if not r.get("title"):
-            problems.append(Problem("title is required", code="title_required", row=row_no, column="title"))
-        for column in ("start_time", "end_time"):
-            if r.get(column) and not _TIME.match(r[column]):
-                problems.append(Problem("not a time; write it as HH:MM",
-                                        code="time_format", row=row_no, column=column, value=r[column]))
-        for column, known in (("focus_categories", categories), ("invited_municipalities", municipalities),
-                              ("invited_police_areas", lpos)):
-            for code in _codes(r.get(column, "")):
-                if code not in known:
-                    problems.append(Problem("unknown code", code="unknown_code", row=row_no, column=column, value=code))
-        seminars.append(Seminar(
+        dates: list[Problem] = []
+        item = Seminar(
             seminar_id=sid, title=r.get("title", ""), kind=r.get("kind", ""),
-            date=_date(r.get("date", ""), row_no, "date", problems),
+            date=_date(r.get("date", ""), row_no, "date", dates),
             start_time=r.get("start_time", ""), end_time=r.get("end_time", ""),
-            registration_deadline=_date(r.get("registration_deadline", ""), row_no, "registration_deadline",
-                                        problems),
+            registration_deadline=_date(r.get("registration_deadline", ""), row_no, "registration_deadline", dates),
             place=r.get("place", ""), organiser=r.get("organiser", ""), audience=r.get("audience", ""),
             description=r.get("description", ""), cost=r.get("cost", ""), contact=r.get("contact", ""),
             source=r.get("source", ""), source_url=r.get("source_url", ""),
@@ -127,7 +106,22 @@ def read_seminar_csv(data: bytes | str, ref: Reference, limits: Limits | None = 
             invited_municipalities=_codes(r.get("invited_municipalities", "")),
             invited_police_areas=_codes(r.get("invited_police_areas", "")),
             programme=parse_programme(r.get("programme", "")),
-        ))
+        )
+        record = record_problems(item, row_no)
+        problems += record
+        if sid in seen and not any(p.column == "seminar_id" for p in record):
+            problems.append(Problem("seminar_id appears twice in the file",
+                                    code="seminar_id_twice", row=row_no, column="seminar_id",
+                                    value=sid))
+        seen.add(sid)
+        for column, codes, known in (("focus_categories", item.focus_categories, categories),
+                                     ("invited_municipalities", item.invited_municipalities, municipalities),
+                                     ("invited_police_areas", item.invited_police_areas, lpos)):
+            for code in codes:
+                if code not in known:
+                    problems.append(Problem("unknown code", code="unknown_code", row=row_no, column=column, value=code))
+        problems += dates
+        seminars.append(item)
     if not seminars:
         problems.append(Problem("the file has a header but no seminar rows", code="no_seminar_rows"))
     if problems:

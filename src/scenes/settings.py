@@ -1,8 +1,10 @@
 """The one Settings object.
 
 Every setting is declared once, here, with its default and its help text. The edge (the app, the command
-line, a test) builds it from the environment; the core only ever receives it. README's configuration table
-is checked against `Settings.model_fields` by a test, so a new setting cannot go undocumented.
+line, a test) builds it from the environment with `Settings.from_env`, which reads the `SCENES_*` variables through
+pydantic-settings; the core only ever receives it. `Settings(...)` itself takes only what it is given, never the
+environment, so a test's settings stay its own. README's configuration table is checked against
+`Settings.model_fields` by a test, so a new setting cannot go undocumented.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+from pydantic_settings.sources.utils import parse_env_vars
 
 from scenes.errors import ConfigError
 from scenes.ingest.limits import Limits
@@ -25,10 +34,10 @@ ENV_PREFIX = "SCENES_"
 Language = Literal["sv", "en"]
 
 
-class Settings(BaseModel):
-    """Runtime configuration. Environment variable for field `x` is `SCENES_X`."""
+class Settings(BaseSettings):
+    """Runtime configuration. Environment variable for field `x` is `SCENES_X` (an empty one is not set)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = SettingsConfigDict(frozen=True, extra="forbid", env_prefix=ENV_PREFIX, env_ignore_empty=True)
 
     database_url: str = Field(
         default="",
@@ -157,14 +166,21 @@ class Settings(BaseModel):
         return f"sqlite:///{(self.state_dir / 'scenes.db').as_posix()}"
 
     @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+                                   env_settings: PydanticBaseSettingsSource,
+                                   dotenv_settings: PydanticBaseSettingsSource,
+                                   file_secret_settings: PydanticBaseSettingsSource,
+                                   ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """`Settings(...)` is what it is given and nothing else; the environment is read by `from_env` only."""
+        return (init_settings,)
+
+    @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
-        """Build settings from `SCENES_*` variables; explicit keyword overrides win."""
-        env = os.environ if environ is None else environ
-        values: dict[str, object] = {}
-        for name in cls.model_fields:
-            key = ENV_PREFIX + name.upper()
-            if key in env and env[key] != "":
-                values[name] = env[key]
+        """Build settings from `SCENES_*` variables (`os.environ` unless given); explicit keyword overrides win.
+
+        A bad value is a `ConfigError` naming the variable, e.g. "SCENES_LANGUAGE: Input should be 'sv' or 'en'".
+        """
+        values: dict[str, object] = dict(_Environment(cls, os.environ if environ is None else environ)())
         values.update({k: v for k, v in overrides.items() if v is not None})
         try:
             return cls(**values)  # type: ignore[arg-type]  # pydantic coerces the strings
@@ -173,6 +189,18 @@ class Settings(BaseModel):
                 f"{ENV_PREFIX}{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors()
             )
             raise ConfigError(f"Invalid configuration: {problems}") from exc
+
+
+class _Environment(EnvSettingsSource):
+    """pydantic-settings' environment source over a given mapping (the process environment, or a test's dict):
+    the `SCENES_*` names, case and empty values as `Settings.model_config` says."""
+
+    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str]) -> None:
+        self._environ = environ
+        super().__init__(settings_cls)
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        return parse_env_vars(self._environ, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str)
 
 
 def documented_settings() -> list[tuple[str, str, str]]:
