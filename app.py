@@ -7,8 +7,8 @@ from collections.abc import Callable
 import streamlit as st
 
 import ui
-import ui_session
 from scenes.auth import allowed_pages
+from ui import session as ui_session
 
 PAGES = {  # page key -> (file, title key, icon, url path); the role decides which of them are offered
     "overview": ("pages/overview.py", "nav.overview", ":material/dashboard:", "oversikt"),

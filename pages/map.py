@@ -10,11 +10,11 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-import ui_map
 from scenes import maps
 from scenes.exports import FORMATS, export_scenes, file_type
 from scenes.formats import table_to_csv
 from scenes.tables import generalised_table, scene_table
+from ui import map as ui_map
 
 
 @st.fragment

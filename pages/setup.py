@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-import ui_session
+from ui import session as ui_session
 
 
 def render() -> None:

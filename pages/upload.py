@@ -7,8 +7,6 @@ import datetime as dt
 import streamlit as st
 
 import ui
-import ui_session
-import ui_upload
 from scenes import maps
 from scenes.auth import can
 from scenes.breakdown import change_by
@@ -17,6 +15,8 @@ from scenes.ingest.template import template_csv, template_xlsx
 from scenes.ingest.upload import report_table, survey_id_for
 from scenes.model import Survey, SurveyKind
 from scenes.query import changed_tags, compare
+from ui import session as ui_session
+from ui import upload as ui_upload
 
 
 def render() -> None:

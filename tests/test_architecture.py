@@ -46,8 +46,8 @@ def _attributes(path: Path) -> set[str]:
 
 def test_pages_never_touch_the_store() -> None:
     """Pages, app.py and the ui modules read and write through the Dashboard only: no `.store`, no `Accounts`."""
-    files = [*(PROJECT_ROOT / "pages").glob("*.py"), PROJECT_ROOT / "app.py", PROJECT_ROOT / "ui.py",
-             PROJECT_ROOT / "ui_session.py"]
+    files = [*(PROJECT_ROOT / "pages").glob("*.py"), PROJECT_ROOT / "app.py", PROJECT_ROOT / "ui" / "__init__.py",
+             PROJECT_ROOT / "ui" / "session.py"]
     offenders = {p.name: sorted(_attributes(p) & {"store", "engine"}) for p in files}
     offenders.update({p.name + " (import)": ["Accounts"] for p in files if "Accounts" in p.read_text()})
     assert {k: v for k, v in offenders.items() if v} == {}
@@ -92,5 +92,6 @@ def test_dashboard_is_the_exported_entry_point() -> None:
     probe = "import sys, scenes; print('scenes.core' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
-    users = [PROJECT_ROOT / "ui.py", PROJECT_ROOT / "ui_upload.py", PROJECT_ROOT / "src" / "scenes" / "cli.py"]
+    users = [PROJECT_ROOT / "ui" / "__init__.py", PROJECT_ROOT / "ui" / "upload.py",
+             PROJECT_ROOT / "src" / "scenes" / "cli.py"]
     assert [p.name for p in users if "from scenes import Dashboard" not in p.read_text(encoding="utf-8")] == []

@@ -58,16 +58,16 @@ def dashboard() -> Dashboard:
     streamlit_config.set_option("server.maxUploadSize", upload_cap_mib(dash.settings), "scenes settings")
     # Leaflet and its plugin are served from static/ (Streamlit static serving): no CDN, works offline.
     install_static(STATIC_DIR)
-    import ui_session  # (it imports this module)
+    from ui import session  # (it imports this module)
 
-    code = None if ui_session.oidc_configured() else dash.setup_code()  # with OIDC nobody needs the code
+    code = None if session.oidc_configured() else dash.setup_code()  # with OIDC nobody needs the code
     if code:
         print(f"scenes: no account exists yet. Setup code for the first administrator: {code} "
               "(enter it on the sign-in page; `scenes setup-code` prints it again).", file=sys.stderr, flush=True)
     return dash
 
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"  # beside app.py: Streamlit serves the main script's static/
 
 
 def upload_cap_mib(settings: Settings | None = None) -> int:
@@ -396,13 +396,13 @@ def new_run() -> None:
 
 
 def who() -> Who:
-    """Who is asking, resolved once per rerun (sessions, demo mode, OIDC: see ui_session.identify)."""
+    """Who is asking, resolved once per rerun (sessions, demo mode, OIDC: see ui.session.identify)."""
     run = st.session_state.get("_run")
     cached = st.session_state.get("_who")
     if cached is None or st.session_state.get("_who_run") != run:
-        import ui_session
+        from ui import session
 
-        cached = ui_session.identify()
+        cached = session.identify()
         st.session_state["_who"], st.session_state["_who_run"] = cached, run
     return cast(Who, cached)
 
