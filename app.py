@@ -8,7 +8,7 @@ import streamlit as st
 
 import ui
 from scenes.auth import allowed_pages
-from ui import session as ui_session
+from ui import session, signin
 
 PAGES = {  # page key -> (file, title key, icon, url path); the role decides which of them are offered
     "overview": ("pages/overview.py", "nav.overview", ":material/dashboard:", "oversikt"),
@@ -41,17 +41,17 @@ def _pages(role: str | None, demo: bool) -> list[st.Page]:
     a clear message instead.
     """
     if role is None:
-        pages = [st.Page(ui_session.sign_in_page, title=ui.tr("auth.sign_in"), icon=":material/login:",
+        pages = [st.Page(signin.sign_in_page, title=ui.tr("auth.sign_in"), icon=":material/login:",
                          url_path=SIGN_IN_URL, default=True)]
-        pages += [st.Page(_stand_in(ui_session.sign_in_page, f"sign_in_{key}"), title=ui.tr(title), url_path=url,
+        pages += [st.Page(_stand_in(signin.sign_in_page, f"sign_in_{key}"), title=ui.tr(title), url_path=url,
                           visibility="hidden") for key, (_, title, _, url) in PAGES.items()]
-        pages.append(st.Page(_stand_in(ui_session.sign_in_page, "sign_in_setup"), title=ui.tr("setup.nav"),
+        pages.append(st.Page(_stand_in(signin.sign_in_page, "sign_in_setup"), title=ui.tr("setup.nav"),
                              url_path=SETUP_URL, visibility="hidden"))
         return pages
     allowed = allowed_pages(role)
     pages = [st.Page(path, title=ui.tr(title), icon=icon, url_path=url, default=key == "overview")
              if key in allowed else
-             st.Page(_stand_in(ui_session.not_allowed_page, f"not_allowed_{key}"), title=ui.tr(title), url_path=url,
+             st.Page(_stand_in(signin.not_allowed_page, f"not_allowed_{key}"), title=ui.tr(title), url_path=url,
                      visibility="hidden")
              for key, (path, title, icon, url) in PAGES.items()]
     pages.append(st.Page(_stand_in(lambda: st.switch_page(PAGES["overview"][0]), "signed_in"),
@@ -70,8 +70,8 @@ def run() -> None:
     ui.new_run()
     ui.language_selector()
     who = ui.who()
-    ui_session.identity_sidebar()
-    ui_session.sync_cookie()
+    signin.identity_sidebar()
+    session.sync_cookie()
     st.sidebar.caption(ui.tr("app.about"))
     st.navigation(_pages(who.role, who.kind == "demo")).run()
 

@@ -15,7 +15,7 @@ from scenes.ingest.template import template_csv, template_xlsx
 from scenes.ingest.upload import report_table, survey_id_for
 from scenes.model import Survey, SurveyKind
 from scenes.query import changed_tags, compare
-from ui import session as ui_session
+from ui import signin
 from ui import upload as ui_upload
 
 
@@ -128,7 +128,7 @@ def render() -> None:
         st.info(ui.tr("upload.name_required"), icon=":material/edit:")
     elif ui.is_demo():  # publishing real data ends the demo: first the administrator, so nobody is locked out
         st.warning(ui.tr("upload.demo_ends"), icon=":material/lock:")
-        admin = ui_session.first_admin_form("upload", ui.tr("upload.admin_and_publish"))
+        admin = signin.first_admin_form("upload", ui.tr("upload.admin_and_publish"))
         if admin:
             publish(admin)
     elif st.button(ui.tr("upload.publish"), type="primary", icon=":material/publish:"):

@@ -1,4 +1,4 @@
-"""Streamlit glue for signing in: who is asking, the session cookie, the sign-in page, the first administrator.
+"""Who is asking and what they may see: sessions, the session cookie, demo mode and OIDC, roles.
 
 Streamlit keeps `st.session_state` per browser tab connection, so a sign-in kept only there is lost on reload,
 in a new tab and on a shared link. Here the sign-in lives in a server-side session (`scenes.sessions`); the
@@ -8,18 +8,94 @@ Streamlit cannot set response headers; the server-side row is what counts, so de
 password change, removal) ends the session in every tab even if a browser kept the cookie.
 """
 
+
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
+from typing import cast
 
 import streamlit as st
 
-import ui
-from scenes.auth import load_role_map, role_for_claims
+from scenes.auth import load_role_map, precision_for, role_for_claims
+from scenes.auth import require as auth_require
 from scenes.core import DEMO_ACTOR
-from scenes.errors import ScenesError
+from scenes.disclosure import Disclosure
 from scenes.sessions import COOKIE_NAME
+from ui.cache import dashboard
+from ui.lang import tr
+
+
+@dataclass(frozen=True)
+class Who:
+    """The person behind this rerun: their role (None: not signed in), and the name the audit log records."""
+
+    role: str | None
+    actor: str
+    kind: str  # "demo", "local", "oidc" or "anonymous"
+
+
+def new_run() -> None:
+    """Called first by app.py on every rerun: who is asking is decided afresh (a revoked session ends here)."""
+    st.session_state["_run"] = st.session_state.get("_run", 0) + 1
+
+
+def who() -> Who:
+    """Who is asking, resolved once per rerun (sessions, demo mode, OIDC: see identify)."""
+    run = st.session_state.get("_run")
+    cached = st.session_state.get("_who")
+    if cached is None or st.session_state.get("_who_run") != run:
+        cached = identify()
+        st.session_state["_who"], st.session_state["_who_run"] = cached, run
+    return cast(Who, cached)
+
+
+def role() -> str | None:
+    return who().role
+
+
+def actor() -> str:
+    """Who is acting, for the audit log (DEMO_ACTOR in demo mode, whose writes the core refuses)."""
+    return who().actor
+
+
+def is_demo() -> bool:
+    return who().kind == "demo"
+
+
+def demo_readonly() -> bool:
+    """In demo mode: say that nothing is saved and where real use starts; True when the page must not write."""
+    if not is_demo():
+        return False
+    st.info(tr("demo.readonly"), icon=":material/science:")
+    st.page_link(SETUP_PAGE, label=tr("setup.link"), icon=":material/admin_panel_settings:")
+    return True
+
+
+#: the page that creates the first administrator (demo mode and a store without accounts)
+SETUP_PAGE = "pages/setup.py"
+
+
+def require(page: str) -> str:
+    """Called first by every page: stop with a message unless the role may open it. Returns the role."""
+    current = role()
+    auth_require(current, page)
+    assert current is not None  # noqa: S101 - require() raised otherwise
+    return current
+
+
+def exact() -> bool:
+    """May the current role see exact scene locations (and names)?"""
+    return precision_for(role()) == "exact"
+
+
+def disclosure() -> Disclosure:
+    """Which counts the current role may see as numbers (none suppressed at exact precision)."""
+    return Disclosure.for_precision(precision_for(role()), dashboard().settings.small_count_threshold)
+
+
+# -- the session behind the sign-in --------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"^[A-Za-z0-9_.\-]{1,200}$")
 
@@ -33,7 +109,7 @@ def oidc_configured() -> bool:
 
 def client() -> str:
     """The client's address for per-client sign-in throttling (a proxy's header when one is configured)."""
-    header = ui.dashboard().settings.client_ip_header
+    header = dashboard().settings.client_ip_header
     if header:
         forwarded = st.context.headers.get(header, "")
         if isinstance(forwarded, str) and forwarded:  # the entry the trusted proxy added is the last one
@@ -63,12 +139,12 @@ def _forget(token: str, *, expired: bool = False) -> None:
         st.session_state["expired"] = True
 
 
-def identify() -> ui.Who:
-    """Decide who is asking on this rerun (called once per rerun through `ui.who`)."""
-    dash = ui.dashboard()
+def identify() -> Who:
+    """Decide who is asking on this rerun (called once per rerun through `who`)."""
+    dash = dashboard()
     if dash.demo_mode():
-        return ui.Who(role=str(st.session_state.get("demo_role", "analytiker")), actor=DEMO_ACTOR, kind="demo")
-    anonymous = ui.Who(role=None, actor="", kind="anonymous")
+        return Who(role=str(st.session_state.get("demo_role", "analytiker")), actor=DEMO_ACTOR, kind="demo")
+    anonymous = Who(role=None, actor="", kind="anonymous")
     token = _token()
     if oidc_configured():
         if not getattr(st.user, "is_logged_in", False):
@@ -84,12 +160,12 @@ def identify() -> ui.Who:
             st.session_state["session_token"] = token
             dash.record("sign-in", actor=name, detail="oidc")
         role = role_for_claims(st.user.to_dict(), load_role_map(dash.settings.role_map))
-        return ui.Who(role=role, actor=name, kind="oidc")
+        return Who(role=role, actor=name, kind="oidc")
     if not token:
         return anonymous
     found = dash.sessions.resolve(token)
     if found.state == "ok" and found.role:
-        return ui.Who(role=found.role, actor=found.username, kind="local")
+        return Who(role=found.role, actor=found.username, kind="local")
     _forget(token, expired=found.state == "expired")
     return anonymous
 
@@ -97,7 +173,7 @@ def identify() -> ui.Who:
 def sync_cookie() -> None:
     """Write (or clear) the session cookie from the page when the browser's copy differs from this tab's."""
     token = st.session_state.get("session_token")
-    lifetime = int(ui.dashboard().settings.session_lifetime_hours * 3600)
+    lifetime = int(dashboard().settings.session_lifetime_hours * 3600)
     if token and _cookie() != token and _TOKEN.match(token):
         value, max_age = token, lifetime
     elif st.session_state.get("clear_cookie") and not token:
@@ -110,7 +186,8 @@ def sync_cookie() -> None:
                 unsafe_allow_javascript=True, width="content")
 
 
-def _signed_in(token: str) -> None:
+def signed_in(token: str) -> None:
+    """Keep the token of a sign-in made in this tab (the cookie follows at the next `sync_cookie`)."""
     st.session_state["session_token"] = token
     st.session_state.pop("clear_cookie", None)
     st.session_state.pop("dead_token", None)
@@ -119,87 +196,8 @@ def _signed_in(token: str) -> None:
 def sign_out() -> None:
     token = st.session_state.get("session_token") or _token()
     if token:
-        ui.dashboard().sign_out(token, actor=ui.actor())
+        dashboard().sign_out(token, actor=actor())
         _forget(token)
     if oidc_configured():
         st.logout()
     st.rerun()
-
-
-def identity_sidebar() -> None:
-    """Demo banner and role switcher, or who is signed in with a sign-out button."""
-    current = ui.who()
-    if current.kind == "demo":
-        st.sidebar.warning(ui.tr("auth.demo_mode"), icon=":material/science:")
-        # Role names are the same in both languages (they are the project's role codes), so the widget's
-        # labels do not change when the language does.
-        st.sidebar.selectbox(ui.tr("auth.demo_role"), ["deltagare", "styrgrupp", "analytiker", "admin"],
-                             index=2, key="demo_role", format_func=str.capitalize)
-        return
-    if current.role is None:
-        return
-    st.sidebar.caption(ui.tr("auth.signed_in", who=current.actor, role=ui.tr(f"role.{current.role}")))
-    if st.sidebar.button(ui.tr("auth.sign_out"), key="sign_out", icon=":material/logout:"):
-        sign_out()
-
-
-def first_admin_form(key: str, submit_label: str) -> str | None:
-    """The setup-code form that creates the first administrator and signs them in; their name on success."""
-    dash = ui.dashboard()
-    st.markdown(ui.tr("setup.explain"))
-    with st.form(f"first_admin_{key}"):
-        code = st.text_input(ui.tr("setup.code"), max_chars=40, help=ui.tr("setup.code_help"))
-        c1, c2, c3 = st.columns(3)
-        username = c1.text_input(ui.tr("auth.username"), max_chars=100, autocomplete="username")
-        password = c2.text_input(ui.tr("auth.password"), type="password", max_chars=1000,
-                                 autocomplete="new-password", help=ui.tr("users.password_help"))
-        repeat = c3.text_input(ui.tr("setup.repeat"), type="password", max_chars=1000, autocomplete="new-password")
-        submitted = st.form_submit_button(submit_label, type="primary", icon=":material/admin_panel_settings:")
-    if not submitted:
-        return None
-    if password != repeat:
-        st.error(ui.tr("setup.mismatch"), icon=":material/error:")
-        return None
-    try:
-        token = dash.create_first_admin(code, username.strip(), password, client=client())
-    except ScenesError as exc:
-        ui.show_error(exc)
-        return None
-    _signed_in(token)
-    return username.strip()
-
-
-def sign_in_page() -> None:
-    """The page for someone not signed in; opened at any page's address it signs in and then shows that page."""
-    st.title(ui.tr("app.title"))
-    if st.session_state.pop("expired", False):
-        st.info(ui.tr("auth.expired"), icon=":material/timer_off:")
-    if oidc_configured():
-        st.button(ui.tr("auth.sign_in_oidc"), on_click=st.login, type="primary")
-        return
-    dash = ui.dashboard()
-    if dash.accounts.count() == 0:
-        st.subheader(ui.tr("setup.title"))
-        if first_admin_form("sign_in", ui.tr("setup.create")):
-            st.rerun()
-        return
-    st.subheader(ui.tr("auth.sign_in"))
-    with st.form("sign_in"):
-        username = st.text_input(ui.tr("auth.username"), autocomplete="username", max_chars=100)
-        password = st.text_input(ui.tr("auth.password"), type="password", autocomplete="current-password",
-                                 max_chars=1000)
-        submitted = st.form_submit_button(ui.tr("auth.sign_in"), type="primary")
-    if submitted:
-        token = dash.sign_in(username, password, client=client())
-        if token is None:
-            st.error(ui.tr("auth.failed"), icon=":material/lock:")
-            return
-        _signed_in(token)
-        st.rerun()  # the same address now opens the page that was asked for, with its query parameters
-
-
-def not_allowed_page() -> None:
-    """A page the role may not open: a clear message instead of Streamlit's "Page not found"."""
-    st.title(ui.tr("app.title"))
-    st.error(ui.tr("auth.not_allowed", role=ui.tr(f"role.{ui.role()}")), icon=":material/block:")
-    st.page_link("pages/overview.py", label=ui.tr("nav.overview"), icon=":material/dashboard:")
