@@ -45,7 +45,8 @@ def render() -> None:
         c1, c2, c3 = st.columns([2, 1, 1])
         name = c1.text_input(ui.tr("upload.name"), key="up_name")
         day = c2.date_input(ui.tr("upload.date"), value=dt.date.today(), key="up_date", format=ui.date_format())
-        kind = c3.selectbox(ui.tr("upload.kind"), list(SurveyKind), key="up_kind",
+        kinds: list[SurveyKind] = list(SurveyKind)  # (typed: mypy reads list(SurveyKind) as an empty list here)
+        kind = c3.selectbox(ui.tr("upload.kind"), kinds, key="up_kind",
                             format_func=lambda k: ui.tr(f"survey_kind.{k}"))
         source = st.text_input(ui.tr("upload.source"), key="up_source")
         target, note = None, ""

@@ -119,3 +119,14 @@ def test_caches_live_in_modules_not_scripts() -> None:
     scripts = [*(PROJECT_ROOT / "pages").glob("*.py"), PROJECT_ROOT / "app.py"]
     offenders = {_name(p): sorted(_attributes(p) & {"cache_data", "cache_resource"}) for p in scripts}
     assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_mypy_checks_the_streamlit_side() -> None:
+    """mypy (strict; `make typecheck` runs it without arguments) checks the ui package, the pages and app.py as well
+    as the core."""
+    import tomllib
+
+    config = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert config["strict"] is True
+    assert {"src/scenes", "ui", "pages", "app.py"} <= set(config["files"])
+    assert [f for f in config["files"] if not (PROJECT_ROOT / f).exists()] == []
