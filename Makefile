@@ -28,7 +28,7 @@ run: install
 	$(BIN)/scenes init --demo
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-## make test: install with test extras, lint, type-check the core, run every test
+## make test: install with test extras, lint, type-check (core, ui, pages, app.py), run every test
 test: install-test lint typecheck pytest
 
 lint: install-test

@@ -7,9 +7,9 @@ from collections.abc import Callable
 import streamlit as st
 
 import ui
-import ui_session
 from scenes.auth import allowed_pages
 from scenes.pages import PAGES, SETUP  # the page registry: file, title, icon, address, least role
+from ui import session, signin
 
 SIGN_IN_URL = "logga-in"
 
@@ -30,17 +30,17 @@ def _pages(role: str | None, demo: bool) -> list[st.Page]:
     a clear message instead.
     """
     if role is None:
-        pages = [st.Page(ui_session.sign_in_page, title=ui.tr("auth.sign_in"), icon=":material/login:",
+        pages = [st.Page(signin.sign_in_page, title=ui.tr("auth.sign_in"), icon=":material/login:",
                          url_path=SIGN_IN_URL, default=True)]
-        pages += [st.Page(_stand_in(ui_session.sign_in_page, f"sign_in_{p.key}"), title=ui.tr(p.title_key),
+        pages += [st.Page(_stand_in(signin.sign_in_page, f"sign_in_{p.key}"), title=ui.tr(p.title_key),
                           url_path=p.url_path, visibility="hidden") for p in PAGES.values()]
-        pages.append(st.Page(_stand_in(ui_session.sign_in_page, "sign_in_setup"), title=ui.tr(SETUP.title_key),
+        pages.append(st.Page(_stand_in(signin.sign_in_page, "sign_in_setup"), title=ui.tr(SETUP.title_key),
                              url_path=SETUP.url_path, visibility="hidden"))
         return pages
     allowed = allowed_pages(role)
     pages = [st.Page(p.file, title=ui.tr(p.title_key), icon=p.icon, url_path=p.url_path, default=p.key == "overview")
              if p.key in allowed else
-             st.Page(_stand_in(ui_session.not_allowed_page, f"not_allowed_{p.key}"), title=ui.tr(p.title_key),
+             st.Page(_stand_in(signin.not_allowed_page, f"not_allowed_{p.key}"), title=ui.tr(p.title_key),
                      url_path=p.url_path, visibility="hidden")
              for p in PAGES.values()]
     pages.append(st.Page(_stand_in(lambda: st.switch_page(PAGES["overview"].file), "signed_in"),
@@ -59,8 +59,8 @@ def run() -> None:
     ui.new_run()
     ui.language_selector()
     who = ui.who()
-    ui_session.identity_sidebar()
-    ui_session.sync_cookie()
+    signin.identity_sidebar()
+    session.sync_cookie()
     st.sidebar.caption(ui.tr("app.about"))
     st.navigation(_pages(who.role, who.kind == "demo")).run()
 

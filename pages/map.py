@@ -7,14 +7,20 @@ map part is a fragment: changing a filter or stepping through surveys reruns onl
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
+import pandas as pd
 import streamlit as st
 
 import ui
-import ui_map
 from scenes import maps
 from scenes.exports import FORMATS, export_scenes, file_type
 from scenes.formats import table_to_csv
+from scenes.model import Survey
+from scenes.query import SceneFilter
 from scenes.tables import generalised_table, scene_table
+from ui import map as ui_map
 
 
 @st.fragment
@@ -41,7 +47,7 @@ def _draw(present: bool) -> None:
     earlier, ceased, changes = ui_map.comparison(surveys, survey, compare_to, filt) if exact else (None, None, {})
     counts = ui.tr("map.counts" if exact else "map.counts_generalised", shown=disclosure.text(len(shown), lang),
                    total=disclosure.text(len(frame), lang), survey=survey.name)
-    if earlier is not None:
+    if earlier is not None and ceased is not None:
         counts += " " + ui.tr("map.counts_changes", new=len(changes), ceased=len(ceased), survey=earlier.name)
     if present:
         title_line.markdown(f"**{ui.escape_markdown(survey.name)}** · {heading}  \n{counts}")
@@ -86,14 +92,16 @@ def _draw(present: bool) -> None:
         _table_and_downloads(shown, ceased, survey, surveys, filt, options, exact)
 
 
-def _table_and_downloads(shown, ceased, survey, surveys, filt, options, exact: bool) -> None:
+def _table_and_downloads(shown: pd.DataFrame, ceased: pd.DataFrame | None, survey: Survey, surveys: list[Survey],
+                         filt: SceneFilter, options: maps.MapOptions, exact: bool) -> None:
     ref, lang = ui.dashboard().reference, ui.lang()
     st.subheader(ui.tr("map.table"))
+    files: dict[str, tuple[str, str | None, Callable[[], bytes | str]]]  # format -> label, help, the file
     if exact:
         st.caption(ui.tr("map.table_help"))
         ui.show_table(scene_table(ref, shown, lang), on_select="rerun", selection_mode="single-row", key=ui_map.TABLE)
         files = {fmt: (ui.tr(f"map.download_{fmt}"), ui.tr(f"map.download_{fmt}_help"),
-                       lambda fmt=fmt: export_scenes(shown, fmt, ref)) for fmt in FORMATS}
+                       partial(export_scenes, shown, fmt, ref)) for fmt in FORMATS}
     else:
         table = generalised_table(ref, shown, lang, disclosure=ui.disclosure())
         ui.show_table(table)

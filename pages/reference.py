@@ -36,7 +36,7 @@ def render() -> None:
     if "working_name" in frame.columns:  # the file says true/false; the editor shows a checkbox
         frame["working_name"] = frame["working_name"].map(lambda v: str(v).lower() == "true")
     if "population" in frame.columns:  # a number column, so the editor takes whole numbers only
-        frame["population"] = pd.array(frame["population"], dtype="Int64")
+        frame["population"] = frame["population"].astype("Int64")
     column = st.column_config
     label = {c: ui.tr(k) for c, k in LABELS.items()}
     config = {
@@ -60,7 +60,8 @@ def render() -> None:
     if "working_name" in edited.columns:
         edited = edited.assign(working_name=edited["working_name"].map(lambda v: "true" if v else "false"))
     if "population" in edited.columns:
-        edited = edited.assign(population=[None if pd.isna(v) else int(v) for v in edited["population"]])
+        edited = edited.assign(population=pd.Series([None if pd.isna(v) else int(v) for v in edited["population"]],
+                                                    index=edited.index))
     if st.button(ui.tr("reference.save"), type="primary", icon=":material/save:", disabled=readonly):
         try:
             changes = dash.save_reference(name, edited, actor=ui.actor(), based_on=based_on)

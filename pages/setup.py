@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-import ui_session
+from ui import signin
 
 
 def render() -> None:
@@ -14,7 +14,7 @@ def render() -> None:
         st.info(ui.tr("setup.done"), icon=":material/check_circle:")
         return
     st.markdown(ui.tr("setup.demo_intro"))
-    if ui_session.first_admin_form("setup", ui.tr("setup.create")):
+    if signin.first_admin_form("setup", ui.tr("setup.create")):
         st.toast(ui.tr("setup.created"), icon=":material/check_circle:")
         st.switch_page("pages/overview.py")  # as the administrator now: Användare is in the menu
 

@@ -7,8 +7,6 @@ import datetime as dt
 import streamlit as st
 
 import ui
-import ui_session
-import ui_upload
 from scenes import maps
 from scenes.auth import can
 from scenes.breakdown import change_by
@@ -17,6 +15,8 @@ from scenes.ingest.template import template_csv, template_xlsx
 from scenes.ingest.upload import report_table, survey_id_for
 from scenes.model import Survey, SurveyKind
 from scenes.query import changed_tags, compare
+from ui import signin
+from ui import upload as ui_upload
 
 
 def render() -> None:
@@ -45,7 +45,8 @@ def render() -> None:
         c1, c2, c3 = st.columns([2, 1, 1])
         name = c1.text_input(ui.tr("upload.name"), key="up_name")
         day = c2.date_input(ui.tr("upload.date"), value=dt.date.today(), key="up_date", format=ui.date_format())
-        kind = c3.selectbox(ui.tr("upload.kind"), list(SurveyKind), key="up_kind",
+        kinds: list[SurveyKind] = list(SurveyKind)  # (typed: mypy reads list(SurveyKind) as an empty list here)
+        kind = c3.selectbox(ui.tr("upload.kind"), kinds, key="up_kind",
                             format_func=lambda k: ui.tr(f"survey_kind.{k}"))
         source = st.text_input(ui.tr("upload.source"), key="up_source")
         target, note = None, ""
@@ -128,7 +129,7 @@ def render() -> None:
         st.info(ui.tr("upload.name_required"), icon=":material/edit:")
     elif ui.is_demo():  # publishing real data ends the demo: first the administrator, so nobody is locked out
         st.warning(ui.tr("upload.demo_ends"), icon=":material/lock:")
-        admin = ui_session.first_admin_form("upload", ui.tr("upload.admin_and_publish"))
+        admin = signin.first_admin_form("upload", ui.tr("upload.admin_and_publish"))
         if admin:
             publish(admin)
     elif st.button(ui.tr("upload.publish"), type="primary", icon=":material/publish:"):

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from scenes.settings import PROJECT_ROOT
 
+UI = PROJECT_ROOT / "ui"  # the Streamlit glue: a package beside app.py and pages/
+
 
 def _imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -39,6 +41,10 @@ def test_pages_do_not_reach_around_the_core() -> None:
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+def _name(path: Path) -> str:
+    return str(path.relative_to(PROJECT_ROOT))
+
+
 def _attributes(path: Path) -> set[str]:
     return {node.attr for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
             if isinstance(node, ast.Attribute)}
@@ -46,10 +52,9 @@ def _attributes(path: Path) -> set[str]:
 
 def test_pages_never_touch_the_store() -> None:
     """Pages, app.py and the ui modules read and write through the Dashboard only: no `.store`, no `Accounts`."""
-    files = [*(PROJECT_ROOT / "pages").glob("*.py"), PROJECT_ROOT / "app.py", PROJECT_ROOT / "ui.py",
-             PROJECT_ROOT / "ui_session.py"]
-    offenders = {p.name: sorted(_attributes(p) & {"store", "engine"}) for p in files}
-    offenders.update({p.name + " (import)": ["Accounts"] for p in files if "Accounts" in p.read_text()})
+    files = [*(PROJECT_ROOT / "pages").glob("*.py"), PROJECT_ROOT / "app.py", *UI.glob("*.py")]
+    offenders = {_name(p): sorted(_attributes(p) & {"store", "engine"}) for p in files}
+    offenders.update({_name(p) + " (import)": ["Accounts"] for p in files if "Accounts" in p.read_text()})
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
@@ -92,7 +97,7 @@ def test_dashboard_is_the_exported_entry_point() -> None:
     probe = "import sys, scenes; print('scenes.core' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
-    users = [PROJECT_ROOT / "ui.py", PROJECT_ROOT / "ui_upload.py", PROJECT_ROOT / "src" / "scenes" / "cli.py"]
+    users = [UI / "cache.py", UI / "upload.py", PROJECT_ROOT / "src" / "scenes" / "cli.py"]
     assert [p.name for p in users if "from scenes import Dashboard" not in p.read_text(encoding="utf-8")] == []
 
 
@@ -147,3 +152,32 @@ def test_app_and_auth_use_the_page_registry() -> None:
     app = (PROJECT_ROOT / "app.py").read_text(encoding="utf-8")
     assert "from scenes.pages import" in app
     assert [p.file for p in scenes.pages.registered() if f'"{p.file}"' in app] == []
+def test_ui_modules_do_not_import_their_package() -> None:
+    """The shared ui modules import one another, never the `ui` package that re-exports them (no import cycle);
+    only the page parts (sign-in page, map and upload parts) use the package's names, as pages do."""
+    page_parts = {"__init__.py", "signin.py", "map.py", "upload.py"}
+    shared = [p for p in UI.glob("*.py") if p.name not in page_parts]
+    assert sorted(p.name for p in shared) == ["cache.py", "errors.py", "lang.py", "session.py", "widgets.py"]
+    facade = {p.name for p in shared for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+              if (isinstance(node, ast.Import) and any(a.name == "ui" for a in node.names))
+              or (isinstance(node, ast.ImportFrom) and node.module == "ui")}
+    assert facade == set()
+
+
+def test_caches_live_in_modules_not_scripts() -> None:
+    """Streamlit re-executes app.py and the pages on every rerun: their caches belong in the ui modules, which are
+    imported once."""
+    scripts = [*(PROJECT_ROOT / "pages").glob("*.py"), PROJECT_ROOT / "app.py"]
+    offenders = {_name(p): sorted(_attributes(p) & {"cache_data", "cache_resource"}) for p in scripts}
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_mypy_checks_the_streamlit_side() -> None:
+    """mypy (strict; `make typecheck` runs it without arguments) checks the ui package, the pages and app.py as well
+    as the core."""
+    import tomllib
+
+    config = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert config["strict"] is True
+    assert {"src/scenes", "ui", "pages", "app.py"} <= set(config["files"])
+    assert [f for f in config["files"] if not (PROJECT_ROOT / f).exists()] == []

@@ -27,6 +27,7 @@ import json
 import re
 import secrets
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -113,7 +114,7 @@ def precision_for(role: str | None) -> str:
     return "exact" if can(role, "see_exact") else "generalised"
 
 
-def role_for_claims(claims: dict[str, object], mapping: dict[str, object]) -> str | None:
+def role_for_claims(claims: Mapping[str, object], mapping: dict[str, object]) -> str | None:
     """The role for an OIDC identity: by e-mail, then by e-mail domain, then by group; the highest match wins.
 
     `mapping` (the SCENES_ROLE_MAP JSON): {"emails": {"a@x.se": "admin"}, "domains": {"polisen.se": "styrgrupp"},

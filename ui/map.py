@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
@@ -219,16 +220,16 @@ def filters(frame: Any, exact: bool, surveys: list[Survey]) -> tuple[SceneFilter
                                           format_func=lambda k: ref.category_label(k, lang), placeholder=every)),
         statuses=tuple(c[3].multiselect(ui.tr("map.filter.status"), list(ref.statuses["code"]), key="f_status",
                                         format_func=lambda k: ref.status_label(k, lang), placeholder=every)))
-    c = st.columns([2, 2, 1], vertical_alignment="bottom")
-    measure = c[0].radio(ui.tr("map.choropleth"), ["count", "per_capita"], key="f_measure", horizontal=True,
+    shading, against, paired = st.columns([2, 2, 1], vertical_alignment="bottom")
+    measure = shading.radio(ui.tr("map.choropleth"), ["count", "per_capita"], key="f_measure", horizontal=True,
                          format_func=lambda m: ui.tr(f"map.measure.{m}"))
     names = {s.id: s.name for s in surveys}
     options = ["prev", "none", *names] if exact else ["none"]
     if st.session_state.get("f_compare") not in options:
         st.session_state["f_compare"] = options[0]
-    compare_to = c[1].selectbox(ui.tr("map.filter.compare"), options, key="f_compare", disabled=not exact,
+    compare_to = against.selectbox(ui.tr("map.filter.compare"), options, key="f_compare", disabled=not exact,
                                 format_func=lambda i: ui.tr(f"map.compare.{i}") if i in ("prev", "none") else names[i])
-    pair = c[2].toggle(ui.tr("map.side_by_side"), key="f_pair", help=ui.tr("map.side_by_side_help"))
+    pair = paired.toggle(ui.tr("map.side_by_side"), key="f_pair", help=ui.tr("map.side_by_side_help"))
     return filt, measure, None if compare_to == "none" else compare_to, pair
 
 
@@ -257,7 +258,8 @@ def timeline(surveys: list[Survey], filt: SceneFilter, exact: bool) -> list[maps
     steps = []
     for i, survey in enumerate(surveys):
         scenes = filt.apply(ui.scenes(survey.id))
-        ceased, changes = None, {}
+        ceased: gpd.GeoDataFrame | None = None
+        changes: dict[str, str] = {}
         if exact and i:
             _, ceased, changes = comparison(surveys, survey, "prev", filt)
         steps.append(maps.TimeStep(title=survey.name, scenes=scenes, ceased=ceased, changes=changes))

@@ -1,0 +1,88 @@
+"""Streamlit glue: the only place (with app.py and pages/) that imports streamlit.
+
+Pages use the names below as `ui.<name>`. The modules, by concern:
+
+- `ui.cache`: the Dashboard built once per process; reads cached on the store's data version (so a publish shows up
+  on every page without a restart). Every cache of the shared modules is defined there, once.
+- `ui.lang`: the language choice; text, numbers and dates in it; user text made inert in Markdown.
+- `ui.session`: who is asking (once per rerun), sessions and their cookie, roles and what they may see.
+- `ui.errors`: core errors shown the same way everywhere (`guarded`, `show_error`).
+- `ui.widgets`: shared widgets (tables and downloads, maps, charts, the goal's status, the demo notice).
+
+These import one another directly and never this package. The page parts, `ui.signin` (the sign-in page),
+`ui.map` and `ui.upload`, sit beside the pages and use the package through the names below, as pages do.
+"""
+
+from __future__ import annotations
+
+from ui.cache import dashboard, favicon, progress, scenes, stats, upload_cap_mib
+from ui.errors import guarded, show_error
+from ui.lang import date_format, day, escape_markdown, lang, language_selector, num, tr
+from ui.session import (
+    SETUP_PAGE,
+    Who,
+    actor,
+    demo_readonly,
+    disclosure,
+    exact,
+    is_demo,
+    new_run,
+    require,
+    role,
+    who,
+)
+from ui.widgets import (
+    comparison_lists,
+    county_map,
+    demo_notice,
+    goal_status,
+    scene_details,
+    show_facts,
+    show_map,
+    show_progress_chart,
+    show_table,
+    table_with_download,
+    translated,
+    upload_hint,
+)
+
+__all__ = [
+    "SETUP_PAGE",
+    "Who",
+    "actor",
+    "comparison_lists",
+    "county_map",
+    "dashboard",
+    "date_format",
+    "day",
+    "demo_notice",
+    "demo_readonly",
+    "disclosure",
+    "escape_markdown",
+    "exact",
+    "favicon",
+    "goal_status",
+    "guarded",
+    "is_demo",
+    "lang",
+    "language_selector",
+    "new_run",
+    "num",
+    "progress",
+    "require",
+    "role",
+    "scene_details",
+    "scenes",
+    "show_error",
+    "show_facts",
+    "show_map",
+    "show_progress_chart",
+    "show_table",
+    "stats",
+    "table_with_download",
+    "tr",
+    "translated",
+    "upload_cap_mib",
+    "upload_hint",
+    "who",
+]

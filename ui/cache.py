@@ -1,0 +1,132 @@
+"""Process-wide resources and cached reads: the Dashboard built once per process, and reads and builds cached on the
+store's data version (so a publish shows up on every page without a restart).
+
+Every `st.cache_resource` / `st.cache_data` function of the shared ui modules is defined here, in a module that is
+imported once (pages are scripts that Streamlit re-executes on every rerun, so they define no caches).
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+from streamlit import config as streamlit_config
+
+from scenes import Dashboard
+from scenes.assets import install_static
+from scenes.charts import progress_chart, progress_table, to_png
+from scenes.disclosure import Disclosure
+from scenes.printmap import print_map, print_map_data
+from scenes.progress import Progress, SurveyStats
+from scenes.settings import Settings
+
+#: beside app.py: Streamlit serves the main script's static/ folder
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
+
+
+@st.cache_resource(show_spinner=False)
+def dashboard() -> Dashboard:
+    """The process-wide Dashboard; the schema and shipped seminars are ensured once at start.
+
+    While no account exists, the one-time setup code for the first administrator goes to the server's log, so
+    whoever runs the server (and only they) can claim the administration from a browser.
+    """
+    dash = Dashboard(Settings.from_env())
+    dash.init(demo=False)
+    # The server refuses an upload body over the cap while it streams in, so no file over SCENES_MAX_UPLOAD_MB is
+    # ever buffered (the config file's value is only the fallback; this follows the setting wherever it is set).
+    streamlit_config.set_option("server.maxUploadSize", upload_cap_mib(dash.settings), "scenes settings")
+    # Leaflet and its plugin are served from static/ (Streamlit static serving): no CDN, works offline.
+    install_static(STATIC_DIR)
+    from ui.session import oidc_configured  # (ui.session imports this module)
+
+    code = None if oidc_configured() else dash.setup_code()  # with OIDC nobody needs the code
+    if code:
+        print(f"scenes: no account exists yet. Setup code for the first administrator: {code} "
+              "(enter it on the sign-in page; `scenes setup-code` prints it again).", file=sys.stderr, flush=True)
+    return dash
+
+
+def upload_cap_mib(settings: Settings | None = None) -> int:
+    """SCENES_MAX_UPLOAD_MB in Streamlit's unit (MiB, whole), rounded up: the reader then checks the exact bytes."""
+    mb = (settings or dashboard().settings).max_upload_mb
+    return max(1, math.ceil(mb * 1_000_000 / 2**20))
+
+
+@st.cache_resource(show_spinner=False)
+def favicon() -> Any:
+    """A small map-pin icon drawn locally (no icon font or CDN involved)."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(img)
+    draw.ellipse((8, 4, 56, 52), fill=(0, 114, 178, 255))
+    draw.polygon([(16, 40), (48, 40), (32, 62)], fill=(0, 114, 178, 255))
+    draw.ellipse((22, 18, 42, 38), fill=(255, 255, 255, 255))
+    return img
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _scenes(survey_id: str | None, data_version: int) -> gpd.GeoDataFrame:
+    return dashboard().scenes(survey_id)
+
+
+def scenes(survey_id: str | None = None) -> gpd.GeoDataFrame:
+    """Scene observations of one survey (all shown surveys if None), cached until the data changes."""
+    return _scenes(survey_id, dashboard().data_version())
+
+
+@st.cache_data(show_spinner=False)
+def _stats(_dash_id: int, data_version: int) -> list[SurveyStats]:
+    return dashboard().stats()
+
+
+@st.cache_data(show_spinner=False)
+def _progress(_dash_id: int, data_version: int) -> Progress | None:
+    return dashboard().progress()
+
+
+def stats() -> list[SurveyStats]:
+    dash = dashboard()
+    return _stats(id(dash), dash.data_version())
+
+
+def progress() -> Progress | None:
+    dash = dashboard()
+    return _progress(id(dash), dash.data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _county_map(survey_id: str, data_version: int, shown: Disclosure, lg: str) -> tuple[str, list[tuple[str, str]]]:
+    data = print_map_data(dashboard().reference, _scenes(survey_id, data_version), exact=False, disclosure=shown,
+                          lang=lg)
+    # A picture, drawn on the server as for the report: Streamlit sends a chart's data as a table, which cannot
+    # carry the polygons. As tall as the overview's row allows (the county is taller than wide).
+    png = to_png(print_map(data, width=round(400 * data.aspect)), scale=2)
+    return base64.b64encode(png).decode("ascii"), data.legend
+
+
+def county_map_image(survey_id: str, shown: Disclosure, lg: str) -> tuple[str, list[tuple[str, str]]]:
+    """One survey's counts per municipality as a base64 PNG, and its legend (label, colour)."""
+    return _county_map(survey_id, dashboard().data_version(), shown, lg)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _progress_chart(data_version: int, shown: Disclosure, lg: str, height: int,
+                    compact: bool) -> tuple[pd.DataFrame, dict[str, Any]]:
+    dash = dashboard()
+    table = progress_table(stats(), dash.reference.published_totals, dash.goal(), dash.seminars(), lg,
+                           disclosure=shown)
+    return table, progress_chart(table, lg, height=height, compact_legend=compact).to_dict()
+
+
+def progress_chart_spec(shown: Disclosure, lg: str, height: int, compact: bool) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """The progress table and its chart's Vega-Lite spec. Built once per data version, reader and language
+    (building and validating the chart takes about 0.1 s, too much for every rerun)."""
+    return _progress_chart(dashboard().data_version(), shown, lg, height, compact)

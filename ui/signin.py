@@ -1,0 +1,91 @@
+"""The sign-in page, the first-administrator form, the "not for your role" page and who is signed in (sidebar).
+
+These are pages and parts of pages: like the scripts in pages/, they use the ui package through its public names.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from scenes.errors import ScenesError
+from ui.session import client, oidc_configured, sign_out, signed_in
+
+
+def identity_sidebar() -> None:
+    """Demo banner and role switcher, or who is signed in with a sign-out button."""
+    current = ui.who()
+    if current.kind == "demo":
+        st.sidebar.warning(ui.tr("auth.demo_mode"), icon=":material/science:")
+        # Role names are the same in both languages (they are the project's role codes), so the widget's
+        # labels do not change when the language does.
+        st.sidebar.selectbox(ui.tr("auth.demo_role"), ["deltagare", "styrgrupp", "analytiker", "admin"],
+                             index=2, key="demo_role", format_func=str.capitalize)
+        return
+    if current.role is None:
+        return
+    st.sidebar.caption(ui.tr("auth.signed_in", who=current.actor, role=ui.tr(f"role.{current.role}")))
+    if st.sidebar.button(ui.tr("auth.sign_out"), key="sign_out", icon=":material/logout:"):
+        sign_out()
+
+
+def first_admin_form(key: str, submit_label: str) -> str | None:
+    """The setup-code form that creates the first administrator and signs them in; their name on success."""
+    dash = ui.dashboard()
+    st.markdown(ui.tr("setup.explain"))
+    with st.form(f"first_admin_{key}"):
+        code = st.text_input(ui.tr("setup.code"), max_chars=40, help=ui.tr("setup.code_help"))
+        c1, c2, c3 = st.columns(3)
+        username = c1.text_input(ui.tr("auth.username"), max_chars=100, autocomplete="username")
+        password = c2.text_input(ui.tr("auth.password"), type="password", max_chars=1000,
+                                 autocomplete="new-password", help=ui.tr("users.password_help"))
+        repeat = c3.text_input(ui.tr("setup.repeat"), type="password", max_chars=1000, autocomplete="new-password")
+        submitted = st.form_submit_button(submit_label, type="primary", icon=":material/admin_panel_settings:")
+    if not submitted:
+        return None
+    if password != repeat:
+        st.error(ui.tr("setup.mismatch"), icon=":material/error:")
+        return None
+    try:
+        token = dash.create_first_admin(code, username.strip(), password, client=client())
+    except ScenesError as exc:
+        ui.show_error(exc)
+        return None
+    signed_in(token)
+    return username.strip()
+
+
+def sign_in_page() -> None:
+    """The page for someone not signed in; opened at any page's address it signs in and then shows that page."""
+    st.title(ui.tr("app.title"))
+    if st.session_state.pop("expired", False):
+        st.info(ui.tr("auth.expired"), icon=":material/timer_off:")
+    if oidc_configured():
+        st.button(ui.tr("auth.sign_in_oidc"), on_click=st.login, type="primary")
+        return
+    dash = ui.dashboard()
+    if dash.accounts.count() == 0:
+        st.subheader(ui.tr("setup.title"))
+        if first_admin_form("sign_in", ui.tr("setup.create")):
+            st.rerun()
+        return
+    st.subheader(ui.tr("auth.sign_in"))
+    with st.form("sign_in"):
+        username = st.text_input(ui.tr("auth.username"), autocomplete="username", max_chars=100)
+        password = st.text_input(ui.tr("auth.password"), type="password", autocomplete="current-password",
+                                 max_chars=1000)
+        submitted = st.form_submit_button(ui.tr("auth.sign_in"), type="primary")
+    if submitted:
+        token = dash.sign_in(username, password, client=client())
+        if token is None:
+            st.error(ui.tr("auth.failed"), icon=":material/lock:")
+            return
+        signed_in(token)
+        st.rerun()  # the same address now opens the page that was asked for, with its query parameters
+
+
+def not_allowed_page() -> None:
+    """A page the role may not open: a clear message instead of Streamlit's "Page not found"."""
+    st.title(ui.tr("app.title"))
+    st.error(ui.tr("auth.not_allowed", role=ui.tr(f"role.{ui.role()}")), icon=":material/block:")
+    st.page_link("pages/overview.py", label=ui.tr("nav.overview"), icon=":material/dashboard:")

@@ -1,0 +1,184 @@
+"""Shared widgets: tables and their downloads, the maps and the progress chart, facts and details, the goal's
+status, the demo notice. Text in them is the reader's language; user text is always escaped."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import folium
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from scenes.formats import table_to_csv
+from scenes.i18n import CATALOGUE, t
+from scenes.progress import Progress
+from scenes.query import Comparison, HistoryEntry
+from scenes.tables import only_dates, readable
+from ui.cache import county_map_image, dashboard, progress_chart_spec
+from ui.lang import day, escape_markdown, lang, num, tr
+from ui.session import disclosure, exact
+
+
+def show_map(base: folium.Map, layers: list[folium.FeatureGroup], *, key: str, center: tuple[float, float],
+             zoom: float, height: int = 580, clicks: bool = True) -> dict[str, Any]:
+    """Render a map without reruns on pan/zoom and without remounting when only the layers change.
+
+    Only clicks come back (and only when `clicks`): panning and zooming never rerun the app.
+    """
+    result = st_folium(base, key=key, height=height, use_container_width=True, feature_group_to_add=layers,
+                       center=center, zoom=zoom,
+                       layer_control=folium.LayerControl(collapsed=True),
+                       returned_objects=["last_object_clicked"] if clicks else [])
+    return result or {}
+
+
+def county_map(survey_id: str, name: str) -> None:
+    """A small map of one survey's counts per municipality (never points, and small counts as the reader may see
+    them), with its legend: the overview's glance at where the scenes are."""
+    png, legend = county_map_image(survey_id, disclosure(), lang())
+    alt_text = t("overview.map_alt", lang(), name=name)
+    swatches = "".join(
+        f'<span style="display:inline-flex;align-items:center;gap:4px;margin-right:12px">'
+        f'<span style="width:14px;height:14px;background:{html.escape(colour)};border:1px solid #8c8c8c;'
+        f'display:inline-block"></span>{html.escape(label)}</span>' for label, colour in legend)
+    st.html(f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt_text)}" '
+            f'style="height:400px;max-width:100%;object-fit:contain;display:block;margin:0 auto">'
+            f'<div style="font-size:0.85rem;margin-top:6px"><strong>{html.escape(t("map.legend", lang()))}:</strong> '
+            f'{swatches}</div>')
+
+
+def show_progress_chart(*, height: int = 420, compact_legend: bool = False) -> pd.DataFrame:
+    """The progress chart as this reader may see it, and its table (both cached: `cache.progress_chart_spec`)."""
+    table, spec = progress_chart_spec(disclosure(), lang(), height, compact_legend)
+    st.vega_lite_chart(spec, width="stretch")
+    return table
+
+
+def demo_notice() -> None:
+    """The visible notice wherever demo data is shown."""
+    st.warning(tr("demo.notice"), icon=":material/info:")
+
+
+def scene_details(row: Any, history: list[HistoryEntry]) -> None:
+    """A scene's attributes and its history across surveys (escaped: markdown is given plain text only)."""
+    ref, lg = dashboard().reference, lang()
+    facts = [
+        (tr("col.name"), row["name"]),
+        (tr("col.scene_id"), row["scene_id"]),
+        (tr("col.municipality"), row["kommun"]),
+        (tr("col.police_area"), ref.police_area_name(row["lokalpolisomrade"])),
+        (tr("col.district"), ref.district_name(row["stadsdel"]) if row["stadsdel"] else "–"),
+        (tr("col.categories"), ", ".join(ref.category_label(c, lg) for c in row["categories"])),
+        (tr("col.status"), ref.status_label(row["status"], lg) if row["status"] else "–"),
+        (tr("col.impact"), "–" if row["impact"] is None or str(row["impact"]) == "<NA>" else str(row["impact"])),
+        (tr("col.area_m2"), num(row["area_m2"]) if row["area_m2"] == row["area_m2"] else "–"),
+        (tr("col.notes"), row["notes"] or "–"),
+    ]
+    show_facts([(k, str(v)) for k, v in facts])  # lines that wrap: the details column is narrow at 1366 px
+    st.markdown(f"**{tr('map.history')}**")
+    lines = []
+    for entry in history:
+        state = tr("history.present" if entry.present else "history.absent")
+        extra = ""
+        if entry.note:
+            kind, _, ids = entry.note.partition(":")
+            extra = " – " + tr(f"history.{kind}", ids=ids.replace(",", ", "))
+        lines.append(f"- {escape_markdown(entry.survey.name)}, {day(entry.survey.date)}: {state}{extra}")
+    st.markdown("\n".join(lines))
+
+
+def translated(table: pd.DataFrame) -> pd.DataFrame:
+    """Column names through the catalogue (`col.<name>`) where a translation exists."""
+    return table.rename(columns={c: tr(f"col.{c}") for c in table.columns if f"col.{c}" in CATALOGUE})
+
+
+def show_table(table: pd.DataFrame, *, static: bool = False, **grid: Any) -> Any:
+    """A table as people read it: numbers and missing values in the reader's language (`tables.readable`).
+
+    `static` renders a plain HTML table (text a screen reader and the browser's find can reach) when the table is
+    short; otherwise the sortable data grid, with `grid` passed on (e.g. row selection).
+    """
+    shown, numbers = readable(table, lang())
+    if static and len(shown) <= 200:
+        return st.table(shown.astype(str), hide_index=True)
+    config = {name: st.column_config.TextColumn(alignment="right") for name in numbers}
+    return st.dataframe(shown, hide_index=True, width="stretch", column_config=config, **grid)
+
+
+def table_with_download(table: pd.DataFrame, file_name: str, *, key: str, static: bool = False) -> None:
+    """A sortable table and its CSV download (the data behind every chart is downloadable; the file keeps plain
+    numbers, so a spreadsheet can compute with them)."""
+    shown = translated(table)
+    show_table(shown, static=static)
+    st.download_button(tr("download.csv"), data=table_to_csv(_dated(shown)), file_name=file_name,
+                       mime="text/csv", on_click="ignore", icon=":material/download:", key=key)
+
+
+def _dated(table: pd.DataFrame) -> pd.DataFrame:
+    """Date columns (midnight) without a time of day, for a file."""
+    out = table.copy()
+    for column in out.columns:
+        if only_dates(out[column]):
+            out[column] = out[column].dt.date
+    return out
+
+
+def comparison_lists(result: Comparison, earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame) -> None:
+    """New / ceased / persisting / merged / split as numbers, each opening its list of scenes."""
+    names = {**dict(zip(earlier["scene_id"], earlier["name"], strict=True)),
+             **dict(zip(later["scene_id"], later["name"], strict=True))}
+
+    def label(sid: str) -> str:
+        return f"{escape_markdown(str(names.get(sid, sid)))} ({escape_markdown(sid)})"
+
+    groups = {
+        "new": [label(s) for s in result.new],
+        "ceased": [label(s) for s in result.ceased],
+        "persisting": [label(s) for s in result.persisting],
+        "merged": [f"{label(k)} ← " + ", ".join(label(v) for v in vs) for k, vs in result.merged.items()],
+        "split": [f"{label(k)} → " + ", ".join(label(v) for v in vs) for k, vs in result.split.items()],
+    }
+    show_names = exact()  # scene names can reveal a place: only for roles cleared for exact locations
+    shown = disclosure()  # and small counts are only words for them
+    for column, (kind, items) in zip(st.columns(len(groups)), groups.items(), strict=True):
+        if not show_names:
+            column.metric(tr("compare." + kind), shown.text(len(items), lang()))
+            continue
+        with column.popover(f"{tr('compare.' + kind)}: {len(items)}", width="stretch"):
+            st.markdown("\n".join(f"- {i}" for i in items) if items else tr("compare.none"))
+
+
+def show_facts(rows: list[tuple[str, str]]) -> None:
+    """Label/value pairs as compact markdown (values escaped)."""
+    st.markdown("  \n".join(f"**{escape_markdown(k)}:** {escape_markdown(v or '–')}" for k, v in rows))
+
+
+def upload_hint(formats: str) -> None:
+    """The file uploader's own hint is English ("200MB per file • CSV …"): it is hidden, and this line says the
+    limit and the formats in the reader's language, under the uploader that precedes it."""
+    st.html("<style>[data-testid='stFileUploaderDropzoneInstructions'] {display: none}</style>")
+    mb = dashboard().settings.max_upload_mb
+    st.caption(tr("upload.hint", mb=num(mb, 0 if mb % 1 == 0 else 1), formats=formats))
+
+
+def goal_status(progress: Progress, hidden: bool = False, *, example_note: bool = True) -> None:
+    """The goal and where the latest survey stands against its trajectory (overview and goal page).
+
+    `hidden`: the counts are below the reader's small-count threshold, so only the verdict is shown.
+    `example_note`: say that the goal is the shipped example (the goal page says so above, once).
+    """
+    goal, latest = progress.goal, progress.latest
+    with st.container(border=True):
+        st.markdown(f"**{tr('kpi.goal', count=goal.target_count, date=day(goal.target_date))}**")
+        if goal.is_example and example_note:
+            st.caption(":material/edit_note: " + tr("kpi.goal_example"))
+        verdict = tr("kpi.on_track") if progress.on_track else tr("kpi.behind")
+        icon = ":material/check_circle:" if progress.on_track else ":material/warning:"
+        by = tr("kpi.versus_trajectory", n=latest.scenes, allowed=progress.allowed)
+        st.markdown(f"**{icon} {verdict}" + ("" if hidden else f": {by}") + "**")
+        if not hidden:  # the trajectory starts at the baseline's total
+            st.caption(tr("kpi.trajectory_at", expected=num(progress.expected, 1),
+                          name=latest.survey.name, date=day(latest.survey.date)))
