@@ -21,6 +21,14 @@ from scenes.store import Store
 DATA_DIR = PROJECT_ROOT / "data"
 
 
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file below `folder` and its SHA-256: equal before and after means nothing was written there."""
+    import hashlib
+
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture(scope="session")
 def ref() -> Reference:
     """The shipped reference tables."""

@@ -8,7 +8,6 @@ folder's contents are compared before and after.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -20,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from scenes.auth import allowed_pages
 from scenes.core import Dashboard
 from scenes.settings import PROJECT_ROOT, Settings
-from tests.conftest import DATA_DIR, TEST_PASSWORD
+from tests.conftest import DATA_DIR, TEST_PASSWORD, fingerprint
 
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 _guard: dict[str, object] = {"root": None, "refused": []}
@@ -55,21 +54,16 @@ def _hook(event: str, args: tuple[object, ...]) -> None:
 sys.addaudithook(_hook)  # hooks cannot be removed; it does nothing outside `read_only_data`
 
 
-def _fingerprint(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture
 def read_only_data() -> Iterator[list[tuple[str, str]]]:
-    before = _fingerprint(DATA_DIR)
+    before = fingerprint(DATA_DIR)
     refused: list[tuple[str, str]] = []
     _guard.update(root=DATA_DIR.resolve(), refused=refused)
     try:
         yield refused
     finally:
         _guard.update(root=None, refused=[])
-    assert _fingerprint(DATA_DIR) == before
+    assert fingerprint(DATA_DIR) == before
 
 
 def test_the_guard_refuses_a_write(read_only_data: list[tuple[str, str]]) -> None:

@@ -6,7 +6,6 @@ the repository's own data folder and check it is unchanged.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -16,17 +15,12 @@ from scenes.core import Dashboard
 from scenes.errors import StoreError, ValidationFailed
 from scenes.reference import EDITABLE
 from scenes.settings import Settings
-from tests.conftest import DATA_DIR
-
-
-def _fingerprint(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+from tests.conftest import DATA_DIR, fingerprint
 
 
 @pytest.fixture(scope="module")
 def shipped() -> dict[str, str]:
-    return _fingerprint(DATA_DIR)
+    return fingerprint(DATA_DIR)
 
 
 def _categories(dash: Dashboard) -> pd.DataFrame:
@@ -41,7 +35,7 @@ def test_init_seeds_each_editable_table_once(dash: Dashboard, shipped: dict[str,
     assert dash.init(demo=True).reference_tables_seeded == []
     assert len(dash.reference_history("categories")) == 1
     assert (dash.store.audit()["action"] == "reference-seed").sum() == len(EDITABLE)
-    assert _fingerprint(DATA_DIR) == shipped
+    assert fingerprint(DATA_DIR) == shipped
 
 
 def test_renaming_a_category_label_is_a_new_version(dash: Dashboard, shipped: dict[str, str]) -> None:
@@ -57,7 +51,7 @@ def test_renaming_a_category_label_is_a_new_version(dash: Dashboard, shipped: di
     assert list(history["version"]) == [2, 1]
     assert history.iloc[0]["created_by"] == "admin"
     assert "Nöjesmiljö" in history.iloc[0]["note"]
-    assert _fingerprint(DATA_DIR) == shipped
+    assert fingerprint(DATA_DIR) == shipped
 
 
 def test_another_instance_reads_the_saved_version(dash: Dashboard) -> None:
@@ -84,6 +78,20 @@ def test_bad_edits_are_refused_and_nothing_is_written(dash: Dashboard, change, c
         dash.save_reference("categories", change(_categories(dash)).reset_index(drop=True), actor="admin")
     assert any(p.column == column for p in info.value.problems)
     assert (dash.store.reference_version(), dash.store.data_version(), len(dash.store.audit())) == before
+
+
+@pytest.mark.parametrize(("change", "code"), [
+    (lambda f: pd.concat([f] * 100, ignore_index=True), "reference_too_many_rows"),  # 300 rows
+    (lambda f: f.assign(description_sv=["x" * 5_000, "b", "c"]), "cell_too_long"),
+])
+def test_oversized_edits_are_refused_before_anything_else(dash: Dashboard, change, code: str) -> None:  # type: ignore[no-untyped-def]
+    """A table of hundreds of rows or a cell of thousands of characters is refused with a located problem and
+    nothing is stored: the store never grows without bound from the editor."""
+    before = (dash.store.reference_version(), len(dash.store.audit()))
+    with pytest.raises(ValidationFailed) as info:
+        dash.save_reference("categories", change(_categories(dash)), actor="admin")
+    assert [p.code for p in info.value.problems] == [code]
+    assert (dash.store.reference_version(), len(dash.store.audit())) == before
 
 
 def test_a_stale_editor_is_refused(dash: Dashboard) -> None:

@@ -1136,6 +1136,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                           "en": "Version {version}, saved {when} by {by}. The tables live in the database, so every "
                                 "instance reads the same version; the shipped files in data/ became version 1."},
     "reference.history": {"sv": "Alla versioner", "en": "Every version"},
+    "problem.reference_too_many_rows": {"sv": "Tabellen har {rows} rader; gränsen är {limit}.",
+                                        "en": "The table has {rows} rows; the limit is {limit}."},
     "col.version": {"sv": "Version", "en": "Version"},
     "col.changes": {"sv": "Ändringar", "en": "Changes"},
     "users.title": {"sv": "Användare", "en": "Users"},

@@ -259,6 +259,10 @@ EDITABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
 }
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
+#: An editable table holds at most this many rows, and a cell this many characters (a label or a description,
+#: not a document): checked before anything else, so an edit never grows the store without bound.
+MAX_EDIT_ROWS = 200
+MAX_EDIT_CELL = 1_000
 
 
 def shipped_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
@@ -289,8 +293,19 @@ def edit_reference_table(name: str, current: pd.DataFrame, edited: pd.DataFrame)
     from scenes.errors import Problem, ValidationFailed
 
     _, key, editable = EDITABLE[name]
+    if len(edited) > MAX_EDIT_ROWS:
+        raise ValidationFailed(f"The table has {len(edited)} rows; the limit is {MAX_EDIT_ROWS}.", [Problem(
+            f"the table has {len(edited)} rows; the limit is {MAX_EDIT_ROWS}", code="reference_too_many_rows",
+            params={"rows": len(edited), "limit": MAX_EDIT_ROWS})], code="reference_invalid")
     edited = edited.copy().astype(object).where(edited.notna(), None)
-    problems: list[Problem] = []
+    problems: list[Problem] = [
+        Problem(f"the cell has {len(text)} characters; the limit is {MAX_EDIT_CELL}", code="cell_too_long",
+                row=i, column=str(column), params={"length": len(text), "limit": MAX_EDIT_CELL})
+        for i, row in enumerate(edited.itertuples(index=False), start=1)
+        for column, value in zip(edited.columns, row, strict=True)
+        if len(text := _text(value)) > MAX_EDIT_CELL]
+    if problems:
+        raise ValidationFailed("The table was not saved.", problems, code="reference_invalid")
     old_keys, new_keys = [_text(k) for k in current[key]], [_text(k) for k in edited[key]]
     for missing in sorted(set(old_keys) - set(new_keys)):
         problems.append(Problem("a code in use cannot be removed or renamed here",

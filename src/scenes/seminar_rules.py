@@ -43,5 +43,3 @@ def record_problems(seminar: Seminar, row: int | None = None) -> list[Problem]:
     found = [id_problem(seminar.seminar_id, row), title_problem(seminar.title, row),
              time_problem("start_time", seminar.start_time, row), time_problem("end_time", seminar.end_time, row)]
     return [p for p in found if p is not None]
-
-
