@@ -114,10 +114,11 @@ def test_the_store_is_a_package_of_parts() -> None:
     from scenes.store import Store
     from scenes.store.base import StoreBase
     from scenes.store.goal import SettingsStore
+    from scenes.store.measures import MeasureStore
     from scenes.store.reference import ReferenceStore
     from scenes.store.surveys import SurveyStore
 
-    assert {SurveyStore, SettingsStore, ReferenceStore, StoreBase} <= set(Store.__mro__)
+    assert {SurveyStore, SettingsStore, ReferenceStore, MeasureStore, StoreBase} <= set(Store.__mro__)
     package = PROJECT_ROOT / "src" / "scenes" / "store"
     tree = {p.name: ast.parse(p.read_text(encoding="utf-8")) for p in package.glob("*.py") if p.name != "__init__.py"}
     cyclic = [name for name, module in tree.items() for node in ast.walk(module)

@@ -119,6 +119,8 @@ def test_every_earlier_schema_upgrades(backend_url: str, start: int) -> None:
     token = Sessions(store, "k" * 32, idle=dt.timedelta(minutes=5), lifetime=dt.timedelta(hours=1)).start("x")
     assert token  # v4: the sessions table exists and takes rows
     assert store.reference_tables() == {}  # v5: the reference tables exist, empty until `scenes init` seeds them
+    assert store.measures() == []  # v6: measures and indicators exist
+    assert store.indicators() == []
     engine.dispose()
 
 

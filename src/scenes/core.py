@@ -19,13 +19,15 @@ import geopandas as gpd
 import pandas as pd
 
 from scenes.auth import Accounts
-from scenes.demo import load_demo
+from scenes.demo import demo_measures, load_demo
 from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.errors import DemoSandbox, NotFoundError, ScenesError, StoreError, ValidationFailed
 from scenes.exports import export_scenes, file_type
 from scenes.formats import table_to_csv
 from scenes.i18n import t
+from scenes.indicators import Indicator
 from scenes.maps import MapOptions, export_html, municipality_values
+from scenes.measures import Measure
 from scenes.model import Goal, Seminar, Survey
 from scenes.progress import (
     Progress,
@@ -70,6 +72,7 @@ class InitReport:
     seminars_added: int
     demo_surveys_added: list[str]
     reference_tables_seeded: list[str]
+    demo_measures_added: int = 0
 
 
 class Dashboard:
@@ -205,12 +208,17 @@ class Dashboard:
         added: list[str] = []
         # Demo surveys go only into a store that never held real data, accounts or removed demo data.
         fresh = self.store.meta_value("sign_in_required") != "1" and self.store.meta_value("demo_removed") != "1"
+        measures = 0
         if demo and fresh and not self.store.all_surveys():
-            for item in load_demo(self.settings.data_dir):
+            items = load_demo(self.settings.data_dir)
+            for item in items:
                 self.store.add_survey(item.survey, item.scenes, actor="scenes init --demo")
                 added.append(item.survey.id)
+            if not self.store.measures(include_removed=True):
+                measures = len(self.store.save_measures(demo_measures(items, self.reference),
+                                                        actor="scenes init --demo", detail="demo"))
         return InitReport(created_schema=created, seminars_added=added_seminars, demo_surveys_added=added,
-                          reference_tables_seeded=seeded)
+                          reference_tables_seeded=seeded, demo_measures_added=measures)
 
     def _seed_reference(self) -> list[str]:
         """Store the shipped editable tables as version 1 where the store has none yet."""
@@ -420,6 +428,96 @@ class Dashboard:
         items = read_seminar_csv(data, self.reference, self.settings.file_limits)
         self.store.save_seminars(items, actor=actor, action="seminar-import")
         return items
+
+    # -- measures and safety indicators --------------------------------------------------------------------
+    def _demo_shown(self) -> bool:
+        shown = self.surveys()
+        return bool(shown) and all(s.demo for s in shown)
+
+    def measures(self) -> list[Measure]:
+        """The measures shown beside the shown surveys: the demo's fictitious ones while demo surveys are shown,
+        otherwise the real ones (never both, so real work never mixes with demo data). Removed ones are left out."""
+        demo = self._demo_shown()
+        return [m for m in self.store.measures() if m.demo == demo]
+
+    def measure_versions(self, measure_id: str) -> list[Measure]:
+        """Every saved version of one measure, newest first (who changed what, when)."""
+        return self.store.measure_versions(measure_id)
+
+    def known_scene_ids(self) -> set[str]:
+        """The scene ids a new measure may belong to: those of the shown real surveys (and of their predecessors)."""
+        if self._demo_shown():
+            return set()
+        frame = self.scenes()
+        return set(frame["scene_id"]) | {p for preds in frame["predecessors"] for p in preds}
+
+    def save_measure(self, item: Measure, *, actor: str) -> Measure:
+        """Validate one measure and store it as its next version (audited, atomic). `item.version` is the version
+        the form showed (0: new); a stale one is refused (`measure_changed`). Returns the measure as stored."""
+        from scenes.measures import measure_problems
+
+        self._writable(actor)
+        problems = measure_problems(item, self.reference, self.known_scene_ids())
+        if problems:
+            raise ValidationFailed("The measure was not saved.", problems, code="measure_invalid")
+        saved = self.store.save_measures([item], actor=actor)
+        return saved[0] if saved else item
+
+    def import_measures(self, file_name: str, data: bytes, *, actor: str) -> list[Measure]:
+        """Read measures from a CSV or .xlsx file (the survey readers and caps; every problem reported, nothing saved
+        on error) and store them in one transaction; returns the measures that changed."""
+        from scenes.ingest.records import read_record_file, record_rows
+        from scenes.measures import MEASURE_COLUMNS, REQUIRED_COLUMNS, measures_from_rows
+
+        self._writable(actor)
+        table = read_record_file(file_name, data, self.settings.file_limits, MEASURE_COLUMNS, REQUIRED_COLUMNS)
+        existing = {m.measure_id: m for m in self.store.measures(include_removed=True)}
+        items = measures_from_rows(record_rows(table), self.reference, self.known_scene_ids(), existing)
+        return self.store.save_measures(items, actor=actor, action="measure-import", detail=file_name[:200])
+
+    def export_measures(self, fmt: str) -> bytes:
+        """The shown measures as a file ("csv" or "xlsx") in the import's columns: it reads back unchanged."""
+        from scenes.ingest.records import write_record_file
+        from scenes.measures import measures_table
+
+        return write_record_file(measures_table(self.measures()), fmt, "Atgarder")
+
+    def indicators(self) -> list[Indicator]:
+        """Every stored safety-indicator value (real, sourced figures only: there is no demo indicator)."""
+        return self.store.indicators()
+
+    def save_indicator(self, item: Indicator, *, actor: str) -> None:
+        """Validate one value and add it, or replace the value of the same indicator, area and date (audited)."""
+        from scenes.indicators import indicator_problems
+
+        self._writable(actor)
+        problems = indicator_problems(item, self.reference)
+        if problems:
+            raise ValidationFailed("The value was not saved.", problems, code="indicator_invalid")
+        self.store.save_indicators([item], actor=actor)
+
+    def import_indicators(self, file_name: str, data: bytes, *, actor: str) -> tuple[int, int]:
+        """Read values from a CSV or .xlsx file (every problem reported, nothing saved on error) and store them in
+        one transaction; returns (added, replaced)."""
+        from scenes.indicators import INDICATOR_COLUMNS, REQUIRED_COLUMNS, indicators_from_rows
+        from scenes.ingest.records import read_record_file, record_rows
+
+        self._writable(actor)
+        table = read_record_file(file_name, data, self.settings.file_limits, INDICATOR_COLUMNS, REQUIRED_COLUMNS)
+        items = indicators_from_rows(record_rows(table), self.reference)
+        return self.store.save_indicators(items, actor=actor, action="indicator-import", detail=file_name[:200])
+
+    def export_indicators(self, fmt: str) -> bytes:
+        """Every indicator value as a file ("csv" or "xlsx") in the import's columns."""
+        from scenes.indicators import indicators_table
+        from scenes.ingest.records import write_record_file
+
+        return write_record_file(indicators_table(self.indicators()), fmt, "Indikatorer")
+
+    def remove_indicator(self, key: tuple[str, str, str, dt.date], *, actor: str) -> None:
+        """Delete one value (indicator, area level, area code, date); audited with the value it had."""
+        self._writable(actor)
+        self.store.remove_indicator(key, actor=actor)
 
     def export(self, survey_id: str, fmt: str, precision: str = "exact", lang: str = "sv") -> bytes:
         """The survey's scenes as a file in `fmt`: "csv" (Swedish Excel), "xlsx", "geojson" or "gpkg".

@@ -28,6 +28,7 @@ from shapely.geometry.base import BaseGeometry
 
 from scenes.formats import dumps_geojson, normalise_scene_frame, scenes_from_geojson, scenes_to_geojson
 from scenes.geo import SWEREF99TM, WGS84, area_m2, within
+from scenes.measures import Measure
 from scenes.model import Survey, SurveyKind
 from scenes.reference import Reference, load_reference
 
@@ -317,3 +318,62 @@ def load_demo(data_dir: Path) -> list[DemoSurvey]:
         collection = json.loads((out_dir / f"{survey.id}.geojson").read_text(encoding="utf-8"))
         result.append(DemoSurvey(survey, scenes_from_geojson(collection, survey.id)))
     return result
+
+
+#: Seed of the fictitious demo measures (separate from the surveys' seed, so the survey files never change).
+MEASURE_SEED = 20241122
+_DEMO_KINDS = ("situationell_prevention", "uppsokande", "vard_stod", "polisiar", "fysisk_omgestaltning")
+
+
+def demo_measures(items: list[DemoSurvey], ref: Reference) -> list[Measure]:
+    """Fictitious measures for the demo scenes, consistent with the demo surveys (flagged `demo`).
+
+    Scenes of the first survey get measures from 2021 on (finished ones where the scene later ceased, so the
+    measures of merged and split scenes show the following rule); most scenes of the latest survey have one or two
+    planned, ongoing or paused measures, some have none (so the coordination view has gaps to show), and three
+    measures belong to a municipality or a police area. Owners are the scene's municipality (Stockholm: its district
+    administration), its police area, Region Stockholm or a generic property owner or non-profit organisation.
+    """
+    rng = np.random.default_rng(MEASURE_SEED)
+    actors = set(ref.actors["code"])
+    first, last = items[0].scenes, items[-1].scenes
+    latest = set(last["scene_id"])
+    out: list[Measure] = []
+
+    def owner(row: dict[str, object]) -> str:
+        choices = [f"kommun_{row['kommun_kod']}", f"lpo_{row['lokalpolisomrade']}", "region_stockholm",
+                   "fastighetsagare", "ideell_organisation"]
+        if row["kommun_kod"] == "0180" and row.get("stadsdel"):
+            choices[0] = f"sdf_{ref.current_district(str(row['stadsdel']))}"
+        return str(rng.choice([c for c in choices if c in actors]))
+
+    def add(row: dict[str, object], status: str, start: dt.date, end: dt.date | None, note: str) -> None:
+        out.append(Measure(measure_id=f"demo-{len(out) + 1:03d}", kind=str(rng.choice(_DEMO_KINDS)), actor=owner(row),
+                           status=status, scene_id=str(row["scene_id"]), start_date=start, end_date=end, note=note,
+                           demo=True))
+
+    for row in first.sort_values("scene_id").to_dict("records"):
+        if rng.uniform() < 0.35:
+            start = dt.date(2021, 1, 1) + dt.timedelta(days=int(rng.integers(0, 500)))
+            if row["scene_id"] in latest:
+                add(row, "pagaende", start, None, "Fiktiv demodata: pågår sedan kartläggningen 2021.")
+            else:
+                add(row, "avslutad", start, start + dt.timedelta(days=int(rng.integers(120, 600))),
+                    "Fiktiv demodata: avslutad.")
+    for row in last.sort_values("scene_id").to_dict("records"):
+        draw = rng.uniform()
+        if draw < 0.3:
+            continue  # no measure of its own (it may still inherit one)
+        status = str(rng.choice(["planerad", "pagaende", "pagaende", "pausad"]))
+        start = dt.date(2023, 12, 1) + dt.timedelta(days=int(rng.integers(0, 400)))
+        add(row, status, start, None, "Fiktiv demodata.")
+    out += [
+        Measure(measure_id="demo-kommun-0180", kind="uppsokande", actor="kommun_0180", status="pagaende",
+                kommun_kod="0180", start_date=dt.date(2023, 3, 1), note="Fiktiv demodata: kommunövergripande.",
+                demo=True),
+        Measure(measure_id="demo-kommun-0181", kind="vard_stod", actor="region_stockholm", status="planerad",
+                kommun_kod="0181", start_date=dt.date(2025, 1, 15), note="Fiktiv demodata.", demo=True),
+        Measure(measure_id="demo-lpo-jarva", kind="polisiar", actor="lpo_jarva", status="pagaende",
+                lokalpolisomrade="jarva", start_date=dt.date(2024, 5, 1), note="Fiktiv demodata.", demo=True),
+    ]
+    return out

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -58,6 +58,8 @@ _CSV = {
     "crosswalk": "reference/district_crosswalk.csv",
     "categories": "reference/categories.csv",
     "statuses": "reference/statuses.csv",
+    "measure_kinds": "reference/measure_kinds.csv",
+    "actors": "reference/actors.csv",
     "published_totals": "reference/published_totals.csv",
 }
 
@@ -75,6 +77,9 @@ class Reference:
     categories: pd.DataFrame
     statuses: pd.DataFrame
     published_totals: tuple[PublishedTotal, ...]
+    #: kinds of measure (åtgärd) and the organisations responsible for them: editable working lists
+    measure_kinds: pd.DataFrame = field(default_factory=pd.DataFrame)
+    actors: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: the folder these were read from (optional files, such as the surroundings, are read from it on demand)
     data_dir: Path | None = None
 
@@ -142,6 +147,10 @@ class Reference:
             "colour": pairs(self.categories, "code", "color"),
             "status_sv": pairs(self.statuses, "code", "label_sv"),
             "status_en": pairs(self.statuses, "code", "label_en"),
+            "kind_sv": pairs(self.measure_kinds, "code", "label_sv"),
+            "kind_en": pairs(self.measure_kinds, "code", "label_en"),
+            "actor_sv": pairs(self.actors, "code", "label_sv"),
+            "actor_en": pairs(self.actors, "code", "label_en"),
         }
 
     def municipality_name(self, code: str) -> str:
@@ -161,6 +170,12 @@ class Reference:
 
     def status_label(self, code: str, language: str = "sv") -> str:
         return self._names["status_en" if language == "en" else "status_sv"].get(code, code)
+
+    def measure_kind_label(self, code: str, language: str = "sv") -> str:
+        return self._names["kind_en" if language == "en" else "kind_sv"].get(code, code)
+
+    def actor_label(self, code: str, language: str = "sv") -> str:
+        return self._names["actor_en" if language == "en" else "actor_sv"].get(code, code)
 
     def police_areas_on(self, day: dt.date) -> pd.DataFrame:
         """Police areas valid on `day` (empty validity bounds mean open-ended)."""
@@ -244,6 +259,8 @@ def load_reference(data_dir: Path) -> Reference:
         crosswalk=tables["crosswalk"],
         categories=tables["categories"],
         statuses=tables["statuses"],
+        measure_kinds=tables["measure_kinds"],
+        actors=tables["actors"],
         published_totals=totals,
         data_dir=data_dir,
     )
@@ -256,6 +273,9 @@ EDITABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
                    ("label_sv", "label_en", "description_sv", "description_en", "color", "working_name")),
     "statuses": ("reference/statuses.csv", "code", ("label_sv", "label_en", "working_name")),
     "municipalities": ("reference/municipalities.csv", "kommun_kod", ("population", "population_date")),
+    "measure_kinds": ("reference/measure_kinds.csv", "code",
+                      ("label_sv", "label_en", "description_sv", "description_en", "working_name")),
+    "actors": ("reference/actors.csv", "code", ("label_sv", "label_en", "organisation_type", "working_name")),
 }
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
@@ -275,7 +295,9 @@ def with_tables(ref: Reference, tables: dict[str, pd.DataFrame]) -> Reference:
     typed = {name: _typed(name, table) for name, table in tables.items()}
     return replace(ref, categories=typed.get("categories", ref.categories),
                    statuses=typed.get("statuses", ref.statuses),
-                   municipalities=typed.get("municipalities", ref.municipalities))
+                   municipalities=typed.get("municipalities", ref.municipalities),
+                   measure_kinds=typed.get("measure_kinds", ref.measure_kinds),
+                   actors=typed.get("actors", ref.actors))
 
 
 def _text(value: object) -> str:

@@ -5,6 +5,7 @@
 - `surveys`: surveys, revisions, withdrawals and scene observations;
 - `goal`: the seminars and the reduction goal;
 - `reference`: the administrators' versions of the editable reference tables;
+- `measures`: measures (versioned) and safety-indicator values;
 - `migrations`: frozen upgrade steps, each with its own table definitions.
 
 Accounts and sessions (`scenes.auth`, `scenes.sessions`) keep their rules in their own modules and reach the
@@ -20,6 +21,7 @@ from __future__ import annotations
 from scenes.settings import Settings
 from scenes.store.base import create_engine_for
 from scenes.store.goal import SettingsStore
+from scenes.store.measures import MeasureStore
 from scenes.store.reference import ReferenceStore
 from scenes.store.schema import AUDIT_ACTIONS, SCHEMA_VERSION
 from scenes.store.surveys import SurveyStore, shown_surveys
@@ -27,7 +29,7 @@ from scenes.store.surveys import SurveyStore, shown_surveys
 __all__ = ["AUDIT_ACTIONS", "SCHEMA_VERSION", "Store", "create_engine_for", "shown_surveys"]
 
 
-class Store(SurveyStore, SettingsStore, ReferenceStore):
+class Store(SurveyStore, SettingsStore, ReferenceStore, MeasureStore):
     """The dashboard's data, behind one object. Every write is a single transaction and names its actor."""
 
     @classmethod

@@ -155,7 +155,43 @@ def _v4_to_v5(conn: Connection) -> None:
     md.create_all(conn)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+def _v5_to_v6(conn: Connection) -> None:
+    """Measures (versioned, per scene, municipality or police area) and sourced safety indicators."""
+    md = sa.MetaData()
+    sa.Table("measures", md,
+             sa.Column("measure_id", sa.String(64), primary_key=True),
+             sa.Column("version", sa.Integer, primary_key=True),
+             sa.Column("scene_id", sa.String(64)),
+             sa.Column("kommun_kod", sa.String(4)),
+             sa.Column("lokalpolisomrade", sa.String(64)),
+             sa.Column("kind", sa.String(64), nullable=False),
+             sa.Column("actor", sa.String(64), nullable=False),
+             sa.Column("status", sa.String(16), nullable=False),
+             sa.Column("start_date", sa.Date),
+             sa.Column("end_date", sa.Date),
+             sa.Column("note", sa.Text, nullable=False),
+             sa.Column("demo", sa.Boolean, nullable=False),
+             sa.Column("removed", sa.Boolean, nullable=False),
+             sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+             sa.Column("created_by", sa.String(200), nullable=False),
+             sa.Index("ix_measures_scene_id", "scene_id"))
+    sa.Table("indicators", md,
+             sa.Column("indicator", sa.String(200), primary_key=True),
+             sa.Column("area_level", sa.String(20), primary_key=True),
+             sa.Column("area_code", sa.String(64), primary_key=True),
+             sa.Column("date", sa.Date, primary_key=True),
+             sa.Column("value", sa.Float, nullable=False),
+             sa.Column("unit", sa.String(100), nullable=False),
+             sa.Column("source", sa.Text, nullable=False),
+             sa.Column("source_url", sa.Text, nullable=False),
+             sa.Column("note", sa.Text, nullable=False),
+             sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+             sa.Column("created_by", sa.String(200), nullable=False))
+    md.create_all(conn)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5,
+                                                       5: _v5_to_v6}
 
 
 def upgrade(conn: Connection, current: int, target: int) -> Iterator[int]:

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 __all__ = ["AUDIT_ACTIONS", "SCHEMA_VERSION", "metadata"]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = sa.MetaData()
 
@@ -61,7 +61,8 @@ survey_revisions = sa.Table(
 
 #: every action the audit log records; each has its words in the catalogue (`audit.<action>`)
 AUDIT_ACTIONS = ("publish", "revise", "rollback", "withdraw", "restore", "demo-remove", "seminar", "seminar-import",
-                 "goal", "reference-seed", "reference-edit", "user-add", "user-remove", "role-change",
+                 "goal", "reference-seed", "measure", "measure-import", "indicator", "indicator-import",
+                 "indicator-remove", "reference-edit", "user-add", "user-remove", "role-change",
                  "password-change", "unlock", "sign-in", "sign-in-failed", "sign-out", "session-expired",
                  "first-admin", "setup-code-failed")
 
@@ -166,4 +167,45 @@ reference_tables = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("created_by", sa.String(200), nullable=False),
     sa.Column("note", sa.Text, nullable=False),
+)
+
+#: Measures (åtgärder): every save of a measure adds a version; the newest is current. A measure belongs to one
+#: scene (by its stable id, so it follows the scene across surveys, merges and splits), or to a municipality or a
+#: local police area. `removed` marks a measure entered by mistake (kept in history, shown nowhere else).
+measures = sa.Table(
+    "measures",
+    metadata,
+    sa.Column("measure_id", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("scene_id", sa.String(64)),
+    sa.Column("kommun_kod", sa.String(4)),
+    sa.Column("lokalpolisomrade", sa.String(64)),
+    sa.Column("kind", sa.String(64), nullable=False),
+    sa.Column("actor", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("start_date", sa.Date),
+    sa.Column("end_date", sa.Date),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("demo", sa.Boolean, nullable=False),
+    sa.Column("removed", sa.Boolean, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False),
+    sa.Index("ix_measures_scene_id", "scene_id"),
+)
+
+#: Safety indicators: one sourced value per indicator, area and date (county: area_code "").
+indicators = sa.Table(
+    "indicators",
+    metadata,
+    sa.Column("indicator", sa.String(200), primary_key=True),
+    sa.Column("area_level", sa.String(20), primary_key=True),
+    sa.Column("area_code", sa.String(64), primary_key=True),
+    sa.Column("date", sa.Date, primary_key=True),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("unit", sa.String(100), nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("source_url", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False),
 )

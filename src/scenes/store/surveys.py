@@ -23,7 +23,7 @@ from scenes.formats import empty_scene_frame, normalise_scene_frame
 from scenes.geo import WGS84
 from scenes.model import Survey, SurveyKind
 from scenes.store.base import StoreBase, now
-from scenes.store.schema import scenes, survey_revisions, surveys
+from scenes.store.schema import measures, scenes, survey_revisions, surveys
 
 __all__ = ["SurveyStore", "shown_surveys"]
 
@@ -122,7 +122,8 @@ class SurveyStore(StoreBase):
             self.bump(conn)
 
     def remove_demo_surveys(self, *, actor: str) -> list[str]:
-        """Delete every demo survey with its revisions and scenes, in one audited transaction. Returns their ids."""
+        """Delete every demo survey with its revisions and scenes, and the demo measures, in one audited transaction.
+        Returns the surveys' ids."""
         with self.write() as conn:
             ids = list(conn.execute(sa.select(surveys.c.id).where(surveys.c.demo == sa.true())
                                     .order_by(surveys.c.id)).scalars())
@@ -131,6 +132,7 @@ class SurveyStore(StoreBase):
             conn.execute(scenes.delete().where(scenes.c.survey_id.in_(ids)))
             conn.execute(survey_revisions.delete().where(survey_revisions.c.survey_id.in_(ids)))
             conn.execute(surveys.delete().where(surveys.c.id.in_(ids)))
+            conn.execute(measures.delete().where(measures.c.demo == sa.true()))
             self.set_meta(conn, "demo_removed", "1")
             self.audit_entry(conn, "demo-remove", actor=actor, detail=", ".join(ids))
             self.bump(conn)

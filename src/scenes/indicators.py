@@ -1,0 +1,142 @@
+"""Safety indicators (trygghetsindikatorer): sourced values the steering group follows beside the scene counts.
+
+An indicator value is one figure for one area on one date, with its unit and its source: for example, from the
+regional safety survey, the share of residents within 500 m of a scene who feel unsafe. Every value must name its
+source and give a source URL: a figure without a solid source is not entered (the app ships none). The same
+indicator, area and date identify a value: importing it again replaces it (audited).
+
+File columns (header names exactly; CSV or .xlsx, read by the survey readers with the same caps):
+
+| column | required | meaning |
+|---|---|---|
+| indicator | yes | the indicator's name, as it should appear in charts (at most 200 characters) |
+| value | yes | a number; a decimal comma or point |
+| unit | yes | e.g. `%`, `antal`, `per 100 000 invånare` |
+| date | yes | YYYY-MM-DD: the date the figure describes (for a yearly survey, the survey's date or its year's 31 Dec) |
+| area_level | yes | `lan` (the county), `kommun` or `lokalpolisomrade` |
+| area_code | unless lan | municipality code (0180) or police area code (`jarva`); empty for the county |
+| source | yes | who published the figure, and the publication |
+| source_url | yes | an http(s) address where the figure can be checked |
+| note | no | free text |
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from scenes.errors import Problem, ValidationFailed
+from scenes.measures import parse_date
+from scenes.reference import Reference
+
+__all__ = ["AREA_LEVELS", "INDICATOR_COLUMNS", "Indicator", "indicator_problems", "indicators_from_rows",
+           "indicators_table", "parse_value"]
+
+AREA_LEVELS = ("lan", "kommun", "lokalpolisomrade")
+INDICATOR_COLUMNS = ["indicator", "value", "unit", "date", "area_level", "area_code", "source", "source_url", "note"]
+REQUIRED_COLUMNS = ("indicator", "value", "unit", "date", "area_level", "source", "source_url")
+MAX_TEXT = {"indicator": 200, "unit": 100, "source": 1_000, "source_url": 1_000, "note": 2_000}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One sourced value of one indicator for one area on one date."""
+
+    indicator: str
+    value: float
+    unit: str
+    date: dt.date
+    area_level: str
+    area_code: str
+    source: str
+    source_url: str
+    note: str = ""
+    created_at: dt.datetime | None = None
+    created_by: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str, dt.date]:
+        return (self.indicator, self.area_level, self.area_code, self.date)
+
+
+def parse_value(text: str, row: int | None, problems: list[Problem]) -> float | None:
+    """A number written with a decimal comma or point (spaces as thousands separators allowed)."""
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace("\u2212", "-").replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        value = math.nan
+    if not cleaned or not math.isfinite(value) or len(cleaned) > 30:
+        problems.append(Problem("not a number; write e.g. 12,5", code="value_format", row=row, column="value",
+                                value=text[:100]))
+        return None
+    return value
+
+
+def indicator_problems(item: Indicator, ref: Reference, row: int | None = None) -> list[Problem]:
+    """Every rule of one value: required texts, bounded lengths, a known area, an http(s) source address."""
+    problems = [Problem("a value is required", code="value_required", row=row, column=c)
+                for c in ("indicator", "unit", "source", "source_url") if not getattr(item, c).strip()]
+    problems += [Problem(f"the cell has {len(getattr(item, c))} characters; the limit is {limit}", code="cell_too_long",
+                         row=row, column=c, params={"length": len(getattr(item, c)), "limit": limit})
+                 for c, limit in MAX_TEXT.items() if len(getattr(item, c)) > limit]
+    known = {"kommun": set(ref.municipalities["kommun_kod"]), "lokalpolisomrade": set(ref.police_areas["lpo_code"])}
+    if item.area_level not in AREA_LEVELS:
+        problems.append(Problem("area_level is lan, kommun or lokalpolisomrade", code="area_level", row=row,
+                                column="area_level", value=item.area_level[:100]))
+    elif item.area_level == "lan" and item.area_code:
+        problems.append(Problem("a county value has no area_code", code="area_code_county", row=row,
+                                column="area_code", value=item.area_code[:100]))
+    elif item.area_level != "lan" and item.area_code not in known[item.area_level]:
+        problems.append(Problem("unknown code", code="unknown_code", row=row, column="area_code",
+                                value=item.area_code[:100]))
+    url = item.source_url.strip().lower()
+    if url and not (url.startswith("https://") or url.startswith("http://")):
+        problems.append(Problem("the source URL starts with https:// or http://", code="source_url_format", row=row,
+                                column="source_url", value=item.source_url[:100]))
+    return problems
+
+
+def indicators_from_rows(rows: list[tuple[int, dict[str, str]]], ref: Reference) -> list[Indicator]:
+    """Indicator values from a read record file; every problem at once, nothing returned when any is wrong."""
+    from scenes.ingest.records import limit_problems
+
+    problems: list[Problem] = []
+    out: list[Indicator] = []
+    seen: dict[tuple[str, str, str, dt.date], int] = {}
+    for row_no, r in rows:
+        parsed: list[Problem] = []
+        value = parse_value(r.get("value", ""), row_no, parsed)
+        day = parse_date(r.get("date", ""), row_no, "date", parsed)
+        if not r.get("date", "").strip():
+            parsed.append(Problem("a value is required", code="value_required", row=row_no, column="date"))
+        level = r.get("area_level", "")
+        item = Indicator(indicator=r.get("indicator", ""), value=value if value is not None else math.nan,
+                         unit=r.get("unit", ""), date=day or dt.date.min, area_level=level,
+                         area_code="" if level == "lan" and not r.get("area_code") else r.get("area_code", ""),
+                         source=r.get("source", ""), source_url=r.get("source_url", ""), note=r.get("note", ""))
+        problems += parsed + indicator_problems(item, ref, row_no)
+        if item.key in seen and not parsed:
+            problems.append(Problem(f"the same indicator, area and date as row {seen[item.key]}",
+                                    code="indicator_twice", row=row_no, column="date",
+                                    params={"first": seen[item.key]}))
+        seen.setdefault(item.key, row_no)
+        out.append(item)
+    if problems:
+        raise ValidationFailed(f"The indicator file has {len(problems)} problem(s); nothing was imported.",
+                               limit_problems(problems), code="indicator_file_invalid", n=len(problems))
+    return out
+
+
+def indicators_table(items: Iterable[Indicator]) -> pd.DataFrame:
+    """Values in the file columns (ISO dates, numbers as numbers): what an export writes and an import reads."""
+    rows = [{"indicator": i.indicator, "value": i.value, "unit": i.unit, "date": i.date.isoformat(),
+             "area_level": i.area_level, "area_code": i.area_code or None, "source": i.source,
+             "source_url": i.source_url, "note": i.note or None} for i in items]
+    table = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+    table["value"] = table["value"].astype(float)
+    return table
