@@ -1,8 +1,10 @@
 """Check one file in a child process under resource limits; print what happened as JSON.
 
-Usage: python tests/hostile_child.py FILE NAME MEMORY_MB CPU_SECONDS [read]
+Usage: python tests/hostile_child.py FILE NAME MEMORY_MB CPU_SECONDS [read | measures | indicators]
 
-With `read`, only the reader runs (for `make bench`, to compare reading with reading); else the whole check.
+With `read`, only the reader runs (for `make bench`, to compare reading with reading); with `measures` or
+`indicators`, the file is imported as that record file into a fresh store (as an analyst's import on the page or
+in the command line); else the whole survey check.
 
 The address-space limit (RLIMIT_AS) makes a reader that tries to hold too much fail instead of taking the
 machine; the CPU limit (RLIMIT_CPU) kills a reader that spins. The parent asserts on the answer and on the peak
@@ -52,6 +54,10 @@ def main() -> None:
             answer = {"ok": False, "rows": 0, "codes": sorted({p.code for p in exc.problems})}
         print(json.dumps({**answer, "base_mb": base, "peak_mb": _peak_mb(), "cpu_s": _cpu()}))
         return
+    if sys.argv[5:] in (["measures"], ["indicators"]):
+        print(json.dumps({**_import_records(sys.argv[5], path, name), "base_mb": base, "peak_mb": _peak_mb(),
+                          "cpu_s": _cpu()}))
+        return
     check = check_upload(name, Path(path).read_bytes(), ref, limits=settings.file_limits)
     peak = _peak_mb()
     print(json.dumps({
@@ -61,6 +67,29 @@ def main() -> None:
         "base_mb": base, "peak_mb": peak,
         "cpu_s": _cpu(),
     }))
+
+
+def _import_records(kind: str, path: str, name: str) -> dict[str, object]:
+    """Import the file as measures or indicators into a fresh store in a temporary folder."""
+    import tempfile
+
+    from scenes.core import Dashboard
+    from scenes.errors import ValidationFailed
+    from scenes.settings import Settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        dash = Dashboard(Settings(state_dir=Path(tmp)))
+        dash.init()
+        data = Path(path).read_bytes()
+        try:
+            if kind == "measures":
+                rows = len(dash.import_measures(name, data, actor="test"))
+            else:
+                rows = sum(dash.import_indicators(name, data, actor="test"))
+        except ValidationFailed as exc:
+            return {"ok": False, "rows": 0, "codes": sorted({p.code for p in exc.problems}),
+                    "problems": len(exc.problems)}
+        return {"ok": True, "rows": rows, "codes": []}
 
 
 if __name__ == "__main__":

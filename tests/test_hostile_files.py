@@ -44,3 +44,49 @@ def test_hostile_file_is_answered_within_bounds(case: str, tmp_path: Path) -> No
         assert answer["ok"], answer
     assert answer["peak_mb"] - answer["base_mb"] < EXTRA_MEMORY_MB, answer
     assert "Traceback" not in done.stderr
+
+
+def _child(path: Path, name: str, *mode: str) -> dict[str, object]:
+    done = subprocess.run([sys.executable, str(CHILD), str(path), name, str(ADDRESS_SPACE_MB), str(CPU_SECONDS),
+                           *mode], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]  # killed by a limit, or a traceback
+    assert "Traceback" not in done.stderr
+    answer: dict[str, object] = json.loads(done.stdout)
+    return answer
+
+
+RECORD_CASES = [case for case in CORPUS if case.startswith(("csv", "xlsx"))]
+
+
+@pytest.mark.parametrize("case", RECORD_CASES)
+def test_hostile_file_imported_as_measures_is_refused_within_bounds(case: str, tmp_path: Path) -> None:
+    """The measure import reads with the survey readers and caps: every hostile spreadsheet is refused with a
+    located answer, in bounded memory and CPU (none of them is a measure file)."""
+    build, _ = CORPUS[case]
+    name, data = build()
+    (tmp_path / name).write_bytes(data)
+    answer = _child(tmp_path / name, name, "measures")
+    assert answer["ok"] is False, answer
+    assert answer["codes"], answer
+    assert "internal_error" not in answer["codes"], answer
+    assert int(str(answer["peak_mb"])) - int(str(answer["base_mb"])) < EXTRA_MEMORY_MB, answer
+
+
+def test_many_bad_measure_rows_are_listed_up_to_the_cap(tmp_path: Path) -> None:
+    """20,000 rows naming unknown scenes: refused, the problems listed up to the cap plus one line for the rest."""
+    rows = "".join(f"S{i};uppsokande;region_stockholm;pagaende\n" for i in range(20_000))
+    (tmp_path / "m.csv").write_text("scene_id;kind;actor;status\n" + rows, encoding="utf-8")
+    answer = _child(tmp_path / "m.csv", "m.csv", "measures")
+    assert answer["ok"] is False, answer
+    assert answer["codes"] == ["measure_scene_unknown", "more_problems"], answer
+    assert answer["problems"] == 1_001, answer
+    assert int(str(answer["peak_mb"])) - int(str(answer["base_mb"])) < EXTRA_MEMORY_MB, answer
+
+
+def test_a_huge_indicator_cell_is_refused_while_reading(tmp_path: Path) -> None:
+    text = ("indicator;value;unit;date;area_level;area_code;source;source_url\n"
+            + "x" * 5_000_000 + ";1;%;2024-01-01;lan;;s;https://e.se\n")
+    (tmp_path / "i.csv").write_text(text, encoding="utf-8")
+    answer = _child(tmp_path / "i.csv", "i.csv", "indicators")
+    assert answer["codes"] == ["cell_too_long"], answer
+    assert int(str(answer["peak_mb"])) - int(str(answer["base_mb"])) < EXTRA_MEMORY_MB, answer
