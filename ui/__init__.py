@@ -15,7 +15,7 @@ These import one another directly and never this package. The page parts, `ui.si
 
 from __future__ import annotations
 
-from ui.cache import dashboard, favicon, progress, scenes, stats, upload_cap_mib
+from ui.cache import dashboard, favicon, impact_figures, progress, scenes, stats, upload_cap_mib
 from ui.errors import guarded, show_error
 from ui.lang import date_format, day, escape_markdown, lang, language_selector, num, tr
 from ui.session import (
@@ -63,6 +63,7 @@ __all__ = [
     "favicon",
     "goal_status",
     "guarded",
+    "impact_figures",
     "is_demo",
     "lang",
     "language_selector",

@@ -36,10 +36,13 @@ from itertools import pairwise
 import geopandas as gpd
 import pandas as pd
 
+from scenes.disclosure import SHOW_ALL, Disclosure
+from scenes.i18n import t
 from scenes.model import Survey
 
-__all__ = ["RATINGS", "Impact", "ImpactChange", "ImpactPoint", "SurveyImpact", "continued_rating", "continues",
-           "impact", "impact_change", "impact_trend", "lineage", "ratings", "survey_impact"]
+__all__ = ["RATINGS", "Impact", "ImpactChange", "ImpactPoint", "SurveyImpact", "change_table", "continued_rating",
+           "continues", "distribution_table", "high_range", "impact", "impact_change", "impact_table", "impact_trend",
+           "lineage", "ratings", "survey_impact"]
 
 #: the ratings, low to high
 RATINGS: tuple[int, ...] = (1, 2, 3, 4, 5)
@@ -204,3 +207,60 @@ def impact_trend(all_scenes: gpd.GeoDataFrame, surveys: Sequence[Survey], scene_
         rated = ratings(all_scenes.loc[(all_scenes["survey_id"] == survey.id) & all_scenes["scene_id"].isin(ids)])
         points.append(ImpactPoint(survey=survey, scene_ids=ids, rating=continued_rating(ids, rated)))
     return points
+
+
+# -- tables for people (pages, downloads, the report) ------------------------------------------------------------
+
+def high_range(high_min: int) -> str:
+    """The ratings that count as high, as written: "4–5", or "5" alone."""
+    return str(high_min) if high_min >= RATINGS[-1] else f"{high_min}–{RATINGS[-1]}"
+
+
+def impact_table(result: Impact, lang: str = "sv", disclosure: Disclosure = SHOW_ALL) -> pd.DataFrame:
+    """One row per survey, oldest first: scenes, rated, missing, high, the count of each rating and the mean of the
+    rated scenes, headed in `lang`. Where no scene of a survey is rated, high, the distribution and the mean are
+    missing (a dash), not 0. Counts below the reader's threshold read "fewer than N", and the mean goes with them.
+    """
+    high = t("impact.col.high", lang, range=high_range(result.high_min))
+    rating_columns = [t("impact.col.rating", lang, rating=r) for r in RATINGS]
+    counts = [t("col.scenes", lang), t("impact.col.rated", lang), t("impact.col.missing", lang), high,
+              *rating_columns]
+    mean = t("impact.col.mean", lang)
+    rows = []
+    for s in result.surveys:
+        none = s.rated == 0
+        rows.append({
+            t("col.name", lang): s.survey.name, t("col.date", lang): pd.Timestamp(s.survey.date),
+            counts[0]: s.scenes, counts[1]: s.rated, counts[2]: s.missing, high: None if none else s.high,
+            **{c: None if none else n for c, n in zip(rating_columns, s.distribution, strict=True)},
+            mean: None if s.mean is None else round(s.mean, 1),
+        })
+    table = pd.DataFrame(rows, columns=[t("col.name", lang), t("col.date", lang), *counts, mean])
+    for column in counts:
+        table[column] = table[column].astype("Int64")
+    return disclosure.table(table, counts, [mean], lang)
+
+
+def change_table(result: Impact, lang: str = "sv", disclosure: Disclosure = SHOW_ALL) -> pd.DataFrame:
+    """One row per pair of consecutive surveys: the continuing scenes and how many became less, equally or more
+    harmful or cannot be compared, headed in `lang`, small counts as the reader may see them."""
+    keys = ("continuing", "less", "equal", "more", "not_comparable")
+    counts = [t(f"impact.col.{k}", lang) for k in keys]
+    rows = [{t("impact.col.from", lang): c.earlier.name, t("impact.col.to", lang): c.later.name,
+             **{name: getattr(c, key) for name, key in zip(counts, keys, strict=True)}} for c in result.changes]
+    table = pd.DataFrame(rows, columns=[t("impact.col.from", lang), t("impact.col.to", lang), *counts])
+    return disclosure.table(table, counts, (), lang)
+
+
+def distribution_table(result: Impact, lang: str = "sv") -> pd.DataFrame:
+    """The distribution chart's data: per survey and rating (1..5, then missing) the number of scenes, with
+    `order` (1..6) for stacking and `survey`/`date` for the axis; a rating no scene has is no row."""
+    rows = []
+    for s in result.surveys:
+        for order, (label, n) in enumerate(
+                [*((str(r), c) for r, c in zip(RATINGS, s.distribution, strict=True)),
+                 (t("impact.missing", lang), s.missing)], start=1):
+            if n:
+                rows.append({"survey": s.survey.name, "date": pd.Timestamp(s.survey.date), "rating": label,
+                             "order": order, "scenes": n})
+    return pd.DataFrame(rows, columns=["survey", "date", "rating", "order", "scenes"])
