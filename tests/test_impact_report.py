@@ -87,3 +87,13 @@ def test_impact_page_without_ratings(demo: Dashboard) -> None:
         page = _pages(pdf)[2]
         assert "Ingen kartläggning har bedömningar av inverkan (1–5) ännu." in page
         assert "Bedömda" not in page
+
+
+def test_a_hidden_county_total_hides_the_impact_figures(demo: Dashboard) -> None:
+    """When the latest survey's own count is too small to show (here: a threshold above 53), the page names no
+    impact figure for it, and the tables write its counts as "fewer than N"."""
+    pdf = demo.report_pdf(lang="sv", today=TODAY, disclosure=Disclosure(60), exact=False)
+    page = _pages(pdf)[2]
+    assert "Uppföljning februari 2024 (exempel): färre än 60 scener. Inverkan redovisas inte för så få scener." in page
+    assert "14 av 41" not in page
+    assert "(exempel) färre än 60 färre än 60 färre än 60 färre än 60 –" in page  # the mean goes with the counts

@@ -1257,6 +1257,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "sv": "{survey}: {scenes} scener, {area} ha. Ingen scen har en bedömning av inverkan.",
         "en": "{survey}: {scenes} scenes, {area} ha. No scene has an impact rating.",
     },
+    "impact.report_hidden": {
+        "sv": "{survey}: {scenes} scener. Inverkan redovisas inte för så få scener.",
+        "en": "{survey}: {scenes} scenes. Impact is not given for so few scenes.",
+    },
 }
 
 

@@ -431,14 +431,15 @@ def _impact_section(pdf: _Pdf, inp: ReportInput) -> None:
         pdf.para(t("impact.empty", lang), size=8.5, height=4.4)
         return
     latest, span = result.latest, high_range(result.high_min)
-    hidden = shown.hidden(latest.scenes)
-    area = "–" if hidden else number(inp.progress.latest.area_m2 / 10_000, lang, 1)
-    values = {"survey": latest.survey.name, "scenes": shown.text(latest.scenes, lang), "area": area, "range": span}
-    if latest.rated and not hidden:
-        pdf.para(t("impact.report_latest", lang, **values, high=shown.text(latest.high, lang),
-                   rated=shown.text(latest.rated, lang), missing=shown.text(latest.missing, lang)), size=9.5)
+    values = {"survey": latest.survey.name, "scenes": shown.text(latest.scenes, lang)}
+    if shown.hidden(latest.scenes):  # a county total too small to show: so is everything counted within it
+        pdf.para(t("impact.report_hidden", lang, **values), size=9.5)
     else:
-        pdf.para(t("impact.report_no_ratings", lang, **values), size=9.5)
+        values |= {"area": number(inp.progress.latest.area_m2 / 10_000, lang, 1), "range": span}
+        if latest.rated:
+            values |= {"high": shown.text(latest.high, lang), "rated": shown.text(latest.rated, lang),
+                       "missing": shown.text(latest.missing, lang)}
+        pdf.para(t("impact.report_latest" if latest.rated else "impact.report_no_ratings", lang, **values), size=9.5)
     pdf.para(t("impact.help", lang, range=span), size=8, height=4.2, colour=_GREY)
     pdf.ln(1)
     # The table of the pages in two, so every header fits its column: the figures, then the distribution.
