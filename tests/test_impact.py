@@ -11,9 +11,19 @@ import pytest
 from shapely.geometry import Point
 
 from scenes.core import Dashboard
+from scenes.disclosure import Disclosure
 from scenes.errors import ConfigError
 from scenes.formats import normalise_scene_frame
-from scenes.impact import continued_rating, impact, impact_change, impact_trend, lineage, survey_impact
+from scenes.impact import (
+    change_table,
+    continued_rating,
+    impact,
+    impact_change,
+    impact_table,
+    impact_trend,
+    lineage,
+    survey_impact,
+)
 from scenes.model import Survey, SurveyKind
 from scenes.settings import Settings
 
@@ -162,3 +172,27 @@ def test_the_high_setting_from_the_environment(settings: Settings) -> None:
     latest = dash.impact().latest
     assert latest is not None
     assert latest.high == 9
+
+
+def test_table_shows_an_unrated_survey_as_missing_not_zero() -> None:
+    """Beside a rated survey, one without any rating has its scenes as missing and dashes (NA) for high, each
+    rating and the mean, never 0."""
+    unrated = _frame(S2, [("A", None, []), ("B", None, [])])
+    table = impact_table(impact([S1, S2], _all(EARLY, unrated))).set_index("Namn")
+    rated, none = table.loc["Kartläggning 2021"], table.loc["Kartläggning 2023"]
+    assert (rated["Hög inverkan (4–5)"], rated["Bedömning 1"], rated["Medelvärde (bedömda)"]) == (2, 1, 2.9)
+    assert (none["Scener"], none["Bedömda"], none["Saknar bedömning"]) == (2, 0, 2)
+    assert all(pd.isna(none[c]) for c in ("Hög inverkan (4–5)", "Bedömning 1", "Bedömning 5", "Medelvärde (bedömda)"))
+
+
+def test_tables_hide_small_counts_from_participants() -> None:
+    """At generalised precision every count of 1 or 2 reads "färre än 3" (larger ones stay numbers), and the mean of
+    a row with a hidden count is hidden with it."""
+    shown = Disclosure.for_precision("generalised", 3)
+    result = impact([S1, S2], _all(EARLY, LATER))
+    changes = change_table(result, "sv", shown).iloc[0]
+    assert [changes[c] for c in ("Kvarstående", "Mindre skadlig", "Oförändrad", "Mer skadlig", "Kan inte jämföras")] \
+        == [7, "färre än 3", "färre än 3", "färre än 3", "färre än 3"]
+    first = impact_table(result, "sv", shown).iloc[0]
+    assert (first["Scener"], first["Bedömning 1"], first["Saknar bedömning"]) == (8, "färre än 3", "färre än 3")
+    assert pd.isna(first["Medelvärde (bedömda)"])

@@ -352,7 +352,7 @@ def breakdown_chart(table: pd.DataFrame, lang: str = "sv", *, measure: str = "sc
 
 #: impact ratings 1 (low) to 5 (high), then missing: viridis, light to dark (sequential, readable in every common
 #: colour-vision deficiency and in grey), and a pale grey for "no rating"; the count in each segment is written in
-#: black on the light colours and white on the dark ones
+#: black on 1–3 and the grey, in white on 4 and 5
 IMPACT_PALETTE = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154", "#d4d4d4"]
 
 
