@@ -9,6 +9,7 @@ import streamlit as st
 import ui
 from scenes.auth import can
 from scenes.query import compare
+from ui import impact as ui_impact
 
 
 def render() -> None:
@@ -31,7 +32,7 @@ def render() -> None:
     total_municipalities = len(ui.dashboard().reference.municipalities)
     # A county total below the threshold is words, and what is computed from it (area, change, places) a dash.
     hidden, both_hidden = shown.hidden(latest.scenes), shown.any_hidden(latest.scenes, baseline.scenes)
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c4, c5 = st.columns(5)
     change = ui.tr("kpi.change", change=progress.change, pct=progress.change_pct or 0.0)
     c1.metric(ui.tr("kpi.scenes"), shown.text(latest.scenes, lang) if hidden else latest.scenes, border=True,
               help=ui.tr("kpi.scenes_help"), delta=None if both_hidden else change, delta_color="inverse")
@@ -43,6 +44,7 @@ def render() -> None:
               delta=ui.tr("kpi.of_municipalities", total=total_municipalities))
     c4.metric(ui.tr("kpi.police_areas"), "–" if hidden else latest.police_areas, border=True,
               help=ui.tr("kpi.police_areas_help"))
+    ui_impact.metric(c5, hidden)
 
     # One screen for the steering group: where the scenes are, and where we stand against the goal over time.
     left, right = st.columns([2, 3], gap="medium")

@@ -9,6 +9,7 @@ import ui
 from scenes.breakdown import breakdown, change_by, suppressed
 from scenes.charts import breakdown_chart, seminar_key
 from scenes.query import compare, observations_between
+from ui import impact as ui_impact
 
 
 def _by_label(table: pd.DataFrame, label_key: str, dimension: str = "") -> pd.DataFrame:
@@ -43,6 +44,8 @@ def render() -> None:
         st.caption(ui.tr("overview.baseline", name=progress.baseline.survey.name,
                          date=ui.day(progress.baseline.survey.date)))
     ui.table_with_download(table, "utveckling.csv", key="dl_progress")
+
+    ui_impact.section()
 
     st.subheader(ui.tr("progress.breakdown"))
     all_scenes = ui.scenes(None)

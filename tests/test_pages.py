@@ -138,9 +138,10 @@ def test_overview_since_previous_survey(demo_store: Path) -> None:
 
 
 def test_progress_page_chart_breakdown_and_comparison(demo_store: Path) -> None:
-    """The progress page shows the chart, the breakdown table and the 2021 -> 2024 comparison (21 ceased)."""
+    """The progress page shows the chart, the impact ratings, the breakdown table and the 2021 -> 2024 comparison
+    (21 ceased)."""
     at = _run("pages/progress.py")
-    assert len(at.get("vega_lite_chart")) == 2
+    assert len(at.get("vega_lite_chart")) == 3  # progress, impact ratings, breakdown
     labels = [p.proto.popover.label for p in at.get("popover")]
     assert "Upphörda: 21" in labels
     assert "Sammanslagna: 1" in labels

@@ -10,12 +10,12 @@ Pages use the names below as `ui.<name>`. The modules, by concern:
 - `ui.widgets`: shared widgets (tables and downloads, maps, charts, the goal's status, the demo notice).
 
 These import one another directly and never this package. The page parts, `ui.signin` (the sign-in page),
-`ui.map` and `ui.upload`, sit beside the pages and use the package through the names below, as pages do.
+`ui.map`, `ui.upload` and `ui.impact`, sit beside the pages and use the package through the names below, as pages do.
 """
 
 from __future__ import annotations
 
-from ui.cache import dashboard, favicon, progress, scenes, stats, upload_cap_mib
+from ui.cache import dashboard, favicon, impact_figures, progress, scenes, stats, upload_cap_mib
 from ui.errors import guarded, show_error
 from ui.lang import date_format, day, escape_markdown, lang, language_selector, num, tr
 from ui.session import (
@@ -63,6 +63,7 @@ __all__ = [
     "favicon",
     "goal_status",
     "guarded",
+    "impact_figures",
     "is_demo",
     "lang",
     "language_selector",

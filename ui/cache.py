@@ -22,6 +22,7 @@ from scenes import Dashboard
 from scenes.assets import install_static
 from scenes.charts import progress_chart, progress_table, to_png
 from scenes.disclosure import Disclosure
+from scenes.impact import Impact
 from scenes.printmap import print_map, print_map_data
 from scenes.progress import Progress, SurveyStats
 from scenes.settings import Settings
@@ -90,6 +91,17 @@ def _stats(_dash_id: int, data_version: int) -> list[SurveyStats]:
 @st.cache_data(show_spinner=False)
 def _progress(_dash_id: int, data_version: int) -> Progress | None:
     return dashboard().progress()
+
+
+@st.cache_data(show_spinner=False)
+def _impact(_dash_id: int, data_version: int) -> Impact:
+    return dashboard().impact()
+
+
+def impact_figures() -> Impact:
+    """Impact over time (`Dashboard.impact`), cached until the data changes."""
+    dash = dashboard()
+    return _impact(id(dash), dash.data_version())
 
 
 def stats() -> list[SurveyStats]:

@@ -33,8 +33,8 @@ from scenes.i18n import LOCALES, date_text, number, t
 from scenes.model import Goal, PublishedTotal, Seminar, Survey
 from scenes.progress import SurveyStats, baseline_of, trajectory_value
 
-__all__ = ["BREAKDOWN_PALETTE", "breakdown_chart", "count_domain", "matching_totals", "progress_chart",
-           "progress_table", "seminar_key", "seminar_rows", "to_png"]
+__all__ = ["BREAKDOWN_PALETTE", "IMPACT_PALETTE", "breakdown_chart", "count_domain", "impact_chart", "matching_totals",
+           "progress_chart", "progress_table", "seminar_key", "seminar_rows", "to_png"]
 
 _C = TypeVar("_C", alt.Chart, alt.LayerChart)
 
@@ -348,6 +348,37 @@ def breakdown_chart(table: pd.DataFrame, lang: str = "sv", *, measure: str = "sc
                  alt.Tooltip(f"{measure}:Q", title=title, format=COUNT_FORMAT if counts else ",~f")],
     )
     return _sized(chart, lang, width, height)
+
+
+#: impact ratings 1 (low) to 5 (high), then missing: viridis, light to dark (sequential, readable in every common
+#: colour-vision deficiency and in grey), and a pale grey for "no rating"; the count in each segment is written in
+#: black on 1–3 and the grey, in white on 4 and 5
+IMPACT_PALETTE = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154", "#d4d4d4"]
+
+
+def impact_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = "container") -> alt.LayerChart:
+    """Impact ratings per survey (`impact.distribution_table`): one horizontal bar per survey, oldest on top, split
+    into ratings 1..5 and then the scenes without a rating, always in that order, each segment with its count."""
+    labels = [*(str(r) for r in range(1, 6)), t("impact.missing", lang)]
+    height = max(60, 34 * table["survey"].nunique())
+    by_date = alt.EncodingSortField(field="date", op="min")
+    y = alt.Y("survey:N", title=None, sort=by_date, axis=alt.Axis(labelLimit=240))
+    x = alt.X("scenes:Q", stack="zero", title=t("chart.axis.scenes", lang),
+              axis=alt.Axis(format=COUNT_FORMAT, tickMinStep=1, labelFlush=True))
+    colour = alt.Color("rating:N", title=t("impact.legend", lang), scale=alt.Scale(domain=labels,
+                       range=IMPACT_PALETTE), legend=alt.Legend(orient="bottom", direction="horizontal"))
+    order = alt.Order("order:Q", sort="ascending")
+    tooltip = [alt.Tooltip("survey:N", title=t("col.name", lang)), alt.Tooltip("rating:N", title=t("impact.legend",
+                                                                                                      lang)),
+               alt.Tooltip("scenes:Q", title=t("chart.axis.scenes", lang), format=COUNT_FORMAT)]
+    base = alt.Chart(table)
+    bars = base.mark_bar(stroke="white", strokeWidth=1).encode(y=y, x=x, color=colour, order=order, tooltip=tooltip)
+    counts = base.mark_text(dx=-4, align="right", baseline="middle", fontSize=11).encode(
+        y=y, x=alt.X("scenes:Q", stack="zero"), detail="rating:N", order=order, text=alt.Text("scenes:Q",
+                                                                                              format=COUNT_FORMAT),
+        color=alt.condition("datum.order >= 4 && datum.order <= 5", alt.value("white"), alt.value("black")),
+        tooltip=tooltip)
+    return _sized(alt.LayerChart(layer=[bars, counts]), lang, width, height)
 
 
 def to_png(chart: alt.TopLevelMixin, *, scale: float = 2.0) -> bytes:

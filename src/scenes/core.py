@@ -25,6 +25,7 @@ from scenes.errors import DemoSandbox, NotFoundError, ScenesError, StoreError, V
 from scenes.exports import export_scenes, file_type
 from scenes.formats import table_to_csv
 from scenes.i18n import t
+from scenes.impact import Impact, ImpactPoint, impact, impact_trend
 from scenes.indicators import Indicator
 from scenes.maps import MapOptions, export_html, municipality_values
 from scenes.measures import Measure
@@ -278,6 +279,16 @@ class Dashboard:
     def progress(self) -> Progress | None:
         return progress(self.stats(), self.store.goal())
 
+    def impact(self) -> Impact:
+        """Impact over time over the shown surveys: per survey (rated, missing, high, distribution) and, for each
+        pair of consecutive surveys, the continuing scenes that became less, equally or more harmful
+        (`scenes.impact`; high is a rating of at least `impact_high_min`). Pages cache it on the data version."""
+        return impact(self.store.surveys(), self.store.scenes(), self.settings.impact_high_min)
+
+    def impact_trend(self, scene_id: str) -> list[ImpactPoint]:
+        """One scene's impact across the shown surveys, following its predecessors back (merges and splits)."""
+        return impact_trend(self.store.scenes(), self.store.surveys(), scene_id)
+
     def map_html(self, survey_id: str | None, filt: SceneFilter, *, compare_id: str | None = None,
                  options: MapOptions | None = None) -> str:
         """The standalone HTML map of a survey (the latest when None) with the given filters."""
@@ -309,7 +320,7 @@ class Dashboard:
             ref=self.reference, stats=stats, progress=prog, seminars=self.store.seminars(),
             baseline_scenes=self.store.scenes(prog.baseline.survey.id),
             latest_scenes=self.store.scenes(prog.latest.survey.id), lang=lang, today=today,
-            disclosure=disclosure, exact=exact,
+            disclosure=disclosure, exact=exact, impact=self.impact(),
         ))
 
     def progress_rows(self) -> list[dict[str, object]]:

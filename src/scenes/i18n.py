@@ -1254,6 +1254,81 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "col.source": {"sv": "Källa", "en": "Source"},
     "col.notes": {"sv": "Anmärkning", "en": "Notes"},
     "col.confidence": {"sv": "Säkerhet", "en": "Confidence"},
+    "impact.title": {"sv": "Inverkan över tid", "en": "Impact over time"},
+    "impact.help": {
+        "sv": "Varje scen kan ha en bedömning av sin negativa inverkan (otrygghet) från 1 (låg) till 5 (hög). Hög "
+              "inverkan är {range}. Scener utan bedömning redovisas som saknade, aldrig som 0, och ingår inte i "
+              "medelvärdet.",
+        "en": "Each scene may have a rating of its negative impact (unsafety) from 1 (low) to 5 (high). High impact "
+              "is {range}. Scenes without a rating are shown as missing, never as 0, and are left out of the mean.",
+    },
+    "impact.empty": {
+        "sv": "Ingen kartläggning har bedömningar av inverkan (1–5) ännu. De läses från kolumnen otrygghet/impact "
+              "när en kartläggning laddas upp.",
+        "en": "No survey has impact ratings (1–5) yet. They are read from the column otrygghet/impact when a survey "
+              "is uploaded.",
+    },
+    "impact.distribution": {"sv": "Fördelning av bedömningar per kartläggning",
+                            "en": "Ratings per survey"},
+    "impact.chart_help": {
+        "sv": "Varje stapel är en kartläggning: scenerna med bedömning 1 till vänster, sedan 2–5 och sist de utan "
+              "bedömning (grå). Siffrorna är antal scener.",
+        "en": "Each bar is a survey: scenes rated 1 on the left, then 2–5 and last those without a rating (grey). "
+              "The figures are numbers of scenes.",
+    },
+    "impact.changes": {"sv": "Kvarstående scener: blev de mindre eller mer skadliga?",
+                       "en": "Continuing scenes: did they become less or more harmful?"},
+    "impact.changes_help": {
+        "sv": "En scen i den senare kartläggningen jämförs med de scener i den tidigare som den fortsätter: samma id, "
+              "eller de föregångare den anger. En sammanslagen scen jämförs med den högsta bedömningen bland dem den "
+              "slår samman; varje del av en delad scen jämförs med den scen den kom från. Saknas en bedömning kan "
+              "scenen inte jämföras. Nya och upphörda scener jämförs inte.",
+        "en": "A scene of the later survey is compared with the scenes of the earlier one that it continues: the same "
+              "id, or the predecessors it names. A merged scene is compared with the highest rating among those it "
+              "merges; each part of a split scene with the scene it came from. Where a rating is missing the scene "
+              "cannot be compared. New and ceased scenes are not compared.",
+    },
+    "impact.no_changes": {"sv": "Det behövs minst två kartläggningar för att jämföra.",
+                          "en": "At least two surveys are needed for a comparison."},
+    "impact.missing": {"sv": "Saknar bedömning", "en": "No rating"},
+    "impact.legend": {"sv": "Bedömning", "en": "Rating"},
+    "impact.col.rated": {"sv": "Bedömda", "en": "Rated"},
+    "impact.col.missing": {"sv": "Saknar bedömning", "en": "No rating"},
+    "impact.col.high": {"sv": "Hög inverkan ({range})", "en": "High impact ({range})"},
+    "impact.col.rating": {"sv": "Bedömning {rating}", "en": "Rated {rating}"},
+    "impact.col.mean": {"sv": "Medelvärde (bedömda)", "en": "Mean (rated)"},
+    "impact.col.from": {"sv": "Från", "en": "From"},
+    "impact.col.to": {"sv": "Till", "en": "To"},
+    "impact.col.continuing": {"sv": "Kvarstående", "en": "Continuing"},
+    "impact.col.less": {"sv": "Mindre skadlig", "en": "Less harmful"},
+    "impact.col.equal": {"sv": "Oförändrad", "en": "Unchanged"},
+    "impact.col.more": {"sv": "Mer skadlig", "en": "More harmful"},
+    "impact.col.not_comparable": {"sv": "Kan inte jämföras", "en": "Not comparable"},
+    "impact.kpi": {"sv": "Hög inverkan ({range})", "en": "High impact ({range})"},
+    "impact.kpi_of": {"sv": "av {rated} bedömda · {missing} saknar bedömning",
+                      "en": "of {rated} rated · {missing} without a rating"},
+    "impact.kpi_none": {"sv": "Ingen scen är bedömd", "en": "No scene is rated"},
+    "impact.kpi_help": {
+        "sv": "Scener i senaste kartläggningen med bedömd inverkan (otrygghet) {range} på skalan 1–5. Scener utan "
+              "bedömning räknas som saknade, inte som låga.",
+        "en": "Scenes of the latest survey whose impact (unsafety) is rated {range} on the scale 1–5. Scenes without "
+              "a rating count as missing, not as low.",
+    },
+    "impact.report_title": {"sv": "Verkan, trygghet och åtgärder", "en": "Impact, safety and measures"},
+    "impact.report_latest": {
+        "sv": "{survey}: {scenes} scener, {area} ha. Hög inverkan ({range}): {high} av {rated} bedömda scener; "
+              "{missing} saknar bedömning.",
+        "en": "{survey}: {scenes} scenes, {area} ha. High impact ({range}): {high} of {rated} rated scenes; "
+              "{missing} without a rating.",
+    },
+    "impact.report_no_ratings": {
+        "sv": "{survey}: {scenes} scener, {area} ha. Ingen scen har en bedömning av inverkan.",
+        "en": "{survey}: {scenes} scenes, {area} ha. No scene has an impact rating.",
+    },
+    "impact.report_hidden": {
+        "sv": "{survey}: {scenes} scener. Inverkan redovisas inte för så få scener.",
+        "en": "{survey}: {scenes} scenes. Impact is not given for so few scenes.",
+    },
 }
 
 

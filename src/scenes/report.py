@@ -2,11 +2,14 @@
 
 Page 1 is the cover summary: title and date, what the data is (surveys, dates, demo notice), the key figures
 against the baseline and the goal, the progress chart and a map of the latest survey (both drawn in-process by
-vl-convert). Page 2: change per municipality and per local police area, the seminars (upcoming first, then past)
-and the sources of every figure.
+vl-convert). Page 2: change per municipality and per local police area, the seminars (upcoming first, then past).
+Page 3, "Impact, safety and measures" (`_impact_safety_page`): impact over time (the latest survey's impact beside
+its count and area, per survey and the continuing scenes' changes; further sections of that page are for the
+safety indicators and the measures), then the sources of every figure.
 
 The report is read as the reader may read the data: `ReportInput.disclosure` hides small counts ("fewer than 3")
-in the key figures, the chart, the tables and the map, and scene locations are drawn only when `exact`.
+in the key figures, the chart, the tables, the map and the impact figures, and scene locations are drawn only when
+`exact`.
 
 Numbers and dates are written as the language writes them (Babel, `scenes.i18n`). Text is set in DejaVu Sans,
 shipped with the package. The PDF carries its title (shown by viewers), language, author and subject, and a
@@ -38,6 +41,7 @@ from scenes.breakdown import change_by
 from scenes.charts import progress_chart, progress_table, seminar_key, to_png
 from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.i18n import date_text, number, t
+from scenes.impact import RATINGS, Impact, change_table, high_range, impact_table
 from scenes.model import Seminar
 from scenes.printmap import print_map, print_map_data
 from scenes.progress import Progress, SurveyStats
@@ -72,6 +76,7 @@ class ReportInput:
     today: dt.date | None = None
     disclosure: Disclosure = SHOW_ALL
     exact: bool = True
+    impact: Impact | None = None  # impact over time (`Dashboard.impact`); None: the section says there is none
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -197,14 +202,15 @@ class _Pdf(FPDF):
         self.image(io.BytesIO(png), x=x, y=y, w=w, h=h, alt_text=alt)
         return w, h
 
-    def data_table(self, rows: list[list[str]], widths: tuple[float, ...], x: float, *, size: float = 8) -> float:
+    def data_table(self, rows: list[list[str]], widths: tuple[float, ...], x: float, *, size: float = 8,
+                   texts: int = 1) -> float:
         """A table with a heading row (tagged /Table; fpdf2 2.8 does not tag its rows and cells); returns its
-        bottom y. Text columns are left-aligned, number columns (all but the first) right-aligned."""
+        bottom y. Text columns (the first `texts`) are left-aligned, number columns (the rest) right-aligned."""
         line = size * 0.55
         self.room(len(rows) * line + 2)
         self.set_x(x)
         self.font(size)
-        aligns = ("LEFT", *(["RIGHT"] * (len(widths) - 1)))
+        aligns = (*(["LEFT"] * texts), *(["RIGHT"] * (len(widths) - texts)))
         with self.tagged("/Table"), self.table(
             width=sum(widths), col_widths=widths, align="LEFT", text_align=aligns, line_height=line,
             borders_layout="HORIZONTAL_LINES", headings_style=FontFace(emphasis="BOLD", fill_color=_CARD),
@@ -400,6 +406,71 @@ def _seminars(pdf: _Pdf, inp: ReportInput, today: dt.date) -> None:
         pdf.ln(1)
 
 
+def _impact_safety_page(pdf: _Pdf, inp: ReportInput) -> None:
+    """A page of its own for the other half of the goal: whether the scenes that remain do less harm and feel safer,
+    and what is done about them. It starts with impact over time; the safety indicators and the measures are
+    further sections of this page (each its own level-2 heading under the page's heading)."""
+    pdf.add_page()
+    pdf.heading(t("impact.report_title", inp.lang), 1)
+    _impact_section(pdf, inp)
+
+
+def _widths(pdf: _Pdf, text: float, texts: int, columns: int) -> tuple[float, ...]:
+    """Column widths across the page: `texts` text columns `text` mm wide, the rest sharing what is left (rounded
+    down to 0.1 mm, so the sum never exceeds the page's width)."""
+    share = math.floor((pdf.epw - texts * text) / (columns - texts) * 10) / 10
+    return (*[text] * texts, *[share] * (columns - texts))
+
+
+def _impact_section(pdf: _Pdf, inp: ReportInput) -> None:
+    """Impact per survey (high-rated, rated of all, missing, the distribution, the mean) and the continuing scenes'
+    changes, as the reader may see the counts; the latest survey's figures beside its count and area."""
+    lang, shown, result = inp.lang, inp.disclosure, inp.impact
+    pdf.heading(t("impact.title", lang), 2)
+    if result is None or not result.any_rated or result.latest is None:
+        pdf.para(t("impact.empty", lang), size=8.5, height=4.4)
+        return
+    latest, span = result.latest, high_range(result.high_min)
+    values = {"survey": latest.survey.name, "scenes": shown.text(latest.scenes, lang)}
+    if shown.hidden(latest.scenes):  # a county total too small to show: so is everything counted within it
+        pdf.para(t("impact.report_hidden", lang, **values), size=9.5)
+    else:
+        values |= {"area": number(inp.progress.latest.area_m2 / 10_000, lang, 1), "range": span}
+        if latest.rated:
+            values |= {"high": shown.text(latest.high, lang), "rated": shown.text(latest.rated, lang),
+                       "missing": shown.text(latest.missing, lang)}
+        pdf.para(t("impact.report_latest" if latest.rated else "impact.report_no_ratings", lang, **values), size=9.5)
+    pdf.para(t("impact.help", lang, range=span), size=8, height=4.2, colour=_GREY)
+    pdf.ln(1)
+    # The table of the pages in two, so every header fits its column: the figures, then the distribution.
+    table = impact_table(result, lang, shown)
+    mean = t("impact.col.mean", lang)
+    name, missing = t("col.name", lang), t("impact.col.missing", lang)
+    ratings = [t("impact.col.rating", lang, rating=r) for r in RATINGS]
+    figures = [t("col.scenes", lang), t("impact.col.rated", lang), missing,
+               t("impact.col.high", lang, range=span), mean]
+    for columns in ([name, *figures], [name, *ratings, missing]):
+        part = table[columns]
+        rows = [columns] + [[str(r.iloc[0]), *(_count(v, lang) for v in r.iloc[1:])] for _, r in part.iterrows()]
+        if mean in columns:  # the mean has one decimal (3,0), the counts none
+            for row, value in zip(rows[1:], part[mean], strict=True):
+                row[-1] = "–" if _real(value) is None else number(float(value), lang, 1)
+        pdf.data_table(rows, _widths(pdf, 50.0, 1, len(columns)), x=pdf.l_margin, size=7.5)
+        pdf.ln(3)
+    pdf.ln(1)
+    pdf.para(t("impact.changes", lang), size=9.5, bold=True)
+    pdf.para(t("impact.changes_help", lang), size=8, height=4.2, colour=_GREY)
+    pdf.ln(1)
+    if not result.changes:
+        pdf.para(t("impact.no_changes", lang), size=8.5, height=4.4)
+        return
+    changes = change_table(result, lang, shown)
+    rows = [[str(c) for c in changes.columns]] + [
+        [str(r.iloc[0]), str(r.iloc[1]), *(_count(v, lang) for v in r.iloc[2:])] for _, r in changes.iterrows()]
+    pdf.data_table(rows, _widths(pdf, 36.0, 2, len(rows[0])), x=pdf.l_margin, size=7.5, texts=2)
+    pdf.ln(4)
+
+
 def _sources(pdf: _Pdf, inp: ReportInput) -> None:
     lang = inp.lang
     pdf.ln(2)
@@ -439,6 +510,7 @@ def build_report(inp: ReportInput) -> bytes:
     pdf.add_page()
     _tables(pdf, inp)
     _seminars(pdf, inp, today)
+    _impact_safety_page(pdf, inp)
     _sources(pdf, inp)
     pdf.unmap_notdef()
     return bytes(pdf.output())

@@ -106,6 +106,11 @@ class Settings(BaseSettings):
         "is shown as \"fewer than N\", never as the number, on every page, map and download (the minimum-cell rule "
         "of official statistics). 1 turns suppression off.",
     )
+    impact_high_min: int = Field(
+        default=4, ge=1, le=5,
+        description="Impact over time: a scene whose impact rating (1 low to 5 high) is at least this counts as "
+        "rated high (the default 4 means ratings 4 and 5). A scene without a rating is missing, never low.",
+    )
 
     session_idle_minutes: int = Field(
         default=30, gt=0,
