@@ -281,3 +281,24 @@ def test_a_bad_indicator_file_is_located_and_nothing_is_saved(real: Dashboard) -
     assert found == {(2, "value", "value_format"), (3, "date", "value_required"), (3, "source", "value_required"),
                      (4, "date", "indicator_twice")}
     assert real.indicators() == []
+
+
+def _pdf_text(pdf: bytes) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_report_shows_the_indicators_with_their_sources(real: Dashboard) -> None:
+    empty = _pdf_text(real.report_pdf(today=dt.date(2026, 11, 22)))
+    assert "Inga indikatorvärden är inlagda" in empty
+    real.save_indicator(_ind(value=31.5, date=dt.date(2023, 6, 30)), actor="ana")
+    real.save_indicator(_ind(value=28.25, date=dt.date(2024, 6, 30)), actor="ana")
+    real.save_indicator(_ind(area_level="lan", area_code="", value=12.0), actor="ana")
+    text = _pdf_text(real.report_pdf(today=dt.date(2026, 11, 22)))
+    assert "Trygghetsindikatorer" in text
+    assert "28,25 % 31,5 % (2023-06-30)" in text.replace("\u00a0", " ")  # latest beside the one before
+    assert "Länet" in text
+    assert "Trygghetsundersökning: https://example.se/rapport" in text
+    english = _pdf_text(real.report_pdf(lang="en", today=dt.date(2026, 11, 22)))
+    assert "Safety indicators" in english

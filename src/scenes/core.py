@@ -320,7 +320,7 @@ class Dashboard:
             ref=self.reference, stats=stats, progress=prog, seminars=self.store.seminars(),
             baseline_scenes=self.store.scenes(prog.baseline.survey.id),
             latest_scenes=self.store.scenes(prog.latest.survey.id), lang=lang, today=today,
-            disclosure=disclosure, exact=exact, impact=self.impact(),
+            disclosure=disclosure, exact=exact, impact=self.impact(), indicators=tuple(self.indicators()),
         ))
 
     def progress_rows(self) -> list[dict[str, object]]:

@@ -1138,6 +1138,18 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "indicator.level.lan": {"sv": "Länet", "en": "The county"},
     "indicator.level.kommun": {"sv": "Kommun", "en": "Municipality"},
     "indicator.level.lokalpolisomrade": {"sv": "Lokalpolisområde", "en": "Local police area"},
+    "indicators.report_title": {"sv": "Trygghetsindikatorer", "en": "Safety indicators"},
+    "indicators.report_empty": {
+        "sv": "Inga indikatorvärden är inlagda. Appen levererar inga siffror: en analytiker lägger in värden med källa "
+              "på sidan Trygghetsindikatorer.",
+        "en": "No indicator values have been entered. The app ships no figures: an analyst enters sourced values on "
+              "the page Safety indicators."},
+    "indicators.col.indicator": {"sv": "Indikator", "en": "Indicator"},
+    "indicators.col.area": {"sv": "Område", "en": "Area"},
+    "indicators.col.date": {"sv": "Datum", "en": "Date"},
+    "indicators.col.value": {"sv": "Värde", "en": "Value"},
+    "indicators.col.previous": {"sv": "Föregående", "en": "Previous"},
+    "indicators.col.source": {"sv": "Källa", "en": "Source"},
     "audit.measure": {"sv": "Åtgärd sparad", "en": "Measure saved"},
     "audit.measure-import": {"sv": "Åtgärder importerade", "en": "Measures imported"},
     "audit.indicator": {"sv": "Indikatorvärde sparat", "en": "Indicator value saved"},

@@ -33,8 +33,8 @@ from scenes.errors import Problem, ValidationFailed
 from scenes.measures import parse_date
 from scenes.reference import Reference
 
-__all__ = ["AREA_LEVELS", "INDICATOR_COLUMNS", "Indicator", "indicator_problems", "indicators_from_rows",
-           "indicators_table", "parse_value"]
+__all__ = ["AREA_LEVELS", "INDICATOR_COLUMNS", "Indicator", "area_name", "indicator_problems", "indicators_from_rows",
+           "indicators_table", "latest_values", "parse_value", "value_text"]
 
 AREA_LEVELS = ("lan", "kommun", "lokalpolisomrade")
 INDICATOR_COLUMNS = ["indicator", "value", "unit", "date", "area_level", "area_code", "source", "source_url", "note"]
@@ -140,3 +140,34 @@ def indicators_table(items: Iterable[Indicator]) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     table["value"] = table["value"].astype(float)
     return table
+
+
+def latest_values(items: Iterable[Indicator]) -> list[tuple[Indicator, Indicator | None]]:
+    """Per indicator and area (by name, then county first, then area code): its latest value and the one before."""
+    series: dict[tuple[str, str, str], list[Indicator]] = {}
+    for item in items:
+        series.setdefault((item.indicator, item.area_level, item.area_code), []).append(item)
+    out = []
+    for key in sorted(series, key=lambda k: (k[0], AREA_LEVELS.index(k[1]) if k[1] in AREA_LEVELS else 9, k[2])):
+        values = sorted(series[key], key=lambda i: i.date)
+        out.append((values[-1], values[-2] if len(values) > 1 else None))
+    return out
+
+
+def area_name(item: Indicator, ref: Reference, lang: str = "sv") -> str:
+    """The value's area in words: the county, or the municipality's or police area's name."""
+    from scenes.i18n import t
+
+    if item.area_level == "kommun":
+        return ref.municipality_name(item.area_code)
+    if item.area_level == "lokalpolisomrade":
+        return ref.police_area_name(item.area_code)
+    return t("indicator.level.lan", lang)
+
+
+def value_text(item: Indicator, lang: str = "sv") -> str:
+    """The value with the fewest decimals it needs (at most two) and its unit: "31,5 %" in Swedish."""
+    from scenes.i18n import number
+
+    decimals = next((d for d in range(3) if abs(round(item.value, d) - item.value) < 1e-9), 2)
+    return f"{number(item.value, lang, decimals)} {item.unit}".strip()

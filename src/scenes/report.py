@@ -42,6 +42,7 @@ from scenes.charts import progress_chart, progress_table, seminar_key, to_png
 from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.i18n import date_text, number, t
 from scenes.impact import RATINGS, Impact, change_table, high_range, impact_table
+from scenes.indicators import Indicator, area_name, latest_values, value_text
 from scenes.model import Seminar
 from scenes.printmap import print_map, print_map_data
 from scenes.progress import Progress, SurveyStats
@@ -77,6 +78,7 @@ class ReportInput:
     disclosure: Disclosure = SHOW_ALL
     exact: bool = True
     impact: Impact | None = None  # impact over time (`Dashboard.impact`); None: the section says there is none
+    indicators: tuple[Indicator, ...] = ()  # the stored safety-indicator values (`Dashboard.indicators`)
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -413,6 +415,30 @@ def _impact_safety_page(pdf: _Pdf, inp: ReportInput) -> None:
     pdf.add_page()
     pdf.heading(t("impact.report_title", inp.lang), 1)
     _impact_section(pdf, inp)
+    _indicators_section(pdf, inp)
+
+
+def _indicators_section(pdf: _Pdf, inp: ReportInput) -> None:
+    """The safety indicators: per indicator and area its latest value beside the one before, with date and source;
+    the sources' addresses below the table. Only stored, sourced values: the app ships none."""
+    lang = inp.lang
+    pdf.ln(3)
+    pdf.heading(t("indicators.report_title", lang), 2)
+    if not inp.indicators:
+        pdf.para(t("indicators.report_empty", lang), size=8.5, height=4.4)
+        return
+    rows = [[t("indicators.col.indicator", lang), t("indicators.col.area", lang), t("indicators.col.source", lang),
+             t("indicators.col.date", lang), t("indicators.col.value", lang), t("indicators.col.previous", lang)]]
+    sources: dict[str, str] = {}
+    for latest, previous in latest_values(inp.indicators):
+        rows.append([latest.indicator, area_name(latest, inp.ref, lang), latest.source,
+                     date_text(latest.date, lang, "short"), value_text(latest, lang), "–" if previous is None else
+                     f"{value_text(previous, lang)} ({date_text(previous.date, lang, 'short')})"])
+        sources.setdefault(latest.source, latest.source_url)
+    pdf.data_table(rows, (42.0, 26.0, pdf.epw - 135.0, 19.0, 18.0, 30.0), x=pdf.l_margin, size=7.5, texts=4)
+    pdf.ln(1)
+    for name, url in sources.items():
+        pdf.para(f"{name}: {url}", size=7.5, height=3.8, colour=_GREY)
 
 
 def _widths(pdf: _Pdf, text: float, texts: int, columns: int) -> tuple[float, ...]:
