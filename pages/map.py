@@ -61,7 +61,9 @@ def _draw(present: bool) -> None:
     options = maps.MapOptions(lang=lang, choropleth=measure, basemap=dash.settings.basemap,
                               basemap_attribution=dash.settings.basemap_attribution, disclosure=disclosure,
                               precision="exact" if exact else "generalised", presentation=present,
-                              classes=ui_map.classes(filt, measure))
+                              classes=ui_map.classes(filt, measure),
+                              ongoing=ui_map.ongoing(survey.id) if exact and st.session_state.get("f_ongoing")
+                              else frozenset())
     selected, moved = ui_map.selection(shown) if exact else (None, False)
     size = (1500, 800) if present else (760, 540)
     center, zoom = ui_map.focus(shown, selected) if moved and selected else ui_map.extent(filt, exact, size)
