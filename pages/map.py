@@ -1,7 +1,8 @@
 """Karta: the scenes of a survey over municipalities and police areas, filtered, stepped through time, with a table.
 
 Filters can be preset from the URL (`?survey=…&kommun=0180,0127&lpo=…&kategori=…&status=…&jamfor=…&visning=1`),
-so a link (for example from a seminar) opens the map with its focus; `visning=1` opens presentation mode. The
+so a link (for example from a seminar) opens the map with its focus; `visning=1` opens presentation mode, `atgard=1`
+rings the scenes with an ongoing measure (exact precision only). The
 map part is a fragment: changing a filter or stepping through surveys reruns only it.
 """
 

@@ -79,13 +79,23 @@ def preset_from_url(survey_ids: list[str]) -> None:
     st.session_state["_map_preset"] = signature
 
 
-def sync_measures_param() -> None:
-    """The measure switch is mirrored in the address (`atgard=1`), so a shared link marks the same scenes."""
-    if st.session_state.get("f_ongoing"):
-        st.query_params[MEASURES] = "1"
-    elif MEASURES in st.query_params:
-        del st.query_params[MEASURES]
+def _switch_to_url(key: str, param: str) -> None:
+    """A switch mirrored in the address as `param=1` (absent when off), so a shared link opens the same way."""
+    if st.session_state.get(key):
+        st.query_params[param] = "1"
+    elif param in st.query_params:
+        del st.query_params[param]
     st.session_state["_map_preset"] = _url_signature()
+
+
+def sync_measures_param() -> None:
+    """The measure switch in the address (`atgard=1`): a shared link marks the same scenes."""
+    _switch_to_url("f_ongoing", MEASURES)
+
+
+def sync_presentation_param() -> None:
+    """The presentation switch in the address: the link of a projected map opens as projected."""
+    _switch_to_url("present", PRESENT)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -96,15 +106,6 @@ def _ongoing(survey_id: str, data_version: int) -> frozenset[str]:
 def ongoing(survey_id: str) -> frozenset[str]:
     """The survey's scenes with an ongoing measure in their lineage (cached until the data changes)."""
     return _ongoing(survey_id, ui.dashboard().data_version())
-
-
-def sync_presentation_param() -> None:
-    """The presentation switch is mirrored in the address, so the link of a projected map opens as projected."""
-    if st.session_state.get("present"):
-        st.query_params[PRESENT] = "1"
-    elif PRESENT in st.query_params:
-        del st.query_params[PRESENT]
-    st.session_state["_map_preset"] = _url_signature()
 
 
 def presentation_style() -> None:
