@@ -121,14 +121,17 @@ def render() -> None:
         return
     ui_coord.preset_from_url()
     exact = ui.exact()
-    survey = ui_coord.survey(surveys)
-    with st.expander(ui.tr("map.filters"), expanded=False):
+    left, right = st.columns([1, 3], vertical_alignment="bottom")
+    with left:
+        survey = ui_coord.survey(surveys)
+    with right, st.expander(ui.tr("map.filters"), expanded=False):
         filt = ui_coord.filters(exact)
     coord = ui_coord.coordination(survey.id, filt)
-    if survey.demo or coord.demo:
+    demo = survey.demo or coord.demo
+    if demo:
         ui.demo_notice()
-        st.caption(ui.tr("coord.demo"))
-    st.caption(ui.tr("coord.intro", name=survey.name, date=ui.day(survey.date)))
+    st.caption(ui.tr("coord.intro", name=survey.name, date=ui.day(survey.date))
+               + (" " + ui.tr("coord.demo") if demo else ""))
     if not ui_coord.measures():
         st.info(ui.tr("coord.no_measures_at_all"), icon=":material/inbox:")
     if coord.scenes.empty and not coord.areas:
