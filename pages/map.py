@@ -1,7 +1,8 @@
 """Karta: the scenes of a survey over municipalities and police areas, filtered, stepped through time, with a table.
 
 Filters can be preset from the URL (`?survey=…&kommun=0180,0127&lpo=…&kategori=…&status=…&jamfor=…&visning=1`),
-so a link (for example from a seminar) opens the map with its focus; `visning=1` opens presentation mode. The
+so a link (for example from a seminar) opens the map with its focus; `visning=1` opens presentation mode, `atgard=1`
+rings the scenes with an ongoing measure (exact precision only). The
 map part is a fragment: changing a filter or stepping through surveys reruns only it.
 """
 
@@ -61,7 +62,9 @@ def _draw(present: bool) -> None:
     options = maps.MapOptions(lang=lang, choropleth=measure, basemap=dash.settings.basemap,
                               basemap_attribution=dash.settings.basemap_attribution, disclosure=disclosure,
                               precision="exact" if exact else "generalised", presentation=present,
-                              classes=ui_map.classes(filt, measure))
+                              classes=ui_map.classes(filt, measure),
+                              ongoing=ui_map.ongoing(survey.id) if exact and st.session_state.get("f_ongoing")
+                              else frozenset())
     selected, moved = ui_map.selection(shown) if exact else (None, False)
     size = (1500, 800) if present else (760, 540)
     center, zoom = ui_map.focus(shown, selected) if moved and selected else ui_map.extent(filt, exact, size)

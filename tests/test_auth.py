@@ -31,9 +31,9 @@ APP = str(PROJECT_ROOT / "app.py")
 PASSWORD = "correct horse battery"  # noqa: S105 - a test account in a throwaway store
 
 MATRIX = {  # role -> pages it may open
-    "deltagare": {"overview", "map", "progress", "seminars"},
-    "styrgrupp": {"overview", "map", "progress", "seminars", "goal"},
-    "analytiker": {"overview", "map", "progress", "seminars", "goal", "upload", "history"},
+    "deltagare": {"overview", "map", "progress", "seminars", "coordination"},
+    "styrgrupp": {"overview", "map", "progress", "seminars", "coordination", "goal"},
+    "analytiker": {"overview", "map", "progress", "seminars", "coordination", "goal", "upload", "history"},
     "admin": set(PAGES),
 }
 

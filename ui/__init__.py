@@ -10,7 +10,8 @@ Pages use the names below as `ui.<name>`. The modules, by concern:
 - `ui.widgets`: shared widgets (tables and downloads, maps, charts, the goal's status, the demo notice).
 
 These import one another directly and never this package. The page parts, `ui.signin` (the sign-in page),
-`ui.map`, `ui.upload` and `ui.impact`, sit beside the pages and use the package through the names below, as pages do.
+`ui.map`, `ui.upload`, `ui.impact` and `ui.coordination`, sit beside the pages and use the package through the names
+below, as pages do.
 """
 
 from __future__ import annotations

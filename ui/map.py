@@ -3,6 +3,7 @@ and the time series for the HTML export (kept out of the page so it stays thin; 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import geopandas as gpd
@@ -12,6 +13,7 @@ import streamlit as st
 import ui
 from scenes import maps
 from scenes.classes import Classes
+from scenes.coordination import ongoing_scene_ids
 from scenes.model import Survey
 from scenes.query import (
     SceneFilter,
@@ -27,9 +29,35 @@ PRESENT = "visning"  # ?visning=1: presentation mode
 TABLE, MAP = "scene_table", "scene_map"
 
 
+MEASURES = "atgard"  # ?atgard=1: mark the scenes with an ongoing measure (exact precision only)
+
+
+def url_signature(params: Iterable[str]) -> list[tuple[str, str]]:
+    """The link's values of `params`: a preset is applied only when they change."""
+    wanted = set(params)
+    return sorted((k, v) for k, v in st.query_params.items() if k in wanted)
+
+
+def lists_from_url(presets: Mapping[str, str], known: Mapping[str, set[str]]) -> None:
+    """Copy each URL parameter's comma-separated codes into its widget's key (`presets`: parameter -> key). A link
+    sets every list (unnamed ones are cleared); codes not in `known[parameter]` are dropped."""
+    for param, key in presets.items():
+        st.session_state[key] = [v for v in st.query_params.get(param, "").split(",") if v in known[param]]
+
+
+def lists_to_url(presets: Mapping[str, str]) -> None:
+    """The widgets' lists written back into the address (parameter -> key), so the link reproduces the view."""
+    for param, key in presets.items():
+        values = [str(v) for v in st.session_state.get(key) or ()]
+        if values:
+            st.query_params[param] = ",".join(values)
+        elif param in st.query_params:
+            del st.query_params[param]
+
+
 def _url_signature() -> list[tuple[str, str]]:
     """The link's map parameters: a preset is applied only when they change."""
-    return sorted((k, v) for k, v in st.query_params.items() if k in (*PRESETS, "survey", "jamfor", PRESENT))
+    return url_signature((*PRESETS, "survey", "jamfor", PRESENT, MEASURES))
 
 
 def preset_from_url(survey_ids: list[str]) -> None:
@@ -41,23 +69,43 @@ def preset_from_url(survey_ids: list[str]) -> None:
     ref = ui.dashboard().reference
     known = {"kommun": set(ref.municipalities["kommun_kod"]), "lpo": set(ref.police_areas["lpo_code"]),
              "kategori": set(ref.categories["code"]), "status": set(ref.statuses["code"])}
-    for param, key in PRESETS.items():  # a link sets every filter (unnamed ones are cleared); unknown codes drop
-        st.session_state[key] = [v for v in q.get(param, "").split(",") if v in known[param]]
+    lists_from_url(PRESETS, known)  # a link sets every filter (unnamed ones are cleared); unknown codes drop
     if q.get("survey") in survey_ids:
         st.session_state["f_survey"] = q.get("survey")
     if q.get("jamfor") in survey_ids:
         st.session_state["f_compare"] = q.get("jamfor")
     st.session_state["present"] = q.get(PRESENT) == "1"
+    st.session_state["f_ongoing"] = q.get(MEASURES) == "1"
     st.session_state["_map_preset"] = signature
 
 
-def sync_presentation_param() -> None:
-    """The presentation switch is mirrored in the address, so the link of a projected map opens as projected."""
-    if st.session_state.get("present"):
-        st.query_params[PRESENT] = "1"
-    elif PRESENT in st.query_params:
-        del st.query_params[PRESENT]
+def _switch_to_url(key: str, param: str) -> None:
+    """A switch mirrored in the address as `param=1` (absent when off), so a shared link opens the same way."""
+    if st.session_state.get(key):
+        st.query_params[param] = "1"
+    elif param in st.query_params:
+        del st.query_params[param]
     st.session_state["_map_preset"] = _url_signature()
+
+
+def sync_measures_param() -> None:
+    """The measure switch in the address (`atgard=1`): a shared link marks the same scenes."""
+    _switch_to_url("f_ongoing", MEASURES)
+
+
+def sync_presentation_param() -> None:
+    """The presentation switch in the address: the link of a projected map opens as projected."""
+    _switch_to_url("present", PRESENT)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _ongoing(survey_id: str, data_version: int) -> frozenset[str]:
+    return ongoing_scene_ids(ui.scenes(survey_id), ui.scenes(None), ui.dashboard().measures())
+
+
+def ongoing(survey_id: str) -> frozenset[str]:
+    """The survey's scenes with an ongoing measure in their lineage (cached until the data changes)."""
+    return _ongoing(survey_id, ui.dashboard().data_version())
 
 
 def presentation_style() -> None:
@@ -220,7 +268,7 @@ def filters(frame: Any, exact: bool, surveys: list[Survey]) -> tuple[SceneFilter
                                           format_func=lambda k: ref.category_label(k, lang), placeholder=every)),
         statuses=tuple(c[3].multiselect(ui.tr("map.filter.status"), list(ref.statuses["code"]), key="f_status",
                                         format_func=lambda k: ref.status_label(k, lang), placeholder=every)))
-    shading, against, paired = st.columns([2, 2, 1], vertical_alignment="bottom")
+    shading, against, paired, marked = st.columns([2, 2, 1, 1], vertical_alignment="bottom")
     measure = shading.radio(ui.tr("map.choropleth"), ["count", "per_capita"], key="f_measure", horizontal=True,
                          format_func=lambda m: ui.tr(f"map.measure.{m}"))
     names = {s.id: s.name for s in surveys}
@@ -230,6 +278,9 @@ def filters(frame: Any, exact: bool, surveys: list[Survey]) -> tuple[SceneFilter
     compare_to = against.selectbox(ui.tr("map.filter.compare"), options, key="f_compare", disabled=not exact,
                                 format_func=lambda i: ui.tr(f"map.compare.{i}") if i in ("prev", "none") else names[i])
     pair = paired.toggle(ui.tr("map.side_by_side"), key="f_pair", help=ui.tr("map.side_by_side_help"))
+    if exact:  # which scenes have an ongoing measure: never at generalised precision
+        marked.toggle(ui.tr("coord.map_toggle"), key="f_ongoing", help=ui.tr("coord.map_toggle_help"),
+                      on_change=sync_measures_param)
     return filt, measure, None if compare_to == "none" else compare_to, pair
 
 

@@ -1124,6 +1124,97 @@ CATALOGUE: dict[str, dict[str, Text]] = {
               "are stable in data and cannot be removed or renamed; new ones can be added. Every saved version is "
               "kept and logged.",
     },
+    # -- the coordination view (Samordning) and the map's measure option ---------------------------------------
+    "coord.nav": {"sv": "Samordning", "en": "Coordination"},
+    "coord.title": {"sv": "Samordning", "en": "Coordination"},
+    "coord.intro": {
+        "sv": "Åtgärder och ansvariga aktörer vid scenerna i {name} ({date}). En åtgärd följer sin scen genom "
+              "sammanslagningar och delningar.",
+        "en": "Measures and responsible actors at the scenes of {name} ({date}). A measure follows its scene through "
+              "merges and splits."},
+    "coord.demo": {"sv": "Åtgärderna och aktörerna är också exempeldata: påhittade.",
+                   "en": "The measures and actors are demo data too: invented."},
+    "coord.no_measures_at_all": {
+        "sv": "Inga åtgärder är registrerade ännu. En analytiker lägger till dem eller importerar en fil.",
+        "en": "No measures are registered yet. An analyst adds them or imports a file."},
+    "coord.empty": {"sv": "Inga scener eller åtgärder matchar urvalet. Ändra eller töm filtren.",
+                    "en": "No scenes or measures match the selection. Change or clear the filters."},
+    "coord.no_measures": {"sv": "Inga åtgärder matchar urvalet.", "en": "No measures match the selection."},
+    "coord.filter.kind": {"sv": "Åtgärdstyp", "en": "Kind of measure"},
+    "coord.filter.status": {"sv": "Åtgärdens status", "en": "Status of the measure"},
+    "coord.filter.actor": {"sv": "Ansvarig organisation", "en": "Responsible organisation"},
+    "coord.kpi.scenes": {"sv": "Scener i urvalet", "en": "Scenes selected"},
+    "coord.kpi.no_responsible": {"sv": "Utan ansvarig aktör", "en": "No responsible actor"},
+    "coord.kpi.no_responsible_help": {
+        "sv": "Scener utan någon planerad, pågående eller pausad åtgärd (i scenens historik).",
+        "en": "Scenes with no planned, ongoing or paused measure (in the scene's history)."},
+    "coord.kpi.no_ongoing": {"sv": "Utan pågående åtgärd", "en": "No ongoing measure"},
+    "coord.kpi.no_ongoing_help": {"sv": "Scener där ingen åtgärd pågår just nu.",
+                                  "en": "Scenes where no measure is ongoing now."},
+    "coord.kpi.measures": {"sv": "Åtgärder i urvalet", "en": "Measures selected"},
+    "coord.tab.gaps": {"sv": "Luckor", "en": "Gaps"},
+    "coord.tab.kinds": {"sv": "Typ, status och organisation", "en": "Kind, status and organisation"},
+    "coord.tab.scene": {"sv": "Per scen", "en": "Per scene"},
+    "coord.tab.areas": {"sv": "Kommun- och polisområdesnivå", "en": "Municipality and police area level"},
+    "coord.gaps_help": {
+        "sv": "Scener utan pågående åtgärd; de som saknar ansvarig aktör helt står först. Filtren för typ och "
+              "organisation gäller, statusfiltret inte.",
+        "en": "Scenes without an ongoing measure; those with no responsible actor at all come first. The kind and "
+              "organisation filters apply, the status filter does not."},
+    "coord.no_gaps": {"sv": "Alla scener i urvalet har en pågående åtgärd.",
+                      "en": "Every scene selected has an ongoing measure."},
+    "coord.by_actor": {"sv": "Per organisation", "en": "Per organisation"},
+    "coord.my_organisation": {"sv": "Vad ansvarar min organisation för?",
+                              "en": "What is my organisation responsible for?"},
+    "coord.scene": {"sv": "Scen", "en": "Scene"},
+    "coord.scene_measures": {"sv": "Scenens åtgärder", "en": "The scene's measures"},
+    "coord.scene_no_measures": {"sv": "Scenen har inga åtgärder i urvalet.",
+                                "en": "The scene has no measures in the selection."},
+    "coord.versions": {"sv": "Versioner: {kind} ({id})", "en": "Versions: {kind} ({id})"},
+    "coord.impact": {"sv": "Otrygghet över tid", "en": "Unsafety over time"},
+    "coord.impact_help": {
+        "sv": "Bedömningen (1–5) i varje kartläggning, för scenen och de scener den fortsätter. Saknad bedömning "
+              "visas som saknad, aldrig som noll.",
+        "en": "The rating (1–5) in each survey, for the scene and the scenes it continues. A missing rating is shown "
+              "as missing, never as zero."},
+    "coord.areas_help": {
+        "sv": "Åtgärder som hör till en hel kommun eller ett lokalpolisområde. Ett kommun- eller "
+              "lokalpolisområdesfilter visar de områden det nämner.",
+        "en": "Measures that belong to a whole municipality or local police area. A municipality or police-area "
+              "filter shows the areas it names."},
+    "coord.no_area_measures": {"sv": "Inga åtgärder på kommun- eller polisområdesnivå i urvalet.",
+                               "en": "No municipality or police-area measures in the selection."},
+    "coord.generalised": {
+        "sv": "Som deltagare ser du antal åtgärder per kommun och åtgärdstyp, inga enskilda scener eller aktörer. "
+              "Antal under {n} visas som \"färre än {n}\".",
+        "en": "As a participant you see numbers of measures per municipality and kind, no single scenes or actors. "
+              "Numbers below {n} are shown as \"fewer than {n}\"."},
+    "coord.counts": {"sv": "Åtgärder per kommun och typ", "en": "Measures per municipality and kind"},
+    "coord.level.scene": {"sv": "Scen", "en": "Scene"},
+    "coord.level.kommun": {"sv": "Kommun", "en": "Municipality"},
+    "coord.level.lpo": {"sv": "Lokalpolisområde", "en": "Local police area"},
+    "coord.col.level": {"sv": "Nivå", "en": "Level"},
+    "coord.col.place": {"sv": "Plats", "en": "Place"},
+    "coord.col.actor": {"sv": "Ansvarig organisation", "en": "Responsible organisation"},
+    "coord.col.start": {"sv": "Start", "en": "Start"},
+    "coord.col.end": {"sv": "Slut", "en": "End"},
+    "coord.col.measure_id": {"sv": "Åtgärds-id", "en": "Measure id"},
+    "coord.col.entered_for": {"sv": "Registrerad för scen", "en": "Entered for scene"},
+    "coord.col.saved_at": {"sv": "Sparad", "en": "Saved"},
+    "coord.col.saved_by": {"sv": "Sparad av", "en": "Saved by"},
+    "coord.col.removed": {"sv": "Borttagen", "en": "Removed"},
+    "coord.col.no_responsible": {"sv": "Ingen ansvarig aktör", "en": "No responsible actor"},
+    "coord.col.measures": {"sv": "Åtgärder (alla statusar)", "en": "Measures (any status)"},
+    "coord.col.total": {"sv": "Totalt", "en": "Total"},
+    "coord.col.observed_as": {"sv": "Observerad som", "en": "Observed as"},
+    "coord.col.ratings": {"sv": "Bedömningar", "en": "Ratings"},
+    "coord.col.mean_rating": {"sv": "Medelvärde", "en": "Mean"},
+    "coord.map_toggle": {"sv": "Visa åtgärder", "en": "Show measures"},
+    "coord.map_toggle_help": {
+        "sv": "Ringar in scener med en pågående åtgärd (också i scenens historik). Delas i länken som atgard=1.",
+        "en": "Rings the scenes with an ongoing measure (also in the scene's history). Shared in the link as "
+              "atgard=1."},
+    "coord.map_legend": {"sv": "Pågående åtgärd", "en": "Ongoing measure"},
     "reference.table": {"sv": "Tabell", "en": "Table"},
     "reference.categories": {"sv": "Kategorier", "en": "Categories"},
     "reference.statuses": {"sv": "Status", "en": "Statuses"},

@@ -106,6 +106,9 @@ class MapOptions:
     disclosure: Disclosure = field(default_factory=Disclosure.off)  # small counts as "fewer than 3"
     classes: Classes | None = None  # shading classes shared by every survey shown; None: from the data drawn
     presentation: bool = False  # projector: larger names, labels and legend
+    #: scene ids to mark as having an ongoing measure (a ring round the marker, a tooltip line, a legend entry);
+    #: empty: nothing marked and the map as without the option. Exact precision only: ignored when generalised.
+    ongoing: frozenset[str] = frozenset()
 
     @property
     def scale(self) -> float:
@@ -114,7 +117,7 @@ class MapOptions:
 
 @dataclass(frozen=True)
 class LegendItem:
-    kind: str  # "category", "class", "cluster", "change", "ceased", "selected", "police_area", "county"
+    kind: str  # "category", "class", "cluster", "change", "ceased", "ongoing", "selected", "police_area", "county"
     label: str
     colour: str
     symbol: str = ""
@@ -408,7 +411,11 @@ def _value_text(value: float, hidden: bool, options: MapOptions) -> str:
     return number(value, options.lang, 0 if options.choropleth == "count" else 1)
 
 
-def _marker_html(codes: list[str], change: str, ref: Reference) -> str:
+#: the ring round a scene with an ongoing measure: black on a white gap, so it reads on any fill (a shape, not a hue)
+ONGOING_RING = "box-shadow:0 0 0 2px #ffffff,0 0 0 4px #000000;"
+
+
+def _marker_html(codes: list[str], change: str, ref: Reference, ongoing: bool = False) -> str:
     colours = [_colour(ref.category_color(c)) for c in codes] or ["#777777"]
     if len(colours) == 1:
         background = colours[0]
@@ -418,8 +425,9 @@ def _marker_html(codes: list[str], change: str, ref: Reference) -> str:
         background = f"conic-gradient({stops})"
     letters = "".join(c[:1].upper() for c in codes)
     badge = f'<span class="badge">{BADGES[change]}</span>' if change in BADGES else ""
-    return (f'<div style="position:relative;background:{background};width:18px;height:18px;border-radius:50%">'
-            f'{safe(letters)}{badge}</div>')
+    ring = ONGOING_RING if ongoing else ""
+    return (f'<div style="position:relative;background:{background};width:18px;height:18px;border-radius:50%'
+            f'{";" + ring if ring else ""}">{safe(letters)}{badge}</div>')
 
 
 def _place_parts(frame: gpd.GeoDataFrame, ref: Reference, districts: bool) -> dict[str, object]:
@@ -492,18 +500,23 @@ def _point_layer(frame: gpd.GeoDataFrame, ref: Reference, kinds: list[dict[str, 
 
 
 def _scene_kinds(frame: gpd.GeoDataFrame, changes: Mapping[str, str], ref: Reference,
-                 lang: str) -> tuple[list[dict[str, str]], list[int]]:
-    """The distinct (categories, change) combinations of `frame` as marker kinds, and each scene's kind."""
-    keys = [(tuple(cats), changes.get(str(s), "")) for cats, s in zip(frame["categories"], frame["scene_id"],
-                                                                       strict=True)]
-    index: dict[tuple[tuple[str, ...], str], int] = {}
+                 lang: str, ongoing: frozenset[str] = frozenset()) -> tuple[list[dict[str, str]], list[int]]:
+    """The distinct (categories, change, ongoing measure) combinations of `frame` as marker kinds, and each
+    scene's kind."""
+    keys = [(tuple(cats), changes.get(str(s), ""), str(s) in ongoing)
+            for cats, s in zip(frame["categories"], frame["scene_id"], strict=True)]
+    index: dict[tuple[tuple[str, ...], str, bool], int] = {}
     kinds: list[dict[str, str]] = []
     for key in keys:
         if key not in index:
-            cats, change = key
+            cats, change, marked = key
             index[key] = len(kinds)
-            kinds.append({"html": _marker_html(list(cats), change, ref), "cls": "scene-marker", "pre": "",
-                          "post": _tooltip_tail(cats, change, ref, lang)})
+            tail = _tooltip_tail(cats, change, ref, lang)
+            if marked:
+                tail += f"<br><i>{safe(t('coord.map_legend', lang))}</i>"
+            kinds.append({"html": _marker_html(list(cats), change, ref, marked),
+                          "cls": "scene-marker measure-ongoing" if marked else "scene-marker", "pre": "",
+                          "post": tail})
     return kinds, [index[k] for k in keys]
 
 
@@ -587,7 +600,7 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
         cluster.add_to(scene_group)
         target = cluster
     if len(scenes):  # one compact data block for all scene markers (not one folium.Marker each)
-        kinds, kind = _scene_kinds(scenes, changes, ref, lang)
+        kinds, kind = _scene_kinds(scenes, changes, ref, lang, options.ongoing)
         _point_layer(scenes, ref, kinds, kind, districts=True, size=22).add_to(target)
     groups.append(scene_group)
 
@@ -681,6 +694,8 @@ def legend(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
               for code, badge in BADGES.items() if exact and code in present]
     if ceased is not None and len(ceased) and options.show_ceased and exact:
         items.append(LegendItem("ceased", t("map.ceased", lang), "#ffffff", "×"))
+    if exact and options.ongoing and scenes["scene_id"].astype(str).isin(options.ongoing).any():
+        items.append(LegendItem("ongoing", t("coord.map_legend", lang), "#000000"))
     values, hidden, classes = _plan(ref, scenes, options)
     items.append(LegendItem("heading", t(f"map.measure.{options.choropleth}", lang), ""))
     items.append(LegendItem("class", "0", classes.colour(0)))
@@ -717,6 +732,9 @@ def legend_html(items: list[LegendItem], title: str, *, large: bool = False) -> 
             swatch = (f'<span style="display:inline-block;width:16px;height:16px;border-radius:50%;'
                       f'border:2px {border} #444;text-align:center;font:bold 11px/14px sans-serif">'
                       f'{safe(item.symbol)}</span>')
+        elif item.kind == "ongoing":
+            swatch = ('<span style="display:inline-block;width:12px;height:12px;border-radius:50%;margin:4px;'
+                      f'background:#777777;{ONGOING_RING}"></span>')
         elif item.kind == "police_area":
             swatch = '<span style="display:inline-block;width:20px;border-top:2px dashed #333"></span>'
         elif item.kind == "county":

@@ -31,6 +31,7 @@ PAGES: dict[str, Page] = {p.key: p for p in (
     Page("map", "pages/map.py", "nav.map", ":material/map:", "karta", "deltagare"),
     Page("progress", "pages/progress.py", "nav.progress", ":material/trending_down:", "utveckling", "deltagare"),
     Page("seminars", "pages/seminars.py", "nav.seminars", ":material/event:", "seminarier", "deltagare"),
+    Page("coordination", "pages/coordination.py", "coord.nav", ":material/hub:", "samordning", "deltagare"),
     Page("goal", "pages/goal.py", "nav.goal", ":material/flag:", "mal", "styrgrupp"),
     Page("upload", "pages/upload.py", "nav.upload", ":material/upload_file:", "ladda-upp", "analytiker"),
     Page("history", "pages/history.py", "nav.history", ":material/history:", "historik", "analytiker"),

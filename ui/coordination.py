@@ -1,0 +1,113 @@
+"""Parts of the coordination page: URL presets and the filters (both ways: a link sets the view, a change writes
+the link), the measures read once per data version, and the coordination of the chosen survey (`scenes.coordination`
+does the work; this only reads widgets and caches)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from scenes.coordination import Coordination, CoordinationFilter, coordinate
+from scenes.measures import MEASURE_STATUSES, Measure
+from scenes.model import Survey
+from ui import map as ui_map
+
+#: URL parameter -> widget key of the list filters (`?kommun=0180&typ=uppsokande&status=pagaende&aktor=…`)
+LISTS = {"kommun": "c_kommun", "lpo": "c_lpo", "kategori": "c_kategori", "typ": "c_typ", "status": "c_status",
+         "aktor": "c_aktor"}
+#: URL parameter -> widget key of the single choices: the survey, the organisation and the scene looked at
+SINGLE = {"survey": "c_survey", "organisation": "c_org", "scen": "c_scen"}
+#: filters a participant (generalised precision) is offered: no actor, no scene
+PARTICIPANT_LISTS = ("kommun", "lpo", "kategori", "typ", "status")
+
+
+def _signature() -> list[tuple[str, str]]:
+    return ui_map.url_signature((*LISTS, *SINGLE))
+
+
+def preset_from_url() -> None:
+    """Copy the link's parameters into the widgets when the link changes (a shared link reproduces the view);
+    unknown codes are dropped, single choices are checked where their widget is drawn."""
+    signature = _signature()
+    if st.session_state.get("_coord_preset") == signature:
+        return
+    ref = ui.dashboard().reference
+    ui_map.lists_from_url(LISTS, {
+        "kommun": set(ref.municipalities["kommun_kod"]), "lpo": set(ref.police_areas["lpo_code"]),
+        "kategori": set(ref.categories["code"]), "typ": set(ref.measure_kinds["code"]),
+        "status": set(MEASURE_STATUSES), "aktor": set(ref.actors["code"])})
+    for param, key in SINGLE.items():
+        value = st.query_params.get(param)
+        if value:
+            st.session_state[key] = value[:200]
+        else:
+            st.session_state.pop(key, None)
+    st.session_state["_coord_preset"] = signature
+
+
+def sync_url() -> None:
+    """Write every filter and choice into the address (widget callback)."""
+    ui_map.lists_to_url(LISTS)
+    for param, key in SINGLE.items():
+        value = st.session_state.get(key)
+        if value:
+            st.query_params[param] = str(value)
+        elif param in st.query_params:
+            del st.query_params[param]
+    st.session_state["_coord_preset"] = _signature()
+
+
+def choose(label: str, options: list[str], key: str, names: dict[str, str]) -> str | None:
+    """A select of one of `options` (shown by `names`), kept in the URL; a stale or unknown value falls back to the
+    first option."""
+    if not options:
+        return None
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = options[0]
+    return str(st.selectbox(label, options, key=key, format_func=lambda v: names.get(v, v), on_change=sync_url))
+
+
+def survey(surveys: list[Survey]) -> Survey:
+    """The survey looked at (the latest unless chosen or preset)."""
+    by_id = {s.id: s for s in surveys}
+    ids = list(reversed(by_id))
+    chosen = choose(ui.tr("map.filter.survey"), ids, SINGLE["survey"], {s.id: s.name for s in surveys})
+    return by_id[chosen or ids[0]]
+
+
+def filters(exact: bool) -> CoordinationFilter:
+    """The filter widgets (as on the map, plus kind, measure status and, at exact precision, organisation)."""
+    ref, lang = ui.dashboard().reference, ui.lang()
+    every = ui.tr("map.filter.all")
+    widgets = {
+        "kommun": ("map.filter.municipality", list(ref.municipalities["kommun_kod"]), ref.municipality_name),
+        "lpo": ("map.filter.police_area", list(ref.police_areas["lpo_code"]), ref.police_area_name),
+        "kategori": ("map.filter.category", list(ref.categories["code"]), lambda c: ref.category_label(c, lang)),
+        "typ": ("coord.filter.kind", list(ref.measure_kinds["code"]), lambda c: ref.measure_kind_label(c, lang)),
+        "status": ("coord.filter.status", list(MEASURE_STATUSES), lambda c: ui.tr(f"measure.status.{c}")),
+        "aktor": ("coord.filter.actor", list(ref.actors["code"]), lambda c: ref.actor_label(c, lang)),
+    }
+    shown = list(widgets) if exact else list(PARTICIPANT_LISTS)
+    values: dict[str, tuple[str, ...]] = {}
+    for column, param in zip(st.columns(len(shown)), shown, strict=True):
+        label, options, name = widgets[param]
+        values[param] = tuple(column.multiselect(ui.tr(label), options, key=LISTS[param], format_func=name,
+                                                 placeholder=every, on_change=sync_url))
+    return CoordinationFilter(municipalities=values["kommun"], police_areas=values["lpo"],
+                              categories=values["kategori"], kinds=values["typ"], statuses=values["status"],
+                              actors=values.get("aktor", ()))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _measures(data_version: int) -> list[Measure]:
+    return ui.dashboard().measures()
+
+
+def measures() -> list[Measure]:
+    """The measures shown beside the shown surveys, read once per data version."""
+    return _measures(ui.dashboard().data_version())
+
+
+def coordination(survey_id: str, filt: CoordinationFilter) -> Coordination:
+    """The chosen survey's filtered scenes with their measures, and the area measures."""
+    return coordinate(ui.scenes(survey_id), ui.scenes(None), measures(), filt)
