@@ -73,7 +73,8 @@ class ReferenceStore(StoreBase):
             version = current + 1
             conn.execute(reference_tables.insert().values(name=name, version=version, data=_encode(table),
                                                           created_at=now(), created_by=actor, note=note))
-            self.audit_entry(conn, action, actor=actor, detail=f"{name} v{version}: {note}"[:2000])
+            # the table in words ("measure kinds v1: …"), as the history page shows the line
+            self.audit_entry(conn, action, actor=actor, detail=f"{name.replace('_', ' ')} v{version}: {note}"[:2000])
             self.bump(conn)
             self.bump(conn, "reference_version")
         return version
