@@ -81,13 +81,14 @@ def _form(cur: Measure | None, labels: dict[str, str], options: dict[str, str], 
         end = d2.date_input(ui.tr("measures.field.end_date"), value=shown.end_date if shown else None,
                             format=ui.date_format())
         note = st.text_area(ui.tr("measures.field.note"), value=shown.note if shown else "", max_chars=2_000)
-        if st.form_submit_button(ui.tr("measures.save"), type="primary", disabled=readonly):
-            item = Measure(measure_id=shown.measure_id if shown else new_measure_id(), kind=kind or "",
-                           actor=actor or "", status=status, scene_id=target if tkind == "scene" else None,
-                           kommun_kod=target if tkind == "kommun" else None,
-                           lokalpolisomrade=target if tkind == "lpo" else None, start_date=start, end_date=end,
-                           note=note.strip(), version=shown.version if shown else 0)
-            _save(item, key, "measures.saved")
+        submitted = st.form_submit_button(ui.tr("measures.save"), type="primary", disabled=readonly)
+    if submitted:  # saved outside the form: a refusal may offer a button
+        item = Measure(measure_id=shown.measure_id if shown else new_measure_id(), kind=kind or "",
+                       actor=actor or "", status=status, scene_id=target if tkind == "scene" else None,
+                       kommun_kod=target if tkind == "kommun" else None,
+                       lokalpolisomrade=target if tkind == "lpo" else None, start_date=start, end_date=end,
+                       note=note.strip(), version=shown.version if shown else 0)
+        _save(item, key, "measures.saved")
     if shown is not None and records.confirmed("measures.remove", "measures.remove_confirm", f"m_remove_{k}",
                                                readonly=readonly):
         _save(dataclasses.replace(shown, removed=True), key, "measures.removed")

@@ -33,7 +33,7 @@ PASSWORD = "correct horse battery"  # noqa: S105 - a test account in a throwaway
 MATRIX = {  # role -> pages it may open
     "deltagare": {"overview", "map", "progress", "seminars"},
     "styrgrupp": {"overview", "map", "progress", "seminars", "goal"},
-    "analytiker": {"overview", "map", "progress", "seminars", "goal", "upload", "history"},
+    "analytiker": {"overview", "map", "progress", "seminars", "goal", "upload", "history", "measures", "indicators"},
     "admin": set(PAGES),
 }
 

@@ -1273,9 +1273,9 @@ CATALOGUE: dict[str, dict[str, Text]] = {
               "en kommun eller ett lokalpolisområde (fyll i exakt en av de tre kolumnerna); typ, aktör och status är "
               "koderna i Referenstabeller; datum skrivs ÅÅÅÅ-MM-DD. Ett befintligt id ändrar den åtgärden, ett tomt "
               "lägger till en ny. Vid minsta problem importeras ingenting.",
-        "en": "The file's header row (CSV with semicolons, or Excel), headers exactly so. Each row belongs to a scene, a "
-              "municipality or a local police area (fill in exactly one of those three columns); kind, actor and "
-              "status are the codes of the Reference tables; dates are written YYYY-MM-DD. An existing id updates "
+        "en": "The file's header row (CSV with semicolons, or Excel), headers exactly so. Each row belongs to a "
+              "scene, a municipality or a local police area (fill in exactly one of those three columns); kind, actor "
+              "and status are the codes of the Reference tables; dates are written YYYY-MM-DD. An existing id updates "
               "that measure, a blank one adds a new one. On any problem nothing is imported."},
     "measures.export_csv": {"sv": "Ladda ner åtgärderna (CSV)", "en": "Download the measures (CSV)"},
     "measures.export_xlsx": {"sv": "Ladda ner åtgärderna (Excel)", "en": "Download the measures (Excel)"},
@@ -1363,8 +1363,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
               "eller lokalpolisomrade; området är kommunkoden eller lokalpolisområdets kod (tomt för länet); datum "
               "skrivs ÅÅÅÅ-MM-DD; källans adress börjar med https:// eller http://. Vid minsta problem importeras "
               "ingenting.",
-        "en": "The file's header row (CSV with semicolons, or Excel), headers exactly so. The area level is lan, kommun "
-              "or lokalpolisomrade; the area is the municipality code or the police area's code (blank for the "
+        "en": "The file's header row (CSV with semicolons, or Excel), headers exactly so. The area level is lan, "
+              "kommun or lokalpolisomrade; the area is the municipality code or the police area's code (blank for the "
               "county); dates are written YYYY-MM-DD; the source address starts with https:// or http://. On any "
               "problem nothing is imported."},
     "indicators.export_csv": {"sv": "Ladda ner värdena (CSV)", "en": "Download the values (CSV)"},
