@@ -1,4 +1,4 @@
-"""Altair (Vega-Lite) charts: the progress timeline and breakdowns.
+"""Altair (Vega-Lite) charts: the progress timeline, breakdowns and the safety indicators.
 
 Colours are from the Okabe–Ito palette and every series also differs in shape or dash, so no meaning rests on
 colour alone. Every chart is built from a plain table (`progress_table`, `breakdown`) that the UI offers as a
