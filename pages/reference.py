@@ -14,7 +14,7 @@ LABELS = {"code": "reference.col.code", "label_sv": "reference.col.label_sv", "l
           "description_sv": "reference.col.description_sv", "description_en": "reference.col.description_en",
           "color": "reference.col.color", "working_name": "reference.col.working_name",
           "kommun_kod": "col.kommun_kod", "kommun": "col.municipality", "population": "reference.col.population",
-          "population_date": "reference.col.population_date"}
+          "population_date": "reference.col.population_date", "organisation_type": "measures.col.organisation_type"}
 
 
 def render() -> None:
@@ -24,10 +24,13 @@ def render() -> None:
     dash = ui.dashboard()
     readonly = ui.demo_readonly()
     ref = dash.reference
-    tables = {"categories": ref.categories, "statuses": ref.statuses, "municipalities": ref.municipalities}
+    tables = {"categories": ref.categories, "statuses": ref.statuses, "municipalities": ref.municipalities,
+              "measure_kinds": ref.measure_kinds, "actors": ref.actors}
     name = st.segmented_control(ui.tr("reference.table"), list(EDITABLE), default="categories", key="ref_table",
                                 format_func=lambda n: ui.tr(f"reference.{n}")) or "categories"
     _, key, editable = EDITABLE[name]
+    if name in ("measure_kinds", "actors"):  # what the table is for, and that its codes stay
+        st.caption(ui.tr(f"measures.ref_help.{name}"))
     history = dash.reference_history(name)
     # The version this tab's editor started from: a save on top of someone else's newer version is refused.
     based_on = st.session_state.setdefault(f"ref_based_on_{name}", int(history["version"].max()) if len(history) else 0)
@@ -52,6 +55,8 @@ def render() -> None:
         "population": column.NumberColumn(label["population"], min_value=0, step=1, format="%d"),
         "population_date": column.TextColumn(label["population_date"],
                                              help=ui.tr("reference.col.population_date_help")),
+        "organisation_type": column.TextColumn(label["organisation_type"],
+                                               help=ui.tr("measures.col.organisation_type_help")),
     }
     edited = st.data_editor(frame, key=f"editor_{name}", hide_index=True, width="stretch",
                             num_rows="dynamic" if name != "municipalities" else "fixed",

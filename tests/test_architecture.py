@@ -69,7 +69,8 @@ def test_every_write_names_its_actor() -> None:
     writers = {
         Dashboard: ["record", "save_reference", "add_user", "remove_user", "set_role", "set_password", "unlock_user",
                     "publish", "rollback", "withdraw", "restore", "remove_demo", "set_goal", "save_seminar",
-                    "import_seminars"],
+                    "import_seminars", "save_measure", "import_measures", "save_indicator", "import_indicators",
+                    "remove_indicator"],
         Store: ["record", "add_survey", "add_revision", "rollback", "set_withdrawn", "remove_demo_surveys",
                 "save_seminars", "set_goal"],
         Accounts: ["add", "remove", "set_role", "set_password", "unlock"],
@@ -155,9 +156,9 @@ def test_app_and_auth_use_the_page_registry() -> None:
     assert [p.file for p in scenes.pages.registered() if f'"{p.file}"' in app] == []
 def test_ui_modules_do_not_import_their_package() -> None:
     """The shared ui modules import one another, never the `ui` package that re-exports them (no import cycle);
-    only the page parts (sign-in page, map, upload, impact and coordination parts) use the package's names, as pages
-    do."""
-    page_parts = {"__init__.py", "signin.py", "map.py", "upload.py", "impact.py", "coordination.py"}
+    only the page parts (sign-in page, map, upload, impact, coordination and entry-page parts) use the package's
+    names, as pages do."""
+    page_parts = {"__init__.py", "signin.py", "map.py", "upload.py", "impact.py", "coordination.py", "records.py"}
     shared = [p for p in UI.glob("*.py") if p.name not in page_parts]
     assert sorted(p.name for p in shared) == ["cache.py", "errors.py", "lang.py", "session.py", "widgets.py"]
     facade = {p.name for p in shared for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))

@@ -127,3 +127,83 @@ def test_every_command_has_its_own_handler() -> None:
     handlers = {name: p.get_default("handler") for name, p in sub.choices.items()}
     assert [name for name, h in handlers.items() if h is None] == []
     assert len(set(handlers.values())) == len(handlers)
+
+
+# -- measures and safety indicators -----------------------------------------------------------------------------------
+@pytest.fixture
+def real_db(tmp_path: Path) -> str:
+    """A store after `scenes init` without demo data (real measures are shown beside real surveys only; municipality
+    and police-area measures need no survey)."""
+    url = f"sqlite:///{tmp_path}/real.db"
+    assert _run("init", db=url).returncode == 0
+    return url
+
+
+def test_measures_import_then_export_round_trip(real_db: str, tmp_path: Path) -> None:
+    """`scenes measures import` stores a file (audited under --actor) and says how many were added; the export, as
+    CSV or .xlsx, reads back unchanged (nothing added or updated)."""
+    source = tmp_path / "atgarder.csv"
+    source.write_text("kommun_kod;lokalpolisomrade;kind;actor;status;start_date\n"
+                      "0180;;vard_stod;kommun_0180;planerad;2025-01-01\n"
+                      ";jarva;polisiar;lpo_jarva;pagaende;\n", encoding="utf-8")
+    result = _run("measures", "import", str(source), "--actor", "anna", db=real_db)
+    assert result.returncode == 0, result.stderr
+    assert "2 measure(s) added, 0 updated" in result.stdout
+    exported = _run("measures", "export", db=real_db)
+    assert exported.stdout.lstrip("\ufeff").startswith("measure_id;scene_id;kommun_kod;lokalpolisomrade;kind")
+    assert len(exported.stdout.strip().splitlines()) == 3
+    xlsx = tmp_path / "atgarder.xlsx"
+    assert _run("measures", "export", "--format", "xlsx", "-o", str(xlsx), db=real_db).returncode == 0
+    again = _run("measures", "import", str(xlsx), "--actor", "anna", db=real_db)
+    assert "0 measure(s) added, 0 updated" in again.stdout
+    history = _run("history", db=real_db).stdout
+    assert "measure-import" in history
+    assert "anna" in history
+
+
+def test_a_bad_measures_file_is_reported_located_and_nothing_is_stored(real_db: str, tmp_path: Path) -> None:
+    """Every problem is printed with its row and column (in Swedish by default), the exit code is 1 and the store
+    is unchanged."""
+    source = tmp_path / "fel.csv"
+    source.write_text("kommun_kod;kind;actor;status\n0180;magi;kommun_0180;klar\n", encoding="utf-8")
+    result = _run("measures", "import", str(source), "--actor", "anna", db=real_db)
+    assert result.returncode == 1
+    assert "Åtgärdsfilen har 2 problem; inget importerades." in result.stderr
+    lines = [line.split() for line in result.stderr.splitlines()]
+    assert lines[1][:3] == ["Allvar", "Rad", "Kolumn"]
+    assert [words[1:4] for words in lines[2:]] == [["2", "kind", "magi"], ["2", "status", "klar"]]
+    assert "Traceback" not in result.stderr
+    assert len(_run("measures", "export", db=real_db).stdout.strip().splitlines()) == 1  # the header only
+
+
+def test_a_record_file_over_the_byte_cap_is_read_only_up_to_the_cap(real_db: str, tmp_path: Path) -> None:
+    """The file is read at most one byte past SCENES_MAX_UPLOAD_MB and refused as too large; nothing is stored."""
+    import os
+
+    big = tmp_path / "stor.csv"
+    big.write_bytes(b"indicator;value\n" + b"x;1\n" * 300_000)  # 1.2 MB
+    env = {**os.environ, "SCENES_MAX_UPLOAD_MB": "1"}
+    result = subprocess.run([SCENES, "--database", real_db, "indicators", "import", str(big), "--actor", "anna",
+                             "--lang", "en"], capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert result.returncode == 1
+    assert "The file is 1.0 MB; the limit is 1.0 MB." in result.stderr
+    assert "None" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_indicators_import_and_export(real_db: str, tmp_path: Path) -> None:
+    """`scenes indicators import` adds values and, for the same indicator, area and date, replaces them; `export`
+    writes the documented columns; xlsx needs -o."""
+    source = tmp_path / "ind.csv"
+    source.write_text("indicator;value;unit;date;area_level;area_code;source;source_url\n"
+                      "Otrygghet (test);31,5;%;2024-12-31;lan;;Testkälla;https://example.org/a\n", encoding="utf-8")
+    first = _run("indicators", "import", str(source), "--actor", "anna", db=real_db)
+    assert first.returncode == 0, first.stderr
+    assert "1 value(s) added, 0 replaced" in first.stdout
+    assert "0 value(s) added, 1 replaced" in _run("indicators", "import", str(source), "--actor", "bo",
+                                                  db=real_db).stdout
+    exported = _run("indicators", "export", db=real_db).stdout.lstrip("\ufeff").splitlines()
+    assert exported[0] == "indicator;value;unit;date;area_level;area_code;source;source_url;note"
+    assert exported[1].startswith("Otrygghet (test);31,5;%;2024-12-31;lan;")
+    refused = _run("indicators", "export", "--format", "xlsx", db=real_db)
+    assert (refused.returncode, "-o FILE" in refused.stderr) == (1, True)

@@ -24,7 +24,8 @@ APP = str(PROJECT_ROOT / "app.py")
 FILES = {"overview": "pages/overview.py", "map": "pages/map.py", "progress": "pages/progress.py",
          "seminars": "pages/seminars.py", "coordination": "pages/coordination.py", "goal": "pages/goal.py",
          "upload": "pages/upload.py",
-         "history": "pages/history.py", "users": "pages/users.py", "reference": "pages/reference.py"}
+         "history": "pages/history.py", "users": "pages/users.py", "reference": "pages/reference.py",
+         "measures": "pages/measures.py", "indicators": "pages/indicators.py"}
 #: words a reader should never meet: Python's and pandas' missing values, and Streamlit's empty marker
 PLACEHOLDERS = re.compile(r"\b(None|nan|NaN|NaT|<NA>|empty)\b")
 #: a catalogue key shown instead of its words ("kpi.goal", "audit.publish" …)

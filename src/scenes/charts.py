@@ -1,4 +1,4 @@
-"""Altair (Vega-Lite) charts: the progress timeline and breakdowns.
+"""Altair (Vega-Lite) charts: the progress timeline, breakdowns and the safety indicators.
 
 Colours are from the Okabe–Ito palette and every series also differs in shape or dash, so no meaning rests on
 colour alone. Every chart is built from a plain table (`progress_table`, `breakdown`) that the UI offers as a
@@ -30,11 +30,14 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.i18n import LOCALES, date_text, number, t
+from scenes.indicators import Indicator
 from scenes.model import Goal, PublishedTotal, Seminar, Survey
 from scenes.progress import SurveyStats, baseline_of, trajectory_value
+from scenes.reference import Reference
 
-__all__ = ["BREAKDOWN_PALETTE", "IMPACT_PALETTE", "breakdown_chart", "count_domain", "impact_chart", "matching_totals",
-           "progress_chart", "progress_table", "seminar_key", "seminar_rows", "to_png"]
+__all__ = ["BREAKDOWN_PALETTE", "IMPACT_PALETTE", "breakdown_chart", "count_domain", "impact_chart",
+           "indicator_chart", "indicator_table", "matching_totals", "progress_chart", "progress_table", "seminar_key",
+           "seminar_rows", "to_png"]
 
 _C = TypeVar("_C", alt.Chart, alt.LayerChart)
 
@@ -379,6 +382,57 @@ def impact_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = "c
         color=alt.condition("datum.order >= 4 && datum.order <= 5", alt.value("white"), alt.value("black")),
         tooltip=tooltip)
     return _sized(alt.LayerChart(layer=[bars, counts]), lang, width, height)
+
+
+#: indicator series: one shape per series beside its colour (no meaning rests on colour alone)
+SERIES_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge"]
+
+
+def indicator_table(items: Sequence[Indicator], ref: Reference, lang: str = "sv") -> pd.DataFrame:
+    """The data behind `indicator_chart`: one row per value, its series (indicator, area, and the unit when the
+    values have more than one), date, value, unit, area and source. The page offers it as a download."""
+    from scenes.entry import area_label
+
+    several_units = len({i.unit for i in items}) > 1
+    rows = [{"series": f"{i.indicator} – {area_label(i.area_level, i.area_code, ref, lang)}"
+                       + (f" ({i.unit})" if several_units else ""),
+             "indicator": i.indicator, "area": area_label(i.area_level, i.area_code, ref, lang),
+             "date": pd.Timestamp(i.date), "value": i.value, "unit": i.unit, "source": i.source,
+             "source_url": i.source_url} for i in sorted(items, key=lambda i: (i.indicator, i.area_code, i.date))]
+    return pd.DataFrame(rows, columns=["series", "indicator", "area", "date", "value", "unit", "source",
+                                       "source_url"])
+
+
+def indicator_chart(items: Sequence[Indicator], ref: Reference, lang: str = "sv", *, width: int | str = "container",
+                    height: int = 280) -> alt.LayerChart:
+    """Sourced safety-indicator values over time: one line with marks per indicator and area (colour and shape),
+    the value axis from zero, titled with the unit when every value shares one (pass one indicator's values for
+    one chart per indicator, as the Trygghetsindikatorer page does). The tooltip names the source of each value.
+    Reusable beside the scene counts: same locale, autosize and legend rules as the progress chart."""
+    table = indicator_table(items, ref, lang)
+    series = list(dict.fromkeys(table["series"]))
+    units = list(dict.fromkeys(table["unit"]))
+    title = t("indicators.axis.value_unit", lang, unit=units[0]) if len(units) == 1 else t("indicators.axis.value",
+                                                                                             lang)
+    palette = [OKABE_ITO[k] for k in ("blue", "vermillion", "green", "orange", "purple", "black", "sky")]
+    legend = _legend()
+    colour = alt.Color("series:N", scale=alt.Scale(domain=series, range=palette), legend=legend)
+    shape = alt.Shape("series:N", scale=alt.Scale(domain=series, range=SERIES_SHAPES), legend=legend)
+    x = alt.X("date:T", title=t("chart.axis.date", lang),
+              axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True, labelFlush=True),
+              scale=alt.Scale(padding=12))
+    y = alt.Y("value:Q", title=title, scale=alt.Scale(zero=True, nice=True),
+              axis=alt.Axis(format=",~r", labelFlush=True))
+    tooltip = [_tooltip("indicator", t("indicators.col.indicator", lang)),
+               _tooltip("area", t("indicators.col.area", lang)),
+               _tooltip("date", t("chart.axis.date", lang), "T", DATE_FORMAT),
+               _tooltip("value", t("indicators.col.value", lang), "Q", ",~r"),
+               _tooltip("unit", t("indicators.col.unit", lang)), _tooltip("source", t("chart.tt.source", lang))]
+    base = alt.Chart(table)
+    lines = base.mark_line().encode(x=x, y=y, color=colour, detail="series:N")
+    marks = base.mark_point(size=90, filled=True, opacity=1).encode(x=x, y=y, color=colour, shape=shape,
+                                                                    tooltip=tooltip)
+    return _sized(alt.LayerChart(layer=[lines, marks]), lang, width, height)
 
 
 def to_png(chart: alt.TopLevelMixin, *, scale: float = 2.0) -> bytes:

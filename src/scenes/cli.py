@@ -18,8 +18,8 @@ from typing import TextIO
 
 from scenes import Dashboard
 from scenes.auth import ROLES
-from scenes.errors import ScenesError
-from scenes.i18n import problem_text
+from scenes.errors import ScenesError, ValidationFailed
+from scenes.i18n import error_text, problem_text
 from scenes.ingest.upload import UploadCheck, report_table, survey_id_for
 from scenes.maps import MapOptions
 from scenes.model import Survey, SurveyKind
@@ -130,6 +130,19 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("progress", help="progress per survey against the goal trajectory")
     p.add_argument("--json", action="store_true", help="print a JSON list of objects")
+
+    for name, what in (("measures", "measures (åtgärder)"), ("indicators", "safety-indicator values")):
+        p = sub.add_parser(name, help=f"export or import {what} as CSV or .xlsx (the documented file columns)")
+        action = p.add_subparsers(dest="records_command", required=True, metavar="ACTION")
+        q = action.add_parser("export", help=f"write the {what} shown in the app")
+        q.add_argument("--format", choices=["csv", "xlsx"], default="csv",
+                       help="csv: for Swedish Excel (;, UTF-8 with BOM); xlsx: Excel")
+        q.add_argument("-o", "--output", type=Path, help="file to write (default: standard output; required for xlsx)")
+        q = action.add_parser("import", help=f"check a file of {what} and store it in one transaction (nothing is "
+                              "stored when any row has a problem)")
+        q.add_argument("file", type=Path, metavar="FILE", help=".csv or .xlsx")
+        q.add_argument("--actor", required=True, help="who is importing (for the audit log)")
+        q.add_argument("--lang", choices=["sv", "en"], default=None, help="language of the problem report")
 
     sub.add_parser("demo-generate", help="regenerate the demo surveys under data/demo/ (developers)")
     sub.add_parser("reference-build", help="rebuild data/reference/municipalities.geojson and surroundings.geojson "
@@ -369,6 +382,48 @@ def _cmd_export(args: argparse.Namespace, settings: Settings, dashboard: Dashboa
     return 0
 
 
+def _records(args: argparse.Namespace, settings: Settings, export: Callable[[str], bytes],
+             store: Callable[[str, bytes], str]) -> int:
+    """A record file's export, or its import under the byte cap with every problem printed located (as `scenes
+    import` reports a survey's), exit 1 and nothing stored."""
+    if args.records_command == "export":
+        if args.output is None and args.format == "xlsx":
+            raise ScenesError("--format xlsx writes a binary file: give the file to write with -o FILE.")
+        _write(export(args.format), args.output)
+        return 0
+    data = _read_bytes(args.file, settings.file_limits.max_bytes)  # at most one byte past the cap
+    try:
+        print(f"Imported {args.file.name}: {store(args.file.name, data)}.")
+    except ValidationFailed as exc:
+        lang = args.lang or settings.language
+        print(f"scenes: error: {error_text(exc, lang)}", file=sys.stderr)
+        table = report_table(exc.problems, lang)
+        print(table.astype(object).where(table.notna(), "").to_string(index=False), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_measures(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    dash = _dash(dashboard)
+
+    def store(name: str, data: bytes) -> str:
+        saved = dash.import_measures(name, data, actor=args.actor)
+        added = sum(1 for m in saved if m.version == 1)
+        return f"{added} measure(s) added, {len(saved) - added} updated"
+
+    return _records(args, settings, dash.export_measures, store)
+
+
+def _cmd_indicators(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    dash = _dash(dashboard)
+
+    def store(name: str, data: bytes) -> str:
+        added, replaced = dash.import_indicators(name, data, actor=args.actor)
+        return f"{added} value(s) added, {replaced} replaced"
+
+    return _records(args, settings, dash.export_indicators, store)
+
+
 def _new_password(username: str) -> str:
     return os.environ.get("SCENES_NEW_PASSWORD") or getpass.getpass(f"Password for {username}: ")
 
@@ -402,7 +457,7 @@ _HANDLERS: dict[str, Handler] = {
     "import": _cmd_import, "history": _cmd_history, "user": _cmd_user, "setup-code": _cmd_setup_code,
     "demo": _cmd_demo_remove, "withdraw": _cmd_withdraw, "restore": _cmd_restore, "rollback": _cmd_rollback,
     "report": _cmd_report, "progress": _cmd_progress, "demo-generate": _cmd_demo_generate,
-    "reference-build": _cmd_reference_build,
+    "reference-build": _cmd_reference_build, "measures": _cmd_measures, "indicators": _cmd_indicators,
 }
 
 

@@ -1235,12 +1235,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
               "på sidan Trygghetsindikatorer.",
         "en": "No indicator values have been entered. The app ships no figures: an analyst enters sourced values on "
               "the page Safety indicators."},
-    "indicators.col.indicator": {"sv": "Indikator", "en": "Indicator"},
-    "indicators.col.area": {"sv": "Område", "en": "Area"},
-    "indicators.col.date": {"sv": "Datum", "en": "Date"},
-    "indicators.col.value": {"sv": "Värde", "en": "Value"},
     "indicators.col.previous": {"sv": "Föregående", "en": "Previous"},
-    "indicators.col.source": {"sv": "Källa", "en": "Source"},
     "audit.measure": {"sv": "Åtgärd sparad", "en": "Measure saved"},
     "audit.measure-import": {"sv": "Åtgärder importerade", "en": "Measures imported"},
     "audit.indicator": {"sv": "Indikatorvärde sparat", "en": "Indicator value saved"},
@@ -1299,6 +1294,183 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                                   "en": "The source URL starts with https:// or http://."},
     "problem.indicator_twice": {"sv": "Samma indikator, område och datum som rad {first}.",
                                 "en": "The same indicator, area and date as row {first}."},
+    # -- the entry pages: Åtgärder and Trygghetsindikatorer, and the reference tables of measures --------------------
+    "measures.nav": {"sv": "Åtgärder", "en": "Measures"},
+    "measures.title": {"sv": "Åtgärder", "en": "Measures"},
+    "measures.intro": {
+        "sv": "Vem gör vad, var: varje åtgärd hör till en scen (och följer den genom sammanslagningar och delningar), "
+              "en kommun eller ett lokalpolisområde. Varje ändring sparas som en ny version med vem och när.",
+        "en": "Who does what, where: each measure belongs to a scene (and follows it through merges and splits), a "
+              "municipality or a local police area. Every change is saved as a new version with who and when."},
+    "measures.demo_real_later": {
+        "sv": "Här visas de fiktiva exempelåtgärderna. En skarp åtgärd som du sparar visas när den första skarpa "
+              "kartläggningen är publicerad: exempeldata och skarpa uppgifter blandas aldrig.",
+        "en": "The fictitious demo measures are shown here. A real measure you save appears once the first real "
+              "survey is published: demo and real data never mix."},
+    "measures.list": {"sv": "Alla åtgärder", "en": "All measures"},
+    "measures.all": {"sv": "Alla", "en": "All"},
+    "measures.search": {"sv": "Sök (plats, anteckning, id)", "en": "Search (place, note, id)"},
+    "measures.empty": {"sv": "Inga åtgärder ännu. Lägg till en nedan eller importera en fil.",
+                       "en": "No measures yet. Add one below or import a file."},
+    "measures.count": {"sv": {"one": "Visar {shown} av {n} åtgärd.", "other": "Visar {shown} av {n} åtgärder."},
+                       "en": {"one": "Showing {shown} of {n} measure.", "other": "Showing {shown} of {n} measures."}},
+    "measures.edit": {"sv": "Lägg till eller ändra", "en": "Add or edit"},
+    "measures.choose": {"sv": "Åtgärd", "en": "Measure"},
+    "measures.new": {"sv": "Ny åtgärd", "en": "New measure"},
+    "measures.version": {"sv": "Formuläret visar version {version}, sparad {when} av {by}.",
+                         "en": "The form shows version {version}, saved {when} by {by}."},
+    "measures.target": {"sv": "Åtgärden hör till", "en": "The measure belongs to"},
+    "measures.target.scene": {"sv": "Scen", "en": "Scene"},
+    "measures.target.kommun": {"sv": "Kommun", "en": "Municipality"},
+    "measures.target.lpo": {"sv": "Lokalpolisområde", "en": "Local police area"},
+    "measures.scene_id_only": {"sv": "Scen {id} (inte i de visade kartläggningarna)",
+                               "en": "Scene {id} (not in the surveys shown)"},
+    "measures.field.scene_id": {"sv": "Scen", "en": "Scene"},
+    "measures.field.kommun_kod": {"sv": "Kommun", "en": "Municipality"},
+    "measures.field.lokalpolisomrade": {"sv": "Lokalpolisområde", "en": "Local police area"},
+    "measures.field.kind": {"sv": "Typ av åtgärd", "en": "Kind of measure"},
+    "measures.field.actor": {"sv": "Ansvarig aktör", "en": "Responsible actor"},
+    "measures.field.status": {"sv": "Status", "en": "Status"},
+    "measures.field.start_date": {"sv": "Startdatum (valfritt)", "en": "Start date (optional)"},
+    "measures.field.end_date": {"sv": "Slutdatum (valfritt)", "en": "End date (optional)"},
+    "measures.field.note": {"sv": "Anteckning", "en": "Note"},
+    "measures.field.removed": {"sv": "Borttagen", "en": "Removed"},
+    "measures.save": {"sv": "Spara åtgärden", "en": "Save the measure"},
+    "measures.saved": {"sv": "Åtgärden {id} sparades (version {version}).",
+                       "en": "The measure {id} was saved (version {version})."},
+    "measures.remove": {"sv": "Ta bort", "en": "Remove"},
+    "measures.remove_confirm": {
+        "sv": "Ja, ta bort åtgärden (den sparas som en borttagen version; historiken finns kvar)",
+        "en": "Yes, remove the measure (saved as a removed version; its history is kept)"},
+    "measures.removed": {"sv": "Åtgärden {id} togs bort (version {version}).",
+                         "en": "The measure {id} was removed (version {version})."},
+    "measures.reload": {"sv": "Visa den senaste versionen", "en": "Show the latest version"},
+    "measures.history": {"sv": "Versionshistorik", "en": "Version history"},
+    "measures.history.added": {"sv": "Tillagd för {target}", "en": "Added for {target}"},
+    "measures.history.removed": {"sv": "Borttagen", "en": "Removed"},
+    "measures.col.id": {"sv": "Id", "en": "Id"},
+    "measures.col.target": {"sv": "Hör till", "en": "Belongs to"},
+    "measures.col.kind": {"sv": "Typ", "en": "Kind"},
+    "measures.col.actor": {"sv": "Ansvarig", "en": "Responsible"},
+    "measures.col.status": {"sv": "Status", "en": "Status"},
+    "measures.col.start": {"sv": "Start", "en": "Start"},
+    "measures.col.end": {"sv": "Slut", "en": "End"},
+    "measures.col.note": {"sv": "Anteckning", "en": "Note"},
+    "measures.col.version": {"sv": "Version", "en": "Version"},
+    "measures.col.saved": {"sv": "Senast sparad", "en": "Last saved"},
+    "measures.col.when": {"sv": "När", "en": "When"},
+    "measures.col.who": {"sv": "Vem", "en": "Who"},
+    "measures.col.what": {"sv": "Vad", "en": "What"},
+    "measures.col.organisation_type": {"sv": "Typ av organisation", "en": "Kind of organisation"},
+    "measures.col.organisation_type_help": {
+        "sv": "T.ex. kommun, polis, region, fastighetsägare, ideell organisation.",
+        "en": "E.g. municipality, police, region, property owner, non-profit organisation."},
+    "measures.files": {"sv": "Importera och exportera", "en": "Import and export"},
+    "measures.columns": {
+        "sv": "Filens rubrikrad (CSV med semikolon, eller Excel), rubrikerna exakt så här. Varje rad hör till en scen, "
+              "en kommun eller ett lokalpolisområde (fyll i exakt en av de tre kolumnerna); typ, aktör och status är "
+              "koderna i Referenstabeller; datum skrivs ÅÅÅÅ-MM-DD. Ett befintligt id ändrar den åtgärden, ett tomt "
+              "lägger till en ny. Vid minsta problem importeras ingenting.",
+        "en": "The file's header row (CSV with semicolons, or Excel), headers exactly so. Each row belongs to a "
+              "scene, a municipality or a local police area (fill in exactly one of those three columns); kind, actor "
+              "and status are the codes of the Reference tables; dates are written YYYY-MM-DD. An existing id updates "
+              "that measure, a blank one adds a new one. On any problem nothing is imported."},
+    "measures.export_csv": {"sv": "Ladda ner åtgärderna (CSV)", "en": "Download the measures (CSV)"},
+    "measures.export_xlsx": {"sv": "Ladda ner åtgärderna (Excel)", "en": "Download the measures (Excel)"},
+    "measures.import_file": {"sv": "Åtgärdsfil (CSV eller Excel)", "en": "Measures file (CSV or Excel)"},
+    "measures.import_button": {"sv": "Importera åtgärderna", "en": "Import the measures"},
+    "measures.imported": {"sv": "Importerat: {added} nya och {updated} ändrade åtgärder.",
+                          "en": "Imported: {added} new and {updated} changed measures."},
+    "measures.ref_help.measure_kinds": {
+        "sv": "Åtgärdstyperna som åtgärder väljer bland (arbetsnamn tills de officiella är kända). Koderna är "
+              "stabila: rader kan läggas till och namn ändras, men ingen kod tas bort eller byter namn.",
+        "en": "The kinds a measure is chosen from (working names until the official ones are known). Codes are "
+              "stable: rows can be added and names changed, but no code is removed or renamed."},
+    "measures.ref_help.actors": {
+        "sv": "Aktörerna som kan vara ansvariga för en åtgärd: kommuner och stadsdelar, lokalpolisområden, Region "
+              "Stockholm, trafikkontoret, fastighetsägare, ideella organisationer … Nya koder är små bokstäver, "
+              "siffror och _.",
+        "en": "The actors that can be responsible for a measure: municipalities and districts, police areas, Region "
+              "Stockholm, the traffic office, property owners, non-profit organisations … New codes are lowercase "
+              "letters, digits and _."},
+    "indicators.nav": {"sv": "Trygghetsindikatorer", "en": "Safety indicators"},
+    "indicators.title": {"sv": "Trygghetsindikatorer", "en": "Safety indicators"},
+    "indicators.intro": {
+        "sv": "Källbelagda värden som styrgruppen följer vid sidan av antalet scener, t.ex. andelen boende nära en "
+              "scen som känner sig otrygga enligt regionens trygghetsundersökning. Varje värde har en källa och en "
+              "adress där det kan kontrolleras.",
+        "en": "Sourced values the steering group follows beside the number of scenes, e.g. the share of residents "
+              "near a scene who feel unsafe according to the regional safety survey. Every value has a source and an "
+              "address where it can be checked."},
+    "indicators.empty": {
+        "sv": "Inga värden ännu. Appen levereras utan siffror: bara källbelagda värden förs in. Lägg till ett värde "
+              "i formuläret nedan eller importera en fil med kolumnerna som anges under Importera och exportera "
+              "(se README, \"How to add a safety indicator\").",
+        "en": "No values yet. The app ships no figures: only sourced values are entered. Add a value with the form "
+              "below or import a file with the columns listed under Import and export (see the README, \"How to add "
+              "a safety indicator\")."},
+    "indicators.list": {"sv": "Alla värden", "en": "All values"},
+    "indicators.add": {"sv": "Lägg till ett värde", "en": "Add a value"},
+    "indicators.add_help": {
+        "sv": "Samma indikator, område och datum som ett sparat värde ersätter det (det gamla värdet står kvar i "
+              "loggen).",
+        "en": "The same indicator, area and date as a stored value replaces it (the old value stays in the log)."},
+    "indicators.field.indicator": {"sv": "Indikator", "en": "Indicator"},
+    "indicators.field.value": {"sv": "Värde", "en": "Value"},
+    "indicators.field.unit": {"sv": "Enhet", "en": "Unit"},
+    "indicators.field.date": {"sv": "Datum som värdet avser", "en": "Date the value describes"},
+    "indicators.field.area_level": {"sv": "Områdesnivå", "en": "Area level"},
+    "indicators.field.area_code": {"sv": "Område", "en": "Area"},
+    "indicators.field.source": {"sv": "Källa", "en": "Source"},
+    "indicators.field.source_url": {"sv": "Källans adress (https://…)", "en": "Source address (https://…)"},
+    "indicators.field.note": {"sv": "Anteckning", "en": "Note"},
+    "indicators.indicator_help": {"sv": "Namnet som det ska stå i diagrammen. Sparade indikatorer: {names}.",
+                                  "en": "The name as charts should show it. Stored indicators: {names}."},
+    "indicators.value_help": {"sv": "Ett tal, med decimalkomma eller decimalpunkt.",
+                              "en": "A number, with a decimal comma or point."},
+    "indicators.unit_help": {"sv": "T.ex. %, antal, per 100 000 invånare.",
+                             "en": "E.g. %, count, per 100,000 inhabitants."},
+    "indicators.date_help": {"sv": "För en årlig undersökning: undersökningens datum eller årets 31 december.",
+                             "en": "For a yearly survey: the survey's date or 31 December of its year."},
+    "indicators.source_help": {"sv": "Vem som publicerade värdet, och publikationen.",
+                               "en": "Who published the value, and the publication."},
+    "indicators.save": {"sv": "Spara värdet", "en": "Save the value"},
+    "indicators.saved": {"sv": "Sparat: {indicator}, {area}.", "en": "Saved: {indicator}, {area}."},
+    "indicators.remove_title": {"sv": "Ta bort ett värde", "en": "Remove a value"},
+    "indicators.remove_choose": {"sv": "Värde", "en": "Value"},
+    "indicators.value_label": {"sv": "{indicator}, {area}, {date}: {value} {unit}",
+                               "en": "{indicator}, {area}, {date}: {value} {unit}"},
+    "indicators.remove": {"sv": "Ta bort", "en": "Remove"},
+    "indicators.remove_confirm": {"sv": "Ja, ta bort värdet (det står kvar i loggen)",
+                                  "en": "Yes, remove the value (it stays in the log)"},
+    "indicators.removed": {"sv": "Värdet för {indicator} togs bort.", "en": "The value of {indicator} was removed."},
+    "indicators.col.indicator": {"sv": "Indikator", "en": "Indicator"},
+    "indicators.col.area": {"sv": "Område", "en": "Area"},
+    "indicators.col.date": {"sv": "Datum", "en": "Date"},
+    "indicators.col.value": {"sv": "Värde", "en": "Value"},
+    "indicators.col.unit": {"sv": "Enhet", "en": "Unit"},
+    "indicators.col.source": {"sv": "Källa", "en": "Source"},
+    "indicators.col.source_url": {"sv": "Källans adress", "en": "Source address"},
+    "indicators.col.note": {"sv": "Anteckning", "en": "Note"},
+    "indicators.col.saved": {"sv": "Sparat av", "en": "Saved by"},
+    "indicators.axis.value": {"sv": "Värde", "en": "Value"},
+    "indicators.axis.value_unit": {"sv": "Värde ({unit})", "en": "Value ({unit})"},
+    "indicators.files": {"sv": "Importera och exportera", "en": "Import and export"},
+    "indicators.columns": {
+        "sv": "Filens rubrikrad (CSV med semikolon, eller Excel), rubrikerna exakt så här. Områdesnivån är lan, kommun "
+              "eller lokalpolisomrade; området är kommunkoden eller lokalpolisområdets kod (tomt för länet); datum "
+              "skrivs ÅÅÅÅ-MM-DD; källans adress börjar med https:// eller http://. Vid minsta problem importeras "
+              "ingenting.",
+        "en": "The file's header row (CSV with semicolons, or Excel), headers exactly so. The area level is lan, "
+              "kommun or lokalpolisomrade; the area is the municipality code or the police area's code (blank for the "
+              "county); dates are written YYYY-MM-DD; the source address starts with https:// or http://. On any "
+              "problem nothing is imported."},
+    "indicators.export_csv": {"sv": "Ladda ner värdena (CSV)", "en": "Download the values (CSV)"},
+    "indicators.export_xlsx": {"sv": "Ladda ner värdena (Excel)", "en": "Download the values (Excel)"},
+    "indicators.import_file": {"sv": "Indikatorfil (CSV eller Excel)", "en": "Indicator file (CSV or Excel)"},
+    "indicators.import_button": {"sv": "Importera värdena", "en": "Import the values"},
+    "indicators.imported": {"sv": "Importerat: {added} nya och {replaced} ersatta värden.",
+                            "en": "Imported: {added} new and {replaced} replaced values."},
     "reference.save": {"sv": "Spara tabellen", "en": "Save the table"},
     "reference.saved": {"sv": {"one": "Sparat: {n} ändring.", "other": "Sparat: {n} ändringar."},
                         "en": {"one": "Saved: {n} change.", "other": "Saved: {n} changes."}},

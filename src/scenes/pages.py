@@ -35,6 +35,9 @@ PAGES: dict[str, Page] = {p.key: p for p in (
     Page("goal", "pages/goal.py", "nav.goal", ":material/flag:", "mal", "styrgrupp"),
     Page("upload", "pages/upload.py", "nav.upload", ":material/upload_file:", "ladda-upp", "analytiker"),
     Page("history", "pages/history.py", "nav.history", ":material/history:", "historik", "analytiker"),
+    Page("measures", "pages/measures.py", "measures.nav", ":material/construction:", "atgarder", "analytiker"),
+    Page("indicators", "pages/indicators.py", "indicators.nav", ":material/query_stats:", "indikatorer",
+         "analytiker"),
     Page("users", "pages/users.py", "nav.users", ":material/group:", "anvandare", "admin"),
     Page("reference", "pages/reference.py", "nav.reference", ":material/table_edit:", "referenstabeller", "admin"),
 )}

@@ -1,0 +1,62 @@
+"""Page parts shared by the entry pages (Åtgärder, Trygghetsindikatorer): importing and exporting a record file,
+a removal that asks first, and a table whose source addresses are links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from scenes.errors import ValidationFailed
+from scenes.tables import readable
+
+
+def files(prefix: str, columns: Sequence[str], importer: Callable[[str, bytes], str],
+          exporter: Callable[[str], bytes], file_stem: str, *, readonly: bool) -> None:
+    """Export (CSV and .xlsx, the documented columns) and import (the upload page's reader and caps; on any problem
+    the located table and nothing saved). `importer` stores a file and returns the success message."""
+    st.caption(ui.tr(f"{prefix}.columns"))
+    st.code(";".join(columns), language=None, wrap_lines=True)
+    left, right = st.columns(2)
+    left.download_button(ui.tr(f"{prefix}.export_csv"), data=exporter("csv"), file_name=f"{file_stem}.csv",
+                         mime="text/csv", on_click="ignore", icon=":material/download:", key=f"{prefix}_dl_csv")
+    right.download_button(ui.tr(f"{prefix}.export_xlsx"), data=exporter("xlsx"), file_name=f"{file_stem}.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          on_click="ignore", icon=":material/download:", key=f"{prefix}_dl_xlsx")
+    if readonly:
+        return
+    upload = st.file_uploader(ui.tr(f"{prefix}.import_file"), type=["csv", "txt", "xlsx"], key=f"{prefix}_upload",
+                              max_upload_size=ui.upload_cap_mib())
+    ui.upload_hint("CSV, XLSX")
+    if upload is not None and st.button(ui.tr(f"{prefix}.import_button"), type="primary", key=f"{prefix}_import",
+                                        icon=":material/upload_file:"):
+        try:
+            message = importer(upload.name, upload.getvalue())
+        except ValidationFailed as exc:  # the file's own rows and columns, as on the upload page
+            ui.show_error(exc)
+            return
+        st.success(message, icon=":material/check_circle:")
+
+
+def confirmed(label_key: str, confirm_key: str, key: str, *, readonly: bool) -> bool:
+    """A removal button that is enabled only once its confirmation is ticked; True when clicked."""
+    sure = st.checkbox(ui.tr(confirm_key), key=f"{key}_sure", disabled=readonly)
+    return st.button(ui.tr(label_key), disabled=readonly or not sure, icon=":material/delete:", key=key)
+
+
+def flash(key: str) -> None:
+    """Show (once) a message a write left before its rerun."""
+    message = st.session_state.pop(key, None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def table_with_links(table: pd.DataFrame, link_column: str, link_label: str) -> None:
+    """A readable table (`tables.readable`) whose `link_column` holds http(s) addresses, shown as links (the
+    addresses were validated when saved; the other cells are text, never Markdown or HTML)."""
+    shown, numbers = readable(table, ui.lang())
+    config = {name: st.column_config.TextColumn(alignment="right") for name in numbers}
+    config[link_column] = st.column_config.LinkColumn(link_label)
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
