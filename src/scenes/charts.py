@@ -391,7 +391,7 @@ SERIES_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangl
 def indicator_table(items: Sequence[Indicator], ref: Reference, lang: str = "sv") -> pd.DataFrame:
     """The data behind `indicator_chart`: one row per value, its series (indicator, area, and the unit when the
     values have more than one), date, value, unit, area and source. The page offers it as a download."""
-    from scenes.entry import area_label
+    from scenes.indicators import area_label
 
     several_units = len({i.unit for i in items}) > 1
     rows = [{"series": f"{i.indicator} – {area_label(i.area_level, i.area_code, ref, lang)}"

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from scenes.i18n import date_text, number, t
-from scenes.indicators import Indicator
+from scenes.indicators import Indicator, area_label
 from scenes.measures import MEASURE_STATUSES, Measure
 from scenes.reference import Reference
 
-__all__ = ["MeasureFilter", "area_label", "filter_measures", "indicators_view", "measure_history", "measures_view",
+__all__ = ["MeasureFilter", "filter_measures", "indicators_view", "measure_history", "measures_view",
            "scene_labels", "target_label"]
 
 #: the fields of a measure an analyst enters, in the order a change lists them
@@ -133,15 +133,6 @@ def measure_history(versions: Sequence[Measure], ref: Reference, scenes: Mapping
                      t("measures.col.when", lang): m.created_at.replace(tzinfo=None) if m.created_at else None,
                      t("measures.col.who", lang): m.created_by, t("measures.col.what", lang): what})
     return pd.DataFrame(rows[::-1], columns=[t(f"measures.col.{k}", lang) for k in ("version", "when", "who", "what")])
-
-
-def area_label(level: str, code: str, ref: Reference, lang: str = "sv") -> str:
-    """An indicator's area in words: the county, or a municipality or police area by name."""
-    if level == "lan":
-        return t("indicator.level.lan", lang)
-    if level == "kommun":
-        return ref.municipality_name(code)
-    return ref.police_area_name(code)
 
 
 def indicators_view(items: Sequence[Indicator], ref: Reference, lang: str = "sv") -> pd.DataFrame:

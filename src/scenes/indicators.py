@@ -33,7 +33,7 @@ from scenes.errors import Problem, ValidationFailed
 from scenes.measures import parse_date
 from scenes.reference import Reference
 
-__all__ = ["AREA_LEVELS", "INDICATOR_COLUMNS", "Indicator", "area_name", "indicator_problems", "indicators_from_rows",
+__all__ = ["AREA_LEVELS", "INDICATOR_COLUMNS", "Indicator", "area_label", "indicator_problems", "indicators_from_rows",
            "indicators_table", "latest_values", "parse_value", "value_text"]
 
 AREA_LEVELS = ("lan", "kommun", "lokalpolisomrade")
@@ -154,15 +154,15 @@ def latest_values(items: Iterable[Indicator]) -> list[tuple[Indicator, Indicator
     return out
 
 
-def area_name(item: Indicator, ref: Reference, lang: str = "sv") -> str:
-    """The value's area in words: the county, or the municipality's or police area's name."""
+def area_label(level: str, code: str, ref: Reference, lang: str = "sv") -> str:
+    """An indicator's area in words: the county, or a municipality or police area by name."""
     from scenes.i18n import t
 
-    if item.area_level == "kommun":
-        return ref.municipality_name(item.area_code)
-    if item.area_level == "lokalpolisomrade":
-        return ref.police_area_name(item.area_code)
-    return t("indicator.level.lan", lang)
+    if level == "lan":
+        return t("indicator.level.lan", lang)
+    if level == "kommun":
+        return ref.municipality_name(code)
+    return ref.police_area_name(code)
 
 
 def value_text(item: Indicator, lang: str = "sv") -> str:

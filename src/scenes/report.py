@@ -42,7 +42,7 @@ from scenes.charts import progress_chart, progress_table, seminar_key, to_png
 from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.i18n import date_text, number, t
 from scenes.impact import RATINGS, Impact, change_table, high_range, impact_table
-from scenes.indicators import Indicator, area_name, latest_values, value_text
+from scenes.indicators import Indicator, area_label, latest_values, value_text
 from scenes.model import Seminar
 from scenes.printmap import print_map, print_map_data
 from scenes.progress import Progress, SurveyStats
@@ -431,7 +431,7 @@ def _indicators_section(pdf: _Pdf, inp: ReportInput) -> None:
              t("indicators.col.date", lang), t("indicators.col.value", lang), t("indicators.col.previous", lang)]]
     sources: dict[str, str] = {}
     for latest, previous in latest_values(inp.indicators):
-        rows.append([latest.indicator, area_name(latest, inp.ref, lang), latest.source,
+        rows.append([latest.indicator, area_label(latest.area_level, latest.area_code, inp.ref, lang), latest.source,
                      date_text(latest.date, lang, "short"), value_text(latest, lang), "–" if previous is None else
                      f"{value_text(previous, lang)} ({date_text(previous.date, lang, 'short')})"])
         sources.setdefault(latest.source, latest.source_url)
