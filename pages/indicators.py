@@ -10,9 +10,9 @@ import streamlit as st
 
 import ui
 from scenes.charts import indicator_chart
-from scenes.entry import area_label, indicators_view
+from scenes.entry import indicators_view
 from scenes.errors import Problem, ValidationFailed
-from scenes.indicators import AREA_LEVELS, INDICATOR_COLUMNS, Indicator, parse_value
+from scenes.indicators import AREA_LEVELS, INDICATOR_COLUMNS, Indicator, area_label, parse_value
 from ui import records
 
 #: a problem's column -> the catalogue key of the form field it names

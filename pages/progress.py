@@ -7,7 +7,7 @@ import streamlit as st
 
 import ui
 from scenes.breakdown import breakdown, change_by, suppressed
-from scenes.charts import breakdown_chart, seminar_key
+from scenes.charts import breakdown_chart, indicator_chart, seminar_key
 from scenes.query import compare, observations_between
 from ui import impact as ui_impact
 
@@ -19,6 +19,23 @@ def _by_label(table: pd.DataFrame, label_key: str, dimension: str = "") -> pd.Da
     if "key" in table.columns and dimension != "municipality":
         keep = keep.drop(columns=ui.tr("col.kommun_kod"))
     return keep
+
+
+def _indicators() -> None:
+    """The sourced safety indicators beside the counts: one chart per indicator (its areas as lines)."""
+    dash, lang = ui.dashboard(), ui.lang()
+    st.subheader(ui.tr("indicators.title"), anchor=False)
+    items = dash.indicators()
+    if not items:
+        st.caption(ui.tr("indicators.progress_empty"))
+        return
+    names = sorted({i.indicator for i in items})
+    name = st.selectbox(ui.tr("indicators.col.indicator"), names, key="p_indicator") if len(names) > 1 else names[0]
+    values = [i for i in items if i.indicator == name]
+    st.altair_chart(indicator_chart(values, dash.reference, lang), width="stretch")
+    sources = {i.source: i.source_url for i in values}
+    st.caption(ui.tr("indicators.progress_sources") + " " + "; ".join(
+        f"{ui.escape_markdown(source)} ({ui.escape_markdown(url)})" for source, url in sources.items()))
 
 
 def render() -> None:
@@ -44,6 +61,7 @@ def render() -> None:
         st.caption(ui.tr("overview.baseline", name=progress.baseline.survey.name,
                          date=ui.day(progress.baseline.survey.date)))
     ui.table_with_download(table, "utveckling.csv", key="dl_progress")
+    _indicators()
 
     ui_impact.section()
 

@@ -289,3 +289,25 @@ def test_admin_edits_the_actors_table(app_env: Path, signed_in: Callable[..., Ap
     fresh = Dashboard(Settings(state_dir=app_env))
     assert fresh.reference.actor_label("region_stockholm") == "Region Stockholm (RS)"
     assert (fresh.audit().iloc[0]["action"], fresh.audit().iloc[0]["actor"]) == ("reference-edit", "ada")
+
+
+def test_progress_page_charts_the_indicators_beside_the_counts(real_store: Dashboard,
+                                                               signed_in: Callable[..., AppTest]) -> None:
+    """Without a value the progress page says none is entered; with values, each indicator is charted there (one at
+    a time, chosen in a select) with its sources named, for the steering group and for participants alike."""
+    at = _open(signed_in("styrgrupp", "sara"), "pages/progress.py")
+    charts_before = len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))
+    assert any("Inga trygghetsindikatorer är inlagda ännu" in c.value for c in at.caption)
+    base = {"unit": "%", "area_level": "lan", "area_code": "", "source_url": "https://example.org/rapport"}
+    real_store.save_indicator(Indicator(indicator="Andel otrygga", value=31.5, date=dt.date(2023, 12, 31),
+                                        source="Trygghetsundersökningen", **base), actor="anna")
+    real_store.save_indicator(Indicator(indicator="Andel <b>oroliga</b>", value=12.0, date=dt.date(2024, 12, 31),
+                                        source="Annan *källa*", **base), actor="anna")
+    for role in ("styrgrupp", "deltagare"):
+        at = _open(signed_in(role, f"{role}1"), "pages/progress.py")
+        assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) == charts_before + 1
+        choice = at.selectbox(key="p_indicator")
+        assert choice.options == ["Andel <b>oroliga</b>", "Andel otrygga"]
+        assert any("Annan \\*källa\\*" in c.value for c in at.caption)  # user text is inert Markdown
+        choice.set_value("Andel otrygga").run()
+        assert any("Trygghetsundersökningen" in c.value for c in at.caption)

@@ -302,3 +302,30 @@ def test_the_report_shows_the_indicators_with_their_sources(real: Dashboard) -> 
     assert "Trygghetsundersökning: https://example.se/rapport" in text
     english = _pdf_text(real.report_pdf(lang="en", today=dt.date(2026, 11, 22)))
     assert "Safety indicators" in english
+
+
+def test_the_report_states_the_measures_as_the_reader_may_see_them(demo: Dashboard) -> None:
+    """Cleared readers: gaps, measures by kind and status, per organisation, labelled as demo data. Participants:
+    counts per municipality and kind only, small ones hidden, no organisation named."""
+    from scenes.disclosure import Disclosure
+
+    today = dt.date(2026, 11, 22)
+    cleared = _pdf_text(demo.report_pdf(today=today)).replace("\u00a0", " ")
+    assert "Åtgärder" in cleared
+    assert "Åtgärderna och aktörerna är också exempeldata" in cleared
+    assert "Uppföljning februari 2024 (exempel): 53 scener, varav" in cleared
+    assert "Ansvarig organisation" in cleared
+    assert "Fastighetsägare" in cleared
+    participant = Disclosure.for_precision("generalised", demo.settings.small_count_threshold)
+    counts = _pdf_text(demo.report_pdf(today=today, disclosure=participant, exact=False)).replace("\u00a0", " ")
+    assert "Antal åtgärder per kommun och typ" in counts
+    assert "Ansvarig organisation" not in counts
+    assert "Fastighetsägare" not in counts
+    assert "utan pågående åtgärd" not in counts
+    section = counts[counts.index("Antal åtgärder per kommun och typ"):counts.rindex("Källor")]
+    assert "färre än 3" in section
+
+
+def test_the_report_says_when_no_measure_is_registered(real: Dashboard) -> None:
+    text = _pdf_text(real.report_pdf(today=dt.date(2026, 11, 22)))
+    assert "Inga åtgärder är registrerade" in text

@@ -58,11 +58,12 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 
 def test_report_contents_in_swedish(reports: dict[str, bytes]) -> None:
-    """Swedish report: three pages, the date written out, survey names and dates, demo notice, key figures against
+    """Swedish report: four pages (the demo's measures run onto a fourth), the date written out, survey names and
+    dates, demo notice, key figures against
     the baseline, the goal, the tables and both seminars."""
     pages = _pages(reports["sv"])
     flat = _flat("\n".join(pages))
-    assert len(pages) == 3
+    assert len(pages) == 4
     for expected in ("Lägesrapport", "22 november 2026", "Uppföljning februari 2024 (exempel) från 20 februari 2024",
                      "Kartläggning 2021 (exempel) från 1 december 2021", "Exempeldata – fiktiva platser",
                      "-11 (-17 %) mot 64", "högst 32 scener senast 31 december 2027", "Exempelvärde", "Botkyrka",
@@ -270,7 +271,7 @@ def test_pdfinfo_reports_tagged_and_title(reports: dict[str, bytes], tmp_path: P
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Tagged:\s+yes$", info, re.M)
     assert re.search(r"^Title:\s+Lägesrapport: öppna drogscener i Stockholms län$", info, re.M)
-    assert re.search(r"^Pages:\s+3$", info, re.M)
+    assert re.search(r"^Pages:\s+4$", info, re.M)
     structure = subprocess.run(["pdfinfo", "-struct", str(path)], capture_output=True, text=True,
                                check=True).stdout
     assert "H1" in structure

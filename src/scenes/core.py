@@ -316,11 +316,14 @@ class Dashboard:
         if prog is None:
             raise NotFoundError("There are no surveys to report on. Run `scenes init --demo` or import a survey.",
                                 code="no_surveys")
+        from scenes.coordination import coordinate
+
+        latest = self.store.scenes(prog.latest.survey.id)
         return build_report(ReportInput(
             ref=self.reference, stats=stats, progress=prog, seminars=self.store.seminars(),
-            baseline_scenes=self.store.scenes(prog.baseline.survey.id),
-            latest_scenes=self.store.scenes(prog.latest.survey.id), lang=lang, today=today,
-            disclosure=disclosure, exact=exact, impact=self.impact(), indicators=tuple(self.indicators()),
+            baseline_scenes=self.store.scenes(prog.baseline.survey.id), latest_scenes=latest, lang=lang,
+            today=today, disclosure=disclosure, exact=exact, impact=self.impact(), indicators=tuple(self.indicators()),
+            coordination=coordinate(latest, self.scenes(), self.measures()),
         ))
 
     def progress_rows(self) -> list[dict[str, object]]:

@@ -1236,6 +1236,27 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "No indicator values have been entered. The app ships no figures: an analyst enters sourced values on "
               "the page Safety indicators."},
     "indicators.col.previous": {"sv": "Föregående", "en": "Previous"},
+    "indicators.progress_empty": {
+        "sv": "Inga trygghetsindikatorer är inlagda ännu. Appen levererar inga siffror: en analytiker lägger in värden "
+              "med källa på sidan Trygghetsindikatorer, och de visas här bredvid antalet scener.",
+        "en": "No safety indicators have been entered yet. The app ships no figures: an analyst enters sourced values "
+              "on the page Safety indicators, and they show here beside the scene counts."},
+    "indicators.progress_sources": {"sv": "Källor:", "en": "Sources:"},
+    "measures.report_title": {"sv": "Åtgärder", "en": "Measures"},
+    "measures.report_empty": {"sv": "Inga åtgärder är registrerade. Analytiker registrerar dem på sidan Åtgärder.",
+                              "en": "No measures are registered. Analysts register them on the page Measures."},
+    "measures.report_latest": {
+        "sv": "{survey}: {scenes} scener, varav {no_ongoing} utan pågående åtgärd och {no_responsible} utan ansvarig "
+              "aktör (ingen planerad, pågående eller pausad åtgärd). {measures} åtgärder hör till scenerna eller "
+              "till en kommun eller ett lokalpolisområde.",
+        "en": "{survey}: {scenes} scenes, of which {no_ongoing} without an ongoing measure and {no_responsible} "
+              "without a responsible actor (no planned, ongoing or paused measure). {measures} measures belong to the "
+              "scenes or to a municipality or a local police area."},
+    "measures.report_generalised": {
+        "sv": "Antal åtgärder per kommun och typ (åtgärder på lokalpolisområdesnivå på egna rader). Antal från 1 till "
+              "{n} − 1 visas som \"färre än {n}\".",
+        "en": "Number of measures per municipality and kind (police-area measures in rows of their own). Counts from 1 "
+              "to {n} − 1 are shown as \"fewer than {n}\"."},
     "audit.measure": {"sv": "Åtgärd sparad", "en": "Measure saved"},
     "audit.measure-import": {"sv": "Åtgärder importerade", "en": "Measures imported"},
     "audit.indicator": {"sv": "Indikatorvärde sparat", "en": "Indicator value saved"},

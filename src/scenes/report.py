@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import cast
 
 import geopandas as gpd
+import pandas as pd
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 from fpdf.fonts import FontFace
@@ -39,6 +40,7 @@ from fpdf.prefs import ViewerPreferences
 
 from scenes.breakdown import change_by
 from scenes.charts import progress_chart, progress_table, seminar_key, to_png
+from scenes.coordination import Coordination, actor_table, kind_status_table, participant_counts
 from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.i18n import date_text, number, t
 from scenes.impact import RATINGS, Impact, change_table, high_range, impact_table
@@ -79,6 +81,7 @@ class ReportInput:
     exact: bool = True
     impact: Impact | None = None  # impact over time (`Dashboard.impact`); None: the section says there is none
     indicators: tuple[Indicator, ...] = ()  # the stored safety-indicator values (`Dashboard.indicators`)
+    coordination: Coordination | None = None  # the latest survey's scenes and the shown measures; None: no section
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -416,6 +419,39 @@ def _impact_safety_page(pdf: _Pdf, inp: ReportInput) -> None:
     pdf.heading(t("impact.report_title", inp.lang), 1)
     _impact_section(pdf, inp)
     _indicators_section(pdf, inp)
+    _measures_section(pdf, inp)
+
+
+def _measures_section(pdf: _Pdf, inp: ReportInput) -> None:
+    """The state of the measures at the latest survey. Cleared readers: the scenes without an ongoing measure or a
+    responsible actor, measures by kind and status, and per organisation. Participants: counts per municipality and
+    kind only, small ones as "fewer than N" (as on the coordination page)."""
+    lang, coord = inp.lang, inp.coordination
+    if coord is None:
+        return
+    pdf.ln(3)
+    pdf.heading(t("measures.report_title", lang), 2)
+    if not coord.measures:
+        pdf.para(t("measures.report_empty", lang), size=8.5, height=4.4)
+        return
+    if coord.demo:
+        pdf.para(t("coord.demo", lang), size=8.5, height=4.4, colour=_GREY)
+
+    def table(frame: pd.DataFrame, texts: int, first: float) -> None:
+        rows = [[str(c) for c in frame.columns]] + [[str(v) for v in row] for row in frame.itertuples(index=False)]
+        pdf.data_table(rows, _widths(pdf, first, texts, len(frame.columns)), x=pdf.l_margin, size=7.5, texts=texts)
+        pdf.ln(2)
+
+    if not inp.exact:
+        pdf.para(t("measures.report_generalised", lang, n=inp.disclosure.threshold), size=8.5, height=4.4)
+        table(participant_counts(inp.ref, coord, inp.disclosure, lang), 2, 28.0)
+        return
+    total = len(coord.scenes)
+    pdf.para(t("measures.report_latest", lang, survey=inp.progress.latest.survey.name, scenes=total,
+               no_ongoing=len(coord.without_ongoing), no_responsible=len(coord.without_responsible),
+               measures=len(coord.measures)), size=9.5)
+    table(kind_status_table(inp.ref, coord.measures, lang), 1, 50.0)
+    table(actor_table(inp.ref, coord.measures, lang), 1, 70.0)
 
 
 def _indicators_section(pdf: _Pdf, inp: ReportInput) -> None:
