@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -272,3 +273,32 @@ def test_sessions_locks_and_demo_removal(dash: Dashboard) -> None:
     assert other.remove_demo(actor="ada") == ["demo-2021", "demo-2023-11", "demo-2024-02"]
     assert [s.id for s in dash.all_surveys()] == ["real"]
     other.store.engine.dispose()
+
+
+def test_measures_and_indicators_on_both_backends(dash: Dashboard) -> None:
+    """Demo measures are stored at init and leave with the demo; a second instance sees a measure saved by the
+    first and cannot save on top of a version it did not show; indicator values are replaced by key, on SQLite and
+    PostgreSQL alike."""
+    from scenes.indicators import Indicator
+    from scenes.measures import Measure
+
+    assert len(dash.measures()) == 61
+    assert all(m.demo for m in dash.measures())
+    other = Dashboard(dash.settings)  # another app instance on the same database
+    real = Survey("k2025", "Skarp", dt.date(2025, 3, 1), SurveyKind.KARTLAGGNING, "s", False)
+    dash.store.add_survey(real, dash.store.scenes("demo-2024-02").assign(survey_id="k2025"), actor="ana")
+    scene = str(dash.store.scenes("k2025")["scene_id"].iloc[0])
+    first = dash.save_measure(Measure("atg-1", "uppsokande", "region_stockholm", "planerad", scene_id=scene),
+                              actor="ana")
+    seen = other.measures()
+    assert [(m.measure_id, m.version) for m in seen] == [("atg-1", 1)]
+    dash.save_measure(replace(first, status="pagaende"), actor="ana")
+    with pytest.raises(StoreError) as stale:
+        other.save_measure(replace(seen[0], note="from the other instance"), actor="bo")
+    assert stale.value.code == "measure_changed"
+    item = Indicator("Otrygghet", 31.5, "%", dt.date(2024, 6, 30), "lan", "", "Källa", "https://example.se")
+    assert dash.store.save_indicators([item], actor="ana") == (1, 0)
+    assert other.store.save_indicators([replace(item, value=30.0)], actor="bo") == (0, 1)
+    assert [i.value for i in dash.indicators()] == [30.0]
+    dash.remove_demo(actor="admin")
+    assert [m.measure_id for m in dash.store.measures(include_removed=True)] == ["atg-1"]
