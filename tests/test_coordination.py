@@ -157,10 +157,11 @@ def test_impact_series_follows_the_lineage_and_keeps_missing_as_missing() -> Non
     bc = impact_series(ALL, [S2, S1], "BC", "sv")
     assert list(bc["Kartläggning"]) == ["Kartläggning 1", "Uppföljning 2"]
     assert list(bc["Observerad som"]) == ["B, C", "BC"]
-    assert list(bc["Medelvärde"]) == [3.0, 3.0]
+    assert list(bc["Bedömningar"]) == ["4, 2", "3"]
+    assert list(bc["Bedömning (högsta)"]) == [4, 3]  # the rule of the impact comparison: the highest
     d1 = impact_series(ALL, [S1, S2], "D1", "sv")
     assert list(d1["Bedömningar"]) == ["", ""]
-    assert d1["Medelvärde"].isna().all()
+    assert d1["Bedömning (högsta)"].isna().all()
 
 
 def test_participant_counts_per_municipality_and_kind_with_small_counts_hidden(ref: Reference) -> None:
@@ -263,7 +264,7 @@ def test_exact_roles_see_gaps_tables_and_the_demo_label(page_store: Path, signed
     assert int(metrics["Utan ansvarig aktör"]) <= int(metrics["Utan pågående åtgärd"])
     assert any("Exempeldata – fiktiva platser" in w.value for w in at.warning)
     headers = {c for d in at.dataframe for c in d.value.columns}
-    assert {"Ingen ansvarig aktör", "Ansvarig organisation", "Registrerad för scen", "Medelvärde",
+    assert {"Ingen ansvarig aktör", "Ansvarig organisation", "Registrerad för scen", "Bedömning (högsta)",
             "Exempeldata"} <= headers
     assert any(d.value.columns[0] == "Typ" and len(d.value) == 5 for d in at.dataframe)
     assert len(at.get("download_button")) >= 6

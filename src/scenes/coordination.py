@@ -30,7 +30,7 @@ import pandas as pd
 
 from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.i18n import t
-from scenes.measures import MEASURE_STATUSES, Measure, lineages, measures_by_scene
+from scenes.measures import MEASURE_STATUSES, Measure, measures_by_scene
 from scenes.model import Survey
 from scenes.query import SceneFilter
 from scenes.reference import Reference
@@ -265,22 +265,24 @@ def versions_table(ref: Reference, versions: Sequence[Measure], lang: str = "sv"
 
 def impact_series(all_scenes: gpd.GeoDataFrame, surveys: Sequence[Survey], scene_id: str, lang: str = "sv"
                   ) -> pd.DataFrame:
-    """The scene's impact ratings (1–5) survey by survey along its lineage: in each survey, the observations of
-    the scene itself or of a scene it continues (a merge has several). Missing ratings stay missing, never 0."""
-    lineage = lineages(all_scenes).get(scene_id, frozenset({scene_id}))
+    """The scene's impact survey by survey along its lineage (`impact.impact_trend`): in each survey the scenes it
+    continues there, their ratings, and the rating the impact comparison uses (the highest of them; missing when one
+    is missing). Missing ratings stay missing, never 0."""
+    from scenes.impact import impact_trend
+
     rows = []
-    for survey in sorted(surveys, key=lambda s: s.order):
-        here = all_scenes[(all_scenes["survey_id"] == survey.id) & all_scenes["scene_id"].isin(lineage)]
+    for point in impact_trend(all_scenes, surveys, scene_id):
+        here = all_scenes[(all_scenes["survey_id"] == point.survey.id) & all_scenes["scene_id"].isin(point.scene_ids)]
         rated = pd.to_numeric(here["impact"], errors="coerce").dropna()
         rows.append({
-            t("col.survey", lang): survey.name, t("col.date", lang): survey.date,
-            t("coord.col.observed_as", lang): ", ".join(sorted(str(s) for s in here["scene_id"])),
+            t("col.survey", lang): point.survey.name, t("col.date", lang): point.survey.date,
+            t("coord.col.observed_as", lang): ", ".join(point.scene_ids),
             t("coord.col.ratings", lang): ", ".join(str(int(v)) for v in rated),
-            t("coord.col.mean_rating", lang): round(float(rated.mean()), 1) if len(rated) else None,
+            t("coord.col.trend_rating", lang): point.rating,
         })
     table = pd.DataFrame(rows)
     if len(table):
-        table[t("coord.col.mean_rating", lang)] = table[t("coord.col.mean_rating", lang)].astype("Float64")
+        table[t("coord.col.trend_rating", lang)] = table[t("coord.col.trend_rating", lang)].astype("Int64")
     return table
 
 

@@ -1208,7 +1208,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "coord.col.total": {"sv": "Totalt", "en": "Total"},
     "coord.col.observed_as": {"sv": "Observerad som", "en": "Observed as"},
     "coord.col.ratings": {"sv": "Bedömningar", "en": "Ratings"},
-    "coord.col.mean_rating": {"sv": "Medelvärde", "en": "Mean"},
+    "coord.col.trend_rating": {"sv": "Bedömning (högsta)", "en": "Rating (highest)"},
     "coord.map_toggle": {"sv": "Visa åtgärder", "en": "Show measures"},
     "coord.map_toggle_help": {
         "sv": "Ringar in scener med en pågående åtgärd (också i scenens historik). Delas i länken som atgard=1.",
