@@ -62,7 +62,8 @@ def run() -> None:
     signin.identity_sidebar()
     session.sync_cookie()
     st.sidebar.caption(ui.tr("app.about"))
-    st.navigation(_pages(who.role, who.kind == "demo")).run()
+    # every page the role may open stays listed (an administrator has 13): no "View more" that hides the last ones
+    st.navigation(_pages(who.role, who.kind == "demo"), expanded=True).run()
 
 
 run()

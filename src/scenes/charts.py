@@ -365,11 +365,14 @@ def impact_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = "c
     labels = [*(str(r) for r in range(1, 6)), t("impact.missing", lang)]
     height = max(60, 34 * table["survey"].nunique())
     by_date = alt.EncodingSortField(field="date", op="min")
-    y = alt.Y("survey:N", title=None, sort=by_date, axis=alt.Axis(labelLimit=240))
+    # survey names cut at 160 px (the tooltip has them whole) and the legend in two columns under the bars: on a
+    # phone the legend starts where the bars do, and must end inside the chart
+    y = alt.Y("survey:N", title=None, sort=by_date, axis=alt.Axis(labelLimit=160))
     x = alt.X("scenes:Q", stack="zero", title=t("chart.axis.scenes", lang),
               axis=alt.Axis(format=COUNT_FORMAT, tickMinStep=1, labelFlush=True))
     colour = alt.Color("rating:N", title=t("impact.legend", lang), scale=alt.Scale(domain=labels,
-                       range=IMPACT_PALETTE), legend=alt.Legend(orient="bottom", direction="horizontal"))
+                       range=IMPACT_PALETTE), legend=alt.Legend(orient="bottom", direction="horizontal", columns=2,
+                                                               titleOrient="top"))
     order = alt.Order("order:Q", sort="ascending")
     tooltip = [alt.Tooltip("survey:N", title=t("col.name", lang)), alt.Tooltip("rating:N", title=t("impact.legend",
                                                                                                       lang)),

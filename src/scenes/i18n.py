@@ -1586,7 +1586,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "impact.no_changes": {"sv": "Det behövs minst två kartläggningar för att jämföra.",
                           "en": "At least two surveys are needed for a comparison."},
-    "impact.missing": {"sv": "Saknar bedömning", "en": "No rating"},
+    "impact.missing": {"sv": "Ej bedömd", "en": "Not rated"},
     "impact.legend": {"sv": "Bedömning", "en": "Rating"},
     "impact.col.rated": {"sv": "Bedömda", "en": "Rated"},
     "impact.col.missing": {"sv": "Saknar bedömning", "en": "No rating"},

@@ -188,3 +188,13 @@ def choose(page: object, label: str, option: str) -> None:
         page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
     page.keyboard.press("Enter")  # type: ignore[attr-defined]
     page.keyboard.press("Escape")  # type: ignore[attr-defined]
+
+
+def choose_demo_role(page: object, role: str) -> None:
+    """Pick a role in the demo's role switcher. It sits below the menu, so at 768 px it may be below the fold: scroll
+    it into view first (a click that scrolls the sidebar closes the list it opens, as a person scrolling would)."""
+    box = page.get_by_label("Visa som roll (demoläge)")  # type: ignore[attr-defined]
+    box.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+    box.click()
+    page.get_by_role("option", name=role.capitalize()).click()  # type: ignore[attr-defined]

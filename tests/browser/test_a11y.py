@@ -12,17 +12,24 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import Page, choose, screenshot
+from tests.browser.conftest import Page, choose, choose_demo_role, screenshot
 
 pytestmark = pytest.mark.browser
 
 URLS = {"overview": "", "map": "karta", "progress": "utveckling", "seminars": "seminarier", "goal": "mal",
         "upload": "ladda-upp", "history": "historik", "users": "anvandare", "reference": "referenstabeller",
-        "setup": "starta-skarp-drift"}
+        "setup": "starta-skarp-drift", "coordination": "samordning", "measures": "atgarder",
+        "indicators": "indikatorer"}
+#: the menu's link text of each page
+LINK_NAMES = {"overview": "Översikt", "map": "Karta", "progress": "Utveckling", "seminars": "Seminarier", "goal": "Mål",
+              "upload": "Ladda upp", "history": "Historik", "users": "Användare", "reference": "Referenstabeller",
+              "setup": "Starta skarp drift", "coordination": "Samordning", "measures": "Åtgärder",
+              "indicators": "Trygghetsindikatorer"}
 ROLE_PAGES = {
-    "deltagare": ["overview", "map", "progress", "seminars"],
-    "styrgrupp": ["overview", "map", "progress", "seminars", "goal"],
-    "analytiker": ["overview", "map", "progress", "seminars", "goal", "upload", "history"],
+    "deltagare": ["overview", "map", "progress", "seminars", "coordination"],
+    "styrgrupp": ["overview", "map", "progress", "seminars", "coordination", "goal"],
+    "analytiker": ["overview", "map", "progress", "seminars", "coordination", "goal", "upload", "history",
+                   "measures", "indicators"],
     "admin": ["users", "reference", "setup"],
 }
 AXE = Axe()
@@ -30,8 +37,7 @@ AXE = Axe()
 
 def _choose_role(p: Page, server: str, role: str) -> None:
     p.page.goto(server + "/")
-    p.page.get_by_label("Visa som roll (demoläge)").click()
-    p.page.get_by_role("option", name=role.capitalize()).click()
+    choose_demo_role(p.page, role)
     time.sleep(1)
 
 
@@ -51,11 +57,7 @@ def test_no_serious_accessibility_violations(page: Page, server: str, role: str)
     _choose_role(page, server, role)
     found = {}
     for key in ROLE_PAGES[role]:
-        page.page.get_by_role("link", name={"overview": "Översikt", "map": "Karta", "progress": "Utveckling",
-                                            "seminars": "Seminarier", "goal": "Mål", "upload": "Ladda upp",
-                                            "history": "Historik", "users": "Användare",
-                                            "reference": "Referenstabeller", "setup": "Starta skarp drift",
-                                            }[key], exact=True).click()
+        page.page.get_by_role("link", name=LINK_NAMES[key], exact=True).click()
         page.page.wait_for_url(f"**/{URLS[key]}" if URLS[key] else f"{server}/**")
         _settle(page, key)
         screenshot(page.page, f"sida-{role}-{key}")

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.browser.conftest import Page, choose, screenshot
+from tests.browser.conftest import Page, choose, choose_demo_role, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -141,8 +141,7 @@ def test_seminar_link_opens_its_workshop_map(page: Page, server: str) -> None:
 def test_workshop_participant_sees_only_counts(page: Page, server: str) -> None:
     """In the browser, as deltagare (demo role switcher): count labels on municipalities, no scene marker at all."""
     page.page.goto(server + "/")
-    page.page.get_by_label("Visa som roll (demoläge)").click()
-    page.page.get_by_role("option", name="Deltagare").click()
+    choose_demo_role(page.page, "deltagare")
     page.page.get_by_role("link", name="Karta", exact=True).click()
     _map_frame(page)
     deadline = time.monotonic() + 30

@@ -11,17 +11,17 @@ from pathlib import Path
 import pytest
 
 from scenes.core import Dashboard
+from scenes.indicators import Indicator
+from scenes.measures import Measure
 from scenes.model import ProgrammeItem, Seminar, Survey, SurveyKind
 from scenes.settings import Settings
-from tests.browser.conftest import Page, _serve, screenshot
-from tests.browser.test_a11y import URLS, _settle
+from tests.browser.conftest import Page, _serve, choose_demo_role, screenshot
+from tests.browser.test_a11y import LINK_NAMES, URLS, _settle
 
 pytestmark = pytest.mark.browser
 
 HOSTILE = ("Plats ![bild](http://evil.example/bild.png) [länk](http://evil.example/lank) "
            "<img src=http://evil.example/tag.png> www.evil.example eve@evil.example")
-LINK_NAMES = {"overview": "Översikt", "map": "Karta", "progress": "Utveckling", "seminars": "Seminarier",
-              "goal": "Mål", "upload": "Ladda upp", "history": "Historik"}
 LINKS = """() => [...document.querySelectorAll('a[href*="evil"], img[src*="evil"], [style*="evil"]')]
     .map(e => (e.closest('[data-testid]') || e).getAttribute('data-testid') + ': ' + e.outerHTML.slice(0, 90))"""
 
@@ -41,19 +41,24 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory, browser: object) ->
         "hostile", HOSTILE, HOSTILE, dt.date(2030, 1, 15), "09:00", "12:00", None, HOSTILE, HOSTILE, HOSTILE,
         description=HOSTILE, cost=HOSTILE, contact=HOSTILE, source=HOSTILE, focus_categories=("utsatt_omrade",),
         programme=(ProgrammeItem("09:00", HOSTILE, HOSTILE), ProgrammeItem("", HOSTILE, "")))], actor="test")
+    # a (demo) measure and an indicator value whose texts are hostile: the measure pages and the coordination view
+    dash.store.save_measures([Measure("hostile", "uppsokande", "region_stockholm", "pagaende",
+                                      scene_id=str(frame["scene_id"].iloc[0]), note=HOSTILE, demo=True)], actor="test")
+    dash.store.save_indicators([Indicator(HOSTILE[:200], 12.5, "%", dt.date(2024, 6, 30), "lan", "", HOSTILE,
+                                          "https://example.org/rapport", HOSTILE)], actor="test")
     yield from _serve(state, browser)
 
 
 def _as(p: Page, server: str, role: str) -> None:
     p.page.goto(server + "/")
-    p.page.get_by_label("Visa som roll (demoläge)").click()
-    p.page.get_by_role("option", name=role.capitalize()).click()
+    choose_demo_role(p.page, role)
     p.page.wait_for_timeout(1000)
 
 
 @pytest.mark.parametrize(("role", "pages"), [
-    ("deltagare", ["overview", "map", "progress", "seminars"]),
-    ("analytiker", ["overview", "map", "progress", "seminars", "goal", "upload", "history"]),
+    ("deltagare", ["overview", "map", "progress", "seminars", "coordination"]),
+    ("analytiker", ["overview", "map", "progress", "seminars", "coordination", "goal", "upload", "history",
+                    "measures", "indicators"]),
 ])
 def test_user_text_never_becomes_a_link_an_image_or_a_request(browser: object, hostile_server: str, role: str,
                                                               pages: list[str]) -> None:
