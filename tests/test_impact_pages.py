@@ -95,7 +95,7 @@ def test_progress_shows_impact_per_survey_and_changes_for_every_role(demo_store:
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
     scales = [layer["encoding"]["color"]["scale"] for spec in specs for layer in spec.get("layer", [])
               if "scale" in layer.get("encoding", {}).get("color", {})]
-    assert {"domain": ["1", "2", "3", "4", "5", "Saknar bedömning"],
+    assert {"domain": ["1", "2", "3", "4", "5", "Ej bedömd"],
             "range": ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154", "#d4d4d4"]} in scales  # missing: grey
 
 
