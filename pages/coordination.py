@@ -16,6 +16,7 @@ import streamlit as st
 import ui
 from scenes import coordination as coord_tables
 from scenes.coordination import Coordination
+from scenes.entry import measure_history, scene_labels
 from scenes.model import Survey
 from scenes.query import scene_history
 from ui import coordination as ui_coord
@@ -74,10 +75,11 @@ def _scene(coord: Coordination, surveys: list[Survey]) -> None:
             st.info(ui.tr("coord.scene_no_measures"), icon=":material/inbox:")
         else:
             ui.table_with_download(table, f"atgarder-{chosen}.csv", key="dl_scene")
-            for m in coord.by_scene[chosen]:
+            labels = scene_labels(coord.scenes)
+            for m in coord.by_scene[chosen]:  # each measure's history as the Åtgärder page shows it
                 label = ui.tr("coord.versions", kind=ref.measure_kind_label(m.kind, lang), id=m.measure_id)
                 with st.expander(label):
-                    ui.show_table(coord_tables.versions_table(ref, dash.measure_versions(m.measure_id), lang))
+                    ui.show_table(measure_history(dash.measure_versions(m.measure_id), ref, labels, lang))
         st.markdown(f"**{ui.tr('coord.impact')}**")
         st.caption(ui.tr("coord.impact_help"))
         ui.table_with_download(coord_tables.impact_series(ui.scenes(None), surveys, chosen, lang),
@@ -132,7 +134,7 @@ def render() -> None:
         ui.demo_notice()
     st.caption(ui.tr("coord.intro", name=survey.name, date=ui.day(survey.date))
                + (" " + ui.tr("coord.demo") if demo else ""))
-    if not ui_coord.measures():
+    if not ui.measures():
         st.info(ui.tr("coord.no_measures_at_all"), icon=":material/inbox:")
     if coord.scenes.empty and not coord.areas:
         st.info(ui.tr("coord.empty"), icon=":material/filter_alt_off:")

@@ -4,15 +4,14 @@ by analysts or imported from a file, listed with their sources as links and char
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import streamlit as st
 
 import ui
 from scenes.charts import indicator_chart
 from scenes.entry import indicators_view
-from scenes.errors import Problem, ValidationFailed
-from scenes.indicators import AREA_LEVELS, INDICATOR_COLUMNS, Indicator, area_label, parse_value
+from scenes.errors import ValidationFailed
+from scenes.indicators import AREA_LEVELS, INDICATOR_COLUMNS, Indicator, area_label, parse_indicator
 from ui import records
 
 #: a problem's column -> the catalogue key of the form field it names
@@ -44,13 +43,9 @@ def _form(items: list[Indicator], readonly: bool) -> None:
         url = st.text_input(ui.tr("indicators.field.source_url"), max_chars=1_000, placeholder="https://")
         note = st.text_area(ui.tr("indicators.field.note"), max_chars=2_000)
         if st.form_submit_button(ui.tr("indicators.save"), type="primary", disabled=readonly):
-            problems: list[Problem] = []
-            number = parse_value(value, None, problems)
-            if day is None:
-                problems.append(Problem("a value is required", code="value_required", column="date"))
-            item = Indicator(indicator=name.strip(), value=math.nan if number is None else number, unit=unit.strip(),
-                             date=day or dt.date.min, area_level=level, area_code=code or "", source=source.strip(),
-                             source_url=url.strip(), note=note.strip())
+            cells = {"indicator": name, "value": value, "unit": unit, "date": day.isoformat() if day else "",
+                     "area_level": level, "area_code": code or "", "source": source, "source_url": url, "note": note}
+            item, problems = parse_indicator(cells, ref)  # the file import's own rules
             try:
                 if problems:
                     raise ValidationFailed("The value was not saved.", problems, code="indicator_invalid")
@@ -88,7 +83,7 @@ def render() -> None:
     st.title(ui.tr("indicators.title"))
     st.markdown(ui.tr("indicators.intro"))
     dash, lang = ui.dashboard(), ui.lang()
-    ref, items = dash.reference, dash.indicators()
+    ref, items = dash.reference, ui.indicators()
     readonly = ui.demo_readonly()
     records.flash("i_flash")
     if not items:

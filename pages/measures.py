@@ -99,7 +99,7 @@ def render() -> None:
     st.title(ui.tr("measures.title"))
     st.markdown(ui.tr("measures.intro"))
     dash, lang = ui.dashboard(), ui.lang()
-    ref, items = dash.reference, dash.measures()
+    ref, items = dash.reference, ui.measures()
     surveys = dash.surveys()
     readonly = ui.demo_readonly()
     if surveys and all(s.demo for s in surveys):  # demo measures while demo surveys are shown, never both

@@ -25,7 +25,7 @@ def _indicators() -> None:
     """The sourced safety indicators beside the counts: one chart per indicator (its areas as lines)."""
     dash, lang = ui.dashboard(), ui.lang()
     st.subheader(ui.tr("indicators.title"), anchor=False)
-    items = dash.indicators()
+    items = ui.indicators()
     if not items:
         st.caption(ui.tr("indicators.progress_empty"))
         return

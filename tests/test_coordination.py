@@ -26,7 +26,6 @@ from scenes.coordination import (
     ongoing_scene_ids,
     participant_counts,
     scene_measure_table,
-    versions_table,
 )
 from scenes.core import Dashboard
 from scenes.disclosure import Disclosure
@@ -185,13 +184,6 @@ def test_participant_counts_per_municipality_and_kind_with_small_counts_hidden(r
 def test_ongoing_scene_ids_follow_the_lineage() -> None:
     """What the map marks: A (its own), D1 and D2 (the split scene's); not BC (planned, finished) nor E."""
     assert ongoing_scene_ids(LATEST, ALL, MEASURES) == {"A", "D1", "D2"}
-
-
-def test_versions_of_a_measure_newest_first(ref: Reference, demo: Dashboard) -> None:
-    versions = demo.measure_versions("demo-001")
-    table = versions_table(ref, versions, "sv")
-    assert list(table["Version"]) == [v.version for v in versions]
-    assert list(table["Sparad av"]) == ["scenes init --demo"] * len(versions)
 
 
 # -- the map's option --------------------------------------------------------------------------------------------

@@ -329,3 +329,18 @@ def test_the_report_states_the_measures_as_the_reader_may_see_them(demo: Dashboa
 def test_the_report_says_when_no_measure_is_registered(real: Dashboard) -> None:
     text = _pdf_text(real.report_pdf(today=dt.date(2026, 11, 22)))
     assert "Inga åtgärder är registrerade" in text
+
+
+def test_the_indicator_form_and_file_share_one_verdict(ref: Reference) -> None:
+    """The form's fields and a file's row go through `parse_indicator`: the same text, the same problems."""
+    from scenes.indicators import indicators_from_rows, parse_indicator
+
+    cells = {"indicator": "Otrygghet", "value": "många", "unit": "%", "date": "", "area_level": "kommun",
+             "area_code": "9999", "source": "", "source_url": "ftp://x"}
+    _, from_form = parse_indicator(cells, ref)
+    with pytest.raises(ValidationFailed) as from_file:
+        indicators_from_rows([(2, cells)], ref)
+    expected = {("value", "value_format"), ("date", "value_required"), ("area_code", "unknown_code"),
+                ("source", "value_required"), ("source_url", "source_url_format")}
+    assert {(p.column, p.code) for p in from_form} == expected
+    assert {(p.column, p.code) for p in from_file.value.problems} == expected

@@ -16,7 +16,17 @@ below, as pages do.
 
 from __future__ import annotations
 
-from ui.cache import dashboard, favicon, impact_figures, progress, scenes, stats, upload_cap_mib
+from ui.cache import (
+    dashboard,
+    favicon,
+    impact_figures,
+    indicators,
+    measures,
+    progress,
+    scenes,
+    stats,
+    upload_cap_mib,
+)
 from ui.errors import guarded, show_error
 from ui.lang import date_format, day, escape_markdown, lang, language_selector, num, tr
 from ui.session import (
@@ -65,9 +75,11 @@ __all__ = [
     "goal_status",
     "guarded",
     "impact_figures",
+    "indicators",
     "is_demo",
     "lang",
     "language_selector",
+    "measures",
     "new_run",
     "num",
     "progress",

@@ -23,6 +23,8 @@ from scenes.assets import install_static
 from scenes.charts import progress_chart, progress_table, to_png
 from scenes.disclosure import Disclosure
 from scenes.impact import Impact
+from scenes.indicators import Indicator
+from scenes.measures import Measure
 from scenes.printmap import print_map, print_map_data
 from scenes.progress import Progress, SurveyStats
 from scenes.settings import Settings
@@ -96,6 +98,28 @@ def _progress(_dash_id: int, data_version: int) -> Progress | None:
 @st.cache_data(show_spinner=False)
 def _impact(_dash_id: int, data_version: int) -> Impact:
     return dashboard().impact()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _measures(_dash_id: int, data_version: int) -> list[Measure]:
+    return dashboard().measures()
+
+
+def measures() -> list[Measure]:
+    """The measures shown beside the shown surveys (`Dashboard.measures`), read once per data version."""
+    dash = dashboard()
+    return _measures(id(dash), dash.data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _indicators(_dash_id: int, data_version: int) -> list[Indicator]:
+    return dashboard().indicators()
+
+
+def indicators() -> list[Indicator]:
+    """Every safety-indicator value (`Dashboard.indicators`), read once per data version."""
+    dash = dashboard()
+    return _indicators(id(dash), dash.data_version())
 
 
 def impact_figures() -> Impact:

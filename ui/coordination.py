@@ -1,5 +1,5 @@
 """Parts of the coordination page: URL presets and the filters (both ways: a link sets the view, a change writes
-the link), the measures read once per data version, and the coordination of the chosen survey (`scenes.coordination`
+the link), and the coordination of the chosen survey (`scenes.coordination`
 does the work; this only reads widgets and caches)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import streamlit as st
 
 import ui
 from scenes.coordination import Coordination, CoordinationFilter, coordinate
-from scenes.measures import MEASURE_STATUSES, Measure
+from scenes.measures import MEASURE_STATUSES
 from scenes.model import Survey
 from ui import map as ui_map
 
@@ -98,16 +98,6 @@ def filters(exact: bool) -> CoordinationFilter:
                               actors=values.get("aktor", ()))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _measures(data_version: int) -> list[Measure]:
-    return ui.dashboard().measures()
-
-
-def measures() -> list[Measure]:
-    """The measures shown beside the shown surveys, read once per data version."""
-    return _measures(ui.dashboard().data_version())
-
-
 def coordination(survey_id: str, filt: CoordinationFilter) -> Coordination:
     """The chosen survey's filtered scenes with their measures, and the area measures."""
-    return coordinate(ui.scenes(survey_id), ui.scenes(None), measures(), filt)
+    return coordinate(ui.scenes(survey_id), ui.scenes(None), ui.measures(), filt)

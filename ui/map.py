@@ -100,7 +100,7 @@ def sync_presentation_param() -> None:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _ongoing(survey_id: str, data_version: int) -> frozenset[str]:
-    return ongoing_scene_ids(ui.scenes(survey_id), ui.scenes(None), ui.dashboard().measures())
+    return ongoing_scene_ids(ui.scenes(survey_id), ui.scenes(None), ui.measures())
 
 
 def ongoing(survey_id: str) -> frozenset[str]:

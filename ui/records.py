@@ -20,9 +20,10 @@ def files(prefix: str, columns: Sequence[str], importer: Callable[[str, bytes], 
     st.caption(ui.tr(f"{prefix}.columns"))
     st.code(";".join(columns), language=None, wrap_lines=True)
     left, right = st.columns(2)
-    left.download_button(ui.tr(f"{prefix}.export_csv"), data=exporter("csv"), file_name=f"{file_stem}.csv",
+    # the files are made when a button is clicked, not on every rerun of the page
+    left.download_button(ui.tr(f"{prefix}.export_csv"), data=lambda: exporter("csv"), file_name=f"{file_stem}.csv",
                          mime="text/csv", on_click="ignore", icon=":material/download:", key=f"{prefix}_dl_csv")
-    right.download_button(ui.tr(f"{prefix}.export_xlsx"), data=exporter("xlsx"), file_name=f"{file_stem}.xlsx",
+    right.download_button(ui.tr(f"{prefix}.export_xlsx"), data=lambda: exporter("xlsx"), file_name=f"{file_stem}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           on_click="ignore", icon=":material/download:", key=f"{prefix}_dl_xlsx")
     if readonly:

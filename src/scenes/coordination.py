@@ -30,14 +30,14 @@ import pandas as pd
 
 from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.i18n import t
-from scenes.measures import MEASURE_STATUSES, Measure, measures_by_scene
+from scenes.measures import MEASURE_STATUSES, Measure, measures_by_scene, status_label, status_order
 from scenes.model import Survey
 from scenes.query import SceneFilter
 from scenes.reference import Reference
 
 __all__ = ["Coordination", "CoordinationFilter", "actor_table", "area_table", "coordinate", "gap_table",
            "impact_series", "kind_status_table", "measure_table", "ongoing_scene_ids", "participant_counts",
-           "scene_measure_table", "versions_table"]
+           "scene_measure_table"]
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def coordinate(frame: gpd.GeoDataFrame, all_scenes: gpd.GeoDataFrame, measures: 
     reached = measures_by_scene(ids, lines, [m for m in items if m.scene_id and filt.keeps(m, status=False)])
     by_scene = {s: [m for m in found if filt.keeps(m)] for s, found in reached.items()}
     areas = [m for m in items if not m.scene_id and filt.keeps(m) and filt.keeps_area(m)]
-    areas.sort(key=lambda m: (m.target[0] != "kommun", m.target[1], _status_order(m), m.measure_id))
+    areas.sort(key=lambda m: (m.target[0] != "kommun", m.target[1], status_order(m), m.measure_id))
     return Coordination(scenes=scenes, by_scene=by_scene, any_status=reached, areas=areas)
 
 
@@ -144,14 +144,6 @@ def ongoing_scene_ids(frame: gpd.GeoDataFrame, all_scenes: gpd.GeoDataFrame, mea
 
 
 # -- tables ------------------------------------------------------------------------------------------------------
-def _status_order(m: Measure) -> int:
-    return MEASURE_STATUSES.index(m.status) if m.status in MEASURE_STATUSES else len(MEASURE_STATUSES)
-
-
-def _status(code: str, lang: str) -> str:
-    return t(f"measure.status.{code}", lang) if code in MEASURE_STATUSES else code
-
-
 def gap_table(ref: Reference, coord: Coordination, lang: str = "sv") -> pd.DataFrame:
     """The scenes without an ongoing measure (those without any responsible actor first), with their place and how
     many measures (of any status) they have."""
@@ -185,9 +177,9 @@ def _crosstab(labels: Sequence[tuple[str, str]], measures: Sequence[Measure], ke
         if m.status in MEASURE_STATUSES:
             counts[code][m.status] += 1
     names = dict(labels)
-    rows = [{head: names.get(code, code), **{_status(s, lang): n for s, n in by.items()},
+    rows = [{head: names.get(code, code), **{status_label(s, lang): n for s, n in by.items()},
              t("coord.col.total", lang): sum(by.values())} for code, by in counts.items()]
-    table = pd.DataFrame(rows, columns=[head, *(_status(s, lang) for s in MEASURE_STATUSES),
+    table = pd.DataFrame(rows, columns=[head, *(status_label(s, lang) for s in MEASURE_STATUSES),
                                         t("coord.col.total", lang)])
     if drop_empty:
         table = table[table[t("coord.col.total", lang)] > 0]
@@ -229,7 +221,7 @@ def measure_table(ref: Reference, measures: Sequence[Measure], names: Mapping[st
         row[t("col.kind", lang)] = ref.measure_kind_label(m.kind, lang)
         if actor:
             row[t("coord.col.actor", lang)] = ref.actor_label(m.actor, lang)
-        row |= {t("col.status", lang): _status(m.status, lang), t("coord.col.start", lang): m.start_date,
+        row |= {t("col.status", lang): status_label(m.status, lang), t("coord.col.start", lang): m.start_date,
                 t("coord.col.end", lang): m.end_date, t("col.note", lang): m.note,
                 t("coord.col.measure_id", lang): m.measure_id}
         if any(x.demo for x in measures):
@@ -248,18 +240,6 @@ def scene_measure_table(ref: Reference, coord: Coordination, scene_id: str, lang
     table = measure_table(ref, coord.by_scene.get(scene_id, []), {}, lang, target=False)
     if len(table):
         table.insert(0, t("coord.col.entered_for", lang), [m.scene_id for m in coord.by_scene[scene_id]])
-    return table
-
-
-def versions_table(ref: Reference, versions: Sequence[Measure], lang: str = "sv") -> pd.DataFrame:
-    """Every saved version of one measure, newest first: when, who, and what it said."""
-    table = measure_table(ref, versions, {}, lang, target=False)
-    if len(table):
-        table.insert(0, t("col.version", lang), [v.version for v in versions])
-        table.insert(1, t("coord.col.saved_at", lang), [v.created_at for v in versions])
-        table.insert(2, t("coord.col.saved_by", lang), [v.created_by for v in versions])
-        table[t("coord.col.removed", lang)] = [v.removed for v in versions]
-        table = table.drop(columns=[t("coord.col.measure_id", lang)])
     return table
 
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from scenes.i18n import date_text, number, t
-from scenes.indicators import Indicator, area_label
-from scenes.measures import MEASURE_STATUSES, Measure
+from scenes.indicators import Indicator, area_label, value_decimals
+from scenes.measures import Measure, status_label
 from scenes.reference import Reference
 
 __all__ = ["MeasureFilter", "filter_measures", "indicators_view", "measure_history", "measures_view",
@@ -42,10 +42,6 @@ def target_label(m: Measure, ref: Reference, scenes: Mapping[str, str], lang: st
     if kind == "kommun":
         return f"{ref.municipality_name(code)} ({t('measures.target.kommun', lang).lower()})"
     return f"{ref.police_area_name(code)} ({t('measures.target.lpo', lang).lower()})"
-
-
-def status_label(code: str, lang: str = "sv") -> str:
-    return t(f"measure.status.{code}", lang) if code in MEASURE_STATUSES else code
 
 
 @dataclass(frozen=True)
@@ -142,15 +138,7 @@ def indicators_view(items: Sequence[Indicator], ref: Reference, lang: str = "sv"
                                                           "note", "saved")}
     ordered = sorted(items, key=lambda i: (i.indicator, i.area_level, i.area_code, -i.date.toordinal()))
     rows = [{col["indicator"]: i.indicator, col["area"]: area_label(i.area_level, i.area_code, ref, lang),
-             col["date"]: _day(i.date, lang), col["value"]: number(i.value, lang, _decimals(i.value)),
+             col["date"]: _day(i.date, lang), col["value"]: number(i.value, lang, value_decimals(i.value)),
              col["unit"]: i.unit, col["source"]: i.source, "source_url": i.source_url, col["note"]: i.note or None,
              col["saved"]: i.created_by or None} for i in ordered]
     return pd.DataFrame(rows, columns=[*list(col.values())[:6], "source_url", *list(col.values())[6:]])
-
-
-def _decimals(value: float) -> int:
-    """The fewest decimals (at most 3) that write the value as entered."""
-    for decimals in range(4):
-        if round(value, decimals) == value:
-            return decimals
-    return 3

@@ -34,7 +34,8 @@ from scenes.measures import parse_date
 from scenes.reference import Reference
 
 __all__ = ["AREA_LEVELS", "INDICATOR_COLUMNS", "Indicator", "area_label", "indicator_problems", "indicators_from_rows",
-           "indicators_table", "latest_values", "parse_value", "value_text"]
+           "indicators_table", "latest_values", "parse_indicator", "parse_value",
+           "value_decimals", "value_text"]
 
 AREA_LEVELS = ("lan", "kommun", "lokalpolisomrade")
 INDICATOR_COLUMNS = ["indicator", "value", "unit", "date", "area_level", "area_code", "source", "source_url", "note"]
@@ -101,6 +102,23 @@ def indicator_problems(item: Indicator, ref: Reference, row: int | None = None) 
     return problems
 
 
+def parse_indicator(cells: dict[str, str], ref: Reference, row: int | None = None) -> tuple[Indicator, list[Problem]]:
+    """One value from its text cells (a file's row or the form's fields) and every problem with it: the number, the
+    date (required), then every rule of `indicator_problems`. The same text gets the same verdict either way."""
+    problems: list[Problem] = []
+    value = parse_value(cells.get("value", ""), row, problems)
+    day = parse_date(cells.get("date", ""), row, "date", problems)
+    if not cells.get("date", "").strip():
+        problems.append(Problem("a value is required", code="value_required", row=row, column="date"))
+    level = cells.get("area_level", "")
+    item = Indicator(indicator=cells.get("indicator", "").strip(), value=math.nan if value is None else value,
+                     unit=cells.get("unit", "").strip(), date=day or dt.date.min, area_level=level,
+                     area_code="" if level == "lan" and not cells.get("area_code") else cells.get("area_code", ""),
+                     source=cells.get("source", "").strip(), source_url=cells.get("source_url", "").strip(),
+                     note=cells.get("note", "").strip())
+    return item, problems + indicator_problems(item, ref, row)
+
+
 def indicators_from_rows(rows: list[tuple[int, dict[str, str]]], ref: Reference) -> list[Indicator]:
     """Indicator values from a read record file; every problem at once, nothing returned when any is wrong."""
     from scenes.ingest.records import limit_problems
@@ -109,18 +127,10 @@ def indicators_from_rows(rows: list[tuple[int, dict[str, str]]], ref: Reference)
     out: list[Indicator] = []
     seen: dict[tuple[str, str, str, dt.date], int] = {}
     for row_no, r in rows:
-        parsed: list[Problem] = []
-        value = parse_value(r.get("value", ""), row_no, parsed)
-        day = parse_date(r.get("date", ""), row_no, "date", parsed)
-        if not r.get("date", "").strip():
-            parsed.append(Problem("a value is required", code="value_required", row=row_no, column="date"))
-        level = r.get("area_level", "")
-        item = Indicator(indicator=r.get("indicator", ""), value=value if value is not None else math.nan,
-                         unit=r.get("unit", ""), date=day or dt.date.min, area_level=level,
-                         area_code="" if level == "lan" and not r.get("area_code") else r.get("area_code", ""),
-                         source=r.get("source", ""), source_url=r.get("source_url", ""), note=r.get("note", ""))
-        problems += parsed + indicator_problems(item, ref, row_no)
-        if item.key in seen and not parsed:
+        item, found = parse_indicator(r, ref, row_no)
+        problems += found
+        parsed = not any(p.column in ("value", "date") for p in found)
+        if item.key in seen and parsed:
             problems.append(Problem(f"the same indicator, area and date as row {seen[item.key]}",
                                     code="indicator_twice", row=row_no, column="date",
                                     params={"first": seen[item.key]}))
@@ -165,9 +175,13 @@ def area_label(level: str, code: str, ref: Reference, lang: str = "sv") -> str:
     return ref.police_area_name(code)
 
 
+def value_decimals(value: float, most: int = 3) -> int:
+    """The fewest decimals (at most `most`) that write the value as it was entered."""
+    return next((d for d in range(most + 1) if abs(round(value, d) - value) < 1e-9), most)
+
+
 def value_text(item: Indicator, lang: str = "sv") -> str:
-    """The value with the fewest decimals it needs (at most two) and its unit: "31,5 %" in Swedish."""
+    """The value as entered, with its unit: "31,5 %" in Swedish."""
     from scenes.i18n import number
 
-    decimals = next((d for d in range(3) if abs(round(item.value, d) - item.value) < 1e-9), 2)
-    return f"{number(item.value, lang, decimals)} {item.unit}".strip()
+    return f"{number(item.value, lang, value_decimals(item.value))} {item.unit}".strip()

@@ -44,7 +44,8 @@ from scenes.errors import Problem, ValidationFailed
 from scenes.reference import Reference
 
 __all__ = ["MEASURE_COLUMNS", "MEASURE_STATUSES", "RESPONSIBLE_STATUSES", "Measure", "lineages", "measure_problems",
-           "measures_by_scene", "measures_from_rows", "measures_table", "new_measure_id", "parse_date"]
+           "measures_by_scene", "measures_from_rows", "measures_table", "new_measure_id", "parse_date", "status_label",
+           "status_order"]
 
 #: planned, ongoing, paused, done — in the order a measure usually goes
 MEASURE_STATUSES = ("planerad", "pagaende", "pausad", "avslutad")
@@ -100,6 +101,18 @@ class Measure:
         keys = ("kind", "actor", "status", "scene_id", "kommun_kod", "lokalpolisomrade", "start_date", "end_date",
                 "note", "removed")
         return all(getattr(self, k) == getattr(other, k) for k in keys)
+
+
+def status_order(m: Measure) -> int:
+    """Where a measure's status stands in `MEASURE_STATUSES` (an unknown status last): lists sort by it."""
+    return MEASURE_STATUSES.index(m.status) if m.status in MEASURE_STATUSES else len(MEASURE_STATUSES)
+
+
+def status_label(code: str, lang: str = "sv") -> str:
+    """A measure status in words (an unknown code as it is)."""
+    from scenes.i18n import t
+
+    return t(f"measure.status.{code}", lang) if code in MEASURE_STATUSES else code
 
 
 def new_measure_id() -> str:
@@ -225,6 +238,5 @@ def measures_by_scene(scene_ids: Iterable[str], all_scenes: pd.DataFrame, measur
     out: dict[str, list[Measure]] = {}
     for sid in scene_ids:
         found = [m for ancestor in sorted(lines.get(sid, frozenset({sid}))) for m in by_target.get(ancestor, [])]
-        out[sid] = sorted(found, key=lambda m: (MEASURE_STATUSES.index(m.status) if m.status in MEASURE_STATUSES
-                                                else 9, m.start_date or dt.date.max, m.measure_id))
+        out[sid] = sorted(found, key=lambda m: (status_order(m), m.start_date or dt.date.max, m.measure_id))
     return out
