@@ -208,6 +208,10 @@ def test_history_page_rollback(demo_store: Path, signed_in: Callable[..., AppTes
     assert list(at.exception) == []
     assert len(dash.store.scenes(real)) == 53
     assert (dash.audit().iloc[0]["action"], dash.audit().iloc[0]["actor"]) == ("rollback", "anders")
+    # What was done stays on the page after the rerun (a toast could vanish before it was drawn), once.
+    assert [s.value for s in at.success] == ["real: revision 1 gäller nu."]
+    at.run()
+    assert list(at.success) == []
 
 
 def test_goal_page_shows_where_we_stand_and_no_area_target_by_default(demo_store: Path,
