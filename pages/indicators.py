@@ -53,9 +53,8 @@ def _form(items: list[Indicator], readonly: bool) -> None:
             except ValidationFailed as exc:
                 ui.show_error(exc, columns=_FIELDS)
                 return
-            st.session_state["i_flash"] = ui.tr("indicators.saved", indicator=item.indicator,
-                                                area=area_label(level, item.area_code, ref, lang))
-            st.rerun()
+            records.done("i_flash", ui.tr("indicators.saved", indicator=item.indicator,
+                                          area=area_label(level, item.area_code, ref, lang)))
 
 
 def _import(name: str, data: bytes) -> str:
@@ -74,8 +73,7 @@ def _remove(items: list[Indicator], readonly: bool) -> None:
     if records.confirmed("indicators.remove", "indicators.remove_confirm", "i_remove", readonly=readonly or not key):
         assert key is not None  # noqa: S101 - the button is disabled without a choice
         dash.remove_indicator(key, actor=ui.actor())
-        st.session_state["i_flash"] = ui.tr("indicators.removed", indicator=key[0])
-        st.rerun()
+        records.done("i_flash", ui.tr("indicators.removed", indicator=key[0]))
 
 
 def render() -> None:

@@ -32,8 +32,7 @@ def _save(item: Measure, key: str, done: str) -> None:
         return
     st.session_state.pop(f"m_shown_{key}", None)
     st.session_state["m_next"] = None if saved.removed else saved.measure_id
-    st.session_state["m_flash"] = ui.tr(done, id=saved.measure_id, version=saved.version)
-    st.rerun()
+    records.done("m_flash", ui.tr(done, id=saved.measure_id, version=saved.version))
 
 
 def _import(name: str, data: bytes) -> str:
