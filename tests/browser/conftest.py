@@ -60,42 +60,47 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-def _serve(state: Path, browser: object) -> Iterator[str]:
-    """Streamlit serving app.py over the store in `state`, on a free port, warmed up.
-
-    Warm-up: the very first browser session of a fresh Streamlit server that opens a non-default page gets a
-    spurious "Page not found" dialog over the right page (upstream streamlit/streamlit#9992). One visit to the
-    main page first keeps that dialog out of the tests, which open pages by URL as shared links do.
-    """
+@contextlib.contextmanager
+def streamlit_server(state: Path) -> Iterator[str]:
+    """The app over the store in `state`, started as a deployment starts it (`python -m ui.serve`), on a free
+    port; yields its URL once Streamlit answers its health check (no browser session has run the app yet)."""
     port = _free_port()
     env = {**os.environ, "SCENES_STATE_DIR": str(state)}
     env.pop("SCENES_DATABASE_URL", None)
     log = (state / "streamlit.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:  # noqa: S310 - our loopback
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:  # noqa: S310 - our loopback
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail(f"Streamlit did not start; log: {(state / 'streamlit.log').read_text()[-2000:]}")
+        yield url
+    finally:
         proc.terminate()
-        pytest.fail(f"Streamlit did not start; log: {(state / 'streamlit.log').read_text()[-2000:]}")
-    warm = browser.new_page()  # type: ignore[attr-defined]
-    warm.goto(url + "/")
-    warm.get_by_text("Öppna drogscener i Stockholms län").first.wait_for(timeout=60_000)
-    warm.close()
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+        proc.wait(timeout=20)
+        log.close()
+
+
+def _serve(state: Path, browser: object) -> Iterator[str]:
+    """`streamlit_server`, warmed up: one visit to the main page loads the data and the caches before the tests'
+    clocks start (a cold server is tested on its own, in test_cold_start.py)."""
+    with streamlit_server(state) as url:
+        warm = browser.new_page()  # type: ignore[attr-defined]
+        warm.goto(url + "/")
+        warm.get_by_text("Öppna drogscener i Stockholms län").first.wait_for(timeout=60_000)
+        warm.close()
+        yield url
 
 
 @pytest.fixture(scope="session")
