@@ -26,7 +26,7 @@ install-test: $(VENV)/.installed-test
 ## make run: install, create the SQLite store with the demo data if needed, start on http://localhost:8501
 run: install
 	$(BIN)/scenes init --demo
-	$(BIN)/python -m ui.serve --server.port $(PORT)
+	$(BIN)/python serve.py --server.port $(PORT)
 
 ## make test: install with test extras, lint, type-check (core, ui, pages, app.py), run every test
 test: install-test lint typecheck pytest

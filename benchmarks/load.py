@@ -100,7 +100,7 @@ def main() -> int:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         env = {**os.environ, "SCENES_STATE_DIR": tmp}
-        proc = subprocess.Popen([sys.executable, "-m", "ui.serve", "--server.port",
+        proc = subprocess.Popen([sys.executable, str(ROOT / "serve.py"), "--server.port",
                                  str(port), "--server.headless", "true", "--server.address", "127.0.0.1"],
                                 cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}"

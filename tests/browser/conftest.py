@@ -62,14 +62,14 @@ def browser() -> Iterator[object]:
 
 @contextlib.contextmanager
 def streamlit_server(state: Path) -> Iterator[str]:
-    """The app over the store in `state`, started as a deployment starts it (`python -m ui.serve`), on a free
+    """The app over the store in `state`, started as a deployment starts it (`python serve.py`), on a free
     port; yields its URL once Streamlit answers its health check (no browser session has run the app yet)."""
     port = _free_port()
     env = {**os.environ, "SCENES_STATE_DIR": str(state)}
     env.pop("SCENES_DATABASE_URL", None)
     log = (state / "streamlit.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.address", "127.0.0.1",
+        [sys.executable, str(PROJECT_ROOT / "serve.py"), "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )

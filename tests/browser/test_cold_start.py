@@ -1,5 +1,5 @@
 """The first visitor after a restart: a server that no browser session has run yet, started as a deployment starts
-it (`python -m ui.serve`). Every other browser test uses a warmed-up server, which would hide this."""
+it (`python serve.py`). Every other browser test uses a warmed-up server, which would hide this."""
 
 from __future__ import annotations
 
@@ -28,9 +28,12 @@ def test_a_shared_link_is_the_first_request_after_a_restart(browser: object, tmp
         page.get_by_text("Exempeldata – fiktiva platser").first.wait_for(timeout=60_000)  # type: ignore[attr-defined]
         page.get_by_role("link", name="Översikt").wait_for(timeout=30_000)  # type: ignore[attr-defined]
         page.wait_for_timeout(1_000)  # type: ignore[attr-defined]
-        screenshot(page, "kall-start-delad-lank")
         assert page.get_by_text("Page not found").count() == 0  # type: ignore[attr-defined]
         assert page.url.endswith("/karta?kategori=social_utsatthet")  # type: ignore[attr-defined]
+        # The map itself draws: its component is declared inside the running server (serve.py imports no app code).
+        frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')  # type: ignore[attr-defined]
+        frame.locator(".leaflet-marker-icon").first.wait_for(timeout=60_000)
+        screenshot(page, "kall-start-delad-lank")
 
 
 def test_a_file_name_as_the_first_request_runs_no_page_on_its_own(browser: object, tmp_path: Path) -> None:
