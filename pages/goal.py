@@ -8,13 +8,12 @@ import streamlit as st
 import ui
 from scenes.model import Goal
 from scenes.progress import baseline_of
-from ui import records
 
 
 def render() -> None:
     ui.require("goal")
     st.title(ui.tr("goal.title"))
-    records.flash("g_flash")
+    ui.flash()
     dash = ui.dashboard()
     goal = dash.goal()
     if goal.is_example:
@@ -44,7 +43,7 @@ def render() -> None:
             dash.set_goal(Goal(target_count=int(count), target_date=date,
                                target_area_m2=None if area is None else float(area) * 10_000, is_example=False,
                                baseline_survey_id=baseline), actor=ui.actor())
-            records.done("g_flash", ui.tr("goal.saved"))
+            ui.done(ui.tr("goal.saved"))
 
 
 ui.guarded(render)

@@ -7,7 +7,6 @@ import streamlit as st
 import ui
 from scenes.auth import can
 from scenes.tables import audit_table
-from ui import records
 
 
 def _demo_removal() -> None:
@@ -21,13 +20,13 @@ def _demo_removal() -> None:
         sure = st.checkbox(ui.tr("demo.remove_confirm"), key="demo_remove_sure")
         if st.button(ui.tr("demo.remove_button"), disabled=not sure, icon=":material/delete:", key="demo_remove"):
             removed = dash.remove_demo(actor=ui.actor())
-            records.done("h_flash", ui.tr("demo.removed", n=len(removed)))
+            ui.done(ui.tr("demo.removed", n=len(removed)))
 
 
 def render() -> None:
     ui.require("history")
     st.title(ui.tr("history.title"))
-    records.flash("h_flash")
+    ui.flash()
     dash = ui.dashboard()
     surveys = dash.all_surveys()
     if not surveys:
@@ -55,15 +54,15 @@ def render() -> None:
     if b1.button(ui.tr("history.make_current"), disabled=readonly or revision == chosen.revision,
                  icon=":material/history:"):
         dash.rollback(survey_id, int(revision), actor=ui.actor())
-        records.done("h_flash", ui.tr("history.rolled_back", id=survey_id, revision=revision))
+        ui.done(ui.tr("history.rolled_back", id=survey_id, revision=revision))
     if chosen.withdrawn:
         if b2.button(ui.tr("history.restore"), disabled=readonly, icon=":material/visibility:"):
             dash.restore(survey_id, actor=ui.actor())
-            records.done("h_flash", ui.tr("history.restored", name=chosen.name))
+            ui.done(ui.tr("history.restored", name=chosen.name))
     elif b2.button(ui.tr("history.withdraw"), disabled=readonly, icon=":material/visibility_off:",
                    help=ui.tr("history.withdraw_help")):
         dash.withdraw(survey_id, actor=ui.actor())
-        records.done("h_flash", ui.tr("history.withdrawn_done", name=chosen.name))
+        ui.done(ui.tr("history.withdrawn_done", name=chosen.name))
 
     st.subheader(ui.tr("history.audit"))
     ui.table_with_download(audit_table(dash.audit(), ui.lang()), "granskningslogg.csv", key="dl_audit")

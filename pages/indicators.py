@@ -53,7 +53,7 @@ def _form(items: list[Indicator], readonly: bool) -> None:
             except ValidationFailed as exc:
                 ui.show_error(exc, columns=_FIELDS)
                 return
-            records.done("i_flash", ui.tr("indicators.saved", indicator=item.indicator,
+            ui.done(ui.tr("indicators.saved", indicator=item.indicator,
                                           area=area_label(level, item.area_code, ref, lang)))
 
 
@@ -73,7 +73,7 @@ def _remove(items: list[Indicator], readonly: bool) -> None:
     if records.confirmed("indicators.remove", "indicators.remove_confirm", "i_remove", readonly=readonly or not key):
         assert key is not None  # noqa: S101 - the button is disabled without a choice
         dash.remove_indicator(key, actor=ui.actor())
-        records.done("i_flash", ui.tr("indicators.removed", indicator=key[0]))
+        ui.done(ui.tr("indicators.removed", indicator=key[0]))
 
 
 def render() -> None:
@@ -83,7 +83,7 @@ def render() -> None:
     dash, lang = ui.dashboard(), ui.lang()
     ref, items = dash.reference, ui.indicators()
     readonly = ui.demo_readonly()
-    records.flash("i_flash")
+    ui.flash()
     if not items:
         st.info(ui.tr("indicators.empty"), icon=":material/query_stats:")
     else:

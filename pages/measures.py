@@ -32,7 +32,7 @@ def _save(item: Measure, key: str, done: str) -> None:
         return
     st.session_state.pop(f"m_shown_{key}", None)
     st.session_state["m_next"] = None if saved.removed else saved.measure_id
-    records.done("m_flash", ui.tr(done, id=saved.measure_id, version=saved.version))
+    ui.done(ui.tr(done, id=saved.measure_id, version=saved.version))
 
 
 def _import(name: str, data: bytes) -> str:
@@ -105,7 +105,7 @@ def render() -> None:
         ui.demo_notice()
         if not readonly:
             st.info(ui.tr("measures.demo_real_later"), icon=":material/info:")
-    records.flash("m_flash")
+    ui.flash()
     current = ui.scenes(surveys[-1].id) if surveys else None
     options = scene_labels(current) if current is not None else {}
     labels = {**scene_labels(ui.scenes()), **options} if surveys else {}

@@ -31,12 +31,10 @@ def render() -> None:
                        "mall-kartlaggning.xlsx", icon=":material/download:", on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
-    published = st.session_state.pop("up_published", None)
-    if published:
-        st.success(ui.tr("upload.published", id=published[0], revision=published[1]), icon=":material/check_circle:")
-        if dash.has_demo_beside_real() and can(ui.role(), "remove_demo"):
-            st.info(ui.tr("demo.offer_removal"), icon=":material/delete_sweep:")
-            st.page_link("pages/history.py", label=ui.tr("demo.remove_title"), icon=":material/delete:")
+    # just published (the message is shown once): the next step may be removing the demo data
+    if ui.flash() and dash.has_demo_beside_real() and can(ui.role(), "remove_demo"):
+        st.info(ui.tr("demo.offer_removal"), icon=":material/delete_sweep:")
+        st.page_link("pages/history.py", label=ui.tr("demo.remove_title"), icon=":material/delete:")
     surveys = [s for s in dash.surveys() if not s.demo]  # demo surveys are never revised
     mode = "new" if not surveys else st.radio(  # nothing to revise yet: only a new survey is offered
         ui.tr("upload.mode"), ["new", "revision"], horizontal=True, key="up_mode",
@@ -121,9 +119,8 @@ def render() -> None:
                 survey = Survey(survey_id_for(name, day), name.strip(), day, SurveyKind(kind), source.strip(), False)
                 survey_id, revision = dash.publish(check, survey=survey, actor=actor)
             status.update(label=ui.tr("upload.published", id=survey_id, revision=revision), state="complete")
-        st.toast(ui.tr("upload.published", id=survey_id, revision=revision), icon=":material/check_circle:")
-        st.session_state["up_published"] = (survey_id, revision)
-        st.rerun()  # the navigation, the figures and (after a first admin) the signed-in state follow at once
+        # the navigation, the figures and (after a first admin) the signed-in state follow at once
+        ui.done(ui.tr("upload.published", id=survey_id, revision=revision))
 
     if not target and not name.strip():
         st.info(ui.tr("upload.name_required"), icon=":material/edit:")

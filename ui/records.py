@@ -4,7 +4,6 @@ a removal that asks first, and a table whose source addresses are links."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -46,20 +45,6 @@ def confirmed(label_key: str, confirm_key: str, key: str, *, readonly: bool) -> 
     """A removal button that is enabled only once its confirmation is ticked; True when clicked."""
     sure = st.checkbox(ui.tr(confirm_key), key=f"{key}_sure", disabled=readonly)
     return st.button(ui.tr(label_key), disabled=readonly or not sure, icon=":material/delete:", key=key)
-
-
-def done(key: str, message: str) -> NoReturn:
-    """After a write: rerun, and have `flash(key)` show what was done above the redrawn page (a toast could vanish
-    before a slow rerun had drawn the page it describes, and is gone before everyone has read it)."""
-    st.session_state[key] = message
-    st.rerun()
-
-
-def flash(key: str) -> None:
-    """Show (once) a message a write left before its rerun."""
-    message = st.session_state.pop(key, None)
-    if message:
-        st.success(message, icon=":material/check_circle:")
 
 
 def table_with_links(table: pd.DataFrame, link_column: str, link_label: str) -> None:

@@ -4,7 +4,7 @@ status, the demo notice. Text in them is the reader's language; user text is alw
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, NoReturn
 
 import folium
 import geopandas as gpd
@@ -55,6 +55,24 @@ def show_progress_chart(*, height: int = 420, compact_legend: bool = False) -> p
     table, spec = progress_chart_spec(disclosure(), lang(), height, compact_legend)
     st.vega_lite_chart(spec, width="stretch")
     return table
+
+
+_DONE = "ui_done"  # the session key of what the last write did, until the page has shown it
+
+
+def done(message: str) -> NoReturn:
+    """After a write: rerun, and have `flash()` show what was done above the redrawn page. (A toast could vanish
+    before a slow rerun had drawn the page it describes, and is gone before everyone has read it.)"""
+    st.session_state[_DONE] = message
+    st.rerun()
+
+
+def flash() -> bool:
+    """Show (once) what the write before this rerun did; True if there was one."""
+    message = st.session_state.pop(_DONE, None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+    return bool(message)
 
 
 def demo_notice() -> None:
