@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from scenes.core import Dashboard
 from scenes.model import Survey, SurveyKind
 from scenes.settings import PROJECT_ROOT, Settings
+from ui.lang import escape_markdown
 
 APP = str(PROJECT_ROOT / "app.py")
 PAGES = ["pages/overview.py", "pages/map.py", "pages/progress.py", "pages/seminars.py", "pages/goal.py",
@@ -212,6 +213,26 @@ def test_history_page_rollback(demo_store: Path, signed_in: Callable[..., AppTes
     assert [s.value for s in at.success] == ["real: revision 1 gäller nu."]
     at.run()
     assert list(at.success) == []
+
+
+def test_what_a_write_did_names_user_text_as_text(demo_store: Path, signed_in: Callable[..., AppTest]) -> None:
+    """The message after withdrawing a survey quotes its name; Markdown and HTML in the name stay text."""
+    dash = Dashboard(Settings(state_dir=demo_store))
+    frame = dash.store.scenes("demo-2024-02")
+    name = "**Fet** <b>x</b> [länk](https://example.org)"
+    dash.store.add_survey(Survey("real", name, dt.date(2025, 1, 1), SurveyKind.KARTLAGGNING, "s", False), frame,
+                          actor="test")
+    at = signed_in("analytiker", "anders")
+    at.run()
+    at.switch_page("pages/history.py")
+    at.run()
+    at.selectbox(key="rb_survey").set_value("real").run()
+    next(b for b in at.button if b.label == "Dra tillbaka kartläggningen").click().run()
+    assert list(at.exception) == []
+    assert dash.store.survey("real").withdrawn
+    assert [s.value for s in at.success] == [f"{escape_markdown(name)} är tillbakadragen."]  # escaped once, by tr
+    assert "\\*\\*Fet\\*\\*" in at.success[0].value
+    assert "&lt;b&gt;" in at.success[0].value
 
 
 def test_goal_page_shows_where_we_stand_and_no_area_target_by_default(demo_store: Path,

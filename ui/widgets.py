@@ -68,7 +68,8 @@ def done(message: str) -> NoReturn:
 
 
 def flash() -> bool:
-    """Show (once) what the write before this rerun did; True if there was one."""
+    """Show (once) what the write before this rerun did; True if there was one. (The message comes from `tr`,
+    which has made any user text in it inert.)"""
     message = st.session_state.pop(_DONE, None)
     if message:
         st.success(message, icon=":material/check_circle:")
