@@ -43,13 +43,15 @@ def render() -> None:
     st.subheader(ui.tr("history.rollback"))
     by_id = {s.id: s for s in surveys}
     c1, c2 = st.columns([3, 1])
-    survey_id = c1.selectbox(ui.tr("col.survey"), list(by_id), key="rb_survey", format_func=lambda i: by_id[i].name
-                             + (f" ({ui.tr('history.withdrawn')})" if by_id[i].withdrawn else ""))
+    # The options' labels never change with a write (a label that did kept showing the old state after the rerun):
+    # whether the chosen survey is withdrawn is said below it.
+    survey_id = c1.selectbox(ui.tr("col.survey"), list(by_id), key="rb_survey", format_func=lambda i: by_id[i].name)
     chosen = by_id[survey_id]
     numbers = sorted(revisions.loc[revisions["survey_id"] == survey_id, "revision"].astype(int))
     revision = c2.selectbox(ui.tr("history.revision"), numbers, index=numbers.index(chosen.revision),
                             key="rb_revision")
-    st.caption(ui.tr("history.current", revision=chosen.revision))
+    st.caption(ui.tr("history.current", revision=chosen.revision)
+               + (f" · {ui.tr('history.withdrawn')}" if chosen.withdrawn else ""))
     b1, b2 = st.columns(2)
     if b1.button(ui.tr("history.make_current"), disabled=readonly or revision == chosen.revision,
                  icon=":material/history:"):

@@ -233,6 +233,13 @@ def test_what_a_write_did_names_user_text_as_text(demo_store: Path, signed_in: C
     assert [s.value for s in at.success] == [f"{escape_markdown(name)} är tillbakadragen."]  # escaped once, by tr
     assert "\\*\\*Fet\\*\\*" in at.success[0].value
     assert "&lt;b&gt;" in at.success[0].value
+    # The state is said under the choice, whose label stays the name (a label that changed went stale in a browser).
+    assert "Gällande revision: 1 · tillbakadragen" in [c.value for c in at.caption]
+    assert at.selectbox(key="rb_survey").format_func("real") == name
+    next(b for b in at.button if b.label == "Visa kartläggningen igen").click().run()
+    assert not dash.store.survey("real").withdrawn
+    assert [s.value for s in at.success] == [f"{escape_markdown(name)} visas igen."]
+    assert "Gällande revision: 1" in [c.value for c in at.caption]
 
 
 def test_goal_page_shows_where_we_stand_and_no_area_target_by_default(demo_store: Path,
