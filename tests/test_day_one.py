@@ -230,6 +230,26 @@ def test_failures_are_throttled_per_client_across_names(demo: Dashboard) -> None
         == "deltagare"  # the client's lock ends
 
 
+def test_no_client_address_never_locks_everyone(demo: Dashboard) -> None:
+    """With no client address (behind a proxy without SCENES_CLIENT_IP_HEADER) failures count per name only: an
+    attacker's failures across many names, and on the administrator, never refuse another account's right password;
+    the attacked account's own lock holds (clients cannot be told apart) and ends."""
+    accounts = demo.accounts
+    accounts.add("admin", PASSWORD, "admin", actor="cli:op")
+    accounts.add("ok-user", PASSWORD, "deltagare", actor="cli:op")
+    for i in range(40):
+        assert accounts.authenticate(f"name{i % 20}", "wrong password!", client="",
+                                     now=T0 + dt.timedelta(seconds=i)) is None
+    for i in range(6):
+        accounts.authenticate("admin", "wrong password!", client="", now=T0 + dt.timedelta(seconds=41 + i))
+    assert accounts.authenticate("ok-user", PASSWORD, client="", now=T0 + dt.timedelta(seconds=50)) == "deltagare"
+    assert accounts.authenticate("admin", PASSWORD, client="", now=T0 + dt.timedelta(seconds=51)) is None
+    assert accounts.authenticate("admin", PASSWORD, client="", now=T0 + dt.timedelta(hours=1)) == "admin"
+    with demo.store.engine.connect() as conn:
+        keys = {r[0] for r in conn.exec_driver_sql("SELECT key FROM throttle")}
+    assert not any(k.startswith("client:") for k in keys), keys
+
+
 def test_operator_unlock_lifts_a_lock(demo: Dashboard) -> None:
     """`unlock` (CLI `scenes user unlock`, or the users page) lifts an account's lock at once, audited."""
     demo.add_user("lina", PASSWORD, "analytiker", actor="cli:op")

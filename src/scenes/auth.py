@@ -13,7 +13,10 @@ be turned against its users:
   exist); each earns a delay that doubles (capped) and is forgotten after a quiet spell;
 - an account's lock refuses only clients that have failed themselves: an attacker who locks the administrator
   cannot keep the administrator, signing in from a client without failures, out (and `scenes user unlock` lifts a
-  lock). The last administrator cannot be removed or demoted.
+  lock). The last administrator cannot be removed or demoted;
+- when the client's address is unknown (`client=""`: behind a proxy without `SCENES_CLIENT_IP_HEADER`, or where
+  the server gives none), failures are counted per account name only, so no client counter is shared by everyone
+  and one attacker can never lock every account at once.
 
 The first administrator is created in the browser with a one-time setup code that only whoever runs the server can
 read (its log at start, or `scenes setup-code`); the code stops working once any account exists.
@@ -312,12 +315,16 @@ class Accounts:
         with self.store.write() as conn:
             row = conn.execute(sa.select(users).where(users.c.username == name)).mappings().first()
             ok = self._verify(row["password_hash"] if row else self._dummy_hash(), password)
-            client_state = _state(conn, _client_key(client), now)
+            # Without the client's address every client would share one counter, and ten failures by anyone would
+            # lock everyone out: failures are then counted per account name only.
+            known = bool(client.strip())
+            client_state = _state(conn, _client_key(client), now) if known else _Throttle(0, None)
             account_state = _state(conn, _account_key(name), now)
             client_locked = client_state.locked(now)
             # An account's lock applies to clients that have failed themselves; a clean client is never refused
-            # the right password, so nobody can keep a known user out by failing on purpose.
-            account_locked = account_state.locked(now) and client_state.failures > 0
+            # the right password, so nobody can keep a known user out by failing on purpose. When clients cannot
+            # be told apart, the lock applies to the account (only to that one account, and never past _LOCK_MAX).
+            account_locked = account_state.locked(now) and (client_state.failures > 0 or not known)
             if row is not None and ok and not client_locked and not account_locked:
                 values: dict[str, object] = {"last_login": now}
                 if self.hasher.check_needs_rehash(row["password_hash"]):
@@ -328,7 +335,7 @@ class Accounts:
                 return str(row["role"])
             reason = ("client throttled" if client_locked else "unknown user" if row is None
                       else "account locked" if account_locked else "wrong password")
-            client_lock = _fail(conn, _client_key(client), client_state, now, MAX_CLIENT_FAILURES)
+            client_lock = _fail(conn, _client_key(client), client_state, now, MAX_CLIENT_FAILURES) if known else None
             account_lock = _fail(conn, _account_key(name), account_state, now, MAX_FAILURES)
             lock = max((x for x in (client_lock, account_lock) if x), default=None)
             self.store.audit_entry(conn, "sign-in-failed", actor=name or "(empty)", detail=(
