@@ -22,6 +22,11 @@ def _stand_in(render: Callable[[], None], name: str) -> Callable[[], None]:
     return page
 
 
+def _to_overview() -> None:
+    """The overview at its own address, keeping the link's query parameters."""
+    st.switch_page(PAGES["overview"].file, query_params=st.query_params.to_dict())
+
+
 def _pages(role: str | None, demo: bool) -> list[st.Page]:
     """Every address is registered for everyone, so a shared link never meets "Page not found".
 
@@ -38,13 +43,15 @@ def _pages(role: str | None, demo: bool) -> list[st.Page]:
                              url_path=SETUP.url_path, visibility="hidden"))
         return pages
     allowed = allowed_pages(role)
-    pages = [st.Page(p.file, title=ui.tr(p.title_key), icon=p.icon, url_path=p.url_path, default=p.key == "overview")
+    pages = [st.Page(p.file, title=ui.tr(p.title_key), icon=p.icon, url_path=p.url_path)
              if p.key in allowed else
              st.Page(_stand_in(signin.not_allowed_page, f"not_allowed_{p.key}"), title=ui.tr(p.title_key),
                      url_path=p.url_path, visibility="hidden")
              for p in PAGES.values()]
-    pages.append(st.Page(_stand_in(lambda: st.switch_page(PAGES["overview"].file), "signed_in"),
-                         title=ui.tr("auth.sign_in"), url_path=SIGN_IN_URL, visibility="hidden"))
+    # "/" (and the sign-in address, after sign-in) opens the overview at its own address: a default page is served
+    # at "/" only, so were the overview itself the default, a shared /oversikt would meet "Page not found".
+    pages.append(st.Page(_stand_in(_to_overview, "signed_in"),
+                         title=ui.tr("auth.sign_in"), url_path=SIGN_IN_URL, visibility="hidden", default=True))
     # The way out of the sandbox (create the first administrator): in the menu during the demo, and afterwards
     # still at its address, saying that real use has begun.
     pages.append(st.Page(SETUP.file, title=ui.tr(SETUP.title_key), icon=SETUP.icon, url_path=SETUP.url_path,

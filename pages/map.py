@@ -24,7 +24,7 @@ from scenes.tables import generalised_table, scene_table
 from ui import map as ui_map
 
 
-@st.fragment
+@ui.fragment
 def _body(present: bool) -> None:
     ui.guarded(lambda: _draw(present))
 
@@ -112,13 +112,12 @@ def _table_and_downloads(shown: pd.DataFrame, ceased: pd.DataFrame | None, surve
     *cells, last = st.columns(len(files) + 1)
     for cell, (fmt, (label, help_text, data)) in zip(cells, files.items(), strict=True):
         suffix, mime = file_type(fmt)
-        cell.download_button(label, help=help_text, data=data, file_name=f"{survey.id}{suffix}", mime=mime,
-                             on_click="ignore", icon=":material/download:")
+        ui.download(label, data, help=help_text, file_name=f"{survey.id}{suffix}", mime=mime, where=cell)
     title = f"{survey.name} – {ui.tr('map.title')}"
     notice = ui.tr("map.demo_howto") if survey.demo else ""
-    last.download_button(
+    ui.download(
         ui.tr("map.download_html"), help=ui.tr("map.download_html_help"), file_name=f"karta-{survey.id}.html",
-        mime="text/html", on_click="ignore", icon=":material/map:",
+        mime="text/html", icon=":material/map:", where=last,
         data=lambda: maps.export_html(ref, shown, ceased, options, title=title, notice=notice,
                                       timeline=ui_map.timeline(surveys, filt, exact),
                                       current=[s.id for s in surveys].index(survey.id)))

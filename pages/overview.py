@@ -68,10 +68,9 @@ def render() -> None:
 
     if can(ui.role(), "report"):
         exact = ui.exact()  # the report is read as this reader may read the data
-        st.download_button(ui.tr("report.download"), help=ui.tr("report.download_help"),
-                           icon=":material/picture_as_pdf:",
-                           data=lambda: ui.dashboard().report_pdf(lang=lang, disclosure=shown, exact=exact),
-                           file_name="lagesrapport.pdf", mime="application/pdf", on_click="ignore", type="primary")
+        ui.download(ui.tr("report.download"), help=ui.tr("report.download_help"), icon=":material/picture_as_pdf:",
+                    data=lambda: ui.dashboard().report_pdf(lang=lang, disclosure=shown, exact=exact),
+                    file_name="lagesrapport.pdf", mime="application/pdf", primary=True)
 
     st.subheader(ui.tr("overview.surveys"))
     surveys = pd.DataFrame([{

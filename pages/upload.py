@@ -25,11 +25,11 @@ def render() -> None:
     dash, lang = ui.dashboard(), ui.lang()
     st.markdown(ui.tr("upload.intro"))
     c1, c2 = st.columns(2)
-    c1.download_button(ui.tr("upload.template_csv"), template_csv(), "mall-kartlaggning.csv", "text/csv",
-                       icon=":material/download:", on_click="ignore")
-    c2.download_button(ui.tr("upload.template_xlsx"), lambda: template_xlsx(dash.reference),
-                       "mall-kartlaggning.xlsx", icon=":material/download:", on_click="ignore",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    ui.download(ui.tr("upload.template_csv"), template_csv, file_name="mall-kartlaggning.csv", mime="text/csv",
+                where=c1)
+    ui.download(ui.tr("upload.template_xlsx"), lambda: template_xlsx(dash.reference), where=c2,
+                file_name="mall-kartlaggning.xlsx",
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
     # just published (the message is shown once): the next step may be removing the demo data
     if ui.flash() and dash.has_demo_beside_real() and can(ui.role(), "remove_demo"):

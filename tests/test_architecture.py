@@ -184,3 +184,19 @@ def test_mypy_checks_the_streamlit_side() -> None:
     assert config["strict"] is True
     assert {"src/scenes", "ui", "pages", "app.py", "serve.py"} <= set(config["files"])
     assert [f for f in config["files"] if not (PROJECT_ROOT / f).exists()] == []
+
+
+def test_fragments_and_downloads_ask_who_is_asking() -> None:
+    """A fragment's rerun and a download's click do not run app.py. Every fragment is made by `ui.fragment` and
+    every download by `ui.download`, which ask again (`ui.session.recheck`, `ui.session.download_data`): no other
+    module calls `st.fragment`, `download_button` or the Streamlit internals they wrap."""
+    files = [*(PROJECT_ROOT / "pages").glob("*.py"), PROJECT_ROOT / "app.py", *UI.glob("*.py")]
+
+    def calls(path: Path, name: str) -> bool:  # st.fragment (not ui.fragment); any .download_button
+        return any(isinstance(node, ast.Attribute) and node.attr == name
+                   and (name != "fragment" or (isinstance(node.value, ast.Name) and node.value.id == "st"))
+                   for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
+
+    places = {"fragment": {"ui/session.py"}, "download_button": {"ui/widgets.py"}}
+    assert {name: {_name(p) for p in files if calls(p, name)} for name in places} == places
+    assert "ui.fragment" in (PROJECT_ROOT / "pages" / "map.py").read_text(encoding="utf-8")

@@ -22,8 +22,8 @@ FEWER = "färre än 3"
 
 
 def _open(at: AppTest, page: str) -> AppTest:
-    """Run the app, switch to `page`; no exception and no error box (ui.guarded's way of showing a core error)."""
-    at.run()
+    """Open `page` (AppTest keeps its query parameters, as a link opening that address would); no exception and no
+    error box (ui.guarded's way of showing a core error)."""
     at.switch_page(page)
     at.run()
     assert list(at.exception) == []

@@ -61,7 +61,7 @@ def test_overview_in_english(demo_store: Path) -> None:
 
 def test_language_selector_switches(demo_store: Path) -> None:
     """Choosing English in the sidebar re-renders in English."""
-    at = _run()
+    at = _run("pages/overview.py")
     at.sidebar.selectbox[0].set_value("en").run()
     assert at.title[0].value == "Open drug scenes in Stockholm County"
 

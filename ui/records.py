@@ -21,11 +21,11 @@ def files(prefix: str, columns: Sequence[str], importer: Callable[[str, bytes], 
     st.code(";".join(columns), language=None, wrap_lines=True)
     left, right = st.columns(2)
     # the files are made when a button is clicked, not on every rerun of the page
-    left.download_button(ui.tr(f"{prefix}.export_csv"), data=lambda: exporter("csv"), file_name=f"{file_stem}.csv",
-                         mime="text/csv", on_click="ignore", icon=":material/download:", key=f"{prefix}_dl_csv")
-    right.download_button(ui.tr(f"{prefix}.export_xlsx"), data=lambda: exporter("xlsx"), file_name=f"{file_stem}.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          on_click="ignore", icon=":material/download:", key=f"{prefix}_dl_xlsx")
+    ui.download(ui.tr(f"{prefix}.export_csv"), lambda: exporter("csv"), file_name=f"{file_stem}.csv",
+                mime="text/csv", key=f"{prefix}_dl_csv", where=left)
+    ui.download(ui.tr(f"{prefix}.export_xlsx"), lambda: exporter("xlsx"), file_name=f"{file_stem}.xlsx",
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{prefix}_dl_xlsx",
+                where=right)
     if readonly:
         return
     upload = st.file_uploader(ui.tr(f"{prefix}.import_file"), type=["csv", "txt", "xlsx"], key=f"{prefix}_upload",

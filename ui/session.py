@@ -2,30 +2,38 @@
 
 Streamlit keeps `st.session_state` per browser tab connection, so a sign-in kept only there is lost on reload,
 in a new tab and on a shared link. Here the sign-in lives in a server-side session (`scenes.sessions`); the
-browser keeps only its signed, opaque token in a cookie (`SameSite=Lax`, `Secure` over https) that every new
-connection sends and `st.context.cookies` reads. The cookie is written from the page (a small script), since
-Streamlit cannot set response headers; the server-side row is what counts, so deleting it (sign-out, a role or
-password change, removal) ends the session in every tab even if a browser kept the cookie.
+browser keeps only its signed, opaque token in a cookie that every new connection sends and this module reads from
+the raw `Cookie` header (exactly: a quoted copy is not the token). The cookie is `HttpOnly` (no script can read
+it), `SameSite=Lax` and `Secure` over https; the server sets it (`scenes.web`'s route, in exchange for a one-time
+code the page's script sends), since a page cannot set response headers. The server-side row is what counts, so
+deleting it (sign-out, a role or password change, removal) ends the session in every tab even if a browser kept
+the cookie.
 """
 
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
+from typing import ParamSpec, cast
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from scenes.auth import load_role_map, precision_for, role_for_claims
+from scenes.auth import AccessDenied, load_role_map, precision_for, role_for_claims
 from scenes.auth import require as auth_require
-from scenes.core import DEMO_ACTOR
+from scenes.core import DEMO_ACTOR, Dashboard
 from scenes.disclosure import Disclosure
 from scenes.pages import SETUP
-from scenes.sessions import COOKIE_NAME
+from scenes.web import cookie_value, handoffs
 from ui.cache import dashboard
 from ui.lang import tr
+
+_LOG = logging.getLogger("scenes")
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,91 @@ def who() -> Who:
 
 def role() -> str | None:
     return who().role
+
+
+# -- every interaction asks who is asking ------------------------------------------------------------------------
+# app.py decides who is asking at the top of every full rerun. Two kinds of interaction do not run app.py: a
+# fragment's own rerun, and a download, whose file is made when it is clicked (or was made at the last rerun).
+# `fragment` and `download_data` make both ask again, against the database, exactly as a full rerun does; every
+# fragment and every download of the app goes through them (an architecture test finds any other).
+
+P = ParamSpec("P")
+
+
+def recheck() -> None:
+    """In a fragment's own rerun, decide who is asking afresh; when that changed (signed out, removed, role changed,
+    expired), rerun the whole app instead, which shows the sign-in page or the new role's view. Nothing of the
+    fragment is drawn first. In a full rerun app.py has just decided, so nothing is asked twice."""
+    ctx = get_script_run_ctx()
+    if ctx is not None and not getattr(ctx, "fragment_ids_this_run", True):
+        return  # a full rerun (no fragment ids); an unknown Streamlit without the attribute asks again
+    before = st.session_state.get("_who")
+    new_run()
+    if who() != before:
+        st.rerun(scope="app")
+
+
+def fragment(body: Callable[P, None]) -> Callable[P, None]:
+    """`st.fragment` whose every rerun first asks who is asking (`recheck`): the only way the app makes fragments."""
+    @functools.wraps(body)
+    def checked(*args: P.args, **kwargs: P.kwargs) -> None:
+        recheck()
+        body(*args, **kwargs)
+    return cast("Callable[P, None]", st.fragment(checked))
+
+
+@dataclass(frozen=True)
+class _Grant:
+    """Who a download was offered to, kept with it until it is clicked."""
+
+    dash: Dashboard
+    who: Who
+    token: str
+    session_id: str
+
+
+def _still_allowed(grant: _Grant) -> bool:
+    """Is the person a download was offered to still who they were? The same questions `identify` asks."""
+    dash = grant.dash
+    if grant.who.kind == "demo":
+        return dash.demo_mode()
+    if grant.who.role is None or not grant.token:
+        return False
+    found = dash.sessions.resolve(grant.token)
+    if found.state != "ok" or found.username != grant.who.actor:
+        return False
+    return grant.who.kind == "oidc" or found.role == grant.who.role
+
+
+def download_data(data: Callable[[], bytes | str] | bytes | str) -> Callable[[], bytes | str]:
+    """A download's file, made when it is clicked and only if the person who was offered it may still have it.
+
+    Streamlit runs a download's callable when the button is clicked, outside any rerun (and serves bytes given
+    directly from a URL that outlives the rerun): this is where such a click asks who is asking. A refused click
+    gets no byte; the tab is rerun, so it shows the sign-in page or the new role's view.
+    """
+    ctx = get_script_run_ctx()
+    token = st.session_state.get("session_token") or _token()
+    grant = _Grant(dashboard(), who(), token, ctx.session_id if ctx else "")
+
+    def checked() -> bytes | str:
+        if not _still_allowed(grant):
+            _rerun_tab(grant.session_id)
+            raise AccessDenied("The download was refused: the session has ended or its role has changed.")
+        return data() if callable(data) else data
+    return checked
+
+
+def _rerun_tab(session_id: str) -> None:
+    """Ask Streamlit to rerun a browser tab's session from outside its script (Streamlit has no public call)."""
+    try:
+        from streamlit.runtime import Runtime
+
+        info = Runtime.instance()._session_mgr.get_active_session_info(session_id)
+        if info is not None:
+            info.session.request_rerun(None)
+    except Exception:  # the refusal stands; the tab shows the sign-in page at its next interaction
+        _LOG.debug("could not rerun session %s", session_id, exc_info=True)
 
 
 def actor() -> str:
@@ -108,15 +201,34 @@ def oidc_configured() -> bool:
         return False
 
 
+_FORWARDING = ("X-Forwarded-For", "Forwarded", "X-Real-IP")
+
+
 def client() -> str:
-    """The client's address for per-client sign-in throttling (a proxy's header when one is configured)."""
+    """The client's address for per-client sign-in throttling (a proxy's header when one is configured).
+
+    "" when it is not known: on localhost, and behind a proxy whose header is not configured (the connection's
+    address is then the proxy's, shared by every user). Sign-in then counts failures per account name only.
+    """
     header = dashboard().settings.client_ip_header
+    headers = st.context.headers
     if header:
-        forwarded = st.context.headers.get(header, "")
+        forwarded = headers.get(header, "")
         if isinstance(forwarded, str) and forwarded:  # the entry the trusted proxy added is the last one
             return forwarded.split(",")[-1].strip()[:100]
+    elif any(headers.get(name) for name in _FORWARDING):
+        _warn_proxy_once()
+        return ""
     address = st.context.ip_address
     return address if isinstance(address, str) else ""  # None on localhost
+
+
+@st.cache_resource(show_spinner=False)
+def _warn_proxy_once() -> bool:
+    _LOG.warning("Requests arrive through a proxy (they carry X-Forwarded-For or Forwarded) but "
+                 "SCENES_CLIENT_IP_HEADER is not set: sign-in failures are counted per account name only. Set it "
+                 "to the header your proxy writes (e.g. X-Forwarded-For) to count them per client too.")
+    return True
 
 
 def _token() -> str:
@@ -128,8 +240,9 @@ def _token() -> str:
 
 
 def _cookie() -> str:
-    value = st.context.cookies.get(COOKIE_NAME, "")
-    return value if isinstance(value, str) else ""
+    """The session cookie exactly as the browser sent it when this tab connected (a quoted copy is not the token)."""
+    header = st.context.headers.get("Cookie", "")
+    return cookie_value(header) if isinstance(header, str) else ""
 
 
 def _forget(token: str, *, expired: bool = False) -> None:
@@ -172,19 +285,31 @@ def identify() -> Who:
 
 
 def sync_cookie() -> None:
-    """Write (or clear) the session cookie from the page when the browser's copy differs from this tab's."""
+    """Have the server set (or clear) the session cookie when the browser's copy differs from this tab's.
+
+    The cookie is HttpOnly, so no script may read or write it: the page's script sends a one-time code (never the
+    token) to the app's own route (`scenes.web`), whose answer sets it; clearing goes through the route as well.
+    """
     token = st.session_state.get("session_token")
-    lifetime = int(dashboard().settings.session_lifetime_hours * 3600)
-    if token and _cookie() != token and _TOKEN.match(token):
-        value, max_age = token, lifetime
-    elif st.session_state.get("clear_cookie") and not token:
-        value, max_age = "", 0
+    if token and _cookie() != token and _TOKEN.match(token) and not handoffs().delivered(token):
+        code = st.session_state.get("cookie_code")
+        if not isinstance(code, str) or st.session_state.get("cookie_code_for") != token:
+            code = handoffs().offer(token)
+            st.session_state["cookie_code"], st.session_state["cookie_code_for"] = code, token
+        call = f"fetch({json.dumps(_route('api/session'))}, {{method: 'POST', credentials: 'same-origin', " \
+               f"headers: {{'Content-Type': 'application/json'}}, body: {json.dumps(json.dumps({'code': code}))}}})"
+    elif st.session_state.pop("clear_cookie", False) and not token:
+        call = f"fetch({json.dumps(_route('api/session/end'))}, {{method: 'POST', credentials: 'same-origin'}})"
     else:
         return
-    cookie = json.dumps(f"{COOKIE_NAME}={value}; Path=/; Max-Age={max_age}; SameSite=Lax")
     with st.sidebar:  # a script and no markup: nothing is drawn
-        st.html(f"<script>document.cookie = {cookie} + (location.protocol === 'https:' ? '; Secure' : '');</script>",
-                unsafe_allow_javascript=True, width="content")
+        st.html(f"<script>{call};</script>", unsafe_allow_javascript=True, width="content")
+
+
+def _route(path: str) -> str:
+    """The address of one of the app's own routes, under Streamlit's base URL path."""
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/{path}" if base else f"/{path}"
 
 
 def signed_in(token: str) -> None:

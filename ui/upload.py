@@ -58,8 +58,7 @@ def corrected_notice(corrected: dict[str, Any]) -> None:
     """The suggestions are applied: say so, offer the corrected file, and a way back to the original."""
     c1, c2 = st.columns([3, 1])
     c1.info(ui.tr("upload.corrected", n=corrected["changes"], file=corrected["name"]), icon=":material/auto_fix_high:")
-    c2.download_button(ui.tr("upload.corrected_download"), data=corrected["data"],
-                       file_name=str(corrected["name"]), icon=":material/download:", on_click="ignore")
+    ui.download(ui.tr("upload.corrected_download"), corrected["data"], file_name=str(corrected["name"]), where=c2)
     if c2.button(ui.tr("upload.corrected_undo"), icon=":material/undo:"):
         st.session_state.pop("up_corrected", None)
         st.rerun()

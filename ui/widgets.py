@@ -4,6 +4,7 @@ status, the demo notice. Text in them is the reader's language; user text is alw
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 import folium
@@ -19,7 +20,7 @@ from scenes.query import Comparison, HistoryEntry
 from scenes.tables import only_dates, readable
 from ui.cache import county_map_image, dashboard, progress_chart_spec
 from ui.lang import day, escape_markdown, lang, num, tr
-from ui.session import disclosure, exact
+from ui.session import disclosure, download_data, exact
 
 
 def show_map(base: folium.Map, layers: list[folium.FeatureGroup], *, key: str, center: tuple[float, float],
@@ -127,13 +128,21 @@ def show_table(table: pd.DataFrame, *, static: bool = False, **grid: Any) -> Any
     return st.dataframe(shown, hide_index=True, width="stretch", column_config=config, **grid)
 
 
+def download(label: str, data: Callable[[], bytes | str] | bytes | str, *, file_name: str, mime: str | None = None,
+             help: str | None = None, icon: str = ":material/download:", key: str | None = None,
+             where: Any = None, primary: bool = False) -> None:
+    """A download button whose file is made (or handed over) only if the reader may still have it when they click
+    (`session.download_data`). Every download of the app is made here; clicking never reruns the page."""
+    (where or st).download_button(label, data=download_data(data), file_name=file_name, mime=mime, help=help,
+                                  icon=icon, key=key, on_click="ignore", type="primary" if primary else "secondary")
+
+
 def table_with_download(table: pd.DataFrame, file_name: str, *, key: str, static: bool = False) -> None:
     """A sortable table and its CSV download (the data behind every chart is downloadable; the file keeps plain
     numbers, so a spreadsheet can compute with them)."""
     shown = translated(table)
     show_table(shown, static=static)
-    st.download_button(tr("download.csv"), data=table_to_csv(_dated(shown)), file_name=file_name,
-                       mime="text/csv", on_click="ignore", icon=":material/download:", key=key)
+    download(tr("download.csv"), table_to_csv(_dated(shown)), file_name=file_name, mime="text/csv", key=key)
 
 
 def _dated(table: pd.DataFrame) -> pd.DataFrame:

@@ -27,6 +27,8 @@ from scenes.settings import PROJECT_ROOT, Settings
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                   "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+#: the process behind each running server's URL (for tests that read the server's memory)
+SERVER_PIDS: dict[str, int] = {}
 
 
 def _chromium() -> str | None:
@@ -74,6 +76,7 @@ def streamlit_server(state: Path) -> Iterator[str]:
         cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
+    SERVER_PIDS[url] = proc.pid
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -87,6 +90,7 @@ def streamlit_server(state: Path) -> Iterator[str]:
             pytest.fail(f"Streamlit did not start; log: {(state / 'streamlit.log').read_text()[-2000:]}")
         yield url
     finally:
+        SERVER_PIDS.pop(url, None)
         proc.terminate()
         proc.wait(timeout=20)
         log.close()

@@ -1,0 +1,181 @@
+"""The app's own HTTP routes (scenes.web): the session cookie set by the server, HttpOnly, from a one-time code;
+cleared by the server; requests from another site, oversized bodies and unknown or reused codes refused; only the
+exact token read from a Cookie header."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from starlette.applications import Starlette
+
+from scenes.core import Dashboard
+from scenes.sessions import COOKIE_NAME
+from scenes.settings import Settings
+from scenes.web import Handoffs, cookie_header, cookie_value, handoffs, routes
+
+HOST = "dashboard.example.se"
+
+
+def _call(app: Starlette, method: str, path: str, *, body: bytes = b"", headers: dict[str, str] | None = None
+          ) -> tuple[int, dict[str, str], bytes]:
+    """One request through the real Starlette app (ASGI), without a network: (status, headers, body)."""
+    sent: list[dict[str, object]] = []
+    raw = {"host": HOST, **(headers or {})}
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": method, "path": path, "raw_path": path.encode(), "query_string": b"",
+             "headers": [(k.lower().encode(), v.encode()) for k, v in raw.items()], "scheme": "http",
+             "server": (HOST, 80), "client": ("192.0.2.7", 5000), "http_version": "1.1", "root_path": ""}
+    asyncio.run(app(scope, receive, send))  # type: ignore[arg-type]
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    out = {k.decode().lower(): v.decode() for k, v in start["headers"]}  # type: ignore[attr-defined]
+    return int(start["status"]), out, b"".join(m.get("body", b"") for m in sent  # type: ignore[misc]
+                                                 if m["type"] == "http.response.body")
+
+
+@pytest.fixture
+def dash(tmp_path: Path) -> Dashboard:
+    d = Dashboard(Settings(state_dir=tmp_path))
+    d.init()
+    d.add_user("stina", "ett långt lösenord", "styrgrupp", actor="cli:op")
+    return d
+
+
+@pytest.fixture
+def app(dash: Dashboard) -> Starlette:
+    return Starlette(routes=routes("", dashboard=lambda: dash))
+
+
+SAME_SITE = {"origin": f"https://{HOST}", "content-type": "application/json", "sec-fetch-site": "same-origin"}
+
+
+def test_a_one_time_code_sets_an_httponly_cookie_once(dash: Dashboard, app: Starlette) -> None:
+    token = dash.sessions.start("stina")
+    code = handoffs().offer(token)
+    status, headers, _ = _call(app, "POST", "/api/session", body=json.dumps({"code": code}).encode(),
+                               headers=SAME_SITE)
+    assert status == 204
+    cookie = headers["set-cookie"]
+    assert cookie.startswith(f"{COOKIE_NAME}={token};")
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+    assert "Path=/" in cookie
+    assert f"Max-Age={int(dash.settings.session_lifetime_hours * 3600)}" in cookie
+    assert "Secure" not in cookie  # plain http
+    assert handoffs().delivered(token)
+    again = _call(app, "POST", "/api/session", body=json.dumps({"code": code}).encode(), headers=SAME_SITE)
+    assert again[0] == 400  # a code works once
+    assert "set-cookie" not in again[1]
+
+
+def test_the_host_a_proxy_received_counts(dash: Dashboard, app: Starlette) -> None:
+    """Behind a proxy that rewrites Host (nginx's default), the host it received (X-Forwarded-Host) is this site."""
+    code = handoffs().offer(dash.sessions.start("stina"))
+    status, _, _ = _call(app, "POST", "/api/session", body=json.dumps({"code": code}).encode(),
+                         headers={**SAME_SITE, "host": "127.0.0.1:8501", "x-forwarded-host": HOST})
+    assert status == 204
+
+
+def test_secure_over_https_at_the_proxy(dash: Dashboard, app: Starlette) -> None:
+    code = handoffs().offer(dash.sessions.start("stina"))
+    _, headers, _ = _call(app, "POST", "/api/session", body=json.dumps({"code": code}).encode(),
+                          headers={**SAME_SITE, "x-forwarded-proto": "https"})
+    assert headers["set-cookie"].endswith("; Secure")
+
+
+@pytest.mark.parametrize(("headers", "status"), [
+    ({"origin": "https://evil.example", "content-type": "application/json"}, 403),
+    ({"content-type": "application/json"}, 403),  # no Origin at all
+    ({**SAME_SITE, "sec-fetch-site": "cross-site"}, 403),
+])
+def test_requests_from_another_site_are_refused(dash: Dashboard, app: Starlette, headers: dict[str, str],
+                                                status: int) -> None:
+    code = handoffs().offer(dash.sessions.start("stina"))
+    got = _call(app, "POST", "/api/session", body=json.dumps({"code": code}).encode(), headers=headers)
+    assert got[0] == status
+    assert "set-cookie" not in got[1]
+    assert _call(app, "POST", "/api/session/end", headers=headers)[0] == status
+
+
+@pytest.mark.parametrize("body", [b"x" * 5_000, b"not json", b"[1, 2]", b'{"code": 7}', b'{"code": "nope"}'])
+def test_bad_bodies_are_refused(app: Starlette, body: bytes) -> None:
+    status, headers, _ = _call(app, "POST", "/api/session", body=body, headers=SAME_SITE)
+    assert status in (400, 413)
+    assert "set-cookie" not in headers
+
+
+def test_ending_clears_the_cookie_and_the_session(dash: Dashboard, app: Starlette) -> None:
+    token = dash.sessions.start("stina")
+    status, headers, _ = _call(app, "POST", "/api/session/end",
+                               headers={**SAME_SITE, "cookie": f"other=1; {COOKIE_NAME}={token}"})
+    assert status == 204
+    assert headers["set-cookie"].startswith(f"{COOKIE_NAME}=;")
+    assert "Max-Age=0" in headers["set-cookie"]
+    assert "HttpOnly" in headers["set-cookie"]
+    assert dash.sessions.resolve(token).state == "invalid"
+    assert "sign-out" in set(dash.audit()["action"])
+
+
+def test_routes_follow_the_base_path(dash: Dashboard) -> None:
+    app = Starlette(routes=routes("/scenes/", dashboard=lambda: dash))
+    code = handoffs().offer(dash.sessions.start("stina"))
+    status, headers, _ = _call(app, "POST", "/scenes/api/session", body=json.dumps({"code": code}).encode(),
+                               headers=SAME_SITE)
+    assert status == 204
+    assert "Path=/scenes;" in headers["set-cookie"]
+
+
+def test_codes_expire() -> None:
+    clock = [100.0]
+    registry = Handoffs(ttl=60, clock=lambda: clock[0])
+    code = registry.offer("token-a")
+    clock[0] += 61
+    assert registry.claim(code) is None
+    fresh = registry.offer("token-b")
+    assert registry.claim(fresh) == "token-b"
+    assert registry.claim(fresh) is None
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("scenes_session=abc.def", "abc.def"),
+    ("a=1; scenes_session=abc.def; b=2", "abc.def"),
+    ('scenes_session="abc.def"', '"abc.def"'),  # read as sent: quotes are not stripped, so it is not the token
+    ("xscenes_session=abc", ""),
+    ("scenes_session", ""),
+    ("", ""),
+])
+def test_cookie_value_is_read_exactly(header: str, expected: str) -> None:
+    assert cookie_value(header) == expected
+
+
+def test_cookie_header_flags() -> None:
+    expected = f"{COOKIE_NAME}=t; Path=/; Max-Age=60; HttpOnly; SameSite=Lax"
+    assert cookie_header("t", max_age=60, secure=False) == expected
+    assert cookie_header("", max_age=-5, secure=True).endswith("Max-Age=0; HttpOnly; SameSite=Lax; Secure")
+
+
+def test_a_quoted_token_is_not_a_session(dash: Dashboard) -> None:
+    """The page refuses a value outside the token's alphabet before it asks the store; the store itself refuses a
+    quoted copy too."""
+    from ui.session import _TOKEN
+
+    token = dash.sessions.start("stina")
+    assert _TOKEN.match(token)
+    assert not _TOKEN.match(f'"{token}"')
+    assert dash.sessions.resolve(f'"{token}"').state == "invalid"
+
+
+def test_the_start_names_a_missing_proxy_header(tmp_path: Path) -> None:
+    """The server's log says at start that, without SCENES_CLIENT_IP_HEADER, failures count per account name only."""
+    from scenes.web import startup_notes
+
+    assert any("SCENES_CLIENT_IP_HEADER is not set" in n for n in startup_notes(Settings(state_dir=tmp_path)))
+    assert startup_notes(Settings(state_dir=tmp_path, client_ip_header="X-Forwarded-For")) == []
