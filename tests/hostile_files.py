@@ -244,6 +244,48 @@ def geojson_overlapping_triangles() -> tuple[str, bytes]:
     return "triangles.geojson", json.dumps({"type": "FeatureCollection", "features": [feature]}).encode()
 
 
+def xlsx_repeated_shared_string(rows: int) -> Callable[[], tuple[str, bytes]]:
+    """One shared string of 49,000 characters (just under the cell cap), referred to by two cells of every row: a
+    few dozen KB that become rows × 98,000 characters (9.7 GB of text at 99,000 rows) when each reference is a cell.
+    """
+    def build() -> tuple[str, bytes]:
+        text = "x" * 49_000
+        shared = f'{_SST_HEAD}<si><t>{text}</t></si></sst>'.encode()
+
+        def write(archive: zipfile.ZipFile) -> None:
+            with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as out:
+                out.write((_SHEET_HEAD.format(dimension="") + _header_row()).encode())
+                for r in range(2, rows + 2):
+                    out.write(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c><c r="B{r}" t="s"><v>0</v></c>'
+                              f'<c r="D{r}"><v>59.3</v></c><c r="E{r}"><v>18.0</v></c></row>'.encode())
+                out.write(_SHEET_TAIL.encode())
+        return f"repeated-{rows}.xlsx", _workbook(write, shared)
+    return build
+
+
+def gpkg_default_column_amplified() -> tuple[str, bytes]:
+    """A GeoPackage of 50,000 points with a column added later with a DEFAULT of 49,000 characters: stored once,
+    read in every row (2.45 GB of text from a file of a few MB)."""
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    frame = gpd.GeoDataFrame({"scene_id": [f"S{i}" for i in range(50_000)], "name": ["x"] * 50_000,
+                              "categories": ["festmiljo"] * 50_000},
+                             geometry=[Point(18.0 + i * 1e-6, 59.3) for i in range(50_000)], crs=4326)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "layer.gpkg"
+        frame.to_file(path, layer="scenes", driver="GPKG", engine="pyogrio")
+        con = sqlite3.connect(path)
+        con.execute("ALTER TABLE scenes ADD COLUMN notes TEXT DEFAULT '" + "y" * 49_000 + "'")
+        con.commit()
+        con.close()
+        return "amplified.gpkg", path.read_bytes()
+
+
 CORPUS: dict[str, tuple[Callable[[], tuple[str, bytes]], set[str]]] = {
     "xlsx shared-strings bomb": (xlsx_shared_strings_bomb, {"xlsx_part_too_large"}),
     "xlsx texts at the budget": (xlsx_shared_strings_at_budget, {"no_rows"}),
@@ -268,6 +310,10 @@ CORPUS: dict[str, tuple[Callable[[], tuple[str, bytes]], set[str]]] = {
     "csv self-intersecting stars": (csv_self_intersecting_stars, {"invalid_geometry_large"}),
     "geojson 2,000 overlapping triangles": (geojson_overlapping_triangles, {"repaired_polygon", "invalid_geometry",
                                                                      "geometry_too_complex"}),
+    "xlsx one shared string in 10,000 rows": (xlsx_repeated_shared_string(10_000), {"too_much_text"}),
+    "xlsx one shared string in 40,000 rows": (xlsx_repeated_shared_string(40_000), {"too_much_text"}),
+    "xlsx one shared string in 99,000 rows": (xlsx_repeated_shared_string(99_000), {"too_much_text"}),
+    "gpkg column default in 50,000 rows": (gpkg_default_column_amplified, {"too_much_text"}),
 }
 
 

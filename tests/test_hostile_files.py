@@ -8,6 +8,7 @@ memory, never on wall-clock time.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,27 @@ def test_a_huge_indicator_cell_is_refused_while_reading(tmp_path: Path) -> None:
     answer = _child(tmp_path / "i.csv", "i.csv", "indicators")
     assert answer["codes"] == ["cell_too_long"], answer
     assert int(str(answer["peak_mb"])) - int(str(answer["base_mb"])) < EXTRA_MEMORY_MB, answer
+
+
+@pytest.mark.parametrize("rows", [10_000, 40_000, 99_000])
+def test_cli_refuses_a_repeated_shared_string_in_bounded_memory(rows: int, tmp_path: Path) -> None:
+    """`scenes validate` on the workbook whose one shared string becomes rows × 98,000 characters: a located,
+    translated answer (exit 2, file unreadable), no traceback, and a small peak (it took 2.35 GB at 10,000 rows)."""
+    from tests.hostile_files import xlsx_repeated_shared_string
+
+    name, data = xlsx_repeated_shared_string(rows)()
+    (tmp_path / name).write_bytes(data)
+    scenes = Path(sys.executable).with_name("scenes")
+    measure = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], capture_output=True, text=True);"
+               " print(done.returncode); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024);"
+               " print(done.stdout); print(done.stderr, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", measure, str(scenes), "validate", str(tmp_path / name)],
+                          capture_output=True, text=True, check=False, env={**os.environ,
+                                                                            "SCENES_STATE_DIR": str(tmp_path)})
+    code, peak_mb, *output = done.stdout.splitlines()
+    assert code == "2", done.stdout
+    assert "Traceback" not in done.stderr
+    report = "\n".join(output)
+    assert "rymmer cellerna sammanlagt mer än 10000000 tecken" in report
+    assert " 104 " in report  # the row where the cap was passed
+    assert int(peak_mb) < 600, peak_mb  # the whole CLI process, libraries included

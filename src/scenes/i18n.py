@@ -479,6 +479,7 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "col.earlier": {"sv": "Tidigare", "en": "Earlier"},
     "col.later": {"sv": "Senare", "en": "Later"},
     "col.change": {"sv": "Förändring", "en": "Change"},
+    "report.col.count": {"sv": "Antal", "en": "Count"},
     "col.series": {"sv": "Serie", "en": "Series"},
     "col.survey": {"sv": "Kartläggning", "en": "Survey"},
     "col.per_100k": {"sv": "Per 100 000 inv.", "en": "Per 100,000 inh."},
@@ -752,6 +753,20 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                                  "en": "The row has {cells} cells; the limit is {limit} columns."},
     "problem.cell_too_long": {"sv": "Cellen har {length} tecken; gränsen är {limit}.",
                               "en": "The cell has {length} characters; the limit is {limit}."},
+    "problem.too_much_text": {
+        "sv": "Till och med den här raden rymmer cellerna sammanlagt mer än {limit} tecken, vilket är gränsen (det "
+              "en CSV-fil av största tillåtna storlek kan rymma). Text som upprepas i många celler räknas varje "
+              "gång; ta bort den upprepade texten eller dela upp filen.",
+        "en": "Up to this row the cells hold more than {limit} characters in all, which is the limit (what a CSV "
+              "file of the size limit can hold). Text repeated in many cells counts each time; remove the repeated "
+              "text or split the file.",
+    },
+    "problem.too_much_geometry": {
+        "sv": "Till och med det här objektet tar geometrierna sammanlagt mer än {limit} byte, vilket är filens "
+              "största tillåtna storlek.",
+        "en": "Up to this feature the geometries take more than {limit} bytes in all, which is the file size "
+              "limit.",
+    },
     "problem.duplicate_header": {
         "sv": "Rubriken '{first}' finns två gånger (kolumn {first_at} och {second_at}); byt namn på eller ta bort "
               "den ena.",

@@ -27,6 +27,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from openpyxl.reader import excel as openpyxl_excel
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -35,8 +36,8 @@ from openpyxl.worksheet._reader import WorkSheetParser
 from scenes.errors import Problem, ValidationFailed
 from scenes.ingest.limits import Limits
 
-__all__ = ["Limits", "TextTable", "column_name", "decode", "detect_separator", "fail", "nfc", "read_csv_table",
-           "read_xlsx_table"]
+__all__ = ["Limits", "TextBudget", "TextTable", "column_name", "decode", "detect_separator", "fail", "nfc",
+           "read_csv_table", "read_xlsx_table"]
 
 #: How much of a CSV file the separator detection looks at (bytes of text) and how many records.
 SAMPLE_CHARS = 64 * 1024
@@ -197,6 +198,25 @@ def _check_cells(cells: list[str], row: int, limits: Limits, header: list[str] |
             column = where(j)
             raise fail("cell_too_long", f"The cell has {len(cell)} characters; the limit is {limits.max_cell_chars}.",
                        row=row, column=column, length=len(cell), limit=limits.max_cell_chars)
+
+
+class TextBudget:
+    """Counts the characters of the cells a file becomes, as they are read; refuses past `Limits.max_text_chars`."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limit = limits.max_text_chars
+        self.used = 0
+
+    def take(self, cells: list[str], row: int) -> None:
+        self.used += sum(map(len, cells))
+        if self.used > self.limit:
+            raise too_much_text(row, self.limit)
+
+
+def too_much_text(row: int, limit: int) -> ValidationFailed:
+    return fail("too_much_text", f"By row {row} the cells hold more than {limit:,} characters in all; the limit is "
+                f"{limit:,} (what a CSV file of the size limit can hold). Text repeated in many cells counts each "
+                "time; remove the repeated text or split the file.", row=row, limit=limit)
 
 
 def _unquote(cell: str) -> str:
@@ -471,6 +491,7 @@ def harden_geopackage(path: Path, limits: Limits) -> tuple[str, int]:
             if count > limits.max_rows:
                 raise fail("too_many_rows", f"The layer has {count} features; the limit is {limits.max_rows}.",
                            rows=count, limit=limits.max_rows)
+            _measure_layer(con, layer, limits)
             if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
                 con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)",
                             (count, layer))
@@ -479,6 +500,34 @@ def harden_geopackage(path: Path, limits: Limits) -> tuple[str, int]:
         raise fail("unreadable_gpkg", f"The GeoPackage cannot be read: {str(exc)[:200]}",
                    detail=str(exc)[:200]) from exc
     return layer, len(layers)
+
+
+def _measure_layer(con: Any, layer: str, limits: Limits) -> None:
+    """What the layer's features become, counted row by row before GDAL reads any: a column added with a DEFAULT
+    is stored once and read in every row, so a small file could otherwise become a huge table. Text (all
+    attribute columns, in bytes of UTF-8) within `max_text_chars`, geometry within the file size cap."""
+    def quoted(name: str) -> str:
+        return '"' + name.replace('"', '""') + '"'
+
+    columns = [str(row[1]) for row in con.execute(f"PRAGMA table_xinfo({quoted(layer)})")]
+    geometry = {str(row[0]) for row in con.execute(
+        "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (layer,))}
+
+    def size(names: list[str]) -> str:
+        return " + ".join(f"coalesce(length(CAST({quoted(c)} AS BLOB)), 0)" for c in names) or "0"
+
+    text_used = geometry_used = 0
+    query = (f"SELECT {size([c for c in columns if c not in geometry])}, {size([c for c in columns if c in geometry])} "
+             f"FROM {quoted(layer)}")
+    for number, (text, shape) in enumerate(con.execute(query), start=1):
+        text_used += int(text)
+        geometry_used += int(shape)
+        if text_used > limits.max_text_chars:
+            raise too_much_text(number, limits.max_text_chars)
+        if geometry_used > limits.max_bytes:
+            raise fail("too_much_geometry", f"By feature {number} the geometries take more than "
+                       f"{limits.max_bytes:,} bytes in all; the limit is the file size limit.", row=number,
+                       limit=limits.max_bytes)
 
 
 def _cell_text(value: object) -> str:
@@ -534,10 +583,12 @@ def _stream_sheet(worksheet, limits: Limits,  # type: ignore[no-untyped-def]
     """
     header: list[str] | None = None
     header_row = 0
+    budget = TextBudget(limits)  # a shared string counts in every cell that refers to it
     rows = worksheet.iter_rows(max_col=limits.max_columns + 1, max_row=HEADER_SEARCH_ROWS, values_only=True)
     for number, values in enumerate(rows, start=1):
         cells = [_cell_text(v) for v in values]
         _check_cells(cells, number, limits, None)
+        budget.take(cells, number)
         if is_header(cells):
             header, header_row = cells, number
             break
@@ -556,6 +607,7 @@ def _stream_sheet(worksheet, limits: Limits,  # type: ignore[no-untyped-def]
                        f"{limits.max_rows}.", rows=f"> {limits.max_rows}", limit=limits.max_rows)
         cells = [_cell_text(v) for v in values]
         _check_cells(cells, number, limits, header)
+        budget.take(cells, number)
         body.append((number, cells))
     notes = [note("note_header_row", f"header row: {header_row}", row=header_row)]
     return _table(header, body, notes)

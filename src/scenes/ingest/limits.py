@@ -20,3 +20,10 @@ class Limits:
     @property
     def max_shared_strings_bytes(self) -> int:
         return self.max_decompressed_bytes // 4
+
+    @property
+    def max_text_chars(self) -> int:
+        """The most text (characters, all cells together) a file may become: what a CSV file within the byte cap
+        can hold. A format that can repeat a text (an .xlsx shared string, a GeoPackage column default) is counted
+        as the cells it becomes, so a small file cannot become a large table."""
+        return self.max_bytes

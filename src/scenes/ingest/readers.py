@@ -26,6 +26,7 @@ from scenes.errors import Problem, ValidationFailed
 from scenes.ingest.bounded import (
     MAX_HEADER_CHARS,
     Limits,
+    TextBudget,
     TextTable,
     check_size,
     fail,
@@ -203,6 +204,7 @@ def _read_geojson(data: bytes, limits: Limits) -> RawTable:
     geoms: list[object] = []
     problems = _Problems()
     keys: dict[str, None] = {}
+    budget = TextBudget(limits)
     for number, feature in enumerate(features, start=1):
         row: dict[str, str] = {}
         rows.append(row)
@@ -245,6 +247,7 @@ def _read_geojson(data: bytes, limits: Limits) -> RawTable:
                     raise fail("too_many_columns", f"The features have more than {limits.max_columns} different "
                                "properties.", row=number, cells=len(keys), limit=limits.max_columns)
             row[key] = text.strip()
+        budget.take(list(row.values()), number)
         geometry = feature.get("geometry")
         if geometry is not None:
             try:
@@ -291,6 +294,7 @@ def _read_gpkg(data: bytes, limits: Limits) -> RawTable:
         notes.append(note("note_layer", f"layer: {layer} (of {layer_count})", layer=layer, count=layer_count))
     header = [nfc(str(c)).strip() for c in frame.columns if c != frame.geometry.name]
     rows = []
+    budget = TextBudget(limits)
     for number, values in enumerate(frame.drop(columns=frame.geometry.name).itertuples(index=False), start=1):
         cells = ["" if v is None or (isinstance(v, float) and v != v) else nfc(str(v)).strip() for v in values]
         for column, cell in zip(header, cells, strict=True):
@@ -298,6 +302,7 @@ def _read_gpkg(data: bytes, limits: Limits) -> RawTable:
                 raise fail("cell_too_long", f"The cell has {len(cell)} characters; the limit is "
                            f"{limits.max_cell_chars}.", row=number, column=column, length=len(cell),
                            limit=limits.max_cell_chars)
+        budget.take(cells, number)
         rows.append(cells)
     geometry = gpd.GeoSeries(frame.geometry.to_numpy(), crs=crs)
     return RawTable(table=table_frame(header, rows), kind="gpkg", geometry=geometry, notes=notes,
