@@ -37,6 +37,7 @@ from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 from fpdf.fonts import FontFace
 from fpdf.prefs import ViewerPreferences
+from fpdf.util import Padding
 
 from scenes.breakdown import change_by
 from scenes.charts import progress_chart, progress_table, seminar_key, to_png
@@ -59,6 +60,12 @@ _GREY = (90, 90, 90)
 _CARD = (243, 244, 246)
 _DEMO = (150, 70, 0)
 _GAP = 4.0  # mm between columns
+_PADDING = (0.4, 1.0)  # a table cell's padding: top and bottom, left and right (mm)
+_ROW_SLACK = 0.3  # mm added to each measured row, so a part measured to fit is never pushed over a page break
+#: the most characters a table cell shows (then "…"): enough for any name or note, and no row is taller than a page
+_MAX_CELL = 400
+#: the narrowest a number column may be (mm); a table with more number columns than fit is shown long instead
+_MIN_NUMBER_COLUMN = 14.0
 
 
 @dataclass(frozen=True)
@@ -183,14 +190,33 @@ class _Pdf(FPDF):
 
     def para(self, text: str, size: float = 10, bold: bool = False, height: float = 5.2, *, w: float = 0,
              tag: str = "/P", colour: tuple[int, int, int] = (0, 0, 0)) -> None:
-        """A paragraph at the current position, tagged, moved to the next page whole if it does not fit."""
+        """A paragraph at the current position, tagged, moved to the next page whole if it does not fit. One longer
+        than a page continues on the next, each page's lines their own tagged part (marked content cannot cross a
+        page)."""
         self.font(size, bold)
         x = self.get_x()
-        needed = self.multi_cell(w, height, text, dry_run=True, output=MethodReturnValue.HEIGHT)
-        self.room(cast(float, needed))
-        self.set_x(x)
-        with self.tagged(tag), self.local_context(text_color=colour):
-            self.multi_cell(w, height, text, new_x="LEFT", new_y="NEXT", align="L")
+        needed = cast(float, self.multi_cell(w, height, text, dry_run=True, output=MethodReturnValue.HEIGHT))
+        if needed <= self.page_room():
+            self.room(needed)
+            parts = [text]
+        else:
+            lines = cast(list[str], self.multi_cell(w, height, text, dry_run=True, output=MethodReturnValue.LINES))
+            parts, start = [], 0
+            fit = max(1, int((self.page_break_trigger - self.get_y()) // height))
+            while start < len(lines):
+                parts.append("\n".join(lines[start:start + fit]))
+                start += fit
+                fit = max(1, int(self.page_room() // height))
+        for i, part in enumerate(parts):
+            if i:
+                self.add_page()
+            self.set_x(x)
+            with self.tagged(tag), self.local_context(text_color=colour):
+                self.multi_cell(w, height, part, new_x="LEFT", new_y="NEXT", align="L")
+
+    def page_room(self) -> float:
+        """The height a fresh page offers between its top margin and the automatic page break."""
+        return float(self.page_break_trigger - self.t_margin)
 
     def heading(self, text: str, level: int) -> None:
         """A heading: tagged /H1 or /H2 and an entry of the document outline."""
@@ -207,25 +233,75 @@ class _Pdf(FPDF):
         self.image(io.BytesIO(png), x=x, y=y, w=w, h=h, alt_text=alt)
         return w, h
 
+    def row_heights(self, rows: list[list[str]], widths: tuple[float, ...], size: float) -> list[float]:
+        """Each row's height as the table draws it (the heading row in bold): its tallest cell, padding included."""
+        heights, padding = [], Padding.new(_PADDING)
+        for i, values in enumerate(rows):
+            self.font(size, bold=i == 0)
+            heights.append(max(cast(float, self.multi_cell(w, size * 0.55, value, padding=padding, dry_run=True,
+                                                           output=MethodReturnValue.HEIGHT))
+                               for value, w in zip(values, widths, strict=True)) + _ROW_SLACK)
+        return heights
+
     def data_table(self, rows: list[list[str]], widths: tuple[float, ...], x: float, *, size: float = 8,
                    texts: int = 1) -> float:
-        """A table with a heading row (tagged /Table; fpdf2 2.8 does not tag its rows and cells); returns its
-        bottom y. Text columns (the first `texts`) are left-aligned, number columns (the rest) right-aligned."""
-        line = size * 0.55
-        self.room(len(rows) * line + 2)
+        """A table with a heading row; returns its bottom y. Text columns (the first `texts`) are left-aligned,
+        number columns (the rest) right-aligned; a cell holds at most _MAX_CELL characters, so any row fits a page.
+
+        A table that fits on a page is moved to the next one whole if it does not fit on this one. A longer one
+        starts here and continues on the following pages with its heading row repeated; each page's part is its own
+        tagged /Table (marked content cannot cross a page; fpdf2 2.8 does not tag rows and cells), so the
+        structure stays valid whatever the amount of content.
+        """
+        rows = [rows[0], *([_clip(v) for v in row] for row in rows[1:])]
+        heights = self.row_heights(rows, widths, size)
+        head, body = heights[0], heights[1:]
+        if sum(heights) <= self.page_room():
+            self.room(sum(heights))
+            parts = [(1, len(rows))]
+        else:
+            parts, start = [], 1
+            self.room(head + body[0])  # never a heading row alone at the foot of a page
+            free = self.page_break_trigger - self.get_y()
+            while start < len(rows):
+                end, used = start, head
+                while end < len(rows) and (used + heights[end] <= free or end == start):
+                    used += heights[end]
+                    end += 1
+                parts.append((start, end))
+                start, free = end, self.page_room()
+        for i, (start, end) in enumerate(parts):
+            if i:
+                self.add_page()
+            self._table_part([rows[0], *rows[start:end]], widths, x, size, texts)
+        return self.get_y()
+
+    def _table_part(self, rows: list[list[str]], widths: tuple[float, ...], x: float, size: float,
+                    texts: int) -> None:
+        """One page's part of a table, tagged /Table, its first row the heading row."""
         self.set_x(x)
         self.font(size)
         aligns = (*(["LEFT"] * texts), *(["RIGHT"] * (len(widths) - texts)))
         with self.tagged("/Table"), self.table(
-            width=sum(widths), col_widths=widths, align="LEFT", text_align=aligns, line_height=line,
+            width=sum(widths), col_widths=widths, align="LEFT", text_align=aligns, line_height=size * 0.55,
             borders_layout="HORIZONTAL_LINES", headings_style=FontFace(emphasis="BOLD", fill_color=_CARD),
-            padding=(0.4, 1.0), first_row_as_headings=True, repeat_headings=0,
+            padding=_PADDING, first_row_as_headings=True, repeat_headings=0,
         ) as table:
             for values in rows:
                 row = table.row()
                 for value in values:
                     row.cell(value)
-        return self.get_y()
+
+
+def _long(frame: pd.DataFrame, texts: int, variable: str, value: str) -> pd.DataFrame:
+    """A table with too many number columns for the page, one row per (text columns, column) instead; cells
+    holding 0 are left out (the wide table showed them as 0)."""
+    long = frame.melt(id_vars=list(frame.columns[:texts]), var_name=variable, value_name=value)
+    return long.loc[long[value].astype(str) != "0"].reset_index(drop=True)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
 
 
 def _real(value: object) -> float | None:
@@ -376,18 +452,26 @@ def _tables(pdf: _Pdf, inp: ReportInput) -> None:
     widths = (width - 54, 17.0, 17.0, 20.0)
     frames = [change_by(inp.baseline_scenes, inp.latest_scenes, inp.ref, dimension, lang,
                         disclosure=inp.disclosure) for dimension in ("municipality", "police_area")]
-    pdf.room(max(len(f) for f in frames) * 4.4 + 8)
-    y0, ends = pdf.get_y(), []
+    tables = []
     for i, frame in enumerate(frames):
         heads = [t("col.municipality" if i == 0 else "col.police_area", lang), t("col.earlier", lang),
                  t("col.later", lang), t("col.change", lang)]
-        rows = [heads] + [[str(label), _count(earlier, lang), _count(later, lang),
-                           "–" if _real(change) is None else _signed(float(change), lang)]
-                          for label, earlier, later, change in zip(frame["label"], frame["earlier"], frame["later"],
-                                                                   frame["change"], strict=True)]
-        pdf.set_y(y0)
-        ends.append(pdf.data_table(rows, widths, x=pdf.l_margin + i * (width + _GAP)))
-    pdf.set_xy(pdf.l_margin, max(ends) + 6)
+        tables.append([heads] + [[str(label), _count(earlier, lang), _count(later, lang),
+                                  "–" if _real(change) is None else _signed(float(change), lang)]
+                                 for label, earlier, later, change in zip(
+                                     frame["label"], frame["earlier"], frame["later"], frame["change"], strict=True)])
+    tallest = max(sum(pdf.row_heights(rows, widths, 8)) for rows in tables)
+    if tallest <= pdf.page_room():  # side by side, on one page
+        pdf.room(tallest)
+        y0, ends = pdf.get_y(), []
+        for i, rows in enumerate(tables):
+            pdf.set_y(y0)
+            ends.append(pdf.data_table(rows, widths, x=pdf.l_margin + i * (width + _GAP)))
+        pdf.set_xy(pdf.l_margin, max(ends) + 6)
+        return
+    for rows in tables:  # longer than a page: one after the other, each continuing on the next pages
+        pdf.data_table(rows, widths, x=pdf.l_margin)
+        pdf.set_xy(pdf.l_margin, pdf.get_y() + 6)
 
 
 def _seminars(pdf: _Pdf, inp: ReportInput, today: dt.date) -> None:
@@ -438,6 +522,9 @@ def _measures_section(pdf: _Pdf, inp: ReportInput) -> None:
         pdf.para(t("coord.demo", lang), size=8.5, height=4.4, colour=_GREY)
 
     def table(frame: pd.DataFrame, texts: int, first: float) -> None:
+        if (pdf.epw - texts * first) / max(1, len(frame.columns) - texts) < _MIN_NUMBER_COLUMN:
+            frame = _long(frame, texts, t("col.kind", lang), t("report.col.count", lang))
+            texts += 1
         rows = [[str(c) for c in frame.columns]] + [[str(v) for v in row] for row in frame.itertuples(index=False)]
         pdf.data_table(rows, _widths(pdf, first, texts, len(frame.columns)), x=pdf.l_margin, size=7.5, texts=texts)
         pdf.ln(2)
