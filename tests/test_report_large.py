@@ -133,3 +133,33 @@ def test_large_report_structure(large: dict[str, bytes], tmp_path: Path) -> None
     assert pages > 20
     # each page's part of a long table is a table of its own: dozens of them here
     assert structure.count("Table") > 40, structure.count("Table")
+
+
+def _pdf() -> object:
+    from scenes.report import _Pdf
+
+    pdf = _Pdf("test")
+    pdf.add_page()
+    return pdf
+
+
+@pytest.mark.parametrize("above", [0.5, 1.0, 4.7, 5.19, 30.0])
+def test_a_paragraph_longer_than_a_page_starts_anywhere(above: float) -> None:
+    """Started just above the foot of a page (less than one line of room), a long paragraph still lays out."""
+    pdf = _pdf()
+    pdf.set_y(pdf.page_break_trigger - above)  # type: ignore[attr-defined]
+    pdf.para("Ett långt stycke om källorna. " * 1_500, size=10, height=5.2)  # type: ignore[attr-defined]
+    assert pdf.page > 3  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("rows", [
+    [["Kolumn", "Antal"]],  # a heading row and no body
+    [["‱" * 400, "Antal"], ["a", "1"]],  # a heading of the widest glyph in a narrow column
+    [["Namn", "Antal"], *[["‱" * 400, str(i)] for i in range(5)]],  # body rows of it
+])
+def test_tables_of_any_shape_lay_out(rows: list[list[str]]) -> None:
+    """A table whose rows would be taller than a page in a narrow column is clipped until each row fits."""
+    pdf = _pdf()
+    pdf.set_y(pdf.page_break_trigger - 3)  # type: ignore[attr-defined]
+    pdf.data_table(rows, (28.0, 20.0), x=16)  # type: ignore[attr-defined]
+    assert pdf.page >= 1  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ exact token read from a Cookie header."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 from pathlib import Path
 
@@ -34,7 +35,9 @@ def _call(app: Starlette, method: str, path: str, *, body: bytes = b"", headers:
     scope = {"type": "http", "method": method, "path": path, "raw_path": path.encode(), "query_string": b"",
              "headers": [(k.lower().encode(), v.encode()) for k, v in raw.items()], "scheme": "http",
              "server": (HOST, 80), "client": ("192.0.2.7", 5000), "http_version": "1.1", "root_path": ""}
-    asyncio.run(app(scope, receive, send))  # type: ignore[arg-type]
+    # in a thread of its own: Playwright's sync API (the browser tests, same process) keeps an event loop running here
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()  # type: ignore[arg-type]
     start = next(m for m in sent if m["type"] == "http.response.start")
     out = {k.decode().lower(): v.decode() for k, v in start["headers"]}  # type: ignore[attr-defined]
     return int(start["status"]), out, b"".join(m.get("body", b"") for m in sent  # type: ignore[misc]
@@ -114,7 +117,8 @@ def test_bad_bodies_are_refused(app: Starlette, body: bytes) -> None:
 
 def test_ending_clears_the_cookie_and_the_session(dash: Dashboard, app: Starlette) -> None:
     token = dash.sessions.start("stina")
-    status, headers, _ = _call(app, "POST", "/api/session/end",
+    code = handoffs().offer(token)
+    status, headers, _ = _call(app, "POST", "/api/session/end", body=json.dumps({"code": code}).encode(),
                                headers={**SAME_SITE, "cookie": f"other=1; {COOKIE_NAME}={token}"})
     assert status == 204
     assert headers["set-cookie"].startswith(f"{COOKIE_NAME}=;")
@@ -122,6 +126,21 @@ def test_ending_clears_the_cookie_and_the_session(dash: Dashboard, app: Starlett
     assert "HttpOnly" in headers["set-cookie"]
     assert dash.sessions.resolve(token).state == "invalid"
     assert "sign-out" in set(dash.audit()["action"])
+
+
+def test_a_stale_tab_never_ends_a_newer_session(dash: Dashboard, app: Starlette) -> None:
+    """A tab that ended its old token asks to clear the cookie; the browser meanwhile holds a newer sign-in's token,
+    so nothing is cleared or ended."""
+    old, new = dash.sessions.start("stina"), dash.sessions.start("stina")
+    code = handoffs().offer(old)
+    status, headers, _ = _call(app, "POST", "/api/session/end", body=json.dumps({"code": code}).encode(),
+                               headers={**SAME_SITE, "cookie": f"{COOKIE_NAME}={new}"})
+    assert status == 204
+    assert "set-cookie" not in headers
+    assert dash.sessions.resolve(new).state == "ok"
+    without = _call(app, "POST", "/api/session/end", headers={**SAME_SITE, "cookie": f"{COOKIE_NAME}={new}"})
+    assert without[0] == 400  # no code: nothing is cleared
+    assert dash.sessions.resolve(new).state == "ok"
 
 
 def test_routes_follow_the_base_path(dash: Dashboard) -> None:
@@ -179,3 +198,20 @@ def test_the_start_names_a_missing_proxy_header(tmp_path: Path) -> None:
 
     assert any("SCENES_CLIENT_IP_HEADER is not set" in n for n in startup_notes(Settings(state_dir=tmp_path)))
     assert startup_notes(Settings(state_dir=tmp_path, client_ip_header="X-Forwarded-For")) == []
+
+
+@pytest.mark.parametrize(("headers", "peer", "setting", "expected"), [
+    ({}, "93.184.216.34", "", ("93.184.216.34", False)),  # no proxy: the connection's address
+    ({}, "", "", ("", False)),  # localhost
+    ({"X-Forwarded-For": "203.0.113.9"}, "", "", ("", True)),  # a proxy on this machine, header not configured
+    ({"X-Forwarded-For": "203.0.113.9"}, "10.0.0.5", "", ("", True)),  # a proxy on the private network
+    ({"X-Forwarded-For": "203.0.113.9"}, "93.184.216.34", "", ("93.184.216.34", False)),  # a public peer forging it
+    ({"X-Forwarded-For": "1.1.1.1, 203.0.113.9"}, "10.0.0.5", "X-Forwarded-For", ("203.0.113.9", False)),
+    ({"x-forwarded-for": "203.0.113.9"}, "10.0.0.5", "X-Forwarded-For", ("203.0.113.9", False)),
+])
+def test_client_address(headers: dict[str, str], peer: str, setting: str, expected: tuple[str, bool]) -> None:
+    """Which address sign-in throttling counts: forwarding headers make the client unknown only when they come
+    from where a proxy sits (loopback or a private network), so a direct client cannot switch the count off."""
+    from scenes.web import client_address
+
+    assert client_address(headers, peer, setting) == expected

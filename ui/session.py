@@ -17,6 +17,7 @@ import functools
 import json
 import logging
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ParamSpec, cast
@@ -29,7 +30,7 @@ from scenes.auth import require as auth_require
 from scenes.core import DEMO_ACTOR, Dashboard
 from scenes.disclosure import Disclosure
 from scenes.pages import SETUP
-from scenes.web import cookie_value, handoffs
+from scenes.web import HANDOFF_SECONDS, client_address, cookie_value, handoffs
 from ui.cache import dashboard
 from ui.lang import tr
 
@@ -201,26 +202,18 @@ def oidc_configured() -> bool:
         return False
 
 
-_FORWARDING = ("X-Forwarded-For", "Forwarded", "X-Real-IP")
-
-
 def client() -> str:
     """The client's address for per-client sign-in throttling (a proxy's header when one is configured).
 
     "" when it is not known: on localhost, and behind a proxy whose header is not configured (the connection's
     address is then the proxy's, shared by every user). Sign-in then counts failures per account name only.
     """
-    header = dashboard().settings.client_ip_header
-    headers = st.context.headers
-    if header:
-        forwarded = headers.get(header, "")
-        if isinstance(forwarded, str) and forwarded:  # the entry the trusted proxy added is the last one
-            return forwarded.split(",")[-1].strip()[:100]
-    elif any(headers.get(name) for name in _FORWARDING):
+    peer = st.context.ip_address
+    address, unconfigured_proxy = client_address(st.context.headers, peer if isinstance(peer, str) else "",
+                                                 dashboard().settings.client_ip_header)
+    if unconfigured_proxy:
         _warn_proxy_once()
-        return ""
-    address = st.context.ip_address
-    return address if isinstance(address, str) else ""  # None on localhost
+    return address
 
 
 @st.cache_resource(show_spinner=False)
@@ -269,6 +262,7 @@ def identify() -> Who:
         if found is not None and found.state == "expired":
             _forget(token, expired=True)
             st.logout()  # the provider's sign-in starts afresh; our idle and lifetime limits apply to OIDC too
+            return anonymous  # (st.logout does not stop the run: nothing more is decided on the old identity)
         if found is None or found.state != "ok" or found.username != name:
             token = dash.sessions.start(name, kind="oidc")
             st.session_state["session_token"] = token
@@ -293,15 +287,22 @@ def sync_cookie() -> None:
     token = st.session_state.get("session_token")
     if token and _cookie() != token and _TOKEN.match(token) and not handoffs().delivered(token):
         code = st.session_state.get("cookie_code")
-        if not isinstance(code, str) or st.session_state.get("cookie_code_for") != token:
+        if (not isinstance(code, str) or st.session_state.get("cookie_code_for") != token
+                or time.monotonic() > st.session_state.get("cookie_code_until", 0.0)):
+            # a fresh code when the last one has lapsed (its exchange failed, or the tab slept): the script changes,
+            # so the browser runs it again
             code = handoffs().offer(token)
             st.session_state["cookie_code"], st.session_state["cookie_code_for"] = code, token
-        call = f"fetch({json.dumps(_route('api/session'))}, {{method: 'POST', credentials: 'same-origin', " \
-               f"headers: {{'Content-Type': 'application/json'}}, body: {json.dumps(json.dumps({'code': code}))}}})"
-    elif st.session_state.pop("clear_cookie", False) and not token:
-        call = f"fetch({json.dumps(_route('api/session/end'))}, {{method: 'POST', credentials: 'same-origin'}})"
+            st.session_state["cookie_code_until"] = time.monotonic() + HANDOFF_SECONDS - 5
+        route = "api/session"
+    elif st.session_state.pop("clear_cookie", False) and not token and st.session_state.get("dead_token"):
+        # The code names the token this tab ended: the server clears the cookie only if it still holds that one, so
+        # a stale tab never signs the browser out of a newer session.
+        code, route = handoffs().offer(str(st.session_state["dead_token"])), "api/session/end"
     else:
         return
+    call = f"fetch({json.dumps(_route(route))}, {{method: 'POST', credentials: 'same-origin', " \
+           f"headers: {{'Content-Type': 'application/json'}}, body: {json.dumps(json.dumps({'code': code}))}}})"
     with st.sidebar:  # a script and no markup: nothing is drawn
         st.html(f"<script>{call};</script>", unsafe_allow_javascript=True, width="content")
 

@@ -200,6 +200,8 @@ class _Pdf(FPDF):
             self.room(needed)
             parts = [text]
         else:
+            if self.page_break_trigger - self.get_y() < height:
+                self.add_page()  # not even one line fits here
             lines = cast(list[str], self.multi_cell(w, height, text, dry_run=True, output=MethodReturnValue.LINES))
             parts, start = [], 0
             fit = max(1, int((self.page_break_trigger - self.get_y()) // height))
@@ -233,11 +235,13 @@ class _Pdf(FPDF):
         self.image(io.BytesIO(png), x=x, y=y, w=w, h=h, alt_text=alt)
         return w, h
 
-    def row_heights(self, rows: list[list[str]], widths: tuple[float, ...], size: float) -> list[float]:
-        """Each row's height as the table draws it (the heading row in bold): its tallest cell, padding included."""
+    def row_heights(self, rows: list[list[str]], widths: tuple[float, ...], size: float, *,
+                    heading: bool = True) -> list[float]:
+        """Each row's height as the table draws it (the first in bold when it is the `heading` row): its tallest
+        cell, padding included."""
         heights, padding = [], Padding.new(_PADDING)
         for i, values in enumerate(rows):
-            self.font(size, bold=i == 0)
+            self.font(size, bold=heading and i == 0)
             heights.append(max(cast(float, self.multi_cell(w, size * 0.55, value, padding=padding, dry_run=True,
                                                            output=MethodReturnValue.HEIGHT))
                                for value, w in zip(values, widths, strict=True)) + _ROW_SLACK)
@@ -253,8 +257,15 @@ class _Pdf(FPDF):
         tagged /Table (marked content cannot cross a page; fpdf2 2.8 does not tag rows and cells), so the
         structure stays valid whatever the amount of content.
         """
-        rows = [rows[0], *([_clip(v) for v in row] for row in rows[1:])]
+        rows = [[_clip(v) for v in row] for row in rows]
         heights = self.row_heights(rows, widths, size)
+        room = self.page_room()
+        for i, height in enumerate(heights):  # narrow columns of wide letters: clip further until the row fits
+            limit = _MAX_CELL
+            while height > (room / 2 if i == 0 else room - heights[0]) and limit > 10:
+                limit //= 2
+                rows[i] = [_clip(v, limit) for v in rows[i]]
+                height = heights[i] = self.row_heights([rows[i]], widths, size, heading=i == 0)[0]
         head, body = heights[0], heights[1:]
         if sum(heights) <= self.page_room():
             self.room(sum(heights))
@@ -300,8 +311,8 @@ def _long(frame: pd.DataFrame, texts: int, variable: str, value: str) -> pd.Data
     return long.loc[long[value].astype(str) != "0"].reset_index(drop=True)
 
 
-def _clip(text: str) -> str:
-    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
+def _clip(text: str, limit: int = _MAX_CELL) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _real(value: object) -> float | None:

@@ -8,7 +8,9 @@ every script on the page. So the session cookie is set here, by the server, `Htt
   (`offer`), not the token; its script sends the code here and the answer sets the cookie. A code works once,
   for a minute, on the instance that offered it (the one that holds the browser's WebSocket, as a sticky proxy
   keeps it; uploads need the same).
-- `POST {base}api/session/end`: ends the session the cookie names (if it is still live) and clears the cookie.
+- `POST {base}api/session/end` with `{"code": …}` (a code offered for the token the page has just ended): clears
+  the cookie, and ends its session if still live, only when the cookie still holds that token, so a stale tab
+  never signs the browser out of a newer session.
 
 Both refuse requests from another site (`Origin` must name this host; a JSON body needs a CORS pre-flight, which
 is never granted) and bodies over 1 KB. Nothing here imports streamlit: the routes are plain Starlette, the
@@ -19,7 +21,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import ipaddress
 import json
+import logging
 import secrets
 import threading
 import time
@@ -37,10 +41,12 @@ if TYPE_CHECKING:
     from scenes.core import Dashboard
     from scenes.settings import Settings
 
-__all__ = ["HANDOFF_SECONDS", "Handoffs", "cookie_header", "cookie_value", "handoffs", "routes", "startup_notes"]
+__all__ = ["HANDOFF_SECONDS", "Handoffs", "client_address", "cookie_header", "cookie_value", "handoffs", "routes",
+           "startup_notes"]
 
 #: how long a one-time code may wait for the page's script to exchange it
 HANDOFF_SECONDS = 60.0
+_LOG = logging.getLogger("scenes")
 _MAX_PENDING = 10_000  # codes offered and not yet claimed; the oldest go first beyond this
 _MAX_BODY = 1_024
 
@@ -127,6 +133,40 @@ def handoffs() -> Handoffs:
     return Handoffs()
 
 
+_FORWARDING = ("x-forwarded-for", "forwarded", "x-real-ip")
+
+
+def client_address(headers: Mapping[str, str], peer: str, header: str) -> tuple[str, bool]:
+    """The client's address for sign-in throttling, and whether a proxy whose header is not configured is in front.
+
+    With `header` (SCENES_CLIENT_IP_HEADER) the last entry of that header: the one the trusted proxy added. Without
+    it, the connection's address (`peer`, "" on localhost); "" (unknown, so failures count per account name only)
+    when the request came through a proxy on loopback or a private network, whose address would be everyone's. A
+    peer on a public address that sends forwarding headers is no proxy of ours: its own address counts, so such
+    headers cannot switch the per-client count off.
+    """
+    lower = {k.lower(): v for k, v in headers.items()}
+    if header:
+        forwarded = lower.get(header.lower(), "")
+        if isinstance(forwarded, str) and forwarded:
+            return forwarded.split(",")[-1].strip()[:100], False
+    proxied = not header and any(lower.get(name) for name in _FORWARDING)
+    if proxied and _internal(peer):
+        return "", True
+    return peer[:100], False
+
+
+def _internal(address: str) -> bool:
+    """Loopback or a private network: where a reverse proxy in front of the app sits."""
+    if not address:
+        return True
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_private
+
+
 def startup_notes(settings: Settings) -> list[str]:
     """What the server's log says at start about settings a deployment behind a proxy needs."""
     notes = []
@@ -149,6 +189,13 @@ def _same_site(headers: Mapping[str, str]) -> bool:
     origin = urlsplit(headers.get("origin", "")).netloc.lower()
     hosts = {headers.get("host", "").lower(), headers.get("x-forwarded-host", "").split(",")[0].strip().lower()}
     return bool(origin) and origin in hosts - {""}
+
+
+@functools.cache
+def _warn_host_once() -> None:
+    _LOG.warning("A same-site request was refused because its Origin does not name the host the server sees. Behind "
+                 "a proxy, pass the host it received (nginx: proxy_set_header Host $host, or X-Forwarded-Host); "
+                 "until then a sign-in does not survive a reload.")
 
 
 def _secure(request: Request) -> bool:
@@ -190,8 +237,11 @@ def routes(base: str = "", dashboard: Callable[[], Dashboard] | None = None) -> 
             "Cache-Control": "no-store",
             "Set-Cookie": cookie_header(value, max_age=max_age, secure=_secure(request), path=cookie_path)})
 
-    async def set_cookie(request: Request) -> Response:
+    async def claimed(request: Request) -> str | Response:
+        """The token behind the request's one-time code, or the answer that refuses it."""
         if not _same_site(request.headers):
+            if request.headers.get("origin") and request.headers.get("sec-fetch-site", "same-origin") == "same-origin":
+                _warn_host_once()  # the browser says same-origin, yet the host differs: a proxy rewrites Host
             return refused(403, "cross_site")
         body = await _body(request)
         if body is None:
@@ -201,17 +251,22 @@ def routes(base: str = "", dashboard: Callable[[], Dashboard] | None = None) -> 
         except (ValueError, AttributeError):
             return refused(400, "bad_request")
         token = handoffs().claim(code) if isinstance(code, str) else None
-        if token is None:
-            return refused(400, "unknown_code")
+        return refused(400, "unknown_code") if token is None else token
+
+    async def set_cookie(request: Request) -> Response:
+        token = await claimed(request)
+        if not isinstance(token, str):
+            return token
         dash = await run_in_threadpool(get_dashboard)
         return with_cookie(request, token, int(dash.settings.session_lifetime_hours * 3600))
 
     async def end_session(request: Request) -> Response:
-        if not _same_site(request.headers):
-            return refused(403, "cross_site")
-        token = cookie_value(request.headers.get("cookie", ""))
-        if token:
-            await run_in_threadpool(_end, get_dashboard, token)
+        token = await claimed(request)
+        if not isinstance(token, str):
+            return token
+        if cookie_value(request.headers.get("cookie", "")) != token:
+            return Plain(status_code=204, headers={"Cache-Control": "no-store"})  # the browser holds another one
+        await run_in_threadpool(_end, get_dashboard, token)
         return with_cookie(request, "", 0)
 
     return [Route(f"{prefix}api/session", set_cookie, methods=["POST"]),

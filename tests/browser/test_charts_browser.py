@@ -4,6 +4,7 @@ drawn outside its chart, no Vega warning, numbers and months in Swedish in the t
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import Page
 
@@ -29,10 +30,13 @@ def test_progress_charts_keep_their_text_inside_and_warn_nothing(page: Page, ser
     charts = p.locator("[data-testid='stVegaLiteChart'] svg.marks")
     charts.nth(1).wait_for(timeout=60_000)
     p.get_by_text("Seminarier i diagrammet").wait_for()
+    points = p.locator("[data-testid='stVegaLiteChart'] svg.marks path[aria-roledescription='point']")
+    # three surveys (each with its published total), the 2017 total, the goal; on a loaded machine the chart may
+    # still be drawing its marks when its box is there, so the count is awaited (it fails if it settles elsewhere),
+    # and the text is checked once the marks are drawn
+    expect(points).to_have_count(5, timeout=30_000)
     assert p.evaluate(TEXT_OUTSIDE) == []
     assert not [w for w in warnings if "legend" in w.lower() or "conflict" in w.lower()], warnings
-    points = p.locator("[data-testid='stVegaLiteChart'] svg.marks path[aria-roledescription='point']")
-    assert points.count() == 5  # three surveys (each with its published total), the 2017 total, the goal
     if size[0] == 1366:
         first = next(i for i in range(points.count()) if "Kartläggning 2021" in (points.nth(i).get_attribute(
             "aria-label") or ""))

@@ -201,14 +201,17 @@ def _check_cells(cells: list[str], row: int, limits: Limits, header: list[str] |
 
 
 class TextBudget:
-    """Counts the characters of the cells a file becomes, as they are read; refuses past `Limits.max_text_chars`."""
+    """Counts the characters of the cells a file becomes, as they are read; refuses past `Limits.max_text_chars`.
+
+    Each cell costs its characters and one more, as it would in a CSV file (its separator), so a sparse sheet of
+    empty cells is bounded too."""
 
     def __init__(self, limits: Limits) -> None:
         self.limit = limits.max_text_chars
         self.used = 0
 
     def take(self, cells: list[str], row: int) -> None:
-        self.used += sum(map(len, cells))
+        self.used += sum(map(len, cells)) + len(cells)
         if self.used > self.limit:
             raise too_much_text(row, self.limit)
 
