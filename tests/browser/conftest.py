@@ -151,6 +151,19 @@ def page(browser: object, server: str) -> Iterator[Page]:
     context.close()
 
 
+def session_cookie(context: object, page: object, timeout_ms: int = 30_000) -> dict[str, object]:
+    """The session cookie, once the server has set it: the page's script exchanges its one-time code for it just
+    after the sign-in is drawn, so it arrives a moment later (fails after `timeout_ms`)."""
+    from scenes.sessions import COOKIE_NAME
+
+    for _ in range(timeout_ms // 100):
+        found = next((c for c in context.cookies() if c["name"] == COOKIE_NAME), None)  # type: ignore[attr-defined]
+        if found is not None:
+            return dict(found)
+        page.wait_for_timeout(100)  # type: ignore[attr-defined]
+    raise AssertionError(f"the server set no session cookie within {timeout_ms} ms")
+
+
 def screenshot(page: object, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"

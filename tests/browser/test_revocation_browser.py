@@ -26,7 +26,7 @@ from scenes.model import Survey, SurveyKind
 from scenes.sessions import COOKIE_NAME
 from scenes.settings import Settings
 from scenes.store.schema import sessions
-from tests.browser.conftest import _serve, screenshot
+from tests.browser.conftest import _serve, screenshot, session_cookie
 
 pytestmark = pytest.mark.browser
 
@@ -126,10 +126,7 @@ def test_an_open_map_gets_no_scene_data_after_revocation(browser: object, county
         first.get_by_role("textbox", name="Lösenord", exact=True).fill(PASSWORD)
         first.get_by_role("button", name="Logga in").click()
         first.get_by_text("Inloggad: stina").wait_for(timeout=60_000)
-        for _ in range(100):  # the server sets the cookie in answer to the page's one-time code
-            if any(c["name"] == COOKIE_NAME for c in context.cookies()):
-                break
-            first.wait_for_timeout(100)
+        session_cookie(context, first)
         first.close()
         frames: dict[str, list[bytes]] = {name: [] for name in INTERACTIONS}
         pages = {name: _open_map(context, url, frames[name]) for name in INTERACTIONS}
@@ -168,13 +165,7 @@ def test_session_cookie_is_httponly_and_exact(browser: object, county: tuple[str
         page.get_by_role("textbox", name="Lösenord", exact=True).fill(PASSWORD)
         page.get_by_role("button", name="Logga in").click()
         page.get_by_text("Inloggad: cecilia").wait_for(timeout=60_000)
-        cookie = None
-        for _ in range(100):
-            cookie = next((c for c in context.cookies() if c["name"] == COOKIE_NAME), None)
-            if cookie:
-                break
-            page.wait_for_timeout(100)
-        assert cookie is not None
+        cookie = session_cookie(context, page)
         assert cookie["httpOnly"] is True
         assert cookie["sameSite"] == "Lax"
         assert cookie["secure"] is False  # plain http on loopback; `Secure` is added over https

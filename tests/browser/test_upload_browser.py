@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from scenes.core import Dashboard
-from scenes.sessions import COOKIE_NAME
 from scenes.settings import Settings
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, session_cookie
 
 pytestmark = pytest.mark.browser
 
@@ -77,7 +76,7 @@ def test_day_one_from_demo_to_real_data(browser: object, writable_server: tuple[
     page.get_by_role("button", name="Skapa administratören och publicera").click()
     page.get_by_text("Inloggad: ada (Administratör)").wait_for(timeout=30_000)
     page.get_by_text("Exempeldatan visas inte längre").wait_for(timeout=30_000)
-    assert any(c["name"] == COOKIE_NAME for c in context.cookies())
+    session_cookie(context, page)  # set by the server in exchange for the page's one-time code
 
     # The demo data goes, in one audited step, from the history page.
     page.get_by_role("link", name="Ta bort exempeldata").click()
@@ -133,7 +132,7 @@ def test_day_one_from_demo_to_real_data(browser: object, writable_server: tuple[
     fresh.close()
 
     # Sign-out revokes the session: the old cookie, replayed in a new browser, gets the sign-in page.
-    cookie = next(c for c in context.cookies() if c["name"] == COOKIE_NAME)
+    cookie = session_cookie(context, page)
     page.get_by_role("button", name="Logga ut").click()
     page.get_by_role("button", name="Logga in").wait_for(timeout=30_000)
     replay = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")  # type: ignore[attr-defined]
