@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import streamlit as st
@@ -23,7 +24,11 @@ def _stand_in(render: Callable[[], None], name: str) -> Callable[[], None]:
 
 
 def _to_overview() -> None:
-    """The overview at its own address, keeping the link's query parameters."""
+    """The overview at its own address, keeping the link's query parameters; just after the organisation's sign-in
+    (whose round trip ends here) the page that was asked for before it."""
+    landing = signin.landing()
+    if landing is not None:
+        st.switch_page(landing[0], query_params=landing[1])
     st.switch_page(PAGES["overview"].file, query_params=st.query_params.to_dict())
 
 
@@ -37,7 +42,8 @@ def _pages(role: str | None, demo: bool) -> list[st.Page]:
     if role is None:
         pages = [st.Page(signin.sign_in_page, title=ui.tr("auth.sign_in"), icon=":material/login:",
                          url_path=SIGN_IN_URL, default=True)]
-        pages += [st.Page(_stand_in(signin.sign_in_page, f"sign_in_{p.key}"), title=ui.tr(p.title_key),
+        pages += [st.Page(_stand_in(functools.partial(signin.sign_in_page, p.key), f"sign_in_{p.key}"),
+                          title=ui.tr(p.title_key),
                           url_path=p.url_path, visibility="hidden") for p in PAGES.values()]
         pages.append(st.Page(_stand_in(signin.sign_in_page, "sign_in_setup"), title=ui.tr(SETUP.title_key),
                              url_path=SETUP.url_path, visibility="hidden"))

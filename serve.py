@@ -17,6 +17,11 @@ a fresh server therefore serves the folder's file names:
   form, no menu, a raw list of file names in the sidebar (the page's own role check still refuses).
 Setting Streamlit's flag before the server starts makes the first session like every later one.
 
+**A configuration that cannot work stops the start.** `SCENES_ROLE_MAP` and the `[auth]` section of
+`.streamlit/secrets.toml` are checked before the server starts (`scenes.readiness.config_problems`); a problem is
+printed, naming the setting, and the process exits with status 2, so the service manager reports it instead of the
+first person to sign in meeting an error page.
+
 This file imports nothing of the app's pages or of the `ui` package: `ui` imports streamlit-folium, whose map
 component must be declared inside the running server, not before it starts (declared early, every map stays
 blank). `scenes.web` is core code and imports no streamlit. The browser suite checks both cases against a cold
@@ -34,6 +39,8 @@ from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
+from scenes.errors import ConfigError
+from scenes.readiness import config_problems, prompt_note
 from scenes.settings import Settings
 from scenes.web import routes, startup_notes
 
@@ -44,7 +51,33 @@ APP = HERE / "app.py"
 PagesManager.uses_pages_directory = False
 
 
+def _auth() -> dict[str, object] | None:
+    """Streamlit's `[auth]` section, as a plain dict (None when the organisation's sign-in is not configured)."""
+    try:
+        section = st.secrets.get("auth")
+    except Exception:
+        return None
+    return section.to_dict() if section is not None and hasattr(section, "to_dict") else None
+
+
+def checked_settings() -> Settings:
+    """The settings, or exit with status 2 and each problem on its own line (the start is refused)."""
+    try:
+        settings = Settings.from_env()
+    except ConfigError as exc:
+        print(f"scenes: configuration error: {exc}", file=sys.stderr, flush=True)
+        raise SystemExit(2) from None
+    problems = config_problems(settings, _auth())
+    for problem in problems:
+        print(f"scenes: configuration error: {problem}", file=sys.stderr, flush=True)
+    if problems:
+        print("scenes: the server does not start until this is fixed.", file=sys.stderr, flush=True)
+        raise SystemExit(2)
+    return settings
+
+
 def main(argv: list[str] | None = None) -> None:
+    checked_settings()
     sys.argv = ["streamlit", "run", str(Path(__file__).resolve()), *(sys.argv[1:] if argv is None else argv)]
     cli.main()
 
@@ -52,6 +85,9 @@ def main(argv: list[str] | None = None) -> None:
 if __name__ == "__main__":
     main()
 else:  # imported by the server (uvicorn: "serve:app"), once the configuration is loaded
-    for line in startup_notes(Settings.from_env()):
-        print(f"scenes: {line}", file=sys.stderr, flush=True)
-    app = st.App(APP, routes=routes(str(config.get_option("server.baseUrlPath") or "")))
+    _settings = checked_settings()
+    for line in [*startup_notes(_settings), prompt_note(_auth())]:
+        if line:
+            print(f"scenes: {line}", file=sys.stderr, flush=True)
+    app = st.App(APP, routes=routes(str(config.get_option("server.baseUrlPath") or ""),
+                                    problems=lambda: config_problems(Settings.from_env(), _auth())))

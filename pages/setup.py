@@ -13,6 +13,16 @@ def render() -> None:
     if not ui.dashboard().demo_mode():
         st.info(ui.tr("setup.done"), icon=":material/check_circle:")
         return
+    if ui.oidc_configured():  # the sandbox behind the organisation's sign-in: an administrator starts real use
+        st.markdown(ui.tr("setup.oidc_intro"))
+        name = ui.provider_identity()
+        if name is None or st.session_state.get("provider_role") != "admin":
+            st.info(ui.tr("setup.admin_only"), icon=":material/info:")
+            return
+        if st.button(ui.tr("setup.start"), type="primary", icon=":material/admin_panel_settings:"):
+            ui.dashboard().start_real_use(actor=name)
+            st.switch_page("pages/overview.py")
+        return
     st.markdown(ui.tr("setup.demo_intro"))
     if signin.first_admin_form("setup", ui.tr("setup.create")):
         st.toast(ui.tr("setup.created"), icon=":material/check_circle:")

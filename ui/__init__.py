@@ -28,7 +28,7 @@ from ui.cache import (
     upload_cap_mib,
 )
 from ui.errors import guarded, show_error
-from ui.lang import date_format, day, escape_markdown, lang, language_selector, num, tr
+from ui.lang import date_format, day, escape_markdown, lang, language_selector, num, tr, when
 from ui.session import (
     SETUP_PAGE,
     Who,
@@ -39,6 +39,8 @@ from ui.session import (
     fragment,
     is_demo,
     new_run,
+    oidc_configured,
+    provider_identity,
     require,
     role,
     who,
@@ -90,7 +92,9 @@ __all__ = [
     "measures",
     "new_run",
     "num",
+    "oidc_configured",
     "progress",
+    "provider_identity",
     "require",
     "role",
     "scene_details",
@@ -106,5 +110,6 @@ __all__ = [
     "translated",
     "upload_cap_mib",
     "upload_hint",
+    "when",
     "who",
 ]

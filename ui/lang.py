@@ -40,6 +40,16 @@ def day(value: dt.date, style: str = "long") -> str:
     return date_text(value, lang(), style)
 
 
+def when(value: dt.datetime | None) -> str:
+    """A moment as people in the county read it: Stockholm time, to the minute ("" when there is none)."""
+    from zoneinfo import ZoneInfo
+
+    if value is None:
+        return ""
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+    return aware.astimezone(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M")
+
+
 def date_format() -> Literal["YYYY-MM-DD", "DD/MM/YYYY"]:
     """How a date field shows its date: as the language writes a short date (2022-09-14 / 14/09/2022)."""
     return "YYYY-MM-DD" if lang() == "sv" else "DD/MM/YYYY"

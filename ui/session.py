@@ -25,12 +25,13 @@ from typing import ParamSpec, cast
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from scenes.auth import AccessDenied, load_role_map, precision_for, role_for_claims
+from scenes.auth import ROLES, AccessDenied, precision_for
 from scenes.auth import require as auth_require
 from scenes.core import DEMO_ACTOR, Dashboard
 from scenes.disclosure import Disclosure
 from scenes.pages import SETUP
-from scenes.web import HANDOFF_SECONDS, client_address, cookie_value, handoffs
+from scenes.sessions import identity_key
+from scenes.web import HANDOFF_SECONDS, NOTICE_COOKIE, client_address, cookie_value, handoffs
 from ui.cache import dashboard
 from ui.lang import tr
 
@@ -104,11 +105,17 @@ class _Grant:
     who: Who
     token: str
     session_id: str
+    identity: str = ""  # a provider sign-in's key (`scenes.sessions.identity_key`)
 
 
 def _still_allowed(grant: _Grant) -> bool:
     """Is the person a download was offered to still who they were? The same questions `identify` asks."""
     dash = grant.dash
+    if grant.identity:  # a provider sign-in (in the demo too): its session must still be live
+        found = dash.sessions.resolve_identity(grant.identity, issued_at=None)
+        if found.state != "ok" or (grant.who.kind == "oidc" and found.username != grant.who.actor):
+            return False
+        return grant.who.kind == "oidc" or dash.demo_mode()
     if grant.who.kind == "demo":
         return dash.demo_mode()
     if grant.who.role is None or not grant.token:
@@ -116,7 +123,7 @@ def _still_allowed(grant: _Grant) -> bool:
     found = dash.sessions.resolve(grant.token)
     if found.state != "ok" or found.username != grant.who.actor:
         return False
-    return grant.who.kind == "oidc" or found.role == grant.who.role
+    return found.role == grant.who.role
 
 
 def download_data(data: Callable[[], bytes | str] | bytes | str) -> Callable[[], bytes | str]:
@@ -128,7 +135,9 @@ def download_data(data: Callable[[], bytes | str] | bytes | str) -> Callable[[],
     """
     ctx = get_script_run_ctx()
     token = st.session_state.get("session_token") or _token()
-    grant = _Grant(dashboard(), who(), token, ctx.session_id if ctx else "")
+    current = who()
+    identity = str(st.session_state.get("identity_key") or "") if current.kind in ("oidc", "demo") else ""
+    grant = _Grant(dashboard(), current, token, ctx.session_id if ctx else "", identity)
 
     def checked() -> bytes | str:
         if not _still_allowed(grant):
@@ -246,29 +255,31 @@ def _forget(token: str, *, expired: bool = False) -> None:
         st.session_state["expired"] = True
 
 
+def _provider_claims() -> dict[str, object] | None:
+    """The claims of the organisation's sign-in this tab connected with (Streamlit's identity cookie), if any."""
+    if not oidc_configured() or not getattr(st.user, "is_logged_in", False):
+        return None
+    return dict(st.user.to_dict())
+
+
 def identify() -> Who:
-    """Decide who is asking on this rerun (called once per rerun through `who`)."""
+    """Decide who is asking on this rerun (called once per rerun through `who`).
+
+    With the organisation's sign-in configured, a demo store too asks everyone to sign in (no anonymous sandbox);
+    a local account's session (its cookie) is honoured beside it. A provider sign-in's session is decided by the
+    core (`Dashboard.provider_sign_in`): a refused one (no role, blocked, signed out, expired, stale) shows the
+    sign-in page with the reason, and its identity cookie is cleared.
+    """
     dash = dashboard()
-    if dash.demo_mode():
-        return Who(role=str(st.session_state.get("demo_role", "analytiker")), actor=DEMO_ACTOR, kind="demo")
     anonymous = Who(role=None, actor="", kind="anonymous")
+    claims = _provider_claims()
+    if claims is not None:
+        return _provider_who(dash, claims) or anonymous
+    if dash.demo_mode():
+        if oidc_configured():
+            return anonymous  # sign-in first, then the sandbox
+        return Who(role=str(st.session_state.get("demo_role", "analytiker")), actor=DEMO_ACTOR, kind="demo")
     token = _token()
-    if oidc_configured():
-        if not getattr(st.user, "is_logged_in", False):
-            return anonymous
-        email = str(st.user.get("email") or st.user.get("preferred_username") or st.user.get("name") or "oidc")
-        name = f"oidc:{email}"[:200]
-        found = dash.sessions.resolve(token) if token else None
-        if found is not None and found.state == "expired":
-            _forget(token, expired=True)
-            st.logout()  # the provider's sign-in starts afresh; our idle and lifetime limits apply to OIDC too
-            return anonymous  # (st.logout does not stop the run: nothing more is decided on the old identity)
-        if found is None or found.state != "ok" or found.username != name:
-            token = dash.sessions.start(name, kind="oidc")
-            st.session_state["session_token"] = token
-            dash.record("sign-in", actor=name, detail="oidc")
-        role = role_for_claims(st.user.to_dict(), load_role_map(dash.settings.role_map))
-        return Who(role=role, actor=name, kind="oidc")
     if not token:
         return anonymous
     found = dash.sessions.resolve(token)
@@ -276,6 +287,55 @@ def identify() -> Who:
         return Who(role=found.role, actor=found.username, kind="local")
     _forget(token, expired=found.state == "expired")
     return anonymous
+
+
+def _provider_who(dash: Dashboard, claims: dict[str, object]) -> Who | None:
+    """The person behind a provider sign-in, or None (refused: the reason is kept for the sign-in page)."""
+    key = identity_key(claims)
+    refused = st.session_state.get("refused_identity")
+    if isinstance(refused, tuple) and refused[0] == key:
+        return None  # this tab's identity was refused: it stays refused until a new sign-in (a new page load)
+    decision = dash.provider_sign_in(claims)
+    if decision.outcome != "ok":
+        st.session_state["refused_identity"] = (key, decision.outcome, decision.username)
+        st.session_state.pop("identity_key", None)
+        if decision.outcome == "no_role":
+            dash.identities.seen(decision.username, None)  # listed on Användare, so an administrator can act
+        return None
+    st.session_state["identity_key"] = decision.key
+    st.session_state["provider_role"] = decision.role
+    st.session_state["provider_name"] = decision.username
+    if decision.fresh:
+        st.session_state["fresh_sign_in"] = True
+    assert decision.role is not None  # noqa: S101 - "ok" always has a role
+    if dash.demo_mode():  # the sandbox after sign-in: any role up to the person's own
+        highest = ROLES.index(decision.role)
+        chosen = str(st.session_state.get("demo_role", decision.role))
+        role = chosen if chosen in ROLES and ROLES.index(chosen) <= highest else decision.role
+        return Who(role=role, actor=DEMO_ACTOR, kind="demo")
+    return Who(role=decision.role, actor=decision.username, kind="oidc")
+
+
+def provider_identity() -> str | None:
+    """The name of this tab's provider sign-in while its session is live (in the sandbox too), else None."""
+    who()
+    name = st.session_state.get("provider_name")
+    return str(name) if st.session_state.get("identity_key") and name else None
+
+
+def refusal() -> tuple[str, str] | None:
+    """Why this tab's provider sign-in was refused (outcome, user name), or None."""
+    refused = st.session_state.get("refused_identity")
+    return (str(refused[1]), str(refused[2])) if isinstance(refused, tuple) else None
+
+
+def notice() -> str:
+    """What the sign-in page says first: this tab's sign-out or expiry, else the browser's last (a cookie)."""
+    kept = st.session_state.get("notice")
+    if isinstance(kept, str):
+        return kept
+    header = st.context.headers.get("Cookie", "")
+    return cookie_value(header, NOTICE_COOKIE) if isinstance(header, str) else ""
 
 
 def sync_cookie() -> None:
@@ -321,10 +381,63 @@ def signed_in(token: str) -> None:
 
 
 def sign_out() -> None:
+    """End this person's session everywhere; a provider sign-in also ends at the provider (where it offers that).
+
+    The session's row goes first, so every tab and any copied cookie is refused from the next click on. For a
+    provider sign-in the next rerun's page then clears Streamlit's identity cookie through its `auth/logout`, which
+    continues to the provider's end-session page and back to the app's sign-in page, saying "signed out".
+    (`st.logout` is not called followed by `st.rerun`: in Streamlit 1.67 that leaves the identity cookie.)
+    """
+    dash = dashboard()
+    key = st.session_state.get("identity_key")
+    current = who()
+    if isinstance(key, str) and key:
+        dash.sessions.end_identity(key, actor=current.actor if current.kind == "oidc" else DEMO_ACTOR)
+        st.session_state["refused_identity"] = (key, "signed-out", current.actor)
+        st.session_state["provider_logout"] = True
+        st.session_state.pop("identity_key", None)
     token = st.session_state.get("session_token") or _token()
     if token:
-        dashboard().sign_out(token, actor=actor())
+        dash.sign_out(token, actor=current.actor)
         _forget(token)
-    if oidc_configured():
-        st.logout()
+    st.session_state["notice"] = "signed-out"
     st.rerun()
+
+
+def leave_provider() -> None:
+    """On the sign-in page after a refused or ended provider sign-in: clear Streamlit's identity cookie.
+
+    After the person's own sign-out, through Streamlit's `auth/logout` (the provider's end-session page where it
+    has one, then back here); after a refusal, through the app's route only, so the page keeps the app's message.
+    Both first leave the notice for the sign-in page.
+    """
+    found = refusal()
+    if found is None or st.session_state.get("left_provider") == found:
+        return
+    st.session_state["left_provider"] = found
+    logout = bool(st.session_state.pop("provider_logout", False))
+    body = json.dumps({"notice": found[0] if found[0] != "signed-out" else "signed-out", "identity": not logout})
+    then = f".then(() => window.location.assign({json.dumps(_route('auth/logout'))}))" if logout else ""
+    call = f"fetch({json.dumps(_route('api/signed-out'))}, {{method: 'POST', credentials: 'same-origin', " \
+           f"headers: {{'Content-Type': 'application/json'}}, body: {json.dumps(body)}}}){then}"
+    with st.sidebar:
+        st.html(f"<script>{call};</script>", unsafe_allow_javascript=True, width="content")
+
+
+def provider_login_url(next_page: str) -> str:
+    """The address that starts the organisation's sign-in and comes back to `next_page` (a relative address)."""
+    from urllib.parse import urlencode
+
+    from streamlit.auth_util import encode_provider_token
+
+    from scenes.readiness import auth_provider
+
+    provider = auth_provider(st.secrets.get("auth")) or "default"
+    return _route("api/login") + "?" + urlencode({"provider": encode_provider_token(provider), "next": next_page})
+
+
+def go_to(url: str) -> None:
+    """Send this tab to `url` (an address of this app)."""
+    with st.sidebar:
+        st.html(f"<script>window.location.assign({json.dumps(url)});</script>", unsafe_allow_javascript=True,
+                width="content")

@@ -9,18 +9,37 @@ import streamlit as st
 
 import ui
 from scenes.errors import ScenesError
-from ui.session import client, oidc_configured, sign_out, signed_in
+from scenes.pages import PAGES
+from scenes.web import next_page
+from ui.session import (
+    client,
+    go_to,
+    leave_provider,
+    notice,
+    oidc_configured,
+    provider_login_url,
+    refusal,
+    sign_out,
+    signed_in,
+)
 
 
 def identity_sidebar() -> None:
     """Demo banner and role switcher, or who is signed in with a sign-out button."""
     current = ui.who()
     if current.kind == "demo":
-        st.sidebar.warning(ui.tr("auth.demo_mode"), icon=":material/science:")
+        st.sidebar.warning(ui.tr("auth.demo_mode_signed_in" if oidc_configured() else "auth.demo_mode"),
+                           icon=":material/science:")
         # Role names are the same in both languages (they are the project's role codes), so the widget's
         # labels do not change when the language does.
-        st.sidebar.selectbox(ui.tr("auth.demo_role"), ["deltagare", "styrgrupp", "analytiker", "admin"],
-                             index=2, key="demo_role", format_func=str.capitalize)
+        roles = ["deltagare", "styrgrupp", "analytiker", "admin"]
+        own = st.session_state.get("provider_role")
+        if oidc_configured() and own in roles:  # signed in to the sandbox: any role up to the person's own
+            roles = roles[:roles.index(own) + 1]
+        st.sidebar.selectbox(ui.tr("auth.demo_role"), roles, index=min(2, len(roles) - 1), key="demo_role",
+                             format_func=str.capitalize)
+        if oidc_configured() and st.sidebar.button(ui.tr("auth.sign_out"), key="sign_out", icon=":material/logout:"):
+            sign_out()
         return
     if current.role is None:
         return
@@ -55,13 +74,57 @@ def first_admin_form(key: str, submit_label: str) -> str | None:
     return username.strip()
 
 
-def sign_in_page() -> None:
+def _contact() -> str:
+    return ui.dashboard().settings.access_contact.strip() or ui.tr("auth.contact_default")
+
+
+def _here(page_key: str | None) -> str:
+    """This page's address relative to the app, with its query parameters: where to come back after sign-in."""
+    from urllib.parse import urlencode
+
+    if page_key is None:
+        return ""
+    query = urlencode(st.query_params.to_dict())
+    return PAGES[page_key].url_path + (f"?{query}" if query else "")
+
+
+def landing() -> tuple[str, dict[str, str]] | None:
+    """Just signed in through the provider (whose round trip ends at the app's root): the page asked for before,
+    with its query parameters, when it is one of the app's pages; None otherwise."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    if not st.session_state.pop("fresh_sign_in", False):
+        return None
+    header = st.context.headers.get("Cookie", "")
+    wanted = urlsplit(next_page(header if isinstance(header, str) else ""))
+    for page in PAGES.values():
+        if page.url_path == wanted.path.strip("/"):
+            return page.file, dict(parse_qsl(wanted.query)[:50])
+    return None
+
+
+def sign_in_page(page_key: str | None = None) -> None:
     """The page for someone not signed in; opened at any page's address it signs in and then shows that page."""
     st.title(ui.tr("app.title"))
-    if st.session_state.pop("expired", False):
+    refused = refusal()
+    said = refused[0] if refused else notice()
+    if said in ("no_role", "blocked", "no_subject"):  # (tr makes the name and the contact inert text)
+        person = refused[1].removeprefix("oidc:") if refused else ""
+        st.warning(ui.tr(f"auth.notice.{said}", who=person, contact=_contact()), icon=":material/person_off:")
+    elif said in ("signed-out", "expired", "ended", "stale"):
+        st.info(ui.tr(f"auth.notice.{said}"), icon=":material/logout:" if said == "signed-out" else
+                ":material/timer_off:")
+    elif st.session_state.pop("expired", False):
         st.info(ui.tr("auth.expired"), icon=":material/timer_off:")
+    leave_provider()  # a refused or ended provider sign-in: its identity cookie goes
     if oidc_configured():
-        st.button(ui.tr("auth.sign_in_oidc"), on_click=st.login, type="primary")
+        if st.button(ui.tr("auth.sign_in_again" if refused else "auth.sign_in_oidc"), type="primary",
+                     icon=":material/login:"):
+            go_to(provider_login_url(_here(page_key)))
+        if ui.dashboard().accounts.count() == 0:
+            return
+        with st.expander(ui.tr("auth.local_instead")):
+            _local_form()
         return
     dash = ui.dashboard()
     if dash.accounts.count() == 0:
@@ -70,6 +133,11 @@ def sign_in_page() -> None:
             st.rerun()
         return
     st.subheader(ui.tr("auth.sign_in"))
+    _local_form()
+
+
+def _local_form() -> None:
+    dash = ui.dashboard()
     with st.form("sign_in"):
         username = st.text_input(ui.tr("auth.username"), autocomplete="username", max_chars=100)
         password = st.text_input(ui.tr("auth.password"), type="password", autocomplete="current-password",
@@ -81,6 +149,7 @@ def sign_in_page() -> None:
             st.error(ui.tr("auth.failed"), icon=":material/lock:")
             return
         signed_in(token)
+        st.session_state.pop("notice", None)
         st.rerun()  # the same address now opens the page that was asked for, with its query parameters
 
 

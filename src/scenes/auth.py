@@ -144,6 +144,8 @@ def role_for_claims(claims: Mapping[str, object], mapping: dict[str, object]) ->
 
 
 def load_role_map(text: str) -> dict[str, object]:
+    """SCENES_ROLE_MAP read and checked: a JSON object of `emails`, `domains`, `groups` (each an object of names to
+    roles) and `default` (a role). Any other key, or a role that does not exist, is an error naming where."""
     if not text.strip():
         return {}
     try:
@@ -152,7 +154,29 @@ def load_role_map(text: str) -> dict[str, object]:
         raise ScenesError(f"SCENES_ROLE_MAP is not valid JSON: {exc}", code="role_map_invalid") from exc
     if not isinstance(value, dict):
         raise ScenesError("SCENES_ROLE_MAP must be a JSON object.", code="role_map_invalid")
+    roles = ", ".join(ROLES)
+    for key, part in value.items():
+        if key == "default":
+            if part not in ROLES:
+                raise ScenesError(f"SCENES_ROLE_MAP: \"default\" is {part!r}, not a role; use one of {roles}.",
+                                  code="role_map_invalid")
+        elif key in ("emails", "domains", "groups"):
+            if not isinstance(part, dict):
+                raise ScenesError(f"SCENES_ROLE_MAP: \"{key}\" must be an object of names to roles.",
+                                  code="role_map_invalid")
+            for name, role in part.items():
+                if role not in ROLES:
+                    raise ScenesError(f"SCENES_ROLE_MAP: {key}[{name!r}] is {role!r}, not a role; use one of "
+                                      f"{roles}.", code="role_map_invalid")
+        else:
+            raise ScenesError(f"SCENES_ROLE_MAP: unknown key {key!r}; the keys are emails, domains, groups and "
+                              "default.", code="role_map_invalid")
     return value
+
+
+def role_map_gives_roles(mapping: dict[str, object]) -> bool:
+    """Does the map give anyone a role (a default, or at least one e-mail, domain or group)?"""
+    return "default" in mapping or any(mapping.get(k) for k in ("emails", "domains", "groups"))
 
 
 @dataclass(frozen=True)

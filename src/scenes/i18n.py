@@ -213,6 +213,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "audit.session-expired": {"sv": "Session gick ut", "en": "Session expired"},
     "audit.first-admin": {"sv": "Första administratören skapad", "en": "First administrator created"},
     "audit.setup-code-failed": {"sv": "Fel startkod", "en": "Wrong setup code"},
+    "audit.sessions-ended": {"sv": "Sessioner avslutade", "en": "Sessions ended"},
+    "audit.identity-block": {"sv": "Identitet spärrad", "en": "Identity blocked"},
+    "audit.identity-unblock": {"sv": "Spärr hävd", "en": "Identity unblocked"},
+    "audit.sign-in-refused": {"sv": "Inloggning nekad", "en": "Sign-in refused"},
+    "audit.backup": {"sv": "Säkerhetskopia", "en": "Backup"},
+    "audit.restore-backup": {"sv": "Återställd från säkerhetskopia", "en": "Restored from backup"},
     "overview.title": {"sv": "Översikt", "en": "Overview"},
     "overview.latest": {"sv": "Senaste underlag: {name}, {date}", "en": "Latest survey: {name}, {date}"},
     "overview.baseline": {"sv": "Jämförs med utgångsläget: {name}, {date}",
@@ -992,6 +998,11 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "role.styrgrupp": {"sv": "Styrgrupp", "en": "Steering group"},
     "role.analytiker": {"sv": "Analytiker", "en": "Analyst"},
     "role.admin": {"sv": "Administratör", "en": "Administrator"},
+    "auth.demo_mode_signed_in": {
+        "sv": "Demoläge: bara exempeldata, och inget sparas. Välj roll nedan (upp till din egen) för att se vad "
+              "varje roll ser.",
+        "en": "Demo mode: demo data only, and nothing is saved. Choose a role below (up to your own) to see what "
+              "each role sees."},
     "auth.demo_mode": {
         "sv": "Demoläge: bara exempeldata och inga konton, så ingen inloggning krävs och inget sparas. Välj roll "
               "nedan för att se vad varje roll ser.",
@@ -1003,6 +1014,29 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "auth.sign_out": {"sv": "Logga ut", "en": "Sign out"},
     "auth.sign_in": {"sv": "Logga in", "en": "Sign in"},
     "auth.sign_in_oidc": {"sv": "Logga in med organisationens konto", "en": "Sign in with your organisation account"},
+    "auth.local_instead": {"sv": "Logga in med ett lokalt konto", "en": "Sign in with a local account"},
+    "auth.notice.signed-out": {"sv": "Du är utloggad.", "en": "You are signed out."},
+    "auth.notice.expired": {"sv": "Sessionen har avslutats (inaktivitet eller maximal tid). Logga in igen.",
+                            "en": "Your session has ended (inactivity or maximum time). Please sign in again."},
+    "auth.notice.ended": {"sv": "Den här inloggningen är avslutad: du loggade ut, eller en administratör avslutade "
+                                "sessionen. Logga in igen för att fortsätta.",
+                          "en": "This sign-in has ended: you signed out, or an administrator ended the session. "
+                                "Sign in again to continue."},
+    "auth.notice.stale": {"sv": "Inloggningen är för gammal för att godtas. Logga in igen.",
+                          "en": "This sign-in is too old to be accepted. Please sign in again."},
+    "auth.notice.blocked": {"sv": "Kontot {who} är spärrat i verktyget. Kontakta {contact} om du behöver åtkomst.",
+                            "en": "The account {who} is blocked in this dashboard. Contact {contact} if you need "
+                                  "access."},
+    "auth.notice.no_role": {"sv": "Du är inloggad som {who}, men kontot har ingen roll i verktyget. Be {contact} att "
+                                  "ge dig en roll; inget annat behövs från din sida.",
+                            "en": "You are signed in as {who}, but the account has no role in this dashboard. Ask "
+                                  "{contact} to give you one; nothing else is needed from you."},
+    "auth.notice.no_subject": {"sv": "Organisationens inloggning skickade ingen identitet (claim \"sub\" saknas). "
+                                     "Kontakta {contact}.",
+                               "en": "The organisation's sign-in sent no identity (the \"sub\" claim is missing). "
+                                     "Contact {contact}."},
+    "auth.contact_default": {"sv": "den som administrerar verktyget", "en": "the dashboard's administrator"},
+    "auth.sign_in_again": {"sv": "Logga in igen", "en": "Sign in again"},
     "auth.username": {"sv": "Användarnamn", "en": "User name"},
     "auth.password": {"sv": "Lösenord", "en": "Password"},
     "auth.failed": {
@@ -1089,6 +1123,16 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "This leaves demo mode. From then on everyone signs in, accounts are made under Users, and the demo "
               "data is hidden as soon as real surveys are published.",
     },
+    "setup.oidc_intro": {
+        "sv": "Här lämnar ni demoläget. Alla loggar redan in med organisationens konto; rollerna kommer från "
+              "SCENES_ROLE_MAP. Därefter sparas ändringar, och exempeldatan döljs så snart riktiga kartläggningar "
+              "publiceras.",
+        "en": "This leaves demo mode. Everyone already signs in with the organisation account; roles come from "
+              "SCENES_ROLE_MAP. From then on changes are saved, and the demo data is hidden as soon as real surveys "
+              "are published."},
+    "setup.start": {"sv": "Starta skarp drift", "en": "Start real use"},
+    "setup.admin_only": {"sv": "En administratör (enligt SCENES_ROLE_MAP) startar skarp drift.",
+                         "en": "An administrator (by SCENES_ROLE_MAP) starts real use."},
     "setup.code": {"sv": "Engångskod", "en": "Setup code"},
     "setup.code_help": {"sv": "Till exempel ABCD-EFGH-JKLM; bindestreck och små bokstäver går också bra.",
                         "en": "For example ABCD-EFGH-JKLM; dashes and lower case are fine too."},
@@ -1517,6 +1561,35 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "col.version": {"sv": "Version", "en": "Version"},
     "col.changes": {"sv": "Ändringar", "en": "Changes"},
     "users.title": {"sv": "Användare", "en": "Users"},
+    "users.everyone": {"sv": "Alla som kan logga in eller har loggat in: lokala konton och organisationens konton "
+                             "(de visas efter första inloggningen, med den roll deras uppgifter gav då).",
+                       "en": "Everyone who may sign in or has: local accounts and organisation accounts (listed "
+                             "after their first sign-in, with the role their claims gave then)."},
+    "users.kind": {"sv": "Inloggning", "en": "Sign-in"},
+    "users.kind.local": {"sv": "Lokalt konto", "en": "Local account"},
+    "users.kind.oidc": {"sv": "Organisationens konto", "en": "Organisation account"},
+    "users.no_role": {"sv": "Ingen roll", "en": "No role"},
+    "users.open_sessions": {"sv": "Öppna sessioner", "en": "Open sessions"},
+    "users.blocked": {"sv": "Spärrad", "en": "Blocked"},
+    "users.person": {"sv": "Person", "en": "Person"},
+    "users.sessions_title": {"sv": "Sessioner och spärr", "en": "Sessions and blocking"},
+    "users.end_sessions": {"sv": "Avsluta personens sessioner", "en": "End the person's sessions"},
+    "users.end_sessions_help": {"sv": "Personen loggas ut i alla flikar och webbläsare vid nästa klick.",
+                                "en": "The person is signed out in every tab and browser at their next click."},
+    "users.sessions_ended": {"sv": "{n} sessioner för {user} avslutades.", "en": "{n} sessions of {user} were ended."},
+    "users.block": {"sv": "Spärra identiteten", "en": "Block the identity"},
+    "users.block_help": {"sv": "Sessionerna avslutas och nya inloggningar med organisationens konto nekas tills "
+                               "spärren hävs.",
+                         "en": "The sessions end, and new sign-ins with the organisation account are refused until "
+                               "the block is lifted."},
+    "users.unblock_identity": {"sv": "Häv spärren av identiteten", "en": "Lift the block on the identity"},
+    "users.blocked_done": {"sv": "{user} är spärrad.", "en": "{user} is blocked."},
+    "users.unblocked_done": {"sv": "Spärren av {user} är hävd.", "en": "The block on {user} is lifted."},
+    "users.role_from_map": {"sv": "Rollen för organisationens konton kommer från inställningen SCENES_ROLE_MAP "
+                                  "(e-post, domän eller grupp); ändra den där.",
+                            "en": "The role of organisation accounts comes from the setting SCENES_ROLE_MAP "
+                                  "(e-mail, domain or group); change it there."},
+    "users.local_title": {"sv": "Lokala konton", "en": "Local accounts"},
     "users.role": {"sv": "Roll", "en": "Role"},
     "users.last_login": {"sv": "Senast inloggad", "en": "Last sign-in"},
     "users.locked_until": {"sv": "Spärrad till", "en": "Locked until"},

@@ -23,15 +23,17 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from scenes.errors import StoreError
 from scenes.store import Store
-from scenes.store.schema import meta, sessions, users
+from scenes.store.schema import identity_signins, meta, sessions, users
 
-__all__ = ["COOKIE_NAME", "Resolved", "Sessions", "session_secret"]
+__all__ = ["COOKIE_NAME", "IDENTITY_FRESH", "Resolved", "Sessions", "identity_key", "session_secret"]
 
 #: the cookie that carries the signed token
 COOKIE_NAME = "scenes_session"
 _SALT = "scenes.session.v1"
 _TOUCH_EVERY = dt.timedelta(seconds=60)
 _MAX_TOKEN = 200  # a longer cookie value is not ours: refused before any work
+#: how old a provider's ID token may be when the app first sees it (the round trip takes seconds; clocks drift)
+IDENTITY_FRESH = dt.timedelta(minutes=10)
 
 
 def _now() -> dt.datetime:
@@ -64,11 +66,29 @@ def session_secret(store: Store, configured: str = "") -> str:
     return value
 
 
+def identity_key(claims: dict[str, object]) -> str | None:
+    """One provider sign-in, named by its ID token: SHA-256 of issuer, subject, issue time and nonce.
+
+    Streamlit keeps the token's claims in its signed identity cookie, so the same sign-in comes back with every
+    request of that browser (and of anyone who copied the cookie); a new sign-in at the provider gives a new key.
+    None when the claims name no subject.
+    """
+    sub = claims.get("sub")
+    if not isinstance(sub, str) or not sub:
+        return None
+    parts = [str(claims.get(k, "")) for k in ("iss", "sub", "iat", "nonce", "sid")]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
 @dataclass(frozen=True)
 class Resolved:
-    """What a token turned out to be: a live session (`username`, `role`), or why not (`state`)."""
+    """What a token turned out to be: a live session (`username`, `role`), or why not (`state`).
 
-    state: Literal["ok", "expired", "invalid"]
+    For a provider sign-in (`resolve_identity`) also: `new` (never seen, fresh: start a session), `ended` (seen
+    before, its session is gone: refused) and `stale` (never seen, but issued too long ago: refused).
+    """
+
+    state: Literal["ok", "expired", "invalid", "new", "ended", "stale"]
     username: str = ""
     kind: str = ""
     role: str | None = None  # local accounts: the role now in the users table; OIDC: decided by the caller
@@ -105,11 +125,72 @@ class Sessions:
 
     def resolve(self, token: str, *, now: dt.datetime | None = None) -> Resolved:
         """The live session behind `token`: tampered, unknown and revoked tokens are `invalid`; old ones `expired`."""
-        now = now or _now()
         raw = self._raw(token)
         if raw is None:
             return Resolved("invalid")
-        key = _hash(raw)
+        return self._resolve_key(_hash(raw), now or _now())
+
+    # -- provider sign-ins (OIDC) ---------------------------------------------------------------------------------
+    # A provider sign-in has no token of ours: the browser proves it with Streamlit's signed identity cookie, which
+    # lives 30 days and which sign-out cannot take back from a copy. So the session's row is keyed by the sign-in
+    # itself (`identity_key`), and every accepted sign-in is remembered: once its session ends, the same identity
+    # cookie (another tab, a replayed copy) is refused, and only a new sign-in at the provider opens a new session.
+
+    def start_identity(self, username: str, key: str, *, now: dt.datetime | None = None) -> None:
+        """Open the session of a new provider sign-in (`resolve_identity` said `new`)."""
+        now = now or _now()
+        with self.store.write() as conn:
+            conn.execute(identity_signins.insert().values(key_hash=key, username=username, created_at=now))
+            conn.execute(sessions.insert().values(id_hash=_hash("oidc:" + key), username=username, kind="oidc",
+                                                  created_at=now, last_seen=now, expires_at=now + self.lifetime))
+            # Sign-ins older than any session can be are refused as stale anyway: forgotten as new ones start.
+            conn.execute(identity_signins.delete().where(
+                identity_signins.c.created_at < now - self.lifetime - IDENTITY_FRESH - dt.timedelta(days=1)))
+
+    def resolve_identity(self, key: str, *, issued_at: float | None, now: dt.datetime | None = None) -> Resolved:
+        """The session of a provider sign-in; `new`, `ended` or `stale` when it has none (see `Resolved`)."""
+        now = now or _now()
+        found = self._resolve_key(_hash("oidc:" + key), now)
+        if found.state != "invalid":
+            return found
+        with self.store.read() as conn:
+            seen = conn.execute(sa.select(identity_signins.c.username).where(
+                identity_signins.c.key_hash == key)).scalar()
+        if seen is not None:
+            return Resolved("ended", username=str(seen), kind="oidc")
+        if issued_at is None:
+            return Resolved("stale")
+        issued = dt.datetime.fromtimestamp(issued_at, dt.UTC)
+        return Resolved("new") if now - issued <= IDENTITY_FRESH and issued - now <= IDENTITY_FRESH \
+            else Resolved("stale")
+
+    def end_identity(self, key: str, *, actor: str) -> None:
+        """Sign out a provider sign-in: its session's row goes; the sign-in stays remembered (and so refused)."""
+        with self.store.write() as conn:
+            gone = conn.execute(sessions.delete().where(sessions.c.id_hash == _hash("oidc:" + key))).rowcount
+            if gone:
+                self.store.audit_entry(conn, "sign-out", actor=actor)
+
+    def end_all(self, username: str, *, actor: str) -> int:
+        """End every session of a person (local or provider): an administrator's "end sessions". Audited."""
+        with self.store.write() as conn:
+            gone = int(conn.execute(sessions.delete().where(sessions.c.username == username)).rowcount or 0)
+            self.store.audit_entry(conn, "sessions-ended", actor=actor, detail=f"{username}: {gone}")
+        return gone
+
+    def end_everyone(self, conn: sa.Connection) -> int:
+        """End every session, in the caller's transaction (a restore: no session outlives the data it saw)."""
+        return int(conn.execute(sessions.delete()).rowcount or 0)
+
+    def open_counts(self, *, now: dt.datetime | None = None) -> dict[str, int]:
+        """Open (not yet expired) sessions per user name, for the users page."""
+        now = now or _now()
+        query = (sa.select(sessions.c.username, sa.func.count()).where(
+            sessions.c.expires_at > now, sessions.c.last_seen > now - self.idle).group_by(sessions.c.username))
+        with self.store.read() as conn:
+            return {str(u): int(n) for u, n in conn.execute(query)}
+
+    def _resolve_key(self, key: str, now: dt.datetime) -> Resolved:
         query = (sa.select(sessions, users.c.role).select_from(
             sessions.outerjoin(users, users.c.username == sessions.c.username)).where(sessions.c.id_hash == key))
         with self.store.read() as conn:

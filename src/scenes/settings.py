@@ -142,6 +142,13 @@ class Settings(BaseSettings):
         description="JSON mapping OIDC identities to roles: `{\"emails\": {...}, \"domains\": {...}, "
         "\"groups\": {...}, \"default\": \"deltagare\"}` (used with `[auth]` in `.streamlit/secrets.toml`).",
     )
+    access_contact: str = Field(
+        default="",
+        max_length=300,
+        description="Who to ask for access, shown to a person whose organisation sign-in gives no role (e.g. "
+        "`Länsstyrelsens samordnare, samordning@example.se`). Empty: the page says to ask the dashboard's "
+        "administrator.",
+    )
 
     @field_validator("basemap")
     @classmethod

@@ -12,9 +12,19 @@ every script on the page. So the session cookie is set here, by the server, `Htt
   the cookie, and ends its session if still live, only when the cookie still holds that token, so a stale tab
   never signs the browser out of a newer session.
 
-Both refuse requests from another site (`Origin` must name this host; a JSON body needs a CORS pre-flight, which
-is never granted) and bodies over 1 KB. Nothing here imports streamlit: the routes are plain Starlette, the
-framework Streamlit itself serves through.
+- `GET {base}api/login?provider=…&next=…`: the organisation's sign-in. Remembers the page the person asked for
+  (`next`, a cookie for ten minutes) and hands over to Streamlit's `auth/login`, whose provider round trip always
+  returns to the app's root: the app then opens that page (deep links survive the round trip).
+- `POST {base}api/signed-out` with `{"notice": …, "identity": true|false}`: sets a notice for the sign-in page
+  ("you are signed out", "your session expired", …) and, with `identity`, clears Streamlit's identity cookies (a
+  refused provider sign-in). The page's sign-out then goes on to Streamlit's `auth/logout`, which ends the
+  session at the provider where it offers that.
+- `GET {base}api/ready`: readiness for the proxy and the service manager: 200 when the configuration is valid and
+  the database answers with this program's schema, 503 (with the reason, never data) otherwise.
+
+The POST routes refuse requests from another site (`Origin` must name this host; a JSON body needs a CORS
+pre-flight, which is never granted) and bodies over 1 KB. Nothing here imports streamlit: the routes are plain
+Starlette, the framework Streamlit itself serves through.
 """
 
 from __future__ import annotations
@@ -41,8 +51,17 @@ if TYPE_CHECKING:
     from scenes.core import Dashboard
     from scenes.settings import Settings
 
-__all__ = ["HANDOFF_SECONDS", "Handoffs", "client_address", "cookie_header", "cookie_value", "handoffs", "routes",
-           "startup_notes"]
+__all__ = ["HANDOFF_SECONDS", "NEXT_COOKIE", "NOTICES", "NOTICE_COOKIE", "Handoffs", "client_address",
+           "cookie_header", "cookie_value", "handoffs", "next_page", "routes", "startup_notes"]
+
+#: the page asked for before the provider's round trip (a relative address, URL-encoded)
+NEXT_COOKIE = "scenes_next"
+#: what the sign-in page says after a sign-out or a refused sign-in
+NOTICE_COOKIE = "scenes_notice"
+NOTICES = ("signed-out", "expired", "ended", "blocked", "stale", "no_role", "no_subject")
+#: Streamlit's identity cookies (and their numbered chunks)
+_IDENTITY_COOKIES = ("_streamlit_user", "_streamlit_user_tokens")
+_MAX_NEXT = 2_000
 
 #: how long a one-time code may wait for the page's script to exchange it
 HANDOFF_SECONDS = 60.0
@@ -64,9 +83,26 @@ def cookie_value(header: str, name: str = COOKIE_NAME) -> str:
     return ""
 
 
-def cookie_header(value: str, *, max_age: int, secure: bool, path: str = "/") -> str:
+def next_page(header: str) -> str:
+    """The page remembered before the provider's round trip (`NEXT_COOKIE`), decoded; "" when there is none."""
+    from urllib.parse import unquote
+
+    value = cookie_value(header, NEXT_COOKIE)
+    return unquote(value)[:_MAX_NEXT] if value else ""
+
+
+def _safe_next(value: str) -> str:
+    """A relative page address under the app (`karta?kategori=…`), or "": never another site or a scheme."""
+    value = value.strip()
+    if not value or len(value) > _MAX_NEXT or any(c in value for c in "\\\r\n\0") or value.startswith("/"):
+        return ""
+    parts = urlsplit(value)
+    return "" if parts.scheme or parts.netloc else value
+
+
+def cookie_header(value: str, *, max_age: int, secure: bool, path: str = "/", name: str = COOKIE_NAME) -> str:
     """A `Set-Cookie` value for the session cookie: HttpOnly and SameSite=Lax always, Secure over https."""
-    parts = [f"{COOKIE_NAME}={value}", f"Path={path}", f"Max-Age={max(0, max_age)}", "HttpOnly", "SameSite=Lax"]
+    parts = [f"{name}={value}", f"Path={path}", f"Max-Age={max(0, max_age)}", "HttpOnly", "SameSite=Lax"]
     if secure:
         parts.append("Secure")
     return "; ".join(parts)
@@ -214,14 +250,18 @@ async def _body(request: Request) -> bytes | None:
     return data
 
 
-def routes(base: str = "", dashboard: Callable[[], Dashboard] | None = None) -> list[BaseRoute]:
+def routes(base: str = "", dashboard: Callable[[], Dashboard] | None = None,
+           problems: Callable[[], list[str]] | None = None) -> list[BaseRoute]:
     """The app's own routes under Streamlit's `server.baseUrlPath` (`base`, e.g. "" or "scenes").
 
     `dashboard` gives the process's Dashboard (settings and sessions); by default one is built from the
-    environment on first use, as the pages build theirs.
+    environment on first use, as the pages build theirs. `problems` gives what is wrong with the configuration
+    (`scenes.readiness.config_problems`), for the readiness route.
     """
+    from urllib.parse import quote, urlencode
+
     from starlette.concurrency import run_in_threadpool
-    from starlette.responses import JSONResponse
+    from starlette.responses import JSONResponse, RedirectResponse
     from starlette.responses import Response as Plain
     from starlette.routing import Route
 
@@ -269,8 +309,58 @@ def routes(base: str = "", dashboard: Callable[[], Dashboard] | None = None) -> 
         await run_in_threadpool(_end, get_dashboard, token)
         return with_cookie(request, "", 0)
 
+    async def login(request: Request) -> Response:
+        provider = request.query_params.get("provider", "")
+        if not provider or len(provider) > _MAX_NEXT:
+            return refused(400, "bad_request")
+        target = f"{prefix}auth/login?{urlencode({'provider': provider})}"
+        response = RedirectResponse(target, status_code=302, headers={"Cache-Control": "no-store"})
+        wanted = _safe_next(request.query_params.get("next", ""))
+        if wanted:
+            response.headers.append("Set-Cookie", cookie_header(quote(wanted, safe=""), max_age=600,
+                                                                secure=_secure(request), path=cookie_path,
+                                                                name=NEXT_COOKIE))
+        return response
+
+    async def signed_out(request: Request) -> Response:
+        if not _same_site(request.headers):
+            return refused(403, "cross_site")
+        body = await _body(request)
+        if body is None:
+            return refused(413, "too_large")
+        try:
+            asked = json.loads(body or b"{}")
+            notice, identity = asked.get("notice", ""), bool(asked.get("identity", False))
+        except (ValueError, AttributeError):
+            return refused(400, "bad_request")
+        if notice not in NOTICES:
+            return refused(400, "bad_request")
+        response = Plain(status_code=204, headers={"Cache-Control": "no-store"})
+        secure = _secure(request)
+        response.headers.append("Set-Cookie", cookie_header(notice, max_age=300, secure=secure, path=cookie_path,
+                                                            name=NOTICE_COOKIE))
+        if identity:  # Streamlit's identity cookies (and their chunks), at the path Streamlit sets them
+            names = {n for n in request.cookies if any(
+                n == c or (n.startswith(c + "_") and n[len(c) + 1:].isdigit()) for c in _IDENTITY_COOKIES)}
+            for name in sorted(names | set(_IDENTITY_COOKIES)):
+                response.headers.append("Set-Cookie", cookie_header("", max_age=0, secure=secure, path=cookie_path,
+                                                                    name=name))
+        return response
+
+    async def ready(request: Request) -> Response:
+        from scenes.readiness import readiness
+
+        found = await run_in_threadpool(lambda: readiness(get_dashboard(), problems() if problems else []))
+        # the reason only: the details (which setting, which error) go to `scenes ready` and the server's log
+        return JSONResponse({"status": "ready" if found.ok else "not_ready", "reason": found.reason},
+                            status_code=200 if found.ok else 503,
+                            headers={"Cache-Control": "no-store"})
+
     return [Route(f"{prefix}api/session", set_cookie, methods=["POST"]),
-            Route(f"{prefix}api/session/end", end_session, methods=["POST"])]
+            Route(f"{prefix}api/session/end", end_session, methods=["POST"]),
+            Route(f"{prefix}api/signed-out", signed_out, methods=["POST"]),
+            Route(f"{prefix}api/login", login, methods=["GET"]),
+            Route(f"{prefix}api/ready", ready, methods=["GET", "HEAD"])]
 
 
 def _end(get_dashboard: Callable[[], Dashboard], token: str) -> None:

@@ -190,8 +190,25 @@ def _v5_to_v6(conn: Connection) -> None:
     md.create_all(conn)
 
 
+def _v6_to_v7(conn: Connection) -> None:
+    """Who has signed in through the organisation's provider, and each provider sign-in accepted."""
+    md = sa.MetaData()
+    sa.Table("identities", md,
+             sa.Column("username", sa.String(200), primary_key=True),
+             sa.Column("role", sa.String(20)),
+             sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
+             sa.Column("last_login", sa.DateTime(timezone=True), nullable=False),
+             sa.Column("blocked_at", sa.DateTime(timezone=True)),
+             sa.Column("blocked_by", sa.String(200)))
+    sa.Table("identity_signins", md,
+             sa.Column("key_hash", sa.String(64), primary_key=True),
+             sa.Column("username", sa.String(200), nullable=False),
+             sa.Column("created_at", sa.DateTime(timezone=True), nullable=False))
+    md.create_all(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5,
-                                                       5: _v5_to_v6}
+                                                       5: _v5_to_v6, 6: _v6_to_v7}
 
 
 def upgrade(conn: Connection, current: int, target: int) -> Iterator[int]:

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 __all__ = ["AUDIT_ACTIONS", "SCHEMA_VERSION", "metadata"]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = sa.MetaData()
 
@@ -64,7 +64,8 @@ AUDIT_ACTIONS = ("publish", "revise", "rollback", "withdraw", "restore", "demo-r
                  "goal", "reference-seed", "measure", "measure-import", "indicator", "indicator-import",
                  "indicator-remove", "reference-edit", "user-add", "user-remove", "role-change",
                  "password-change", "unlock", "sign-in", "sign-in-failed", "sign-out", "session-expired",
-                 "first-admin", "setup-code-failed")
+                 "first-admin", "setup-code-failed", "sessions-ended", "identity-block",
+                 "identity-unblock", "sign-in-refused", "backup", "restore-backup")
 
 audit_log = sa.Table(
     "audit_log",
@@ -105,6 +106,30 @@ sessions = sa.Table(
     sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
     sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_sessions_username", "username"),
+)
+
+#: Everyone who has signed in through the organisation's provider (OIDC): the role their claims gave at the last
+#: sign-in, when, and whether an administrator has blocked the identity. Local accounts live in `users`.
+identities = sa.Table(
+    "identities",
+    metadata,
+    sa.Column("username", sa.String(200), primary_key=True),
+    sa.Column("role", sa.String(20)),
+    sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_login", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("blocked_at", sa.DateTime(timezone=True)),
+    sa.Column("blocked_by", sa.String(200)),
+)
+
+#: Each provider sign-in (one ID token) the app has accepted, by SHA-256 of its issuer, subject, issue time and
+#: nonce. The provider's sign-in is kept in Streamlit's identity cookie for 30 days; a sign-in seen here whose
+#: session has ended (signed out, expired, ended by an administrator, a restore) is refused when it comes back.
+identity_signins = sa.Table(
+    "identity_signins",
+    metadata,
+    sa.Column("key_hash", sa.String(64), primary_key=True),
+    sa.Column("username", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
 #: Failed sign-in attempts per client and per account name (known or not): the delay they earn.
