@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test install install-test lint typecheck pytest browser bench load demo-data clean
+.PHONY: run test install install-test lint typecheck pytest browser oidc-provider bench load demo-data clean
 
 # A virtual environment, created once.
 $(BIN)/python:
@@ -44,8 +44,18 @@ browser: install-test
 	  $(BIN)/playwright install chromium >/dev/null 2>&1 || echo "note: no Chromium found; browser tests will skip (CI fails instead)"; \
 	fi
 
+# The deployment suite signs in through a real OpenID Connect provider: node's oidc-provider, installed from the
+# npm registry at the version in tests/oidc/package-lock.json (needs Node.js 20+; without it those tests skip
+# outside CI and fail under CI=true).
+tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "note: no npm found; the organisation sign-in tests will skip (CI fails instead)"; fi
+
+oidc-provider: tests/oidc/node_modules/.installed
+
 # pytest exits 5 when it collects no tests; make treats that as a failure, as it should.
-pytest: install-test browser
+pytest: install-test browser oidc-provider
 	$(BIN)/pytest
 
 ## make bench: our figures against naive baselines, measured in the same run (prints a table; never asserted)

@@ -215,3 +215,78 @@ def test_client_address(headers: dict[str, str], peer: str, setting: str, expect
     from scenes.web import client_address
 
     assert client_address(headers, peer, setting) == expected
+
+
+# -- the organisation's sign-in, the notice after sign-out, readiness ---------------------------------------------
+
+def _raw(app: Starlette, method: str, path: str, *, query: str = "", body: bytes = b"",
+         headers: dict[str, str] | None = None) -> tuple[int, list[tuple[str, str]], bytes]:
+    """Like `_call`, keeping every header (several Set-Cookie) and sending a query string."""
+    sent: list[dict[str, object]] = []
+    raw = {"host": HOST, **(headers or {})}
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": method, "path": path, "raw_path": path.encode(),
+             "query_string": query.encode(), "headers": [(k.lower().encode(), v.encode()) for k, v in raw.items()],
+             "scheme": "http", "server": (HOST, 80), "client": ("192.0.2.7", 5000), "http_version": "1.1",
+             "root_path": ""}
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()  # type: ignore[arg-type]
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    out = [(k.decode().lower(), v.decode()) for k, v in start["headers"]]  # type: ignore[attr-defined]
+    return int(start["status"]), out, b"".join(m.get("body", b"") for m in sent  # type: ignore[misc]
+                                                 if m["type"] == "http.response.body")
+
+
+def test_login_remembers_the_page_and_hands_over_to_streamlit(app: Starlette) -> None:
+    from urllib.parse import quote
+
+    status, headers, _ = _raw(app, "GET", "/api/login", query="provider=tok.en&next=" + quote("karta?kategori=A&x=1"))
+    assert status == 302
+    assert dict(headers)["location"] == "/auth/login?provider=tok.en"
+    cookies = [v for k, v in headers if k == "set-cookie"]
+    assert len(cookies) == 1 and cookies[0].startswith("scenes_next=karta%3Fkategori%3DA%26x%3D1;")
+    assert "HttpOnly" in cookies[0] and "Max-Age=600" in cookies[0]
+    from scenes.web import next_page
+
+    assert next_page(cookies[0].split(";")[0]) == "karta?kategori=A&x=1"
+
+
+@pytest.mark.parametrize("wanted", ["https://evil.example/x", "//evil.example/x", "/karta", "a\\b", "x" * 2001])
+def test_login_never_remembers_another_site(app: Starlette, wanted: str) -> None:
+    from urllib.parse import quote
+
+    status, headers, _ = _raw(app, "GET", "/api/login", query="provider=t&next=" + quote(wanted))
+    assert status == 302 and not [v for k, v in headers if k == "set-cookie"]
+    assert _raw(app, "GET", "/api/login")[0] == 400  # no provider
+
+
+def test_signed_out_sets_the_notice_and_clears_the_identity(app: Starlette) -> None:
+    body = json.dumps({"notice": "ended", "identity": True}).encode()
+    status, headers, _ = _raw(app, "POST", "/api/signed-out", body=body, headers={
+        **SAME_SITE, "cookie": "_streamlit_user=a; _streamlit_user_1=b; _streamlit_user_tokens=c; other=d"})
+    assert status == 204
+    cookies = [v for k, v in headers if k == "set-cookie"]
+    assert any(c.startswith("scenes_notice=ended;") for c in cookies)
+    cleared = {c.split("=", 1)[0] for c in cookies if "Max-Age=0" in c}
+    assert cleared == {"_streamlit_user", "_streamlit_user_1", "_streamlit_user_tokens"}
+    assert _raw(app, "POST", "/api/signed-out", body=b'{"notice": "<b>"}', headers=SAME_SITE)[0] == 400
+    assert _raw(app, "POST", "/api/signed-out", body=body, headers={
+        **SAME_SITE, "origin": "https://evil.example"})[0] == 403
+
+
+def test_ready_says_why_not_without_detail(dash: Dashboard, tmp_path: Path) -> None:
+    ok = Starlette(routes=routes("", dashboard=lambda: dash, problems=list))
+    status, _, body = _raw(ok, "GET", "/api/ready")
+    assert (status, json.loads(body)) == (200, {"status": "ready", "reason": "ready"})
+    bad = Starlette(routes=routes("", dashboard=lambda: dash, problems=lambda: ["SCENES_ROLE_MAP: secret detail"]))
+    status, _, body = _raw(bad, "GET", "/api/ready")
+    assert (status, json.loads(body)) == (503, {"status": "not_ready", "reason": "config"})
+    gone = Dashboard(Settings(database_url="postgresql+psycopg://u:p@127.0.0.1:9/none", state_dir=tmp_path))
+    down = Starlette(routes=routes("", dashboard=lambda: gone, problems=list))
+    assert json.loads(_raw(down, "GET", "/api/ready")[2])["reason"] == "database"
