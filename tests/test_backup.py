@@ -70,7 +70,8 @@ def test_backup_and_restore_give_back_everything_and_end_sessions(dash: Dashboar
     target = tmp_path / "scenes.backup"
     done = _cli("backup", str(target), "--database", backend_url)
     assert done.returncode == 0, done.stderr
-    assert target.exists() and not target.with_name("scenes.backup.part").exists()
+    assert target.exists()
+    assert not target.with_name("scenes.backup.part").exists()
 
     fresh = _fresh_url(backend_url, maybe_pg_admin, tmp_path)
     restored = _cli("--database", fresh, "restore-backup", str(target))
@@ -96,7 +97,8 @@ def test_restore_refuses_what_is_not_a_backup(tmp_path: Path) -> None:
     junk = tmp_path / "junk.bin"
     junk.write_bytes(b"not a backup at all")
     done = _cli("restore-backup", str(junk), "--database", f"sqlite:///{tmp_path}/s.db")
-    assert done.returncode == 1 and "not a backup made by `scenes backup`" in done.stderr
+    assert done.returncode == 1
+    assert "not a backup made by `scenes backup`" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
 
 
@@ -105,7 +107,8 @@ def test_common_options_before_or_after_the_command(tmp_path: Path) -> None:
     assert _cli("init", "--database", url).returncode == 0
     before = _cli("--database", url, "surveys", "--json")
     after = _cli("surveys", "--json", "--database", url)
-    assert before.returncode == after.returncode == 0 and before.stdout == after.stdout == "[]\n"
+    assert before.returncode == after.returncode == 0
+    assert before.stdout == after.stdout == "[]\n"
     nested = _cli("user", "list", "--database", url, "--data-dir", str(Path("data").resolve()))
     assert nested.returncode == 0, nested.stderr
 
@@ -118,7 +121,8 @@ def test_exit_codes(tmp_path: Path) -> None:
     assert _cli("ready", "--database", url).returncode == 0
     unreachable = _cli("surveys", "--database", "postgresql+psycopg://u:p@127.0.0.1:9/none")
     assert unreachable.returncode == 3
-    assert len(unreachable.stderr.strip().splitlines()) == 1 and "could not be reached" in unreachable.stderr
+    assert len(unreachable.stderr.strip().splitlines()) == 1
+    assert "could not be reached" in unreachable.stderr
     assert _cli("ready", "--database", "postgresql+psycopg://u:p@127.0.0.1:9/none").returncode == 3
 
 
@@ -151,12 +155,14 @@ def test_a_dropped_connection_during_import_is_one_line_without_data(pg_url: str
                 watch.rollback()  # pg_stat_activity is a snapshot per transaction: look again in a new one
                 time.sleep(0.1)
         hold.rollback()
-    out, err = proc.communicate(timeout=120)
+    _out, err = proc.communicate(timeout=120)
     locker.dispose()
     assert cut.is_set(), f"the import never waited on the lock: {err}"
     assert proc.returncode == 3, err
     lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and "connection was lost" in lines[0], err
+    assert len(lines) == 1, err
+    assert "connection was lost" in lines[0]
     assert not any(name and name in err for name in names)
-    assert "Traceback" not in err and "INSERT" not in err
+    assert "Traceback" not in err
+    assert "INSERT" not in err
     assert _cli("surveys", "--json", "--database", pg_url).stdout == "[]\n"

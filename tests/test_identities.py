@@ -77,7 +77,7 @@ def test_an_administrator_ends_sessions_and_blocks(dash: Dashboard) -> None:
                                         groups=["scenes-analytiker"])).outcome == "ok"
     actions = list(dash.audit()["action"])
     assert {"sessions-ended", "identity-block", "identity-unblock", "sign-in-refused"} <= set(actions)
-    with pytest.raises(ScenesError, match="unknown_identity|No one named"):
+    with pytest.raises(ScenesError, match="No one named"):
         dash.block_identity("oidc:nobody@example.se", actor="oidc:ella")
 
 
@@ -109,7 +109,8 @@ def test_people_lists_local_accounts_and_identities(dash: Dashboard) -> None:
     dash.provider_sign_in(claims())
     dash.provider_sign_in(claims(login="d", email="dora@polisen.se"))
     people = {p.username: p for p in dash.people()}
-    assert people["anna"].kind == "local" and people["anna"].open_sessions == 1
+    assert people["anna"].kind == "local"
+    assert people["anna"].open_sessions == 1
     assert people["oidc:ella.admin@lansstyrelsen.se"].role == "admin"
     assert people["oidc:dora@polisen.se"].role == "styrgrupp"
     assert people["oidc:dora@polisen.se"].last_login is not None
@@ -145,7 +146,8 @@ def test_identity_keys_differ_when_a_sign_in_differs(a: dict[str, object], b: di
 def test_the_role_map_is_checked_and_the_error_names_where(text: str, fragment: str) -> None:
     with pytest.raises(ScenesError) as caught:
         load_role_map(text)
-    assert "SCENES_ROLE_MAP" in str(caught.value) and fragment in str(caught.value)
+    assert "SCENES_ROLE_MAP" in str(caught.value)
+    assert fragment in str(caught.value)
 
 
 GOOD_AUTH = {"redirect_uri": "https://drogscener.example.se/oauth2callback", "cookie_secret": "x" * 40,

@@ -250,8 +250,10 @@ def test_login_remembers_the_page_and_hands_over_to_streamlit(app: Starlette) ->
     assert status == 302
     assert dict(headers)["location"] == "/auth/login?provider=tok.en"
     cookies = [v for k, v in headers if k == "set-cookie"]
-    assert len(cookies) == 1 and cookies[0].startswith("scenes_next=karta%3Fkategori%3DA%26x%3D1;")
-    assert "HttpOnly" in cookies[0] and "Max-Age=600" in cookies[0]
+    assert len(cookies) == 1
+    assert cookies[0].startswith("scenes_next=karta%3Fkategori%3DA%26x%3D1;")
+    assert "HttpOnly" in cookies[0]
+    assert "Max-Age=600" in cookies[0]
     from scenes.web import next_page
 
     assert next_page(cookies[0].split(";")[0]) == "karta?kategori=A&x=1"
@@ -262,7 +264,8 @@ def test_login_never_remembers_another_site(app: Starlette, wanted: str) -> None
     from urllib.parse import quote
 
     status, headers, _ = _raw(app, "GET", "/api/login", query="provider=t&next=" + quote(wanted))
-    assert status == 302 and not [v for k, v in headers if k == "set-cookie"]
+    assert status == 302
+    assert not [v for k, v in headers if k == "set-cookie"]
     assert _raw(app, "GET", "/api/login")[0] == 400  # no provider
 
 
