@@ -38,12 +38,17 @@ def identity_sidebar() -> None:
             roles = roles[:roles.index(own) + 1]
         st.sidebar.selectbox(ui.tr("auth.demo_role"), roles, index=min(2, len(roles) - 1), key="demo_role",
                              format_func=str.capitalize)
-        if oidc_configured() and st.sidebar.button(ui.tr("auth.sign_out"), key="sign_out", icon=":material/logout:"):
-            sign_out()
+        name = ui.provider_identity()
+        if name is not None:  # the sandbox behind the organisation's sign-in: who is signed in, and the way out
+            st.sidebar.caption(ui.tr("auth.signed_in", who=name.removeprefix("oidc:"),
+                                     role=ui.tr(f"role.{st.session_state.get('provider_role')}")))
+            if st.sidebar.button(ui.tr("auth.sign_out"), key="sign_out", icon=":material/logout:"):
+                sign_out()
         return
     if current.role is None:
         return
-    st.sidebar.caption(ui.tr("auth.signed_in", who=current.actor, role=ui.tr(f"role.{current.role}")))
+    st.sidebar.caption(ui.tr("auth.signed_in", who=current.actor.removeprefix("oidc:"),
+                             role=ui.tr(f"role.{current.role}")))
     if st.sidebar.button(ui.tr("auth.sign_out"), key="sign_out", icon=":material/logout:"):
         sign_out()
 
