@@ -29,8 +29,8 @@ from scenes.settings import PROJECT_ROOT
 from tests.browser.conftest import _free_port, browser, pytest_runtest_makereport  # noqa: F401 - shared
 
 OIDC_DIR = PROJECT_ROOT / "tests" / "oidc"
-CLIENT_ID, CLIENT_SECRET = "scenes", "scenes-test-client-secret"
-COOKIE_SECRET = "deployment-test-cookie-secret-0123456789abcdef"
+CLIENT_ID, CLIENT_SECRET = "scenes", "scenes-test-client-secret"  # noqa: S105 - test provider
+COOKIE_SECRET = "deployment-test-cookie-secret-0123456789abcdef"  # noqa: S105 - a throwaway test deployment
 ROLE_MAP = {"emails": {"ella.admin@lansstyrelsen.se": "admin"}, "groups": {"scenes-analytiker": "analytiker"},
             "default": "deltagare"}
 CONTACT = "Länsstyrelsens samordnare, samordning@example.se"
@@ -199,7 +199,7 @@ def county() -> Iterator[County]:
     if haproxy is None:
         _missing("HAProxy (apt-get install haproxy)")
     root = Path(tempfile.mkdtemp(prefix="scenes-county-"))
-    os.chmod(root, 0o755)  # noqa: PTH101 - the postgres user reads its cluster folder below
+    os.chmod(root, 0o755)  # noqa: S103 - the postgres user reaches its cluster folder below
     (root / "pg").mkdir()
     pg = _postgres(root / "pg")
     procs: list[subprocess.Popen[bytes]] = []
