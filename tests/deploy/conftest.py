@@ -29,7 +29,7 @@ from scenes.settings import PROJECT_ROOT
 from tests.browser.conftest import _free_port, browser, pytest_runtest_makereport  # noqa: F401 - shared
 
 OIDC_DIR = PROJECT_ROOT / "tests" / "oidc"
-CLIENT_ID, CLIENT_SECRET = "scenes", "scenes-test-client-secret"  # noqa: S105 - test provider
+CLIENT_ID, CLIENT_SECRET = "scenes", "scenes-test-client-secret"
 COOKIE_SECRET = "deployment-test-cookie-secret-0123456789abcdef"  # noqa: S105 - a throwaway test deployment
 ROLE_MAP = {"emails": {"ella.admin@lansstyrelsen.se": "admin"}, "groups": {"scenes-analytiker": "analytiker"},
             "default": "deltagare"}
