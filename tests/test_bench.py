@@ -40,3 +40,20 @@ def test_map_in_chromium_is_measured_for_every_app() -> None:
     assert "error" not in out, out
     assert "> 120 s" not in out, out
     assert "–" not in out.split("websocket")[0], out
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists() and __import__("os").environ.get("CI") != "true",
+                    reason=f"no {CHROMIUM} for the sizing benchmark")
+def test_sizing_measures_the_servers_cost_per_session() -> None:
+    """benchmarks/sizing.py drives 2 sessions against a server pinned to its own core and reports, for every
+    session, the server's CPU per page view and per filter change, and memory per session (printed, not judged)."""
+    import json
+
+    result = subprocess.run([sys.executable, str(PROJECT_ROOT / "benchmarks" / "sizing.py"), "--json", "--sessions",
+                             "2"], capture_output=True, text=True, timeout=900, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    got = json.loads(result.stdout)
+    assert got["measured"] == 2
+    assert got["view_cpu_s"] > 0
+    assert got["change_cpu_s"] > 0
+    assert got["sessions_per_instance"] >= 0
