@@ -1,0 +1,52 @@
+"""The deployment kit in deploy/ stays true to the program: the environment file names only real settings, the
+service units run commands that exist with options the programs take, and HAProxy's configuration checks the
+route the app serves. (tests/deploy/ runs the kit itself: HAProxy with this very file in front of two instances.)"""
+
+from __future__ import annotations
+
+import configparser
+import re
+import shlex
+
+from scenes.cli import _parser
+from scenes.settings import PROJECT_ROOT, Settings
+
+DEPLOY = PROJECT_ROOT / "deploy"
+
+
+def test_the_environment_file_names_only_real_settings() -> None:
+    names = {f"SCENES_{field.upper()}" for field in Settings.model_fields}
+    written = [line.split("=", 1)[0] for line in (DEPLOY / "scenes.env.example").read_text().splitlines()
+               if line and not line.startswith("#")]
+    assert written
+    assert set(written) <= names | {"STREAMLIT_SERVER_COOKIE_SECRET"}
+
+
+def _unit(name: str) -> configparser.ConfigParser:
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.optionxform = str  # type: ignore[assignment,method-assign]
+    unit.read(DEPLOY / "systemd" / name)
+    return unit
+
+
+def test_service_units_run_the_real_commands() -> None:
+    init = _unit("scenes-init.service")
+    assert init["Service"]["ExecStart"].endswith("/scenes init")
+    instance = _unit("scenes@.service")
+    start = shlex.split(instance["Service"]["ExecStart"].replace("%i", "8601"))
+    assert start[1].endswith("/serve.py")
+    assert start[2:4] == ["--server.port", "8601"]
+    ready = shlex.split(instance["Service"]["ExecStartPost"])
+    assert ready[0].endswith("/scenes")
+    assert _parser().parse_args(ready[1:]).command == "ready"  # the CLI takes exactly these options
+    assert instance["Service"]["RestartPreventExitStatus"] == "2"  # a refused configuration is not restarted
+    assert instance["Unit"]["Requires"] == "scenes-init.service"
+
+
+def test_haproxy_checks_the_readiness_route_and_keeps_browsers_on_their_instance() -> None:
+    text = (DEPLOY / "haproxy.cfg").read_text()
+    assert re.search(r"option httpchk GET /api/ready", text)
+    assert re.search(r"cookie SCENES_INSTANCE insert indirect nocache", text)
+    assert "option redispatch" in text
+    assert "option forwardfor" in text
+    assert "timeout tunnel" in text
