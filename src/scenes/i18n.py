@@ -114,6 +114,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "error.password_short": {"sv": "Ett lösenord har minst 12 tecken.", "en": "A password has at least 12 characters."},
     "error.password_long": {"sv": "Ett lösenord har högst 1 000 tecken.",
                             "en": "A password has at most 1,000 characters."},
+    "error.block_self": {"sv": "Du kan inte spärra dig själv; be en annan administratör.",
+                         "en": "You cannot block yourself; ask another administrator."},
+    "error.unknown_identity": {"sv": "Ingen med namnet ”{user}” har loggat in med organisationens konto.",
+                               "en": "No one named “{user}” has signed in with the organisation account."},
     "error.user_exists": {"sv": "Användaren ”{username}” finns redan.", "en": "The user “{username}” exists already."},
     "error.user_unknown": {"sv": "Det finns ingen användare ”{username}”.", "en": "There is no user “{username}”."},
     "error.last_admin": {"sv": "”{username}” är den sista administratören. Gör en annan användare till admin först, så "
