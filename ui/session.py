@@ -416,7 +416,7 @@ def leave_provider() -> None:
         return
     st.session_state["left_provider"] = found
     logout = bool(st.session_state.pop("provider_logout", False))
-    body = json.dumps({"notice": found[0] if found[0] != "signed-out" else "signed-out", "identity": not logout})
+    body = json.dumps({"notice": found[0], "identity": not logout})
     then = f".then(() => window.location.assign({json.dumps(_route('auth/logout'))}))" if logout else ""
     call = f"fetch({json.dumps(_route('api/signed-out'))}, {{method: 'POST', credentials: 'same-origin', " \
            f"headers: {{'Content-Type': 'application/json'}}, body: {json.dumps(body)}}}){then}"
