@@ -1,6 +1,7 @@
 """The deployment kit in deploy/ stays true to the program: the environment file names only real settings, the
 service units run commands that exist with options the programs take, and HAProxy's configuration checks the
-route the app serves. (tests/deploy/ runs the kit itself: HAProxy with this very file in front of two instances.)"""
+route the app serves. (tests/browser/deploy/ runs the kit itself: HAProxy with this very file in front of two
+instances.)"""
 
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from scenes.settings import PROJECT_ROOT
-from tests.browser.conftest import _free_port, browser, pytest_runtest_makereport  # noqa: F401 - shared
+from tests.browser.conftest import _free_port
 
 OIDC_DIR = PROJECT_ROOT / "tests" / "oidc"
 CLIENT_ID, CLIENT_SECRET = "scenes", "scenes-test-client-secret"

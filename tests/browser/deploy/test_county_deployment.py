@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from scenes.settings import PROJECT_ROOT
 from tests.browser.conftest import CHROMIUM_FLAGS, screenshot  # noqa: F401
-from tests.deploy.conftest import CONTACT, County, status_of, write_secrets
+from tests.browser.deploy.conftest import CONTACT, County, status_of, write_secrets
 
 pytestmark = pytest.mark.browser
 
@@ -273,7 +273,7 @@ def test_readiness_fails_while_the_database_is_stopped(browser: object, county: 
         assert check.stderr.startswith("not ready: database")
     finally:
         county.pg.start()
-    from tests.deploy.conftest import _wait_http
+    from tests.browser.deploy.conftest import _wait_http
 
     _wait_http(f"{county.proxy}/api/ready", timeout=60)
     page.get_by_role("link", name="Historik").click()
