@@ -9,7 +9,8 @@ from ui import signin
 
 
 def render() -> None:
-    st.title(ui.tr("setup.title"))
+    # with the organisation's sign-in there is no first administrator to create: real use is simply started
+    st.title(ui.tr("setup.nav" if ui.oidc_configured() else "setup.title"))
     if not ui.dashboard().demo_mode():
         st.info(ui.tr("setup.done"), icon=":material/check_circle:")
         return

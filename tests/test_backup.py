@@ -76,21 +76,81 @@ def test_backup_and_restore_give_back_everything_and_end_sessions(dash: Dashboar
     fresh = _fresh_url(backend_url, maybe_pg_admin, tmp_path)
     restored = _cli("--database", fresh, "restore-backup", str(target))
     assert restored.returncode == 0, restored.stderr
-    assert "1 session(s) ended" in restored.stderr
+    assert "No session was restored" in restored.stderr
+    assert target.stat().st_mode & 0o777 == 0o600  # password hashes and the session key: private
     after = _tables(fresh)
     assert after["audit_log"][:len(before["audit_log"])] == before["audit_log"]
     # the line saying a backup was made comes after the copy; the restore adds its own
     assert [row[3] for row in after["audit_log"][len(before["audit_log"]):]] == ["restore-backup"]
     for name in before:
-        if name != "audit_log":
+        if name not in ("audit_log", "meta"):
             assert after[name] == before[name], name
     engine = create_engine_for(fresh)
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT COUNT(*) FROM sessions")).scalar() == 0
+        versions = dict(conn.execute(sa.text("SELECT key, value FROM meta WHERE key IN ('data_version', "
+                                             "'reference_version', 'identities_valid_after')")).all())
     engine.dispose()
+    # the caches' numbers move past every number used before (an instance never serves figures cached before)
+    old = dict(before["meta"])
+    assert int(versions["data_version"]) > int(old["data_version"])
+    assert float(versions["identities_valid_after"]) > 0  # provider sign-ins issued before are refused
+    kept = dict(after["meta"])
+    assert {k: v for k, v in kept.items() if k in old and k not in versions} == {
+        k: v for k, v in old.items() if k not in versions}  # the session key and every other setting come back
     again = _cli("restore-backup", str(target), "--database", fresh)  # a store with data is not overwritten
     assert (again.returncode, "--replace" in again.stderr) == (1, True)
     assert _cli("restore-backup", str(target), "--replace", "--database", fresh).returncode == 0
+
+
+def test_restore_refuses_a_store_with_accounts_even_without_surveys(tmp_path: Path) -> None:
+    source = Dashboard(Settings(state_dir=tmp_path / "a"))
+    source.init(demo=True)
+    backup = tmp_path / "a.backup"
+    assert _cli("backup", str(backup), "--database", f"sqlite:///{tmp_path}/a/scenes.db").returncode == 0
+    target = Dashboard(Settings(state_dir=tmp_path / "b"))
+    target.init()
+    target.add_user("anna", PASSWORD, "admin", actor="cli:op")  # accounts, no survey: still someone's store
+    refused = _cli("restore-backup", str(backup), "--database", f"sqlite:///{tmp_path}/b/scenes.db")
+    assert refused.returncode == 1
+    assert "--replace" in refused.stderr
+    assert target.accounts.count() == 1
+
+
+def test_output_cut_short_is_not_an_error(tmp_path: Path) -> None:
+    """`scenes surveys | head -1`: the reader stops reading; no error, no database message."""
+    url = f"sqlite:///{tmp_path}/s.db"
+    assert _cli("init", "--demo", "--database", url).returncode == 0
+    done = subprocess.run(f"{SCENES} history --database {url} | head -c 10", shell=True,  # noqa: S602 - fixed
+                          capture_output=True, text=True, timeout=120, check=False, executable="/bin/bash")
+    assert "database" not in done.stderr
+    assert "error" not in done.stderr
+
+
+def test_ready_asks_a_running_instance_when_given_its_address(tmp_path: Path) -> None:
+    import http.server
+
+    class Answer(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            ok = self.path == "/api/ready"
+            self.send_response(200 if ok else 503)
+            self.end_headers()
+            self.wfile.write(b'{"status": "ready"}' if ok else b'{"status": "not_ready", "reason": "database"}')
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Answer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        assert _cli("ready", "--url", f"{base}/api/ready").returncode == 0
+        down = _cli("ready", "--url", f"{base}/other")
+        assert down.returncode == 3
+        assert "database" in down.stderr
+        assert _cli("ready", "--url", "http://127.0.0.1:9/api/ready").returncode == 3
+    finally:
+        server.shutdown()
 
 
 def test_restore_refuses_what_is_not_a_backup(tmp_path: Path) -> None:

@@ -180,3 +180,33 @@ def test_readiness_names_what_is_wrong(tmp_path: Path) -> None:
     assert readiness(d, ["SCENES_ROLE_MAP is not valid JSON"]).reason == "config"
     gone = Dashboard(Settings(database_url="postgresql+psycopg://u:p@127.0.0.1:9/none", state_dir=tmp_path))
     assert readiness(gone, []).reason == "database"
+
+
+def test_a_block_that_races_a_sign_in_still_ends_it(dash: Dashboard) -> None:
+    """Blocked between the check and the session's start (the block ended no session yet): the next request
+    finds the block and ends the session."""
+    import sqlalchemy as sa
+
+    from scenes.store.schema import identities
+
+    signed = dash.provider_sign_in(claims(login="d", email="dora@polisen.se"))
+    assert signed.outcome == "ok"
+    with dash.store.write() as conn:  # the block's own transaction, without its session clean-up
+        conn.execute(identities.update().where(identities.c.username == signed.username)
+                     .values(blocked_at=sa.func.now(), blocked_by="oidc:ella"))
+    assert dash.provider_sign_in(claims(login="d", email="dora@polisen.se")).outcome == "blocked"
+    assert dash.sessions.count(signed.username) == 0
+
+
+def test_an_address_the_provider_has_not_verified_is_not_used(dash: Dashboard) -> None:
+    """`email_verified: false`: neither the name nor the role comes from that address."""
+    spoof = {**claims(login="x", email="ella.admin@lansstyrelsen.se"), "email_verified": False}
+    got = dash.provider_sign_in(spoof)
+    assert (got.outcome, got.username) == ("no_role", "oidc:x")
+
+
+def test_a_restore_refuses_sign_ins_issued_before_it(dash: Dashboard) -> None:
+    with dash.store.write() as conn:
+        dash.store.set_meta(conn, "identities_valid_after", str(int(time.time()) + 5))
+    assert dash.provider_sign_in(claims(nonce="before-restore")).outcome == "stale"
+    assert dash.provider_sign_in(claims(nonce="after", iat=time.time() + 6)).outcome == "ok"

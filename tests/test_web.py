@@ -265,7 +265,9 @@ def test_login_never_remembers_another_site(app: Starlette, wanted: str) -> None
 
     status, headers, _ = _raw(app, "GET", "/api/login", query="provider=t&next=" + quote(wanted))
     assert status == 302
-    assert not [v for k, v in headers if k == "set-cookie"]
+    # nothing remembered, and a page remembered by an earlier sign-in is forgotten
+    assert [v.split(";")[0] for k, v in headers if k == "set-cookie"] == ["scenes_next="]
+    assert all("Max-Age=0" in v for k, v in headers if k == "set-cookie")
     assert _raw(app, "GET", "/api/login")[0] == 400  # no provider
 
 

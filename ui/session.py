@@ -218,8 +218,11 @@ def client() -> str:
     address is then the proxy's, shared by every user). Sign-in then counts failures per account name only.
     """
     peer = st.context.ip_address
-    address, unconfigured_proxy = client_address(st.context.headers, peer if isinstance(peer, str) else "",
-                                                 dashboard().settings.client_ip_header)
+    setting = dashboard().settings.client_ip_header
+    headers = dict(st.context.headers)
+    if setting:  # every copy of the header, in order: its last entry is the one our proxy added
+        headers[setting] = ", ".join(st.context.headers.get_all(setting))
+    address, unconfigured_proxy = client_address(headers, peer if isinstance(peer, str) else "", setting)
     if unconfigured_proxy:
         _warn_proxy_once()
     return address
@@ -274,8 +277,13 @@ def identify() -> Who:
     anonymous = Who(role=None, actor="", kind="anonymous")
     claims = _provider_claims()
     if claims is not None:
-        return _provider_who(dash, claims) or anonymous
-    if dash.demo_mode():
+        provider = _provider_who(dash, claims)
+        if provider is not None:
+            return provider
+        if dash.demo_mode():
+            return anonymous
+        # refused: a local account signed in on this page's form still counts (below)
+    elif dash.demo_mode():
         if oidc_configured():
             return anonymous  # sign-in first, then the sandbox
         return Who(role=str(st.session_state.get("demo_role", "analytiker")), actor=DEMO_ACTOR, kind="demo")

@@ -113,8 +113,8 @@ def sign_in_page(page_key: str | None = None) -> None:
     st.title(ui.tr("app.title"))
     refused = refusal()
     said = refused[0] if refused else notice()
-    if said in ("no_role", "blocked", "no_subject"):  # (tr makes the name and the contact inert text)
-        person = refused[1].removeprefix("oidc:") if refused else ""
+    if refused and said in ("no_role", "blocked", "no_subject"):  # (tr makes the name and the contact inert text)
+        person = refused[1].removeprefix("oidc:")
         st.warning(ui.tr(f"auth.notice.{said}", who=person, contact=_contact()), icon=":material/person_off:")
     elif said in ("signed-out", "expired", "ended", "stale"):
         st.info(ui.tr(f"auth.notice.{said}"), icon=":material/logout:" if said == "signed-out" else

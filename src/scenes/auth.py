@@ -123,7 +123,8 @@ def role_for_claims(claims: Mapping[str, object], mapping: dict[str, object]) ->
     `mapping` (the SCENES_ROLE_MAP JSON): {"emails": {"a@x.se": "admin"}, "domains": {"polisen.se": "styrgrupp"},
     "groups": {"<group object id>": "analytiker"}, "default": "deltagare"} — every key optional.
     """
-    email = str(claims.get("email") or claims.get("preferred_username") or "").lower()
+    unverified = claims.get("email_verified") is False  # a provider that says the address is not verified
+    email = str((None if unverified else claims.get("email")) or claims.get("preferred_username") or "").lower()
     groups = claims.get("groups") or []
     found: list[str] = []
     emails = {k.lower(): v for k, v in dict(mapping.get("emails") or {}).items()}  # type: ignore[call-overload]

@@ -16,6 +16,7 @@ never quoting data, and nothing prints a traceback (SCENES_DEBUG=1 adds it, for 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -34,6 +35,7 @@ from scenes.maps import MapOptions
 from scenes.model import Survey, SurveyKind
 from scenes.progress import stats_table
 from scenes.query import SceneFilter
+from scenes.readiness import Ready
 from scenes.settings import Settings
 
 __all__ = ["main"]
@@ -182,6 +184,8 @@ def _parser() -> argparse.ArgumentParser:
     p = _add(sub, "ready", help="exit 0 when the database answers with this program's schema and the configuration "
              "is valid, 3 otherwise (for health checks)")
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="keep trying this long")
+    p.add_argument("--url", metavar="URL", help="ask a running instance instead (its readiness route, e.g. "
+                   "http://127.0.0.1:8601/api/ready): ready when it answers 200")
 
     _add(sub, "demo-generate", help="regenerate the demo surveys under data/demo/ (developers)")
     _add(sub, "reference-build", help="rebuild data/reference/municipalities.geojson and surroundings.geojson "
@@ -502,8 +506,8 @@ def _cmd_backup(args: argparse.Namespace, _settings: Settings, dashboard: Dashbo
 def _cmd_restore_backup(args: argparse.Namespace, _settings: Settings, dashboard: Dashboard | None) -> int:
     from scenes.backup import restore
 
-    ended = restore(_dash(dashboard).store, args.file, replace=args.replace)
-    print(f"Restored {args.file}; {ended} session(s) ended: everyone signs in again.", file=sys.stderr)
+    restore(_dash(dashboard).store, args.file, replace=args.replace)
+    print(f"Restored {args.file}. No session was restored: everyone signs in again.", file=sys.stderr)
     return 0
 
 
@@ -515,13 +519,34 @@ def _cmd_ready(args: argparse.Namespace, settings: Settings, dashboard: Dashboar
     auth = _auth_section()
     deadline = time.monotonic() + max(0.0, args.wait)
     while True:
-        found = readiness(_dash(dashboard), config_problems(settings, auth))
+        found = _instance_ready(args.url) if args.url else readiness(_dash(dashboard), config_problems(settings,
+                                                                                                      auth))
         if found.ok or time.monotonic() >= deadline:
             break
         time.sleep(1.0)
     print("ready" if found.ok else f"not ready: {found.reason}: {found.detail}",
           file=sys.stdout if found.ok else sys.stderr)
     return EXIT_OK if found.ok else EXIT_DATABASE
+
+
+def _instance_ready(url: str) -> Ready:
+    """A running instance's own answer (its readiness route): the instance serves, and its database answers."""
+    import urllib.error
+    import urllib.request
+
+    if not url.startswith(("http://", "https://")):
+        raise ScenesError("--url takes an http(s) address, e.g. http://127.0.0.1:8601/api/ready.")
+    try:
+        with urllib.request.urlopen(url, timeout=5) as answer:  # noqa: S310 - checked scheme above
+            return Ready(answer.status == 200, "ready" if answer.status == 200 else "instance")
+    except urllib.error.HTTPError as exc:
+        try:
+            reason = str(json.loads(exc.read(1000)).get("reason", "instance"))
+        except (ValueError, AttributeError):
+            reason = "instance"
+        return Ready(False, reason, f"the instance answers {exc.code}")
+    except OSError as exc:
+        return Ready(False, "instance", f"the instance does not answer ({type(exc).__name__})")
 
 
 def _auth_section() -> dict[str, object] | None:
@@ -576,6 +601,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ScenesError as exc:
         print(f"scenes: error: {exc}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:  # the reader of our output stopped reading (`scenes surveys | head -1`): not an error
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("scenes: interrupted; each change is one transaction, so nothing was half-written.", file=sys.stderr)
         return EXIT_INTERRUPTED

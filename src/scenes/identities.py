@@ -27,8 +27,11 @@ Outcome = Literal["ok", "no_role", "blocked", "ended", "expired", "stale", "no_s
 
 def provider_name(claims: dict[str, object]) -> str:
     """The name the app knows a provider identity by: `oidc:` and the e-mail (lower case), else the user name the
-    provider gives, else its subject id. Never one name shared by everyone."""
-    for claim in ("email", "preferred_username", "upn", "sub"):
+    provider gives, else its subject id. Never one name shared by everyone. An e-mail the provider marks as not
+    verified (`email_verified: false`) is not used."""
+    named = ("preferred_username", "upn", "sub") if claims.get("email_verified") is False else (
+        "email", "preferred_username", "upn", "sub")
+    for claim in named:
         value = claims.get(claim)
         if isinstance(value, str) and value.strip():
             text = value.strip()
@@ -147,6 +150,9 @@ def provider_sign_in(claims: dict[str, object], role_map: dict[str, object], ses
             if role is None:  # the role map no longer gives one: the session ends
                 sessions.end_identity(key, actor=username)
                 return ProviderSignIn("no_role", username, None, key)
+            if ids.blocked(username):  # blocked while this sign-in's session was being opened
+                sessions.end_identity(key, actor=username)
+                return ProviderSignIn("blocked", username, role, key)
             return ProviderSignIn("ok", username, role, key)
         if found.state in ("expired", "ended", "stale"):
             return ProviderSignIn(found.state, username, role, key)

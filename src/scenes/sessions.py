@@ -160,6 +160,9 @@ class Sessions:
             return Resolved("ended", username=str(seen), kind="oidc")
         if issued_at is None:
             return Resolved("stale")
+        valid_after = self.store.meta_value("identities_valid_after")  # set by a restore from backup
+        if valid_after and issued_at < float(valid_after):
+            return Resolved("stale")
         issued = dt.datetime.fromtimestamp(issued_at, dt.UTC)
         return Resolved("new") if now - issued <= IDENTITY_FRESH and issued - now <= IDENTITY_FRESH \
             else Resolved("stale")

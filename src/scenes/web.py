@@ -316,10 +316,10 @@ def routes(base: str = "", dashboard: Callable[[], Dashboard] | None = None,
         target = f"{prefix}auth/login?{urlencode({'provider': provider})}"
         response = RedirectResponse(target, status_code=302, headers={"Cache-Control": "no-store"})
         wanted = _safe_next(request.query_params.get("next", ""))
-        if wanted:
-            response.headers.append("Set-Cookie", cookie_header(quote(wanted, safe=""), max_age=600,
-                                                                secure=_secure(request), path=cookie_path,
-                                                                name=NEXT_COOKIE))
+        # the page asked for now, or none: a page remembered by an earlier sign-in is forgotten
+        response.headers.append("Set-Cookie", cookie_header(quote(wanted, safe=""), max_age=600 if wanted else 0,
+                                                            secure=_secure(request), path=cookie_path,
+                                                            name=NEXT_COOKIE))
         return response
 
     async def signed_out(request: Request) -> Response:
