@@ -22,26 +22,10 @@ HOST = "dashboard.example.se"
 
 def _call(app: Starlette, method: str, path: str, *, body: bytes = b"", headers: dict[str, str] | None = None
           ) -> tuple[int, dict[str, str], bytes]:
-    """One request through the real Starlette app (ASGI), without a network: (status, headers, body)."""
-    sent: list[dict[str, object]] = []
-    raw = {"host": HOST, **(headers or {})}
-
-    async def receive() -> dict[str, object]:
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    async def send(message: dict[str, object]) -> None:
-        sent.append(message)
-
-    scope = {"type": "http", "method": method, "path": path, "raw_path": path.encode(), "query_string": b"",
-             "headers": [(k.lower().encode(), v.encode()) for k, v in raw.items()], "scheme": "http",
-             "server": (HOST, 80), "client": ("192.0.2.7", 5000), "http_version": "1.1", "root_path": ""}
-    # in a thread of its own: Playwright's sync API (the browser tests, same process) keeps an event loop running here
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, app(scope, receive, send)).result()  # type: ignore[arg-type]
-    start = next(m for m in sent if m["type"] == "http.response.start")
-    out = {k.decode().lower(): v.decode() for k, v in start["headers"]}  # type: ignore[attr-defined]
-    return int(start["status"]), out, b"".join(m.get("body", b"") for m in sent  # type: ignore[misc]
-                                                 if m["type"] == "http.response.body")
+    """One request through the real Starlette app (ASGI), without a network: (status, headers, body); the last
+    value of a repeated header (see `_raw` for all of them)."""
+    status, every, data = _raw(app, method, path, body=body, headers=headers)
+    return status, dict(every), data
 
 
 @pytest.fixture
