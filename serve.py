@@ -89,5 +89,5 @@ else:  # imported by the server (uvicorn: "serve:app"), once the configuration i
     for line in [*startup_notes(_settings), prompt_note(_auth())]:
         if line:
             print(f"scenes: {line}", file=sys.stderr, flush=True)
-    app = st.App(APP, routes=routes(str(config.get_option("server.baseUrlPath") or ""),
-                                    problems=lambda: config_problems(Settings.from_env(), _auth())))
+    # (a configuration with problems never gets this far, so the readiness route asks only the database)
+    app = st.App(APP, routes=routes(str(config.get_option("server.baseUrlPath") or "")))

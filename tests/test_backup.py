@@ -160,6 +160,11 @@ def test_restore_refuses_what_is_not_a_backup(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "not a backup made by `scenes backup`" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+    fake = tmp_path / "fake.db"
+    fake.write_bytes(b"SQLite format 3\x00" + b"garbage" * 100)  # the magic, then nothing of a database
+    broken = _cli("restore-backup", str(fake), "--database", f"sqlite:///{tmp_path}/t.db")
+    assert broken.returncode == 1
+    assert "cannot be read as one" in broken.stderr
 
 
 def test_common_options_before_or_after_the_command(tmp_path: Path) -> None:

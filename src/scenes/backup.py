@@ -115,7 +115,13 @@ def restore(store: Store, source: Path, *, replace: bool = False) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=target.parent) as work:
             private = Path(work) / "restore.db"
-            _copy(f"file:{source}?mode=ro", str(private))
+            try:
+                _copy(f"file:{source}?mode=ro", str(private))
+                with contextlib.closing(sqlite3.connect(private)) as check:
+                    check.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            except sqlite3.DatabaseError as exc:  # the store itself is not touched before this point
+                raise ScenesError(f"{source} starts like a SQLite backup but cannot be read as one ({exc}); nothing "
+                                  "was changed.", code="restore_format") from exc
             with contextlib.closing(sqlite3.connect(private)) as conn:  # no session comes back with the data
                 if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sessions'").fetchone():
                     conn.execute("DELETE FROM sessions")

@@ -11,6 +11,7 @@ that leaves nothing behind. The one way out of it is creating the first administ
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -128,11 +129,16 @@ class Dashboard:
     def identities(self) -> Identities:
         return Identities(self.store)
 
-    def provider_sign_in(self, claims: dict[str, object]) -> ProviderSignIn:
-        """The session of a sign-in through the organisation's provider, or why it is refused (`ProviderSignIn`)."""
+    @functools.cached_property
+    def role_map(self) -> dict[str, object]:
+        """SCENES_ROLE_MAP, read and checked once (the server refused to start if it was wrong)."""
         from scenes.auth import load_role_map
 
-        return provider_sign_in(claims, load_role_map(self.settings.role_map), self.sessions, self.identities)
+        return load_role_map(self.settings.role_map)
+
+    def provider_sign_in(self, claims: dict[str, object]) -> ProviderSignIn:
+        """The session of a sign-in through the organisation's provider, or why it is refused (`ProviderSignIn`)."""
+        return provider_sign_in(claims, self.role_map, self.sessions, self.identities)
 
     def people(self) -> list[Person]:
         """Everyone who may sign in or has (local accounts and provider identities), with open sessions."""

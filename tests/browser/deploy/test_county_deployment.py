@@ -43,14 +43,15 @@ def _context(browser: object, county: County, instance: str | None = None) -> ob
     return context
 
 
-def sign_in(page: object, county: County, login: str, *, button: str = "Logga in med organisationens konto") -> None:
-    """Click the app's sign-in button, sign in at the provider's own form, and come back."""
+def sign_in(page: object, county: County, login: str, *, button: str = "Logga in med organisationens konto",
+            app: str | None = None) -> None:
+    """Click the app's sign-in button, sign in at the provider's own form, and come back (to the proxy, or `app`)."""
     page.get_by_role("button", name=button).click(timeout=T)  # type: ignore[attr-defined]
     page.wait_for_url(f"{county.provider}/interaction/**", timeout=T)  # type: ignore[attr-defined]
     page.fill("input[name=login]", login)  # type: ignore[attr-defined]
     page.fill("input[name=password]", "any password")  # type: ignore[attr-defined]
     page.click("button[type=submit]")  # type: ignore[attr-defined]
-    page.wait_for_url(f"{county.proxy}/**", timeout=T)  # type: ignore[attr-defined]
+    page.wait_for_url(f"{app or county.proxy}/**", timeout=T)  # type: ignore[attr-defined]
 
 
 def see(page: object, text: str | re.Pattern[str]) -> None:
@@ -214,12 +215,7 @@ def test_a_person_without_a_role_is_told_who_to_ask(browser: object, county: Cou
     ctx = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")  # type: ignore[attr-defined]
     page = ctx.new_page()
     page.goto(solo.url + "/")
-    page.get_by_role("button", name="Logga in med organisationens konto").click(timeout=T)
-    page.wait_for_url(f"{county.provider}/interaction/**", timeout=T)
-    page.fill("input[name=login]", "nils")
-    page.fill("input[name=password]", "x")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{solo.url}/**", timeout=T)
+    sign_in(page, county, "nils", app=solo.url)
     see(page, "men kontot har ingen roll i verktyget")
     see(page, re.compile(re.escape(CONTACT).replace("@", "\u2060?@")))
     screenshot(page, "drift-ingen-roll")
