@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+import sqlalchemy as sa
 import streamlit as st
 
 import ui
@@ -68,10 +69,15 @@ def _pages(role: str | None, demo: bool) -> list[st.Page]:
 def run() -> None:
     # The icon is drawn locally: a ":material/…:" page icon makes the browser fetch an SVG from Google.
     st.set_page_config(page_title="Öppna drogscener – Stockholms län", page_icon=ui.favicon(), layout="wide")
-    ui.dashboard()
-    ui.new_run()
     ui.language_selector()
-    who = ui.who()
+    try:
+        ui.dashboard()
+        ui.new_run()
+        who = ui.who()
+    except sa.exc.DBAPIError:  # the database is down or restarting: say so, and offer the next try (fail closed)
+        st.error(ui.tr("app.db_unavailable"), icon=":material/cloud_off:")
+        st.button(ui.tr("app.retry"), icon=":material/refresh:")
+        return
     signin.identity_sidebar()
     session.sync_cookie()
     st.sidebar.caption(ui.tr("app.about"))

@@ -29,6 +29,11 @@ Text = str | dict[str, str]
 CATALOGUE: dict[str, dict[str, Text]] = {
     "app.title": {"sv": "Öppna drogscener i Stockholms län", "en": "Open drug scenes in Stockholm County"},
     "app.language": {"sv": "Språk / Language", "en": "Språk / Language"},
+    "app.db_unavailable": {"sv": "Databasen svarar inte just nu (den startas kanske om). Inget har gått förlorat; "
+                                 "försök igen om en stund.",
+                           "en": "The database is not answering right now (it may be restarting). Nothing is lost; "
+                                 "try again in a moment."},
+    "app.retry": {"sv": "Försök igen", "en": "Try again"},
     "app.about": {
         "sv": "Lägesbild för styrgruppen för drog- och brottsprevention i Stockholms län: var de öppna "
               "drogscenerna finns och hur arbetet mot målet till 2027 går.",

@@ -260,6 +260,8 @@ def test_readiness_fails_while_the_database_is_stopped(browser: object, county: 
     see(page, ELLA)
     county.pg.stop()
     try:
+        page.get_by_role("link", name="Karta").click()  # an interaction while the database is down
+        see(page, "Databasen svarar inte just nu")  # a clear message, not Streamlit's error page
         app2 = county.instances["app2"]
         status, body = status_of(f"{app2.url}/api/ready")
         assert (status, json.loads(body)) == (503, {"status": "not_ready", "reason": "database"})
@@ -272,6 +274,9 @@ def test_readiness_fails_while_the_database_is_stopped(browser: object, county: 
     from tests.browser.deploy.conftest import _wait_http
 
     _wait_http(f"{county.proxy}/api/ready", timeout=60)
+    retry = page.get_by_role("button", name="Försök igen")  # shown if the page reran while the database was down
+    if retry.count():
+        retry.click()
     page.get_by_role("link", name="Historik").click()
     in_table(page, "Kartläggning hösten 2026")
     see(page, ELLA)  # still signed in: the sessions live in the database, which kept them
