@@ -17,6 +17,7 @@ import streamlit as st
 import ui
 from scenes import maps
 from scenes.exports import FORMATS, export_scenes, file_type
+from scenes.figures import count_line
 from scenes.formats import table_to_csv
 from scenes.model import Survey
 from scenes.query import SceneFilter
@@ -45,11 +46,12 @@ def _draw(present: bool) -> None:
     if present:
         title_line = head.empty()
     shown = filt.apply(frame)
-    earlier, ceased, changes = ui_map.comparison(surveys, survey, compare_to, filt) if exact else (None, None, {})
-    counts = ui.tr("map.counts" if exact else "map.counts_generalised", shown=disclosure.text(len(shown), lang),
-                   total=disclosure.text(len(frame), lang), survey=survey.name)
-    if earlier is not None and ceased is not None:
-        counts += " " + ui.tr("map.counts_changes", new=len(changes), ceased=len(ceased), survey=earlier.name)
+    found = ui_map.comparison(surveys, survey, compare_to if exact else None, filt)  # new and ceased: within filt
+    earlier, ceased, changes, line = found.earlier, found.ceased, found.codes, count_line(survey, frame, filt, found)
+    counts = ui.tr("map.counts" if exact else "map.counts_generalised", shown=disclosure.text(line.shown, lang),
+                   total=disclosure.text(line.total, lang), survey=survey.name)
+    if line.earlier is not None:
+        counts += " " + ui.tr("map.counts_changes", new=line.new, ceased=line.ceased, survey=line.earlier.name)
     if present:
         title_line.markdown(f"**{ui.escape_markdown(survey.name)}** · {heading}  \n{counts}")
     else:

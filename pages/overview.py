@@ -8,6 +8,7 @@ import streamlit as st
 
 import ui
 from scenes.auth import can
+from scenes.progress import swap_text
 from scenes.query import compare
 from ui import impact as ui_impact
 
@@ -27,16 +28,24 @@ def render() -> None:
     if latest.survey.demo or baseline.survey.demo:
         ui.demo_notice()
     st.caption(ui.tr("overview.latest", name=latest.survey.name, date=ui.day(latest.survey.date)) + " · "
-               + ui.tr("overview.baseline", name=baseline.survey.name, date=ui.day(baseline.survey.date)))
+               + (ui.tr("overview.baseline", name=baseline.survey.name, date=ui.day(baseline.survey.date))
+                  if progress.compared else ui.tr("kpi.no_comparison")))
+    if progress.swap is not None:  # the chosen baseline is withdrawn: say so, and what is used instead
+        st.warning(swap_text(progress.swap, lang), icon=":material/history:")
 
     total_municipalities = len(ui.dashboard().reference.municipalities)
     # A county total below the threshold is words, and what is computed from it (area, change, places) a dash.
     hidden, both_hidden = shown.hidden(latest.scenes), shown.any_hidden(latest.scenes, baseline.scenes)
     c1, c2, c3, c4, c5 = st.columns(5)
-    change = ui.tr("kpi.change", change=progress.change, pct=progress.change_pct or 0.0)
+    change = None  # no comparison (one survey shown, or the baseline is the latest): no delta, no arrow
+    if progress.change is not None and not both_hidden:
+        change = ui.tr("kpi.change", change=progress.change, pct=progress.change_pct or 0.0) if progress.change \
+            else ui.tr("kpi.no_change")
     c1.metric(ui.tr("kpi.scenes"), shown.text(latest.scenes, lang) if hidden else latest.scenes, border=True,
-              help=ui.tr("kpi.scenes_help"), delta=None if both_hidden else change, delta_color="inverse")
-    c2.metric(ui.tr("kpi.area"), "–" if hidden else ui.num(latest.area_m2 / 10_000, 1), border=True,
+              help=ui.tr("kpi.scenes_help"), delta=change, delta_color="inverse" if progress.change else "off",
+              delta_arrow="auto" if progress.change else "off")
+    area = None if latest.area_m2 is None else ui.num(latest.area_m2 / 10_000, 1)
+    c2.metric(ui.tr("kpi.area"), "–" if hidden else area or ui.tr("kpi.area_not_measured"), border=True,
               help=ui.tr("kpi.area_help"), delta=ui.tr("kpi.area_change", pct=progress.area_change_pct)
               if progress.area_change_pct is not None and not both_hidden else None, delta_color="inverse")
     c3.metric(ui.tr("kpi.municipalities"), "–" if hidden else latest.municipalities, border=True,
@@ -77,7 +86,8 @@ def render() -> None:
         ui.tr("col.name"): s.survey.name, ui.tr("col.date"): s.survey.date,
         ui.tr("col.kind"): ui.tr(f"survey_kind.{s.survey.kind}"),
         ui.tr("col.scenes"): s.scenes, ui.tr("col.municipalities"): s.municipalities,
-        ui.tr("col.police_areas"): s.police_areas, ui.tr("col.area_ha"): round(s.area_m2 / 10_000, 1),
+        ui.tr("col.police_areas"): s.police_areas,
+        ui.tr("col.area_ha"): None if s.area_m2 is None else round(s.area_m2 / 10_000, 1),  # None: not measured
         ui.tr("col.demo"): s.survey.demo,
     } for s in stats])
     derived = [ui.tr(f"col.{c}") for c in ("municipalities", "police_areas", "area_ha")]

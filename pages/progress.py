@@ -8,6 +8,7 @@ import streamlit as st
 import ui
 from scenes.breakdown import breakdown, change_by, suppressed
 from scenes.charts import breakdown_chart, indicator_chart, seminar_key
+from scenes.progress import swap_text
 from scenes.query import compare, observations_between
 from ui import impact as ui_impact
 
@@ -60,6 +61,8 @@ def render() -> None:
     if progress is not None:
         st.caption(ui.tr("overview.baseline", name=progress.baseline.survey.name,
                          date=ui.day(progress.baseline.survey.date)))
+        if progress.swap is not None:  # the chosen baseline is withdrawn: say so, and what is used instead
+            st.warning(swap_text(progress.swap, lang), icon=":material/history:")
     ui.table_with_download(table, "utveckling.csv", key="dl_progress")
     _indicators()
 

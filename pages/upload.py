@@ -90,8 +90,10 @@ def render() -> None:
         st.error(ui.tr("upload.blocked"), icon=":material/block:")
         return
 
-    previous = dash.survey(target) if target else dash.previous_survey(day)
-    if previous is not None:
+    previous = dash.survey(target) if target else dash.previous_survey(day)  # a real survey, never a demo one
+    if previous is None:
+        st.info(ui.tr("upload.nothing_real"), icon=":material/info:")
+    else:
         st.subheader(ui.tr("upload.preview", name=previous.name))
         earlier = ui.scenes(previous.id)  # cached on the data version; the preview uses the same frame
         guard = dash.preview(check, previous.id, earlier)

@@ -7,22 +7,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import geopandas as gpd
-import pandas as pd
 import streamlit as st
 
 import ui
 from scenes import maps
 from scenes.classes import Classes
 from scenes.coordination import ongoing_scene_ids
+from scenes.figures import SceneChanges, scene_changes
 from scenes.model import Survey
-from scenes.query import (
-    SceneFilter,
-    ceased_since,
-    change_codes,
-    compare,
-    scene_at,
-    scene_history,
-)
+from scenes.query import SceneFilter, scene_at, scene_history
 
 PRESETS = {"kommun": "f_kommun", "lpo": "f_lpo", "kategori": "f_kategori", "status": "f_status"}
 PRESENT = "visning"  # ?visning=1: presentation mode
@@ -149,19 +142,10 @@ def time_control(surveys: list[Survey], compact: bool = False) -> Survey:
     return by_id[str(chosen)]
 
 
-def comparison(surveys: list[Survey], survey: Survey, compare_to: str | None, filt: SceneFilter,
-               ) -> tuple[Survey | None, Any, dict[str, str]]:
+def comparison(surveys: list[Survey], survey: Survey, compare_to: str | None, filt: SceneFilter) -> SceneChanges:
     """The earlier survey compared with (the previous one for "prev"), the ceased scenes since it and the change
-    code of each scene that is new since it; (None, None, {}) without a comparison."""
-    earlier = [s for s in surveys if s.order < survey.order]
-    target = (earlier[-1] if earlier else None) if compare_to == "prev" else next(
-        (s for s in earlier if s.id == compare_to), None)
-    if target is None:
-        return None, None, {}
-    before, now = ui.scenes(target.id), ui.scenes(survey.id)
-    inside = [ui.scenes(s.id) for s in surveys if target.order < s.order < survey.order]
-    result = compare(before, now, pd.concat(inside) if inside else None)  # merges recorded in between count too
-    return target, filt.apply(ceased_since(before, now)), change_codes(result)
+    code of each scene that is new since it, both within the filter (`scenes.figures.scene_changes`)."""
+    return scene_changes(surveys, survey, compare_to, filt, ui.scenes)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -312,6 +296,7 @@ def timeline(surveys: list[Survey], filt: SceneFilter, exact: bool) -> list[maps
         ceased: gpd.GeoDataFrame | None = None
         changes: dict[str, str] = {}
         if exact and i:
-            _, ceased, changes = comparison(surveys, survey, "prev", filt)
+            found = comparison(surveys, survey, "prev", filt)
+            ceased, changes = found.ceased, found.codes
         steps.append(maps.TimeStep(title=survey.name, scenes=scenes, ceased=ceased, changes=changes))
     return steps

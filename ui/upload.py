@@ -64,6 +64,11 @@ def corrected_notice(corrected: dict[str, Any]) -> None:
         st.rerun()
 
 
+def _hectares(area_m2: float | None) -> str:
+    """An area in hectares, or "not measured" (no polygon: never 0,0)."""
+    return ui.tr("kpi.area_not_measured") if area_m2 is None else ui.num(area_m2 / 10_000, 1)
+
+
 def totals(guard: Preview) -> None:
     """County totals before and after, and the scenes whose figures deserve a second look."""
     m1, m2 = st.columns(2)
@@ -73,10 +78,10 @@ def totals(guard: Preview) -> None:
               delta_description=ui.tr("upload.before", value=ui.num(guard.count_before)))
     change = guard.area_change_pct
     shown = None if change is None else round(change, 1)
-    m2.metric(ui.tr("upload.total_area"), ui.num(guard.area_after_m2 / 10_000, 1),
+    m2.metric(ui.tr("upload.total_area"), _hectares(guard.area_after_m2),
               delta=None if shown is None else f"{ui.num(shown, 1)} %", delta_color="off",
               delta_arrow="auto" if shown else "off",
-              delta_description=ui.tr("upload.before", value=ui.num(guard.area_before_m2 / 10_000, 1)))
+              delta_description=ui.tr("upload.before", value=_hectares(guard.area_before_m2)))
     if guard.flags:
         st.warning(ui.tr("upload.flags", n=len({f.scene_id for f in guard.flags})), icon=":material/warning:")
         ui.table_with_download(flags_table(guard, ui.lang()), "granska-scener.csv", key="dl_flags", static=True)

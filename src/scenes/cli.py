@@ -33,7 +33,7 @@ from scenes.i18n import error_text, problem_text
 from scenes.ingest.upload import UploadCheck, report_table, survey_id_for
 from scenes.maps import MapOptions
 from scenes.model import Survey, SurveyKind
-from scenes.progress import stats_table
+from scenes.progress import stats_table, swap_text
 from scenes.query import SceneFilter
 from scenes.readiness import Ready
 from scenes.settings import Settings
@@ -58,6 +58,20 @@ def _common(*, suppress: bool) -> argparse.ArgumentParser:
 def _add(group: Any, name: str, **kwargs: Any) -> argparse.ArgumentParser:
     """A command (or a command's action), taking the common options too."""
     return cast(argparse.ArgumentParser, group.add_parser(name, parents=[_common(suppress=True)], **kwargs))
+
+
+def _filter_options(p: argparse.ArgumentParser) -> None:
+    """The scene filter's options (as the map page's filters)."""
+    p.add_argument("--municipality", action="append", default=[], metavar="CODE",
+                   help="municipality code, e.g. 0180 (repeat or comma-separate for several)")
+    p.add_argument("--police-area", action="append", default=[], metavar="CODE", help="local police area code")
+    p.add_argument("--category", action="append", default=[], metavar="CODE", help="category code")
+    p.add_argument("--status", action="append", default=[], metavar="CODE", help="status code")
+
+
+def _filter(args: argparse.Namespace) -> SceneFilter:
+    return SceneFilter(municipalities=_codes(args.municipality), police_areas=_codes(args.police_area),
+                       categories=_codes(args.category), statuses=_codes(args.status))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -87,16 +101,19 @@ def _parser() -> argparse.ArgumentParser:
     p = _add(sub, "map", help="write a standalone HTML map (all assets inlined; opens offline)")
     p.add_argument("survey_id", metavar="SURVEY_ID", nargs="?", help="survey to map (default: the latest)")
     p.add_argument("-o", "--output", type=Path, required=True, help="HTML file to write")
-    p.add_argument("--municipality", action="append", default=[], metavar="CODE",
-                   help="municipality code, e.g. 0180 (repeat or comma-separate for several)")
-    p.add_argument("--police-area", action="append", default=[], metavar="CODE", help="local police area code")
-    p.add_argument("--category", action="append", default=[], metavar="CODE", help="category code")
-    p.add_argument("--status", action="append", default=[], metavar="CODE", help="status code")
+    _filter_options(p)
     p.add_argument("--compare", metavar="SURVEY_ID", help="also show scenes of this earlier survey that ceased")
     p.add_argument("--measure", choices=["count", "per_capita"], default="count", help="municipality shading")
     p.add_argument("--lang", choices=["sv", "en"], default=None, help="language of labels (default: SCENES_LANGUAGE)")
     p.add_argument("--precision", choices=["exact", "generalised"], default="exact",
                    help="generalised: counts per municipality only, no scene location (for workshop handouts)")
+
+    p = _add(sub, "counts", help="the map's count line: scenes shown (filtered) of the survey's total, new and "
+             "ceased since a compared survey (within the filter), the shown scenes' area")
+    p.add_argument("survey_id", metavar="SURVEY_ID", nargs="?", help="survey (default: the latest)")
+    _filter_options(p)
+    p.add_argument("--compare", metavar="SURVEY_ID", help="an earlier survey's id, or 'prev' for the one before")
+    p.add_argument("--json", action="store_true", help="print a JSON object (area_m2 null: not measured)")
 
     p = _add(sub, "validate", help="check a survey file; exit 0 valid (warnings allowed), 1 invalid, "
                        "2 unreadable")
@@ -291,8 +308,9 @@ def _cmd_init(args: argparse.Namespace, settings: Settings, dashboard: Dashboard
 
 def _cmd_surveys(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
     table = stats_table(_dash(dashboard).stats())
-    if args.json:
-        print(json.dumps(table.to_dict("records"), ensure_ascii=False, indent=2))
+    if args.json:  # an area not measured is null (never NaN, never 0)
+        records = table.astype(object).where(table.notna(), None).to_dict("records")
+        print(json.dumps(records, ensure_ascii=False, indent=2))
     elif table.empty:
         print("No surveys. Run `scenes init --demo` for the demo data.")
     else:
@@ -300,9 +318,21 @@ def _cmd_surveys(args: argparse.Namespace, settings: Settings, dashboard: Dashbo
     return 0
 
 
+def _cmd_counts(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
+    line = _dash(dashboard).counts(args.survey_id, _filter(args), args.compare)
+    if args.json:
+        print(json.dumps(line.as_dict(), ensure_ascii=False, indent=2))
+        return 0
+    text = f"{line.shown} of {line.total} scenes in {line.survey.name}."
+    if line.earlier is not None:
+        text += f" {line.new} new and {line.ceased} ceased since {line.earlier.name}."
+    area = "not measured" if line.area_m2 is None else f"{line.area_m2 / 10_000:.1f} ha"
+    print(f"{text} Area: {area}.")
+    return 0
+
+
 def _cmd_map(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
-    filt = SceneFilter(municipalities=_codes(args.municipality), police_areas=_codes(args.police_area),
-                       categories=_codes(args.category), statuses=_codes(args.status))
+    filt = _filter(args)
     options = MapOptions(lang=args.lang or settings.language, choropleth=args.measure, basemap=settings.basemap,
                          basemap_attribution=settings.basemap_attribution, precision=args.precision)
     _write(_dash(dashboard).map_html(args.survey_id, filt, compare_id=args.compare, options=options), args.output)
@@ -406,12 +436,19 @@ def _cmd_report(args: argparse.Namespace, settings: Settings, dashboard: Dashboa
 
 def _cmd_progress(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
     dash = _dash(dashboard)
-    rows, goal = dash.progress_rows(), dash.goal()
+    rows, goal, prog = dash.progress_rows(), dash.goal(), dash.progress()
+    swap = None if prog is None else prog.swap  # the chosen baseline is not shown: say so, and what is used
     if args.json:
+        chosen = None if swap is None else {"id": swap.chosen_id, "name": swap.chosen_name, "reason": swap.reason,
+                                            "note": swap_text(swap, "en")}
         print(json.dumps({"goal": {"target_count": goal.target_count, "target_date": goal.target_date.isoformat(),
-                                   "target_area_m2": goal.target_area_m2, "is_example": goal.is_example},
+                                   "target_area_m2": goal.target_area_m2, "is_example": goal.is_example,
+                                   "baseline": None if prog is None else prog.baseline.survey.id,
+                                   "baseline_not_used": chosen},
                           "surveys": rows}, ensure_ascii=False, indent=2))
     else:
+        if swap is not None:
+            print(f"note: {swap_text(swap, 'en')}", file=sys.stderr)
         for r in rows:
             flag = "on track" if r["on_track"] else "behind"
             print(f"{r['date']}  {r['scenes']:>4} scenes  trajectory {r['trajectory']:>6}  {flag}  {r['name']}")
@@ -571,7 +608,7 @@ _HANDLERS: dict[str, Handler] = {
     "demo": _cmd_demo_remove, "withdraw": _cmd_withdraw, "restore": _cmd_restore, "rollback": _cmd_rollback,
     "report": _cmd_report, "progress": _cmd_progress, "demo-generate": _cmd_demo_generate,
     "reference-build": _cmd_reference_build, "measures": _cmd_measures, "indicators": _cmd_indicators,
-    "backup": _cmd_backup, "restore-backup": _cmd_restore_backup, "ready": _cmd_ready,
+    "backup": _cmd_backup, "restore-backup": _cmd_restore_backup, "ready": _cmd_ready, "counts": _cmd_counts,
 }
 
 

@@ -24,6 +24,7 @@ from scenes.demo import demo_measures, load_demo
 from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.errors import DemoSandbox, NotFoundError, ScenesError, StoreError, ValidationFailed
 from scenes.exports import export_scenes, file_type
+from scenes.figures import CountLine, counts_for, scene_changes
 from scenes.formats import table_to_csv
 from scenes.i18n import t
 from scenes.identities import Identities, Person, ProviderSignIn, people, provider_sign_in
@@ -42,7 +43,7 @@ from scenes.progress import (
     survey_stats,
     trajectory_value,
 )
-from scenes.query import SceneFilter, ceased_since
+from scenes.query import SceneFilter
 from scenes.reference import (
     EDITABLE,
     Reference,
@@ -319,7 +320,13 @@ class Dashboard:
         return survey_stats(self.store.surveys(), self.store.scenes())
 
     def progress(self) -> Progress | None:
-        return progress(self.stats(), self.store.goal())
+        """The latest survey against the goal's baseline; names a chosen baseline that is not shown (`swap`)."""
+        return progress(self.stats(), self.store.goal(), self.store.all_surveys())
+
+    def counts(self, survey_id: str | None, filt: SceneFilter, compare_to: str | None = None) -> CountLine:
+        """The map's count line of a survey (the latest when None) under `filt`, compared with `compare_to` (an
+        earlier survey's id, "prev" or None): `scenes.figures.counts_for` over the shown surveys."""
+        return counts_for(self.store.surveys(), survey_id, compare_to, filt, self.store.scenes)
 
     def impact(self) -> Impact:
         """Impact over time over the shown surveys: per survey (rated, missing, high, distribution) and, for each
@@ -342,7 +349,11 @@ class Dashboard:
         options = options or MapOptions(basemap=self.settings.basemap,
                                         basemap_attribution=self.settings.basemap_attribution)
         frame = self.store.scenes(survey.id)
-        ceased = filt.apply(ceased_since(self.store.scenes(compare_id), frame)) if compare_id else None
+        found = scene_changes(surveys, survey, compare_id, filt, self.store.scenes)  # as the map page counts them
+        if compare_id and found.earlier is None:
+            raise NotFoundError(f"{compare_id!r} is not a shown survey earlier than {survey.id!r}.",
+                                code="compare_unknown", id=compare_id)
+        ceased = found.ceased
         notice = t("map.demo_howto", options.lang) if survey.demo else ""
         return export_html(self.reference, filt.apply(frame), ceased, options,
                            title=f"{survey.name} – {t('map.title', options.lang)}", notice=notice)
@@ -354,7 +365,7 @@ class Dashboard:
         from scenes.report import ReportInput, build_report
 
         stats = self.stats()
-        prog = progress(stats, self.store.goal())
+        prog = progress(stats, self.store.goal(), self.store.all_surveys())
         if prog is None:
             raise NotFoundError("There are no surveys to report on. Run `scenes init --demo` or import a survey.",
                                 code="no_surveys")
@@ -379,7 +390,8 @@ class Dashboard:
         for s in ordered(stats):
             expected = trajectory_value(goal, base.survey.date, base.scenes, s.survey.date)
             rows.append({"id": s.survey.id, "name": s.survey.name, "date": s.survey.date.isoformat(),
-                         "kind": str(s.survey.kind), "scenes": s.scenes, "area_m2": round(s.area_m2, 1),
+                         "kind": str(s.survey.kind), "scenes": s.scenes,
+                         "area_m2": None if s.area_m2 is None else round(s.area_m2, 1),
                          "municipalities": s.municipalities, "police_areas": s.police_areas,
                          "trajectory": round(expected, 2), "on_track": s.scenes <= allowed_by(expected),
                          "demo": s.survey.demo, "baseline": s.survey.id == base.survey.id})
@@ -464,8 +476,9 @@ class Dashboard:
         self.store.set_goal(goal, actor=actor)
 
     def previous_survey(self, day: dt.date, exclude: str | None = None) -> Survey | None:
-        """The latest survey dated on or before `day` (other than `exclude`): what an upload is compared with."""
-        earlier = [s for s in self.store.surveys() if s.date <= day and s.id != exclude]
+        """The latest real survey dated on or before `day` (other than `exclude`): what an upload is compared with.
+        A demo survey never counts as "before": until the first real survey there is nothing to compare with."""
+        earlier = [s for s in self.store.surveys() if s.date <= day and s.id != exclude and not s.demo]
         return earlier[-1] if earlier else None
 
     def save_seminar(self, item: Seminar, *, actor: str) -> None:

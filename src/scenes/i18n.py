@@ -103,6 +103,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                             "en": "The survey “{id}” is already published; it is never overwritten. Upload the "
                                   "corrected file as a new revision of it, or choose another id."},
     "error.survey_unknown": {"sv": "Det finns ingen kartläggning ”{id}”.", "en": "There is no survey “{id}”."},
+    "error.compare_unknown": {"sv": "”{id}” är ingen visad kartläggning före den valda.",
+                              "en": "“{id}” is not a shown survey before the chosen one."},
     "error.revision_unknown": {"sv": "Kartläggningen ”{id}” har ingen revision {revision}.",
                                "en": "The survey “{id}” has no revision {revision}."},
     "error.already_withdrawn": {"sv": "Kartläggningen ”{id}” är redan tillbakadragen; inget ändrades.",
@@ -244,6 +246,27 @@ CATALOGUE: dict[str, dict[str, Text]] = {
               "points add nothing.",
     },
     "kpi.area_change": {"sv": "{pct:+.0f} %", "en": "{pct:+.0f}%"},
+    # figures (scenes.figures, scenes.progress): not measured is not zero; no comparison is no arrow
+    "kpi.area_not_measured": {"sv": "ej uppmätt", "en": "not measured"},
+    "kpi.no_change": {"sv": "±0 (0 %)", "en": "±0 (0%)"},
+    "kpi.no_comparison": {"sv": "Ingen tidigare kartläggning att jämföra med: ingen förändring visas.",
+                          "en": "No earlier survey to compare with: no change is shown."},
+    "baseline.swap.withdrawn": {
+        "sv": "Den valda utgångsmätningen {chosen} är återkallad. Siffrorna jämförs i stället med {used}.",
+        "en": "The chosen baseline survey {chosen} is withdrawn. The figures are compared with {used} instead."},
+    "baseline.swap.demo": {
+        "sv": "Den valda utgångsmätningen {chosen} är demodata och visas inte bredvid riktiga kartläggningar. "
+              "Siffrorna jämförs i stället med {used}.",
+        "en": "The chosen baseline survey {chosen} is demo data and is not shown beside real surveys. The figures "
+              "are compared with {used} instead."},
+    "baseline.swap.removed": {
+        "sv": "Den valda utgångsmätningen {chosen} finns inte längre. Siffrorna jämförs i stället med {used}.",
+        "en": "The chosen baseline survey {chosen} no longer exists. The figures are compared with {used} instead."},
+    "upload.nothing_real": {
+        "sv": "Det finns ingen tidigare riktig kartläggning att jämföra med (demodata räknas aldrig som ”före”). "
+              "Här visas bara den nya filen.",
+        "en": "There is no earlier real survey to compare with (demo data never counts as “before”). Only the new "
+              "file is shown here."},
     "kpi.municipalities": {"sv": "Kommuner", "en": "Municipalities"},
     "kpi.municipalities_help": {"sv": "Kommuner med minst en öppen drogscen i senaste kartläggningen.",
                                 "en": "Municipalities with at least one open drug scene in the latest survey."},
@@ -1706,14 +1729,14 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "impact.report_title": {"sv": "Verkan, trygghet och åtgärder", "en": "Impact, safety and measures"},
     "impact.report_latest": {
-        "sv": "{survey}: {scenes} scener, {area} ha. Hög inverkan ({range}): {high} av {rated} bedömda scener; "
+        "sv": "{survey}: {scenes} scener, {area}. Hög inverkan ({range}): {high} av {rated} bedömda scener; "
               "{missing} saknar bedömning.",
-        "en": "{survey}: {scenes} scenes, {area} ha. High impact ({range}): {high} of {rated} rated scenes; "
+        "en": "{survey}: {scenes} scenes, {area}. High impact ({range}): {high} of {rated} rated scenes; "
               "{missing} without a rating.",
     },
     "impact.report_no_ratings": {
-        "sv": "{survey}: {scenes} scener, {area} ha. Ingen scen har en bedömning av inverkan.",
-        "en": "{survey}: {scenes} scenes, {area} ha. No scene has an impact rating.",
+        "sv": "{survey}: {scenes} scener, {area}. Ingen scen har en bedömning av inverkan.",
+        "en": "{survey}: {scenes} scenes, {area}. No scene has an impact rating.",
     },
     "impact.report_hidden": {
         "sv": "{survey}: {scenes} scener. Inverkan redovisas inte för så få scener.",

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
+from scenes.figures import measured_area
+from scenes.i18n import t
 from scenes.model import Goal, Survey
 
-__all__ = ["Progress", "SurveyStats", "baseline_of", "ordered", "progress", "survey_stats", "trajectory_value"]
+__all__ = ["BaselineSwap", "Progress", "SurveyStats", "baseline_of", "baseline_swap", "ordered", "progress",
+           "survey_stats", "swap_text", "trajectory_value"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,7 @@ class SurveyStats:
     municipalities: int
     police_areas: int
     districts: int
-    area_m2: float  # total polygon area; scenes recorded as points add nothing
+    area_m2: float | None  # total polygon area (`figures.measured_area`); None: not measured (no polygon)
     polygons: int
 
 
@@ -42,7 +45,7 @@ def survey_stats(surveys: list[Survey], all_scenes: gpd.GeoDataFrame) -> list[Su
             municipalities=int(s["kommun_kod"].nunique()),
             police_areas=int(s["lokalpolisomrade"].nunique()),
             districts=int(s["stadsdel"].dropna().nunique()),
-            area_m2=float(s["area_m2"].fillna(0).sum()),
+            area_m2=measured_area(s),
             polygons=int(s["area_m2"].notna().sum()),
         ))
     return out
@@ -58,17 +61,38 @@ def trajectory_value(goal: Goal, baseline_date: dt.date, baseline_count: float, 
 
 
 @dataclass(frozen=True)
+class BaselineSwap:
+    """The goal names a baseline survey that is not shown: which, why, and which survey is used instead."""
+
+    chosen_id: str
+    chosen_name: str  # the id when the survey no longer exists
+    reason: str  # "withdrawn", "demo" (hidden beside real data) or "removed"
+    used: Survey
+
+
+@dataclass(frozen=True)
 class Progress:
-    """The latest survey against the baseline and the goal."""
+    """The latest survey against the baseline and the goal.
+
+    A comparison names its two surveys: with the baseline being the latest survey (a single survey, or the
+    baseline withdrawn so that the earliest shown survey is the latest) there is no change at all, None, and the
+    pages show no arrow.
+    """
 
     baseline: SurveyStats
     latest: SurveyStats
     goal: Goal
-    change: int  # latest - baseline, in scenes
+    change: int | None  # latest - baseline, in scenes; None: nothing to compare with
     change_pct: float | None
-    area_change_pct: float | None
+    area_change_pct: float | None  # None also when either area was not measured
     expected: float  # the trajectory's value on the latest survey's date
     ahead_by: float  # expected - latest: positive means ahead of the trajectory (fewer scenes than planned)
+    swap: BaselineSwap | None = None  # the goal's baseline is not shown; `baseline` is what is used instead
+
+    @property
+    def compared(self) -> bool:
+        """Are two different surveys compared (is there a change to show)?"""
+        return self.change is not None
 
     @property
     def allowed(self) -> int:
@@ -102,23 +126,47 @@ def baseline_of(stats: list[SurveyStats], goal: Goal) -> SurveyStats | None:
     return chosen[0] if chosen else ordered(stats)[0]
 
 
-def progress(stats: list[SurveyStats], goal: Goal) -> Progress | None:
-    """Progress of the latest survey, measured from the goal's baseline survey; None without surveys."""
+def baseline_swap(stats: list[SurveyStats], goal: Goal, every: list[Survey]) -> BaselineSwap | None:
+    """When the goal names a baseline survey that is not among `stats` (withdrawn, demo hidden beside real data, or
+    removed): what was chosen, why it is not used, and the survey used instead. `every` is every stored survey."""
+    used = baseline_of(stats, goal)
+    chosen = goal.baseline_survey_id
+    if used is None or chosen is None or used.survey.id == chosen:
+        return None
+    stored = next((s for s in every if s.id == chosen), None)
+    if stored is None:
+        return BaselineSwap(chosen, chosen, "removed", used.survey)
+    return BaselineSwap(chosen, stored.name, "withdrawn" if stored.withdrawn else "demo", used.survey)
+
+
+def swap_text(swap: BaselineSwap, lang: str = "sv") -> str:
+    """The one sentence every place that uses the baseline says when the chosen one is not used."""
+    return t(f"baseline.swap.{swap.reason}", lang, chosen=swap.chosen_name, used=swap.used.name)
+
+
+def progress(stats: list[SurveyStats], goal: Goal, every: list[Survey] | None = None) -> Progress | None:
+    """Progress of the latest survey, measured from the goal's baseline survey; None without surveys. With `every`
+    (every stored survey) a baseline that is not shown is named (`Progress.swap`)."""
     baseline = baseline_of(stats, goal)
     if baseline is None:
         return None
     latest = ordered(stats)[-1]
     expected = trajectory_value(goal, baseline.survey.date, baseline.scenes, latest.survey.date)
-    change = latest.scenes - baseline.scenes
+    compared = baseline.survey.id != latest.survey.id
+    change = latest.scenes - baseline.scenes if compared else None
+    area_change = None
+    if compared and latest.area_m2 is not None and baseline.area_m2:
+        area_change = 100.0 * (latest.area_m2 - baseline.area_m2) / baseline.area_m2
     return Progress(
         baseline=baseline,
         latest=latest,
         goal=goal,
         change=change,
-        change_pct=(100.0 * change / baseline.scenes) if baseline.scenes else None,
-        area_change_pct=(100.0 * (latest.area_m2 - baseline.area_m2) / baseline.area_m2) if baseline.area_m2 else None,
+        change_pct=(100.0 * change / baseline.scenes) if change is not None and baseline.scenes else None,
+        area_change_pct=area_change,
         expected=expected,
         ahead_by=expected - latest.scenes,
+        swap=baseline_swap(stats, goal, every or []),
     )
 
 
@@ -134,7 +182,7 @@ def stats_table(stats: list[SurveyStats]) -> pd.DataFrame:
             "municipalities": s.municipalities,
             "police_areas": s.police_areas,
             "districts": s.districts,
-            "area_m2": round(s.area_m2, 1),
+            "area_m2": None if s.area_m2 is None else round(s.area_m2, 1),
             "demo": s.survey.demo,
         }
         for s in stats

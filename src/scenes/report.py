@@ -48,7 +48,7 @@ from scenes.impact import RATINGS, Impact, change_table, high_range, impact_tabl
 from scenes.indicators import Indicator, area_label, latest_values, value_text
 from scenes.model import Seminar
 from scenes.printmap import print_map, print_map_data
-from scenes.progress import Progress, SurveyStats
+from scenes.progress import Progress, SurveyStats, swap_text
 from scenes.reference import Reference
 from scenes.seminars import split_upcoming, when_text
 
@@ -330,19 +330,25 @@ def _count(value: object, lang: str) -> str:
     return "–" if n is None else number(n, lang)
 
 
+def _area(area_m2: float | None, lang: str) -> str:
+    """An area in hectares, or "not measured" (a survey without polygons: never 0,0)."""
+    return t("kpi.area_not_measured", lang) if area_m2 is None else number(area_m2 / 10_000, lang, 1)
+
+
 def _cards(inp: ReportInput) -> list[tuple[str, str, str]]:
     """The four key figures as (value, label, note), as the reader may see them."""
     p, lang, shown = inp.progress, inp.lang, inp.disclosure
     latest, baseline = p.latest, p.baseline
     hidden, both_hidden = shown.hidden(latest.scenes), shown.any_hidden(latest.scenes, baseline.scenes)
-    change = "" if both_hidden else t("report.change", lang, change=_signed(p.change, lang),
-                                      pct=_percent(p.change_pct or 0.0, lang), baseline=number(baseline.scenes, lang))
+    change = "" if both_hidden or p.change is None else t(  # no comparison: no change
+        "report.change", lang, change=_signed(p.change, lang), pct=_percent(p.change_pct or 0.0, lang),
+        baseline=number(baseline.scenes, lang))
     area_note = "" if both_hidden or p.area_change_pct is None else t(
         "report.area_change", lang, pct=_percent(p.area_change_pct, lang))
     total = len(inp.ref.municipalities)
     return [
         (shown.text(latest.scenes, lang), t("kpi.scenes", lang), change),
-        ("–" if hidden else number(latest.area_m2 / 10_000, lang, 1), t("kpi.area", lang), area_note),
+        ("–" if hidden else _area(latest.area_m2, lang), t("kpi.area", lang), area_note),
         ("–" if hidden else number(latest.municipalities, lang), t("kpi.municipalities", lang),
          t("kpi.of_municipalities", lang, total=total)),
         ("–" if hidden else number(latest.police_areas, lang), t("kpi.police_areas", lang), ""),
@@ -372,6 +378,10 @@ def _cover(pdf: _Pdf, inp: ReportInput, today: dt.date) -> None:
     pdf.para(t("report.subtitle", lang, date=date_text(today, lang)), size=10)
     pdf.para(t("report.data", lang, latest=latest.name, latest_date=date_text(latest.date, lang),
                baseline=baseline.name, baseline_date=date_text(baseline.date, lang)), size=9, height=4.6)
+    if inp.progress.swap is not None:  # the chosen baseline is withdrawn: say so, and what is used instead
+        pdf.para(swap_text(inp.progress.swap, lang), size=9, bold=True, height=4.6, colour=_DEMO)
+    elif not inp.progress.compared:
+        pdf.para(t("kpi.no_comparison", lang), size=9, height=4.6)
     if any(s.survey.demo for s in inp.stats):
         pdf.para(t("report.demo", lang), size=9.5, bold=True, height=5, colour=_DEMO)
     if inp.disclosure.active:
@@ -595,7 +605,8 @@ def _impact_section(pdf: _Pdf, inp: ReportInput) -> None:
     if shown.hidden(latest.scenes):  # a county total too small to show: so is everything counted within it
         pdf.para(t("impact.report_hidden", lang, **values), size=9.5)
     else:
-        values |= {"area": number(inp.progress.latest.area_m2 / 10_000, lang, 1), "range": span}
+        area = inp.progress.latest.area_m2
+        values |= {"area": _area(area, lang) + ("" if area is None else " ha"), "range": span}
         if latest.rated:
             values |= {"high": shown.text(latest.high, lang), "rated": shown.text(latest.rated, lang),
                        "missing": shown.text(latest.missing, lang)}

@@ -18,6 +18,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from scenes.figures import measured_area
 from scenes.geo import SWEREF99TM
 from scenes.i18n import number, t
 from scenes.query import Comparison, compare
@@ -48,8 +49,8 @@ class SceneFlag:
 class Preview:
     count_before: int
     count_after: int
-    area_before_m2: float
-    area_after_m2: float
+    area_before_m2: float | None  # None: not measured (no polygon; `scenes.figures.measured_area`)
+    area_after_m2: float | None
     comparison: Comparison
     flags: list[SceneFlag] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)  # persisting scenes whose tags or geometry changed
@@ -62,13 +63,9 @@ class Preview:
 
     @property
     def area_change_pct(self) -> float | None:
-        if not self.area_before_m2:
+        if not self.area_before_m2 or self.area_after_m2 is None:
             return None
         return 100.0 * (self.area_after_m2 - self.area_before_m2) / self.area_before_m2
-
-
-def _area_total(frame: gpd.GeoDataFrame) -> float:
-    return float(frame["area_m2"].fillna(0).sum()) if len(frame) else 0.0
 
 
 def _tags(row: dict[str, Any]) -> tuple[object, ...]:
@@ -81,7 +78,7 @@ def preview(earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame, *, area_change_p
             move_m: float) -> Preview:
     """Compare the scenes of `later` (a checked file) with `earlier` (the survey it follows or revises)."""
     comparison = compare(earlier, later)
-    result = Preview(len(earlier), len(later), _area_total(earlier), _area_total(later), comparison)
+    result = Preview(len(earlier), len(later), measured_area(earlier), measured_area(later), comparison)
     if not comparison.persisting:
         return result
     a = earlier.drop_duplicates("scene_id").set_index("scene_id").loc[comparison.persisting]
