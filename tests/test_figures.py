@@ -267,7 +267,8 @@ def test_key_figures_match_the_stored_rows(empty_db: Path, history: tuple[list[P
         if area is not None:
             assert progress.latest.area_m2 == pytest.approx(area, abs=0.1)
         if progress.area_change_pct is not None:
-            assert used != latest and _area(rows[used])
+            assert used != latest
+            assert _area(rows[used])
         if chosen is None or chosen in ids:
             assert progress.swap is None
         else:
@@ -305,19 +306,22 @@ def test_withdrawn_baseline_is_named_with_what_is_used(empty_db: Path) -> None:
              _plan("b", BASE + dt.timedelta(days=90), [("A", "0180", None)])]
     with published(empty_db, plans, "a") as (dash, _, url):
         before = dash.progress()
-        assert before is not None and before.swap is None and before.change == -1
+        assert before is not None
+        assert (before.swap, before.change) == (None, -1)
         dash.withdraw("a", actor="test")
         after = dash.progress()
-        assert after is not None and after.swap is not None
+        assert after is not None
+        assert after.swap is not None
         assert (after.swap.chosen_name, after.swap.reason, after.swap.used.id) == ("Kartläggning a", "withdrawn", "b")
-        assert after.change is None and after.change_pct is None and after.area_change_pct is None
+        assert (after.change, after.change_pct, after.area_change_pct) == (None, None, None)
         assert after.latest.area_m2 is None  # points only: not measured
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             assert main(["--database", url, "progress", "--json"]) == 0
         goal = json.loads(out.getvalue())["goal"]
         assert goal["baseline"] == "b"
-        assert goal["baseline_not_used"]["id"] == "a" and "withdrawn" in goal["baseline_not_used"]["note"]
+        assert goal["baseline_not_used"]["id"] == "a"
+        assert "withdrawn" in goal["baseline_not_used"]["note"]
         assert json.loads(out.getvalue())["surveys"][0]["area_m2"] is None
         from pypdf import PdfReader
 
@@ -348,4 +352,5 @@ def test_an_upload_is_never_previewed_against_demo_data(empty_db: Path) -> None:
         assert dash.previous_survey(BASE + dt.timedelta(days=400)) is None
         dash.store.add_survey(_survey("real", BASE + dt.timedelta(days=30)), _frame(plans[0]), actor="test")
         found = dash.previous_survey(BASE + dt.timedelta(days=400))
-        assert found is not None and found.id == "real"
+        assert found is not None
+        assert found.id == "real"

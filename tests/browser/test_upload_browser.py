@@ -66,7 +66,7 @@ def test_day_one_from_demo_to_real_data(browser: object, writable_server: tuple[
 
     # The fixed file: preview, then (in demo mode) the first administrator and the publish in one step.
     page.locator("input[type=file]").set_input_files(str(good))
-    page.get_by_text("Förhandsgranskning mot").wait_for(timeout=30_000)
+    page.get_by_text("Det finns ingen tidigare riktig kartläggning att jämföra med").wait_for(timeout=30_000)  # no demo
     page.get_by_text("Demoläget upphör när riktiga data publiceras").wait_for(timeout=30_000)
     page.get_by_role("textbox", name="Engångskod").fill(_setup_code(state))
     page.get_by_role("textbox", name="Användarnamn").fill(ADMIN)
