@@ -326,7 +326,7 @@ def test_withdrawn_baseline_is_named_with_what_is_used(empty_db: Path) -> None:
         from pypdf import PdfReader
 
         text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(dash.report_pdf(lang="sv"))).pages)
-        assert "Kartläggning a är återkallad" in " ".join(text.split())
+        assert "Kartläggning a är återkallad. Utgångsläget är i stället Kartläggning b" in " ".join(text.split())
         assert "ej uppmätt" in text
 
 

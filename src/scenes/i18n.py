@@ -252,16 +252,16 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "kpi.no_comparison": {"sv": "Ingen tidigare kartläggning att jämföra med: ingen förändring visas.",
                           "en": "No earlier survey to compare with: no change is shown."},
     "baseline.swap.withdrawn": {
-        "sv": "Den valda utgångsmätningen {chosen} är återkallad. Siffrorna jämförs i stället med {used}.",
-        "en": "The chosen baseline survey {chosen} is withdrawn. The figures are compared with {used} instead."},
+        "sv": "Den valda utgångsmätningen {chosen} är återkallad. Utgångsläget är i stället {used}.",
+        "en": "The chosen baseline survey {chosen} is withdrawn. The baseline is {used} instead."},
     "baseline.swap.demo": {
         "sv": "Den valda utgångsmätningen {chosen} är demodata och visas inte bredvid riktiga kartläggningar. "
-              "Siffrorna jämförs i stället med {used}.",
-        "en": "The chosen baseline survey {chosen} is demo data and is not shown beside real surveys. The figures "
-              "are compared with {used} instead."},
+              "Utgångsläget är i stället {used}.",
+        "en": "The chosen baseline survey {chosen} is demo data and is not shown beside real surveys. The baseline "
+              "is {used} instead."},
     "baseline.swap.removed": {
-        "sv": "Den valda utgångsmätningen {chosen} finns inte längre. Siffrorna jämförs i stället med {used}.",
-        "en": "The chosen baseline survey {chosen} no longer exists. The figures are compared with {used} instead."},
+        "sv": "Den valda utgångsmätningen {chosen} finns inte längre. Utgångsläget är i stället {used}.",
+        "en": "The chosen baseline survey {chosen} no longer exists. The baseline is {used} instead."},
     "upload.nothing_real": {
         "sv": "Det finns ingen tidigare riktig kartläggning att jämföra med (demodata räknas aldrig som ”före”). "
               "Här visas bara den nya filen.",

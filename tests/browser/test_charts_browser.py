@@ -3,10 +3,16 @@ drawn outside its chart, no Vega warning, numbers and months in Swedish in the t
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import Page
+from scenes.core import Dashboard
+from scenes.model import Goal
+from scenes.settings import Settings
+from tests.browser.conftest import Page, screenshot, streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -66,3 +72,31 @@ def test_overview_is_one_screen_at_1920(page: Page, server: str) -> None:
     assert metric["y"] > 0
     assert p.evaluate(TEXT_OUTSIDE) == []
     assert page.blocked == []
+
+
+def test_a_withdrawn_baseline_is_named_where_it_was_used(browser: object, tmp_path: Path) -> None:
+    """The steering group chose 2021 as the baseline, then 2021 was withdrawn: Översikt and Utveckling say so and
+    name the baseline used instead (November 2023), and the change is against it (53 - 63 = -10)."""
+    state = tmp_path / "state"
+    dash = Dashboard(Settings(state_dir=state))
+    dash.init(demo=True)
+    dash.store.set_goal(Goal(target_count=32, target_date=dt.date(2027, 12, 31), is_example=False,
+                             baseline_survey_id="demo-2021"), actor="test")
+    dash.store.set_withdrawn("demo-2021", True, actor="test")
+    dash.store.engine.dispose()
+    note = ("Den valda utgångsmätningen Kartläggning 2021 (exempel) är återkallad. Utgångsläget är i stället "
+            "Kartläggning november 2023 (exempel).")
+    with streamlit_server(state) as url:
+        p = browser.new_page(viewport={"width": 1366, "height": 768}, locale="sv-SE")  # type: ignore[attr-defined]
+        try:
+            p.goto(url + "/")
+            p.get_by_text(note).wait_for(timeout=60_000)
+            metric = p.locator("[data-testid='stMetric']").first
+            expect(metric.locator("[data-testid='stMetricDelta']")).to_contain_text("-10")
+            p.locator("[data-testid='stVegaLiteChart'] svg.marks").first.wait_for(timeout=60_000)
+            screenshot(p, "oversikt-aterkallat-utgangslage")
+            p.goto(url + "/utveckling")
+            p.get_by_text(note).wait_for(timeout=60_000)
+            p.get_by_text("Jämförs med utgångsläget: Kartläggning november 2023 (exempel)").wait_for()
+        finally:
+            p.close()

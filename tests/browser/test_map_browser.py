@@ -158,3 +158,20 @@ def test_workshop_participant_sees_only_counts(page: Page, server: str) -> None:
     assert counts.get("labels") == 8
     assert counts.get("scenes") == 0
     assert page.blocked == []
+
+
+def test_count_line_counts_new_scenes_within_the_municipality(page: Page, server: str) -> None:
+    """Day one: a deep link filtered to one municipality counts the new scenes within it, as it counts the ceased
+    ones. In Nacka, November 2023 has 5 of the county's 63 scenes; none is new since 2021 (the county has 11 new
+    ones, elsewhere) and 2 of Nacka's scenes of 2021 ceased."""
+    page.page.set_viewport_size({"width": 1366, "height": 768})
+    page.page.goto(server + "/karta?survey=demo-2023-11&kommun=0182")
+    _map_frame(page)
+    line = page.page.get_by_text(re.compile(r"Visar \d+ av \d+ scener")).first
+    line.wait_for(timeout=30_000)
+    text = " ".join(line.inner_text().split())
+    assert "Visar 5 av 63 scener i Kartläggning november 2023 (exempel)." in text, text
+    assert "0 nya och 2 upphörda sedan Kartläggning 2021 (exempel)." in text, text
+    assert _scene_count(page, 5).get("total") == 5
+    screenshot(page.page, "karta-kommun-raknerad")
+    assert page.blocked == []
