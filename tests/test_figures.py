@@ -354,3 +354,21 @@ def test_an_upload_is_never_previewed_against_demo_data(empty_db: Path) -> None:
         found = dash.previous_survey(BASE + dt.timedelta(days=400))
         assert found is not None
         assert found.id == "real"
+
+
+def test_overview_of_one_survey_of_points_has_no_arrow_and_no_area(app_env: Path) -> None:
+    """Översikt over a single survey recorded as points: the count without a change (no arrow), the area "ej
+    uppmätt" (not "0,0"), and the caption says there is nothing earlier to compare with."""
+    from streamlit.testing.v1 import AppTest
+
+    dash = Dashboard(Settings(state_dir=app_env))
+    dash.init()
+    plan = _plan("only", BASE, [("A", "0180", None), ("B", "0123", None), ("C", "0123", None)], demo=True)
+    dash.store.add_survey(plan.survey, _frame(plan), actor="test")
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert list(at.exception) == []
+    metrics = {m.label: m for m in at.metric}
+    assert (metrics["Öppna drogscener"].value, metrics["Öppna drogscener"].delta) == ("3", "")  # no delta, no arrow
+    assert (metrics["Total yta (ha)"].value, metrics["Total yta (ha)"].delta) == ("ej uppmätt", "")
+    assert any("Ingen tidigare kartläggning att jämföra med" in c.value for c in at.caption)
