@@ -7,7 +7,7 @@ import streamlit as st
 
 import ui
 from scenes.model import Goal
-from scenes.progress import baseline_of
+from scenes.progress import baseline_of, swap_text
 
 
 def render() -> None:
@@ -25,6 +25,8 @@ def render() -> None:
     if progress is not None:  # where the latest survey stands against the saved (or example) goal
         ui.goal_status(progress, ui.disclosure().any_hidden(progress.latest.scenes, progress.baseline.scenes),
                        example_note=False)
+        if progress.swap is not None:  # the chosen baseline is withdrawn: say so, and what is used instead
+            st.warning(swap_text(progress.swap, ui.lang()), icon=":material/history:")
     readonly = ui.demo_readonly()
     surveys = dash.surveys()
     by_id = {s.id: s for s in surveys}

@@ -47,11 +47,8 @@ def _draw(present: bool) -> None:
         title_line = head.empty()
     shown = filt.apply(frame)
     found = ui_map.comparison(surveys, survey, compare_to if exact else None, filt)  # new and ceased: within filt
-    earlier, ceased, changes, line = found.earlier, found.ceased, found.codes, count_line(survey, frame, filt, found)
-    counts = ui.tr("map.counts" if exact else "map.counts_generalised", shown=disclosure.text(line.shown, lang),
-                   total=disclosure.text(line.total, lang), survey=survey.name)
-    if line.earlier is not None:
-        counts += " " + ui.tr("map.counts_changes", new=line.new, ceased=line.ceased, survey=line.earlier.name)
+    earlier, ceased, changes = found.earlier, found.ceased, found.codes
+    counts = ui_map.count_text(count_line(survey, frame, filt, found), exact)
     if present:
         title_line.markdown(f"**{ui.escape_markdown(survey.name)}** · {heading}  \n{counts}")
     else:

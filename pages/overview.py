@@ -47,7 +47,8 @@ def render() -> None:
     area = None if latest.area_m2 is None else ui.num(latest.area_m2 / 10_000, 1)
     c2.metric(ui.tr("kpi.area"), "–" if hidden else area or ui.tr("kpi.area_not_measured"), border=True,
               help=ui.tr("kpi.area_help"), delta=ui.tr("kpi.area_change", pct=progress.area_change_pct)
-              if progress.area_change_pct is not None and not both_hidden else None, delta_color="inverse")
+              if progress.area_change_pct is not None and not both_hidden else None, delta_color="inverse",
+              delta_arrow="auto" if round(progress.area_change_pct or 0) else "off")  # no arrow for "+0 %"
     c3.metric(ui.tr("kpi.municipalities"), "–" if hidden else latest.municipalities, border=True,
               help=ui.tr("kpi.municipalities_help"), delta_color="off", delta_arrow="off",
               delta=ui.tr("kpi.of_municipalities", total=total_municipalities))

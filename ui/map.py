@@ -13,7 +13,7 @@ import ui
 from scenes import maps
 from scenes.classes import Classes
 from scenes.coordination import ongoing_scene_ids
-from scenes.figures import SceneChanges, scene_changes
+from scenes.figures import CountLine, SceneChanges, scene_changes
 from scenes.model import Survey
 from scenes.query import SceneFilter, scene_at, scene_history
 
@@ -146,6 +146,16 @@ def comparison(surveys: list[Survey], survey: Survey, compare_to: str | None, fi
     """The earlier survey compared with (the previous one for "prev"), the ceased scenes since it and the change
     code of each scene that is new since it, both within the filter (`scenes.figures.scene_changes`)."""
     return scene_changes(surveys, survey, compare_to, filt, ui.scenes)
+
+
+def count_text(line: CountLine, exact: bool) -> str:
+    """The count line in words, small counts as the reader may see them (the figures: `scenes.figures.count_line`)."""
+    shown, lang = ui.disclosure(), ui.lang()
+    text = ui.tr("map.counts" if exact else "map.counts_generalised", shown=shown.text(line.shown, lang),
+                 total=shown.text(line.total, lang), survey=line.survey.name)
+    if line.earlier is not None:
+        text += " " + ui.tr("map.counts_changes", new=line.new, ceased=line.ceased, survey=line.earlier.name)
+    return text
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
