@@ -109,6 +109,19 @@ def test_progress_json(db: str) -> None:
     assert {"area_m2", "police_areas", "trajectory"} <= set(latest)
 
 
+def test_counts_are_the_map_pages_count_line(db: str) -> None:
+    """`scenes counts` under a municipality filter: new and ceased within it (Nacka: none of the county's 11 new
+    scenes of November 2023, 2 of its 2021 scenes ceased), as the map page's line says; `--json` the same."""
+    result = _run("counts", "demo-2023-11", "--municipality", "0182", "--compare", "prev", db=db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("5 of 63 scenes in Kartläggning november 2023 (exempel). 0 new and 2 ceased "
+                                    "since Kartläggning 2021 (exempel). Area: "), result.stdout
+    data = json.loads(_run("counts", "demo-2023-11", "--municipality", "0182", "--compare", "prev", "--json",
+                           db=db).stdout)
+    assert (data["shown"], data["total"], data["new"], data["ceased"], data["compared_with"]["id"]) == (
+        5, 63, 0, 2, "demo-2021")
+
+
 def test_report_pdf(db: str, tmp_path: Path) -> None:
     """`scenes report -o FILE.pdf` writes a PDF."""
     out = tmp_path / "r.pdf"
