@@ -40,7 +40,7 @@ def _draw(present: bool) -> None:
     survey = ui_map.time_control(surveys, compact=present)
     frame = ui.scenes(survey.id)
     heading = ui_map.summary(ui_map.state_filter(), st.session_state.get("f_measure", "count"))
-    with st.expander(f"{ui.tr('map.filters')}: {heading}", expanded=False):
+    with st.expander(f"{ui.tr('map.filters')}: {heading}", key=ui_map.FILTERS, on_change=ui_map.keep_open):
         filt, measure, compare_to, pair = ui_map.filters(frame, exact, surveys)
     if present:
         title_line = head.empty()
@@ -67,7 +67,9 @@ def _draw(present: bool) -> None:
                               else frozenset())
     selected, moved = ui_map.selection(shown) if exact else (None, False)
     size = (1500, 800) if present else (760, 540)
-    center, zoom = ui_map.focus(shown, selected) if moved and selected else ui_map.extent(filt, exact, size)
+    bounds = ui_map.extent(filt, exact)
+    center, zoom = ui_map.focus(shown, selected) if moved and selected else maps.fit_view(bounds, *size)
+    fit = maps.fit_layer(bounds)  # the browser fits the box at the map's real size
     base = maps.base_map(ref, options)
     if pair and earlier is None:
         st.info(ui.tr("map.side_by_side_needs_compare"), icon=":material/info:")
@@ -78,11 +80,11 @@ def _draw(present: bool) -> None:
             a, target = st.columns(2)
             with a:
                 st.markdown(f"**{ui.escape_markdown(earlier.name)}**")
-                ui.show_map(base, maps.layers(ref, filt.apply(ui.scenes(earlier.id)), None, options),
+                ui.show_map(base, [*maps.layers(ref, filt.apply(ui.scenes(earlier.id)), None, options), fit],
                             key="scene_map_before", center=center, zoom=zoom, clicks=False, height=size[1])
             target.markdown(f"**{ui.escape_markdown(survey.name)}**")
         with target:
-            ui.show_map(base, maps.layers(ref, shown, ceased, options, changes=changes, selected=selected),
+            ui.show_map(base, [*maps.layers(ref, shown, ceased, options, changes=changes, selected=selected), fit],
                         key=ui_map.MAP, center=center, zoom=zoom, clicks=exact, height=size[1])
     with right:
         if present and survey.demo:
