@@ -40,7 +40,7 @@ def _draw(present: bool) -> None:
     survey = ui_map.time_control(surveys, compact=present)
     frame = ui.scenes(survey.id)
     heading = ui_map.summary(ui_map.state_filter(), st.session_state.get("f_measure", "count"))
-    with st.expander(f"{ui.tr('map.filters')}: {heading}", key=ui_map.FILTERS, on_change=ui_map.keep_open):
+    with ui_map.filter_panel(heading):
         filt, measure, compare_to, pair = ui_map.filters(frame, exact, surveys)
     if present:
         title_line = head.empty()

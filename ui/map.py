@@ -28,7 +28,7 @@ from scenes.query import (
 PRESETS = {"kommun": "f_kommun", "lpo": "f_lpo", "kategori": "f_kategori", "status": "f_status"}
 PRESENT = "visning"  # ?visning=1: presentation mode
 TABLE, MAP = "scene_table", "scene_map"
-FILTERS = "map_filters_open"  # the "Urval" expander's open state: it stays open while the reader chooses
+FILTERS, _FILTERS_OPEN = "map_filters", "_map_filters_open"  # the "Urval" expander, and whether it was left open
 
 
 MEASURES = "atgard"  # ?atgard=1: mark the scenes with an ongoing measure (exact precision only)
@@ -100,10 +100,17 @@ def sync_url() -> None:
     st.session_state["_map_preset"] = _url_signature()
 
 
-def keep_open() -> None:
-    """The filter expander's callback: its state is tracked under a key (`FILTERS`), so it stays as the reader
-    left it although its heading changes with every filter (an untracked expander with a new label is drawn anew,
-    closed)."""
+def _keep_open() -> None:
+    """The filter panel's callback: remember whether the reader left it open."""
+    st.session_state[_FILTERS_OPEN] = bool(st.session_state.get(FILTERS))
+
+
+def filter_panel(heading: str) -> Any:
+    """The "Urval" expander, headed by what the filters select. Every choice changes that heading, and Streamlit
+    draws an expander with a new label anew, closed; so whether the reader left it open is kept in the session and
+    the panel stays open while the reader chooses."""
+    return st.expander(f"{ui.tr('map.filters')}: {heading}", bool(st.session_state.get(_FILTERS_OPEN, False)),
+                       key=FILTERS, on_change=_keep_open)
 
 
 def _switch_to_url(key: str, param: str) -> None:
