@@ -67,9 +67,8 @@ def _draw(present: bool) -> None:
                               else frozenset())
     selected, moved = ui_map.selection(shown) if exact else (None, False)
     size = (1500, 800) if present else (760, 540)
-    bounds = ui_map.extent(filt, exact)
-    center, zoom = ui_map.focus(shown, selected) if moved and selected else maps.fit_view(bounds, *size)
-    fit = maps.fit_layer(bounds)  # the browser fits the box at the map's real size
+    center, zoom, fit = ui_map.framing(filt, exact, size)
+    center, zoom = ui_map.focus(shown, selected) if moved and selected else (center, zoom)
     base = maps.base_map(ref, options)
     if pair and earlier is None:
         st.info(ui.tr("map.side_by_side_needs_compare"), icon=":material/info:")

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
 
+import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
@@ -224,6 +225,17 @@ def extent(filt: SceneFilter, exact: bool) -> maps.Bounds:
     with a small margin; at generalised precision their municipalities. The county is drawn around them but does
     not widen the box. Cached until the data changes (it reads every survey)."""
     return _extent(filt, exact, ui.dashboard().data_version())
+
+
+def framing(filt: SceneFilter, exact: bool, size: tuple[int, int],
+            ) -> tuple[tuple[float, float], float, folium.FeatureGroup]:
+    """The map's first view of the selection: the server's centre and zoom for a map of about `size`, and the layer
+    that fits the box in the browser at the map's real size (`maps.fit_layer`); without tiles no closer than 12
+    (`maps.fit_max_zoom`)."""
+    bounds = extent(filt, exact)
+    closest = maps.fit_max_zoom(ui.dashboard().settings.basemap)
+    center, zoom = maps.fit_view(bounds, *size, max_zoom=closest)
+    return center, zoom, maps.fit_layer(bounds, max_zoom=closest)
 
 
 def selection(shown: Any) -> tuple[str | None, bool]:

@@ -51,6 +51,7 @@ __all__ = [
     "base_map",
     "export_html",
     "fit_layer",
+    "fit_max_zoom",
     "fit_view",
     "full_map",
     "layers",
@@ -650,6 +651,9 @@ FIT_MARGIN = 0.06
 FIT_MIN_SPAN_M = 3_000.0
 #: the closest zoom a fitted view goes to (one scene: about a district; closer in is the reader's choice)
 FIT_MAX_ZOOM = 13.0
+#: without background tiles no closer than this: borders, water and names still show where the scenes lie (closer
+#: in, the map is one coloured area)
+FIT_MAX_ZOOM_PLAIN = 12.0
 FIT_MIN_ZOOM = 7.0
 _M_PER_DEGREE = 111_320.0
 
@@ -746,6 +750,11 @@ class _FitScenes(MacroElement):
         })({{ this._parent.get_name() }});
         {% endmacro %}
     """)
+
+
+def fit_max_zoom(basemap: str) -> float:
+    """The closest zoom a fitted view goes to over `basemap` ("none": no tiles)."""
+    return FIT_MAX_ZOOM_PLAIN if not basemap or basemap == "none" else FIT_MAX_ZOOM
 
 
 def fit_layer(bounds: Bounds, *, padding: tuple[int, int, int, int] = (0, 0, 0, 0),
@@ -962,8 +971,8 @@ def full_map(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame 
         f"<summary style='cursor:pointer;font-weight:600'>{safe(t('map.legend', options.lang))}</summary>"
         f"{head}{box}</details>"))
     frames = [s.scenes for s in steps] + all_ceased
-    fit_layer(scene_extent(ref, frames, precision=options.precision),
-              padding=(10, 10, EXPORT_LEGEND_PX, 10)).add_to(m)
+    fit_layer(scene_extent(ref, frames, precision=options.precision), padding=(10, 10, EXPORT_LEGEND_PX, 10),
+              max_zoom=fit_max_zoom(options.basemap)).add_to(m)
     return m
 
 
