@@ -182,6 +182,7 @@ def test_time_steps_without_remount(page: Page, server: str) -> None:
     _frame(page).evaluate("() => { window.__sentinel = 'same-map'; }")  # type: ignore[attr-defined]
     legend_before = page.page.locator(".scenes-legend").first.inner_text().split("Antal scener")[1]
     page.page.get_by_role("button", name="◀").click()
+    page.page.wait_for_url(re.compile(r"survey=demo-2023-11"), timeout=30_000)  # the step is in the address too
     counts = _scene_count(page, 63)
     time.sleep(1)
     frame = _frame(page)
