@@ -94,7 +94,7 @@ def sync_url() -> None:
     if survey:
         st.query_params["survey"] = str(survey)
     compare_to = st.session_state.get("f_compare")
-    if compare_to and compare_to != COMPARE_DEFAULT:
+    if compare_to and compare_to != COMPARE_DEFAULT and ui.exact():  # participants compare with nothing
         st.query_params[COMPARE] = str(compare_to)
     elif COMPARE in st.query_params:
         del st.query_params[COMPARE]
