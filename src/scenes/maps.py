@@ -62,7 +62,6 @@ __all__ = [
     "safe",
     "scene_extent",
     "viewport",
-    "viewport_for_municipalities",
 ]
 
 COUNTY_CENTER = (59.40, 18.10)
@@ -765,13 +764,6 @@ def fit_layer(bounds: Bounds, *, padding: tuple[int, int, int, int] = (0, 0, 0, 
     _FitScenes(bounds, padding, max_zoom).add_to(group)
     _stabilise_ids(group, "fitn")
     return group
-
-
-def viewport_for_municipalities(ref: Reference, codes: list[str], width_px: int = 480, height_px: int = 580,
-                                padding: float = 1.3) -> tuple[tuple[float, float], float]:
-    """Centre and zoom over whole municipalities (generalised precision: never derived from scene points)."""
-    shapes = ref.simplified_boundaries[ref.simplified_boundaries["kommun_kod"].isin(codes)]
-    return viewport(shapes, width_px, height_px, padding) if len(shapes) else (COUNTY_CENTER, COUNTY_ZOOM)
 
 
 def viewport(frame: gpd.GeoDataFrame, width_px: int = 480, height_px: int = 580,
