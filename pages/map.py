@@ -1,9 +1,9 @@
 """Karta: the scenes of a survey over municipalities and police areas, filtered, stepped through time, with a table.
 
-Filters can be preset from the URL (`?survey=…&kommun=0180,0127&lpo=…&kategori=…&status=…&jamfor=…&visning=1`),
-so a link (for example from a seminar) opens the map with its focus; `visning=1` opens presentation mode, `atgard=1`
-rings the scenes with an ongoing measure (exact precision only). The
-map part is a fragment: changing a filter or stepping through surveys reruns only it.
+Filters live in the URL (`?survey=…&kommun=0180,0127&lpo=…&kategori=…&status=…&jamfor=…|none&visning=1`): every
+change writes them back, so a copied link (or one from a seminar) opens the map with the same view; `visning=1` opens
+presentation mode, `atgard=1` rings the scenes with an ongoing measure (exact precision only). The map is framed on
+the scenes shown. The map part is a fragment: changing a filter or stepping through surveys reruns only it.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def _draw(present: bool) -> None:
     survey = ui_map.time_control(surveys, compact=present)
     frame = ui.scenes(survey.id)
     heading = ui_map.summary(ui_map.state_filter(), st.session_state.get("f_measure", "count"))
-    with st.expander(f"{ui.tr('map.filters')}: {heading}", expanded=False):
+    with ui_map.filter_panel(heading):
         filt, measure, compare_to, pair = ui_map.filters(frame, exact, surveys)
     if present:
         title_line = head.empty()
@@ -66,7 +66,8 @@ def _draw(present: bool) -> None:
                               else frozenset())
     selected, moved = ui_map.selection(shown) if exact else (None, False)
     size = (1500, 800) if present else (760, 540)
-    center, zoom = ui_map.focus(shown, selected) if moved and selected else ui_map.extent(filt, exact, size)
+    center, zoom, fit = ui_map.framing(filt, exact, size)
+    center, zoom = ui_map.focus(shown, selected) if moved and selected else (center, zoom)
     base = maps.base_map(ref, options)
     if pair and earlier is None:
         st.info(ui.tr("map.side_by_side_needs_compare"), icon=":material/info:")
@@ -77,11 +78,11 @@ def _draw(present: bool) -> None:
             a, target = st.columns(2)
             with a:
                 st.markdown(f"**{ui.escape_markdown(earlier.name)}**")
-                ui.show_map(base, maps.layers(ref, filt.apply(ui.scenes(earlier.id)), None, options),
+                ui.show_map(base, [*maps.layers(ref, filt.apply(ui.scenes(earlier.id)), None, options), fit],
                             key="scene_map_before", center=center, zoom=zoom, clicks=False, height=size[1])
             target.markdown(f"**{ui.escape_markdown(survey.name)}**")
         with target:
-            ui.show_map(base, maps.layers(ref, shown, ceased, options, changes=changes, selected=selected),
+            ui.show_map(base, [*maps.layers(ref, shown, ceased, options, changes=changes, selected=selected), fit],
                         key=ui_map.MAP, center=center, zoom=zoom, clicks=exact, height=size[1])
     with right:
         if present and survey.demo:

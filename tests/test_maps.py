@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
 import geopandas as gpd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely.geometry import Point
 
 from scenes.assets import AssetLinks, inline_assets
 from scenes.formats import normalise_scene_frame
 from scenes.maps import (
+    EXPORT_LEGEND_PX,
+    FIT_MAX_ZOOM,
+    FIT_MIN_SPAN_M,
+    NAMES_Z,
+    Bounds,
     MapOptions,
     base_map,
+    fit_view,
     full_map,
     layers,
     legend,
     map_classes,
     municipality_values,
     safe,
+    scene_extent,
     viewport,
 )
 from scenes.query import SceneFilter, ceased_since
@@ -165,3 +175,104 @@ def test_layers_are_feature_groups_for_dynamic_update(ref: Reference, latest: gp
     """Layers come as separate FeatureGroups (streamlit-folium swaps them without remounting the map)."""
     groups = layers(ref, latest, None, MapOptions())
     assert [g.layer_name for g in groups] == ["Kommuner", "Öppna drogscener"]
+
+
+# -- the fitted view: the scenes shown, a small margin, never closer than a neighbourhood -----------------------------
+def _contains(outer: Bounds, inner: tuple[float, float, float, float]) -> bool:
+    (south, west), (north, east) = outer
+    minx, miny, maxx, maxy = inner
+    return west <= minx and south <= miny and maxx <= east and maxy <= north
+
+
+def _span_m(box: Bounds) -> tuple[float, float]:
+    """(east-west, north-south) extent in metres at the box's middle latitude."""
+    (south, west), (north, east) = box
+    mid = math.radians((south + north) / 2)
+    return (east - west) * 111_320 * math.cos(mid), (north - south) * 111_320
+
+
+@settings(max_examples=60, deadline=None)
+@given(points=st.lists(st.tuples(st.floats(17.3, 19.0), st.floats(58.85, 60.2)), min_size=1, max_size=12),
+       margin=st.floats(0.0, 0.3))
+def test_scene_extent_holds_the_scenes_with_a_margin(ref: Reference, points: list[tuple[float, float]],
+                                                     margin: float) -> None:
+    """Every scene lies inside the box, at least `margin` of the span in from each edge, and the box is at least
+    FIT_MIN_SPAN_M across either way (a single scene is not zoomed to its doorstep)."""
+    frame = gpd.GeoDataFrame({"kommun_kod": ["0180"] * len(points)}, geometry=[Point(p) for p in points], crs=4326)
+    box = scene_extent(ref, frame, margin=margin)
+    minx, miny, maxx, maxy = frame.total_bounds
+    assert _contains(box, (minx, miny, maxx, maxy))
+    (south, west), (north, east) = box
+    tolerance = 2e-5  # the box is rounded (outwards) to five decimals
+    assert minx - west >= margin * (maxx - minx) - tolerance
+    assert east - maxx >= margin * (maxx - minx) - tolerance
+    assert miny - south >= margin * (maxy - miny) - tolerance
+    assert north - maxy >= margin * (maxy - miny) - tolerance
+    width, height = _span_m(box)
+    assert width >= FIT_MIN_SPAN_M * 0.99
+    assert height >= FIT_MIN_SPAN_M * 0.99
+
+
+def test_scene_extent_fits_the_scenes_not_the_county(ref: Reference, latest: gpd.GeoDataFrame) -> None:
+    """Scenes in the centre and south give a box well inside the county's (the county is context, not the frame);
+    several frames (every survey) give one box holding them all; no scenes give the county."""
+    county = tuple(ref.simplified_boundaries.total_bounds)
+    south = latest[latest["kommun_kod"].isin(["0127", "0136"])]  # Botkyrka, Haninge
+    box = scene_extent(ref, south)
+    width, height = _span_m(box)
+    county_width, county_height = _span_m(((county[1], county[0]), (county[3], county[2])))
+    assert width < 0.6 * county_width
+    assert height < 0.6 * county_height
+    stockholm = latest[latest["kommun_kod"] == "0180"]
+    both = scene_extent(ref, [south, stockholm])
+    assert _contains(both, tuple(south.total_bounds))
+    assert _contains(both, tuple(stockholm.total_bounds))
+    empty = scene_extent(ref, latest.iloc[0:0])
+    assert _contains(empty, county)
+
+
+def test_scene_extent_generalised_is_whole_municipalities(ref: Reference, latest: gpd.GeoDataFrame) -> None:
+    """At generalised precision the box is that of the municipalities with a scene: it says nothing about where
+    in them the scenes lie (two selections in the same municipalities give the same box)."""
+    botkyrka = latest[latest["kommun_kod"] == "0127"]
+    shape = tuple(ref.simplified_boundaries[ref.simplified_boundaries["kommun_kod"] == "0127"].total_bounds)
+    one, other = scene_extent(ref, botkyrka.iloc[:1], precision="generalised"), scene_extent(
+        ref, botkyrka.iloc[1:], precision="generalised")
+    assert one == other
+    assert _contains(one, shape)
+
+
+def test_fit_view_matches_the_box_and_caps_the_zoom(ref: Reference, latest: gpd.GeoDataFrame) -> None:
+    """The zoom is the largest half step at which the box fits the map; a wider map zooms in further; a single
+    scene stops at FIT_MAX_ZOOM."""
+    box = scene_extent(ref, latest)
+    (center, zoom), (_, wide_zoom) = fit_view(box, 760, 540), fit_view(box, 1500, 880)
+    (south, west), (north, east) = box
+    assert center == pytest.approx(((south + north) / 2, (west + east) / 2), abs=1e-5)
+    assert wide_zoom >= zoom + 0.5
+    degrees_per_px = 360 / (256 * 2 ** zoom)
+    assert (east - west) / degrees_per_px <= 760  # the box fits across at that zoom, and half a step closer in
+    closer = 360 / (256 * 2 ** (zoom + 0.5))  # it would not (across or, in Mercator, up)
+    merc_span = math.log(math.tan(math.pi / 4 + math.radians(north) / 2)) - math.log(
+        math.tan(math.pi / 4 + math.radians(south) / 2))
+    assert (east - west) / closer > 760 or merc_span * 180 / math.pi / closer > 540
+    _, single = fit_view(scene_extent(ref, latest.iloc[:1], min_span_m=10.0), 1500, 880)
+    assert single == FIT_MAX_ZOOM
+
+
+def test_export_fits_the_scenes_and_keeps_the_legend_side_free(ref: Reference, latest: gpd.GeoDataFrame) -> None:
+    """The exported page fits the scenes (not the county) with the legend's width kept free on the right, and its
+    legend folds (a <details> element)."""
+    page = _render(ref, latest)
+    box = scene_extent(ref, [latest])
+    assert f'var bounds = {json.dumps([list(box[0]), list(box[1])])}' in page
+    assert f"pad = [10, 10, {EXPORT_LEGEND_PX}, 10]" in page
+    assert "<details open class='export-legend'" in page
+    assert page.count("fitBounds(") == 1
+
+
+def test_names_sit_above_markers(ref: Reference) -> None:
+    """The municipality names' pane lies above Leaflet's marker pane (600) and below its tooltips (650)."""
+    page = str(base_map(ref, MapOptions()).get_root().render())
+    assert 600 < NAMES_Z < 650
+    assert re.search(r'createPane\(\s*"names"\);\s*\w+\.style\.zIndex = ' + str(NAMES_Z), page), "names pane"

@@ -3,9 +3,11 @@ and the time series for the HTML export (kept out of the page so it stays thin; 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import Any
 
+import folium
 import geopandas as gpd
 import streamlit as st
 
@@ -20,6 +22,7 @@ from scenes.query import SceneFilter, scene_at, scene_history
 PRESETS = {"kommun": "f_kommun", "lpo": "f_lpo", "kategori": "f_kategori", "status": "f_status"}
 PRESENT = "visning"  # ?visning=1: presentation mode
 TABLE, MAP = "scene_table", "scene_map"
+FILTERS, _FILTERS_OPEN = "map_filters", "_map_filters_open"  # the "Urval" expander, and whether it was left open
 
 
 MEASURES = "atgard"  # ?atgard=1: mark the scenes with an ongoing measure (exact precision only)
@@ -48,9 +51,13 @@ def lists_to_url(presets: Mapping[str, str]) -> None:
             del st.query_params[param]
 
 
+COMPARE = "jamfor"  # ?jamfor=<survey id>|none: the survey compared with (absent: the previous one)
+COMPARE_DEFAULT = "prev"
+
+
 def _url_signature() -> list[tuple[str, str]]:
     """The link's map parameters: a preset is applied only when they change."""
-    return url_signature((*PRESETS, "survey", "jamfor", PRESENT, MEASURES))
+    return url_signature((*PRESETS, "survey", COMPARE, PRESENT, MEASURES))
 
 
 def preset_from_url(survey_ids: list[str]) -> None:
@@ -65,11 +72,39 @@ def preset_from_url(survey_ids: list[str]) -> None:
     lists_from_url(PRESETS, known)  # a link sets every filter (unnamed ones are cleared); unknown codes drop
     if q.get("survey") in survey_ids:
         st.session_state["f_survey"] = q.get("survey")
-    if q.get("jamfor") in survey_ids:
-        st.session_state["f_compare"] = q.get("jamfor")
+    compare_to = q.get(COMPARE)
+    st.session_state["f_compare"] = compare_to if compare_to in (*survey_ids, "none") else COMPARE_DEFAULT
     st.session_state["present"] = q.get(PRESENT) == "1"
     st.session_state["f_ongoing"] = q.get(MEASURES) == "1"
     st.session_state["_map_preset"] = signature
+
+
+def sync_url() -> None:
+    """Write the filters, the survey and the comparison into the address (widget callback), as Samordning does:
+    a copied link reopens the same view (`preset_from_url` reads it back)."""
+    lists_to_url(PRESETS)
+    survey = st.session_state.get("f_survey")
+    if survey:
+        st.query_params["survey"] = str(survey)
+    compare_to = st.session_state.get("f_compare")
+    if compare_to and compare_to != COMPARE_DEFAULT and ui.exact():  # participants compare with nothing
+        st.query_params[COMPARE] = str(compare_to)
+    elif COMPARE in st.query_params:
+        del st.query_params[COMPARE]
+    st.session_state["_map_preset"] = _url_signature()
+
+
+def _keep_open() -> None:
+    """The filter panel's callback: remember whether the reader left it open."""
+    st.session_state[_FILTERS_OPEN] = bool(st.session_state.get(FILTERS))
+
+
+def filter_panel(heading: str) -> Any:
+    """The "Urval" expander, headed by what the filters select. Every choice changes that heading, and Streamlit
+    draws an expander with a new label anew, closed; so whether the reader left it open is kept in the session and
+    the panel stays open while the reader chooses."""
+    return st.expander(f"{ui.tr('map.filters')}: {heading}", bool(st.session_state.get(_FILTERS_OPEN, False)),
+                       key=FILTERS, on_change=_keep_open)
 
 
 def _switch_to_url(key: str, param: str) -> None:
@@ -118,6 +153,7 @@ def step(ids: list[str], delta: int) -> None:
     current = st.session_state.get("f_survey", ids[-1])
     at = ids.index(current) if current in ids else len(ids) - 1
     st.session_state["f_survey"] = ids[max(0, min(len(ids) - 1, at + delta))]
+    sync_url()
 
 
 def time_control(surveys: list[Survey], compact: bool = False) -> Survey:
@@ -135,9 +171,10 @@ def time_control(surveys: list[Survey], compact: bool = False) -> Survey:
     if len(ids) > 1:
         chosen = slider.select_slider(ui.tr("map.filter.survey"), ids, key="f_survey",
                                       format_func=lambda i: ui.escape_markdown(by_id[i].name),  # drawn as Markdown
-                                      label_visibility="collapsed" if compact else "visible")
+                                      label_visibility="collapsed" if compact else "visible", on_change=sync_url)
     else:
-        slider.selectbox(ui.tr("map.filter.survey"), ids, key="f_survey", format_func=lambda i: by_id[i].name)
+        slider.selectbox(ui.tr("map.filter.survey"), ids, key="f_survey", format_func=lambda i: by_id[i].name,
+                         on_change=sync_url)
         chosen = ids[0]
     return by_id[str(chosen)]
 
@@ -172,21 +209,27 @@ def classes(filt: SceneFilter, measure: str) -> Classes:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _extent(filt: SceneFilter, exact: bool, size: tuple[int, int], data_version: int,
-            ) -> tuple[tuple[float, float], float]:
-    ref = ui.dashboard().reference
-    if filt.is_empty:
-        return maps.viewport_for_municipalities(ref, list(ref.municipalities["kommun_kod"]), *size, padding=1.05)
-    everything = filt.apply(ui.scenes(None))
-    if exact:
-        return maps.viewport(everything, *size)
-    return maps.viewport_for_municipalities(ref, sorted(set(everything["kommun_kod"])), *size)
+def _extent(filt: SceneFilter, exact: bool, data_version: int) -> maps.Bounds:
+    return maps.scene_extent(ui.dashboard().reference, filt.apply(ui.scenes(None)),
+                             precision="exact" if exact else "generalised")
 
 
-def extent(filt: SceneFilter, exact: bool, size: tuple[int, int]) -> tuple[tuple[float, float], float]:
-    """Centre and zoom fitting the selection in every survey, so stepping through time keeps the frame; without a
-    filter the selection is the whole county. Cached until the data changes (it reads every survey)."""
-    return _extent(filt, exact, size, ui.dashboard().data_version())
+def extent(filt: SceneFilter, exact: bool) -> maps.Bounds:
+    """The box the map is fitted to: the selected scenes in every survey (stepping through time keeps the frame),
+    with a small margin; at generalised precision their municipalities. The county is drawn around them but does
+    not widen the box. Cached until the data changes (it reads every survey)."""
+    return _extent(filt, exact, ui.dashboard().data_version())
+
+
+def framing(filt: SceneFilter, exact: bool, size: tuple[int, int],
+            ) -> tuple[tuple[float, float], float, folium.FeatureGroup]:
+    """The map's first view of the selection: the server's centre and zoom for a map of about `size`, and the layer
+    that fits the box in the browser at the map's real size (`maps.fit_layer`); without tiles no closer than 12
+    (`maps.fit_max_zoom`)."""
+    bounds = extent(filt, exact)
+    closest = maps.fit_max_zoom(ui.dashboard().settings.basemap)
+    center, zoom = maps.fit_view(bounds, *size, max_zoom=closest)
+    return center, zoom, maps.fit_layer(bounds, max_zoom=closest)
 
 
 def selection(shown: Any) -> tuple[str | None, bool]:
@@ -246,6 +289,13 @@ def summary(filt: SceneFilter, measure: str) -> str:
     return " · ".join(parts)
 
 
+def _pick(where: Any, label: str, options: list[str], key: str, name: Callable[[str], str], *,
+          placeholder: str) -> tuple[str, ...]:
+    """One list filter, written into the address as it changes."""
+    return tuple(where.multiselect(ui.tr(label), options, key=key, format_func=name, placeholder=placeholder,
+                                   on_change=sync_url))
+
+
 def filters(frame: Any, exact: bool, surveys: list[Survey]) -> tuple[SceneFilter, str, str | None, bool]:
     """The filter widgets: municipality, police area, category, status; the shading measure, the comparison and
     the two-map switch. Returns (filter, measure, survey compared with or None, two maps)."""
@@ -253,15 +303,15 @@ def filters(frame: Any, exact: bool, surveys: list[Survey]) -> tuple[SceneFilter
     c = st.columns(4)
     every = ui.tr("map.filter.all")
     lpo = sorted(set(frame["lokalpolisomrade"]) | set(st.session_state.get("f_lpo", [])))
+    pick = partial(_pick, placeholder=every)
     filt = SceneFilter(
-        municipalities=tuple(c[0].multiselect(ui.tr("map.filter.municipality"), list(ref.municipalities["kommun_kod"]),
-                                              key="f_kommun", format_func=ref.municipality_name, placeholder=every)),
-        police_areas=tuple(c[1].multiselect(ui.tr("map.filter.police_area"), lpo, key="f_lpo",
-                                            format_func=ref.police_area_name, placeholder=every)),
-        categories=tuple(c[2].multiselect(ui.tr("map.filter.category"), list(ref.categories["code"]), key="f_kategori",
-                                          format_func=lambda k: ref.category_label(k, lang), placeholder=every)),
-        statuses=tuple(c[3].multiselect(ui.tr("map.filter.status"), list(ref.statuses["code"]), key="f_status",
-                                        format_func=lambda k: ref.status_label(k, lang), placeholder=every)))
+        municipalities=pick(c[0], "map.filter.municipality", list(ref.municipalities["kommun_kod"]), "f_kommun",
+                            ref.municipality_name),
+        police_areas=pick(c[1], "map.filter.police_area", lpo, "f_lpo", ref.police_area_name),
+        categories=pick(c[2], "map.filter.category", list(ref.categories["code"]), "f_kategori",
+                        lambda k: ref.category_label(k, lang)),
+        statuses=pick(c[3], "map.filter.status", list(ref.statuses["code"]), "f_status",
+                      lambda k: ref.status_label(k, lang)))
     shading, against, paired, marked = st.columns([2, 2, 1, 1], vertical_alignment="bottom")
     measure = shading.radio(ui.tr("map.choropleth"), ["count", "per_capita"], key="f_measure", horizontal=True,
                          format_func=lambda m: ui.tr(f"map.measure.{m}"))
@@ -269,8 +319,9 @@ def filters(frame: Any, exact: bool, surveys: list[Survey]) -> tuple[SceneFilter
     options = ["prev", "none", *names] if exact else ["none"]
     if st.session_state.get("f_compare") not in options:
         st.session_state["f_compare"] = options[0]
-    compare_to = against.selectbox(ui.tr("map.filter.compare"), options, key="f_compare", disabled=not exact,
-                                format_func=lambda i: ui.tr(f"map.compare.{i}") if i in ("prev", "none") else names[i])
+    compare_to = against.selectbox(ui.tr("map.filter.compare"), options, key="f_compare", on_change=sync_url,
+                                   disabled=not exact, format_func=lambda i: ui.tr(f"map.compare.{i}")
+                                   if i in ("prev", "none") else names[i])
     pair = paired.toggle(ui.tr("map.side_by_side"), key="f_pair", help=ui.tr("map.side_by_side_help"))
     if exact:  # which scenes have an ongoing measure: never at generalised precision
         marked.toggle(ui.tr("coord.map_toggle"), key="f_ongoing", help=ui.tr("coord.map_toggle_help"),

@@ -50,6 +50,9 @@ __all__ = [
     "TimeStep",
     "base_map",
     "export_html",
+    "fit_layer",
+    "fit_max_zoom",
+    "fit_view",
     "full_map",
     "layers",
     "legend",
@@ -57,8 +60,8 @@ __all__ = [
     "map_classes",
     "municipality_values",
     "safe",
+    "scene_extent",
     "viewport",
-    "viewport_for_municipalities",
 ]
 
 COUNTY_CENTER = (59.40, 18.10)
@@ -67,6 +70,10 @@ _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 WATER = "#c6dbe9"  # the background: sea and lakes (the municipality shapes are land only)
 LAND_AROUND = "#e2e2dc"  # the neighbouring counties: land, but not ours
 CLUSTER = "#3b3b3b"
+#: the width (px) kept free on the right of an exported map's first view: its legend (and step buttons) sit there
+EXPORT_LEGEND_PX = 320
+NAMES_Z = 625  # the municipality names' pane: above markers (600), below tooltips (650)
+_HALO = "1px 1px 0 #fff,-1px -1px 0 #fff,1px -1px 0 #fff,-1px 1px 0 #fff,0 0 3px #fff,0 0 4px #fff"
 _ZOOMS = range(6, 19)
 _LABEL_ZOOMS = range(7, 16)
 
@@ -264,7 +271,7 @@ def _css(scale: float) -> str:
         "justify-content:center;width:100%;height:100%;margin:0;box-sizing:border-box}"
         ".marker-cluster.scene-cluster{background:transparent}"
         f".muni-label{{display:flex;justify-content:center;white-space:nowrap;color:#1a1a1a;font:600 {name_px}px/1.2 "
-        "'Source Sans Pro',sans-serif;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff;pointer-events:none}"
+        f"'Source Sans Pro',sans-serif;text-shadow:{_HALO};pointer-events:none}}"
         f".count-label{{display:flex;justify-content:center;pointer-events:none}}.count-label span{{background:#fff;"
         f"border:2px solid #1a1a1a;border-radius:11px;font:bold {count_px}px/1.3 sans-serif;color:#1a1a1a;"
         "padding:0 6px;white-space:nowrap}"
@@ -326,7 +333,9 @@ def base_map(ref: Reference, options: MapOptions) -> folium.Map:
         folium.TileLayer(tiles=url, attr=attribution or options.basemap_attribution or " ",
                          name=t("map.layer.basemap", options.lang), overlay=False, control=False).add_to(m)
     folium.map.CustomPane("outlines", z_index=420, pointer_events=False).add_to(m)
-    folium.map.CustomPane("names", z_index=450, pointer_events=False).add_to(m)
+    # Names above the markers and clusters (Leaflet's marker pane is 600, its tooltips 650): a scene disc or a
+    # ceased marker never hides "Stockholm"; the names take no pointer events, so what lies under them is clickable.
+    folium.map.CustomPane("names", z_index=NAMES_Z, pointer_events=False).add_to(m)
     around = ref.surroundings
     if len(around) and (not options.basemap or options.basemap == "none"):
         folium.GeoJson(_geojson(around, {}), interactive=False, control=False,
@@ -632,11 +641,129 @@ def _selection(scenes: gpd.GeoDataFrame, selected: str, lang: str) -> folium.Fea
     return group
 
 
-def viewport_for_municipalities(ref: Reference, codes: list[str], width_px: int = 480, height_px: int = 580,
-                                padding: float = 1.3) -> tuple[tuple[float, float], float]:
-    """Centre and zoom over whole municipalities (generalised precision: never derived from scene points)."""
-    shapes = ref.simplified_boundaries[ref.simplified_boundaries["kommun_kod"].isin(codes)]
-    return viewport(shapes, width_px, height_px, padding) if len(shapes) else (COUNTY_CENTER, COUNTY_ZOOM)
+Bounds = tuple[tuple[float, float], tuple[float, float]]  # ((south, west), (north, east)), WGS 84
+
+#: the share of the shown scenes' span added on every side of a fitted view, so no marker sits on the map's edge
+FIT_MARGIN = 0.06
+#: the least ground (metres) a fitted view spans either way: one scene, or a few close together, is shown with its
+#: neighbourhood (streets, a district name) rather than at the closest zoom
+FIT_MIN_SPAN_M = 3_000.0
+#: the closest zoom a fitted view goes to (one scene: about a district; closer in is the reader's choice)
+FIT_MAX_ZOOM = 13.0
+#: without background tiles no closer than this: borders, water and names still show where the scenes lie (closer
+#: in, the map is one coloured area)
+FIT_MAX_ZOOM_PLAIN = 12.0
+FIT_MIN_ZOOM = 7.0
+_M_PER_DEGREE = 111_320.0
+
+
+def _merc(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def scene_extent(ref: Reference, scenes: gpd.GeoDataFrame | Sequence[gpd.GeoDataFrame], *,
+                 precision: str = "exact", margin: float = FIT_MARGIN,
+                 min_span_m: float = FIT_MIN_SPAN_M) -> Bounds:
+    """The box a map of `scenes` is fitted to: the scenes with `margin` on every side, at least `min_span_m` across
+    (a single scene is not zoomed in to its doorstep). Several frames (every survey of a series) give one box, so
+    stepping through time keeps the frame. At generalised precision the box is that of the municipalities with a
+    scene (never derived from scene locations). Without scenes: the county. The county is drawn around as context
+    but does not widen the box."""
+    frames = [scenes] if isinstance(scenes, gpd.GeoDataFrame) else list(scenes)
+    frames = [f for f in frames if f is not None and len(f)]
+    if not frames:
+        return _box(tuple(ref.simplified_boundaries.total_bounds), 0.0, 0.0)
+    if precision == "exact":
+        bounds = [f.total_bounds for f in frames]
+        minx, miny = min(b[0] for b in bounds), min(b[1] for b in bounds)
+        maxx, maxy = max(b[2] for b in bounds), max(b[3] for b in bounds)
+    else:
+        codes = set().union(*(set(f["kommun_kod"].astype(str)) for f in frames))
+        shapes = ref.simplified_boundaries[ref.simplified_boundaries["kommun_kod"].astype(str).isin(codes)]
+        minx, miny, maxx, maxy = (shapes if len(shapes) else ref.simplified_boundaries).total_bounds
+    return _box((float(minx), float(miny), float(maxx), float(maxy)), margin, min_span_m)
+
+
+def _box(bounds: tuple[float, ...], margin: float, min_span_m: float) -> Bounds:
+    minx, miny, maxx, maxy = bounds
+    mid_lat, mid_lon = (miny + maxy) / 2, (minx + maxx) / 2
+    lat_span = max(maxy - miny, min_span_m / _M_PER_DEGREE) * (1 + 2 * margin)
+    lon_span = max(maxx - minx, min_span_m / (_M_PER_DEGREE * math.cos(math.radians(mid_lat)))) * (1 + 2 * margin)
+    def down(v: float) -> float:  # five decimals (about a metre), rounded outwards: the box never cuts a scene
+        return math.floor(v * 1e5) / 1e5
+
+    def up(v: float) -> float:
+        return math.ceil(v * 1e5) / 1e5
+
+    return ((down(mid_lat - lat_span / 2), down(mid_lon - lon_span / 2)),
+            (up(mid_lat + lat_span / 2), up(mid_lon + lon_span / 2)))
+
+
+def fit_view(bounds: Bounds, width_px: int, height_px: int, *, max_zoom: float = FIT_MAX_ZOOM,
+             min_zoom: float = FIT_MIN_ZOOM) -> tuple[tuple[float, float], float]:
+    """Centre and zoom (in the map's half steps) at which `bounds` fits a map of the given size, as Leaflet's
+    `fitBounds` does it; the server's first guess before the browser fits to the real size (`fit_layer`)."""
+    (south, west), (north, east) = bounds
+    zoom_x = math.log2(width_px * 360 / (max(east - west, 1e-9) * 256))
+    zoom_y = math.log2(height_px * 2 * math.pi / (max(_merc(north) - _merc(south), 1e-9) * 256))
+    zoom = max(min_zoom, min(max_zoom, math.floor(min(zoom_x, zoom_y) * 2) / 2))
+    return (round((south + north) / 2, 6), round((west + east) / 2, 6)), int(zoom) if zoom.is_integer() else zoom
+
+
+class _FitScenes(MacroElement):
+    """Fits the map to `bounds` in the browser, at the map's real size, once per box: a new selection of scenes
+    is framed, while stepping through time or clicking a scene (the same box) keeps the reader's view. Until the
+    reader pans or zooms, a resize of the map (presentation mode sizes it to the window) fits it again. Runs after
+    streamlit-folium's own `setView` (a timeout), so the real size wins over the server's guess. `padding` is
+    [left, top, right, bottom] pixels kept free (a legend's corner)."""
+
+    def __init__(self, bounds: Bounds, padding: tuple[int, int, int, int], max_zoom: float) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "FitScenes"
+        self.bounds, self.padding, self.max_zoom = [list(bounds[0]), list(bounds[1])], list(padding), max_zoom
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (group) {
+            var bounds = {{ this.bounds|tojson }}, pad = {{ this.padding|tojson }};
+            var key = JSON.stringify([bounds, pad]);
+            function go() {
+                var map = group._map;
+                if (!map || (map._scenesFit && map._scenesFit.key === key)) { return; }
+                var state = map._scenesFit = {key: key, auto: true};
+                state.fit = function () {
+                    if (map._scenesFit !== state || !state.auto) { return; }
+                    map.fitBounds(bounds, {paddingTopLeft: [pad[0], pad[1]], paddingBottomRight: [pad[2], pad[3]],
+                                           maxZoom: {{ this.max_zoom }}, animate: false});
+                };
+                if (!map._scenesFitHooked) {
+                    map._scenesFitHooked = true;
+                    map.on("resize", function () { if (map._scenesFit) { map._scenesFit.fit(); } });
+                    L.DomEvent.on(map.getContainer(), "mousedown wheel touchstart keydown", function () {
+                        if (map._scenesFit) { map._scenesFit.auto = false; }  // the reader moves the map
+                    });
+                }
+                setTimeout(state.fit, 0);
+            }
+            if (group._map) { go(); } else { group.once("add", go); }
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+
+def fit_max_zoom(basemap: str) -> float:
+    """The closest zoom a fitted view goes to over `basemap` ("none": no tiles)."""
+    return FIT_MAX_ZOOM_PLAIN if not basemap or basemap == "none" else FIT_MAX_ZOOM
+
+
+def fit_layer(bounds: Bounds, *, padding: tuple[int, int, int, int] = (0, 0, 0, 0),
+              max_zoom: float = FIT_MAX_ZOOM) -> folium.FeatureGroup:
+    """A layer with nothing to draw that fits the map to `bounds` in the browser (`_FitScenes`): add it with the
+    other layers."""
+    group = folium.FeatureGroup(name="fit", show=True, control=False)
+    _FitScenes(bounds, padding, max_zoom).add_to(group)
+    _stabilise_ids(group, "fitn")
+    return group
 
 
 def viewport(frame: gpd.GeoDataFrame, width_px: int = 480, height_px: int = 580,
@@ -744,7 +871,8 @@ def legend_html(items: list[LegendItem], title: str, *, large: bool = False) -> 
             swatch = (f'<span style="display:inline-block;width:18px;height:13px;background:{_colour(item.colour)};'
                       f'border:{border}"></span>')
         rows.append(f'<li style="list-style:none;margin:2px 0;{size}">{swatch} {safe(item.label)}</li>')
-    return (f'<div class="scenes-legend" style="{size}"><strong>{safe(title)}</strong>'
+    heading = f"<strong>{safe(title)}</strong>" if title else ""
+    return (f'<div class="scenes-legend" style="{size}">{heading}'
             f'<ul style="padding:0;margin:4px 0">{"".join(rows)}</ul></div>')
 
 
@@ -823,17 +951,20 @@ def full_map(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame 
     all_ceased = [s.ceased for s in steps if s.ceased is not None and len(s.ceased)]
     changes = {k: v for s in steps for k, v in s.changes.items()}
     box = legend_html(legend(ref, all_scenes, all_ceased[0] if all_ceased else None, options, changes=changes),
-                      t("map.legend", options.lang), large=options.presentation)
+                      "", large=options.presentation)  # titled by the <details> summary below
     head = (f"<div style='font-weight:bold'>{safe(title)}</div>" if title else "") + (
         f"<div style='color:#7a4d00'>{safe(notice)}</div>" if notice else "")
+    # The legend in the bottom-right corner, foldable (a <details> open at first); the view is fitted with that
+    # side kept free (`EXPORT_LEGEND_PX`), so at the first view it covers no scene and no municipality it shows.
     _root(m).html.add_child(Element(
-        "<div style='position:fixed;bottom:28px;right:10px;z-index:1000;background:#fff;padding:8px 10px;"
-        f"border:1px solid #999;border-radius:4px;max-width:320px;font:14px/1.4 sans-serif'>{head}{box}</div>"))
-    geoms = [s.scenes.geometry for s in steps] + [c.geometry for c in all_ceased]
-    shown = pd.concat(geoms) if geoms else scenes.geometry
-    if len(shown) and options.precision == "exact":
-        minx, miny, maxx, maxy = shown.total_bounds
-        m.fit_bounds([[miny, minx], [maxy, maxx]], padding=(30, 30))
+        "<details open class='export-legend' style='position:fixed;bottom:28px;right:10px;z-index:1000;"
+        f"background:#fff;padding:6px 10px;border:1px solid #999;border-radius:4px;width:{EXPORT_LEGEND_PX - 40}px;"
+        "max-height:calc(100vh - 120px);overflow:auto;box-sizing:border-box;font:14px/1.4 sans-serif'>"
+        f"<summary style='cursor:pointer;font-weight:600'>{safe(t('map.legend', options.lang))}</summary>"
+        f"{head}{box}</details>"))
+    frames = [s.scenes for s in steps] + all_ceased
+    fit_layer(scene_extent(ref, frames, precision=options.precision), padding=(10, 10, EXPORT_LEGEND_PX, 10),
+              max_zoom=fit_max_zoom(options.basemap)).add_to(m)
     return m
 
 

@@ -42,8 +42,9 @@ BOUNDARIES_FILE = "reference/municipalities.geojson"
 #: Land of the neighbouring counties around the county, for maps drawn without background tiles (see
 #: `build_surroundings`). Optional: without it the map shows only the county.
 SURROUNDINGS_FILE = "reference/surroundings.geojson"
-#: How far (metres) past the county's bounding box the surrounding land is kept.
-SURROUNDINGS_MARGIN_M = 60_000.0
+#: How far (metres) past the county's bounding box the surrounding land is kept: enough that a map fitted to the
+#: whole county on a wide screen (1920x1080, zoom 8) shows land to its edges, not a straight cut.
+SURROUNDINGS_MARGIN_M = 200_000.0
 #: Douglas-Peucker tolerance (metres, SWEREF 99 TM) for the surrounding land: plenty for a county-scale map.
 SURROUNDINGS_TOLERANCE_M = 250.0
 #: The surrounding land reaches this far (metres) under the county's edge along their land border, so that no

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import Page, screenshot
-from tests.browser.test_map_browser import _frame, _map_frame, _scene_count
+from tests.browser.conftest import Page, choose, screenshot
+from tests.browser.test_map_browser import _frame, _map_frame, _scene_count, open_filters
 
 pytestmark = pytest.mark.browser
 
@@ -181,6 +182,7 @@ def test_time_steps_without_remount(page: Page, server: str) -> None:
     _frame(page).evaluate("() => { window.__sentinel = 'same-map'; }")  # type: ignore[attr-defined]
     legend_before = page.page.locator(".scenes-legend").first.inner_text().split("Antal scener")[1]
     page.page.get_by_role("button", name="◀").click()
+    page.page.wait_for_url(re.compile(r"survey=demo-2023-11"), timeout=30_000)  # the step is in the address too
     counts = _scene_count(page, 63)
     time.sleep(1)
     frame = _frame(page)
@@ -207,3 +209,186 @@ def test_time_steps_without_remount(page: Page, server: str) -> None:
     legend = page.page.locator(".scenes-legend").first.inner_text()
     assert "Delad från en tidigare scen" in legend
     assert page.blocked == []
+
+
+# -- issue 27: a map that reads from the back of a room, and a link that reopens the same view ---------------------
+COUNT_LINE = re.compile(r"Visar \d+ av \d+ scener")
+
+#: the Leaflet map's view and the scene markers' positions (in clusters too), in the streamlit-folium frame
+VIEW_JS = """() => {
+  const b = window.map.getBounds(), points = [];
+  window.map.eachLayer(l => {
+    if (l.getAllChildMarkers) { return; }  // a cluster's children are listed by its group below
+    if (l instanceof L.MarkerClusterGroup) { l.getLayers().forEach(m => points.push(m.getLatLng())); }
+    else if (l instanceof L.Marker && /scene-marker|ceased-marker/.test((l.options.icon.options || {}).className)) {
+      points.push(l.getLatLng()); }
+  });
+  return {south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast(),
+          zoom: window.map.getZoom(), points: points.map(p => [p.lat, p.lng])}; }"""
+
+#: panes' stacking, and where the municipality names are drawn
+PANES_JS = """() => {
+  const z = s => parseInt(getComputedStyle(document.querySelector(s)).zIndex, 10);
+  const label = document.querySelector('.muni-label');
+  return {names: z('.leaflet-names-pane'), markers: z('.leaflet-marker-pane'), tooltips: z('.leaflet-tooltip-pane'),
+          labelPane: label && label.closest('.leaflet-pane').className,
+          halo: label && getComputedStyle(label).textShadow}; }"""
+
+
+def _expected_box() -> tuple[tuple[float, float], tuple[float, float]]:
+    """The box the core fits the demo's scenes to (every survey: stepping through time keeps the frame)."""
+    import tempfile
+    from pathlib import Path
+
+    from scenes.core import Dashboard
+    from scenes.maps import scene_extent
+    from scenes.settings import Settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        dash = Dashboard(Settings(state_dir=Path(tmp)))
+        dash.init(demo=True)
+        return scene_extent(dash.reference, dash.scenes(None))
+
+
+def _settled_view(p: Page, timeout: float = 30) -> dict[str, object]:
+    """The map's view once it stops changing (the browser's fit runs after streamlit-folium's first view)."""
+    deadline, last, view = time.monotonic() + timeout, None, {}
+    while time.monotonic() < deadline:
+        try:
+            view = _frame(p).evaluate(VIEW_JS)  # type: ignore[attr-defined]
+        except Exception:  # the frame is (re)rendering
+            view = {}
+        key = (view.get("south"), view.get("east"), view.get("zoom"))
+        if view and view.get("points") and key == last:
+            return view
+        last = key
+        time.sleep(1)
+    return view
+
+
+@pytest.mark.parametrize("size", ["1366x768", "1920x1080"])
+def test_presentation_fits_the_scenes_not_the_county(page: Page, wide: Page, server: str, size: str) -> None:
+    """?visning=1 frames the scenes (every survey's, with a small margin) at the window's real size: the box fills
+    the view in one direction (within Leaflet's half zoom step) and every marker is inside; the surrounding land
+    reaches the view's edges (no straight cut), and names are drawn above the markers."""
+    p = page if size == "1366x768" else wide
+    p.page.goto(server + "/karta?visning=1")
+    _map_frame(p)
+    assert _scene_count(p, 53).get("total") == 53
+    view = _settled_view(p)
+    time.sleep(1)
+    screenshot(p.page, f"karta-visning-anpassad-{size}")
+    box = p.page.locator('iframe[title="streamlit_folium.st_folium"]').first.bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= p.page.viewport_size["height"], box  # the whole map on the screen
+    (south, west), (north, east) = _expected_box()
+    eps = 1e-4
+    assert view["south"] <= south + eps, (view, south)
+    assert view["west"] <= west + eps, (view, west)
+    assert view["north"] >= north - eps, (view, north)
+    assert view["east"] >= east - eps, (view, east)
+    share = max((east - west) / (view["east"] - view["west"]), (north - south) / (view["north"] - view["south"]))
+    assert share >= 0.65, share  # the old view of the whole county left the scenes a third of the screen
+    for lat, lng in view["points"]:
+        assert view["south"] < lat < view["north"]
+        assert view["west"] < lng < view["east"]
+    land = tuple(_frame(p).evaluate(  # type: ignore[attr-defined]
+        "() => { const g = []; window.map.eachLayer(l => { if (l.getBounds && l.options "
+        "&& l.options.fillColor === '#e2e2dc') { const b = l.getBounds(); g.push([b.getWest(), "
+        "b.getSouth(), b.getEast(), b.getNorth()]); } }); return g.length ? [Math.min(...g.map(x => x[0])), "
+        "Math.min(...g.map(x => x[1])), Math.max(...g.map(x => x[2])), Math.max(...g.map(x => x[3]))] : null; }"))
+    assert land[0] < view["west"], (land, view)  # the left edge: the cut was there
+    assert land[1] < view["south"], (land, view)
+    assert land[3] > view["north"], (land, view)
+    panes = _frame(p).evaluate(PANES_JS)  # type: ignore[attr-defined]
+    assert panes["markers"] < panes["names"] < panes["tooltips"], panes
+    assert "leaflet-names-pane" in panes["labelPane"], panes
+    assert "rgb(255, 255, 255)" in panes["halo"], panes
+    assert p.blocked == []
+
+
+def _filters_open(p: Page) -> bool:
+    return p.page.locator('[data-testid="stExpander"] details').first.get_attribute("open") is not None
+
+
+def test_filters_stay_open_and_the_address_reopens_the_view(page: Page, browser: object, server: str) -> None:
+    """Choosing in Urval keeps the panel open and writes each choice into the address; the copied address, opened
+    in a fresh page, shows the same filters, the same count line and the same scenes."""
+    page.page.goto(server + "/karta")
+    _map_frame(page)
+    assert _scene_count(page, 53).get("total") == 53
+    open_filters(page)
+    choose(page.page, "Kommun", "Botkyrka")
+    page.page.wait_for_url(re.compile(r"kommun=0127"), timeout=30_000)
+    assert _scene_count(page, 7).get("total") == 7
+    assert _filters_open(page)  # still open: the next choice needs no click on "Urval"
+    choose(page.page, "Kategori", "Utsatt område")
+    page.page.wait_for_url(re.compile(r"kategori=utsatt_omrade"), timeout=30_000)
+    page.page.get_by_label("Markera förändringar sedan").click()
+    page.page.get_by_role("option", name="(markera inga förändringar)").click()
+    page.page.wait_for_url(re.compile(r"jamfor=none"), timeout=30_000)
+    time.sleep(1.5)
+    assert _filters_open(page)
+    screenshot(page.page, "karta-urval-oppet")
+    count = page.page.get_by_text(COUNT_LINE).first.inner_text()
+    shown = int(re.search(r"Visar (\d+) av", count).group(1))  # type: ignore[union-attr]
+    assert 0 < shown <= 7, count
+    link = page.page.url
+    for part in ("kommun=0127", "kategori=utsatt_omrade", "jamfor=none"):
+        assert part in link, link
+
+    fresh = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")  # type: ignore[attr-defined]
+    try:
+        again = Page(fresh.new_page(), [])
+        again.page.goto(link)
+        _map_frame(again)
+        again.page.get_by_text(COUNT_LINE).first.wait_for(timeout=30_000)
+        assert _scene_count(again, shown).get("total") == shown
+        assert again.page.get_by_text(COUNT_LINE).first.inner_text() == count
+        heading = again.page.locator('[data-testid="stExpander"] summary').first.inner_text()
+        assert "Kommun: Botkyrka" in heading, heading
+        assert "Kategori: Utsatt område" in heading, heading
+        screenshot(again.page, "karta-delad-lank")
+    finally:
+        fresh.close()
+    assert page.blocked == []
+
+
+OVERLAP_JS = """() => {
+  const legend = document.querySelector('.export-legend').getBoundingClientRect();
+  const hit = (r) => r.left < legend.right && legend.left < r.right && r.top < legend.bottom && legend.top < r.bottom;
+  const marks = [...document.querySelectorAll('.leaflet-marker-icon')].filter(e => e.closest('.leaflet-marker-pane'))
+    .map(e => e.getBoundingClientRect()).filter(r => r.width > 0);
+  const inside = marks.filter(r => r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight);
+  return {markers: marks.length, inside: inside.length, covered: marks.filter(hit).length,
+          legend: [legend.left, legend.top, legend.right, legend.bottom]}; }"""
+
+
+@pytest.mark.parametrize("size", ["1366x768", "1920x1080"])
+def test_exported_map_legend_covers_no_scene(page: Page, wide: Page, server: str, size: str) -> None:
+    """The offline HTML handout (Ladda ned HTML) opens framed on its scenes with the legend in a corner kept free:
+    no marker or cluster lies under the legend, and every one is on screen."""
+    p = page if size == "1366x768" else wide
+    p.page.goto(server + "/karta")
+    _map_frame(p)
+    assert _scene_count(p, 53).get("total") == 53
+    button = p.page.get_by_role("button", name="Karta (HTML)")
+    button.scroll_into_view_if_needed()
+    with p.page.expect_download(timeout=60_000) as info:
+        button.click()
+    html = Path(info.value.path()).read_text(encoding="utf-8")
+    p.page.set_content(html, wait_until="load")
+    deadline, marks = time.monotonic() + 20, {}
+    while time.monotonic() < deadline:
+        marks = p.page.evaluate(OVERLAP_JS)
+        time.sleep(1)
+        if marks["markers"] and marks == p.page.evaluate(OVERLAP_JS):
+            break
+    screenshot(p.page, f"karta-export-{size}")
+    assert marks["markers"] > 0, marks
+    assert marks["covered"] == 0, marks
+    assert marks["inside"] == marks["markers"], marks
+    assert p.page.locator("details.export-legend[open]").count() == 1
+    p.page.locator("details.export-legend summary").click()  # it folds away
+    assert p.page.locator("details.export-legend[open]").count() == 0
+    assert p.blocked == []
