@@ -17,7 +17,7 @@ suppressed form as the screen. `table` does a whole table (its count columns, an
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -25,9 +25,17 @@ import pandas as pd
 
 from scenes.i18n import number, t
 
-__all__ = ["SHOW_ALL", "Disclosure"]
+__all__ = ["SHOW_ALL", "Disclosure", "Relation"]
 
 V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Published figures that add up: `total` is the sum of `parts` (cells are any hashable keys)."""
+
+    total: Hashable
+    parts: tuple[Hashable, ...]
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,50 @@ class Disclosure:
     def suppressed_text(self, lang: str = "sv") -> str:
         return t("disclosure.fewer_than", lang, n=self.threshold)
 
+    def withheld_text(self, lang: str = "sv") -> str:
+        """What a count hidden by `protect` reads as (too small, or hidden so a small one cannot be worked out)."""
+        return t("disclosure.withheld", lang)
+
+    def protect(self, counts: Mapping[Hashable, int], relations: Sequence[Relation],
+                public: Collection[Hashable] = ()) -> frozenset[Hashable]:
+        """The cells of `counts` a reader may not see, so that no hidden count can be worked out by arithmetic.
+
+        The rule (the only place it is decided): a count from 1 to `threshold` − 1 is hidden (primary); then,
+        for every relation total = sum of parts, never exactly one of its members (total and parts) is hidden,
+        since the published others would tell it: when one is, the smallest shown part is hidden too (a part with
+        scenes before an empty one, whose zero may be known from elsewhere; ties by key), else the total. This is
+        repeated until no relation has a single hidden member. `public` cells (the county totals) are never
+        hidden; a cell whose relation leaves nothing else to hide is told by public figures, and is shown.
+        Nothing is hidden when the disclosure is not active.
+        """
+        if not self.active:
+            return frozenset()
+        told = set(public)
+        hidden = {cell for cell, n in counts.items() if cell not in told and self.hidden(n)}
+
+        def cost(cell: Hashable) -> tuple[bool, int, str]:
+            n = int(counts.get(cell, 0))
+            return n == 0, n, repr(cell)
+
+        changed = True
+        while changed:
+            changed = False
+            for relation in relations:
+                members = (relation.total, *relation.parts)
+                unknown = [cell for cell in members if cell in hidden]
+                if len(unknown) != 1:
+                    continue
+                candidates = [c for c in relation.parts if c not in hidden and c not in told]
+                if not candidates and relation.total not in hidden and relation.total not in told:
+                    candidates = [relation.total]
+                if candidates:
+                    hidden.add(min(candidates, key=cost))
+                else:  # the public figures tell it whatever else is hidden: hiding it would be noise
+                    hidden.discard(unknown[0])
+                    told.add(unknown[0])
+                changed = True
+        return frozenset(hidden)
+
     def counts_column(self, counts: pd.Series, lang: str = "sv") -> pd.Series:
         """Counts for a table: unchanged (integers) when nothing is hidden, else text with the small ones replaced."""
         if not self.active or not counts.map(self.hidden).any():
@@ -87,6 +139,8 @@ class Disclosure:
         """The rows of `table` whose count in column `counts` may be shown: what a chart may plot."""
         if not self.active:
             return table
+        if "withheld" in table.columns:  # marked by `protect` (breakdown(..., text=False))
+            return table[~table["withheld"].astype(bool).to_numpy()]
         return table[~table[counts].map(self.hidden).to_numpy()]
 
     def table(self, table: pd.DataFrame, counts: str | Iterable[str], derived: Iterable[str] = (),
@@ -116,6 +170,32 @@ class Disclosure:
             out[name] = masked
         for name in names:
             out[name] = self.counts_column(out[name], lang)
+        return out
+
+    def withhold(self, table: pd.DataFrame, hidden: Mapping[str, pd.Series], derived: Iterable[str] = (),
+                 lang: str = "sv") -> pd.DataFrame:
+        """A copy of `table` with the counts `protect` withholds as words (`hidden`: count column -> mask).
+
+        Like `table`, but the cells to hide are given (primary and secondary alike, all reading "withheld",
+        so a reader cannot tell a small count from one hidden to protect it); the `derived` columns are missing
+        in every row with a hidden count. `table` itself when nothing is hidden.
+        """
+        masks = {name: pd.Series(mask, index=table.index).astype(bool) for name, mask in hidden.items()}
+        if not self.active or not any(m.any() for m in masks.values()):
+            return table
+        out = table.copy()
+        anywhere = pd.Series(False, index=table.index)
+        for mask in masks.values():
+            anywhere |= mask
+        for name in derived:
+            if name in out.columns:
+                column = out[name]
+                masked = column.where(~anywhere.to_numpy())
+                out[name] = masked.astype("Int64") if pd.api.types.is_integer_dtype(column.dtype) else masked
+        word = self.withheld_text(lang)
+        for name, mask in masks.items():
+            if mask.any():
+                out[name] = [word if h else v for v, h in zip(out[name].tolist(), mask.tolist(), strict=True)]
         return out
 
 
