@@ -41,6 +41,8 @@ from scenes.cartography import Label, label_anchor, min_zooms
 from scenes.classes import Classes, count_classes, rate_classes
 from scenes.disclosure import Disclosure
 from scenes.i18n import number, t
+from scenes.protection import protection
+from scenes.query import SceneFilter
 from scenes.reference import Reference
 
 __all__ = [
@@ -103,7 +105,8 @@ class MapOptions:
     basemap_attribution: str = ""
     assets: AssetLinks = field(default_factory=AssetLinks)
     precision: str = "exact"  # "generalised": counts per municipality only; no scene location reaches the map
-    disclosure: Disclosure = field(default_factory=Disclosure.off)  # small counts as "fewer than 3"
+    disclosure: Disclosure = field(default_factory=Disclosure.off)  # withheld counts (`scenes.protection`)
+    selection: SceneFilter | None = None  # the filter the scenes drawn were chosen with (what is withheld depends)
     classes: Classes | None = None  # shading classes shared by every survey shown; None: from the data drawn
     presentation: bool = False  # projector: larger names, labels and legend
     #: scene ids to mark as having an ongoing measure (a ring round the marker, a tooltip line, a legend entry);
@@ -394,10 +397,14 @@ def map_classes(ref: Reference, frames: Sequence[gpd.GeoDataFrame], measure: str
 
 
 def _plan(ref: Reference, scenes: gpd.GeoDataFrame, options: MapOptions) -> tuple[pd.Series, pd.Series, Classes]:
-    """Per municipality: the value, whether its count is suppressed, and the classes used."""
+    """Per municipality: the value, whether its count is withheld (`scenes.protection`: the same municipalities
+    as every other view of these scenes), and the classes used."""
     values = municipality_values(ref, scenes, options.choropleth)
     counts = municipality_values(ref, scenes, "count")
-    hidden = counts.map(options.disclosure.hidden)
+    hidden = pd.Series(False, index=counts.index)
+    if options.disclosure.active:
+        withheld = protection(ref, scenes, options.disclosure, filt=options.selection)
+        hidden = pd.Series([withheld.hidden("municipality", str(c)) for c in counts.index], index=counts.index)
     classes = options.classes or map_classes(ref, [scenes], options.choropleth,
                                              max(options.disclosure.threshold, 3))
     return values, hidden, classes
@@ -405,7 +412,7 @@ def _plan(ref: Reference, scenes: gpd.GeoDataFrame, options: MapOptions) -> tupl
 
 def _value_text(value: float, hidden: bool, options: MapOptions) -> str:
     if hidden:
-        return options.disclosure.suppressed_text(options.lang)
+        return options.disclosure.withheld_text(options.lang)
     if pd.isna(value):
         return t("map.no_data", options.lang)
     return number(value, options.lang, 0 if options.choropleth == "count" else 1)
@@ -554,9 +561,9 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
 
     values, hidden, classes = _plan(ref, scenes, options)
     shapes = ref.simplified_boundaries.set_index("kommun_kod").reindex(values.index).reset_index()
-    # A suppressed rate would give its count away (rate x population): it is drawn as "no data".
-    cls = [-1 if h and options.choropleth != "count" else classes.index(v)
-           for v, h in zip(values, hidden, strict=True)]
+    # A withheld count is drawn as "no data or withheld", never in its class (the class would tell it), and so is
+    # its rate (rate x population would give the count away).
+    cls = [-1 if h else classes.index(v) for v, h in zip(values, hidden, strict=True)]
     shown = [_value_text(v, h, options) for v, h in zip(values, hidden, strict=True)]
     choro = folium.FeatureGroup(name=t("map.layer.municipalities", lang), show=options.show_municipalities)
     folium.GeoJson(
@@ -699,10 +706,12 @@ def legend(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
     values, hidden, classes = _plan(ref, scenes, options)
     items.append(LegendItem("heading", t(f"map.measure.{options.choropleth}", lang), ""))
     items.append(LegendItem("class", "0", classes.colour(0)))
-    for i, label in enumerate(classes.labels(lang, options.disclosure if options.choropleth == "count" else None)):
+    for i, label in enumerate(classes.labels(lang)):
+        if options.choropleth == "count" and i == 0 and options.disclosure.hidden(classes.bounds[0]):
+            continue  # the first class is exactly the small counts: they are drawn as withheld instead
         items.append(LegendItem("class", label, classes.colour(i + 1)))
-    if values.isna().any() or (options.choropleth != "count" and hidden.any()):
-        text = t("map.no_data", lang) if not hidden.any() or options.choropleth == "count" else t(
+    if values.isna().any() or hidden.any():
+        text = t("map.no_data", lang) if not hidden.any() else t(
             "map.no_data_or_few", lang, n=options.disclosure.threshold)
         items.append(LegendItem("class", text, classes.colour(-1), "dashed"))
     items.append(LegendItem("county", t("map.county", lang), "#1a1a1a"))

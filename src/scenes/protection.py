@@ -112,13 +112,14 @@ def protection(ref: Reference, frame: pd.DataFrame, disclosure: Disclosure, *,
 
     municipalities = _within({str(c) for c in ref.municipalities["kommun_kod"]}, filt.municipalities)
     police_areas = _within(_police_areas(ref), filt.police_areas)
+    stockholm = not filt.municipalities or STOCKHOLM in filt.municipalities  # the districts are Stockholm's
+    districts = {ref.current_district(str(c)) for c in ref.districts["district_code"]} if stockholm else set()
     universe = {
         "municipality": municipalities | {str(k) for k in observed["municipality"].index},
         "police_area": police_areas | {str(k) for k in observed["police_area"].index},
         "category": _within({str(c) for c in ref.categories["code"]}, filt.categories)
         | {str(k) for k in observed["category"].index},
-        "district": ({ref.current_district(str(c)) for c in ref.districts["district_code"]} if not (filt.municipalities and STOCKHOLM not in filt.municipalities)
-                     else set()) | {str(k) for k in observed["district"].index},
+        "district": districts | {str(k) for k in observed["district"].index},
     }
     pairs = {(m, p) for m, p in _possible_pairs(ref) if m in universe["municipality"] and p in
              universe["police_area"]} | {(str(m), str(p)) for m, p in pairs_seen.index}
