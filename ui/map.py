@@ -15,6 +15,7 @@ from scenes import maps
 from scenes.classes import Classes
 from scenes.coordination import ongoing_scene_ids
 from scenes.model import Survey
+from scenes.protection import Protected, protection
 from scenes.query import (
     SceneFilter,
     ceased_since,
@@ -313,5 +314,13 @@ def timeline(surveys: list[Survey], filt: SceneFilter, exact: bool) -> list[maps
         changes: dict[str, str] = {}
         if exact and i:
             _, ceased, changes = comparison(surveys, survey, "prev", filt)
-        steps.append(maps.TimeStep(title=survey.name, scenes=scenes, ceased=ceased, changes=changes))
+        steps.append(maps.TimeStep(title=survey.name, scenes=scenes, ceased=ceased, changes=changes,
+                                   withheld=withheld(ui.scenes(survey.id), filt)))
     return steps
+
+
+def withheld(frame: gpd.GeoDataFrame, filt: SceneFilter) -> Protected:
+    """What this reader may not see of the selection `filt` makes from `frame` (one survey's scenes): the same
+    verdicts as the whole survey's on the cells they share (`scenes.protection`)."""
+    ref, shown = ui.dashboard().reference, ui.disclosure()
+    return protection(ref, filt.apply(frame), shown, filt=filt, whole=protection(ref, frame, shown))

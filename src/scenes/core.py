@@ -346,7 +346,9 @@ class Dashboard:
         frame = self.store.scenes(survey.id)
         ceased = filt.apply(ceased_since(self.store.scenes(compare_id), frame)) if compare_id else None
         notice = t("map.demo_howto", options.lang) if survey.demo else ""
-        options = dataclasses.replace(options, selection=filt)  # what is withheld depends on the selection
+        whole = protection(self.reference, frame, options.disclosure)  # a selection keeps the survey's verdicts
+        options = dataclasses.replace(options, selection=filt, withheld=protection(
+            self.reference, filt.apply(frame), options.disclosure, filt=filt, whole=whole))
         return export_html(self.reference, filt.apply(frame), ceased, options,
                            title=f"{survey.name} – {t('map.title', options.lang)}", notice=notice)
 

@@ -57,6 +57,14 @@ class Disclosure:
     def active(self) -> bool:
         return self.threshold > 1
 
+    @property
+    def county(self) -> Disclosure:
+        """The disclosure for county-wide figures (totals, area, municipalities with scenes, new / ceased /
+        persisting, impact counts): nothing is hidden. A county-wide count points at no place, and these figures
+        are tied together (total = persisting + new, previous = persisting + ceased, rated + unrated = total), so
+        hiding one would need hiding nearly all; the rule protects the areas below (`protect`) instead."""
+        return SHOW_ALL
+
     def hidden(self, count: float | None) -> bool:
         """Is this count too small to show (1 … threshold − 1)?"""
         return count is not None and not pd.isna(count) and 0 < float(count) < self.threshold
@@ -77,7 +85,7 @@ class Disclosure:
         return t("disclosure.withheld", lang)
 
     def protect(self, counts: Mapping[Hashable, int], relations: Sequence[Relation],
-                public: Collection[Hashable] = ()) -> frozenset[Hashable]:
+                public: Collection[Hashable] = (), withheld: Collection[Hashable] = ()) -> frozenset[Hashable]:
         """The cells of `counts` a reader may not see, so that no hidden count can be worked out by arithmetic.
 
         The rule (the only place it is decided): a count from 1 to `threshold` − 1 is hidden (primary); then,
@@ -86,12 +94,13 @@ class Disclosure:
         scenes before an empty one, whose zero may be known from elsewhere; ties by key), else the total. This is
         repeated until no relation has a single hidden member. `public` cells (the county totals) are never
         hidden; a cell whose relation leaves nothing else to hide is told by public figures, and is shown.
-        Nothing is hidden when the disclosure is not active.
+        `withheld` cells are hidden from the start (what another view of the same counts withholds). Nothing is
+        hidden when the disclosure is not active.
         """
         if not self.active:
             return frozenset()
         told = set(public)
-        hidden = {cell for cell, n in counts.items() if cell not in told and self.hidden(n)}
+        hidden = {cell for cell, n in counts.items() if cell not in told and self.hidden(n)} | set(withheld)
 
         def cost(cell: Hashable) -> tuple[bool, int, str]:
             n = int(counts.get(cell, 0))

@@ -41,7 +41,7 @@ from scenes.cartography import Label, label_anchor, min_zooms
 from scenes.classes import Classes, count_classes, rate_classes
 from scenes.disclosure import Disclosure
 from scenes.i18n import number, t
-from scenes.protection import protection
+from scenes.protection import Protected, protection
 from scenes.query import SceneFilter
 from scenes.reference import Reference
 
@@ -107,6 +107,7 @@ class MapOptions:
     precision: str = "exact"  # "generalised": counts per municipality only; no scene location reaches the map
     disclosure: Disclosure = field(default_factory=Disclosure.off)  # withheld counts (`scenes.protection`)
     selection: SceneFilter | None = None  # the filter the scenes drawn were chosen with (what is withheld depends)
+    withheld: Protected | None = None  # what the scenes drawn withhold (`protection`, with the whole survey's)
     classes: Classes | None = None  # shading classes shared by every survey shown; None: from the data drawn
     presentation: bool = False  # projector: larger names, labels and legend
     #: scene ids to mark as having an ongoing measure (a ring round the marker, a tooltip line, a legend entry);
@@ -135,6 +136,7 @@ class TimeStep:
     scenes: gpd.GeoDataFrame
     ceased: gpd.GeoDataFrame | None = None
     changes: Mapping[str, str] = field(default_factory=dict)
+    withheld: Protected | None = None  # as `MapOptions.withheld`, for this step's scenes
 
 
 def _stabilise_ids(root: Element, prefix: str) -> None:
@@ -403,7 +405,7 @@ def _plan(ref: Reference, scenes: gpd.GeoDataFrame, options: MapOptions) -> tupl
     counts = municipality_values(ref, scenes, "count")
     hidden = pd.Series(False, index=counts.index)
     if options.disclosure.active:
-        withheld = protection(ref, scenes, options.disclosure, filt=options.selection)
+        withheld = options.withheld or protection(ref, scenes, options.disclosure, filt=options.selection)
         hidden = pd.Series([withheld.hidden("municipality", str(c)) for c in counts.index], index=counts.index)
     classes = options.classes or map_classes(ref, [scenes], options.choropleth,
                                              max(options.disclosure.threshold, 3))
@@ -814,7 +816,8 @@ def full_map(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame 
     for i, step in enumerate(steps):
         holder = folium.FeatureGroup(name=step.title or t("map.layer.scenes", options.lang), show=False,
                                      control=False) if timeline else m
-        for j, group in enumerate(layers(ref, step.scenes, step.ceased, options, changes=step.changes)):
+        drawn = replace(options, withheld=step.withheld) if timeline else options
+        for j, group in enumerate(layers(ref, step.scenes, step.ceased, drawn, changes=step.changes)):
             if timeline:
                 _stabilise_ids(group, f"step{i}g{j}n")
             group.add_to(holder)

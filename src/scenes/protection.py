@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from scenes.disclosure import Disclosure, Relation
+from scenes.i18n import number, t
 from scenes.query import SceneFilter
 from scenes.reference import Reference
 
@@ -73,6 +74,10 @@ class Protected:
     def total_hidden(self) -> bool:
         return COUNTY in self.withheld
 
+    def total_text(self, lang: str = "sv") -> str:
+        """The total as the reader may read it: the number, or "withheld"."""
+        return t("disclosure.withheld", lang) if self.total_hidden else number(self.counts.get(COUNTY, 0), lang)
+
     def hidden_keys(self, dimension: str) -> list[str]:
         """Keys of the dimension whose count is withheld (zeros among them: a table lists them too)."""
         return sorted(str(c[1]) for c in self.withheld if c[0] == dimension)  # type: ignore[index]
@@ -99,14 +104,22 @@ def _within(keys: Iterable[str], chosen: tuple[str, ...]) -> set[str]:
 
 
 def protection(ref: Reference, frame: pd.DataFrame, disclosure: Disclosure, *,
-               filt: SceneFilter | None = None) -> Protected:
+               filt: SceneFilter | None = None, whole: Protected | None = None) -> Protected:
     """The counts of `frame` (one survey, `filt` applied when given) and which of them `disclosure` withholds.
 
     The areas are those of today's reference tables and those `frame` names (not the survey's date, which a
     frame does not carry: every view must find the same cells for the same scenes). `filt`: the selection
     `frame` was made with; its total is then an ordinary count, and only its areas are cells.
+
+    `whole`: the protection of the survey `frame` was selected from. A selection by area only (municipalities,
+    police areas) shares cells with it: a pair, a municipality when no police area is chosen, a police area when
+    no municipality is. Those keep the whole survey's verdict (hidden there: hidden here; shown there: known, so
+    never hidden here to protect another), so the selection's total cannot undo the survey's suppression.
+    Selections by category or status make new counts, protected on their own.
     """
     filt = filt or SceneFilter()
+    if not disclosure.active:
+        return Protected({COUNTY: len(frame)}, frozenset())
     observed = {d: keyed(frame, d, ref).groupby("key").size() for d in DIMENSIONS}
     pairs_seen = frame.groupby(["kommun_kod", "lokalpolisomrade"]).size()
 
@@ -147,6 +160,15 @@ def protection(ref: Reference, frame: pd.DataFrame, disclosure: Disclosure, *,
     for p in sorted(universe["police_area"]):
         if parts := tuple(("pair", m, p) for m in sorted(m for m, pp in pairs if pp == p)):
             relations.append(Relation(("police_area", p), parts))
-    public = frozenset({("district_total",), ("category_total",)} | (set() if not filt.is_empty else {COUNTY}))
-    withheld = disclosure.protect(counts, relations, public)
-    return Protected(counts, withheld, tuple(relations), public)
+    public = {("district_total",), ("category_total",)} | (set() if not filt.is_empty else {COUNTY})
+    inherited: set[Hashable] = set()
+    if whole is not None and not filt.is_empty and not (filt.categories or filt.statuses):
+        shared = {c for c in counts if c[0] == "pair"}  # type: ignore[index]
+        if not filt.police_areas:
+            shared |= {c for c in counts if c[0] == "municipality"}  # type: ignore[index]
+        if not filt.municipalities:
+            shared |= {c for c in counts if c[0] == "police_area"}  # type: ignore[index]
+        inherited = {c for c in shared if c in whole.withheld}
+        public |= shared - inherited
+    withheld = disclosure.protect(counts, relations, frozenset(public), inherited)
+    return Protected(counts, withheld, tuple(relations), frozenset(public))

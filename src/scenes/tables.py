@@ -11,8 +11,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.i18n import LOCALES, t
-from scenes.protection import protection
-from scenes.query import SceneFilter
+from scenes.protection import Protected, protection
 from scenes.reference import Reference
 
 __all__ = ["MISSING", "audit_table", "generalised_table", "only_dates", "readable", "scene_table"]
@@ -44,16 +43,17 @@ def scene_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv") -> pd
 
 
 def generalised_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv",
-                      disclosure: Disclosure = SHOW_ALL, filt: SceneFilter | None = None) -> pd.DataFrame:
+                      disclosure: Disclosure = SHOW_ALL, protected: Protected | None = None) -> pd.DataFrame:
     """Counts per municipality and local police area: what generalised precision may show instead of rows.
 
-    With an active `disclosure` the counts `scenes.protection` withholds (of `frame`, the selection `filt` made)
-    read "withheld", never as the number; a pair withheld at zero is listed too.
+    With an active `disclosure` the counts `scenes.protection` withholds read "withheld", never as the number; a
+    pair withheld at zero is listed too. `protected`: what `frame` withholds, when it is a selection (with
+    `protection(..., filt=, whole=)`); else the protection of `frame` as a whole survey.
     """
     counts = frame.groupby(["kommun_kod", "lokalpolisomrade"]).size().reset_index(name="n")
     hidden = pd.Series(False, index=counts.index)
     if disclosure.active:
-        protected = protection(ref, frame, disclosure, filt=filt)
+        protected = protected or protection(ref, frame, disclosure)
         seen = set(zip(counts["kommun_kod"], counts["lokalpolisomrade"], strict=True))
         zeros = [p for p in protected.hidden_pairs() if p not in seen]
         if zeros:
