@@ -21,11 +21,12 @@ from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 
 from scenes.i18n import number, t
 
-__all__ = ["SHOW_ALL", "Disclosure", "Relation"]
+__all__ = ["SHOW_ALL", "Disclosure", "Relation", "told"]
 
 V = TypeVar("V")
 
@@ -88,14 +89,20 @@ class Disclosure:
                 public: Collection[Hashable] = (), withheld: Collection[Hashable] = ()) -> frozenset[Hashable]:
         """The cells of `counts` a reader may not see, so that no hidden count can be worked out by arithmetic.
 
-        The rule (the only place it is decided): a count from 1 to `threshold` − 1 is hidden (primary); then,
-        for every relation total = sum of parts, never exactly one of its members (total and parts) is hidden,
-        since the published others would tell it: when one is, the smallest shown part is hidden too (a part with
-        scenes before an empty one, whose zero may be known from elsewhere; ties by key), else the total. This is
-        repeated until no relation has a single hidden member. `public` cells (the county totals) are never
-        hidden; a cell whose relation leaves nothing else to hide is told by public figures, and is shown.
-        `withheld` cells are hidden from the start (what another view of the same counts withholds). Nothing is
-        hidden when the disclosure is not active.
+        The rule (the only place it is decided):
+
+        1. Primary: a count from 1 to `threshold` − 1 is hidden (with the `withheld` cells, which another view of
+           the same counts already hides).
+        2. Secondary: no hidden count may be worked out from the published ones through the `relations`
+           (total = sum of parts). First the plain case: a relation with exactly one hidden member (total or part)
+           tells it by subtraction. Then any combination of relations (sums and differences of rows, columns and
+           totals: a linear audit). For each count so told, one more member of a relation it is in is hidden:
+           the smallest shown part (a part with scenes before an empty one, whose zero may be known from
+           elsewhere; ties by key), else the relation's total. Repeated until no hidden count can be told.
+        3. `public` cells (the county totals) are never hidden. A hidden count that the public figures tell
+           whatever else is hidden is shown: hiding it would be noise.
+
+        Nothing is hidden when the disclosure is not active.
         """
         if not self.active:
             return frozenset()
@@ -106,23 +113,20 @@ class Disclosure:
             n = int(counts.get(cell, 0))
             return n == 0, n, repr(cell)
 
-        changed = True
-        while changed:
-            changed = False
-            for relation in relations:
-                members = (relation.total, *relation.parts)
-                unknown = [cell for cell in members if cell in hidden]
-                if len(unknown) != 1:
-                    continue
-                candidates = [c for c in relation.parts if c not in hidden and c not in told]
-                if not candidates and relation.total not in hidden and relation.total not in told:
-                    candidates = [relation.total]
-                if candidates:
-                    hidden.add(min(candidates, key=cost))
-                else:  # the public figures tell it whatever else is hidden: hiding it would be noise
-                    hidden.discard(unknown[0])
-                    told.add(unknown[0])
-                changed = True
+        def candidates(relation: Relation) -> list[Hashable]:
+            parts = [c for c in relation.parts if c not in hidden and c not in told]
+            if parts:
+                return parts
+            return [] if relation.total in hidden or relation.total in told else [relation.total]
+
+        while (cell := _told(hidden, relations)) is not None:
+            options = [c for relation in relations if cell == relation.total or cell in relation.parts
+                       for c in candidates(relation)]
+            if options:
+                hidden.add(min(options, key=cost))
+            else:  # the public figures tell it whatever else is hidden
+                hidden.discard(cell)
+                told.add(cell)
         return frozenset(hidden)
 
     def counts_column(self, counts: pd.Series, lang: str = "sv") -> pd.Series:
@@ -206,6 +210,43 @@ class Disclosure:
             if mask.any():
                 out[name] = [word if h else v for v, h in zip(out[name].tolist(), mask.tolist(), strict=True)]
         return out
+
+
+def told(hidden: Collection[Hashable], relations: Sequence[Relation]) -> frozenset[Hashable]:
+    """The hidden cells whose values the relations and the shown cells tell (by any sums and differences).
+
+    Each relation is an equation over its hidden members (the shown ones are constants): +1 for the total, −1 for
+    each part. A cell is told when its unit vector lies in the row space of these equations, i.e. when it is zero
+    in every vector of their null space (a relation with one hidden member is the plain case).
+    """
+    cells = sorted(hidden, key=repr)
+    index = {c: i for i, c in enumerate(cells)}
+    rows = []
+    for relation in relations:
+        row = np.zeros(len(cells))
+        if relation.total in index:
+            row[index[relation.total]] += 1.0
+        for part in relation.parts:
+            if part in index:
+                row[index[part]] -= 1.0
+        if row.any():
+            rows.append(row)
+    if not rows:
+        return frozenset()
+    _, singular, vt = np.linalg.svd(np.array(rows))
+    rank = int((singular > 1e-9 * max(1.0, float(singular[0]))).sum())
+    null = vt[rank:]  # a basis of the null space: every assignment of the hidden cells the equations allow
+    return frozenset(c for i, c in enumerate(cells) if not len(null) or np.all(np.abs(null[:, i]) < 1e-9))
+
+
+def _told(hidden: set[Hashable], relations: Sequence[Relation]) -> Hashable | None:
+    """One hidden cell the relations tell (the plain case first: a relation with one hidden member), or None."""
+    for relation in relations:
+        members = [c for c in (relation.total, *relation.parts) if c in hidden]
+        if len(members) == 1:
+            return members[0]
+    cells = told(hidden, relations)
+    return min(cells, key=repr) if cells else None
 
 
 #: `Disclosure.off()` as a default argument: every count shown (exact precision)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from scenes.disclosure import Disclosure, Relation
+from scenes.disclosure import Disclosure, Relation, told
 from scenes.i18n import number, t
 from scenes.query import SceneFilter
 from scenes.reference import Reference
@@ -112,9 +112,10 @@ def protection(ref: Reference, frame: pd.DataFrame, disclosure: Disclosure, *,
     `frame` was made with; its total is then an ordinary count, and only its areas are cells.
 
     `whole`: the protection of the survey `frame` was selected from. A selection by area only (municipalities,
-    police areas) shares cells with it: a pair, a municipality when no police area is chosen, a police area when
-    no municipality is. Those keep the whole survey's verdict (hidden there: hidden here; shown there: known, so
-    never hidden here to protect another), so the selection's total cannot undo the survey's suppression.
+    police areas) is made of the survey's own pairs: a pair keeps the whole survey's verdict, and so does a
+    municipality when no police area is chosen (a police area when no municipality is). Its other counts (its
+    total; a municipality's scenes within the chosen police areas) are new sums of the survey's pairs: each is
+    withheld when it is small, or when, beside everything the survey shows, it would tell a withheld count.
     Selections by category or status make new counts, protected on their own.
     """
     filt = filt or SceneFilter()
@@ -161,14 +162,37 @@ def protection(ref: Reference, frame: pd.DataFrame, disclosure: Disclosure, *,
         if parts := tuple(("pair", m, p) for m in sorted(m for m, pp in pairs if pp == p)):
             relations.append(Relation(("police_area", p), parts))
     public = {("district_total",), ("category_total",)} | (set() if not filt.is_empty else {COUNTY})
-    inherited: set[Hashable] = set()
+    withheld = disclosure.protect(counts, relations, frozenset(public))
     if whole is not None and not filt.is_empty and not (filt.categories or filt.statuses):
-        shared = {c for c in counts if c[0] == "pair"}  # type: ignore[index]
-        if not filt.police_areas:
-            shared |= {c for c in counts if c[0] == "municipality"}  # type: ignore[index]
-        if not filt.municipalities:
-            shared |= {c for c in counts if c[0] == "police_area"}  # type: ignore[index]
-        inherited = {c for c in shared if c in whole.withheld}
-        public |= shared - inherited
-    withheld = disclosure.protect(counts, relations, frozenset(public), inherited)
+        withheld = _as_in_whole(disclosure, counts, pairs, filt, whole)
     return Protected(counts, withheld, tuple(relations), frozenset(public))
+
+
+def _as_in_whole(disclosure: Disclosure, counts: Mapping[Hashable, int], pairs: set[tuple[str, str]],
+                 filt: SceneFilter, whole: Protected) -> frozenset[Hashable]:
+    """What an area selection withholds, decided against the whole survey's published counts (`protection`)."""
+    out = {c for c in counts if c[0] == "pair" and c in whole.withheld}  # type: ignore[index]
+    new: list[tuple[Hashable, Hashable, tuple[Hashable, ...]]] = []  # (selection cell, its name in the survey, sum)
+    for dimension, chosen, key in (("municipality", filt.police_areas, 0), ("police_area", filt.municipalities, 1)):
+        for cell in sorted((c for c in counts if c[0] == dimension), key=repr):  # type: ignore[index]
+            if not chosen:  # the survey's own count
+                if cell in whole.withheld:
+                    out.add(cell)
+                continue
+            parts = tuple(("pair", m, p) for m, p in sorted(pairs) if (m, p)[key] == cell[1])  # type: ignore[index]
+            new.append((cell, ("selection", *cell), parts))  # type: ignore[misc]
+    new.append((COUNTY, ("selection", "total"), tuple(("pair", m, p) for m, p in sorted(pairs))))
+    relations = [*whole.relations, *(Relation(name, parts) for _, name, parts in new)]
+    hidden = set(whole.withheld)
+    undecided = {name for _, name, _ in new}
+    for cell, name, _ in new:
+        undecided.discard(name)
+        if disclosure.hidden(counts.get(cell, 0)):
+            hidden.add(name)
+            out.add(cell)
+            continue
+        before = told(hidden | undecided | {name}, relations)
+        if (told(hidden | undecided, relations) & hidden) - before:  # knowing it tells a withheld count
+            hidden.add(name)
+            out.add(cell)
+    return frozenset(out)
