@@ -85,7 +85,7 @@ def _marked(table: pd.DataFrame, all_scenes: gpd.GeoDataFrame, surveys: list[Sur
         present = set(table.loc[table["survey_id"] == survey.id, "key"])
         withheld |= {(survey.id, k) for k in keys}
         extra += [{"survey_id": survey.id, "survey": survey.name, "date": pd.Timestamp(survey.date), "key": k,
-                   "label": _label(ref, dimension, k, lang), "scenes": 0, "area_m2": None, "per_100k": None}
+                   "label": _label(ref, dimension, k, lang), "scenes": 0, "area_m2": float("nan"), "per_100k": None}
                   for k in keys if k not in present]
     if extra:
         table = pd.concat([table, pd.DataFrame(extra)], ignore_index=True)
