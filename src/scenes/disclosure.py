@@ -207,8 +207,9 @@ class Disclosure:
                 out[name] = masked.astype("Int64") if pd.api.types.is_integer_dtype(column.dtype) else masked
         word = self.withheld_text(lang)
         for name, mask in masks.items():
-            if mask.any():
-                out[name] = [word if h else v for v, h in zip(out[name].tolist(), mask.tolist(), strict=True)]
+            if mask.any():  # text throughout, like `counts_column`: "5" beside "withheld"
+                out[name] = [word if h else SHOW_ALL.text(v, lang)
+                             for v, h in zip(out[name].tolist(), mask.tolist(), strict=True)]
         return out
 
 
