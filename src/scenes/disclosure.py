@@ -1,18 +1,27 @@
-"""Small-count suppression: what a role at generalised precision may see of a count.
+"""Small-count suppression that holds under arithmetic: what a role at generalised precision may see of a count.
 
 Workshop participants (`deltagare`) see scenes only as counts per municipality and local police area. A count of
-1 or 2 can still point at one place ("the one scene in Vaxholm"), so, following the minimum-cell rule that
-statistical offices apply to published tables, any count from 1 up to one below the threshold (the setting
-`SCENES_SMALL_COUNT_THRESHOLD`, default 3) is shown as "fewer than 3", never as the number. Zero is shown: it
-points at no place. Everything derived from a suppressed count is suppressed with it (its area, its rate per
-100,000 inhabitants, the change it takes part in).
+1 or 2 can still point at one place ("the one scene in Vaxholm"), and hiding it protects nothing if a
+subtraction undoes it. The rule, decided here and nowhere else:
 
-Roles at exact precision get `Disclosure.off()`: nothing is suppressed.
+- County-wide figures are shown (`Disclosure.county`): totals, area, new / ceased / persisting, impact counts. They
+  point at no place, and they are tied together (total = persisting + new, previous = persisting + ceased), so
+  hiding one would mean hiding nearly all.
+- Below the county, `Disclosure.protect` withholds every count from 1 up to one below the threshold (the setting
+  `SCENES_SMALL_COUNT_THRESHOLD`, default 3; primary suppression) and then every further count needed so that no
+  withheld count can be worked out from the published ones through the relations total = sum of parts (secondary
+  suppression: never one hidden member in a relation, and no hidden count fixed by any sums and differences of
+  relations, `told`). Zero is shown unless it is withheld to protect another count.
+- Every withheld count reads "withheld" ("skyddad"), small or not, so the reader cannot tell which it is; what is
+  computed from it (area, rate per 100,000, a change) is withheld with it.
+
+`scenes.protection` lays out a survey's counts and relations and asks `protect`; every participant view reads its
+verdicts. Roles at exact precision get `Disclosure.off()`: nothing is withheld.
 
 Pages and exports call `Disclosure.for_precision(precision, settings.small_count_threshold)` once and pass it on.
-Numbers that are suppressed are replaced by text in tables (`counts_column`), so a download carries the same
-suppressed form as the screen. `table` does a whole table (its count columns, and the columns computed from them),
-`visible` keeps the rows a chart may plot, `derived` guards one computed value.
+`withhold` writes a table with the withheld counts as words (a download carries the same form as the screen),
+`visible` keeps the rows a chart may plot. `text`, `table` and `counts_column` are the plain primary rule
+("fewer than N"), still used where counts stand in no published sum (the measures per municipality).
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ Design:
   (`scenes.classes`) in a colour-blind-safe sequential scheme; clusters are neutral dark grey discs with their
   count, never the plugin's green/yellow/orange.
 - Generalised precision (workshop participants): no scene location, name or polygon reaches the map, and a
-  count below the small-count threshold is written as "fewer than 3" (`scenes.disclosure`).
+  count the small-count rule withholds (`scenes.disclosure`, `scenes.protection`) is written "withheld" and drawn
+  grey, never in its class.
 """
 
 from __future__ import annotations
