@@ -23,7 +23,7 @@ def render() -> None:
     st.markdown(ui.tr("goal.explain"))
     progress = ui.progress()
     if progress is not None:  # where the latest survey stands against the saved (or example) goal
-        ui.goal_status(progress, ui.disclosure().any_hidden(progress.latest.scenes, progress.baseline.scenes),
+        ui.goal_status(progress, ui.disclosure().county.any_hidden(progress.latest.scenes, progress.baseline.scenes),
                        example_note=False)
         if progress.swap is not None:  # the chosen baseline is withdrawn: say so, and what is used instead
             st.warning(swap_text(progress.swap, ui.lang()), icon=":material/history:")

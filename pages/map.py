@@ -45,10 +45,10 @@ def _draw(present: bool) -> None:
         filt, measure, compare_to, pair = ui_map.filters(frame, exact, surveys)
     if present:
         title_line = head.empty()
-    shown = filt.apply(frame)
+    shown, withheld = filt.apply(frame), ui_map.withheld(frame, filt)  # withheld: what a participant may not see
     found = ui_map.comparison(surveys, survey, compare_to if exact else None, filt)  # new and ceased: within filt
     earlier, ceased, changes = found.earlier, found.ceased, found.codes
-    counts = ui_map.count_text(count_line(survey, frame, filt, found), exact)
+    counts = ui_map.count_text(count_line(survey, frame, filt, found), exact, withheld)
     if present:
         title_line.markdown(f"**{ui.escape_markdown(survey.name)}** · {heading}  \n{counts}")
     else:
@@ -58,7 +58,7 @@ def _draw(present: bool) -> None:
     if shown.empty and (ceased is None or ceased.empty):
         st.info(ui.tr("map.empty"), icon=":material/filter_alt_off:")
         return
-    options = maps.MapOptions(lang=lang, choropleth=measure, basemap=dash.settings.basemap,
+    options = maps.MapOptions(lang=lang, choropleth=measure, basemap=dash.settings.basemap, withheld=withheld,
                               basemap_attribution=dash.settings.basemap_attribution, disclosure=disclosure,
                               precision="exact" if exact else "generalised", presentation=present,
                               classes=ui_map.classes(filt, measure),
@@ -106,7 +106,7 @@ def _table_and_downloads(shown: pd.DataFrame, ceased: pd.DataFrame | None, surve
         files = {fmt: (ui.tr(f"map.download_{fmt}"), ui.tr(f"map.download_{fmt}_help"),
                        partial(export_scenes, shown, fmt, ref)) for fmt in FORMATS}
     else:
-        table = generalised_table(ref, shown, lang, disclosure=ui.disclosure())
+        table = generalised_table(ref, shown, lang, disclosure=ui.disclosure(), protected=options.withheld)
         ui.show_table(table)
         files = {"csv": (ui.tr("map.download_table"), None, lambda: table_to_csv(table))}
     *cells, last = st.columns(len(files) + 1)

@@ -34,8 +34,9 @@ def render() -> None:
         st.warning(swap_text(progress.swap, lang), icon=":material/history:")
 
     total_municipalities = len(ui.dashboard().reference.municipalities)
-    # A county total below the threshold is words, and what is computed from it (area, change, places) a dash.
-    hidden, both_hidden = shown.hidden(latest.scenes), shown.any_hidden(latest.scenes, baseline.scenes)
+    # County-wide figures are shown to every reader (Disclosure.county): hiding them would not hold under arithmetic.
+    county = shown.county
+    hidden, both_hidden = county.hidden(latest.scenes), county.any_hidden(latest.scenes, baseline.scenes)
     c1, c2, c3, c4, c5 = st.columns(5)
     change = None  # no comparison (one survey shown, or the baseline is the latest): no delta, no arrow
     if progress.change is not None and not both_hidden:
@@ -92,7 +93,7 @@ def render() -> None:
         ui.tr("col.demo"): s.survey.demo,
     } for s in stats])
     derived = [ui.tr(f"col.{c}") for c in ("municipalities", "police_areas", "area_ha")]
-    ui.show_table(shown.table(surveys, ui.tr("col.scenes"), derived, lang))
+    ui.show_table(county.table(surveys, ui.tr("col.scenes"), derived, lang))
 
     st.subheader(ui.tr("overview.published"))
     st.caption(ui.tr("overview.published_help"))

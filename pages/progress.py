@@ -81,7 +81,7 @@ def render() -> None:
                                default="municipality", key="p_dim") or "municipality"
     measure = c2.segmented_control(ui.tr("progress.measure"), list(measures), default="scenes", key="p_measure",
                                    format_func=lambda m: ui.tr(measures[m])) or "scenes"
-    data = breakdown(all_scenes, surveys, dash.reference, dim, lang)
+    data = breakdown(all_scenes, surveys, dash.reference, dim, lang, disclosure=shown, text=False)  # marks withheld
     data["area_ha"] = (data["area_m2"] / 10_000).round(2)
     plotted = shown.visible(data, "scenes")  # a hidden count is no bar (nor its area or rate)
     if measure == "per_100k" and dim != "municipality":
@@ -94,7 +94,7 @@ def render() -> None:
             missing = sorted(set(plotted.loc[plotted["per_100k"].isna(), "label"]))
             st.caption(ui.tr("progress.population_missing", names=", ".join(missing)))
     if len(plotted) < len(data):
-        st.caption(ui.tr("disclosure.groups_not_shown", n=shown.threshold))
+        st.caption(ui.tr("disclosure.withheld_not_shown", n=shown.threshold))
     if dim == "category":
         st.caption(ui.tr("progress.category_note"))
     table = suppressed(data, shown, lang).drop(columns=["survey_id", "key", "area_m2"])  # the area shows in ha

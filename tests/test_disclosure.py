@@ -1,8 +1,11 @@
-"""Small-count suppression: counts of 1 and 2 never reach a workshop participant as numbers.
+"""Small-count suppression: counts of 1 and 2 below the county level never reach a workshop participant as
+numbers; county-wide figures are shown (`Disclosure.county`). The attacker (sums and differences) is
+tests/test_disclosure_attack.py.
 
 The store built here has two real surveys made from demo scenes so that municipalities, police areas, districts and
 categories have exactly 1 and 2 scenes beside groups of 3 or more; the page tests render Översikt and Utveckling
-as `deltagare` (no small number, no district) and as `styrgrupp` (the small numbers are there: the test can fail).
+as `deltagare` (no small area count, no district) and as `styrgrupp` (the small numbers are there: the test can
+fail).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from tests.test_auth import _all_text as element_text
 
 SMALL = {1, 2}
 FEWER = "färre än 3"
+WITHHELD = "skyddad"  # every count `Disclosure.protect` withholds, small or hidden to protect a small one
 #: district names that are no municipality's or police area's name (Järva, Skärholmen and Södermalm are both)
 DISTRICTS = ("Norra innerstaden", "Enskede-Årsta-Vantör")
 #: columns of the pages' tables that hold counts of scenes
@@ -140,10 +144,10 @@ def test_generalised_table_suppresses_small_counts(published: Dashboard) -> None
     assert _numbers(exact["Scener"]) >= SMALL
     shown = generalised_table(published.reference, frame, "sv", ON)
     assert not SMALL & _numbers(shown["Scener"])
-    assert FEWER in set(shown["Scener"])
+    assert WITHHELD in set(shown["Scener"])
     assert 5.0 in _numbers(shown["Scener"])  # a count that may be shown stays readable
     english = generalised_table(published.reference, frame, "en", disclosure=ON)
-    assert "fewer than 3" in set(english["Scenes"])
+    assert "withheld" in set(english["Scenes"])
 
 
 def test_breakdown_suppression(published: Dashboard) -> None:
@@ -153,7 +157,7 @@ def test_breakdown_suppression(published: Dashboard) -> None:
     table = breakdown(all_scenes, surveys, ref, "municipality", disclosure=ON)
     latest = table[table["survey_id"] == "real-2025"]
     assert list(latest["label"]) == ["Stockholm", "Järfälla", "Botkyrka", "Huddinge"]
-    hidden = latest[latest["scenes"] == FEWER]
+    hidden = latest[latest["scenes"] == WITHHELD]
     assert set(hidden["label"]) == {"Botkyrka", "Huddinge"}
     assert hidden["area_m2"].isna().all()
     assert hidden["per_100k"].isna().all()
@@ -169,6 +173,10 @@ def test_breakdown_suppression(published: Dashboard) -> None:
     assert suppressed(plain, SHOW_ALL) is plain
     with_ha = plain.assign(area_ha=plain["area_m2"] / 10_000)
     assert suppressed(with_ha, ON).loc[lambda t: t["scenes"] == FEWER, "area_ha"].isna().all()
+    marked = breakdown(all_scenes, surveys, ref, "municipality", disclosure=ON, text=False)  # for the chart
+    assert set(marked.loc[marked["withheld"] & (marked["survey_id"] == "real-2025"), "label"]) == {
+        "Botkyrka", "Huddinge"}
+    assert set(ON.visible(marked, "scenes")["scenes"]) >= {5, 7}
 
 
 def test_change_by_suppression(published: Dashboard) -> None:
@@ -177,19 +185,20 @@ def test_change_by_suppression(published: Dashboard) -> None:
     table = change_by(earlier, later, ref, "municipality", disclosure=ON).set_index("label")
     assert table.loc["Haninge", ["earlier", "later", "change"]].tolist() == [7, "0", -7]
     assert table.loc["Järfälla", "change"] == 1
-    assert table.loc["Huddinge", "later"] == FEWER
+    assert table.loc["Huddinge", "later"] == WITHHELD
     assert pd.isna(table.loc["Huddinge", "change"])
     assert list(table.index[-2:]) == ["Botkyrka", "Huddinge"]
     police = change_by(earlier, later, ref, "police_area", disclosure=ON)
     for column in ("earlier", "later"):
         assert not SMALL & _numbers(police[column])
-    assert police.loc[police["later"] == FEWER, "change"].isna().all()
+    assert police.loc[police["later"] == WITHHELD, "change"].isna().all()
     plain = change_by(earlier, later, ref, "police_area")
     assert _numbers(plain["later"]) >= SMALL
 
 
-def test_progress_table_hides_a_small_county_total(settings: Settings) -> None:
-    """A survey with 2 scenes in the whole county has no value (not drawn) and says so; no trajectory from it."""
+def test_progress_table_shows_a_small_county_total(settings: Settings) -> None:
+    """County totals are shown to every reader (`Disclosure.county`): a survey of 2 scenes in the whole county is
+    drawn, with its trajectory, for a participant as for the steering group."""
     dash = Dashboard(settings)
     dash.init(demo=True)
     _publish(dash, latest="tiny")
@@ -197,13 +206,10 @@ def test_progress_table_hides_a_small_county_total(settings: Settings) -> None:
     assert [s.scenes for s in stats] == [33, 2]
     table = progress_table(stats, (), EXAMPLE_GOAL, [], "sv", disclosure=ON)
     surveys = table[table["series"] == "Kartläggningar (platsdata)"].set_index("label")
-    assert surveys.loc["Kartläggning 2024", "value"] == 33
-    assert pd.isna(surveys.loc["Uppföljning 2025", "value"])
-    assert FEWER in surveys.loc["Uppföljning 2025", "note"]
-    assert 2.0 in set(progress_table(stats, (), EXAMPLE_GOAL, [], "sv")["value"])
-    baseline_tiny = progress_table(stats[1:], (), EXAMPLE_GOAL, [], "sv", disclosure=ON)
-    assert baseline_tiny["value"].isna().all()
-    assert "Målbana" not in set(baseline_tiny["series"])
+    assert surveys.loc["Uppföljning 2025", "value"] == 2
+    assert FEWER not in surveys.loc["Uppföljning 2025", "note"]
+    assert table.equals(progress_table(stats, (), EXAMPLE_GOAL, [], "sv"))
+    assert "Målbana" in set(progress_table(stats[1:], (), EXAMPLE_GOAL, [], "sv", disclosure=ON)["series"])
 
 
 # -- the participants' exports --------------------------------------------------------------------------------
@@ -213,12 +219,12 @@ def test_generalised_exports_suppress_small_counts(published: Dashboard) -> None
     csv_text = published.export("real-2025", "csv", "generalised").decode("utf-8")
     table = pd.read_csv(io.StringIO(csv_text.lstrip("\ufeff")), dtype=str)
     assert not SMALL & _numbers(table["Scener"])
-    assert FEWER in set(table["Scener"])
+    assert WITHHELD in set(table["Scener"])
     collection = json.loads(published.export("real-2025", "geojson", "generalised"))
     properties = {f["properties"]["kommun_kod"]: f["properties"] for f in collection["features"]}
     assert set(properties) == {"0123", "0126", "0127", "0180"}
     assert {p["scenes"] for p in properties.values()} == {5, 7, None}
-    assert (properties["0126"]["scenes_text"], properties["0123"]["scenes_text"]) == (FEWER, "5")
+    assert (properties["0126"]["scenes_text"], properties["0123"]["scenes_text"]) == (WITHHELD, "5")
     assert not any(isinstance(p["scenes"], int) and p["scenes"] in SMALL for p in properties.values())
 
     unsuppressed = Dashboard(published.settings.model_copy(update={"small_count_threshold": 1}))
@@ -270,15 +276,17 @@ def _chart_data(at: AppTest) -> list[pd.DataFrame]:
 
 
 def _shown_counts(at: AppTest) -> set[float]:
-    """Every number in a scene-count column of a table, in a comparison metric, or in the chart's counts."""
+    """Every number in a scene-count column of an area table, or in an area chart's counts (county-wide figures,
+    the metrics and the table of surveys, are shown to every reader)."""
     found: set[float] = set()
     for frame in (d.value for d in at.dataframe):
+        if "Exempeldata" in frame.columns:  # the surveys: county totals
+            continue
         for column in COUNT_COLUMNS:
             if column in frame.columns:
                 found |= _numbers(frame[column])
-    found |= _numbers(pd.Series([m.value for m in at.metric]))
     for data in _chart_data(at):
-        if "scenes" in data.columns:
+        if "scenes" in data.columns and "key" in data.columns:
             found |= _numbers(data["scenes"])
     return found
 
@@ -288,18 +296,18 @@ def test_participant_sees_no_small_count_on_progress(page_store: Path, signed_in
     at = _open(signed_in, "deltagare", "pages/progress.py")
     assert not SMALL & _shown_counts(at)
     text = _all_text(at)
-    assert FEWER in text
+    assert WITHHELD in text
     assert not any(name in text for name in DISTRICTS)
     assert "Stadsdel" not in text  # neither the breakdown option nor the district change table
-    assert any("Grupper med färre än 3 scener visas inte" in c.value for c in at.caption)
+    assert any("Skyddade antal visas inte i diagrammet" in c.value for c in at.caption)
     bars = next(d for d in _chart_data(at) if "key" in d.columns)  # the breakdown (the impact chart has no key)
     assert set(bars.loc[bars["survey_id"] == "real-2025", "key"]) == {"0123", "0180"}
     assert bars["area_m2"].notna().any()  # shown bars keep their area (a group of points only has none, not 0)
     breakdown_table = next(d.value for d in at.dataframe if "Per 100 000 inv." in d.value.columns)
-    hidden = breakdown_table[breakdown_table["Scener"] == FEWER]
+    hidden = breakdown_table[breakdown_table["Scener"] == WITHHELD]
     assert len(hidden) == 2
     assert (hidden[["Per 100 000 inv.", "Yta (ha)"]] == "–").all().all()  # missing, as the table shows it
-    assert [m.value for m in at.metric if m.label == "Nya"] == [FEWER]
+    assert [m.value for m in at.metric if m.label == "Nya"] == ["1"]  # county-wide: shown
 
 
 def test_steering_group_sees_the_small_counts_on_progress(page_store: Path,
@@ -309,40 +317,47 @@ def test_steering_group_sees_the_small_counts_on_progress(page_store: Path,
     assert _shown_counts(at) >= SMALL
     text = _all_text(at)
     assert FEWER not in text
+    assert WITHHELD not in text
     assert all(name in text for name in DISTRICTS)
     assert "Stadsdel" in text
     assert "Nya: 1" in text
 
 
-def test_participant_sees_no_small_count_on_overview(page_store: Path, signed_in: Callable[..., AppTest]) -> None:
-    """Översikt as deltagare: the comparison says "färre än 3" where the steering group reads 1."""
+def test_participant_overview_key_figures_hold_under_arithmetic(page_store: Path,
+                                                                signed_in: Callable[..., AppTest]) -> None:
+    """Översikt as deltagare: the county-wide key figures are all numbers (the issue: "Nya: färre än 3" beside 42
+    and 40 was a subtraction away), and they add up: total = persisting + new, previous = persisting + ceased."""
     at = _open(signed_in, "deltagare", "pages/overview.py")
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["Öppna drogscener"], metrics["Nya"], metrics["Kvarstående"], metrics["Upphörda"]) == (
+        "15", "1", "14", "19")
+    assert int(metrics["Kvarstående"]) + int(metrics["Nya"]) == int(metrics["Öppna drogscener"])
+    text = _all_text(at)
+    assert not {FEWER, WITHHELD} & set(metrics.values())
+    assert WITHHELD in text  # the small map withholds municipalities (its legend says so)
     assert not SMALL & _shown_counts(at)
-    assert [m.value for m in at.metric if m.label == "Nya"] == [FEWER]
-    assert not any(name in _all_text(at) for name in DISTRICTS)
+    assert not any(name in text for name in DISTRICTS)
     exact = _open(signed_in, "styrgrupp", "pages/overview.py")
     assert "Nya: 1" in _all_text(exact)
-    assert FEWER not in _all_text(exact)
+    assert WITHHELD not in _all_text(exact)
 
 
 def test_small_county_total_on_overview(app_env: Path, signed_in: Callable[..., AppTest]) -> None:
-    """A latest survey of 2 scenes: the participant reads "färre än 3" and no area, change or trajectory."""
+    """A latest survey of 2 scenes: a county-wide figure, so the participant reads 2, its area, change and
+    trajectory like the steering group (the map below withholds the municipality and another beside it)."""
     dash = Dashboard(Settings(state_dir=app_env))
     dash.init(demo=True)
     _publish(dash, latest="tiny")
     at = _open(signed_in, "deltagare", "pages/overview.py")
     metrics = {m.label: m for m in at.metric}
-    assert metrics["Öppna drogscener"].value == FEWER
-    assert not metrics["Öppna drogscener"].delta
-    assert [metrics[k].value for k in ("Total yta (ha)", "Kommuner", "Lokalpolisområden")] == ["–", "–", "–"]
-    assert not SMALL & _shown_counts(at)
+    assert metrics["Öppna drogscener"].value == "2"
+    assert metrics["Öppna drogscener"].delta
+    assert metrics["Kommuner"].value == "1"
     surveys = next(d.value for d in at.dataframe if "Exempeldata" in d.value.columns).set_index("Namn")
-    assert surveys.loc["Uppföljning 2025", "Scener"] == FEWER
-    assert surveys.loc["Uppföljning 2025", "Yta (ha)"] == "–"  # missing, as the table shows it
-    assert "Vid senaste kartläggningen" not in _all_text(at)  # the trajectory's value would give the count away
+    assert surveys.loc["Uppföljning 2025", "Scener"] == 2
+    assert "Vid senaste kartläggningen" in _all_text(at)
     exact = _open(signed_in, "styrgrupp", "pages/overview.py")
     assert {m.label: m.value for m in exact.metric}["Öppna drogscener"] == "2"
-    assert "Vid senaste kartläggningen" in _all_text(exact)
 
 
 def _map_numbers(text: str) -> list[str]:
@@ -356,24 +371,25 @@ def _map_numbers(text: str) -> list[str]:
 
 def test_participant_map_never_shows_a_small_count(page_store: Path, signed_in: Callable[..., AppTest]) -> None:
     """Karta as deltagare, on a survey with municipalities of 1 and 2 scenes: labels, tooltips, the count line,
-    the table and a filter isolating one scene all say "färre än 3"; no 1 or 2 is sent."""
+    the table and a filter isolating one scene all say "skyddad"; no 1 or 2 is sent."""
     at = _open(signed_in, "deltagare", "pages/map.py")
     shown = _map_numbers(element_text(at))
     assert shown
-    assert FEWER in shown
+    assert WITHHELD in shown
     assert not {"1", "2"} & set(shown), shown
     table = next(d.value for d in at.dataframe if "Scener" in d.value.columns)
     assert not SMALL & _numbers(table["Scener"])
-    assert FEWER in set(table["Scener"])
+    assert WITHHELD in set(table["Scener"])
     at.multiselect(key="f_kommun").set_value(["0127"]).run()  # Botkyrka: one scene
-    assert any(m.value.startswith(FEWER) for m in at.markdown), [m.value for m in at.markdown][:5]
+    assert any(f"urvalet i Uppföljning 2025: {WITHHELD}" in m.value for m in at.markdown), [
+        m.value for m in at.markdown][:5]
     shown = _map_numbers(element_text(at))
-    assert FEWER in shown
+    assert WITHHELD in shown
     assert not {"1", "2"} & set(shown)
     at.radio(key="f_measure").set_value("per_capita").run()  # a rate would give the count away
     values = _map_numbers(element_text(at))
     assert "1,0" not in values
-    assert FEWER in values
+    assert WITHHELD in values
 
 
 def test_steering_group_map_shows_the_small_counts(page_store: Path, signed_in: Callable[..., AppTest]) -> None:

@@ -140,7 +140,7 @@ def test_table_headers_do_not_run_together(reports: dict[str, bytes]) -> None:
     assert "Lokalpolisområde Tidigare Senare Förändring" in _flat(page)
 
 
-_ROW = re.compile(r"^(?P<label>\D+?) (?P<earlier>färre än 3|\d+) (?P<later>färre än 3|\d+) (?P<change>[+-]?\d+|–)$")
+_ROW = re.compile(r"^(?P<label>\D+?) (?P<earlier>skyddad|\d+) (?P<later>skyddad|\d+) (?P<change>[+-]?\d+|–)$")
 
 
 def _table_rows(page: str) -> list[dict[str, str]]:
@@ -148,8 +148,9 @@ def _table_rows(page: str) -> list[dict[str, str]]:
 
 
 def test_participant_report_hides_small_counts(reports: dict[str, bytes]) -> None:
-    """A workshop participant's report: no count of 1 or 2 anywhere in the tables (written "färre än 3", the change
-    beside it not shown), a notice saying so, and the county figures that are large enough still shown."""
+    """A workshop participant's report: no count of 1 or 2 anywhere in the area tables (withheld, written "skyddad",
+    the change beside it not shown, and as many others as keep them from being worked out), a notice saying so,
+    and the county figures shown."""
     exact_rows = _table_rows(_pages(reports["sv"])[1])
     rows = _table_rows(_pages(reports["participant"])[1])
     assert len(rows) == len(exact_rows) >= 25  # every row of both tables was read
@@ -157,12 +158,12 @@ def test_participant_report_hides_small_counts(reports: dict[str, bytes]) -> Non
     for row in rows:
         assert row["earlier"] not in ("1", "2"), row
         assert row["later"] not in ("1", "2"), row
-        if "färre än 3" in (row["earlier"], row["later"]):
+        if "skyddad" in (row["earlier"], row["later"]):
             assert row["change"] == "–", row
-    assert any(r["earlier"] == "färre än 3" for r in rows)
+    assert any(r["earlier"] == "skyddad" for r in rows)
     flat = _flat("\n".join(_pages(reports["participant"])))
     assert "Generaliserad precision" in flat
-    assert "färre än 3" in flat
+    assert "”skyddad”" in flat
     assert "Inga lägen" in flat or "inga lägen" in flat
     assert "53" in _flat(_pages(reports["participant"])[0])
 
@@ -186,7 +187,8 @@ def _few_in_stockholm(demo: Dashboard) -> gpd.GeoDataFrame:
 
 def test_print_map_generalised_has_only_municipality_counts(demo: Dashboard) -> None:
     """The map for generalised precision gets counts per municipality only: no scene geometry, no count of 1 or 2
-    (drawn grey, "no data or fewer than 3"), and the shapes drawn are the municipalities'."""
+    (drawn grey, "no data or withheld"; so is one more beside it, so no subtraction tells it), and the shapes
+    drawn are the municipalities'."""
     scenes = _few_in_stockholm(demo)
     shown = Disclosure.for_precision("generalised", 3)
     data = print_map_data(demo.reference, scenes, exact=False, disclosure=shown)
@@ -198,12 +200,13 @@ def test_print_map_generalised_has_only_municipality_counts(demo: Dashboard) -> 
     stockholm = data.municipalities.set_index("kommun_kod").loc["0180"]
     assert stockholm["scenes"] is None
     assert stockholm["colour"] == "#b8b8b8"
+    assert sum(v is None for v in data.municipalities["scenes"]) >= 2
     # Only municipality shapes: each drawn polygon is one municipality's (far larger than any scene).
     assert data.municipalities.geometry.area.min() > 1_000_000
     scene_points = scenes.to_crs(3006).geometry.representative_point()
     assert not any(data.outline.geometry.iloc[0].boundary.distance(p) < 1e-6 for p in scene_points)
     labels = [label for label, _ in data.legend]
-    assert "Uppgift saknas eller färre än 3 scener" in labels
+    assert "Uppgift saknas eller skyddad (färre än 3 scener, eller dold för att skydda ett sådant antal)" in labels
     assert "1–2" not in labels
     png = to_png(print_map(data), scale=1)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"

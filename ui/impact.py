@@ -1,5 +1,6 @@
-"""Page part: impact over time (the overview's key figure and the progress page's section), as the reader may see
-it: counts below the small-count threshold read "fewer than N" for participants, missing ratings read as missing."""
+"""Page part: impact over time (the overview's key figure and the progress page's section). Its counts are
+county-wide, so every reader sees them (`Disclosure.county`: rated + unrated = the total, which is shown, so hiding
+one would protect nothing); missing ratings read as missing."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ def metric(column: Any, total_hidden: bool) -> None:
     """The latest survey's high-rated scenes as a key figure, with how many are rated and how many are not.
 
     `total_hidden`: the survey's own count is hidden from this reader, so everything counted within it is too."""
-    result, lang, shown = ui.impact_figures(), ui.lang(), ui.disclosure()
+    result, lang, shown = ui.impact_figures(), ui.lang(), ui.disclosure().county
     latest = result.latest
     if latest is None:
         return
@@ -33,7 +34,7 @@ def metric(column: Any, total_hidden: bool) -> None:
 def section() -> None:
     """Per survey: the high-rated count and the distribution (chart, table, download); per pair of consecutive
     surveys: the continuing scenes that became less, equally or more harmful, or cannot be compared."""
-    result, lang, shown = ui.impact_figures(), ui.lang(), ui.disclosure()
+    result, lang, shown = ui.impact_figures(), ui.lang(), ui.disclosure().county
     st.subheader(ui.tr("impact.title"))
     if not result.any_rated:
         st.info(ui.tr("impact.empty"), icon=":material/inbox:")

@@ -17,6 +17,7 @@ from scenes.classes import Classes
 from scenes.coordination import ongoing_scene_ids
 from scenes.figures import CountLine, SceneChanges, scene_changes
 from scenes.model import Survey
+from scenes.protection import Protected, protection
 from scenes.query import SceneFilter, scene_at, scene_history
 
 PRESETS = {"kommun": "f_kommun", "lpo": "f_lpo", "kategori": "f_kategori", "status": "f_status"}
@@ -185,11 +186,12 @@ def comparison(surveys: list[Survey], survey: Survey, compare_to: str | None, fi
     return scene_changes(surveys, survey, compare_to, filt, ui.scenes)
 
 
-def count_text(line: CountLine, exact: bool) -> str:
-    """The count line in words, small counts as the reader may see them (the figures: `scenes.figures.count_line`)."""
-    shown, lang = ui.disclosure(), ui.lang()
-    text = ui.tr("map.counts" if exact else "map.counts_generalised", shown=shown.text(line.shown, lang),
-                 total=shown.text(line.total, lang), survey=line.survey.name)
+def count_text(line: CountLine, exact: bool, withheld: Protected) -> str:
+    """The count line in words (the figures: `scenes.figures.count_line`): the selection's count as `withheld` lets
+    the reader see it, the survey's total county-wide (shown to every reader)."""
+    lang = ui.lang()
+    text = ui.tr("map.counts" if exact else "map.counts_generalised", shown=withheld.total_text(lang),
+                 total=ui.disclosure().county.text(line.total, lang), survey=line.survey.name)
     if line.earlier is not None:
         text += " " + ui.tr("map.counts_changes", new=line.new, ceased=line.ceased, survey=line.earlier.name)
     return text
@@ -359,5 +361,13 @@ def timeline(surveys: list[Survey], filt: SceneFilter, exact: bool) -> list[maps
         if exact and i:
             found = comparison(surveys, survey, "prev", filt)
             ceased, changes = found.ceased, found.codes
-        steps.append(maps.TimeStep(title=survey.name, scenes=scenes, ceased=ceased, changes=changes))
+        steps.append(maps.TimeStep(title=survey.name, scenes=scenes, ceased=ceased, changes=changes,
+                                   withheld=withheld(ui.scenes(survey.id), filt)))
     return steps
+
+
+def withheld(frame: gpd.GeoDataFrame, filt: SceneFilter) -> Protected:
+    """What this reader may not see of the selection `filt` makes from `frame` (one survey's scenes): the same
+    verdicts as the whole survey's on the cells they share (`scenes.protection`)."""
+    ref, shown = ui.dashboard().reference, ui.disclosure()
+    return protection(ref, filt.apply(frame), shown, filt=filt, whole=protection(ref, frame, shown))

@@ -170,7 +170,7 @@ def comparison_lists(result: Comparison, earlier: gpd.GeoDataFrame, later: gpd.G
         "split": [f"{label(k)} → " + ", ".join(label(v) for v in vs) for k, vs in result.split.items()],
     }
     show_names = exact()  # scene names can reveal a place: only for roles cleared for exact locations
-    shown = disclosure()  # and small counts are only words for them
+    shown = disclosure().county  # county-wide counts: shown to every reader (Disclosure.county)
     for column, (kind, items) in zip(st.columns(len(groups)), groups.items(), strict=True):
         if not show_names:
             column.metric(tr("compare." + kind), shown.text(len(items), lang()))

@@ -138,10 +138,11 @@ def progress_table(stats: list[SurveyStats], totals: tuple[PublishedTotal, ...],
     own count in `value`, the published figure beside it, and a note that says they are the same survey. A published
     total without a survey is a row of its own.
 
-    A survey's county total hidden by `disclosure` has no value (so it is not drawn) and says "fewer than N" in its
-    note; its published total then stays a row of its own. The goal trajectory, which starts at the baseline's
-    total, is left out when that total is hidden.
+    The county totals are shown to every reader (`Disclosure.county`), so `disclosure` hides nothing here; were
+    one hidden, it would have no value (not drawn) and say so in its note, and the goal trajectory, which starts at
+    the baseline's total, would be left out.
     """
+    disclosure = disclosure.county
     matched = {sid: p for sid, p in matching_totals(stats, totals).items()
                if not disclosure.hidden(next(s.scenes for s in stats if s.survey.id == sid))}
     rows: list[dict[str, object]] = []

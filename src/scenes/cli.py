@@ -28,6 +28,7 @@ from typing import Any, TextIO, cast
 
 from scenes import Dashboard
 from scenes.auth import ROLES
+from scenes.disclosure import Disclosure
 from scenes.errors import ScenesError, ValidationFailed
 from scenes.i18n import error_text, problem_text
 from scenes.ingest.upload import UploadCheck, report_table, survey_id_for
@@ -334,7 +335,8 @@ def _cmd_counts(args: argparse.Namespace, settings: Settings, dashboard: Dashboa
 def _cmd_map(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
     filt = _filter(args)
     options = MapOptions(lang=args.lang or settings.language, choropleth=args.measure, basemap=settings.basemap,
-                         basemap_attribution=settings.basemap_attribution, precision=args.precision)
+                         basemap_attribution=settings.basemap_attribution, precision=args.precision,
+                         disclosure=Disclosure.for_precision(args.precision, settings.small_count_threshold))
     _write(_dash(dashboard).map_html(args.survey_id, filt, compare_id=args.compare, options=options), args.output)
     return 0
 

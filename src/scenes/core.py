@@ -10,6 +10,7 @@ that leaves nothing behind. The one way out of it is creating the first administ
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -26,7 +27,7 @@ from scenes.errors import DemoSandbox, NotFoundError, ScenesError, StoreError, V
 from scenes.exports import export_scenes, file_type
 from scenes.figures import CountLine, counts_for, scene_changes
 from scenes.formats import table_to_csv
-from scenes.i18n import t
+from scenes.i18n import number, t
 from scenes.identities import Identities, Person, ProviderSignIn, people, provider_sign_in
 from scenes.impact import Impact, ImpactPoint, impact, impact_trend
 from scenes.indicators import Indicator
@@ -43,6 +44,7 @@ from scenes.progress import (
     survey_stats,
     trajectory_value,
 )
+from scenes.protection import protection
 from scenes.query import SceneFilter
 from scenes.reference import (
     EDITABLE,
@@ -355,13 +357,16 @@ class Dashboard:
                                 code="compare_unknown", id=compare_id)
         ceased = found.ceased
         notice = t("map.demo_howto", options.lang) if survey.demo else ""
+        whole = protection(self.reference, frame, options.disclosure)  # a selection keeps the survey's verdicts
+        options = dataclasses.replace(options, selection=filt, withheld=protection(
+            self.reference, filt.apply(frame), options.disclosure, filt=filt, whole=whole))
         return export_html(self.reference, filt.apply(frame), ceased, options,
                            title=f"{survey.name} – {t('map.title', options.lang)}", notice=notice)
 
     def report_pdf(self, lang: str = "sv", today: dt.date | None = None, *, disclosure: Disclosure = SHOW_ALL,
                    exact: bool = True) -> bytes:
         """The status report (PDF) over the current data, as a reader with this `disclosure` may read it: scene
-        locations only when `exact`, small counts hidden as "fewer than N" (pages pass `ui.disclosure()`)."""
+        locations only when `exact`, counts withheld as `scenes.protection` says (pages pass `ui.disclosure()`)."""
         from scenes.report import ReportInput, build_report
 
         stats = self.stats()
@@ -607,12 +612,15 @@ class Dashboard:
                 raise ScenesError("A generalised export (counts per municipality) is CSV or GeoJSON, not "
                                   f"{fmt!r}.", code="generalised_format", fmt=fmt)
             values = municipality_values(self.reference, frame, "count")
-            values = values[values > 0]
+            withheld = protection(self.reference, frame, disclosure)  # as in every other view of the survey
+            hidden = {str(c) for c in values.index if withheld.hidden("municipality", str(c))}
+            values = values[(values > 0) | values.index.isin(hidden)]
             shapes = self.reference.simplified_boundaries.set_index("kommun_kod").loc[values.index]
             counts = gpd.GeoDataFrame({
                 "kommun_kod": values.index, "kommun": shapes["kommun"].to_numpy(),
-                "scenes": pd.Series([disclosure.derived(int(v), v) for v in values], dtype=object),
-                "scenes_text": [disclosure.text(v, lang) for v in values],
+                "scenes": pd.Series([None if c in hidden else int(v) for c, v in values.items()], dtype=object),
+                "scenes_text": [disclosure.withheld_text(lang) if c in hidden else number(v, lang)
+                                for c, v in values.items()],
             }, geometry=shapes.geometry.to_numpy(), crs=shapes.crs)
             collection = counts.to_geo_dict(na="null", drop_id=True)
             return json.dumps(collection, ensure_ascii=False).encode("utf-8")

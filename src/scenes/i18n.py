@@ -301,6 +301,19 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "nav.map": {"sv": "Karta", "en": "Map"},
     "disclosure.fewer_than": {"sv": "färre än {n}", "en": "fewer than {n}"},
+    "disclosure.withheld": {"sv": "skyddad", "en": "withheld"},
+    "disclosure.withheld_note": {
+        "sv": "”Skyddad”: färre än {n} scener, eller dold för att ett sådant antal inte ska kunna räknas fram ur "
+              "summorna.",
+        "en": "“Withheld”: fewer than {n} scenes, or hidden so that such a count cannot be worked out from the "
+              "totals.",
+    },
+    "disclosure.withheld_not_shown": {
+        "sv": "Skyddade antal visas inte i diagrammet. ”Skyddad” i tabellen: färre än {n} scener, eller dold för att "
+              "ett sådant antal inte ska kunna räknas fram ur summorna.",
+        "en": "Withheld counts are not shown in the chart. “Withheld” in the table: fewer than {n} scenes, or hidden "
+              "so that such a count cannot be worked out from the totals.",
+    },
     "disclosure.groups_not_shown": {
         "sv": "Grupper med färre än {n} scener visas inte i diagrammet; tabellen anger dem som ”färre än {n}”.",
         "en": "Groups with fewer than {n} scenes are not shown in the chart; the table gives them as \"fewer than "
@@ -627,10 +640,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.subject": {"sv": "Läget {date}: {latest} jämfört med utgångsläget {baseline}",
                        "en": "Status on {date}: {latest} compared with the baseline {baseline}"},
     "report.generalised": {
-        "sv": "Generaliserad precision: scenerna redovisas bara som antal per kommun och lokalpolisområde, och antal "
-              "under {n} skrivs som ”färre än {n}”.",
-        "en": "Generalised precision: scenes are reported only as counts per municipality and local police area, "
-              "and counts below {n} are written as “fewer than {n}”.",
+        "sv": "Generaliserad precision: scenerna redovisas bara som antal per kommun och lokalpolisområde. Antal "
+              "under {n}, och antal som skulle låta ett sådant räknas fram ur summorna, skrivs som ”skyddad”. "
+              "Länets totaler visas alltid.",
+        "en": "Generalised precision: scenes are reported only as counts per municipality and local police area. "
+              "Counts below {n}, and counts that would let such a count be worked out from the totals, are "
+              "written as “withheld”. The county's totals are always shown.",
     },
     "report.percent": {"sv": "{pct} %", "en": "{pct}%"},
     "report.change": {"sv": "{change} ({pct}) mot {baseline}", "en": "{change} ({pct}) vs {baseline}"},
@@ -663,17 +678,19 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "report.map_caption_exact": {"sv": "Punkterna är scenernas lägen.",
                                  "en": "The points are the scenes' locations."},
     "report.map_caption_generalised": {
-        "sv": "Generaliserad precision: bara antal per kommun, inga lägen. Kommuner med färre än {n} scener är grå.",
-        "en": "Generalised precision: counts per municipality only, no locations. Municipalities with fewer than "
-              "{n} scenes are grey.",
+        "sv": "Generaliserad precision: bara antal per kommun, inga lägen. Kommuner med skyddat antal (färre än {n} "
+              "scener, eller dolt för att skydda ett sådant) är grå.",
+        "en": "Generalised precision: counts per municipality only, no locations. Municipalities whose count is "
+              "withheld (fewer than {n} scenes, or hidden to protect such a count) are grey.",
     },
     "report.sources_note": {"sv": "Källorna till siffrorna, diagrammet och kartan listas i avsnittet Källor sist "
                                   "i rapporten.",
                             "en": "The sources of the figures, the chart and the map are listed in the Sources "
                                   "section at the end of the report."},
-    "report.tables_generalised": {"sv": "Antal under {n} skrivs som ”färre än {n}”; deras förändring visas inte.",
-                                  "en": "Counts below {n} are written as “fewer than {n}”; their change is not "
-                                        "shown."},
+    "report.tables_generalised": {"sv": "”Skyddad”: färre än {n} scener, eller dold för att ett sådant antal inte "
+                                        "ska kunna räknas fram ur summorna; förändringen visas då inte.",
+                                  "en": "“Withheld”: fewer than {n} scenes, or hidden so that such a count cannot be "
+                                        "worked out from the totals; its change is then not shown."},
     "report.no_past": {"sv": "Inga tidigare seminarier är inlagda.", "en": "No past seminars are entered."},
     "report.sources_title": {"sv": "Källor", "en": "Sources"},
     "report.survey_sources": {"sv": "Kartläggningar: {sources}", "en": "Surveys: {sources}"},
@@ -1644,14 +1661,15 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "map.change.split": {"sv": "Delad från en tidigare scen", "en": "Split from an earlier scene"},
     "map.cluster": {"sv": "Grupp av närliggande scener (siffran är antalet; zooma in för att se dem)",
                     "en": "Group of nearby scenes (the figure is how many; zoom in to see them)"},
-    "map.no_data_or_few": {"sv": "Uppgift saknas eller färre än {n} scener",
-                           "en": "No data, or fewer than {n} scenes"},
+    "map.no_data_or_few": {"sv": "Uppgift saknas eller skyddad (färre än {n} scener, eller dold för att skydda ett "
+                                 "sådant antal)",
+                           "en": "No data, or withheld (fewer than {n} scenes, or hidden to protect such a count)"},
     "map.county": {"sv": "Länsgräns", "en": "County boundary"},
     "map.time.previous": {"sv": "Föregående kartläggning", "en": "Previous survey"},
     "map.time.next": {"sv": "Nästa kartläggning", "en": "Next survey"},
     "map.layer.counts": {"sv": "Antal per kommun", "en": "Count per municipality"},
-    "map.counts_generalised": {"sv": "{shown} scener i urvalet i {survey} (generaliserad precision).",
-                               "en": "{shown} scenes in the selection in {survey} (generalised precision)."},
+    "map.counts_generalised": {"sv": "Scener i urvalet i {survey}: {shown} (generaliserad precision).",
+                               "en": "Scenes in the selection in {survey}: {shown} (generalised precision)."},
     "col.field": {"sv": "Uppgift", "en": "Field"},
     "col.value": {"sv": "Värde", "en": "Value"},
     "col.id": {"sv": "Id", "en": "Id"},

@@ -17,7 +17,8 @@ Design:
   (`scenes.classes`) in a colour-blind-safe sequential scheme; clusters are neutral dark grey discs with their
   count, never the plugin's green/yellow/orange.
 - Generalised precision (workshop participants): no scene location, name or polygon reaches the map, and a
-  count below the small-count threshold is written as "fewer than 3" (`scenes.disclosure`).
+  count the small-count rule withholds (`scenes.disclosure`, `scenes.protection`) is written "withheld" and drawn
+  grey, never in its class.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ from scenes.cartography import Label, label_anchor, min_zooms
 from scenes.classes import Classes, count_classes, rate_classes
 from scenes.disclosure import Disclosure
 from scenes.i18n import number, t
+from scenes.protection import Protected, protection
+from scenes.query import SceneFilter
 from scenes.reference import Reference
 
 __all__ = [
@@ -110,7 +113,9 @@ class MapOptions:
     basemap_attribution: str = ""
     assets: AssetLinks = field(default_factory=AssetLinks)
     precision: str = "exact"  # "generalised": counts per municipality only; no scene location reaches the map
-    disclosure: Disclosure = field(default_factory=Disclosure.off)  # small counts as "fewer than 3"
+    disclosure: Disclosure = field(default_factory=Disclosure.off)  # withheld counts (`scenes.protection`)
+    selection: SceneFilter | None = None  # the filter the scenes drawn were chosen with (what is withheld depends)
+    withheld: Protected | None = None  # what the scenes drawn withhold (`protection`, with the whole survey's)
     classes: Classes | None = None  # shading classes shared by every survey shown; None: from the data drawn
     presentation: bool = False  # projector: larger names, labels and legend
     #: scene ids to mark as having an ongoing measure (a ring round the marker, a tooltip line, a legend entry);
@@ -139,6 +144,7 @@ class TimeStep:
     scenes: gpd.GeoDataFrame
     ceased: gpd.GeoDataFrame | None = None
     changes: Mapping[str, str] = field(default_factory=dict)
+    withheld: Protected | None = None  # as `MapOptions.withheld`, for this step's scenes
 
 
 def _stabilise_ids(root: Element, prefix: str) -> None:
@@ -403,10 +409,14 @@ def map_classes(ref: Reference, frames: Sequence[gpd.GeoDataFrame], measure: str
 
 
 def _plan(ref: Reference, scenes: gpd.GeoDataFrame, options: MapOptions) -> tuple[pd.Series, pd.Series, Classes]:
-    """Per municipality: the value, whether its count is suppressed, and the classes used."""
+    """Per municipality: the value, whether its count is withheld (`scenes.protection`: the same municipalities
+    as every other view of these scenes), and the classes used."""
     values = municipality_values(ref, scenes, options.choropleth)
     counts = municipality_values(ref, scenes, "count")
-    hidden = counts.map(options.disclosure.hidden)
+    hidden = pd.Series(False, index=counts.index)
+    if options.disclosure.active:
+        withheld = options.withheld or protection(ref, scenes, options.disclosure, filt=options.selection)
+        hidden = pd.Series([withheld.hidden("municipality", str(c)) for c in counts.index], index=counts.index)
     classes = options.classes or map_classes(ref, [scenes], options.choropleth,
                                              max(options.disclosure.threshold, 3))
     return values, hidden, classes
@@ -414,7 +424,7 @@ def _plan(ref: Reference, scenes: gpd.GeoDataFrame, options: MapOptions) -> tupl
 
 def _value_text(value: float, hidden: bool, options: MapOptions) -> str:
     if hidden:
-        return options.disclosure.suppressed_text(options.lang)
+        return options.disclosure.withheld_text(options.lang)
     if pd.isna(value):
         return t("map.no_data", options.lang)
     return number(value, options.lang, 0 if options.choropleth == "count" else 1)
@@ -563,9 +573,9 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
 
     values, hidden, classes = _plan(ref, scenes, options)
     shapes = ref.simplified_boundaries.set_index("kommun_kod").reindex(values.index).reset_index()
-    # A suppressed rate would give its count away (rate x population): it is drawn as "no data".
-    cls = [-1 if h and options.choropleth != "count" else classes.index(v)
-           for v, h in zip(values, hidden, strict=True)]
+    # A withheld count is drawn as "no data or withheld", never in its class (the class would tell it), and so is
+    # its rate (rate x population would give the count away).
+    cls = [-1 if h else classes.index(v) for v, h in zip(values, hidden, strict=True)]
     shown = [_value_text(v, h, options) for v, h in zip(values, hidden, strict=True)]
     choro = folium.FeatureGroup(name=t("map.layer.municipalities", lang), show=options.show_municipalities)
     folium.GeoJson(
@@ -826,10 +836,12 @@ def legend(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
     values, hidden, classes = _plan(ref, scenes, options)
     items.append(LegendItem("heading", t(f"map.measure.{options.choropleth}", lang), ""))
     items.append(LegendItem("class", "0", classes.colour(0)))
-    for i, label in enumerate(classes.labels(lang, options.disclosure if options.choropleth == "count" else None)):
+    for i, label in enumerate(classes.labels(lang)):
+        if options.choropleth == "count" and i == 0 and options.disclosure.hidden(classes.bounds[0]):
+            continue  # the first class is exactly the small counts: they are drawn as withheld instead
         items.append(LegendItem("class", label, classes.colour(i + 1)))
-    if values.isna().any() or (options.choropleth != "count" and hidden.any()):
-        text = t("map.no_data", lang) if not hidden.any() or options.choropleth == "count" else t(
+    if values.isna().any() or hidden.any():
+        text = t("map.no_data", lang) if not hidden.any() else t(
             "map.no_data_or_few", lang, n=options.disclosure.threshold)
         items.append(LegendItem("class", text, classes.colour(-1), "dashed"))
     items.append(LegendItem("county", t("map.county", lang), "#1a1a1a"))
@@ -933,7 +945,8 @@ def full_map(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame 
     for i, step in enumerate(steps):
         holder = folium.FeatureGroup(name=step.title or t("map.layer.scenes", options.lang), show=False,
                                      control=False) if timeline else m
-        for j, group in enumerate(layers(ref, step.scenes, step.ceased, options, changes=step.changes)):
+        drawn = replace(options, withheld=step.withheld) if timeline else options
+        for j, group in enumerate(layers(ref, step.scenes, step.ceased, drawn, changes=step.changes)):
             if timeline:
                 _stabilise_ids(group, f"step{i}g{j}n")
             group.add_to(holder)

@@ -27,6 +27,7 @@ from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.geo import SWEREF99TM
 from scenes.i18n import t
 from scenes.maps import LAND_AROUND, WATER, municipality_values
+from scenes.protection import protection
 from scenes.reference import Reference
 
 __all__ = ["PrintMap", "print_map", "print_map_data"]
@@ -71,7 +72,8 @@ def print_map_data(ref: Reference, scenes: gpd.GeoDataFrame, *, exact: bool, dis
     Not `exact`: `points` is empty and `municipalities` holds counts only, with hidden counts set to None.
     """
     counts = municipality_values(ref, scenes, "count")
-    hidden = counts.map(disclosure.hidden)
+    withheld = protection(ref, scenes, disclosure)  # the municipalities every other view withholds
+    hidden = pd.Series([withheld.hidden("municipality", str(c)) for c in counts.index], index=counts.index)
     classes = count_classes(float(counts.max()) if len(counts) else 0.0, max(disclosure.threshold, 3))
     shapes = ref.simplified_boundaries.set_index("kommun_kod").loc[counts.index].reset_index()
     shown = [None if small else float(n) for n, small in zip(counts, hidden, strict=True)]

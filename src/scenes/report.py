@@ -337,7 +337,7 @@ def _area(area_m2: float | None, lang: str) -> str:
 
 def _cards(inp: ReportInput) -> list[tuple[str, str, str]]:
     """The four key figures as (value, label, note), as the reader may see them."""
-    p, lang, shown = inp.progress, inp.lang, inp.disclosure
+    p, lang, shown = inp.progress, inp.lang, inp.disclosure.county  # county figures: shown (scenes.protection)
     latest, baseline = p.latest, p.baseline
     hidden, both_hidden = shown.hidden(latest.scenes), shown.any_hidden(latest.scenes, baseline.scenes)
     change = "" if both_hidden or p.change is None else t(  # no comparison: no change
@@ -358,7 +358,7 @@ def _cards(inp: ReportInput) -> list[tuple[str, str, str]]:
 def _goal_lines(inp: ReportInput) -> list[tuple[str, str]]:
     p, lang = inp.progress, inp.lang
     goal = p.goal
-    both_hidden = inp.disclosure.any_hidden(p.latest.scenes, p.baseline.scenes)
+    both_hidden = inp.disclosure.county.any_hidden(p.latest.scenes, p.baseline.scenes)
     goal_text = t("report.goal_value", lang, count=number(goal.target_count, lang),
                   date=date_text(goal.target_date, lang))
     if goal.is_example:
@@ -595,7 +595,7 @@ def _widths(pdf: _Pdf, text: float, texts: int, columns: int) -> tuple[float, ..
 def _impact_section(pdf: _Pdf, inp: ReportInput) -> None:
     """Impact per survey (high-rated, rated of all, missing, the distribution, the mean) and the continuing scenes'
     changes, as the reader may see the counts; the latest survey's figures beside its count and area."""
-    lang, shown, result = inp.lang, inp.disclosure, inp.impact
+    lang, shown, result = inp.lang, inp.disclosure.county, inp.impact  # county-wide counts: shown
     pdf.heading(t("impact.title", lang), 2)
     if result is None or not result.any_rated or result.latest is None:
         pdf.para(t("impact.empty", lang), size=8.5, height=4.4)

@@ -11,6 +11,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from scenes.disclosure import SHOW_ALL, Disclosure
 from scenes.i18n import LOCALES, t
+from scenes.protection import Protected, protection
 from scenes.reference import Reference
 
 __all__ = ["MISSING", "audit_table", "generalised_table", "only_dates", "readable", "scene_table"]
@@ -42,17 +43,34 @@ def scene_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv") -> pd
 
 
 def generalised_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv",
-                      disclosure: Disclosure = SHOW_ALL) -> pd.DataFrame:
+                      disclosure: Disclosure = SHOW_ALL, protected: Protected | None = None) -> pd.DataFrame:
     """Counts per municipality and local police area: what generalised precision may show instead of rows.
 
-    With an active `disclosure` a count below its threshold is written as "fewer than N", never as the number.
+    With an active `disclosure` the counts `scenes.protection` withholds read "withheld", never as the number; a
+    pair withheld at zero is listed too. `protected`: what `frame` withholds, when it is a selection (with
+    `protection(..., filt=, whole=)`); else the protection of `frame` as a whole survey.
     """
     counts = frame.groupby(["kommun_kod", "lokalpolisomrade"]).size().reset_index(name="n")
-    return pd.DataFrame({
+    hidden = pd.Series(False, index=counts.index)
+    if disclosure.active:
+        protected = protected or protection(ref, frame, disclosure)
+        seen = set(zip(counts["kommun_kod"], counts["lokalpolisomrade"], strict=True))
+        zeros = [p for p in protected.hidden_pairs() if p not in seen]
+        if zeros:
+            counts = pd.concat([counts, pd.DataFrame(zeros, columns=["kommun_kod", "lokalpolisomrade"]).assign(n=0)],
+                               ignore_index=True)
+        hidden = pd.Series([protected.pair_hidden(m, p) for m, p in zip(counts["kommun_kod"],
+                                                                        counts["lokalpolisomrade"], strict=True)])
+        names = pd.DataFrame({"m": [ref.municipality_name(c) for c in counts["kommun_kod"]],
+                              "p": [ref.police_area_name(c) for c in counts["lokalpolisomrade"]]})
+        order = names.sort_values(["m", "p"], kind="stable").index  # by name: the order tells nothing
+        counts, hidden = counts.loc[order].reset_index(drop=True), hidden.loc[order].reset_index(drop=True)
+    table = pd.DataFrame({
         t("col.municipality", lang): [ref.municipality_name(c) for c in counts["kommun_kod"]],
         t("col.police_area", lang): [ref.police_area_name(c) for c in counts["lokalpolisomrade"]],
-        t("col.scenes", lang): disclosure.counts_column(counts["n"], lang).to_numpy(),
+        t("col.scenes", lang): counts["n"].to_numpy(),
     })
+    return disclosure.withhold(table, {t("col.scenes", lang): hidden}, (), lang)
 
 
 def only_dates(column: pd.Series) -> bool:
