@@ -713,9 +713,27 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "problem.unknown_police_area": {"sv": "Okänt lokalpolisområde.", "en": "Unknown local police area."},
     "problem.police_area_required": {
-        "sv": "Lokalpolisområde krävs här (kommunen avgör det inte); ange det, eller ange stadsdel.",
-        "en": "The local police area is required here (the municipality alone does not decide it); give it, or "
-              "give the district.",
+        "sv": "Lokalpolisområde krävs här: platsen avgör det inte ({options}); ange det, eller ange stadsdel. "
+              "Närmaste rad med lokalpolisområde: {neighbour}.",
+        "en": "The local police area is required here: the place does not decide it ({options}); give it, or "
+              "give the district. Nearest row with a police area: {neighbour}.",
+    },
+    "problem.police_area_dissolved": {
+        "sv": "{area} upphörde {ended}, före kartläggningens datum {day}; efterföljare: {successors}.",
+        "en": "{area} ended on {ended}, before the survey's date {day}; succeeded by {successors}.",
+    },
+    "problem.police_area_not_yet": {
+        "sv": "{area} började gälla {began}, efter kartläggningens datum {day}.",
+        "en": "{area} began on {began}, after the survey's date {day}.",
+    },
+    "problem.municipality_name_mismatch": {
+        "sv": "'{stated}' liknar {resembles} men platsen ligger i {found} – kontrollera koordinaterna eller kommunen.",
+        "en": "'{stated}' resembles {resembles} but the location lies in {found} – check the coordinates or the "
+              "municipality.",
+    },
+    "problem.note_no_survey_date": {
+        "sv": "inget datum för kartläggningen angavs: lokalpolisområden kontrolleras som de är i dag ({day})",
+        "en": "no survey date given: police areas are checked as of today ({day})",
     },
     "problem.category_label": {"sv": "En benämning angavs; koden '{category}' används.",
                                "en": "A label was given; its code '{category}' is used."},

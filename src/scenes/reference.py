@@ -185,6 +185,43 @@ class Reference:
         ok = (start.isna() | (start <= day)) & (end.isna() | (end >= day))
         return pa.loc[ok]
 
+    def police_area_period(self, code: str) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last day of a police area (None: open-ended, or not recorded)."""
+        row = self.police_areas.loc[self.police_areas["lpo_code"] == code]
+        if row.empty:
+            return None, None
+        start, end = row.iloc[0]["valid_from"], row.iloc[0]["valid_to"]
+        return (dt.date.fromisoformat(str(start)) if start else None,
+                dt.date.fromisoformat(str(end)) if end else None)
+
+    def police_area_valid_on(self, code: str, day: dt.date) -> bool:
+        """Whether police area `code` existed on `day` (empty validity bounds mean open-ended)."""
+        start, end = self.police_area_period(code)
+        return (start is None or start <= day) and (end is None or day <= end)
+
+    def police_areas_covering(self, kind: str, unit: str, day: dt.date) -> list[str]:
+        """The police areas that cover a municipality (`kind` "kommun", by code) or a Stockholm city district
+        (`kind` "stadsdel") on `day`, per `police_area_coverage.csv` and the police areas' validity."""
+        cov = self.coverage
+        codes = cov.loc[(cov["kind"] == kind) & (cov["code"] == unit), "lpo_code"]
+        return [str(c) for c in dict.fromkeys(codes) if self.police_area_valid_on(str(c), day)]
+
+    def police_area_successors(self, code: str) -> list[str]:
+        """The police areas that took over a dissolved one: those valid the day after it ended which cover any of
+        the municipalities or districts it covered (read from the coverage table, not a separate list)."""
+        _, end = self.police_area_period(code)
+        if end is None:
+            return []
+        after = end + dt.timedelta(days=1)
+        cov = self.coverage
+        units = cov.loc[cov["lpo_code"] == code, ["kind", "code"]].itertuples(index=False)
+        found: dict[str, None] = {}
+        for kind, unit in units:
+            for other in self.police_areas_covering(str(kind), str(unit), after):
+                if other != code:
+                    found[other] = None
+        return list(found)
+
     def districts_on(self, day: dt.date) -> pd.DataFrame:
         d = self.districts
         start = pd.to_datetime(d["valid_from"]).dt.date
