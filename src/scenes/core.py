@@ -428,13 +428,14 @@ class Dashboard:
                                        sha256=check.sha256)
         return stored.id, 1
 
-    def correct(self, check: UploadCheck) -> Correction:
-        """The checked file with every unambiguous suggestion applied, as a file of the same kind (to re-check)."""
+    def correct(self, check: UploadCheck, codes: set[str] | None = None) -> Correction:
+        """The checked file with every unambiguous suggestion (of the kinds `codes`, when given) applied, as a file
+        of the same kind (to re-check)."""
         from scenes.ingest.corrections import Correction, apply_suggestions, corrected_file
 
         if check.raw is None:
             raise ScenesError("The file could not be read, so there is nothing to correct.", code="nothing_to_correct")
-        raw, changes = apply_suggestions(check.raw, check.result.problems)
+        raw, changes = apply_suggestions(check.raw, check.result.problems, codes)
         name, data = corrected_file(raw, check.file_name)
         return Correction(name, data, changes)
 

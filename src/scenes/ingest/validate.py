@@ -446,8 +446,7 @@ def _suggest_police_areas(ref: Reference, geometry: gpd.GeoSeries, tagged: pd.Se
                    "or give the district.")
         if neighbour:
             message += f" The nearest row with a police area has {neighbour}."
-        add(i, lpo_column, "police_area_required", message, value="", suggestion=fix, options=options,
-            neighbour=neighbour or "–")
+        add(i, lpo_column, "police_area_required", message, value="", suggestion=fix, options=options)
 
 
 ALLOWED_GEOMETRIES = ("Point", "Polygon", "MultiPolygon")
