@@ -104,7 +104,7 @@ def test_round_trip_through_excel(browser: object, real_server: tuple[str, Path]
     assert "utsatt_omrade" in report  # the suggestion for the misspelt category
 
     page.get_by_role("button", name="Tillämpa (1)", exact=True).first.click()  # one kind at a time: the category
-    page.get_by_text("Förslagen är tillämpade").wait_for(timeout=30_000)
+    page.get_by_text("Kontrollen gäller den rättade filen").wait_for(timeout=30_000)
     page.get_by_text("Scener i länet efter publicering").wait_for(timeout=30_000)
     page.get_by_text("Granska innan du publicerar").wait_for(timeout=30_000)
     assert page.get_by_role("button", name="Ladda ned rättad fil").count() == 1

@@ -225,7 +225,7 @@ def test_analysts_file_gets_a_triaged_report(browser: object, server: str, tmp_p
     assert page.get_by_role("button", name="Tillämpa alla förslag").count() == 0
     apply_labels = page.get_by_role("button", name="Tillämpa (46)", exact=True)
     assert apply_labels.count() == 1
-    page.get_by_text("Godkända rader").scroll_into_view_if_needed()  # the top of the report
+    page.get_by_text("Godkända rader", exact=True).scroll_into_view_if_needed()  # the top of the report
     screenshot(page, "uppladdning-triagerad-rapport")
     warnings.scroll_into_view_if_needed()
     screenshot(page, "uppladdning-triagerad-rapport-varningar")
