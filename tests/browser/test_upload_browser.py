@@ -5,7 +5,6 @@ sign-out revokes the session (the old cookie, replayed, gets the sign-in page)."
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from scenes.ingest.dates import local_today
 from scenes.reference import load_reference
 from scenes.settings import Settings
 from tests import analyst_files
-from tests.browser.conftest import screenshot, session_cookie
+from tests.browser.conftest import screenshot, session_cookie, type_date
 from tests.conftest import DATA_DIR
 
 pytestmark = pytest.mark.browser
@@ -34,16 +33,6 @@ def _choose(page, label: str, option: str) -> None:  # type: ignore[no-untyped-d
     box.click()
     page.keyboard.type(option)
     page.keyboard.press("Enter")
-    page.wait_for_timeout(1500)
-
-
-def _date(page, day: dt.date) -> None:  # type: ignore[no-untyped-def]
-    """Type the survey's date into the date field (YYYY-MM-DD in Swedish), as a person does from the keyboard."""
-    field = page.get_by_label("Datum", exact=True)  # a date field of segments: year, month, day
-    field.get_by_role("spinbutton").first.click()
-    page.keyboard.type(day.strftime("%Y%m%d"), delay=60)  # each segment moves on to the next when full
-    page.keyboard.press("Enter")  # commits the date (the app reruns with it)
-    page.keyboard.press("Escape")
     page.wait_for_timeout(1500)
 
 
@@ -68,7 +57,7 @@ def test_day_one_from_demo_to_real_data(browser: object, writable_server: tuple[
     page.goto(url + "/ladda-upp")
     page.get_by_label("Namn").fill("Kartläggning 2026")
     page.get_by_label("Namn").press("Enter")
-    _date(page, local_today())  # no default: the analyst chooses (here today, which the preview points out)
+    type_date(page, "Datum", local_today())  # no default: the analyst chooses (today here; the preview says so)
     _choose(page, "Typ", "Kartläggning")
     bad, good = tmp_path / "bad.csv", tmp_path / "good.csv"
     bad.write_bytes(BAD.encode("cp1252"))
@@ -208,7 +197,7 @@ def test_analysts_file_gets_a_triaged_report(browser: object, server: str, tmp_p
     page.locator("input[type=file]").set_input_files(str(path))
     page.get_by_text("Välj kartläggningens datum först").wait_for(timeout=30_000)  # nothing is checked without it
     assert page.get_by_text("Filen har fel").count() == 0
-    _date(page, analyst_files.SURVEY_DAY)
+    type_date(page, "Datum", analyst_files.SURVEY_DAY)
     page.get_by_text("Filen har fel och kan inte publiceras").wait_for(timeout=60_000)
     errors = page.locator(".st-key-up_errors")
     warnings = page.locator(".st-key-up_warnings")
@@ -225,7 +214,8 @@ def test_analysts_file_gets_a_triaged_report(browser: object, server: str, tmp_p
     assert page.get_by_role("button", name="Tillämpa alla förslag").count() == 0
     apply_labels = page.get_by_role("button", name="Tillämpa (46)", exact=True)
     assert apply_labels.count() == 1
-    page.get_by_text("Godkända rader", exact=True).scroll_into_view_if_needed()  # the top of the report
+    page.evaluate("document.querySelector('.st-key-up_errors').scrollIntoView({block: 'start'}); "
+                  "window.scrollBy(0, -90)")  # the top of the report, below the page's header
     screenshot(page, "uppladdning-triagerad-rapport")
     warnings.scroll_into_view_if_needed()
     screenshot(page, "uppladdning-triagerad-rapport-varningar")
