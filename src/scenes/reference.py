@@ -185,14 +185,26 @@ class Reference:
         ok = (start.isna() | (start <= day)) & (end.isna() | (end >= day))
         return pa.loc[ok]
 
+    @cached_property
+    def _periods(self) -> dict[str, tuple[dt.date | None, dt.date | None]]:
+        def day(value: object) -> dt.date | None:
+            return dt.date.fromisoformat(str(value)) if value else None
+
+        return {str(c): (day(a), day(b)) for c, a, b in zip(self.police_areas["lpo_code"],
+                                                              self.police_areas["valid_from"],
+                                                              self.police_areas["valid_to"], strict=True)}
+
+    @cached_property
+    def _coverage(self) -> dict[tuple[str, str], list[str]]:
+        found: dict[tuple[str, str], list[str]] = {}
+        for lpo, kind, unit in zip(self.coverage["lpo_code"], self.coverage["kind"], self.coverage["code"],
+                                   strict=True):
+            found.setdefault((str(kind), str(unit)), []).append(str(lpo))
+        return found
+
     def police_area_period(self, code: str) -> tuple[dt.date | None, dt.date | None]:
         """The first and last day of a police area (None: open-ended, or not recorded)."""
-        row = self.police_areas.loc[self.police_areas["lpo_code"] == code]
-        if row.empty:
-            return None, None
-        start, end = row.iloc[0]["valid_from"], row.iloc[0]["valid_to"]
-        return (dt.date.fromisoformat(str(start)) if start else None,
-                dt.date.fromisoformat(str(end)) if end else None)
+        return self._periods.get(code, (None, None))
 
     def police_area_valid_on(self, code: str, day: dt.date) -> bool:
         """Whether police area `code` existed on `day` (empty validity bounds mean open-ended)."""
@@ -202,9 +214,7 @@ class Reference:
     def police_areas_covering(self, kind: str, unit: str, day: dt.date) -> list[str]:
         """The police areas that cover a municipality (`kind` "kommun", by code) or a Stockholm city district
         (`kind` "stadsdel") on `day`, per `police_area_coverage.csv` and the police areas' validity."""
-        cov = self.coverage
-        codes = cov.loc[(cov["kind"] == kind) & (cov["code"] == unit), "lpo_code"]
-        return [str(c) for c in dict.fromkeys(codes) if self.police_area_valid_on(str(c), day)]
+        return [c for c in dict.fromkeys(self._coverage.get((kind, unit), [])) if self.police_area_valid_on(c, day)]
 
     def police_area_successors(self, code: str) -> list[str]:
         """The police areas that took over a dissolved one: those valid the day after it ended which cover any of
@@ -213,8 +223,7 @@ class Reference:
         if end is None:
             return []
         after = end + dt.timedelta(days=1)
-        cov = self.coverage
-        units = cov.loc[cov["lpo_code"] == code, ["kind", "code"]].itertuples(index=False)
+        units = [key for key, lpos in self._coverage.items() if code in lpos]
         found: dict[str, None] = {}
         for kind, unit in units:
             for other in self.police_areas_covering(str(kind), str(unit), after):

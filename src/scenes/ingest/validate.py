@@ -9,6 +9,7 @@ validates in seconds; unknown values are fuzzy-matched once per distinct value, 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import time
 import unicodedata
@@ -357,6 +358,9 @@ def _police_areas(ref: Reference, geometry: gpd.GeoSeries, tagged: pd.Series, co
     districts = _Resolver(zip(ref.districts["district_code"], ref.districts["name"], strict=True))
     lpos = _Resolver(zip(ref.police_areas["lpo_code"], ref.police_areas["name"], strict=True))
     name = ref.police_area_name
+    covering = functools.cache(lambda kind, unit: ref.police_areas_covering(kind, unit, day))  # once per place
+    valid = functools.cache(lambda code: ref.police_area_valid_on(code, day))  # once per police area
+    successors_of = functools.cache(ref.police_area_successors)
     lpo_column = columns.get("lokalpolisomrade", "lokalpolisomrade")
     out_district: list[str | None] = []
     out_lpo: list[str | None] = []
@@ -379,9 +383,9 @@ def _police_areas(ref: Reference, geometry: gpd.GeoSeries, tagged: pd.Series, co
         if code is None:
             candidates: list[str] = []
         elif code == STOCKHOLM:
-            candidates = ref.police_areas_covering("stadsdel", district, day) if district else []
+            candidates = covering("stadsdel", district) if district else []
         else:
-            candidates = ref.police_areas_covering("kommun", code, day)
+            candidates = covering("kommun", code)
         l_raw = lpo_values[i]
         lpo = None
         if l_raw:
@@ -389,11 +393,11 @@ def _police_areas(ref: Reference, geometry: gpd.GeoSeries, tagged: pd.Series, co
             if lpo is None:
                 add(i, lpo_column, "unknown_police_area", "Unknown local police area.", value=l_raw,
                     suggestion=lpos.suggestion(l_raw))
-            elif not ref.police_area_valid_on(lpo, day):
+            elif not valid(lpo):
                 start, end = ref.police_area_period(lpo)
                 fix = name(candidates[0]) if len(candidates) == 1 else None
                 if end is not None and day > end:
-                    successors = ref.police_area_successors(lpo)
+                    successors = successors_of(lpo)
                     if fix is None and len(successors) == 1:
                         fix = name(successors[0])
                     names = ", ".join(name(s) for s in successors) or "–"
@@ -418,36 +422,45 @@ def _police_areas(ref: Reference, geometry: gpd.GeoSeries, tagged: pd.Series, co
 
 def _suggest_police_areas(ref: Reference, geometry: gpd.GeoSeries, tagged: pd.Series, out_lpo: list[str | None],  # type: ignore[no-untyped-def]
                           undecided: dict[int, list[str]], lpo_column: str, add, day: dt.date) -> None:
-    """An error for each row whose police area the place does not decide, with the candidates it has and the
-    police area of the nearest decided row of the same municipality within NEIGHBOUR_M as the suggestion."""
+    """An error for each row whose police area the place does not decide, with the candidates it has; the police
+    area of the nearest decided row of the same municipality within NEIGHBOUR_M (if it is a candidate) is the
+    suggestion. Nearest rows are found with a spatial index: linear-logarithmic in the rows, not quadratic."""
     points = gpd.GeoSeries([g.representative_point() if g is not None and not g.is_empty else None
                             for g in geometry], crs=WGS84).to_crs(SWEREF99TM).to_numpy()
     codes = tagged.to_numpy(dtype=object)
-    decided = [j for j, lpo in enumerate(out_lpo) if lpo is not None and points[j] is not None]
     name = ref.police_area_name
+    nearest: dict[int, tuple[str, float]] = {}
+    for municipality in {codes[i] for i in undecided}:
+        decided = [j for j, lpo in enumerate(out_lpo) if lpo is not None and points[j] is not None
+                   and codes[j] == municipality]
+        asking = [i for i in undecided if codes[i] == municipality and points[i] is not None]
+        if not decided or not asking:
+            continue
+        tree = shapely.STRtree(np.asarray([points[j] for j in decided], dtype=object))
+        (found_at, hits), distances = tree.query_nearest(np.asarray([points[i] for i in asking], dtype=object),
+                                                         max_distance=NEIGHBOUR_M, return_distance=True,
+                                                         all_matches=False)
+        for a, h, distance in zip(found_at.tolist(), hits.tolist(), distances.tolist(), strict=True):
+            nearest.setdefault(asking[a], (str(out_lpo[decided[h]]), float(distance)))
+    stockholm = None
     for i, candidates in undecided.items():
-        near = [j for j in decided if codes[j] == codes[i] and (not candidates or out_lpo[j] in candidates)]
         fix = None
-        neighbour = ""
-        if near and points[i] is not None:
-            distances = shapely.distance(points[i], np.asarray([points[j] for j in near], dtype=object))
-            k = int(np.argmin(distances))
-            if float(distances[k]) <= NEIGHBOUR_M:
-                fix = name(str(out_lpo[near[k]]))
-                neighbour = f"{fix} ({float(distances[k]):.0f} m)"
+        if i in nearest and (not candidates or nearest[i][0] in candidates):
+            fix = name(nearest[i][0])
         if candidates:
             options = " / ".join(name(c) for c in candidates)
         else:
-            valid = set(ref.police_areas_on(day)["lpo_code"])
-            cov = ref.coverage
-            options = " / ".join(name(str(c)) for c in dict.fromkeys(cov.loc[cov["kind"] == "stadsdel", "lpo_code"])
-                                 if c in valid)
+            if stockholm is None:  # the police areas that cover a district on that day
+                valid = set(ref.police_areas_on(day)["lpo_code"])
+                cov = ref.coverage
+                stockholm = " / ".join(name(str(c)) for c in dict.fromkeys(cov.loc[cov["kind"] == "stadsdel",
+                                                                                   "lpo_code"]) if c in valid)
+            options = stockholm
         message = (f"The local police area is required here: the place does not decide it ({options}); give it, "
                    "or give the district.")
-        if neighbour:
-            message += f" The nearest row with a police area has {neighbour}."
+        if fix:
+            message += f" The nearest row with a police area ({nearest[i][1]:.0f} m away) has {fix}."
         add(i, lpo_column, "police_area_required", message, value="", suggestion=fix, options=options)
-
 
 ALLOWED_GEOMETRIES = ("Point", "Polygon", "MultiPolygon")
 #: A scene's outline is drawn by hand or simplified from a survey: these bound the work (repair, areas, preview).
