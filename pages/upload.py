@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 import ui
@@ -12,7 +10,7 @@ from scenes.auth import can
 from scenes.breakdown import change_by
 from scenes.i18n import problem_text
 from scenes.ingest.template import template_csv, template_xlsx
-from scenes.ingest.upload import report_table, survey_id_for
+from scenes.ingest.upload import survey_id_for
 from scenes.model import Survey, SurveyKind
 from scenes.query import changed_tags, compare
 from ui import signin
@@ -42,10 +40,11 @@ def render() -> None:
     if mode == "new":
         c1, c2, c3 = st.columns([2, 1, 1])
         name = c1.text_input(ui.tr("upload.name"), key="up_name")
-        day = c2.date_input(ui.tr("upload.date"), value=dt.date.today(), key="up_date", format=ui.date_format())
+        # no defaults: the date decides which police areas exist, and today's date is rarely the survey's
+        day = c2.date_input(ui.tr("upload.date"), value=None, key="up_date", format=ui.date_format())
         kinds: list[SurveyKind] = list(SurveyKind)  # (typed: mypy reads list(SurveyKind) as an empty list here)
-        kind = c3.selectbox(ui.tr("upload.kind"), kinds, key="up_kind",
-                            format_func=lambda k: ui.tr(f"survey_kind.{k}"))
+        kind = c3.selectbox(ui.tr("upload.kind"), kinds, key="up_kind", index=None,
+                            placeholder=ui.tr("upload.choose"), format_func=lambda k: ui.tr(f"survey_kind.{k}"))
         source = st.text_input(ui.tr("upload.source"), key="up_source")
         target, note = None, ""
     else:
@@ -53,7 +52,7 @@ def render() -> None:
         target = st.selectbox(ui.tr("upload.revise"), list(by_id), format_func=lambda i: by_id[i].name,
                               key="up_target")
         note = st.text_input(ui.tr("upload.note"), key="up_note")
-        name, day, kind, source = "", dt.date.today(), SurveyKind.KARTLAGGNING, ""
+        name, day, kind, source = "", by_id[target].date, by_id[target].kind, ""
 
     upload = st.file_uploader(ui.tr("upload.file"), type=["csv", "txt", "xlsx", "geojson", "json", "gpkg"],
                               key="up_file", max_upload_size=ui.upload_cap_mib())
@@ -61,11 +60,14 @@ def render() -> None:
     if upload is None:
         st.session_state.pop("up_corrected", None)
         return
+    if day is None:  # the check needs it: police areas are those of the survey's date
+        st.info(ui.tr("upload.date_required"), icon=":material/event:")
+        return
     original, name_of_file, data, corrected = ui_upload.file_to_check(upload)
     sheet = None if corrected else st.session_state.get("up_sheet")
     mapping = {h: st.session_state.get(f"map_{h}") for h in st.session_state.get("up_unknown", [])}
     with st.status(ui.tr("upload.checking"), expanded=False) as status:
-        check = dash.check_upload(name_of_file, data, mapping=mapping or None, sheet=sheet)
+        check = dash.check_upload(name_of_file, data, mapping=mapping or None, sheet=sheet, survey_date=day)
         errors = len(check.result.errors)
         status.update(label=ui.tr("upload.checked_errors", n=errors, rows=len(check.frame)) if errors
                       else ui.tr("upload.checked", rows=len(check.frame)), state="error" if errors else "complete")
@@ -82,14 +84,13 @@ def render() -> None:
     m3.metric(ui.tr("severity.warning"), warnings)
     for line in check.result.notes:
         st.caption(f":material/info: {ui.escape_markdown(problem_text(line, lang))}")
-    if check.result.problems:
-        ui.table_with_download(report_table(check.result.problems, lang), f"rapport-{name_of_file}.csv",
-                               key="dl_report", static=True)
-    ui_upload.apply_suggestions(dash, check, original, corrected)
+    ui_upload.report(dash, check, original, corrected, name_of_file)
     if not check.ok:
         st.error(ui.tr("upload.blocked"), icon=":material/block:")
         return
 
+    if not target:
+        ui_upload.date_warnings(dash, day, kind)
     previous = dash.survey(target) if target else dash.previous_survey(day)  # a real survey, never a demo one
     if previous is None:
         st.info(ui.tr("upload.nothing_real"), icon=":material/info:")
@@ -118,14 +119,15 @@ def render() -> None:
             if target:
                 survey_id, revision = dash.publish(check, revise=target, actor=actor, note=note)
             else:
-                survey = Survey(survey_id_for(name, day), name.strip(), day, SurveyKind(kind), source.strip(), False)
+                survey = Survey(survey_id_for(name, day), name.strip(), day, SurveyKind(str(kind)), source.strip(),
+                                False)
                 survey_id, revision = dash.publish(check, survey=survey, actor=actor)
             status.update(label=ui.tr("upload.published", id=survey_id, revision=revision), state="complete")
         # the navigation, the figures and (after a first admin) the signed-in state follow at once
         ui.done(ui.tr("upload.published", id=survey_id, revision=revision))
 
-    if not target and not name.strip():
-        st.info(ui.tr("upload.name_required"), icon=":material/edit:")
+    if not target and (not name.strip() or kind is None):
+        st.info(ui.tr("upload.name_required" if not name.strip() else "upload.kind_required"), icon=":material/edit:")
     elif ui.is_demo():  # publishing real data ends the demo: first the administrator, so nobody is locked out
         st.warning(ui.tr("upload.demo_ends"), icon=":material/lock:")
         admin = signin.first_admin_form("upload", ui.tr("upload.admin_and_publish"))

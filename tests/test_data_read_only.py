@@ -87,7 +87,8 @@ def test_a_deployment_runs_with_data_read_only(app_env: Path, signed_in: Callabl
 
     assert dash.store.all_surveys() == []  # a real deployment: no demo surveys
     item = load_demo(DATA_DIR)[-1]
-    check = dash.check_upload("kartlaggning.geojson", export_scenes(item.scenes, "geojson", dash.reference))
+    check = dash.check_upload("kartlaggning.geojson", export_scenes(item.scenes, "geojson", dash.reference),
+                             survey_date=item.survey.date)
     assert check.ok, check.result.errors
     survey = Survey("host-2026", "Kartläggning hösten 2026", item.survey.date, SurveyKind.KARTLAGGNING, "test",
                     False)

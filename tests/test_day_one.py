@@ -291,7 +291,7 @@ def test_the_last_administrator_stays(demo: Dashboard) -> None:
 def test_demo_actor_writes_nothing(demo: Dashboard) -> None:
     """Every write attempted in demo mode is refused with DemoSandbox, and the store is left as it was."""
     check = demo.check_upload("e.geojson", demo.export("demo-2024-02", "geojson"))
-    survey = Survey("x", "X", dt.date(2025, 1, 1), SurveyKind.KARTLAGGNING, "", False)
+    survey = Survey("x", "X", dt.date(2024, 6, 1), SurveyKind.KARTLAGGNING, "", False)  # the demo names Norrmalm LPO
     seminar = demo.seminars()[0]
     attempts = {
         "goal": lambda: demo.set_goal(Goal(1, dt.date(2027, 1, 1), is_example=False), actor=DEMO_ACTOR),
@@ -407,7 +407,7 @@ def test_audit_names_the_actor_of_every_kind_of_write(tmp_path: Path) -> None:
     demo.init(demo=True)
     check = demo.check_upload("e.geojson", demo.export("demo-2024-02", "geojson"))
     demo.add_user("ada", PASSWORD, "admin", actor="cli:root")
-    survey_id, _ = demo.publish(check, survey=Survey("r", "R", dt.date(2025, 1, 1), SurveyKind.KARTLAGGNING, "",
+    survey_id, _ = demo.publish(check, survey=Survey("r", "R", dt.date(2024, 6, 1), SurveyKind.KARTLAGGNING, "",
                                                      False), actor="anna")
     changed = demo.check_upload("f.geojson", demo.export("demo-2023-11", "geojson"))  # (an unchanged file is a no-op)
     demo.publish(changed, revise=survey_id, actor="anna2", note="fix")

@@ -285,9 +285,13 @@ def test_apply_suggestions_to_a_workbook(demo: Dashboard) -> None:
 
 # -- the preview guards the figures -----------------------------------------------------------------------------
 
+REAL_DAY = dt.date(2024, 3, 1)
+
+
 def _real_survey(demo: Dashboard) -> str:
     check = demo.check_upload("start.geojson", demo.export("demo-2021", "geojson"))
-    survey = Survey("2025-real", "Kartläggning 2025", dt.date(2025, 3, 1), SurveyKind.KARTLAGGNING, "test", False)
+    # 2024: the demo's Norrmalm police area ended on 2024-12-31 (a later survey naming it is refused)
+    survey = Survey("2024-real", "Kartläggning 2024", REAL_DAY, SurveyKind.KARTLAGGNING, "test", False)
     return demo.publish(check, survey=survey, actor=ANALYST)[0]
 
 
@@ -297,7 +301,7 @@ def test_reimporting_an_export_is_a_no_op(dash: Dashboard, fmt: str) -> None:
     demo = dash
     survey_id = _real_survey(demo)
     data = demo.export(survey_id, fmt)
-    check = demo.check_upload(f"export.{fmt}", data)
+    check = demo.check_upload(f"export.{fmt}", data, survey_date=REAL_DAY)
     assert check.ok, check.result.errors
     guard = demo.preview(check, survey_id)
     assert guard.unchanged, (guard.changed, guard.flags)
@@ -321,7 +325,8 @@ def test_polygons_lost_on_the_way_are_flagged(demo: Dashboard) -> None:
     table["categories"] = [";".join(c) for c in table["categories"]]
     table["predecessors"] = [";".join(c) for c in table["predecessors"]]
     table = table.drop(columns=["survey_id", "area_m2"])
-    check = demo.check_upload("tillbaka.csv", table.to_csv(sep=";", index=False, decimal=",").encode())
+    check = demo.check_upload("tillbaka.csv", table.to_csv(sep=";", index=False, decimal=",").encode(),
+                              survey_date=REAL_DAY)
     assert check.ok, check.result.errors[:3]
     guard = demo.preview(check, survey_id)
     polygons = int(frame.geom_type.isin(["Polygon", "MultiPolygon"]).sum())
@@ -344,7 +349,7 @@ def test_moves_and_area_changes_are_flagged(demo: Dashboard) -> None:
     projected.loc[point] = Point(projected.loc[point].x + 800, projected.loc[point].y)  # 800 m east
     edited["geometry"] = projected.to_crs(4326)
     data = json.dumps(json.loads(gpd.GeoDataFrame(edited).drop(columns=["area_m2"]).to_json())).encode()
-    check = demo.check_upload("flyttad.geojson", data)
+    check = demo.check_upload("flyttad.geojson", data, survey_date=REAL_DAY)
     guard = demo.preview(check, survey_id)
     flags = {(f.scene_id, f.code) for f in guard.flags}
     assert (frame.loc[polygon, "scene_id"], "area_change") in flags
@@ -479,7 +484,7 @@ def test_title_row_above_the_csv_table(ref: Reference) -> None:
 def test_places_outside_the_generalised_boundaries_are_tagged_nearest(ref: Reference, place: str, lat: float,
                                                                        lon: float, code: str) -> None:
     data = f"id;namn;kategori;lokalpolisomrade;lat;lon\r\nA1;{place};festmiljo;norrmalm;{lat};{lon}\r\n".encode()
-    check = _check(ref, "c.csv", data)
+    check = check_upload("c.csv", data, ref, limits=Limits(), survey_date=dt.date(2024, 6, 1))
     assert check.ok
     assert check.frame.iloc[0]["kommun_kod"] == code
     assert [p.code for p in check.result.warnings] == ["near_boundary"]
@@ -497,7 +502,7 @@ def test_long_polygons_preview_in_linear_time(demo: Dashboard) -> None:
     dense = shapely.segmentize(projected.iloc[0], 0.05)  # tens of thousands of corners, the same outline
     big.loc[row, "geometry"] = gpd.GeoSeries([dense], crs=3006).to_crs(4326).iloc[0]
     data = json.dumps(json.loads(gpd.GeoDataFrame(big).drop(columns=["area_m2"]).to_json())).encode()
-    check = demo.check_upload("tät.geojson", data)
+    check = demo.check_upload("tät.geojson", data, survey_date=REAL_DAY)
     assert check.ok, check.result.errors
     guard = demo.preview(check, survey_id)
     assert guard.changed == [frame.loc[row, "scene_id"]]

@@ -3,6 +3,7 @@ so it stays thin; the figures themselves come from `scenes.ingest.preview`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import Any
 
@@ -10,11 +11,15 @@ import streamlit as st
 
 import ui
 from scenes import Dashboard
+from scenes.formats import table_to_csv
+from scenes.i18n import problem_text
 from scenes.ingest import header_mapping
 from scenes.ingest.columns import CANONICAL
-from scenes.ingest.corrections import applicable
+from scenes.ingest.dates import local_today, survey_date_warnings
 from scenes.ingest.preview import Preview, flags_table
-from scenes.ingest.upload import UploadCheck
+from scenes.ingest.triage import ProblemGroup, group_examples, group_title, triage
+from scenes.ingest.upload import UploadCheck, report_table
+from scenes.model import SurveyKind
 
 
 def file_to_check(upload: Any) -> tuple[str, str, bytes, dict[str, Any] | None]:
@@ -42,12 +47,43 @@ def column_mapping(check: UploadCheck) -> None:
                      help=ui.tr("upload.mapping_help", hints=", ".join(hints) or "–"))
 
 
-def apply_suggestions(dash: Dashboard, check: UploadCheck, original: str, corrected: dict[str, Any] | None) -> None:
-    """One action applies every unambiguous suggestion; the corrected file is then what is checked."""
-    fixes = applicable(check.result.problems)
-    if fixes and st.button(ui.tr("upload.apply_all", n=len(fixes)), icon=":material/auto_fix_high:",
-                           help=ui.tr("upload.apply_all_help")):
-        correction = dash.correct(check)
+def report(dash: Dashboard, check: UploadCheck, original: str, corrected: dict[str, Any] | None,
+           file_name: str) -> None:
+    """The triaged report: the errors first and apart (by kind, then row by row), then the warnings grouped by
+    kind with counts and examples; each kind whose suggestions can be written into the file has its own
+    "apply" (never one for everything); the whole report is a CSV download."""
+    lang = ui.lang()
+    result = triage(check.result.problems)
+    if result.errors:
+        with st.container(border=True, key="up_errors"):
+            st.error(ui.tr("triage.errors", n=len(result.errors)), icon=":material/block:")
+            for group in result.error_groups:
+                _group(dash, check, original, corrected, group, lang)
+            st.markdown(f"**{ui.tr('triage.errors_by_row')}**")
+            ui.show_table(report_table(result.errors, lang), static=True)
+    if result.warning_groups:
+        with st.container(border=True, key="up_warnings"):
+            st.markdown(f"**{ui.tr('triage.warnings', n=len(result.warnings))}**")
+            for group in result.warning_groups:
+                _group(dash, check, original, corrected, group, lang)
+            with st.expander(ui.tr("triage.warnings_by_row")):
+                ui.show_table(report_table(result.warnings, lang), static=True)
+    if check.result.problems:
+        ui.download(ui.tr("triage.report_csv"), lambda: table_to_csv(report_table(check.result.problems, lang)),
+                    file_name=f"rapport-{file_name}.csv", mime="text/csv", key="dl_report")
+
+
+def _group(dash: Dashboard, check: UploadCheck, original: str, corrected: dict[str, Any] | None,
+           group: ProblemGroup, lang: str) -> None:
+    """One kind of problem: its count and examples, and an "apply" for its suggestions."""
+    c1, c2 = st.columns([5, 1], vertical_alignment="center")
+    icon = ":material/error:" if group.severity == "error" else (
+        ":material/warning:" if group.attention else ":material/info:")
+    c1.markdown(f"{icon} **{ui.escape_markdown(group_title(group, lang))}**  \n"
+                f"{ui.escape_markdown(group_examples(group, lang))}")
+    if group.fixable and c2.button(ui.tr("triage.apply", n=group.fixable), key=f"apply_{group.code}",
+                                   icon=":material/auto_fix_high:", help=ui.tr("triage.apply_help")):
+        correction = dash.correct(check, {group.code})
         changes = correction.changes + (corrected["changes"] if corrected else 0)
         st.session_state["up_corrected"] = {"source": original, "name": correction.name, "data": correction.data,
                                             "changes": changes}
@@ -67,6 +103,13 @@ def corrected_notice(corrected: dict[str, Any]) -> None:
 def _hectares(area_m2: float | None) -> str:
     """An area in hectares, or "not measured" (no polygon: never 0,0)."""
     return ui.tr("kpi.area_not_measured") if area_m2 is None else ui.num(area_m2 / 10_000, 1)
+
+
+def date_warnings(dash: Dashboard, day: dt.date, kind: SurveyKind | None) -> None:
+    """What is unusual about the new survey's date and kind (today, to come, before the latest, a weekend, a
+    follow-up of nothing): warnings, before the preview."""
+    for problem in survey_date_warnings(day, kind, dash.surveys(), today=local_today()):
+        st.warning(ui.escape_markdown(problem_text(problem, ui.lang())), icon=":material/event_busy:")
 
 
 def totals(guard: Preview) -> None:

@@ -30,7 +30,8 @@ from scenes import Dashboard
 from scenes.auth import ROLES
 from scenes.disclosure import Disclosure
 from scenes.errors import ScenesError, ValidationFailed
-from scenes.i18n import error_text, problem_text
+from scenes.i18n import error_text, problem_text, t
+from scenes.ingest.triage import ProblemGroup, example_text, group_examples, group_title, triage, triage_json
 from scenes.ingest.upload import UploadCheck, report_table, survey_id_for
 from scenes.maps import MapOptions
 from scenes.model import Survey, SurveyKind
@@ -119,9 +120,16 @@ def _parser() -> argparse.ArgumentParser:
     p = _add(sub, "validate", help="check a survey file; exit 0 valid (warnings allowed), 1 invalid, "
                        "2 unreadable")
     p.add_argument("file", type=Path)
+    p.add_argument("--date", help="the survey's date, YYYY-MM-DD: police areas are checked as of it (default: today, "
+                   "with a note)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--sheet", help="Excel sheet to read (default: the first)")
     p.add_argument("--lang", choices=["sv", "en"], default=None, help="report language (default: SCENES_LANGUAGE)")
+    p.add_argument("--apply", action="append", default=[], metavar="KIND",
+                   help="write the suggestions of this kind of problem (a code the report lists, e.g. "
+                   "category_label; repeatable) into a corrected copy of the file, then check that copy")
+    p.add_argument("--output", type=Path, help="where --apply writes the corrected file (default: beside the file, "
+                   "named <name>-rattad.<ext>)")
 
     p = _add(sub, "import", help="validate and publish a survey file as a new survey (or a new revision)")
     p.add_argument("file", type=Path)
@@ -236,12 +244,17 @@ def _read_bytes(path: Path, limit: int) -> bytes:
 
 
 def _print_report(check: UploadCheck, lang: str, *, as_json: bool, stream: TextIO = sys.stdout) -> None:
-    table = report_table(check.result.problems, lang)
+    """The triaged report: the errors first, row by row; then the warnings grouped by kind, with counts, examples
+    and how to apply a kind's suggestions (`--apply KIND`)."""
+    result = triage(check.result.problems)
     if as_json:
+        table = report_table(check.result.problems, lang)
         print(json.dumps({"file": check.file_name, "sha256": check.sha256, "readable": check.readable,
                           "valid": check.ok, "rows": len(check.raw.table) if check.raw is not None else 0,
                           "accepted": len(check.frame),
+                          "survey_date": check.survey_date.isoformat() if check.survey_date else None,
                           "notes": [problem_text(n, lang) for n in check.result.notes],
+                          **triage_json(result, lang),
                           "problems": json.loads(table.to_json(orient="records", force_ascii=False))},
                          ensure_ascii=False, indent=2), file=stream)
         return
@@ -250,8 +263,25 @@ def _print_report(check: UploadCheck, lang: str, *, as_json: bool, stream: TextI
     errors, warnings = len(check.result.errors), len(check.result.warnings)
     print(f"{check.file_name}: {errors} error(s), {warnings} warning(s), {len(check.frame)} valid row(s).",
           file=stream)
-    if len(table):
-        print(table.to_string(index=False), file=stream)
+
+    def groups(items: list[ProblemGroup]) -> None:
+        for group in items:
+            apply = f"  [--apply {group.code}: {group.fixable}]" if group.fixable else ""
+            print(f"  {group_title(group, lang)}{apply}", file=stream)
+            print(f"    {group_examples(group, lang)}", file=stream)
+
+    if result.errors:
+        print("", file=stream)
+        print(t("triage.errors", lang, n=len(result.errors)).upper(), file=stream)
+        groups(result.error_groups)
+        print(f"  {t('triage.errors_by_row', lang)}:", file=stream)
+        for p in result.errors:  # one line each: where, what, the message and the suggestion
+            print(f"    {example_text(p, lang, full=True)}"
+                  + (f" [{p.column}]" if p.column and p.row is not None else ""), file=stream)
+    if result.warning_groups:
+        print("", file=stream)
+        print(t("triage.warnings", lang, n=warnings), file=stream)
+        groups(result.warning_groups)
 
 
 def _codes(values: list[str]) -> tuple[str, ...]:
@@ -341,20 +371,43 @@ def _cmd_map(args: argparse.Namespace, settings: Settings, dashboard: Dashboard 
     return 0
 
 
-def _check(args: argparse.Namespace, dash: Dashboard) -> UploadCheck:
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise ScenesError(f"--date {text!r} is not a date; write it as YYYY-MM-DD.") from exc
+
+
+def _check(args: argparse.Namespace, dash: Dashboard, day: dt.date | None = None) -> UploadCheck:
     cap = dash.settings.file_limits.max_bytes
-    return dash.check_upload(args.file.name, _read_bytes(args.file, cap), sheet=args.sheet)
+    return dash.check_upload(args.file.name, _read_bytes(args.file, cap), sheet=args.sheet, survey_date=day)
 
 
 def _cmd_validate(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
-    check = _check(args, _dash(dashboard))
-    _print_report(check, args.lang or settings.language, as_json=args.json)
+    dash = _dash(dashboard)
+    day = _date(args.date) if args.date else None
+    check = _check(args, dash, day)
+    lang = args.lang or settings.language
+    if args.apply and check.raw is not None:
+        codes = set(args.apply)
+        unknown = codes - {p.code for p in check.result.problems}
+        if unknown:
+            raise ScenesError(f"The report lists no problem of kind {', '.join(sorted(unknown))}; the kinds are the "
+                              "codes shown after --apply in the report.")
+        correction = dash.correct(check, codes)
+        output = args.output or args.file.with_name(correction.name)
+        _write(correction.data, output)
+        print(f"{correction.changes} cell(s) changed; checking {output.name}.", file=sys.stderr)
+        check = dash.check_upload(output.name, correction.data, sheet=None, survey_date=day)
+    _print_report(check, lang, as_json=args.json)
     return 2 if not check.readable else (0 if check.ok else 1)
 
 
 def _cmd_import(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
     dash = _dash(dashboard)
-    check = _check(args, dash)
+    # checked as of the survey's date: a police area that had ended by then is an error
+    day = dash.survey(args.revise).date if args.revise else (_date(args.date) if args.date else None)
+    check = _check(args, dash, day)
     lang = args.lang or settings.language
     if not check.ok:
         _print_report(check, lang, as_json=False, stream=sys.stderr)
@@ -371,10 +424,7 @@ def _cmd_import(args: argparse.Namespace, settings: Settings, dashboard: Dashboa
     else:
         if not args.name or not args.date:
             raise ScenesError("A new survey needs --name and --date (YYYY-MM-DD); or use --revise SURVEY_ID.")
-        try:
-            day = dt.date.fromisoformat(args.date)
-        except ValueError as exc:
-            raise ScenesError(f"--date {args.date!r} is not a date; write it as YYYY-MM-DD.") from exc
+        day = _date(args.date)
         survey = Survey(id=args.survey_id or survey_id_for(args.name, day), name=args.name, date=day,
                         kind=SurveyKind(args.kind), source=args.source, demo=False)
         survey_id, revision = dash.publish(check, survey=survey, actor=args.actor)

@@ -404,17 +404,27 @@ class Dashboard:
 
     # -- upload -------------------------------------------------------------------------------------------
     def check_upload(self, name: str, data: bytes, *, mapping: dict[str, str | None] | None = None,
-                     sheet: str | None = None) -> UploadCheck:
-        """Read and validate an uploaded survey file under the configured size and row limits."""
+                     sheet: str | None = None, survey_date: dt.date | None = None) -> UploadCheck:
+        """Read and validate an uploaded survey file under the configured size and row limits; reference geography
+        that changes (police areas) is checked as of `survey_date`."""
         from scenes.ingest.upload import check_upload
 
         return check_upload(name, data, self.reference, limits=self.settings.file_limits, mapping=mapping,
-                            sheet=sheet)
+                            sheet=sheet, survey_date=survey_date)
 
     def publish(self, check: UploadCheck, *, actor: str, survey: Survey | None = None, revise: str | None = None,
                 note: str = "") -> tuple[str, int]:
-        """Publish a passed check as a new survey, or as the next revision of `revise`. Returns (id, revision)."""
+        """Publish a passed check as a new survey, or as the next revision of `revise`. Returns (id, revision).
+
+        A file checked for another date than the survey's (or for none) is checked again for the survey's date
+        first: a police area that had ended by then blocks publishing.
+        """
+        from scenes.ingest.upload import for_date
+
         self._writable(actor)
+        day = self.store.survey(revise).date if revise else (survey.date if survey is not None else None)
+        if day is not None:
+            check = for_date(check, self.reference, day, max_rows=self.settings.file_limits.max_rows)
         if not check.ok:
             raise ValidationFailed("The file has errors; nothing was published.", check.result.errors,
                                    code="file_invalid")
@@ -435,13 +445,14 @@ class Dashboard:
                                        sha256=check.sha256)
         return stored.id, 1
 
-    def correct(self, check: UploadCheck) -> Correction:
-        """The checked file with every unambiguous suggestion applied, as a file of the same kind (to re-check)."""
+    def correct(self, check: UploadCheck, codes: set[str] | None = None) -> Correction:
+        """The checked file with every unambiguous suggestion (of the kinds `codes`, when given) applied, as a file
+        of the same kind (to re-check)."""
         from scenes.ingest.corrections import Correction, apply_suggestions, corrected_file
 
         if check.raw is None:
             raise ScenesError("The file could not be read, so there is nothing to correct.", code="nothing_to_correct")
-        raw, changes = apply_suggestions(check.raw, check.result.problems)
+        raw, changes = apply_suggestions(check.raw, check.result.problems, codes)
         name, data = corrected_file(raw, check.file_name)
         return Correction(name, data, changes)
 

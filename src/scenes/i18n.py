@@ -753,9 +753,26 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     },
     "problem.unknown_police_area": {"sv": "Okänt lokalpolisområde.", "en": "Unknown local police area."},
     "problem.police_area_required": {
-        "sv": "Lokalpolisområde krävs här (kommunen avgör det inte); ange det, eller ange stadsdel.",
-        "en": "The local police area is required here (the municipality alone does not decide it); give it, or "
+        "sv": "Lokalpolisområde krävs här: platsen avgör det inte ({options}); ange det, eller ange stadsdel.",
+        "en": "The local police area is required here: the place does not decide it ({options}); give it, or "
               "give the district.",
+    },
+    "problem.police_area_dissolved": {
+        "sv": "{area} upphörde {ended}, före kartläggningens datum {day}; efterföljare: {successors}.",
+        "en": "{area} ended on {ended}, before the survey's date {day}; succeeded by {successors}.",
+    },
+    "problem.police_area_not_yet": {
+        "sv": "{area} började gälla {began}, efter kartläggningens datum {day}.",
+        "en": "{area} began on {began}, after the survey's date {day}.",
+    },
+    "problem.municipality_name_mismatch": {
+        "sv": "'{stated}' liknar {resembles} men platsen ligger i {found} – kontrollera koordinaterna eller kommunen.",
+        "en": "'{stated}' resembles {resembles} but the location lies in {found} – check the coordinates or the "
+              "municipality.",
+    },
+    "problem.note_no_survey_date": {
+        "sv": "inget datum för kartläggningen angavs: lokalpolisområden kontrolleras som de är i dag ({day})",
+        "en": "no survey date given: police areas are checked as of today ({day})",
     },
     "problem.category_label": {"sv": "En benämning angavs; koden '{category}' används.",
                                "en": "A label was given; its code '{category}' is used."},
@@ -926,13 +943,61 @@ CATALOGUE: dict[str, dict[str, Text]] = {
         "en": "The polygon is invalid (e.g. self-intersecting) and too large to repair here; repair it in your GIS "
               "(QGIS: Processing > Fix geometries).",
     },
-    "upload.apply_all": {"sv": "Tillämpa alla förslag ({n})", "en": "Apply all suggestions ({n})"},
-    "upload.apply_all_help": {
-        "sv": "Skriver in varje entydigt förslag i rapporten (stavning av kommun, lokalpolisområde, stadsdel, "
-              "kategori, status) i din fil och kontrollerar den igen. Den rättade filen kan laddas ned.",
-        "en": "Writes every unambiguous suggestion in the report (spelling of municipality, police area, district, "
-              "category, status) into your file and checks it again. The corrected file can be downloaded.",
+    "triage.rows": {
+        "sv": {"one": "{label}: {n} rad", "other": "{label}: {n} rader"},
+        "en": {"one": "{label}: {n} row", "other": "{label}: {n} rows"},
     },
+    "triage.count": {"sv": "{label}: {n}", "en": "{label}: {n}"},
+    "triage.at_row": {"sv": "rad {row}", "en": "row {row}"},
+    "triage.at_column": {"sv": "kolumn {column}", "en": "column {column}"},
+    "triage.empty": {"sv": "(tom)", "en": "(empty)"},
+    "triage.errors": {
+        "sv": {"one": "{n} fel hindrar publicering – rätta det först.",
+               "other": "{n} fel hindrar publicering – rätta dem först."},
+        "en": {"one": "{n} error blocks publishing – fix it first.",
+               "other": "{n} errors block publishing – fix them first."},
+    },
+    "triage.errors_by_row": {"sv": "Felen rad för rad", "en": "The errors row by row"},
+    "triage.warnings": {"sv": "Varningar ({n}) – hindrar inte publicering",
+                        "en": "Warnings ({n}) – they do not block publishing"},
+    "triage.warnings_by_row": {"sv": "Alla varningar rad för rad", "en": "All warnings row by row"},
+    "triage.examples": {"sv": "t.ex. {examples}", "en": "e.g. {examples}"},
+    "triage.apply": {"sv": "Tillämpa ({n})", "en": "Apply ({n})"},
+    "triage.apply_help": {
+        "sv": "Skriver in förslagen av detta slag i din fil och kontrollerar den igen. Den rättade filen kan laddas "
+              "ned; inget annat i filen ändras.",
+        "en": "Writes this kind's suggestions into your file and checks it again. The corrected file can be "
+              "downloaded; nothing else in the file changes.",
+    },
+    "triage.report_csv": {"sv": "Hela rapporten (CSV)", "en": "The whole report (CSV)"},
+    "group.category_label": {"sv": "Kategori skriven som namn", "en": "Category written as its name"},
+    "group.unknown_municipality": {"sv": "Okänt kommunnamn (platsen avgör)",
+                                   "en": "Unknown municipality name (the location decides)"},
+    "group.municipality_mismatch": {"sv": "Kommun som inte stämmer med platsen",
+                                    "en": "Municipality that does not match the location"},
+    "group.municipality_name_mismatch": {"sv": "Kommunnamn som liknar en annan kommun än platsens",
+                                         "en": "Municipality name resembling another municipality than the location's"},
+    "group.near_boundary": {"sv": "Plats strax utanför kommungränserna", "en": "Location just outside the boundaries"},
+    "group.district_outside_stockholm": {"sv": "Stadsdel utanför Stockholms stad",
+                                         "en": "District outside Stockholm city"},
+    "group.repaired_polygon": {"sv": "Reparerad yta", "en": "Repaired polygon"},
+    "group.unknown_column": {"sv": "Okänd kolumn", "en": "Unknown column"},
+    "group.police_area_dissolved": {"sv": "Lokalpolisområde som upphört före kartläggningen",
+                                    "en": "Police area that ended before the survey"},
+    "group.police_area_not_yet": {"sv": "Lokalpolisområde som ännu inte fanns",
+                                  "en": "Police area that did not yet exist"},
+    "group.police_area_required": {
+        "sv": "Lokalpolisområde saknas och platsen avgör det inte (förslag: närmaste rad i filen inom 1 km)",
+        "en": "Police area missing and the location does not decide it (suggestion: the nearest row in the file "
+              "within 1 km)",
+    },
+    "group.unknown_police_area": {"sv": "Okänt lokalpolisområde", "en": "Unknown police area"},
+    "group.unknown_category": {"sv": "Okänd kategori", "en": "Unknown category"},
+    "group.unknown_status": {"sv": "Okänd status", "en": "Unknown status"},
+    "group.unknown_district": {"sv": "Okänd stadsdel", "en": "Unknown district"},
+    "group.outside_county": {"sv": "Plats utanför länet", "en": "Location outside the county"},
+    "group.required": {"sv": "Värde saknas", "en": "Value missing"},
+
     "upload.corrected": {
         "sv": {"one": "Förslaget är tillämpat: {n} cell ändrad. Kontrollen gäller den rättade filen {file}.",
                "other": "Förslagen är tillämpade: {n} celler ändrade. Kontrollen gäller den rättade filen {file}."},
@@ -1019,6 +1084,32 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "upload.publishing": {"sv": "Publicerar …", "en": "Publishing …"},
     "upload.published": {"sv": "Publicerad: {id}, revision {revision}.", "en": "Published: {id}, revision {revision}."},
     "upload.name_required": {"sv": "Ge kartläggningen ett namn.", "en": "Give the survey a name."},
+    "upload.kind_required": {"sv": "Välj typ: kartläggning eller uppföljning.",
+                             "en": "Choose the kind: survey or follow-up."},
+    "upload.choose": {"sv": "Välj …", "en": "Choose …"},
+    "upload.date_required": {
+        "sv": "Välj kartläggningens datum först: filen kontrolleras mot de lokalpolisområden som gällde då.",
+        "en": "Choose the survey's date first: the file is checked against the police areas of that date.",
+    },
+    "problem.date_today": {
+        "sv": "Kartläggningen är daterad i dag: är det dagen den gjordes, eller dagen för uppladdningen?",
+        "en": "The survey is dated today: is that the day it was made, or the day of the upload?",
+    },
+    "problem.date_future": {"sv": "Kartläggningen är daterad {day}, i framtiden.",
+                            "en": "The survey is dated {day}, in the future."},
+    "problem.date_before_latest": {
+        "sv": "Kartläggningen är daterad {day}, före den senast publicerade, {name} ({latest}): den jämförs med "
+              "kartläggningen före den, inte den senaste.",
+        "en": "The survey is dated {day}, before the latest published survey, {name} ({latest}): it is compared "
+              "with the survey before it, not the latest.",
+    },
+    "problem.date_taken": {"sv": "{name} har samma datum; är detta en rättad version av den?",
+                           "en": "{name} has the same date; is this a corrected version of it?"},
+    "problem.date_weekend": {"sv": "{day} är en lördag eller söndag.", "en": "{day} is a Saturday or Sunday."},
+    "problem.kind_followup_first": {
+        "sv": "En uppföljning, men ingen publicerad kartläggning före den att följa upp.",
+        "en": "A follow-up, but no published survey before it to follow up.",
+    },
     "history.title": {"sv": "Historik och granskningslogg", "en": "History and audit log"},
     "history.revisions": {"sv": "Revisioner", "en": "Revisions"},
     "history.rollback": {"sv": "Återställ en revision", "en": "Restore a revision"},

@@ -186,6 +186,52 @@ class Reference:
         ok = (start.isna() | (start <= day)) & (end.isna() | (end >= day))
         return pa.loc[ok]
 
+    @cached_property
+    def _periods(self) -> dict[str, tuple[dt.date | None, dt.date | None]]:
+        def day(value: object) -> dt.date | None:
+            return dt.date.fromisoformat(str(value)) if value else None
+
+        return {str(c): (day(a), day(b)) for c, a, b in zip(self.police_areas["lpo_code"],
+                                                              self.police_areas["valid_from"],
+                                                              self.police_areas["valid_to"], strict=True)}
+
+    @cached_property
+    def _coverage(self) -> dict[tuple[str, str], list[str]]:
+        found: dict[tuple[str, str], list[str]] = {}
+        for lpo, kind, unit in zip(self.coverage["lpo_code"], self.coverage["kind"], self.coverage["code"],
+                                   strict=True):
+            found.setdefault((str(kind), str(unit)), []).append(str(lpo))
+        return found
+
+    def police_area_period(self, code: str) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last day of a police area (None: open-ended, or not recorded)."""
+        return self._periods.get(code, (None, None))
+
+    def police_area_valid_on(self, code: str, day: dt.date) -> bool:
+        """Whether police area `code` existed on `day` (empty validity bounds mean open-ended)."""
+        start, end = self.police_area_period(code)
+        return (start is None or start <= day) and (end is None or day <= end)
+
+    def police_areas_covering(self, kind: str, unit: str, day: dt.date) -> list[str]:
+        """The police areas that cover a municipality (`kind` "kommun", by code) or a Stockholm city district
+        (`kind` "stadsdel") on `day`, per `police_area_coverage.csv` and the police areas' validity."""
+        return [c for c in dict.fromkeys(self._coverage.get((kind, unit), [])) if self.police_area_valid_on(c, day)]
+
+    def police_area_successors(self, code: str) -> list[str]:
+        """The police areas that took over a dissolved one: those valid the day after it ended which cover any of
+        the municipalities or districts it covered (read from the coverage table, not a separate list)."""
+        _, end = self.police_area_period(code)
+        if end is None:
+            return []
+        after = end + dt.timedelta(days=1)
+        units = [key for key, lpos in self._coverage.items() if code in lpos]
+        found: dict[str, None] = {}
+        for kind, unit in units:
+            for other in self.police_areas_covering(str(kind), str(unit), after):
+                if other != code:
+                    found[other] = None
+        return list(found)
+
     def districts_on(self, day: dt.date) -> pd.DataFrame:
         d = self.districts
         start = pd.to_datetime(d["valid_from"]).dt.date

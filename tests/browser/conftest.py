@@ -220,3 +220,14 @@ def choose_demo_role(page: object, role: str) -> None:
     page.wait_for_timeout(500)  # type: ignore[attr-defined]
     box.click()
     page.get_by_role("option", name=role.capitalize()).click()  # type: ignore[attr-defined]
+
+
+def type_date(page: object, label: str, day: object) -> None:
+    """Type `day` (a date) into Streamlit's date field `label` (segments: year, month, day in Swedish) from the
+    keyboard, as a person does, and commit it."""
+    field = page.get_by_label(label, exact=True)  # type: ignore[attr-defined]
+    field.get_by_role("spinbutton").first.click()
+    page.keyboard.type(day.strftime("%Y%m%d"), delay=60)  # type: ignore[attr-defined]  # each segment moves on
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]  # commits the date (the app reruns with it)
+    page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    page.wait_for_timeout(1500)  # type: ignore[attr-defined]

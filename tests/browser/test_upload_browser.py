@@ -11,8 +11,12 @@ from pathlib import Path
 import pytest
 
 from scenes.core import Dashboard
+from scenes.ingest.dates import local_today
+from scenes.reference import load_reference
 from scenes.settings import Settings
-from tests.browser.conftest import screenshot, session_cookie
+from tests import analyst_files
+from tests.browser.conftest import screenshot, session_cookie, type_date
+from tests.conftest import DATA_DIR
 
 pytestmark = pytest.mark.browser
 
@@ -53,6 +57,8 @@ def test_day_one_from_demo_to_real_data(browser: object, writable_server: tuple[
     page.goto(url + "/ladda-upp")
     page.get_by_label("Namn").fill("Kartläggning 2026")
     page.get_by_label("Namn").press("Enter")
+    type_date(page, "Datum", local_today())  # no default: the analyst chooses (today here; the preview says so)
+    _choose(page, "Typ", "Kartläggning")
     bad, good = tmp_path / "bad.csv", tmp_path / "good.csv"
     bad.write_bytes(BAD.encode("cp1252"))
     good.write_bytes(GOOD.encode("cp1252"))
@@ -60,13 +66,13 @@ def test_day_one_from_demo_to_real_data(browser: object, writable_server: tuple[
     # A bad file: located problems with suggestions; nothing can be published.
     page.locator("input[type=file]").set_input_files(str(bad))
     page.get_by_text("Filen har fel och kan inte publiceras").wait_for(timeout=30_000)
-    report = page.get_by_role("table").last
-    assert "Södertälje" in report.inner_text()
-    assert "utsatt_omrade" in report.inner_text()
+    assert "utsatt_omrade" in page.locator(".st-key-up_errors").inner_text()
+    assert "Södertälje" in page.locator(".st-key-up_warnings").inner_text()
 
     # The fixed file: preview, then (in demo mode) the first administrator and the publish in one step.
     page.locator("input[type=file]").set_input_files(str(good))
     page.get_by_text("Det finns ingen tidigare riktig kartläggning att jämföra med").wait_for(timeout=30_000)  # no demo
+    page.get_by_text("Kartläggningen är daterad i dag").wait_for(timeout=30_000)
     page.get_by_text("Demoläget upphör när riktiga data publiceras").wait_for(timeout=30_000)
     page.get_by_role("textbox", name="Engångskod").fill(_setup_code(state))
     page.get_by_role("textbox", name="Användarnamn").fill(ADMIN)
@@ -174,4 +180,49 @@ def test_sign_in_page_and_a_page_the_role_may_not_open(browser: object, writable
     assert page.get_by_text("Page not found").count() == 0
     assert page.get_by_role("link", name="Ladda upp", exact=True).count() == 0  # not offered in the menu either
     screenshot(page, "sida-inte-for-rollen")
+    context.close()
+
+
+def test_analysts_file_gets_a_triaged_report(browser: object, server: str, tmp_path: Path) -> None:
+    """Issue 27: the analysts' file (Windows-1252 CSV, 46 rows) for a 2026 survey. The page waits for the date; then
+    the 10 errors come first and apart, by kind and row by row; the 47 warnings are grouped by kind with counts
+    and examples, each kind with its own apply. Applying the labels changes nothing else."""
+    path = tmp_path / "kartlaggning-mars-2026.csv"
+    path.write_bytes(analyst_files.windows_csv(load_reference(DATA_DIR)))
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(server + "/ladda-upp")
+    page.get_by_label("Namn").fill("Kartläggning mars 2026")
+    page.get_by_label("Namn").press("Enter")
+    page.locator("input[type=file]").set_input_files(str(path))
+    page.get_by_text("Välj kartläggningens datum först").wait_for(timeout=30_000)  # nothing is checked without it
+    assert page.get_by_text("Filen har fel").count() == 0
+    type_date(page, "Datum", analyst_files.SURVEY_DAY)
+    page.get_by_text("Filen har fel och kan inte publiceras").wait_for(timeout=60_000)
+    errors = page.locator(".st-key-up_errors")
+    warnings = page.locator(".st-key-up_warnings")
+    errors.get_by_text("10 fel hindrar publicering").wait_for(timeout=30_000)
+    text = errors.inner_text()
+    assert "Lokalpolisområde som upphört före kartläggningen: 5 rader" in text
+    assert "rad 32: 'Norrmalm' → Lidingö-Kungsholmen" in text
+    assert "Utsatt område" not in text  # the harmless warnings are not among the errors
+    text = warnings.inner_text()
+    assert "Kategori skriven som namn: 46 rader" in text
+    assert "'Sodertalje' liknar Södertälje men platsen ligger i Järfälla" in text
+    box = {name: page.locator(f".st-key-{name}").bounding_box() for name in ("up_errors", "up_warnings")}
+    assert box["up_errors"]["y"] < box["up_warnings"]["y"]  # type: ignore[index]
+    assert page.get_by_role("button", name="Tillämpa alla förslag").count() == 0
+    apply_labels = page.get_by_role("button", name="Tillämpa (46)", exact=True)
+    assert apply_labels.count() == 1
+    page.evaluate("document.querySelector('.st-key-up_errors').scrollIntoView({block: 'start'}); "
+                  "window.scrollBy(0, -90)")  # the top of the report, below the page's header
+    screenshot(page, "uppladdning-triagerad-rapport")
+    warnings.scroll_into_view_if_needed()
+    screenshot(page, "uppladdning-triagerad-rapport-varningar")
+
+    apply_labels.click()
+    page.get_by_text("Förslagen är tillämpade: 46 celler ändrade").wait_for(timeout=60_000)
+    page.locator(".st-key-up_errors").get_by_text("10 fel hindrar publicering").wait_for(timeout=30_000)
+    assert "Kategori skriven som namn" not in page.locator(".st-key-up_warnings").inner_text()
+    assert page.get_by_role("button", name="Tillämpa (5)", exact=True).count() == 1  # the dissolved police areas
     context.close()

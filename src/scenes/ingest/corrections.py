@@ -24,7 +24,8 @@ __all__ = ["APPLICABLE", "Correction", "applicable", "apply_suggestions", "corre
 
 #: Problem codes whose suggestion replaces the cell's value (or, in a list cell, the one part named).
 APPLICABLE = frozenset({"unknown_municipality", "municipality_mismatch", "unknown_district", "unknown_police_area",
-                        "unknown_category", "category_label", "unknown_status"})
+                        "unknown_category", "category_label", "unknown_status", "police_area_dissolved",
+                        "police_area_not_yet", "police_area_required"})
 _LIST_COLUMNS = {"unknown_category", "category_label"}
 _PARTS = re.compile(r"([;,|])")
 
@@ -38,18 +39,23 @@ class Correction:
     changes: int
 
 
-def applicable(problems: list[Problem]) -> list[Problem]:
-    """The problems whose suggestion can be applied to a cell."""
+def applicable(problems: list[Problem], codes: frozenset[str] | set[str] | None = None) -> list[Problem]:
+    """The problems whose suggestion can be applied to a cell (only those of `codes`, when given)."""
     return [p for p in problems if p.code in APPLICABLE and p.suggestion and p.row is not None and p.column
-            and p.value is not None]
+            and p.value is not None and (codes is None or p.code in codes)]
 
 
-def apply_suggestions(raw: RawTable, problems: list[Problem]) -> tuple[RawTable, int]:
-    """A copy of `raw` with every applicable suggestion written into its cell; and the number of cells changed."""
+def apply_suggestions(raw: RawTable, problems: list[Problem],
+                      codes: frozenset[str] | set[str] | None = None) -> tuple[RawTable, int]:
+    """A copy of `raw` with every applicable suggestion (of the kinds `codes`, when given) written into its cell;
+    and the number of cells changed. A suggested police area for a file without that column adds the column."""
     table = raw.table.copy()
+    fixes = applicable(problems, codes)
+    for column in {str(p.column) for p in fixes if p.value == "" and p.column not in table.columns}:
+        table[column] = ""
     index = {number: i for i, number in enumerate(raw.row_numbers)}
     changed: set[tuple[int, str]] = set()
-    for problem in applicable(problems):
+    for problem in fixes:
         i = index.get(problem.row)  # type: ignore[arg-type]
         columns = list(table.columns)
         if i is None or problem.column not in columns:

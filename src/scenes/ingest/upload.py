@@ -26,7 +26,7 @@ from scenes.ingest.readers import RawTable, read_file
 from scenes.ingest.validate import ValidationResult, validate
 from scenes.reference import Reference
 
-__all__ = ["UploadCheck", "check_upload", "report_table", "survey_id_for"]
+__all__ = ["UploadCheck", "check_upload", "for_date", "report_table", "survey_id_for"]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,9 @@ class UploadCheck:
     result: ValidationResult
     readable: bool = True
     sheets: list[str] = field(default_factory=list)
+    #: the date the file was checked for (reference geography that changes is checked as of it); None: today
+    survey_date: dt.date | None = None
+    mapping: dict[str, str | None] | None = None
 
     @property
     def ok(self) -> bool:
@@ -53,7 +56,8 @@ class UploadCheck:
 
 
 def check_upload(name: str, data: bytes, ref: Reference, *, limits: Limits,
-                 mapping: dict[str, str | None] | None = None, sheet: str | None = None) -> UploadCheck:
+                 mapping: dict[str, str | None] | None = None, sheet: str | None = None,
+                 survey_date: dt.date | None = None) -> UploadCheck:
     """Read and validate; the report lists every problem (an unreadable file gives exactly one).
 
     Never raises for a file: a fault in a reader or check that nobody foresaw is logged with its stack trace
@@ -63,7 +67,7 @@ def check_upload(name: str, data: bytes, ref: Reference, *, limits: Limits,
     digest = hashlib.sha256(data).hexdigest()
     try:
         raw = read_file(name, data, limits, sheet=sheet)
-        result = validate(raw, ref, mapping=mapping, max_rows=limits.max_rows)
+        result = validate(raw, ref, mapping=mapping, max_rows=limits.max_rows, survey_date=survey_date)
     except ValidationFailed as exc:
         return UploadCheck(name, digest, len(data), None, ValidationResult(empty_scene_frame(), exc.problems),
                            readable=False)
@@ -74,7 +78,18 @@ def check_upload(name: str, data: bytes, ref: Reference, *, limits: Limits,
                           "the administrator can look it up.", code="internal_error", params={"reference": reference})
         return UploadCheck(name, digest, len(data), None, ValidationResult(empty_scene_frame(), [problem]),
                            readable=False)
-    return UploadCheck(name, digest, len(data), raw, result, sheets=raw.sheets)
+    return UploadCheck(name, digest, len(data), raw, result, sheets=raw.sheets, survey_date=survey_date,
+                       mapping=mapping)
+
+
+def for_date(check: UploadCheck, ref: Reference, day: dt.date, *, max_rows: int) -> UploadCheck:
+    """`check` as of `day`: the same file validated again when it was checked for another date (a police area
+    that had ended by `day` is then an error), else `check` itself."""
+    if check.survey_date == day or check.raw is None:
+        return check
+    result = validate(check.raw, ref, mapping=check.mapping, max_rows=max_rows, survey_date=day)
+    return UploadCheck(check.file_name, check.sha256, check.size, check.raw, result, readable=check.readable,
+                       sheets=check.sheets, survey_date=day, mapping=check.mapping)
 
 
 def report_table(problems: list[Problem], lang: str = "sv") -> pd.DataFrame:
