@@ -18,8 +18,9 @@ _FIELDS = {f: f"measures.field.{f}" for f in ("scene_id", "kommun_kod", "lokalpo
                                               "start_date", "end_date", "note")} | {"measure_id": "measures.col.id"}
 
 
-def _save(item: Measure, key: str, done: str) -> None:
-    """Store one version; a refusal shows what is wrong (by the form's labels), a stale form the reload hint."""
+def _save(item: Measure, key: str, done: str, what: str) -> None:
+    """Store one version; a refusal shows what is wrong (by the form's labels), a stale form the reload hint. Saved,
+    the form is a new, empty one again (a fresh form key), and the message says what was saved."""
     try:
         saved = ui.dashboard().save_measure(item, actor=ui.actor())
     except ValidationFailed as exc:
@@ -31,8 +32,9 @@ def _save(item: Measure, key: str, done: str) -> None:
         st.button(ui.tr("measures.reload"), icon=":material/refresh:", key="m_reload")
         return
     st.session_state.pop(f"m_shown_{key}", None)
-    st.session_state["m_next"] = None if saved.removed else saved.measure_id
-    ui.done(ui.tr(done, id=saved.measure_id, version=saved.version))
+    st.session_state["m_next"] = None  # back to "Ny åtgärd": the next one typed is a new measure, not version 2
+    st.session_state["m_fresh"] = st.session_state.get("m_fresh", 0) + 1
+    ui.done(ui.tr(done, id=saved.measure_id, version=saved.version, what=what))
 
 
 def _import(name: str, data: bytes) -> str:
@@ -47,10 +49,10 @@ def _form(cur: Measure | None, labels: dict[str, str], options: dict[str, str], 
     ref, lang = ui.dashboard().reference, ui.lang()
     key = cur.measure_id if cur else "new"
     shown: Measure | None = st.session_state.setdefault(f"m_shown_{key}", cur)
-    k = f"{key}_v{shown.version if shown else 0}"
+    k = f"{key}_v{shown.version if shown else 0}_{st.session_state.get('m_fresh', 0)}"  # new after each save
     if shown is not None:
         st.caption(ui.tr("measures.version", version=shown.version, by=shown.created_by,
-                         when=ui.day(shown.created_at.date()) if shown.created_at else "–"))
+                         when=ui.day(shown.created_at) if shown.created_at else "–"))
     target_kind, target_code = shown.target if shown else ("scene", "")
     tkind = st.segmented_control(ui.tr("measures.target"), ["scene", "kommun", "lpo"], default=target_kind,
                                  key=f"m_tkind_{k}", format_func=lambda c: ui.tr(f"measures.target.{c}")) or "scene"
@@ -87,10 +89,11 @@ def _form(cur: Measure | None, labels: dict[str, str], options: dict[str, str], 
                        kommun_kod=target if tkind == "kommun" else None,
                        lokalpolisomrade=target if tkind == "lpo" else None, start_date=start, end_date=end,
                        note=note.strip(), version=shown.version if shown else 0)
-        _save(item, key, "measures.saved")
+        what = f"{ref.measure_kind_label(item.kind, lang)} – {target_label(item, ref, labels, lang)}"
+        _save(item, key, "measures.saved", what)
     if shown is not None and records.confirmed("measures.remove", "measures.remove_confirm", f"m_remove_{k}",
                                                readonly=readonly):
-        _save(dataclasses.replace(shown, removed=True), key, "measures.removed")
+        _save(dataclasses.replace(shown, removed=True), key, "measures.removed", "")
 
 
 def render() -> None:
@@ -130,7 +133,7 @@ def render() -> None:
 
     st.subheader(ui.tr("measures.edit"))
     by_id = {m.measure_id: m for m in items}
-    if "m_next" in st.session_state:  # the measure just saved stays chosen
+    if "m_next" in st.session_state:  # after a save: a new measure
         st.session_state["m_choice"] = st.session_state.pop("m_next")
     choice = st.selectbox(ui.tr("measures.choose"), [None, *by_id], key="m_choice", format_func=lambda i: ui.tr(
         "measures.new") if i is None else f"{i}: {ref.measure_kind_label(by_id[i].kind, lang)} – "
