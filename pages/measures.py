@@ -19,8 +19,7 @@ _FIELDS = {f: f"measures.field.{f}" for f in ("scene_id", "kommun_kod", "lokalpo
 
 
 def _save(item: Measure, key: str, done: str, what: str) -> None:
-    """Store one version; a refusal shows what is wrong (by the form's labels), a stale form the reload hint. Saved,
-    the form is a new, empty one again (a fresh form key), and the message says what was saved."""
+    """Store one version (a refusal says what is wrong by the form's labels; a stale form, the reload hint)."""
     try:
         saved = ui.dashboard().save_measure(item, actor=ui.actor())
     except ValidationFailed as exc:
@@ -33,7 +32,7 @@ def _save(item: Measure, key: str, done: str, what: str) -> None:
         return
     st.session_state.pop(f"m_shown_{key}", None)
     st.session_state["m_next"] = None  # back to "Ny åtgärd": the next one typed is a new measure, not version 2
-    st.session_state["m_fresh"] = st.session_state.get("m_fresh", 0) + 1
+    st.session_state["m_fresh"] = st.session_state.get("m_fresh", 0) + 1  # a new form key: every field empty
     ui.done(ui.tr(done, id=saved.measure_id, version=saved.version, what=what))
 
 
@@ -135,9 +134,10 @@ def render() -> None:
     by_id = {m.measure_id: m for m in items}
     if "m_next" in st.session_state:  # after a save: a new measure
         st.session_state["m_choice"] = st.session_state.pop("m_next")
-    choice = st.selectbox(ui.tr("measures.choose"), [None, *by_id], key="m_choice", format_func=lambda i: ui.tr(
-        "measures.new") if i is None else f"{i}: {ref.measure_kind_label(by_id[i].kind, lang)} – "
-        f"{target_label(by_id[i], ref, labels, lang)}")
+    names = {None: ui.tr("measures.new"), **{i: f"{i}: {ref.measure_kind_label(m.kind, lang)} – "
+                                            f"{target_label(m, ref, labels, lang)}" for i, m in by_id.items()}}
+    choice = st.selectbox(ui.tr("measures.choose"), list(names), key="m_choice", placeholder=names[None],
+                          format_func=names.__getitem__)  # after a save the choice is None: "Ny åtgärd"
     _form(by_id.get(choice) if choice else None, labels, options, readonly)
     if choice in by_id:
         with st.expander(ui.tr("measures.history"), icon=":material/history:"):

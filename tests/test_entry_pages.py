@@ -91,7 +91,7 @@ def test_after_a_save_the_form_is_a_new_empty_one(real_store: Dashboard, signed_
         f"Åtgärden {saved.measure_id} sparades (version 1): Uppsökande socialt arbete – "
         f"{next(b for b in at.selectbox if b.label == 'Scen').format_func(first)}. Formuläret är tomt för nästa "
         f"åtgärd; välj {saved.measure_id} under Åtgärd för att ändra den."]
-    assert at.selectbox(key="m_choice").value is None
+    assert (at.selectbox(key="m_choice").value, at.selectbox(key="m_choice").placeholder) == (None, "Ny åtgärd")
     assert {b.label: b.value for b in at.selectbox if b.key is None or b.key == "m_choice"} == {
         "Åtgärd": None, "Scen": None, "Typ av åtgärd": None, "Ansvarig aktör": None, "Status": "planerad"}
     assert at.text_area[0].value == ""
