@@ -1,5 +1,4 @@
-"""Åtgärder: analysts add, edit and remove measures (who does what at which scene, municipality or police area),
-see each measure's versions, and import or export them as CSV or Excel."""
+"""Åtgärder: analysts add, edit and remove measures (who does what where), see their versions, import and export."""
 
 from __future__ import annotations
 
@@ -134,10 +133,11 @@ def render() -> None:
     by_id = {m.measure_id: m for m in items}
     if "m_next" in st.session_state:  # after a save: a new measure
         st.session_state["m_choice"] = st.session_state.pop("m_next")
-    names = {None: ui.tr("measures.new"), **{i: f"{i}: {ref.measure_kind_label(m.kind, lang)} – "
-                                            f"{target_label(m, ref, labels, lang)}" for i, m in by_id.items()}}
+    names: dict[str | None, str] = {None: ui.tr("measures.new")}  # after a save the choice is None
+    names |= {i: f"{i}: {ref.measure_kind_label(m.kind, lang)} – {target_label(m, ref, labels, lang)}"
+              for i, m in by_id.items()}
     choice = st.selectbox(ui.tr("measures.choose"), list(names), key="m_choice", placeholder=names[None],
-                          format_func=names.__getitem__)  # after a save the choice is None: "Ny åtgärd"
+                          format_func=names.__getitem__)
     _form(by_id.get(choice) if choice else None, labels, options, readonly)
     if choice in by_id:
         with st.expander(ui.tr("measures.history"), icon=":material/history:"):
