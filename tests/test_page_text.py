@@ -144,13 +144,17 @@ def test_real_data_pages_show_no_placeholder(real_state: tuple[Path, dict[str, s
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """Signed in to a real deployment, no page shows "None", "nan", "NaT" or "<NA>" in a table cell or text, nor
     a time with a UTC offset ("+00:00")."""
+    import streamlit as st
+
     state, tokens = real_state
     monkeypatch.setenv("SCENES_STATE_DIR", str(state))
+    st.cache_resource.clear()  # the Dashboard cached by the demo cases is of another store
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["session_token"] = tokens[role]
     at.run()
     at.switch_page({**FILES, "accessibility": "pages/accessibility.py"}[page])
     at.run()
+    st.cache_resource.clear()  # and this one is not the demo's
     assert list(at.exception) == []
     texts = _texts(at)
     assert any(k.endswith("row") for k, _ in texts) or page in ("goal", "upload", "accessibility", "seminars")

@@ -128,14 +128,18 @@ def test_a_new_user_is_listed_at_once(real: Dashboard, signed_in: Callable[..., 
     assert [s.value for s in at.success] == ["cecilia har lagts till."]
 
 
-@pytest.mark.parametrize(("action", "confirm", "message"), [
-    ("Ta bort användaren", "Ja, ta bort ada", "Du kan inte ta bort kontot du är inloggad med"),
-    ("Byt roll", "Ja, byt roll", "”ada” är den sista administratören"),
+@pytest.mark.parametrize(("second_admin", "action", "confirm", "message"), [
+    (False, "Ta bort användaren", "Ja, ta bort ada", "”ada” är den sista administratören"),
+    (False, "Byt roll", "Ja, byt roll", "”ada” är den sista administratören"),
+    (True, "Ta bort användaren", "Ja, ta bort ada", "Du kan inte ta bort kontot du är inloggad med"),
 ])
 def test_removing_oneself_or_the_last_administrator_is_refused(real: Dashboard, signed_in: Callable[..., AppTest],
-                                                               action: str, confirm: str, message: str) -> None:
-    """Even confirmed, the signed-in administrator cannot remove their own account or demote the last
-    administrator: the page says why and nothing changes."""
+                                                               second_admin: bool, action: str, confirm: str,
+                                                               message: str) -> None:
+    """Even confirmed, the signed-in administrator cannot remove their own account (even beside another
+    administrator) or remove or demote the last administrator: the page says why and nothing changes."""
+    if second_admin:
+        real.add_user("cia", TEST_PASSWORD, "admin", actor="cli:op")
     at = _users(signed_in)
     at.selectbox(key="u_who").set_value("ada").run()
     at.selectbox(key="u_role").set_value("analytiker").run()
@@ -143,7 +147,7 @@ def test_removing_oneself_or_the_last_administrator_is_refused(real: Dashboard, 
     _button(at, confirm).click().run()
     assert list(at.exception) == []
     assert [e.value.split("\n\n")[-1][:len(message)] for e in at.error] == [message]
-    assert _roles(real) == {"ada": "admin", "bo": "analytiker"}
+    assert _roles(real) == {"ada": "admin", "bo": "analytiker"} | ({"cia": "admin"} if second_admin else {})
 
 
 def test_blocking_waits_for_a_confirmation_and_times_are_stockholm_time(real: Dashboard,
