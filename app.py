@@ -10,7 +10,7 @@ import streamlit as st
 
 import ui
 from scenes.auth import allowed_pages
-from scenes.pages import PAGES, SETUP  # the page registry: file, title, icon, address, least role
+from scenes.pages import ACCESSIBILITY, PAGES, SETUP  # the page registry: file, title, icon, address, least role
 from ui import session, signin
 
 SIGN_IN_URL = "logga-in"
@@ -81,8 +81,13 @@ def run() -> None:
     signin.identity_sidebar()
     session.sync_cookie()
     st.sidebar.caption(ui.tr("app.about"))
+    # The accessibility statement: open to anyone, signed in or not, and linked from the sidebar of every page.
+    statement = st.Page(ACCESSIBILITY.file, title=ui.tr(ACCESSIBILITY.title_key), icon=ACCESSIBILITY.icon,
+                        url_path=ACCESSIBILITY.url_path, visibility="hidden")
     # every page the role may open stays listed (an administrator has 13): no "View more" that hides the last ones
-    st.navigation(_pages(who.role, who.kind == "demo"), expanded=True).run()
+    navigation = st.navigation([*_pages(who.role, who.kind == "demo"), statement], expanded=True)
+    st.sidebar.page_link(statement, label=ui.tr("a11y.link"), icon=ACCESSIBILITY.icon)
+    navigation.run()
 
 
 run()

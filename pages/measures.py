@@ -1,5 +1,4 @@
-"""Åtgärder: analysts add, edit and remove measures (who does what at which scene, municipality or police area),
-see each measure's versions, and import or export them as CSV or Excel."""
+"""Åtgärder: analysts add, edit and remove measures (who does what where), see their versions, import and export."""
 
 from __future__ import annotations
 
@@ -18,8 +17,8 @@ _FIELDS = {f: f"measures.field.{f}" for f in ("scene_id", "kommun_kod", "lokalpo
                                               "start_date", "end_date", "note")} | {"measure_id": "measures.col.id"}
 
 
-def _save(item: Measure, key: str, done: str) -> None:
-    """Store one version; a refusal shows what is wrong (by the form's labels), a stale form the reload hint."""
+def _save(item: Measure, key: str, done: str, what: str) -> None:
+    """Store one version (a refusal says what is wrong by the form's labels; a stale form, the reload hint)."""
     try:
         saved = ui.dashboard().save_measure(item, actor=ui.actor())
     except ValidationFailed as exc:
@@ -31,8 +30,9 @@ def _save(item: Measure, key: str, done: str) -> None:
         st.button(ui.tr("measures.reload"), icon=":material/refresh:", key="m_reload")
         return
     st.session_state.pop(f"m_shown_{key}", None)
-    st.session_state["m_next"] = None if saved.removed else saved.measure_id
-    ui.done(ui.tr(done, id=saved.measure_id, version=saved.version))
+    st.session_state["m_next"] = None  # back to "Ny åtgärd": the next one typed is a new measure, not version 2
+    st.session_state["m_fresh"] = st.session_state.get("m_fresh", 0) + 1  # a new form key: every field empty
+    ui.done(ui.tr(done, id=saved.measure_id, version=saved.version, what=what))
 
 
 def _import(name: str, data: bytes) -> str:
@@ -47,10 +47,10 @@ def _form(cur: Measure | None, labels: dict[str, str], options: dict[str, str], 
     ref, lang = ui.dashboard().reference, ui.lang()
     key = cur.measure_id if cur else "new"
     shown: Measure | None = st.session_state.setdefault(f"m_shown_{key}", cur)
-    k = f"{key}_v{shown.version if shown else 0}"
+    k = f"{key}_v{shown.version if shown else 0}_{st.session_state.get('m_fresh', 0)}"  # new after each save
     if shown is not None:
         st.caption(ui.tr("measures.version", version=shown.version, by=shown.created_by,
-                         when=ui.day(shown.created_at.date()) if shown.created_at else "–"))
+                         when=ui.day(shown.created_at) if shown.created_at else "–"))
     target_kind, target_code = shown.target if shown else ("scene", "")
     tkind = st.segmented_control(ui.tr("measures.target"), ["scene", "kommun", "lpo"], default=target_kind,
                                  key=f"m_tkind_{k}", format_func=lambda c: ui.tr(f"measures.target.{c}")) or "scene"
@@ -87,10 +87,11 @@ def _form(cur: Measure | None, labels: dict[str, str], options: dict[str, str], 
                        kommun_kod=target if tkind == "kommun" else None,
                        lokalpolisomrade=target if tkind == "lpo" else None, start_date=start, end_date=end,
                        note=note.strip(), version=shown.version if shown else 0)
-        _save(item, key, "measures.saved")
+        what = f"{ref.measure_kind_label(item.kind, lang)} – {target_label(item, ref, labels, lang)}"
+        _save(item, key, "measures.saved", what)
     if shown is not None and records.confirmed("measures.remove", "measures.remove_confirm", f"m_remove_{k}",
                                                readonly=readonly):
-        _save(dataclasses.replace(shown, removed=True), key, "measures.removed")
+        _save(dataclasses.replace(shown, removed=True), key, "measures.removed", "")
 
 
 def render() -> None:
@@ -130,11 +131,13 @@ def render() -> None:
 
     st.subheader(ui.tr("measures.edit"))
     by_id = {m.measure_id: m for m in items}
-    if "m_next" in st.session_state:  # the measure just saved stays chosen
+    if "m_next" in st.session_state:  # after a save: a new measure
         st.session_state["m_choice"] = st.session_state.pop("m_next")
-    choice = st.selectbox(ui.tr("measures.choose"), [None, *by_id], key="m_choice", format_func=lambda i: ui.tr(
-        "measures.new") if i is None else f"{i}: {ref.measure_kind_label(by_id[i].kind, lang)} – "
-        f"{target_label(by_id[i], ref, labels, lang)}")
+    names: dict[str | None, str] = {None: ui.tr("measures.new")}  # after a save the choice is None
+    names |= {i: f"{i}: {ref.measure_kind_label(m.kind, lang)} – {target_label(m, ref, labels, lang)}"
+              for i, m in by_id.items()}
+    choice = st.selectbox(ui.tr("measures.choose"), list(names), key="m_choice", placeholder=names[None],
+                          format_func=names.__getitem__)
     _form(by_id.get(choice) if choice else None, labels, options, readonly)
     if choice in by_id:
         with st.expander(ui.tr("measures.history"), icon=":material/history:"):

@@ -83,7 +83,7 @@ def render() -> None:
     if len(history):
         latest = history.iloc[0]
         st.caption(ui.tr("reference.version", version=int(latest["version"]), by=latest["created_by"],
-                         when=ui.day(latest["created_at"].date())))
+                         when=ui.day(latest["created_at"])))
         with st.expander(ui.tr("reference.history")):
             ui.table_with_download(history.rename(columns={"note": "changes"}), f"referens-{name}.csv",
                                    key=f"dl_ref_{name}")

@@ -10,6 +10,7 @@ import streamlit as st
 import ui
 from scenes.auth import can
 from scenes.errors import ValidationFailed
+from scenes.i18n import local_today
 from scenes.model import Seminar
 from scenes.seminars import SEMINAR_COLUMNS, map_preset, parse_programme, split_upcoming, when_text
 
@@ -115,7 +116,7 @@ def render() -> None:
     if not seminars:
         st.info(ui.tr("seminars.empty"), icon=":material/event_busy:")
     else:
-        today = dt.date.today()
+        today = local_today()  # Stockholm's day, whatever the server's clock
         upcoming, past = split_upcoming(seminars, today)
         st.header(ui.tr("seminars.upcoming"))
         if not upcoming:

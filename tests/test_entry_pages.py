@@ -76,8 +76,30 @@ def test_analyst_adds_a_measure_for_a_scene(real_store: Dashboard, signed_in: Ca
     assert list(listed["Ansvarig"]) == ["Region Stockholm"]
     assert list(listed["Status"]) == ["Pågående"]
     assert scene in listed["Hör till"].iloc[0]
-    assert at.selectbox(key="m_choice").value == saved.measure_id
     assert (real_store.audit().iloc[0]["action"], real_store.audit().iloc[0]["actor"]) == ("measure", "anna")
+
+
+def test_after_a_save_the_form_is_a_new_empty_one(real_store: Dashboard, signed_in: Callable[..., AppTest]) -> None:
+    """Saved, the form returns to "Ny åtgärd" with every field empty and says what was saved; what is typed next is
+    a second measure (version 1), never version 2 of the first."""
+    first, second = (str(s) for s in real_store.scenes()["scene_id"].iloc[:2])
+    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    _fill_new_measure(at, first)
+    _save_form(at)
+    [saved] = real_store.measures()
+    assert [s.value.replace("\\", "") for s in at.success] == [
+        f"Åtgärden {saved.measure_id} sparades (version 1): Uppsökande socialt arbete – "
+        f"{next(b for b in at.selectbox if b.label == 'Scen').format_func(first)}. Formuläret är tomt för nästa "
+        f"åtgärd; välj {saved.measure_id} under Åtgärd för att ändra den."]
+    assert (at.selectbox(key="m_choice").value, at.selectbox(key="m_choice").placeholder) == (None, "Ny åtgärd")
+    assert {b.label: b.value for b in at.selectbox if b.key is None or b.key == "m_choice"} == {
+        "Åtgärd": None, "Scen": None, "Typ av åtgärd": None, "Ansvarig aktör": None, "Status": "planerad"}
+    assert at.text_area[0].value == ""
+    assert not any(c.value.startswith("Formuläret visar version") for c in at.caption)
+    _fill_new_measure(at, second)
+    _save_form(at)
+    assert sorted((m.scene_id, m.version) for m in real_store.measures()) == sorted([(first, 1), (second, 1)])
+    assert [m.version for m in real_store.measure_versions(saved.measure_id)] == [1]
 
 
 def test_analyst_edits_a_measure_and_sees_its_history(real_store: Dashboard, signed_in: Callable[..., AppTest]
@@ -96,6 +118,9 @@ def test_analyst_edits_a_measure_and_sees_its_history(real_store: Dashboard, sig
     _save_form(at)
     assert [m.status for m in real_store.measure_versions("atg-1")] == ["pagaende", "planerad"]
     assert real_store.measure_versions("atg-1")[0].created_by == "anna"
+    assert at.selectbox(key="m_choice").value is None  # saved: the form is a new one again
+    at.selectbox(key="m_choice").set_value("atg-1").run()
+    assert any(c.value.startswith("Formuläret visar version 2") for c in at.caption)
     history = at.dataframe[-1].value
     assert list(history["Version"]) == [2, 1]
     assert list(history["Vem"]) == ["anna", "bo"]

@@ -99,3 +99,63 @@ def test_page_reads_as_words(demo_state: Path, role: str, page: str, lang: str,
         decimal_points = [(k, x) for k, x in texts if k.endswith("row") or k in ("metric", "caption", "markdown")
                           if re.search(r"(?<![\w.\-])\d+\.\d+(?![\w.\-])", x)]
         assert decimal_points == []
+
+
+@pytest.fixture(scope="module")
+def real_state(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A county's own deployment with the gaps real data has: two real surveys, measures without an end date or a
+    note, an indicator without a note, a revised reference table, accounts that never signed in, an organisation
+    identity without a role. Yields the state folder and a session token per role."""
+    import datetime as dt
+
+    from scenes.demo import load_demo
+    from scenes.indicators import Indicator
+    from scenes.measures import Measure
+    from scenes.model import Survey, SurveyKind
+
+    state = tmp_path_factory.mktemp("page-cells")
+    dash = Dashboard(Settings(state_dir=state))
+    dash.init()
+    demo = load_demo(dash.settings.data_dir)
+    for sid, day, source in (("k2024", dt.date(2024, 2, 20), demo[-2]), ("k2025", dt.date(2025, 3, 1), demo[-1])):
+        dash.store.add_survey(Survey(sid, f"Kartläggning {day.year}", day, SurveyKind.KARTLAGGNING, "Länsstyrelsen",
+                                     False), source.scenes.assign(survey_id=sid), actor="cli:op")
+    scene = str(dash.scenes()["scene_id"].iloc[0])
+    dash.save_measure(Measure("atg-1", "uppsokande", "region_stockholm", "pagaende", scene_id=scene,
+                              start_date=dt.date(2025, 3, 5)), actor="cli:op")
+    dash.save_measure(Measure("atg-2", "polisiar", "lpo_jarva", "planerad", kommun_kod="0180",
+                              note="Kvällstid"), actor="cli:op")
+    dash.save_indicator(Indicator("Trygghet", 61.5, "%", dt.date(2024, 1, 1), "lan", "", "Källa",
+                                  "https://example.org"), actor="cli:op")
+    dash.identities.seen("eva@example.se", None)
+    tokens = {}
+    for role in ROLES:
+        dash.add_user(f"konto{role}", "ett långt lösenord", role, actor="cli:op")
+        tokens[role] = dash.sessions.start(f"konto{role}")
+    dash.add_user("aldrig", "ett långt lösenord", "deltagare", actor="cli:op")  # never signed in
+    return state, tokens
+
+
+REAL_CASES = [(role, page) for role in ROLES for page in [*allowed_pages(role), "accessibility"]]
+
+
+@pytest.mark.parametrize(("role", "page"), REAL_CASES, ids=[f"{r}-{p}" for r, p in REAL_CASES])
+def test_real_data_pages_show_no_placeholder(real_state: tuple[Path, dict[str, str]], role: str, page: str,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Signed in to a real deployment, no page shows "None", "nan", "NaT" or "<NA>" in a table cell or text, nor
+    a time with a UTC offset ("+00:00")."""
+    import streamlit as st
+
+    state, tokens = real_state
+    monkeypatch.setenv("SCENES_STATE_DIR", str(state))
+    st.cache_resource.clear()  # the Dashboard cached by the demo cases is of another store
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["session_token"] = tokens[role]
+    at.run()
+    at.switch_page({**FILES, "accessibility": "pages/accessibility.py"}[page])
+    at.run()
+    st.cache_resource.clear()  # and this one is not the demo's
+    assert list(at.exception) == []
+    texts = _texts(at)
+    assert any(k.endswith("row") for k, _ in texts) or page in ("goal", "upload", "accessibility", "seminars")
+    assert [(k, x) for k, x in texts if PLACEHOLDERS.search(x) or "+00:00" in x] == []

@@ -9,7 +9,7 @@ from typing import Literal
 
 import streamlit as st
 
-from scenes.i18n import LANGUAGES, date_text, number, t
+from scenes.i18n import LANGUAGES, number, t, time_text
 from ui.cache import dashboard
 
 
@@ -35,19 +35,16 @@ def num(value: float, decimals: int = 0) -> str:
     return number(value, lang(), decimals)
 
 
-def day(value: dt.date, style: str = "long") -> str:
-    """Format a date for the current language ("long": 14 september 2022; "short": 2022-09-14)."""
-    return date_text(value, lang(), style)
+def day(value: dt.date | dt.datetime, style: str = "long") -> str:
+    """A date for the current language ("long": 14 september 2022; "short": 2022-09-14); a moment's date is its
+    Stockholm day (`scenes.i18n.time_text`)."""
+    return time_text(value, lang(), style)
 
 
 def when(value: dt.datetime | None) -> str:
-    """A moment as people in the county read it: Stockholm time, to the minute ("" when there is none)."""
-    from zoneinfo import ZoneInfo
-
-    if value is None:
-        return ""
-    aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-    return aware.astimezone(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M")
+    """A moment as people in the county read it: Stockholm time, to the minute; a dash when there is none
+    (`scenes.i18n.time_text`)."""
+    return time_text(value, lang())
 
 
 def date_format() -> Literal["YYYY-MM-DD", "DD/MM/YYYY"]:

@@ -1,5 +1,6 @@
-"""Page parts shared by the entry pages (Åtgärder, Trygghetsindikatorer): importing and exporting a record file,
-a removal that asks first, and a table whose source addresses are links."""
+"""Page parts shared by the entry pages (Åtgärder, Trygghetsindikatorer) and Användare: importing and exporting a
+record file, a removal that asks first, a write that waits for its confirmation, a write whose refusal is said in
+place, and a table whose source addresses are links."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from scenes.errors import ValidationFailed
+from scenes.errors import ScenesError, ValidationFailed
 from scenes.tables import readable
 
 
@@ -45,6 +46,32 @@ def confirmed(label_key: str, confirm_key: str, key: str, *, readonly: bool) -> 
     """A removal button that is enabled only once its confirmation is ticked; True when clicked."""
     sure = st.checkbox(ui.tr(confirm_key), key=f"{key}_sure", disabled=readonly)
     return st.button(ui.tr(label_key), disabled=readonly or not sure, icon=":material/delete:", key=key)
+
+
+def write(action: Callable[[], object], message: str) -> None:
+    """Do one write; a refusal (the last administrator, oneself, a short password …) is said here, else the page
+    reruns with `message` above it (`ui.done`), so every list on it shows the write at once."""
+    try:
+        action()
+    except ScenesError as exc:
+        ui.show_error(exc)
+        return
+    ui.done(message)
+
+
+def confirm_step(key: str, question: str, yes_label: str) -> bool:
+    """A write asked for and waiting in `st.session_state[key]`: the question (naming whom it touches and what
+    follows) with Yes and Cancel. True when Yes is clicked; either answer forgets the request, and Cancel reruns
+    saying nothing changed. Until then nothing is written."""
+    st.warning(question, icon=":material/warning:")
+    yes, no = st.columns(2)
+    if yes.button(yes_label, type="primary", key=f"{key}_yes"):
+        del st.session_state[key]
+        return True
+    if no.button(ui.tr("users.cancel"), key=f"{key}_no"):
+        del st.session_state[key]
+        ui.done(ui.tr("users.cancelled"))
+    return False
 
 
 def table_with_links(table: pd.DataFrame, link_column: str, link_label: str) -> None:

@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from scenes.formats import table_to_csv
-from scenes.i18n import CATALOGUE, t
+from scenes.i18n import CATALOGUE, t, time_text
 from scenes.progress import Progress
 from scenes.query import Comparison, HistoryEntry
 from scenes.tables import only_dates, readable
@@ -146,11 +146,14 @@ def table_with_download(table: pd.DataFrame, file_name: str, *, key: str, static
 
 
 def _dated(table: pd.DataFrame) -> pd.DataFrame:
-    """Date columns (midnight) without a time of day, for a file."""
+    """Date columns (midnight) without a time of day, and moments in Stockholm time to the second (the one
+    formatter, `time_text`), for a file."""
     out = table.copy()
     for column in out.columns:
         if only_dates(out[column]):
             out[column] = out[column].dt.date
+        elif pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = [time_text(v, lang(), "second") if pd.notna(v) else None for v in out[column]]
     return out
 
 

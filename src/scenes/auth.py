@@ -281,6 +281,9 @@ class Accounts:
     def remove(self, username: str, *, actor: str) -> None:
         with self.store.write() as conn:
             self._keep_an_admin(conn, username, self._existing(conn, username))
+            if username == actor:  # an administrator never removes the account they are signed in with
+                raise ScenesError(f"{username} cannot remove their own account; another administrator can.",
+                                  code="remove_self", username=username)
             conn.execute(users.delete().where(users.c.username == username))
             conn.execute(sessions.delete().where(sessions.c.username == username))
             self.store.audit_entry(conn, "user-remove", actor=actor, detail=username)

@@ -30,7 +30,7 @@ from scenes import Dashboard
 from scenes.auth import ROLES
 from scenes.disclosure import Disclosure
 from scenes.errors import ScenesError, ValidationFailed
-from scenes.i18n import error_text, problem_text, t
+from scenes.i18n import error_text, problem_text, t, time_text
 from scenes.ingest.triage import ProblemGroup, example_text, group_examples, group_title, triage, triage_json
 from scenes.ingest.upload import UploadCheck, report_table, survey_id_for
 from scenes.maps import MapOptions
@@ -567,8 +567,8 @@ def _cmd_user(args: argparse.Namespace, settings: Settings, dashboard: Dashboard
         print(f"Added {args.username} as {args.role}. Sign-in is now required in the app.")
     elif args.user_command == "list":
         for a in dashboard.accounts.list():
-            locked = f"  locked until {a.locked_until:%Y-%m-%d %H:%M}" if a.locked_until else ""
-            print(f"{a.username}\t{a.role}\tlast sign-in {a.last_login or '-'}{locked}")
+            locked = f"  locked until {time_text(a.locked_until)}" if a.locked_until else ""  # Stockholm time
+            print(f"{a.username}\t{a.role}\tlast sign-in {time_text(a.last_login)}{locked}")
     elif args.user_command == "remove":
         dashboard.remove_user(args.username, actor=actor)
         print(f"Removed {args.username}; their sessions ended.")

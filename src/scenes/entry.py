@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from scenes.i18n import date_text, number, t
+from scenes.i18n import number, t, time_text
 from scenes.indicators import Indicator, area_label, value_decimals
 from scenes.measures import Measure, status_label
 from scenes.reference import Reference
@@ -65,7 +65,7 @@ def filter_measures(items: Iterable[Measure], filt: MeasureFilter, ref: Referenc
 
 
 def _day(value: dt.date | None, lang: str) -> str | None:
-    return None if value is None else date_text(value, lang, "short")
+    return None if value is None else time_text(value, lang, "short")
 
 
 def measures_view(items: Sequence[Measure], ref: Reference, scenes: Mapping[str, str], lang: str = "sv"
@@ -85,8 +85,9 @@ def measures_view(items: Sequence[Measure], ref: Reference, scenes: Mapping[str,
 
 
 def _saved(m: Measure, lang: str) -> str:
-    when = date_text(m.created_at.date(), lang, "short") if m.created_at else ""
-    return f"{when}, {m.created_by}" if m.created_by else when
+    """When (Stockholm time, to the minute) and by whom a measure's shown version was saved."""
+    when = time_text(m.created_at, lang) if m.created_at else ""
+    return ", ".join(x for x in (when, m.created_by) if x) or "–"
 
 
 def _value(m: Measure, field: str, ref: Reference, scenes: Mapping[str, str], lang: str) -> str:
@@ -126,8 +127,8 @@ def measure_history(versions: Sequence[Measure], ref: Reference, scenes: Mapping
                              f"{_value(m, f, ref, scenes, lang)}"
                              for f in _FIELDS if getattr(before, f) != getattr(m, f))
         rows.append({t("measures.col.version", lang): m.version,
-                     t("measures.col.when", lang): m.created_at.replace(tzinfo=None) if m.created_at else None,
-                     t("measures.col.who", lang): m.created_by, t("measures.col.what", lang): what})
+                     t("measures.col.when", lang): time_text(m.created_at, lang),
+                     t("measures.col.who", lang): m.created_by or "–", t("measures.col.what", lang): what or "–"})
     return pd.DataFrame(rows[::-1], columns=[t(f"measures.col.{k}", lang) for k in ("version", "when", "who", "what")])
 
 

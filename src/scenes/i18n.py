@@ -3,21 +3,28 @@
 A test checks every key has both languages and the same `{placeholders}` in each, and that every key the code
 uses exists. Pages call `t(key, lang, **values)`; an unknown key shows the key itself so a missing string is
 visible, not fatal. A message that counts something gives its plural forms by CLDR category (`{"one": …,
-"other": …}`), chosen by the value `n`. Numbers and dates go through Babel (`number`, `date_text`), so each
+"other": …}`), chosen by the value `n`. Numbers and dates go through Babel (`number`, `time_text`), so each
 language writes them its own way (Swedish: 16 781,4 and 14 september 2022; English: 16,781.4 and 14 September 2022).
+
+Every date and moment shown to a person (pages, tables, files' readable columns, the report) is written by the one
+formatter `time_text`: a moment (the store keeps UTC) on the county's clock, Europe/Stockholm, and a date derived
+from a moment is the Stockholm day (saved 00:24 on 6 December Stockholm time reads 6 december, not the UTC 5th).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from functools import cache
+from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-__all__ = ["CATALOGUE", "LANGUAGES", "date_text", "number", "problem_text", "t"]
+__all__ = ["CATALOGUE", "LANGUAGES", "LOCAL_ZONE", "date_text", "local_time", "local_today", "number", "problem_text",
+           "t", "time_text"]
 
 LANGUAGES = {"sv": "Svenska", "en": "English"}
 #: the CLDR locale each interface language writes numbers and dates in (British English: day before month)
@@ -127,6 +134,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                                "en": "No one named “{user}” has signed in with the organisation account."},
     "error.user_exists": {"sv": "Användaren ”{username}” finns redan.", "en": "The user “{username}” exists already."},
     "error.user_unknown": {"sv": "Det finns ingen användare ”{username}”.", "en": "There is no user “{username}”."},
+    "error.remove_self": {"sv": "Du kan inte ta bort kontot du är inloggad med; en annan administratör kan göra det.",
+                          "en": "You cannot remove the account you are signed in with; another administrator can."},
     "error.last_admin": {"sv": "”{username}” är den sista administratören. Gör en annan användare till admin först, så "
                                "att ingen blir utestängd från användaradministrationen.",
                          "en": "“{username}” is the last administrator. Make another user admin first, so nobody is "
@@ -1553,8 +1562,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "measures.field.note": {"sv": "Anteckning", "en": "Note"},
     "measures.field.removed": {"sv": "Borttagen", "en": "Removed"},
     "measures.save": {"sv": "Spara åtgärden", "en": "Save the measure"},
-    "measures.saved": {"sv": "Åtgärden {id} sparades (version {version}).",
-                       "en": "The measure {id} was saved (version {version})."},
+    "measures.saved": {"sv": "Åtgärden {id} sparades (version {version}): {what}. Formuläret är tomt för nästa "
+                             "åtgärd; välj {id} under Åtgärd för att ändra den.",
+                       "en": "The measure {id} was saved (version {version}): {what}. The form is empty for the next "
+                             "measure; choose {id} under Measure to change it."},
     "measures.remove": {"sv": "Ta bort", "en": "Remove"},
     "measures.remove_confirm": {
         "sv": "Ja, ta bort åtgärden (den sparas som en borttagen version; historiken finns kvar)",
@@ -1700,6 +1711,82 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                                         "en": "The table has {rows} rows; the limit is {limit}."},
     "col.version": {"sv": "Version", "en": "Version"},
     "col.changes": {"sv": "Ändringar", "en": "Changes"},
+    "a11y.nav": {"sv": "Tillgänglighet", "en": "Accessibility"},
+    "a11y.link": {"sv": "Tillgänglighetsredogörelse", "en": "Accessibility statement"},
+    "a11y.title": {"sv": "Tillgänglighetsredogörelse", "en": "Accessibility statement"},
+    "a11y.intro": {
+        "sv": "Den här webbtjänsten, dashboarden för öppna drogscener i Stockholms län, ska vara tillgänglig enligt "
+              "lagen (2018:1937) om tillgänglighet till digital offentlig service (DOS-lagen). Här beskriver vi hur "
+              "tjänsten uppfyller lagen, vilka brister vi känner till och hur du kan rapportera problem.",
+        "en": "This web service, the open drug scenes dashboard for Stockholm County, is to be accessible under the "
+              "Swedish Act on accessibility to digital public services (2018:1937, the DOS Act). This statement "
+              "describes how the service meets the Act, the shortcomings we know of and how to report a problem.",
+    },
+    "a11y.status_title": {"sv": "Hur tillgänglig är tjänsten?", "en": "How accessible is the service?"},
+    "a11y.status": {
+        "sv": "Tjänsten är **delvis förenlig** med EN 301 549 och WCAG 2.1 på nivå AA. Bristerna nedan gör att "
+              "den inte är helt förenlig.",
+        "en": "The service **partially conforms** to EN 301 549 and WCAG 2.1 level AA. The shortcomings below are "
+              "why it does not fully conform.",
+    },
+    "a11y.gaps_title": {"sv": "Kända brister", "en": "Known shortcomings"},
+    "a11y.gaps": {
+        "sv": "- **Kartan** går inte att använda fullt ut med skärmläsare eller bara tangentbord (att välja en scen "
+              "på kartan kräver mus eller pekskärm). Tabellen under kartan, filtren och nedladdningarna ger samma "
+              "uppgifter.\n"
+              "- **Diagrammen** läses inte av skärmläsare som diagram. Tabellen och CSV-filen vid varje diagram ger "
+              "samma siffror.\n"
+              "- **Stora tabeller** visas i ett rutnät som skärmläsare har svårt med. Korta tabeller visas som vanliga "
+              "tabeller, och varje tabell går att ladda ner som CSV.\n"
+              "- Några **knappar och texter från ramverket** (Streamlit) är på engelska, till exempel knappen för att "
+              "välja en fil vid uppladdning.\n"
+              "- **Inloggningen avslutas** efter en tids inaktivitet utan förvarning och utan att tiden kan förlängas "
+              "(WCAG 2.2.1). Det som inte sparats behöver fyllas i igen.\n"
+              "- Text som användare skrivit in (scenernas namn, anteckningar, seminarier) visas på det språk den "
+              "skrevs på.",
+        "en": "- **The map** cannot be fully used with a screen reader or the keyboard alone (choosing a scene on the "
+              "map needs a mouse or touch). The table below the map, the filters and the downloads give the same "
+              "information.\n"
+              "- **The charts** are not read out as charts by screen readers. The table and CSV file beside each "
+              "chart give the same figures.\n"
+              "- **Large tables** are shown in a grid that screen readers handle poorly. Short tables are shown as "
+              "plain tables, and every table can be downloaded as CSV.\n"
+              "- Some **buttons and texts of the framework** (Streamlit) are in English, for example the button for "
+              "choosing a file to upload.\n"
+              "- **The sign-in ends** after a period of inactivity, without warning and without a way to extend it "
+              "(WCAG 2.2.1). What was not saved has to be entered again.\n"
+              "- Text that users typed (scene names, notes, seminars) is shown in the language it was written in.",
+    },
+    "a11y.report_title": {"sv": "Rapportera brister", "en": "Report a problem"},
+    "a11y.report": {
+        "sv": "Om du stöter på hinder i tjänsten, eller behöver innehåll i ett annat format, kontakta oss: "
+              "**{contact}**. Beskriv vilken sida och vad som inte fungerade.",
+        "en": "If you meet a barrier in the service, or need content in another format, contact us: **{contact}**. "
+              "Say which page and what did not work.",
+    },
+    "a11y.contact_unset": {
+        "sv": "dashboardens administratör eller styrgruppens samordnare (ingen särskild kontaktväg är inställd än)",
+        "en": "the dashboard's administrator or the steering group's coordinator (no specific contact has been set "
+              "up yet)",
+    },
+    "a11y.supervision_title": {"sv": "Tillsyn", "en": "Supervision"},
+    "a11y.supervision": {
+        "sv": "Myndigheten för digital förvaltning (DIGG) har tillsyn över lagen. Om du inte är nöjd med hur vi "
+              "hanterar dina synpunkter kan du anmäla det till DIGG: {digg} (adressen står som text: tjänsten "
+              "fungerar utan internet och länkar inte ut).",
+        "en": "The Agency for Digital Government (DIGG) supervises the Act. If you are not satisfied with how we "
+              "handle your report, you can notify DIGG: {digg} (the address is given as text: the service works "
+              "without the internet and links nowhere outside).",
+    },
+    "a11y.method_title": {"sv": "Hur vi har testat", "en": "How we tested"},
+    "a11y.method": {
+        "sv": "Egen bedömning: varje sida testas automatiskt med axe-core för varje roll (inga allvarliga brister "
+              "tillåts), tangentbordsnavigering och engelska sidor testas i webbläsaren, och sidorna har granskats "
+              "manuellt. Redogörelsen uppdaterades {date}.",
+        "en": "Self-assessment: every page is tested automatically with axe-core for every role (no serious "
+              "violation is allowed), keyboard navigation and the English pages are tested in the browser, and the "
+              "pages have been reviewed by hand. The statement was updated on {date}.",
+    },
     "users.title": {"sv": "Användare", "en": "Users"},
     "users.everyone": {"sv": "Alla som kan logga in eller har loggat in: lokala konton och organisationens konton "
                              "(de visas efter första inloggningen, med den roll deras uppgifter gav då).",
@@ -1739,6 +1826,35 @@ CATALOGUE: dict[str, dict[str, Text]] = {
     "users.change": {"sv": "Ändra roll eller ta bort", "en": "Change role or remove"},
     "users.set_role": {"sv": "Byt roll", "en": "Change role"},
     "users.remove": {"sv": "Ta bort användaren", "en": "Remove the user"},
+    "users.choose_person": {"sv": "Välj en person …", "en": "Choose a person …"},
+    "users.choose_role": {"sv": "Välj en roll …", "en": "Choose a role …"},
+    "users.choose_first": {"sv": "Välj en användare och en roll först.", "en": "Choose a user and a role first."},
+    "users.choose_user_first": {"sv": "Välj en användare först.", "en": "Choose a user first."},
+    "users.role_missing": {"sv": "Välj en roll för den nya användaren.", "en": "Choose a role for the new user."},
+    "users.confirm_role": {"sv": "Byta rollen för **{user}** från {old} till {new}? Användarens inloggningar "
+                                 "avslutas direkt, och hen ser bara det som rollen {new} får se.",
+                           "en": "Change the role of **{user}** from {old} to {new}? The user's sessions end at "
+                                 "once, and they see only what the role {new} may see."},
+    "users.confirm_remove": {"sv": "Ta bort kontot **{user}** ({role})? Hen kan inte längre logga in och hens "
+                                   "inloggningar avslutas direkt. Det går inte att ångra; kontot kan läggas till "
+                                   "igen med ett nytt lösenord.",
+                             "en": "Remove the account **{user}** ({role})? They can no longer sign in and their "
+                                   "sessions end at once. This cannot be undone; the account can be added again "
+                                   "with a new password."},
+    "users.confirm_block": {"sv": "Spärra **{user}**? Hens sessioner avslutas och nya inloggningar med "
+                                  "organisationens konto nekas tills spärren hävs.",
+                            "en": "Block **{user}**? Their sessions end and new sign-ins with the organisation "
+                                  "account are refused until the block is lifted."},
+    "users.confirm_yes_role": {"sv": "Ja, byt roll", "en": "Yes, change the role"},
+    "users.confirm_yes_remove": {"sv": "Ja, ta bort {user}", "en": "Yes, remove {user}"},
+    "users.confirm_yes_block": {"sv": "Ja, spärra {user}", "en": "Yes, block {user}"},
+    "users.cancel": {"sv": "Avbryt", "en": "Cancel"},
+    "users.cancelled": {"sv": "Inget ändrades.", "en": "Nothing was changed."},
+    "users.role_set": {"sv": "{user} har nu rollen {role}; hens inloggningar avslutades.",
+                       "en": "{user} now has the role {role}; their sessions were ended."},
+    "users.removed": {"sv": "Kontot {user} togs bort; hens inloggningar avslutades.",
+                      "en": "The account {user} was removed; their sessions were ended."},
+    "users.same_role": {"sv": "{user} har redan rollen {role}.", "en": "{user} already has the role {role}."},
     "map.generalised": {
         "sv": "Generaliserad precision: scenerna visas bara som antal per kommun och lokalpolisområde, aldrig som "
               "punkter. Exakta lägen visas för styrgrupp och analytiker.",
@@ -1906,7 +2022,49 @@ def number(value: float, lang: str = "sv", decimals: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=_locale(lang))
 
 
-def date_text(value: dt.date, lang: str = "sv", style: str = "long") -> str:
+#: the county's clock: every moment shown to a person is on it
+LOCAL_ZONE = ZoneInfo("Europe/Stockholm")
+#: what a missing date or moment reads as (the tables' dash)
+NO_TIME = "–"
+
+
+def local_time(value: dt.datetime) -> dt.datetime:
+    """`value` on the county's clock; a naive value is UTC (as the store keeps moments, naive on SQLite)."""
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+    return aware.astimezone(LOCAL_ZONE)
+
+
+def local_today() -> dt.date:
+    """Today in Stockholm (the server's own clock may be UTC: just after midnight it is still yesterday there)."""
+    return dt.datetime.now(LOCAL_ZONE).date()
+
+
+def _missing(value: object) -> bool:
+    return (isinstance(value, float) and math.isnan(value)) or str(value) in ("NaT", "<NA>")
+
+
+def time_text(value: dt.date | dt.datetime | None, lang: str = "sv", style: str = "minute") -> str:
+    """THE formatter of every date and moment shown to a person, in `lang`.
+
+    A moment (a `datetime`, naive meaning UTC; pandas' Timestamp too) is first put on Stockholm's clock, so its
+    date is the Stockholm day. `style`: "minute" (2026-12-06 00:24; a plain date as a short date), "second"
+    (2026-12-06 00:24:05, for files), "long" (6 december 2026 / 6 December 2026) or "short" (2026-12-06 /
+    06/12/2026). Nothing (None, NaN, NaT) reads as a dash.
+    """
+    if value is None or _missing(value):
+        return NO_TIME
+    if isinstance(value, dt.datetime):
+        local = local_time(value)
+        if style == "minute":
+            return local.strftime("%Y-%m-%d %H:%M")
+        if style == "second":
+            return local.strftime("%Y-%m-%d %H:%M:%S")
+        value = local.date()
+    return format_date(value, format=style if style in ("long", "short", "medium", "full") else "short",
+                       locale=_locale(lang))
+
+
+def date_text(value: dt.date | dt.datetime, lang: str = "sv", style: str = "long") -> str:
     """A date as the language writes it: "long" (14 september 2022 / 14 September 2022) or "short" (2022-09-14 /
-    14/09/2022)."""
-    return format_date(value, format=style, locale=_locale(lang))
+    14/09/2022). The same formatter as `time_text` (a moment's date is its Stockholm day), long by default."""
+    return time_text(value, lang, style)

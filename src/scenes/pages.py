@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["PAGES", "SETUP", "Page", "registered"]
+__all__ = ["ACCESSIBILITY", "PAGES", "SETUP", "Page", "registered"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,12 @@ PAGES: dict[str, Page] = {p.key: p for p in (
 SETUP = Page("setup", "pages/setup.py", "setup.nav", ":material/admin_panel_settings:", "starta-skarp-drift")
 
 
+#: the accessibility statement (tillgänglighetsredogörelse, required of a public body's web service by the DOS law):
+#: open to anyone, signed in or not, linked from the sidebar of every page
+ACCESSIBILITY = Page("accessibility", "pages/accessibility.py", "a11y.nav", ":material/accessibility_new:",
+                     "tillganglighet")
+
+
 def registered() -> list[Page]:
-    """Every registered page: the menu's, then the setup page."""
-    return [*PAGES.values(), SETUP]
+    """Every registered page: the menu's, then the setup page and the accessibility statement."""
+    return [*PAGES.values(), SETUP, ACCESSIBILITY]

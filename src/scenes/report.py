@@ -43,7 +43,7 @@ from scenes.breakdown import change_by
 from scenes.charts import progress_chart, progress_table, seminar_key, to_png
 from scenes.coordination import Coordination, actor_table, kind_status_table, participant_counts
 from scenes.disclosure import SHOW_ALL, Disclosure
-from scenes.i18n import date_text, number, t
+from scenes.i18n import date_text, local_today, number, t
 from scenes.impact import RATINGS, Impact, change_table, high_range, impact_table
 from scenes.indicators import Indicator, area_label, latest_values, value_text
 from scenes.model import Seminar
@@ -663,7 +663,7 @@ def _sources(pdf: _Pdf, inp: ReportInput) -> None:
 def build_report(inp: ReportInput) -> bytes:
     """The PDF as bytes."""
     lang = inp.lang
-    today = inp.today or dt.date.today()
+    today = inp.today or local_today()  # Stockholm's day, not the server's
     latest, baseline = inp.progress.latest.survey, inp.progress.baseline.survey
     title = t("report.title", lang)
     pdf = _Pdf(f"{title} · {date_text(today, lang)}")

@@ -150,6 +150,14 @@ class Settings(BaseSettings):
         "administrator.",
     )
 
+    accessibility_contact: str = Field(
+        default="",
+        max_length=300,
+        description="Where to report an accessibility problem, shown on the accessibility statement (e.g. "
+        "`Länsstyrelsen, tillganglighet@example.se, 010-000 00 00`). Empty: the statement says to tell the "
+        "dashboard's administrator or the steering group's coordinator.",
+    )
+
     @field_validator("basemap")
     @classmethod
     def _basemap(cls, value: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import geopandas as gpd
@@ -10,7 +11,7 @@ import pandas as pd
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from scenes.disclosure import SHOW_ALL, Disclosure
-from scenes.i18n import LOCALES, t
+from scenes.i18n import LOCALES, t, time_text
 from scenes.protection import Protected, protection
 from scenes.reference import Reference
 
@@ -84,8 +85,7 @@ def _when(column: pd.Series) -> list[object]:
     missing as a dash."""
     if only_dates(column):
         return [MISSING if pd.isna(v) else v.date() for v in column]
-    local = (column.dt.tz_localize("UTC") if column.dt.tz is None else column).dt.tz_convert("Europe/Stockholm")
-    return [MISSING if pd.isna(v) else v.strftime("%Y-%m-%d %H:%M") for v in local]
+    return [time_text(v) for v in column]  # the one formatter (a dash for NaT)
 
 
 def audit_table(audit: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
@@ -119,6 +119,8 @@ def readable(table: pd.DataFrame, lang: str = "sv") -> tuple[pd.DataFrame, list[
     def fmt(value: object, decimals: int) -> str:
         if value is None or value is pd.NA or (isinstance(value, float) and not math.isfinite(value)):
             return MISSING
+        if isinstance(value, dt.datetime):  # a moment among text (an object column): Stockholm time
+            return time_text(value, lang)
         if isinstance(value, bool):
             return t("common.yes" if value else "common.no", lang)
         if isinstance(value, int | float):
@@ -149,7 +151,8 @@ def readable(table: pd.DataFrame, lang: str = "sv") -> tuple[pd.DataFrame, list[
             numeric.append(str(name))
         else:  # text, perhaps with numbers ("färre än 3" beside counts) or gaps among it
             mixed = column.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool) and not pd.isna(v))
-            if not (mixed.any() or column.isna().any()):
+            moments = column.map(lambda v: isinstance(v, dt.datetime))
+            if not (mixed.any() or moments.any() or column.isna().any()):
                 continue
             decimals = _decimals(column[mixed].astype(float)) if mixed.any() else 0
             out[name] = [fmt(None if (not isinstance(v, str) and pd.isna(v)) else v, decimals) for v in column]

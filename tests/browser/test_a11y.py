@@ -19,14 +19,14 @@ pytestmark = pytest.mark.browser
 URLS = {"overview": "", "map": "karta", "progress": "utveckling", "seminars": "seminarier", "goal": "mal",
         "upload": "ladda-upp", "history": "historik", "users": "anvandare", "reference": "referenstabeller",
         "setup": "starta-skarp-drift", "coordination": "samordning", "measures": "atgarder",
-        "indicators": "indikatorer"}
+        "indicators": "indikatorer", "accessibility": "tillganglighet"}
 #: the menu's link text of each page
 LINK_NAMES = {"overview": "Översikt", "map": "Karta", "progress": "Utveckling", "seminars": "Seminarier", "goal": "Mål",
               "upload": "Ladda upp", "history": "Historik", "users": "Användare", "reference": "Referenstabeller",
               "setup": "Starta skarp drift", "coordination": "Samordning", "measures": "Åtgärder",
-              "indicators": "Trygghetsindikatorer"}
+              "indicators": "Trygghetsindikatorer", "accessibility": "Tillgänglighetsredogörelse"}
 ROLE_PAGES = {
-    "deltagare": ["overview", "map", "progress", "seminars", "coordination"],
+    "deltagare": ["overview", "map", "progress", "seminars", "coordination", "accessibility"],
     "styrgrupp": ["overview", "map", "progress", "seminars", "coordination", "goal"],
     "analytiker": ["overview", "map", "progress", "seminars", "coordination", "goal", "upload", "history",
                    "measures", "indicators"],

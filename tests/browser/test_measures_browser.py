@@ -78,6 +78,16 @@ def test_analyst_adds_a_measure_coordination_and_report_show_it_participant_sees
     form.get_by_label("Anteckning").fill(NOTE)
     form.get_by_role("button", name="Spara åtgärden").click()
     page.get_by_text("sparades (version 1)").wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    # saved: the form is a new, empty one (what is typed next is another measure, not version 2 of this one)
+    form = page.get_by_test_id("stForm")
+    assert form.get_by_label("Anteckning").input_value() == ""
+    assert page.get_by_text("Formuläret är tomt för nästa åtgärd").count() == 1
+    assert page.get_by_text("Formuläret visar version").count() == 0
+    assert page.get_by_role("combobox", name="Åtgärd", exact=True).get_attribute("placeholder") == "Ny åtgärd"
+    for label in ("Scen", "Typ av åtgärd", "Ansvarig aktör"):  # each shows its placeholder again
+        box = form.get_by_role("combobox", name=label)
+        assert (box.input_value(), box.get_attribute("placeholder")) == ("", "Välj …"), label
     screenshot(page, "atgard-sparad")
 
     # The coordination view, opened as a shared link to that scene: one scene fewer without an ongoing measure.
