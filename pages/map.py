@@ -68,7 +68,6 @@ def _draw(present: bool) -> None:
     size = (1500, 800) if present else (760, 540)
     center, zoom, fit = ui_map.framing(filt, exact, size)
     center, zoom = ui_map.focus(shown, selected) if moved and selected else (center, zoom)
-    base = maps.base_map(ref, options)
     if pair and earlier is None:
         st.info(ui.tr("map.side_by_side_needs_compare"), icon=":material/info:")
     left, right = st.columns([4, 1] if present else [3, 1], gap="medium")
@@ -78,12 +77,12 @@ def _draw(present: bool) -> None:
             a, target = st.columns(2)
             with a:
                 st.markdown(f"**{ui.escape_markdown(earlier.name)}**")
-                ui.show_map(base, [*maps.layers(ref, filt.apply(ui.scenes(earlier.id)), None, options), fit],
+                ui_map.draw(ref, options, maps.layers(ref, filt.apply(ui.scenes(earlier.id)), None, options), fit,
                             key="scene_map_before", center=center, zoom=zoom, clicks=False, height=size[1])
             target.markdown(f"**{ui.escape_markdown(survey.name)}**")
         with target:
-            ui.show_map(base, [*maps.layers(ref, shown, ceased, options, changes=changes, selected=selected), fit],
-                        key=ui_map.MAP, center=center, zoom=zoom, clicks=exact, height=size[1])
+            ui_map.draw(ref, options, maps.layers(ref, shown, ceased, options, changes=changes, selected=selected),
+                        fit, key=ui_map.MAP, center=center, zoom=zoom, clicks=exact, height=size[1])
     with right:
         if present and survey.demo:
             st.warning(ui.tr("map.demo_short"), icon=":material/info:")
