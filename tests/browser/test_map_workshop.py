@@ -439,7 +439,16 @@ def test_two_maps_side_by_side(page: Page, server: str) -> None:
     maps.nth(1).scroll_into_view_if_needed()
     counts = _frame_counts(page, [63, 53])
     page.page.mouse.move(0, 0)
+    deadline, views = time.monotonic() + 15, []
+    while time.monotonic() < deadline:  # the right map, narrowed to half, is fitted again as it resizes
+        views = [f.evaluate("() => [map.getZoom(), map.getCenter().lat.toFixed(4), map.getCenter().lng.toFixed(4)]")
+                 for f in page.page.frames if "streamlit_folium" in f.url]
+        if len(views) == 2 and views[0] == views[1]:
+            break
+        time.sleep(0.5)
     screenshot(page.page, "karta-tva-kartor")
+    assert len(views) == 2, views
+    assert views[0] == views[1], views  # the same view in both ("samma utsnitt")
     assert [c.get("total") for c in counts] == [63, 53], counts
     assert all(c["boundaries"] >= 26 for c in counts), counts
     assert page.page.get_by_text("Kartläggning november 2023 (exempel)", exact=True).count() >= 1
