@@ -3,8 +3,8 @@
 Filters live in the URL (`?survey=…&kommun=0180,0127&lpo=…&kategori=…&status=…&jamfor=…|none&farg=per_capita&
 tva_kartor=1&visning=1`): every change writes them back, so a copied link (or one from a seminar) opens the map with
 the same view; `farg` is the shading measure (absent: the count), `tva_kartor=1` the two maps side by side,
-`visning=1` opens presentation mode, `atgard=1` rings the scenes with an ongoing measure (exact precision only). The map is framed on
-the scenes shown. The map part is a fragment: changing a filter or stepping through surveys reruns only it.
+`visning=1` opens presentation mode, `atgard=1` rings the scenes with an ongoing measure (exact precision only).
+The map is framed on the scenes shown. The map part is a fragment: a filter change or a time step reruns only it.
 """
 
 from __future__ import annotations
