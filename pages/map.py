@@ -1,9 +1,10 @@
 """Karta: the scenes of a survey over municipalities and police areas, filtered, stepped through time, with a table.
 
-Filters live in the URL (`?survey=…&kommun=0180,0127&lpo=…&kategori=…&status=…&jamfor=…|none&visning=1`): every
-change writes them back, so a copied link (or one from a seminar) opens the map with the same view; `visning=1` opens
-presentation mode, `atgard=1` rings the scenes with an ongoing measure (exact precision only). The map is framed on
-the scenes shown. The map part is a fragment: changing a filter or stepping through surveys reruns only it.
+Filters live in the URL (`?survey=…&kommun=0180,0127&lpo=…&kategori=…&status=…&jamfor=…|none&farg=per_capita&
+tva_kartor=1&visning=1`): every change writes them back, so a copied link (or one from a seminar) opens the map with
+the same view; `farg` is the shading measure (absent: the count), `tva_kartor=1` the two maps side by side,
+`visning=1` opens presentation mode, `atgard=1` rings the scenes with an ongoing measure (exact precision only).
+The map is framed on the scenes shown. The map part is a fragment: a filter change or a time step reruns only it.
 """
 
 from __future__ import annotations
@@ -68,7 +69,6 @@ def _draw(present: bool) -> None:
     size = (1500, 800) if present else (760, 540)
     center, zoom, fit = ui_map.framing(filt, exact, size)
     center, zoom = ui_map.focus(shown, selected) if moved and selected else (center, zoom)
-    base = maps.base_map(ref, options)
     if pair and earlier is None:
         st.info(ui.tr("map.side_by_side_needs_compare"), icon=":material/info:")
     left, right = st.columns([4, 1] if present else [3, 1], gap="medium")
@@ -78,12 +78,12 @@ def _draw(present: bool) -> None:
             a, target = st.columns(2)
             with a:
                 st.markdown(f"**{ui.escape_markdown(earlier.name)}**")
-                ui.show_map(base, [*maps.layers(ref, filt.apply(ui.scenes(earlier.id)), None, options), fit],
+                ui_map.draw(ref, options, maps.layers(ref, filt.apply(ui.scenes(earlier.id)), None, options), fit,
                             key="scene_map_before", center=center, zoom=zoom, clicks=False, height=size[1])
             target.markdown(f"**{ui.escape_markdown(survey.name)}**")
         with target:
-            ui.show_map(base, [*maps.layers(ref, shown, ceased, options, changes=changes, selected=selected), fit],
-                        key=ui_map.MAP, center=center, zoom=zoom, clicks=exact, height=size[1])
+            ui_map.draw(ref, options, maps.layers(ref, shown, ceased, options, changes=changes, selected=selected),
+                        fit, key=ui_map.MAP, center=center, zoom=zoom, clicks=exact, height=size[1])
     with right:
         if present and survey.demo:
             st.warning(ui.tr("map.demo_short"), icon=":material/info:")

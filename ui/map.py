@@ -3,6 +3,7 @@ and the time series for the HTML export (kept out of the page so it stays thin; 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
@@ -19,6 +20,7 @@ from scenes.figures import CountLine, SceneChanges, scene_changes
 from scenes.model import Survey
 from scenes.protection import Protected, protection
 from scenes.query import SceneFilter, scene_at, scene_history
+from scenes.reference import Reference
 
 PRESETS = {"kommun": "f_kommun", "lpo": "f_lpo", "kategori": "f_kategori", "status": "f_status"}
 PRESENT = "visning"  # ?visning=1: presentation mode
@@ -54,11 +56,13 @@ def lists_to_url(presets: Mapping[str, str]) -> None:
 
 COMPARE = "jamfor"  # ?jamfor=<survey id>|none: the survey compared with (absent: the previous one)
 COMPARE_DEFAULT = "prev"
+SHADING, SHADINGS = "farg", ("count", "per_capita")  # ?farg=per_capita: the shading measure (absent: the count)
+PAIR = "tva_kartor"  # ?tva_kartor=1: the two maps side by side (the comparison's survey and the chosen one)
 
 
 def _url_signature() -> list[tuple[str, str]]:
     """The link's map parameters: a preset is applied only when they change."""
-    return url_signature((*PRESETS, "survey", COMPARE, PRESENT, MEASURES))
+    return url_signature((*PRESETS, "survey", COMPARE, PRESENT, MEASURES, SHADING, PAIR))
 
 
 def preset_from_url(survey_ids: list[str]) -> None:
@@ -77,12 +81,14 @@ def preset_from_url(survey_ids: list[str]) -> None:
     st.session_state["f_compare"] = compare_to if compare_to in (*survey_ids, "none") else COMPARE_DEFAULT
     st.session_state["present"] = q.get(PRESENT) == "1"
     st.session_state["f_ongoing"] = q.get(MEASURES) == "1"
+    st.session_state["f_measure"] = q.get(SHADING) if q.get(SHADING) in SHADINGS else SHADINGS[0]
+    st.session_state["f_pair"] = q.get(PAIR) == "1"
     st.session_state["_map_preset"] = signature
 
 
 def sync_url() -> None:
-    """Write the filters, the survey and the comparison into the address (widget callback), as Samordning does:
-    a copied link reopens the same view (`preset_from_url` reads it back)."""
+    """Write the filters, the survey, the comparison, the shading measure and the two-map switch into the address
+    (widget callback), as Samordning does: a copied link reopens the same view (`preset_from_url` reads it back)."""
     lists_to_url(PRESETS)
     survey = st.session_state.get("f_survey")
     if survey:
@@ -92,7 +98,17 @@ def sync_url() -> None:
         st.query_params[COMPARE] = str(compare_to)
     elif COMPARE in st.query_params:
         del st.query_params[COMPARE]
+    _value_to_url(SHADING, st.session_state.get("f_measure"), SHADINGS[0])
+    _value_to_url(PAIR, "1" if st.session_state.get("f_pair") else None, None)
     st.session_state["_map_preset"] = _url_signature()
+
+
+def _value_to_url(param: str, value: str | None, default: str | None) -> None:
+    """`param=value` in the address, absent when the value is the default (or none)."""
+    if value and value != default:
+        st.query_params[param] = str(value)
+    elif param in st.query_params:
+        del st.query_params[param]
 
 
 def _keep_open() -> None:
@@ -234,6 +250,15 @@ def framing(filt: SceneFilter, exact: bool, size: tuple[int, int],
     return center, zoom, maps.fit_layer(bounds, max_zoom=closest)
 
 
+def draw(ref: Reference, options: maps.MapOptions, layers: list[folium.FeatureGroup], fit: folium.FeatureGroup, *,
+         key: str, center: tuple[float, float], zoom: float, clicks: bool, height: int) -> None:
+    """One map on a base map and a fitting layer of its own. streamlit-folium adds the layers to the map object it is
+    given and renames that object's elements as it writes their script, so two maps drawn from one base map (Två
+    kartor) share and break each other's script: the second map referred to elements only the first defined."""
+    ui.show_map(maps.base_map(ref, options), [*layers, copy.deepcopy(fit)], key=key, center=center, zoom=zoom,
+                clicks=clicks, height=height)
+
+
 def selection(shown: Any) -> tuple[str | None, bool]:
     """The scene selected in the map or the table, whichever changed last; True when it just changed (pan to it).
 
@@ -315,8 +340,8 @@ def filters(frame: Any, exact: bool, surveys: list[Survey]) -> tuple[SceneFilter
         statuses=pick(c[3], "map.filter.status", list(ref.statuses["code"]), "f_status",
                       lambda k: ref.status_label(k, lang)))
     shading, against, paired, marked = st.columns([2, 2, 1, 1], vertical_alignment="bottom")
-    measure = shading.radio(ui.tr("map.choropleth"), ["count", "per_capita"], key="f_measure", horizontal=True,
-                         format_func=lambda m: ui.tr(f"map.measure.{m}"))
+    measure = shading.radio(ui.tr("map.choropleth"), list(SHADINGS), key="f_measure", horizontal=True,
+                         format_func=lambda m: ui.tr(f"map.measure.{m}"), on_change=sync_url)
     names = {s.id: s.name for s in surveys}
     options = ["prev", "none", *names] if exact else ["none"]
     if st.session_state.get("f_compare") not in options:
@@ -324,7 +349,8 @@ def filters(frame: Any, exact: bool, surveys: list[Survey]) -> tuple[SceneFilter
     compare_to = against.selectbox(ui.tr("map.filter.compare"), options, key="f_compare", on_change=sync_url,
                                    disabled=not exact, format_func=lambda i: ui.tr(f"map.compare.{i}")
                                    if i in ("prev", "none") else names[i])
-    pair = paired.toggle(ui.tr("map.side_by_side"), key="f_pair", help=ui.tr("map.side_by_side_help"))
+    pair = paired.toggle(ui.tr("map.side_by_side"), key="f_pair", help=ui.tr("map.side_by_side_help"),
+                          on_change=sync_url)
     if exact:  # which scenes have an ongoing measure: never at generalised precision
         marked.toggle(ui.tr("coord.map_toggle"), key="f_ongoing", help=ui.tr("coord.map_toggle_help"),
                       on_change=sync_measures_param)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import Page, choose, screenshot
-from tests.browser.test_map_browser import _frame, _map_frame, _scene_count, open_filters
+from tests.browser.test_map_browser import COUNT_JS, _frame, _map_frame, _scene_count, open_filters
 
 pytestmark = pytest.mark.browser
 
@@ -312,8 +312,8 @@ def _filters_open(p: Page) -> bool:
 
 
 def test_filters_stay_open_and_the_address_reopens_the_view(page: Page, browser: object, server: str) -> None:
-    """Choosing in Urval keeps the panel open and writes each choice into the address; the copied address, opened
-    in a fresh page, shows the same filters, the same count line and the same scenes."""
+    """Choosing in Urval keeps the panel open and writes each choice into the address (the shading measure too); the
+    copied address, opened in a fresh page, shows the same filters, measure, count line and scenes."""
     page.page.goto(server + "/karta")
     _map_frame(page)
     assert _scene_count(page, 53).get("total") == 53
@@ -327,6 +327,8 @@ def test_filters_stay_open_and_the_address_reopens_the_view(page: Page, browser:
     page.page.get_by_label("Markera förändringar sedan").click()
     page.page.get_by_role("option", name="(markera inga förändringar)").click()
     page.page.wait_for_url(re.compile(r"jamfor=none"), timeout=30_000)
+    page.page.get_by_text("Scener per 100 000 invånare", exact=True).click()
+    page.page.wait_for_url(re.compile(r"farg=per_capita"), timeout=30_000)
     time.sleep(1.5)
     assert _filters_open(page)
     screenshot(page.page, "karta-urval-oppet")
@@ -334,7 +336,7 @@ def test_filters_stay_open_and_the_address_reopens_the_view(page: Page, browser:
     shown = int(re.search(r"Visar (\d+) av", count).group(1))  # type: ignore[union-attr]
     assert 0 < shown <= 7, count
     link = page.page.url
-    for part in ("kommun=0127", "kategori=utsatt_omrade", "jamfor=none"):
+    for part in ("kommun=0127", "kategori=utsatt_omrade", "jamfor=none", "farg=per_capita"):
         assert part in link, link
 
     fresh = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")  # type: ignore[attr-defined]
@@ -348,6 +350,8 @@ def test_filters_stay_open_and_the_address_reopens_the_view(page: Page, browser:
         heading = again.page.locator('[data-testid="stExpander"] summary').first.inner_text()
         assert "Kommun: Botkyrka" in heading, heading
         assert "Kategori: Utsatt område" in heading, heading
+        assert heading.endswith("Scener per 100 000 invånare"), heading  # the shading measure came back too
+        assert "Scener per 100 000 invånare" in again.page.locator(".scenes-legend").first.inner_text()
         screenshot(again.page, "karta-delad-lank")
     finally:
         fresh.close()
@@ -392,3 +396,71 @@ def test_exported_map_legend_covers_no_scene(page: Page, wide: Page, server: str
     p.page.locator("details.export-legend summary").click()  # it folds away
     assert p.page.locator("details.export-legend[open]").count() == 0
     assert p.blocked == []
+
+
+def _frame_counts(p: Page, expected: list[int], timeout: float = 40) -> list[dict[str, int]]:
+    """Poll every map frame on the page (in page order) until they show `expected` scenes each."""
+    deadline, counts = time.monotonic() + timeout, []
+    while time.monotonic() < deadline:
+        counts = []
+        for f in (f for f in p.page.frames if "streamlit_folium" in f.url):
+            try:
+                counts.append(f.evaluate(COUNT_JS))
+            except Exception as exc:  # the frame is (re)rendering
+                counts.append({"error": str(exc)[:200]})  # type: ignore[dict-item]
+        if [c.get("total") for c in counts] == expected:
+            return counts
+        time.sleep(0.5)
+    return counts
+
+
+def test_two_maps_side_by_side(page: Page, server: str) -> None:
+    """Två kartor with November 2023 as the comparison: the left map draws its 63 scenes, the right one the latest
+    53, both with the municipalities shaded; no script error, no missing resource; the switch is in the address and
+    a copied link opens both maps again."""
+    errors: list[str] = []
+
+    def probe(url: str) -> bool:  # Streamlit, opened on a page's path, first looks for its server under that path
+        return bool(re.search(r"/karta/_stcore/(health|host-config)$", url))
+
+    page.page.on("console", lambda m: None if m.type != "error" or probe(m.location.get("url", ""))
+                 else errors.append(f"{m.text} ({m.location.get('url')})"))
+    page.page.on("pageerror", lambda e: errors.append(str(e)))
+    page.page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 and not probe(r.url)
+                 else None)
+    page.page.goto(server + "/karta?jamfor=demo-2023-11")
+    _map_frame(page)
+    assert _scene_count(page, 53).get("total") == 53
+    open_filters(page)
+    page.page.get_by_text("Två kartor", exact=True).click()
+    page.page.wait_for_url(re.compile(r"tva_kartor=1"), timeout=30_000)
+    maps = page.page.locator('iframe[title="streamlit_folium.st_folium"]')
+    maps.nth(1).wait_for(timeout=30_000)
+    maps.nth(1).scroll_into_view_if_needed()
+    counts = _frame_counts(page, [63, 53])
+    page.page.mouse.move(0, 0)
+    deadline, views = time.monotonic() + 15, []
+    while time.monotonic() < deadline:  # the right map, narrowed to half, is fitted again as it resizes
+        views = [f.evaluate("() => [map.getZoom(), map.getCenter().lat.toFixed(4), map.getCenter().lng.toFixed(4)]")
+                 for f in page.page.frames if "streamlit_folium" in f.url]
+        if len(views) == 2 and views[0] == views[1]:
+            break
+        time.sleep(0.5)
+    screenshot(page.page, "karta-tva-kartor")
+    assert len(views) == 2, views
+    assert views[0] == views[1], views  # the same view in both ("samma utsnitt")
+    assert [c.get("total") for c in counts] == [63, 53], counts
+    assert all(c["boundaries"] >= 26 for c in counts), counts
+    assert page.page.get_by_text("Kartläggning november 2023 (exempel)", exact=True).count() >= 1
+    assert errors == [], errors
+
+    link = page.page.url
+    page.page.goto(server + "/")
+    page.page.goto(link)
+    _map_frame(page)
+    page.page.locator('iframe[title="streamlit_folium.st_folium"]').nth(1).scroll_into_view_if_needed()
+    counts = _frame_counts(page, [63, 53])
+    screenshot(page.page, "karta-tva-kartor-lank")
+    assert [c.get("total") for c in counts] == [63, 53], counts
+    assert errors == [], errors
+    assert page.blocked == []
