@@ -63,3 +63,18 @@ def test_a_group_of_points_only_has_no_area_rather_than_zero(demo: Dashboard) ->
     has_area = scenes.assign(polygon=scenes["area_m2"].notna()).groupby(["survey_id", "kommun_kod"])["polygon"].any()
     for row in data.itertuples():
         assert pd.isna(row.area_m2) == (not has_area[(row.survey_id, row.key)]), (row.survey, row.label)
+
+
+def test_a_group_without_polygons_reads_as_figures_measured_area(demo: Dashboard) -> None:
+    """Every group's area is `figures.measured_area` of its scenes: Stockholm's scenes made points has no area
+    (missing, not 0), the other groups keep their sums."""
+    from scenes.figures import measured_area
+
+    frame = demo.store.scenes("demo-2024-02")
+    frame.loc[frame["kommun_kod"] == "0180", "area_m2"] = float("nan")
+    data = breakdown(frame, demo.store.surveys(), demo.reference, "municipality").set_index("key")
+    assert pd.isna(data.loc["0180", "area_m2"])
+    for key, group in frame.groupby("kommun_kod"):
+        expected = measured_area(group)
+        actual = data.loc[key, "area_m2"]
+        assert (None if pd.isna(actual) else pytest.approx(actual)) == expected, key

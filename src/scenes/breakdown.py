@@ -17,6 +17,7 @@ import geopandas as gpd
 import pandas as pd
 
 from scenes.disclosure import SHOW_ALL, Disclosure
+from scenes.figures import measured_area
 from scenes.model import Survey
 from scenes.protection import DIMENSIONS, keyed, protection
 from scenes.reference import Reference
@@ -28,6 +29,12 @@ DERIVED = ("area_m2", "area_ha", "per_100k")
 
 
 _keyed = keyed
+
+
+def _area(areas: pd.Series) -> float:
+    """A group's area as `figures.measured_area` defines it, NaN (a missing cell) when not measured."""
+    area = measured_area(areas.to_frame("area_m2"))
+    return float("nan") if area is None else area
 
 
 def _label(ref: Reference, dimension: str, key: str, lang: str) -> str:
@@ -48,8 +55,7 @@ def breakdown(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], ref: Referenc
     unless `text` is False, the table is `suppressed` (withheld counts as words).
     """
     keyed = _keyed(pd.DataFrame(all_scenes.drop(columns="geometry")), dimension, ref)
-    grouped = keyed.groupby(["survey_id", "key"]).agg(scenes=("scene_id", "count"),
-                                                      area_m2=("area_m2", lambda a: float(a.sum(min_count=1))))
+    grouped = keyed.groupby(["survey_id", "key"]).agg(scenes=("scene_id", "count"), area_m2=("area_m2", _area))
     grouped = grouped.reset_index()
     order = {s.id: i for i, s in enumerate(sorted(surveys, key=lambda s: s.order))}
     names = {s.id: s.name for s in surveys}
