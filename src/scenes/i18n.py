@@ -628,6 +628,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                        "en": "Sources of published totals: {sources}"},
     "report.by_area": {"sv": "Förändring per kommun och lokalpolisområde: {baseline} → {latest}",
                        "en": "Change per municipality and local police area: {baseline} → {latest}"},
+    "report.by_area_single": {"sv": "Scener per kommun och lokalpolisområde: {latest}",
+                              "en": "Scenes per municipality and local police area: {latest}"},
     "report.seminars": {"sv": "Seminarier", "en": "Seminars"},
     "report.download": {"sv": "Exportera lägesrapport (PDF)", "en": "Export status report (PDF)"},
     "report.download_help": {"sv": "A4-rapport för styrgruppens möte: nyckeltal, utveckling, karta, tabeller, "
@@ -691,6 +693,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                                         "ska kunna räknas fram ur summorna; förändringen visas då inte.",
                                   "en": "“Withheld”: fewer than {n} scenes, or hidden so that such a count cannot be "
                                         "worked out from the totals; its change is then not shown."},
+    "report.tables_generalised_single": {"sv": "”Skyddad”: färre än {n} scener, eller dold för att ett sådant antal "
+                                               "inte ska kunna räknas fram ur summorna.",
+                                         "en": "“Withheld”: fewer than {n} scenes, or hidden so that such a count "
+                                               "cannot be worked out from the totals."},
     "report.no_past": {"sv": "Inga tidigare seminarier är inlagda.", "en": "No past seminars are entered."},
     "report.sources_title": {"sv": "Källor", "en": "Sources"},
     "report.survey_sources": {"sv": "Kartläggningar: {sources}", "en": "Surveys: {sources}"},
