@@ -78,3 +78,25 @@ def test_a_group_without_polygons_reads_as_figures_measured_area(demo: Dashboard
         expected = measured_area(group)
         actual = data.loc[key, "area_m2"]
         assert (None if pd.isna(actual) else pytest.approx(actual)) == expected, key
+
+
+def test_a_cached_protection_gives_the_same_tables(demo: Dashboard) -> None:
+    """Utveckling passes each survey's protection from its cache (`protected=`): the breakdowns and changes are
+    exactly those computed afresh, for a participant."""
+    from scenes.disclosure import Disclosure
+    from scenes.protection import protection
+
+    shown = Disclosure.for_precision("generalised", 3)
+    surveys, scenes = demo.surveys(), demo.scenes(None)
+    cached = {s.id: protection(demo.reference, demo.scenes(s.id), shown) for s in surveys}
+    first, last = demo.scenes(surveys[0].id), demo.scenes(surveys[-1].id)
+    for dimension in ("category", "municipality", "police_area", "district"):
+        fresh = breakdown(scenes, surveys, demo.reference, dimension, disclosure=shown, text=False)
+        reused = breakdown(scenes, surveys, demo.reference, dimension, disclosure=shown, text=False,
+                           protected=cached.__getitem__)
+        pd.testing.assert_frame_equal(reused, fresh)
+        assert fresh["withheld"].any()  # the demo has counts to withhold
+        pd.testing.assert_frame_equal(
+            change_by(first, last, demo.reference, dimension, disclosure=shown,
+                      protected=(cached[surveys[0].id], cached[surveys[-1].id])),
+            change_by(first, last, demo.reference, dimension, disclosure=shown))
