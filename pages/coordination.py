@@ -3,7 +3,8 @@
 Exact precision (steering group, analysts, administrators): the gaps (scenes with no responsible actor, or no ongoing
 measure), measures by kind and status, what each organisation owns, one scene's measures with their versions next to
 its history and impact, and the municipality- and police-area-level measures. Generalised precision (workshop
-participants): counts of measures per municipality and kind only, small counts as "fewer than N".
+participants): counts of measures per municipality and kind only, with each row's total and the county's totals,
+protected like the scene counts (`Disclosure.protect`: withheld counts read "skyddad").
 
 Every filter and choice is in the address (`?survey=…&kommun=…&lpo=…&kategori=…&typ=…&status=…&aktor=…&organisation=…
 &scen=…`), so a shared link reproduces the view. Tables and counts come from `scenes.coordination`.

@@ -89,7 +89,7 @@ def render() -> None:
         ui.tr("col.kind"): ui.tr(f"survey_kind.{s.survey.kind}"),
         ui.tr("col.scenes"): s.scenes, ui.tr("col.municipalities"): s.municipalities,
         ui.tr("col.police_areas"): s.police_areas,
-        ui.tr("col.area_ha"): None if s.area_m2 is None else round(s.area_m2 / 10_000, 1),  # None: not measured
+        ui.tr("col.area_ha"): ui.tr("kpi.area_not_measured") if s.area_m2 is None else round(s.area_m2 / 10_000, 1),
         ui.tr("col.demo"): s.survey.demo,
     } for s in stats])
     derived = [ui.tr(f"col.{c}") for c in ("municipalities", "police_areas", "area_ha")]

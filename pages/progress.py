@@ -81,7 +81,8 @@ def render() -> None:
                                default="municipality", key="p_dim") or "municipality"
     measure = c2.segmented_control(ui.tr("progress.measure"), list(measures), default="scenes", key="p_measure",
                                    format_func=lambda m: ui.tr(measures[m])) or "scenes"
-    data = breakdown(all_scenes, surveys, dash.reference, dim, lang, disclosure=shown, text=False)  # marks withheld
+    data = breakdown(all_scenes, surveys, dash.reference, dim, lang, disclosure=shown, text=False,  # marks withheld
+                     protected=lambda sid: ui.protected(sid, shown))
     data["area_ha"] = (data["area_m2"] / 10_000).round(2)
     plotted = shown.visible(data, "scenes")  # a hidden count is no bar (nor its area or rate)
     if measure == "per_100k" and dim != "municipality":
@@ -115,7 +116,8 @@ def render() -> None:
         if dimension not in dims:
             continue
         with st.expander(ui.tr("progress.change_by", what=ui.tr(dims[dimension]))):
-            change = change_by(earlier, later, dash.reference, dimension, lang, disclosure=shown)
+            change = change_by(earlier, later, dash.reference, dimension, lang, disclosure=shown,
+                               protected=(ui.protected(a, shown), ui.protected(b, shown)) if shown.active else None)
             ui.table_with_download(_by_label(change, dims[dimension], dimension),
                                    f"forandring-{dimension}.csv", key=f"dl_change_{dimension}")
     if "district" in dims:

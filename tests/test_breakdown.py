@@ -63,3 +63,40 @@ def test_a_group_of_points_only_has_no_area_rather_than_zero(demo: Dashboard) ->
     has_area = scenes.assign(polygon=scenes["area_m2"].notna()).groupby(["survey_id", "kommun_kod"])["polygon"].any()
     for row in data.itertuples():
         assert pd.isna(row.area_m2) == (not has_area[(row.survey_id, row.key)]), (row.survey, row.label)
+
+
+def test_a_group_without_polygons_reads_as_figures_measured_area(demo: Dashboard) -> None:
+    """Every group's area is `figures.measured_area` of its scenes: Stockholm's scenes made points has no area
+    (missing, not 0), the other groups keep their sums."""
+    from scenes.figures import measured_area
+
+    frame = demo.store.scenes("demo-2024-02")
+    frame.loc[frame["kommun_kod"] == "0180", "area_m2"] = float("nan")
+    data = breakdown(frame, demo.store.surveys(), demo.reference, "municipality").set_index("key")
+    assert pd.isna(data.loc["0180", "area_m2"])
+    for key, group in frame.groupby("kommun_kod"):
+        expected = measured_area(group)
+        actual = data.loc[key, "area_m2"]
+        assert (None if pd.isna(actual) else pytest.approx(actual)) == expected, key
+
+
+def test_a_cached_protection_gives_the_same_tables(demo: Dashboard) -> None:
+    """Utveckling passes each survey's protection from its cache (`protected=`): the breakdowns and changes are
+    exactly those computed afresh, for a participant."""
+    from scenes.disclosure import Disclosure
+    from scenes.protection import protection
+
+    shown = Disclosure.for_precision("generalised", 3)
+    surveys, scenes = demo.surveys(), demo.scenes(None)
+    cached = {s.id: protection(demo.reference, demo.scenes(s.id), shown) for s in surveys}
+    first, last = demo.scenes(surveys[0].id), demo.scenes(surveys[-1].id)
+    for dimension in ("category", "municipality", "police_area", "district"):
+        fresh = breakdown(scenes, surveys, demo.reference, dimension, disclosure=shown, text=False)
+        reused = breakdown(scenes, surveys, demo.reference, dimension, disclosure=shown, text=False,
+                           protected=cached.__getitem__)
+        pd.testing.assert_frame_equal(reused, fresh)
+        assert fresh["withheld"].any()  # the demo has counts to withhold
+        pd.testing.assert_frame_equal(
+            change_by(first, last, demo.reference, dimension, disclosure=shown,
+                      protected=(cached[surveys[0].id], cached[surveys[-1].id])),
+            change_by(first, last, demo.reference, dimension, disclosure=shown))

@@ -172,12 +172,15 @@ def test_participant_counts_per_municipality_and_kind_with_small_counts_hidden(r
     assert exact.loc["Botkyrka", "Vård och stöd"] == 1  # mD at D1 ...
     assert exact.loc["Haninge", "Vård och stöd"] == 1  # ... and at D2
     assert exact.loc["Järva", "Nivå"] == "Lokalpolisområde"
+    assert (exact.loc["Stockholm", "Totalt"], exact.loc["Totalt", "Vård och stöd"], exact.loc["Totalt", "Totalt"]) \
+        == (5, 3, 8)  # a row's total, the county's total of a kind (over the rows), the grand total
     shown = participant_counts(ref, _coord(), Disclosure(3), "sv").set_index("Plats")
     assert str(shown.loc["Stockholm", "Uppsökande socialt arbete"]) == "3"  # a column with nothing hidden: ints
-    assert shown.loc["Stockholm", "Polisiär insats"] == "färre än 3"
+    assert shown.loc["Stockholm", "Polisiär insats"] == "skyddad"
     assert str(shown.loc["Stockholm", "Situationell prevention"]) == "0"
+    assert shown.loc["Totalt"].iloc[1:].astype(int).tolist() == exact.loc["Totalt"].iloc[1:].tolist()  # county
     text = shown.to_string()
-    for secret in ("Plats A", "Plats BC", "hemlig", "Region Stockholm", "Södermalm", "mA", "Totalt"):
+    for secret in ("Plats A", "Plats BC", "hemlig", "Region Stockholm", "Södermalm", "mA", "färre än"):
         assert secret not in text
 
 
@@ -263,7 +266,8 @@ def test_exact_roles_see_gaps_tables_and_the_demo_label(page_store: Path, signed
 
 
 def test_participant_sees_counts_only(page_store: Path, signed_in: Callable[..., AppTest], ref: Reference) -> None:
-    """No scene id or name, no note, no actor; small counts as words; no actor filter, no scene choice."""
+    """No scene id or name, no note, no actor; small counts withheld ("skyddad"); no actor filter, no scene
+    choice."""
     at = _open(signed_in, "deltagare", aktor="region_stockholm", scen="DEMO-0180-01")
     text = _text(at)
     for secret in ("DEMO-", "Exempelplats", "Fiktiv demodata", "Region Stockholm", "stadsdelsförvaltning",
@@ -272,8 +276,8 @@ def test_participant_sees_counts_only(page_store: Path, signed_in: Callable[...,
     [table] = [d.value for d in at.dataframe]
     assert list(table.columns[:2]) == ["Nivå", "Plats"]
     cells = table.iloc[:, 2:].to_numpy().ravel().tolist()
-    assert "färre än 3" in cells
-    assert not {"1", "2", 1, 2} & set(cells)
+    assert "skyddad" in cells
+    assert not {"1", "2", 1, 2} & set(table.iloc[:-1, 2:].to_numpy().ravel().tolist())  # the county row: shown
     assert "Lokalpolisområde" in set(table["Nivå"])
     assert [s.key for s in at.selectbox if s.key in ("c_scen", "c_org")] == []
     assert "c_aktor" not in [m.key for m in at.multiselect]

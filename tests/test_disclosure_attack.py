@@ -326,3 +326,63 @@ def test_protect_never_leaves_a_single_hidden_member(threshold: int) -> None:
     assert {c for c, n in cells.items() if 0 < n < threshold} <= hidden
     seen = {c: (None if c in hidden else int(n)) for c, n in counts.items()}
     assert attack(seen, [(r.total, list(r.parts)) for r in rels], {}) == set()  # type: ignore[arg-type]
+
+
+# -- Samordning: measures per place and kind, with each row's total and the county's totals ----------------------
+
+@st.composite
+def measure_grids(draw: st.DrawFn) -> list[list[int]]:
+    """Counts of measures per place (rows) and kind (columns): mostly zeros and small counts."""
+    width = draw(st.integers(1, 5))
+    count = st.one_of(st.just(0), st.integers(1, 2), st.integers(0, 7))
+    return draw(st.lists(st.lists(count, min_size=width, max_size=width), min_size=1, max_size=8))
+
+
+@FAST
+@given(grid=measure_grids())
+def test_samordning_counts_cannot_be_worked_out(grid: list[list[int]]) -> None:
+    """The participants' table of measures (`count_grid`, read by Samordning, its CSV and the report): the
+    attacker reads every number, knows that each row's total is the sum of its cells, each of the county's totals
+    per kind the sum of its column, and the grand total the sum of either; no 1 or 2 is shown below the county
+    (unless the county figures alone tell it), every shown number is true, and no withheld count is recovered."""
+    from scenes.coordination import count_grid
+
+    kinds = [f"K{j}" for j in range(len(grid[0]))]
+    table = count_grid([("Kommun", f"P{i}", row) for i, row in enumerate(grid)], kinds, ON, "sv")
+    assert len(table) == len(grid) + 1
+    truth: dict[Cell, int] = {}
+    seen: dict[Cell, int | None] = {}
+    for i, row in enumerate(grid):
+        shown = table.iloc[i]
+        assert shown["Plats"] == f"P{i}"
+        for j, n in enumerate([*row, sum(row)]):
+            cell: Cell = ("cell", str(i), str(j))
+            truth[cell] = n
+            value = shown[[*kinds, "Totalt"][j]]
+            seen[cell] = None if value == WITHHELD else int(value)
+    county = table.iloc[-1]
+    for j, n in enumerate([*(sum(r[j] for r in grid) for j in range(len(kinds))), sum(map(sum, grid))]):
+        truth[("county", str(j))] = n
+        seen[("county", str(j))] = int(county[[*kinds, "Totalt"][j]])  # county figures: always shown
+    for cell, value in seen.items():
+        assert value is None or value == truth[cell], cell
+    width = len(kinds)
+    rels: list[tuple[Cell, list[Cell]]] = [
+        (("cell", str(i), str(width)), [("cell", str(i), str(j)) for j in range(width)]) for i in range(len(grid))]
+    rels += [(("county", str(j)), [("cell", str(i), str(j)) for i in range(len(grid))]) for j in range(width + 1)]
+    rels.append((("county", str(width)), [("county", str(j)) for j in range(width)]))
+    # what the county figures tell whatever else is hidden (one place only, a kind in one row, …) is shown
+    county_tells = attack({c: (v if c[0] == "county" else None) for c, v in seen.items()}, rels, {})
+    for cell, n in truth.items():
+        if ON.hidden(n) and cell[0] == "cell" and cell not in county_tells:
+            assert seen[cell] is None, (cell, n)
+    recovered = attack(seen, rels, {})
+    assert recovered == set(), {c: truth[c] for c in recovered}
+
+
+def test_samordning_exact_shows_every_count() -> None:
+    """At exact precision the table is the plain counts, integers throughout, with their totals."""
+    from scenes.coordination import count_grid
+
+    table = count_grid([("Kommun", "P0", [1, 2]), ("Kommun", "P1", [0, 5])], ["K0", "K1"], SHOW_ALL, "sv")
+    assert table[["K0", "K1", "Totalt"]].to_numpy().tolist() == [[1, 2, 3], [0, 5, 5], [1, 7, 8]]

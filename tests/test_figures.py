@@ -372,3 +372,22 @@ def test_overview_of_one_survey_of_points_has_no_arrow_and_no_area(app_env: Path
     assert (metrics["Öppna drogscener"].value, metrics["Öppna drogscener"].delta) == ("3", "")  # no delta, no arrow
     assert (metrics["Total yta (ha)"].value, metrics["Total yta (ha)"].delta) == ("ej uppmätt", "")
     assert any("Ingen tidigare kartläggning att jämföra med" in c.value for c in at.caption)
+
+
+def test_overview_surveys_table_says_not_measured(app_env: Path) -> None:
+    """Översikt's surveys table: a survey of points reads "ej uppmätt" in its area cell (not an empty cell or
+    "–"), a survey with polygons its area in hectares."""
+    from streamlit.testing.v1 import AppTest
+
+    dash = Dashboard(Settings(state_dir=app_env))
+    dash.init()
+    for plan in (_plan("points", BASE, [("A", "0180", None), ("B", "0123", None)], demo=True),
+                 _plan("areas", BASE + dt.timedelta(days=90), [("A", "0180", 20.0)], demo=True)):
+        dash.store.add_survey(plan.survey, _frame(plan), actor="test")
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert list(at.exception) == []
+    table = next(d.value for d in at.dataframe if "Yta (ha)" in d.value.columns and "Namn" in d.value.columns)
+    areas = dict(zip(table["Namn"], table["Yta (ha)"], strict=True))
+    assert areas["Kartläggning points"] == "ej uppmätt"
+    assert areas["Kartläggning areas"] not in ("ej uppmätt", "–", "", None)

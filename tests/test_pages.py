@@ -330,3 +330,29 @@ def test_reference_page_shows_the_version_and_its_history(demo_store: Path, sign
     assert "av annan\\-admin" in caption or "av annan-admin" in caption
     assert "Alla versioner" in [e.label for e in at.expander]
     assert list(at.exception) == []
+
+
+def test_utveckling_reruns_without_recomputing_the_protection(demo_store: Path, signed_in: Callable[..., AppTest],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a participant, Utveckling's first run computes each survey's protection once (cached by data version);
+    a rerun (another dimension chosen) computes none."""
+    import ui.cache
+    from scenes import protection as protection_module
+
+    calls: list[int] = []
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return protection_module.protection(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ui.cache, "protection", counted)
+    at = signed_in("deltagare")
+    at.run()
+    at.switch_page("pages/progress.py")
+    at.run()
+    assert list(at.exception) == []
+    first = len(calls)
+    assert first == len(Dashboard(Settings(state_dir=demo_store)).surveys())  # one per survey, not per table
+    at.segmented_control(key="p_dim").set_value("police_area").run()
+    assert list(at.exception) == []
+    assert len(calls) == first

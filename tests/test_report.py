@@ -343,3 +343,36 @@ def test_county_total_comes_from_the_reference_data(demo: Dashboard) -> None:
     assert len(full.municipalities) == 26
     source = (PROJECT / "src" / "scenes" / "report.py").read_text(encoding="utf-8")
     assert re.findall(r"total=\d+", source) == []
+
+
+_COUNT_ROW = re.compile(r"^(?P<label>\D+?) (?P<count>skyddad|\d+)$")
+
+
+@pytest.mark.parametrize("reader", ["cleared", "participant"])
+def test_area_tables_without_comparison_show_the_latest_survey_only(demo: Dashboard, reader: str) -> None:
+    """The goal's baseline is the latest survey: like the cover ("nothing earlier to compare with"), the per-area
+    tables compare nothing: no earlier, later or change columns, just the latest survey's count per area, every
+    area's count adding up to the survey's 53 scenes in each table (the participant's small counts withheld)."""
+    import dataclasses
+
+    demo.store.set_goal(dataclasses.replace(demo.store.goal(), baseline_survey_id="demo-2024-02"), actor="test")
+    participant = Disclosure.for_precision("generalised", demo.settings.small_count_threshold)
+    pdf = demo.report_pdf(lang="sv", today=TODAY, **({"disclosure": participant, "exact": False}
+                                                     if reader == "participant" else {}))
+    cover, tables = _pages(pdf)[0], _pages(pdf)[1].split("Seminarier")[0]
+    assert "Ingen tidigare kartläggning att jämföra med" in _flat(cover)
+    flat = _flat(tables)
+    assert "Scener per kommun och lokalpolisområde: Uppföljning februari 2024 (exempel)" in flat
+    assert "Ingen tidigare kartläggning att jämföra med" in flat
+    assert "Senare" not in flat  # the column heads "Tidigare Senare Förändring"
+    assert "Förändring" not in flat
+    assert "Kommun Scener" in flat
+    assert "Lokalpolisområde Scener" in flat
+    rows = tables.split("Kommun Scener")[1]  # below the heading (whose survey name ends in a year)
+    counts = [r["count"] for line in rows.splitlines() if (r := _COUNT_ROW.match(line.strip()))]
+    assert len(counts) >= 18
+    if reader == "cleared":
+        assert sum(int(c) for c in counts) == 2 * 53  # each table adds up to the survey's total
+    else:
+        assert "skyddad" in counts
+        assert not set(counts) & {"1", "2"}

@@ -27,6 +27,7 @@ from scenes.indicators import Indicator
 from scenes.measures import Measure
 from scenes.printmap import print_map, print_map_data
 from scenes.progress import Progress, SurveyStats
+from scenes.protection import Protected, protection
 from scenes.settings import Settings
 
 #: beside app.py: Streamlit serves the main script's static/ folder
@@ -166,3 +167,14 @@ def progress_chart_spec(shown: Disclosure, lg: str, height: int, compact: bool) 
     """The progress table and its chart's Vega-Lite spec. Built once per data version, reader and language
     (building and validating the chart takes about 0.1 s, too much for every rerun)."""
     return _progress_chart(dashboard().data_version(), shown, lg, height, compact)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _protected(survey_id: str, data_version: int, shown: Disclosure) -> Protected:
+    return protection(dashboard().reference, _scenes(survey_id, data_version), shown)
+
+
+def protected(survey_id: str, shown: Disclosure) -> Protected:
+    """One survey's `protection` under `shown` (which of its counts a participant's views withhold), computed once
+    per data version: Utveckling needs every survey's on every rerun (20–100 ms each)."""
+    return _protected(survey_id, dashboard().data_version(), shown)

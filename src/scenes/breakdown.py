@@ -13,21 +13,32 @@ then writes the table as the reader sees it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import geopandas as gpd
 import pandas as pd
 
 from scenes.disclosure import SHOW_ALL, Disclosure
+from scenes.figures import measured_area
 from scenes.model import Survey
-from scenes.protection import DIMENSIONS, keyed, protection
+from scenes.protection import DIMENSIONS, Protected, keyed, protection
 from scenes.reference import Reference
 
 __all__ = ["DERIVED", "DIMENSIONS", "breakdown", "change_by", "suppressed"]
 
+#: a survey's `protection` by its id (a page's cached reader)
+ProtectedOf = Callable[[str], Protected]
 #: columns of a breakdown computed from its scene count (`area_ha` is added by the progress page)
 DERIVED = ("area_m2", "area_ha", "per_100k")
 
 
 _keyed = keyed
+
+
+def _area(areas: pd.Series) -> float:
+    """A group's area as `figures.measured_area` defines it, NaN (a missing cell) when not measured."""
+    area = measured_area(areas.to_frame("area_m2"))
+    return float("nan") if area is None else area
 
 
 def _label(ref: Reference, dimension: str, key: str, lang: str) -> str:
@@ -41,15 +52,16 @@ def _label(ref: Reference, dimension: str, key: str, lang: str) -> str:
 
 
 def breakdown(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], ref: Reference, dimension: str,
-              lang: str = "sv", *, disclosure: Disclosure = SHOW_ALL, text: bool = True) -> pd.DataFrame:
+              lang: str = "sv", *, disclosure: Disclosure = SHOW_ALL, text: bool = True,
+              protected: ProtectedOf | None = None) -> pd.DataFrame:
     """Long table: survey, key, label, scenes, area_m2, per_100k (municipalities with known population only).
 
     With an active `disclosure` each survey's withheld groups are marked (`withheld`, zeros among them added) and,
-    unless `text` is False, the table is `suppressed` (withheld counts as words).
+    unless `text` is False, the table is `suppressed` (withheld counts as words). `protected`: each survey's
+    `protection` under `disclosure` by survey id (a cached reader); by default computed from `all_scenes`.
     """
     keyed = _keyed(pd.DataFrame(all_scenes.drop(columns="geometry")), dimension, ref)
-    grouped = keyed.groupby(["survey_id", "key"]).agg(scenes=("scene_id", "count"),
-                                                      area_m2=("area_m2", lambda a: float(a.sum(min_count=1))))
+    grouped = keyed.groupby(["survey_id", "key"]).agg(scenes=("scene_id", "count"), area_m2=("area_m2", _area))
     grouped = grouped.reset_index()
     order = {s.id: i for i, s in enumerate(sorted(surveys, key=lambda s: s.order))}
     names = {s.id: s.name for s in surveys}
@@ -69,19 +81,21 @@ def breakdown(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], ref: Referenc
     table = grouped.drop(columns="_order")[["survey_id", "survey", "date", "key", "label", "scenes", "area_m2",
                                             "per_100k"]].reset_index(drop=True)
     if disclosure.active:
-        table = _marked(table, all_scenes, surveys, ref, dimension, disclosure, lang)
+        table = _marked(table, all_scenes, surveys, ref, dimension, disclosure, lang, protected)
     return suppressed(table, disclosure, lang) if text else table
 
 
 def _marked(table: pd.DataFrame, all_scenes: gpd.GeoDataFrame, surveys: list[Survey], ref: Reference,
-            dimension: str, disclosure: Disclosure, lang: str) -> pd.DataFrame:
+            dimension: str, disclosure: Disclosure, lang: str, protected: ProtectedOf | None) -> pd.DataFrame:
     """`table` with a `withheld` column from each survey's `protection` (withheld zeros added as rows)."""
     withheld: set[tuple[str, str]] = set()
     extra = []
     for survey in surveys:
         if not (table["survey_id"] == survey.id).any() and not (all_scenes["survey_id"] == survey.id).any():
             continue
-        keys = protection(ref, all_scenes[all_scenes["survey_id"] == survey.id], disclosure).hidden_keys(dimension)
+        verdict = protected(survey.id) if protected is not None else protection(
+            ref, all_scenes[all_scenes["survey_id"] == survey.id], disclosure)
+        keys = verdict.hidden_keys(dimension)
         present = set(table.loc[table["survey_id"] == survey.id, "key"])
         withheld |= {(survey.id, k) for k in keys}
         extra += [{"survey_id": survey.id, "survey": survey.name, "date": pd.Timestamp(survey.date), "key": k,
@@ -94,18 +108,20 @@ def _marked(table: pd.DataFrame, all_scenes: gpd.GeoDataFrame, surveys: list[Sur
 
 
 def change_by(earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame, ref: Reference, dimension: str,
-              lang: str = "sv", *, disclosure: Disclosure = SHOW_ALL) -> pd.DataFrame:
+              lang: str = "sv", *, disclosure: Disclosure = SHOW_ALL,
+              protected: tuple[Protected, Protected] | None = None) -> pd.DataFrame:
     """Scenes per group in two surveys and the change, largest decrease first.
 
     With an active `disclosure` the table is `suppressed` (a change with a hidden side is left out, listed last).
+    `protected`: the two surveys' `protection` under `disclosure` (cached by the caller); by default computed.
     """
     a = _keyed(pd.DataFrame(earlier.drop(columns="geometry")), dimension, ref).groupby("key").size()
     b = _keyed(pd.DataFrame(later.drop(columns="geometry")), dimension, ref).groupby("key").size()
     hidden_a: set[str] = set()
     hidden_b: set[str] = set()
     if disclosure.active:  # the same cells every view of these surveys withholds (zeros among them)
-        hidden_a = set(protection(ref, earlier, disclosure).hidden_keys(dimension))
-        hidden_b = set(protection(ref, later, disclosure).hidden_keys(dimension))
+        before, after = protected or (protection(ref, earlier, disclosure), protection(ref, later, disclosure))
+        hidden_a, hidden_b = set(before.hidden_keys(dimension)), set(after.hidden_keys(dimension))
         missing = pd.Series(0, index=sorted((hidden_a | hidden_b) - set(a.index) - set(b.index)), dtype=int)
         a = pd.concat([a, missing])
     table = pd.DataFrame({"earlier": a, "later": b}).fillna(0).astype(int)

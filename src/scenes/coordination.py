@@ -14,30 +14,31 @@ Everything here is computed for one survey (the chosen one, by default the lates
   police areas'; with no geographic filter all are kept. Categories belong to scenes only.
 - **Participants** (generalised precision) get counts only: measures per municipality and kind (a scene measure
   counted in its scene's municipality, a municipality measure in its own) and police-area measures in rows of
-  their own, every count from 1 to one below the threshold written as "fewer than N" (`Disclosure`). No scene id,
-  name, note or actor reaches them, and there is no total that would let a hidden count be worked out.
+  their own, with each row's total and the county's totals per kind (`count_grid`). Small counts are protected by
+  the one rule (`Disclosure.protect`): a count from 1 to one below the threshold reads "withheld", and so does any
+  count that would let one be worked out from the totals shown. No scene id, name, note or actor reaches them.
 
 Tables come out with column names and labels in the reader's language; the page shows them as data (escaped).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
 
-from scenes.disclosure import SHOW_ALL, Disclosure
+from scenes.disclosure import SHOW_ALL, Disclosure, Relation
 from scenes.i18n import t
 from scenes.measures import MEASURE_STATUSES, Measure, measures_by_scene, status_label, status_order
 from scenes.model import Survey
 from scenes.query import SceneFilter
 from scenes.reference import Reference
 
-__all__ = ["Coordination", "CoordinationFilter", "actor_table", "area_table", "coordinate", "gap_table",
-           "impact_series", "kind_status_table", "measure_table", "ongoing_scene_ids", "participant_counts",
-           "scene_measure_table"]
+__all__ = ["Coordination", "CoordinationFilter", "actor_table", "area_table", "coordinate", "count_grid",
+           "gap_table", "impact_series", "kind_status_table", "measure_table", "ongoing_scene_ids",
+           "participant_counts", "scene_measure_table"]
 
 
 @dataclass(frozen=True)
@@ -268,8 +269,8 @@ def impact_series(all_scenes: gpd.GeoDataFrame, surveys: Sequence[Survey], scene
 
 def participant_counts(ref: Reference, coord: Coordination, disclosure: Disclosure = SHOW_ALL,
                        lang: str = "sv") -> pd.DataFrame:
-    """Measures per municipality and kind, police-area measures in rows of their own: counts only, small ones
-    as "fewer than N" under `disclosure`. Rows with no measure are left out; there is no total."""
+    """Measures per municipality and kind, police-area measures in rows of their own: counts only, with a total per
+    row and a county row of totals per kind, protected as `count_grid` says. Rows with no measure are left out."""
     municipality = dict(zip(coord.scenes["scene_id"].astype(str), coord.scenes["kommun_kod"], strict=True))
     # a split's parts in two municipalities: the measure counts in each, but once per municipality
     placed = {(m.measure_id, "kommun", str(municipality[sid]), m.kind)
@@ -286,12 +287,49 @@ def participant_counts(ref: Reference, coord: Coordination, disclosure: Disclosu
     for (level, code), by in sorted(counts.items(), key=lambda kv: (kv[0][0] != "kommun",
                                                                        order.get(kv[0][1], 999), kv[0][1])):
         place = ref.municipality_name(code) if level == "kommun" else ref.police_area_name(code)
-        rows.append({t("coord.col.level", lang): t(f"coord.level.{level}", lang), t("coord.col.place", lang): place,
-                     **{ref.measure_kind_label(k, lang): by.get(k, 0) for k in kinds}})
-    columns = [t("coord.col.level", lang), t("coord.col.place", lang), *(ref.measure_kind_label(k, lang)
-                                                                         for k in kinds)]
-    table = pd.DataFrame(rows, columns=columns)
-    for k in columns[2:]:
-        table[k] = table[k].astype(int)
-    return disclosure.table(table, columns[2:], lang=lang)
+        rows.append((t(f"coord.level.{level}", lang), place, [by.get(k, 0) for k in kinds]))
+    return count_grid(rows, [ref.measure_kind_label(k, lang) for k in kinds], disclosure, lang)
+
+
+def count_grid(rows: Sequence[tuple[str, str, Sequence[int]]], kinds: Sequence[str],
+               disclosure: Disclosure = SHOW_ALL, lang: str = "sv") -> pd.DataFrame:
+    """The participants' table of measures: one row per (level, place) with its count of each of `kinds` and their
+    total, then the county row (the totals of each kind over the rows, and the grand total).
+
+    Under an active `disclosure` the rule of `Disclosure.protect` holds, as for scenes: the county row is shown
+    (county-wide figures); a count from 1 to threshold − 1, and every further count needed so that no withheld
+    one can be worked out from a row's total, a column's total or the grand total (alone or combined), reads
+    "withheld". Nothing hidden: the counts stay integers.
+    """
+    level, place, total = t("coord.col.level", lang), t("coord.col.place", lang), t("coord.col.total", lang)
+    columns = [level, place, *kinds, total]
+    width = len(kinds)
+    counts: dict[Hashable, int] = {}
+    relations = []
+    for i, (_, _, values) in enumerate(rows):
+        counts |= {("cell", i, j): int(n) for j, n in enumerate(values)}
+        counts[("row", i)] = sum(int(n) for n in values)
+        relations.append(Relation(("row", i), tuple(("cell", i, j) for j in range(width))))
+    for j in range(width):
+        counts[("column", j)] = sum(int(values[j]) for _, _, values in rows)
+        relations.append(Relation(("column", j), tuple(("cell", i, j) for i in range(len(rows)))))
+    counts[("all",)] = sum(counts[("row", i)] for i in range(len(rows)))
+    relations.append(Relation(("all",), tuple(("row", i) for i in range(len(rows)))))
+    relations.append(Relation(("all",), tuple(("column", j) for j in range(width))))
+    public = {("column", j) for j in range(width)} | {("all",)}
+    hidden = disclosure.protect(counts, relations, public)
+
+    grid = [[lv, pl, *(counts[("cell", i, j)] for j in range(width)), counts[("row", i)]]
+            for i, (lv, pl, _) in enumerate(rows)]
+    marks = [[("cell", i, j) in hidden for j in range(width)] + [("row", i) in hidden] for i in range(len(rows))]
+    if rows:
+        grid.append([t("coord.level.county", lang), total, *(counts[("column", j)] for j in range(width)),
+                     counts[("all",)]])
+        marks.append([False] * (width + 1))
+    table = pd.DataFrame(grid, columns=columns)
+    for name in columns[2:]:
+        table[name] = table[name].astype(int)
+    masks = {name: pd.Series([m[k] for m in marks], index=table.index, dtype=bool)
+             for k, name in enumerate(columns[2:])}
+    return disclosure.withhold(table, masks, lang=lang)
 

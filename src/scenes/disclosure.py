@@ -21,7 +21,8 @@ verdicts. Roles at exact precision get `Disclosure.off()`: nothing is withheld.
 Pages and exports call `Disclosure.for_precision(precision, settings.small_count_threshold)` once and pass it on.
 `withhold` writes a table with the withheld counts as words (a download carries the same form as the screen),
 `visible` keeps the rows a chart may plot. `text`, `table` and `counts_column` are the plain primary rule
-("fewer than N"), still used where counts stand in no published sum (the measures per municipality).
+("fewer than N"), for counts that stand in no published sum. The measures per municipality and kind (Samordning)
+go through `protect` too (`coordination.count_grid`).
 """
 
 from __future__ import annotations

@@ -637,6 +637,8 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                        "en": "Sources of published totals: {sources}"},
     "report.by_area": {"sv": "Förändring per kommun och lokalpolisområde: {baseline} → {latest}",
                        "en": "Change per municipality and local police area: {baseline} → {latest}"},
+    "report.by_area_single": {"sv": "Scener per kommun och lokalpolisområde: {latest}",
+                              "en": "Scenes per municipality and local police area: {latest}"},
     "report.seminars": {"sv": "Seminarier", "en": "Seminars"},
     "report.download": {"sv": "Exportera lägesrapport (PDF)", "en": "Export status report (PDF)"},
     "report.download_help": {"sv": "A4-rapport för styrgruppens möte: nyckeltal, utveckling, karta, tabeller, "
@@ -700,6 +702,10 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                                         "ska kunna räknas fram ur summorna; förändringen visas då inte.",
                                   "en": "“Withheld”: fewer than {n} scenes, or hidden so that such a count cannot be "
                                         "worked out from the totals; its change is then not shown."},
+    "report.tables_generalised_single": {"sv": "”Skyddad”: färre än {n} scener, eller dold för att ett sådant antal "
+                                               "inte ska kunna räknas fram ur summorna.",
+                                         "en": "“Withheld”: fewer than {n} scenes, or hidden so that such a count "
+                                               "cannot be worked out from the totals."},
     "report.no_past": {"sv": "Inga tidigare seminarier är inlagda.", "en": "No past seminars are entered."},
     "report.sources_title": {"sv": "Källor", "en": "Sources"},
     "report.survey_sources": {"sv": "Kartläggningar: {sources}", "en": "Surveys: {sources}"},
@@ -1394,11 +1400,12 @@ CATALOGUE: dict[str, dict[str, Text]] = {
                                "en": "No municipality or police-area measures in the selection."},
     "coord.generalised": {
         "sv": "Som deltagare ser du antal åtgärder per kommun och åtgärdstyp, inga enskilda scener eller aktörer. "
-              "Antal under {n} visas som \"färre än {n}\".",
+              "Antal under {n}, och antal som annars kunde räknas fram ur summorna, visas som \"skyddad\".",
         "en": "As a participant you see numbers of measures per municipality and kind, no single scenes or actors. "
-              "Numbers below {n} are shown as \"fewer than {n}\"."},
+              "Numbers below {n}, and numbers that could otherwise be worked out from the totals, read \"withheld\"."},
     "coord.counts": {"sv": "Åtgärder per kommun och typ", "en": "Measures per municipality and kind"},
     "coord.level.scene": {"sv": "Scen", "en": "Scene"},
+    "coord.level.county": {"sv": "Län", "en": "County"},
     "coord.level.kommun": {"sv": "Kommun", "en": "Municipality"},
     "coord.level.lpo": {"sv": "Lokalpolisområde", "en": "Local police area"},
     "coord.col.level": {"sv": "Nivå", "en": "Level"},
@@ -1459,9 +1466,9 @@ CATALOGUE: dict[str, dict[str, Text]] = {
               "scenes or to a municipality or a local police area."},
     "measures.report_generalised": {
         "sv": "Antal åtgärder per kommun och typ (åtgärder på lokalpolisområdesnivå på egna rader). Antal från 1 till "
-              "{n} − 1 visas som \"färre än {n}\".",
+              "{n} − 1, och antal som annars kunde räknas fram ur summorna, visas som \"skyddad\".",
         "en": "Number of measures per municipality and kind (police-area measures in rows of their own). Counts from 1 "
-              "to {n} − 1 are shown as \"fewer than {n}\"."},
+              "to {n} − 1, and counts that could otherwise be worked out from the totals, read \"withheld\"."},
     "audit.measure": {"sv": "Åtgärd sparad", "en": "Measure saved"},
     "audit.measure-import": {"sv": "Åtgärder importerade", "en": "Measures imported"},
     "audit.indicator": {"sv": "Indikatorvärde sparat", "en": "Indicator value saved"},

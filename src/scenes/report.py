@@ -39,7 +39,7 @@ from fpdf.fonts import FontFace
 from fpdf.prefs import ViewerPreferences
 from fpdf.util import Padding
 
-from scenes.breakdown import change_by
+from scenes.breakdown import breakdown, change_by
 from scenes.charts import progress_chart, progress_table, seminar_key, to_png
 from scenes.coordination import Coordination, actor_table, kind_status_table, participant_counts
 from scenes.disclosure import SHOW_ALL, Disclosure
@@ -462,25 +462,44 @@ def _cover(pdf: _Pdf, inp: ReportInput, today: dt.date) -> None:
     pdf.set_y(max(pdf.get_y(), top + map_h))
 
 
+def _area_tables(inp: ReportInput) -> list[list[list[str]]]:
+    """The per-area tables (municipality, police area) as rows of text, the heading row first.
+
+    Two surveys compared: earlier, later and the change (`change_by`). No comparison (one survey shown, or the
+    baseline is the latest): the latest survey's counts only (`breakdown`), never a survey against itself."""
+    lang, dimensions = inp.lang, ("municipality", "police_area")
+    names = [t("col.municipality", lang), t("col.police_area", lang)]
+    if not inp.progress.compared:
+        latest = inp.progress.latest.survey
+        frames = [breakdown(inp.latest_scenes, [latest], inp.ref, dimension, lang, disclosure=inp.disclosure)
+                  for dimension in dimensions]
+        return [[[name, t("col.scenes", lang)]] + [[str(label), _count(n, lang)]
+                                                  for label, n in zip(frame["label"], frame["scenes"], strict=True)]
+                for name, frame in zip(names, frames, strict=True)]
+    frames = [change_by(inp.baseline_scenes, inp.latest_scenes, inp.ref, dimension, lang,
+                        disclosure=inp.disclosure) for dimension in dimensions]
+    return [[[name, t("col.earlier", lang), t("col.later", lang), t("col.change", lang)]]
+            + [[str(label), _count(earlier, lang), _count(later, lang),
+                "–" if _real(change) is None else _signed(float(change), lang)]
+               for label, earlier, later, change in zip(
+                   frame["label"], frame["earlier"], frame["later"], frame["change"], strict=True)]
+            for name, frame in zip(names, frames, strict=True)]
+
+
 def _tables(pdf: _Pdf, inp: ReportInput) -> None:
-    lang = inp.lang
+    lang, compared = inp.lang, inp.progress.compared
     latest, baseline = inp.progress.latest.survey, inp.progress.baseline.survey
-    pdf.heading(t("report.by_area", lang, baseline=baseline.name, latest=latest.name), 1)
+    pdf.heading(t("report.by_area", lang, baseline=baseline.name, latest=latest.name) if compared
+                else t("report.by_area_single", lang, latest=latest.name), 1)
+    if not compared:  # as on the cover: nothing earlier to compare with, so no change
+        pdf.para(t("kpi.no_comparison", lang), size=8, height=4.2)
     if inp.disclosure.active:
-        pdf.para(t("report.tables_generalised", lang, n=inp.disclosure.threshold), size=8, height=4.2)
+        pdf.para(t("report.tables_generalised" if compared else "report.tables_generalised_single", lang,
+                   n=inp.disclosure.threshold), size=8, height=4.2)
     pdf.ln(1)
     width = (pdf.epw - _GAP) / 2
-    widths = (width - 54, 17.0, 17.0, 20.0)
-    frames = [change_by(inp.baseline_scenes, inp.latest_scenes, inp.ref, dimension, lang,
-                        disclosure=inp.disclosure) for dimension in ("municipality", "police_area")]
-    tables = []
-    for i, frame in enumerate(frames):
-        heads = [t("col.municipality" if i == 0 else "col.police_area", lang), t("col.earlier", lang),
-                 t("col.later", lang), t("col.change", lang)]
-        tables.append([heads] + [[str(label), _count(earlier, lang), _count(later, lang),
-                                  "–" if _real(change) is None else _signed(float(change), lang)]
-                                 for label, earlier, later, change in zip(
-                                     frame["label"], frame["earlier"], frame["later"], frame["change"], strict=True)])
+    widths = (width - 54, 17.0, 17.0, 20.0) if compared else (width - 20, 20.0)
+    tables = _area_tables(inp)
     tallest = max(sum(pdf.row_heights(rows, widths, 8)) for rows in tables)
     if tallest <= pdf.page_room():  # side by side, on one page
         pdf.room(tallest)
