@@ -439,7 +439,7 @@ def test_two_maps_side_by_side(page: Page, server: str) -> None:
     maps.nth(1).scroll_into_view_if_needed()
     counts = _frame_counts(page, [63, 53])
     page.page.mouse.move(0, 0)
-    deadline, views = time.monotonic() + 15, []
+    deadline, views = time.monotonic() + 45, []
     while time.monotonic() < deadline:  # the right map, narrowed to half, is fitted again as it resizes
         views = [f.evaluate("() => [map.getZoom(), map.getCenter().lat.toFixed(4), map.getCenter().lng.toFixed(4)]")
                  for f in page.page.frames if "streamlit_folium" in f.url]
