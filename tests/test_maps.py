@@ -199,7 +199,7 @@ def test_scene_extent_holds_the_scenes_with_a_margin(ref: Reference, points: lis
     """Every scene lies inside the box, at least `margin` of the span in from each edge, and the box is at least
     FIT_MIN_SPAN_M across either way (a single scene is not zoomed to its doorstep)."""
     frame = gpd.GeoDataFrame({"kommun_kod": ["0180"] * len(points)}, geometry=[Point(p) for p in points], crs=4326)
-    box = scene_extent(ref, frame, margin=margin)
+    box = scene_extent(ref, frame, margin=margin, precision="exact")
     minx, miny, maxx, maxy = frame.total_bounds
     assert _contains(box, (minx, miny, maxx, maxy))
     (south, west), (north, east) = box
@@ -218,16 +218,16 @@ def test_scene_extent_fits_the_scenes_not_the_county(ref: Reference, latest: gpd
     several frames (every survey) give one box holding them all; no scenes give the county."""
     county = tuple(ref.simplified_boundaries.total_bounds)
     south = latest[latest["kommun_kod"].isin(["0127", "0136"])]  # Botkyrka, Haninge
-    box = scene_extent(ref, south)
+    box = scene_extent(ref, south, precision="exact")
     width, height = _span_m(box)
     county_width, county_height = _span_m(((county[1], county[0]), (county[3], county[2])))
     assert width < 0.6 * county_width
     assert height < 0.6 * county_height
     stockholm = latest[latest["kommun_kod"] == "0180"]
-    both = scene_extent(ref, [south, stockholm])
+    both = scene_extent(ref, [south, stockholm], precision="exact")
     assert _contains(both, tuple(south.total_bounds))
     assert _contains(both, tuple(stockholm.total_bounds))
-    empty = scene_extent(ref, latest.iloc[0:0])
+    empty = scene_extent(ref, latest.iloc[0:0], precision="exact")
     assert _contains(empty, county)
 
 
@@ -245,7 +245,7 @@ def test_scene_extent_generalised_is_whole_municipalities(ref: Reference, latest
 def test_fit_view_matches_the_box_and_caps_the_zoom(ref: Reference, latest: gpd.GeoDataFrame) -> None:
     """The zoom is the largest half step at which the box fits the map; a wider map zooms in further; a single
     scene stops at FIT_MAX_ZOOM."""
-    box = scene_extent(ref, latest)
+    box = scene_extent(ref, latest, precision="exact")
     (center, zoom), (_, wide_zoom) = fit_view(box, 760, 540), fit_view(box, 1500, 880)
     (south, west), (north, east) = box
     assert center == pytest.approx(((south + north) / 2, (west + east) / 2), abs=1e-5)
@@ -256,7 +256,7 @@ def test_fit_view_matches_the_box_and_caps_the_zoom(ref: Reference, latest: gpd.
     merc_span = math.log(math.tan(math.pi / 4 + math.radians(north) / 2)) - math.log(
         math.tan(math.pi / 4 + math.radians(south) / 2))
     assert (east - west) / closer > 760 or merc_span * 180 / math.pi / closer > 540
-    _, single = fit_view(scene_extent(ref, latest.iloc[:1], min_span_m=10.0), 1500, 880)
+    _, single = fit_view(scene_extent(ref, latest.iloc[:1], min_span_m=10.0, precision="exact"), 1500, 880)
     assert single == FIT_MAX_ZOOM
 
 
@@ -264,7 +264,7 @@ def test_export_fits_the_scenes_and_keeps_the_legend_side_free(ref: Reference, l
     """The exported page fits the scenes (not the county) with the legend's width kept free on the right, and its
     legend folds (a <details> element)."""
     page = _render(ref, latest)
-    box = scene_extent(ref, [latest])
+    box = scene_extent(ref, [latest], precision="exact")
     assert f'var bounds = {json.dumps([list(box[0]), list(box[1])])}' in page
     assert f"pad = [10, 10, {EXPORT_LEGEND_PX}, 10]" in page
     assert "<details open class='export-legend'" in page

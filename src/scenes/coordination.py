@@ -292,7 +292,7 @@ def participant_counts(ref: Reference, coord: Coordination, disclosure: Disclosu
 
 
 def count_grid(rows: Sequence[tuple[str, str, Sequence[int]]], kinds: Sequence[str],
-               disclosure: Disclosure = SHOW_ALL, lang: str = "sv") -> pd.DataFrame:
+               disclosure: Disclosure, lang: str = "sv") -> pd.DataFrame:
     """The participants' table of measures: one row per (level, place) with its count of each of `kinds` and their
     total, then the county row (the totals of each kind over the rows, and the grand total).
 

@@ -247,7 +247,7 @@ def _expected_box() -> tuple[tuple[float, float], tuple[float, float]]:
     with tempfile.TemporaryDirectory() as tmp:
         dash = Dashboard(Settings(state_dir=Path(tmp)))
         dash.init(demo=True)
-        return scene_extent(dash.reference, dash.scenes(None))
+        return scene_extent(dash.reference, dash.scenes(None), precision="exact")
 
 
 def _settled_view(p: Page, timeout: float = 30) -> dict[str, object]:
