@@ -11,6 +11,7 @@ error refusing the start. The tests run in order and share the deployment.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -21,7 +22,7 @@ import pytest
 import sqlalchemy as sa
 
 from scenes.settings import PROJECT_ROOT
-from tests.browser.conftest import CHROMIUM_FLAGS, screenshot  # noqa: F401
+from tests.browser.conftest import CHROMIUM_FLAGS, screenshot, type_date  # noqa: F401
 from tests.browser.deploy.conftest import CONTACT, County, status_of, write_secrets
 
 pytestmark = pytest.mark.browser
@@ -115,10 +116,14 @@ def test_deep_link_reload_and_second_tab(browser: object, county: County) -> Non
     ctx.close()  # type: ignore[attr-defined]
 
 
-def _upload(page: object, county: County, path: Path, name: str) -> None:
+def _upload(page: object, county: County, path: Path, name: str, day: dt.date) -> None:
     page.goto(county.proxy + "/ladda-upp")  # type: ignore[attr-defined]
     page.get_by_label("Namn").fill(name)  # type: ignore[attr-defined]
     page.get_by_label("Namn").press("Enter")  # type: ignore[attr-defined]
+    type_date(page, "Datum", day)  # no default date or kind: the analyst chooses both
+    page.get_by_label("Typ", exact=True).click()  # type: ignore[attr-defined]
+    page.keyboard.type("Kartläggning")  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
     page.locator("input[type=file]").set_input_files(str(path))  # type: ignore[attr-defined]
     see(page, "Kontrollerad: 2 godkända rader")
     page.get_by_role("button", name="Publicera").click()  # type: ignore[attr-defined]
@@ -133,7 +138,7 @@ def test_published_on_one_instance_seen_on_the_other(browser: object, county: Co
     page.goto(county.proxy + "/ladda-upp")
     sign_in(page, county, "gustav")
     see(page, GUSTAV)
-    _upload(page, county, survey, "Kartläggning våren 2026")
+    _upload(page, county, survey, "Kartläggning våren 2026", dt.date(2026, 3, 2))
     admin = _context(browser, county, "app2")
     other = admin.new_page()  # type: ignore[attr-defined]
     other.goto(county.proxy + "/historik")
@@ -248,7 +253,7 @@ def test_an_instance_killed_and_back_then_an_upload(browser: object, county: Cou
     in_table(page, "Kartläggning våren 2026")
     assert {c["value"] for c in ctx.cookies() if c["name"] == "SCENES_INSTANCE"} == {"app2"}  # type: ignore[attr-defined]
     county.start("app1")  # failback: the instance returns
-    _upload(page, county, survey, "Kartläggning hösten 2026")
+    _upload(page, county, survey, "Kartläggning hösten 2026", dt.date(2026, 9, 14))
     ctx.close()  # type: ignore[attr-defined]
 
 
