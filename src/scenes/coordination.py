@@ -296,10 +296,10 @@ def count_grid(rows: Sequence[tuple[str, str, Sequence[int]]], kinds: Sequence[s
     """The participants' table of measures: one row per (level, place) with its count of each of `kinds` and their
     total, then the county row (the totals of each kind over the rows, and the grand total).
 
-    Under an active `disclosure` the rule of `Disclosure.protect` holds, as for scenes: the county row is shown
-    (county-wide figures); a count from 1 to threshold − 1, and every further count needed so that no withheld
-    one can be worked out from a row's total, a column's total or the grand total (alone or combined), reads
-    "withheld". Nothing hidden: the counts stay integers.
+    Under an active `disclosure` the rule of `Disclosure.protect` holds, with no count public (the county row
+    included: measures have no published county figures): a count from 1 to threshold − 1, and every further
+    count needed so that no withheld one can be worked out from a row's total, a column's total or the grand total
+    (alone or combined), reads "withheld". Nothing hidden: the counts stay integers.
     """
     level, place, total = t("coord.col.level", lang), t("coord.col.place", lang), t("coord.col.total", lang)
     columns = [level, place, *kinds, total]
@@ -316,8 +316,9 @@ def count_grid(rows: Sequence[tuple[str, str, Sequence[int]]], kinds: Sequence[s
     counts[("all",)] = sum(counts[("row", i)] for i in range(len(rows)))
     relations.append(Relation(("all",), tuple(("row", i) for i in range(len(rows)))))
     relations.append(Relation(("all",), tuple(("column", j) for j in range(width))))
-    public = {("column", j) for j in range(width)} | {("all",)}
-    hidden = disclosure.protect(counts, relations, public)
+    # Nothing is public here: unlike the scenes' county figures, no count of measures is published elsewhere, and a
+    # county total that shows would undo the suppression of the one place holding that kind of measure.
+    hidden = disclosure.protect(counts, relations, set())
 
     grid = [[lv, pl, *(counts[("cell", i, j)] for j in range(width)), counts[("row", i)]]
             for i, (lv, pl, _) in enumerate(rows)]
@@ -325,7 +326,7 @@ def count_grid(rows: Sequence[tuple[str, str, Sequence[int]]], kinds: Sequence[s
     if rows:
         grid.append([t("coord.level.county", lang), total, *(counts[("column", j)] for j in range(width)),
                      counts[("all",)]])
-        marks.append([False] * (width + 1))
+        marks.append([("column", j) in hidden for j in range(width)] + [("all",) in hidden])
     table = pd.DataFrame(grid, columns=columns)
     for name in columns[2:]:
         table[name] = table[name].astype(int)

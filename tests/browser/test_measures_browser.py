@@ -123,7 +123,8 @@ def test_analyst_adds_a_measure_coordination_and_report_show_it_participant_sees
     for secret in (scene, "Region Stockholm", NOTE, "Per scen", "Utan pågående åtgärd"):
         assert secret not in body, secret
     csv = _download(page, page.get_by_role("button", name="Ladda ner data (CSV)").first).decode("utf-8-sig")
-    assert "skyddad" in csv
+    assert "Kommun,Järfälla,0,skyddad,0,0,0,skyddad" in csv  # one measure: withheld, its totals too
+    assert "Län,Totalt,0,skyddad,0,0,0,skyddad" in csv
     for secret in (scene, "Region Stockholm", NOTE):
         assert secret not in csv, secret
     screenshot(page, "samordning-deltagare")
