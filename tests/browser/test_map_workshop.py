@@ -423,8 +423,9 @@ def test_two_maps_side_by_side(page: Page, server: str) -> None:
     def probe(url: str) -> bool:  # Streamlit, opened on a page's path, first looks for its server under that path
         return bool(re.search(r"/karta/_stcore/(health|host-config)$", url))
 
+    console: list[str] = []  # console errors: checked while the two maps are drawn (not while a page is left)
     page.page.on("console", lambda m: None if m.type != "error" or probe(m.location.get("url", ""))
-                 else errors.append(f"{m.text} ({m.location.get('url')})"))
+                 else console.append(f"{m.text} ({m.location.get('url')})"))
     page.page.on("pageerror", lambda e: errors.append(str(e)))
     page.page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 and not probe(r.url)
                  else None)
@@ -453,10 +454,11 @@ def test_two_maps_side_by_side(page: Page, server: str) -> None:
     assert all(c["boundaries"] >= 26 for c in counts), counts
     assert page.page.get_by_text("Kartläggning november 2023 (exempel)", exact=True).count() >= 1
     assert errors == [], errors
+    assert console == [], console
 
     link = page.page.url
     page.page.goto(server + "/")
-    page.page.goto(link)
+    page.page.goto(link)  # (a page left mid-render may log aborted work: the link's page errors and responses count)
     _map_frame(page)
     page.page.locator('iframe[title="streamlit_folium.st_folium"]').nth(1).scroll_into_view_if_needed()
     counts = _frame_counts(page, [63, 53])
