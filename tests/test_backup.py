@@ -205,7 +205,7 @@ def test_a_dropped_connection_during_import_is_one_line_without_data(pg_url: str
     locker = create_engine_for(pg_url)
     with locker.connect() as hold:
         hold.execute(sa.text("LOCK TABLE scenes IN EXCLUSIVE MODE"))  # reads go on; the import's writes wait
-        proc = subprocess.Popen([SCENES, "import", str(csv), "--name", "Kartläggning 2025", "--date", "2025-05-01",
+        proc = subprocess.Popen([SCENES, "import", str(csv), "--name", "Kartläggning 2025", "--date", "2024-05-01",
                                  "--database", pg_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         cut = threading.Event()
         with locker.connect() as watch:

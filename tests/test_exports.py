@@ -77,7 +77,7 @@ def test_export_reimports_unchanged(dash: Dashboard, fmt: str) -> None:
     survey_id = _analyst_survey(dash)
     stored = dash.store.scenes(survey_id).sort_values("scene_id").reset_index(drop=True)
     suffix, _ = file_type(fmt)
-    check = dash.check_upload(f"export{suffix}", dash.export(survey_id, fmt))
+    check = dash.check_upload(f"export{suffix}", dash.export(survey_id, fmt), survey_date=dash.survey(survey_id).date)
     assert check.ok, report_table(check.result.problems, "en")
     assert check.result.warnings == []
     again = check.frame.sort_values("scene_id").reset_index(drop=True)

@@ -29,7 +29,7 @@ SCENES = str(Path(sys.executable).with_name("scenes"))
 
 
 def _survey(sid: str) -> Survey:
-    return Survey(sid, sid, dt.date(2025, 1, 1), SurveyKind.KARTLAGGNING, "test", False)
+    return Survey(sid, sid, dt.date(2024, 12, 1), SurveyKind.KARTLAGGNING, "test", False)
 
 
 def test_demo_round_trip(dash: Dashboard) -> None:
@@ -176,7 +176,7 @@ def test_two_imports_at_once_both_land(dash: Dashboard, tmp_path: Path) -> None:
     path = tmp_path / "e.geojson"
     path.write_bytes(dash.export("demo-2024-02", "geojson"))
     url = dash.settings.effective_database_url
-    procs = [_import(url, path, "--name", f"Parallell {i}", "--date", "2025-05-0" + str(i + 1)) for i in range(2)]
+    procs = [_import(url, path, "--name", f"Parallell {i}", "--date", "2024-05-0" + str(i + 1)) for i in range(2)]
     results = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], results
     new = [s for s in dash.store.surveys() if s.name.startswith("Parallell")]

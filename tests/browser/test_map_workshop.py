@@ -403,9 +403,10 @@ def _frame_counts(p: Page, expected: list[int], timeout: float = 40) -> list[dic
     deadline, counts = time.monotonic() + timeout, []
     while time.monotonic() < deadline:
         counts = []
-        for f in (f for f in p.page.frames if "streamlit_folium" in f.url):
+        frames = p.page.locator('iframe[title="streamlit_folium.st_folium"]')  # in page order (page.frames is not)
+        for i in range(frames.count()):
             try:
-                counts.append(f.evaluate(COUNT_JS))
+                counts.append(frames.nth(i).element_handle(timeout=5_000).content_frame().evaluate(COUNT_JS))
             except Exception as exc:  # the frame is (re)rendering
                 counts.append({"error": str(exc)[:200]})  # type: ignore[dict-item]
         if [c.get("total") for c in counts] == expected:
