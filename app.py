@@ -9,8 +9,8 @@ import sqlalchemy as sa
 import streamlit as st
 
 import ui
-from scenes.auth import allowed_pages
-from scenes.pages import ACCESSIBILITY, PAGES, SETUP  # the page registry: file, title, icon, address, least role
+from scenes.access.auth import allowed_pages
+from scenes.access.pages import ACCESSIBILITY, PAGES, SETUP  # the page registry: file, title, icon, address, least role
 from ui import session, signin
 
 SIGN_IN_URL = "logga-in"

@@ -3,7 +3,7 @@
 This is `streamlit run app.py` with two differences.
 
 **The app's own HTTP routes.** Streamlit serves through Starlette, and `st.App` adds routes beside its own. The
-app's routes (`scenes.web`) set and clear the session cookie from the server, so it can be `HttpOnly`. Started
+app's routes (`scenes.web.routes`) set and clear the session cookie from the server, so it can be `HttpOnly`. Started
 this way, `streamlit run serve.py` finds the `app = st.App(...)` below and serves it with uvicorn, importing this
 file as the module `serve`. (A deployment may equally run `uvicorn serve:app`.)
 
@@ -18,13 +18,13 @@ a fresh server therefore serves the folder's file names:
 Setting Streamlit's flag before the server starts makes the first session like every later one.
 
 **A configuration that cannot work stops the start.** `SCENES_ROLE_MAP` and the `[auth]` section of
-`.streamlit/secrets.toml` are checked before the server starts (`scenes.readiness.config_problems`); a problem is
+`.streamlit/secrets.toml` are checked before the server starts (`scenes.web.readiness.config_problems`); a problem is
 printed, naming the setting, and the process exits with status 2, so the service manager reports it instead of the
 first person to sign in meeting an error page.
 
 This file imports nothing of the app's pages or of the `ui` package: `ui` imports streamlit-folium, whose map
 component must be declared inside the running server, not before it starts (declared early, every map stays
-blank). `scenes.web` is core code and imports no streamlit. The browser suite checks both cases against a cold
+blank). `scenes.web.routes` is core code and imports no streamlit. The browser suite checks both cases against a cold
 server started this way (`tests/browser/test_cold_start.py`), so an upgrade of Streamlit that renames the flag
 fails a test instead of bringing the dialog back.
 """
@@ -40,9 +40,9 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
 from scenes.errors import ConfigError
-from scenes.readiness import config_problems, prompt_note
 from scenes.settings import Settings
-from scenes.web import routes, startup_notes
+from scenes.web.readiness import config_problems, prompt_note
+from scenes.web.routes import routes, startup_notes
 
 HERE = Path(__file__).resolve().parent
 APP = HERE / "app.py"

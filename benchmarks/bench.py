@@ -57,15 +57,15 @@ ROOT = Path(__file__).resolve().parents[1]
 DEMO_ERA = dt.date(2024, 6, 1)
 sys.path.insert(0, str(ROOT / "src"))
 
-from scenes import maps  # noqa: E402
-from scenes.core import Dashboard  # noqa: E402
-from scenes.formats import normalise_scene_frame  # noqa: E402
+from scenes.domain.query import SceneFilter  # noqa: E402
 from scenes.geo import WGS84, tag_municipality  # noqa: E402
-from scenes.ingest.bounded import Limits  # noqa: E402
 from scenes.ingest.upload import check_upload  # noqa: E402
+from scenes.io.bounded import Limits  # noqa: E402
+from scenes.io.formats import normalise_scene_frame  # noqa: E402
 from scenes.model import Survey, SurveyKind  # noqa: E402
-from scenes.query import SceneFilter  # noqa: E402
+from scenes.render import maps  # noqa: E402
 from scenes.settings import Settings  # noqa: E402
+from scenes.views.dashboard import Dashboard  # noqa: E402
 
 
 def _timeit(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]

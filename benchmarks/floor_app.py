@@ -24,7 +24,7 @@ for entry in (str(ROOT), str(ROOT / "src")):  # `import ui` and `import scenes`,
 import streamlit as st  # noqa: E402
 
 import ui  # noqa: E402
-from scenes import maps  # noqa: E402
+from scenes.render import maps  # noqa: E402
 
 
 def _no_map(*_args: Any, **_kwargs: Any) -> None:

@@ -25,8 +25,8 @@ from playwright.async_api import async_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from scenes.core import Dashboard  # noqa: E402
 from scenes.settings import Settings  # noqa: E402
+from scenes.views.dashboard import Dashboard  # noqa: E402
 
 COUNT_JS = """() => {
   let n = document.querySelectorAll('.leaflet-marker-icon.scene-marker').length;

@@ -12,10 +12,10 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from scenes.assets import AssetLinks, install_static
-from scenes.core import Dashboard
 from scenes.geo import tag_municipality
+from scenes.render.assets import AssetLinks, install_static
 from scenes.settings import Settings
+from scenes.views.dashboard import Dashboard
 
 install_static(Path(__file__).resolve().parent / "static")
 dash = Dashboard(Settings.from_env())

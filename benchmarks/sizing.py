@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.load import _count  # noqa: E402
-from scenes.core import Dashboard  # noqa: E402
 from scenes.settings import Settings  # noqa: E402
+from scenes.views.dashboard import Dashboard  # noqa: E402
 
 TARGET_S, THINK_S, BUSY = 2.0, 30.0, 0.5
 TICK = os.sysconf("SC_CLK_TCK")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from scenes.accessibility import DIGG_ADDRESS, STATEMENT_DATE, contact_text
+from scenes.views.accessibility import DIGG_ADDRESS, STATEMENT_DATE, contact_text
 
 
 def render() -> None:

@@ -7,7 +7,7 @@ participants): counts of measures per municipality and kind only, with each row'
 protected like the scene counts (`Disclosure.protect`: withheld counts read "skyddad").
 
 Every filter and choice is in the address (`?survey=…&kommun=…&lpo=…&kategori=…&typ=…&status=…&aktor=…&organisation=…
-&scen=…`), so a shared link reproduces the view. Tables and counts come from `scenes.coordination`.
+&scen=…`), so a shared link reproduces the view. Tables and counts come from `scenes.domain.coordination`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from scenes import coordination as coord_tables
-from scenes.coordination import Coordination
-from scenes.entry import measure_history, scene_labels
+from scenes.domain import coordination as coord_tables
+from scenes.domain.coordination import Coordination
+from scenes.domain.query import scene_history
 from scenes.model import Survey
-from scenes.query import scene_history
+from scenes.views.entry import measure_history, scene_labels
 from ui import coordination as ui_coord
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+from scenes.domain.progress import baseline_of, swap_text
 from scenes.model import Goal
-from scenes.progress import baseline_of, swap_text
 
 
 def render() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from scenes.auth import can
-from scenes.tables import audit_table
+from scenes.access.auth import can
+from scenes.render.tables import audit_table
 
 
 def _demo_removal() -> None:

@@ -8,10 +8,10 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from scenes.charts import indicator_chart
-from scenes.entry import indicators_view
+from scenes.domain.indicators import AREA_LEVELS, INDICATOR_COLUMNS, Indicator, area_label, parse_indicator
 from scenes.errors import ValidationFailed
-from scenes.indicators import AREA_LEVELS, INDICATOR_COLUMNS, Indicator, area_label, parse_indicator
+from scenes.render.charts import indicator_chart
+from scenes.views.entry import indicators_view
 from ui import records
 
 #: a problem's column -> the catalogue key of the form field it names

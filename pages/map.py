@@ -16,13 +16,13 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from scenes import maps
-from scenes.exports import FORMATS, export_scenes, file_type
-from scenes.figures import count_line
-from scenes.formats import table_to_csv
+from scenes.domain.figures import count_line
+from scenes.domain.query import SceneFilter
+from scenes.io.formats import table_to_csv
 from scenes.model import Survey
-from scenes.query import SceneFilter
-from scenes.tables import generalised_table, scene_table
+from scenes.render import maps
+from scenes.render.exports import FORMATS, export_scenes, file_type
+from scenes.render.tables import generalised_table, scene_table
 from ui import map as ui_map
 
 

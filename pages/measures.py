@@ -6,13 +6,13 @@ import dataclasses
 
 import streamlit as st
 
-import ui
-from scenes.entry import MeasureFilter, filter_measures, measure_history, measures_view, scene_labels, target_label
+import ui  # _FIELDS: a problem's column -> the catalogue key of the form field it names
+from scenes.domain.measures import MEASURE_COLUMNS, MEASURE_STATUSES, Measure, new_measure_id
 from scenes.errors import StoreError, ValidationFailed
-from scenes.measures import MEASURE_COLUMNS, MEASURE_STATUSES, Measure, new_measure_id
+from scenes.views import entry
+from scenes.views.entry import MeasureFilter, filter_measures, measure_history, measures_view, scene_labels
 from ui import records
 
-#: a problem's column -> the catalogue key of the form field it names
 _FIELDS = {f: f"measures.field.{f}" for f in ("scene_id", "kommun_kod", "lokalpolisomrade", "kind", "actor", "status",
                                               "start_date", "end_date", "note")} | {"measure_id": "measures.col.id"}
 
@@ -87,7 +87,7 @@ def _form(cur: Measure | None, labels: dict[str, str], options: dict[str, str], 
                        kommun_kod=target if tkind == "kommun" else None,
                        lokalpolisomrade=target if tkind == "lpo" else None, start_date=start, end_date=end,
                        note=note.strip(), version=shown.version if shown else 0)
-        what = f"{ref.measure_kind_label(item.kind, lang)} – {target_label(item, ref, labels, lang)}"
+        what = f"{ref.measure_kind_label(item.kind, lang)} – {entry.target_label(item, ref, labels, lang)}"
         _save(item, key, "measures.saved", what)
     if shown is not None and records.confirmed("measures.remove", "measures.remove_confirm", f"m_remove_{k}",
                                                readonly=readonly):
@@ -134,7 +134,7 @@ def render() -> None:
     if "m_next" in st.session_state:  # after a save: a new measure
         st.session_state["m_choice"] = st.session_state.pop("m_next")
     names: dict[str | None, str] = {None: ui.tr("measures.new")}  # after a save the choice is None
-    names |= {i: f"{i}: {ref.measure_kind_label(m.kind, lang)} – {target_label(m, ref, labels, lang)}"
+    names |= {i: f"{i}: {ref.measure_kind_label(m.kind, lang)} – {entry.target_label(m, ref, labels, lang)}"
               for i, m in by_id.items()}
     choice = st.selectbox(ui.tr("measures.choose"), list(names), key="m_choice", placeholder=names[None],
                           format_func=names.__getitem__)

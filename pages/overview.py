@@ -7,9 +7,9 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from scenes.auth import can
-from scenes.progress import swap_text
-from scenes.query import compare
+from scenes.access.auth import can
+from scenes.domain.progress import swap_text
+from scenes.domain.query import compare
 from ui import impact as ui_impact
 
 

@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from scenes.breakdown import breakdown, change_by, suppressed
-from scenes.charts import breakdown_chart, indicator_chart, seminar_key
-from scenes.progress import swap_text
-from scenes.query import compare, observations_between
+from scenes.domain.breakdown import breakdown, change_by, suppressed
+from scenes.domain.progress import swap_text
+from scenes.domain.query import compare, observations_between
+from scenes.render.charts import breakdown_chart, indicator_chart, seminar_key
 from ui import impact as ui_impact
 
 

@@ -8,11 +8,11 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from scenes.auth import can
+from scenes.access.auth import can
+from scenes.domain.seminars import SEMINAR_COLUMNS, map_preset, parse_programme, split_upcoming, when_text
 from scenes.errors import ValidationFailed
 from scenes.i18n import local_today
 from scenes.model import Seminar
-from scenes.seminars import SEMINAR_COLUMNS, map_preset, parse_programme, split_upcoming, when_text
 
 #: the form's fields by the names a problem uses, and the catalogue key of each field's label
 _FIELDS = {"seminar_id": "seminars.field_id", "title": "seminars.field_title", "start_time": "seminars.field_start",

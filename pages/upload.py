@@ -5,14 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from scenes import maps
-from scenes.auth import can
-from scenes.breakdown import change_by
+from scenes.access.auth import can
+from scenes.domain.breakdown import change_by
+from scenes.domain.query import changed_tags, compare
 from scenes.i18n import problem_text
-from scenes.ingest.template import template_csv, template_xlsx
 from scenes.ingest.upload import survey_id_for
 from scenes.model import Survey, SurveyKind
-from scenes.query import changed_tags, compare
+from scenes.render import maps
+from scenes.render.template import template_csv, template_xlsx
 from ui import signin
 from ui import upload as ui_upload
 

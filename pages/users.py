@@ -12,8 +12,8 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from scenes.auth import ROLES
-from scenes.identities import Person
+from scenes.access.auth import ROLES
+from scenes.access.identities import Person
 from ui import records
 
 _PENDING = "u_pending"  # the write waiting for its confirmation: (action, user, role)

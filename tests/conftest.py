@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from scenes.core import Dashboard
 from scenes.reference import Reference, load_reference
 from scenes.settings import PROJECT_ROOT, Settings
 from scenes.store import Store
+from scenes.views.dashboard import Dashboard
 
 DATA_DIR = PROJECT_ROOT / "data"
 

@@ -73,9 +73,9 @@ def _import_records(kind: str, path: str, name: str) -> dict[str, object]:
     """Import the file as measures or indicators into a fresh store in a temporary folder."""
     import tempfile
 
-    from scenes.core import Dashboard
     from scenes.errors import ValidationFailed
     from scenes.settings import Settings
+    from scenes.views.dashboard import Dashboard
 
     with tempfile.TemporaryDirectory() as tmp:
         dash = Dashboard(Settings(state_dir=Path(tmp)))

@@ -13,7 +13,7 @@ import struct
 import zipfile
 from collections.abc import Callable
 
-from scenes.ingest.bounded import column_name
+from scenes.io.bounded import column_name
 
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from scenes.auth import allowed_pages
-from scenes.core import Dashboard
+from scenes.access.auth import allowed_pages
 from scenes.settings import PROJECT_ROOT, Settings
+from scenes.views.dashboard import Dashboard
 from tests.conftest import DATA_DIR, TEST_PASSWORD, fingerprint
 
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
@@ -81,9 +81,9 @@ def test_a_deployment_runs_with_data_read_only(app_env: Path, signed_in: Callabl
     dash = Dashboard(Settings(state_dir=app_env))
     dash.init(demo=False)
     dash.add_user("admin", TEST_PASSWORD, "admin", actor="scenes cli")
-    from scenes.demo import load_demo
-    from scenes.exports import export_scenes
+    from scenes.domain.demo import load_demo
     from scenes.model import Survey, SurveyKind
+    from scenes.render.exports import export_scenes
 
     assert dash.store.all_surveys() == []  # a real deployment: no demo surveys
     item = load_demo(DATA_DIR)[-1]

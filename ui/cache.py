@@ -19,15 +19,15 @@ import streamlit as st
 from streamlit import config as streamlit_config
 
 from scenes import Dashboard
-from scenes.assets import install_static
-from scenes.charts import progress_chart, progress_table, to_png
-from scenes.disclosure import Disclosure
-from scenes.impact import Impact
-from scenes.indicators import Indicator
-from scenes.measures import Measure
-from scenes.printmap import print_map, print_map_data
-from scenes.progress import Progress, SurveyStats
-from scenes.protection import Protected, protection
+from scenes.domain.disclosure import Disclosure
+from scenes.domain.impact import Impact
+from scenes.domain.indicators import Indicator
+from scenes.domain.measures import Measure
+from scenes.domain.progress import Progress, SurveyStats
+from scenes.domain.protection import Protected, protection
+from scenes.render.assets import install_static
+from scenes.render.charts import progress_chart, progress_table, to_png
+from scenes.render.printmap import print_map, print_map_data
 from scenes.settings import Settings
 
 #: beside app.py: Streamlit serves the main script's static/ folder

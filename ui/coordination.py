@@ -1,5 +1,5 @@
 """Parts of the coordination page: URL presets and the filters (both ways: a link sets the view, a change writes
-the link), and the coordination of the chosen survey (`scenes.coordination`
+the link), and the coordination of the chosen survey (`scenes.domain.coordination`
 does the work; this only reads widgets and caches)."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from scenes.coordination import Coordination, CoordinationFilter, coordinate
-from scenes.measures import MEASURE_STATUSES
+from scenes.domain.coordination import Coordination, CoordinationFilter, coordinate
+from scenes.domain.measures import MEASURE_STATUSES
 from scenes.model import Survey
 from ui import map as ui_map
 

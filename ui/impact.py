@@ -9,8 +9,8 @@ from typing import Any
 import streamlit as st
 
 import ui
-from scenes.charts import impact_chart
-from scenes.impact import change_table, distribution_table, high_range, impact_table
+from scenes.domain.impact import change_table, distribution_table, high_range, impact_table
+from scenes.render.charts import impact_chart
 
 
 def metric(column: Any, total_hidden: bool) -> None:

@@ -1,5 +1,5 @@
 """Parts of the map page: URL presets, presentation mode, the time control, the selection shared by map and table,
-and the time series for the HTML export (kept out of the page so it stays thin; drawing is `scenes.maps`)."""
+and the time series for the HTML export (kept out of the page so it stays thin; drawing is `scenes.render.maps`)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ import geopandas as gpd
 import streamlit as st
 
 import ui
-from scenes import maps
-from scenes.classes import Classes
-from scenes.coordination import ongoing_scene_ids
-from scenes.figures import CountLine, SceneChanges, scene_changes
+from scenes.domain.classes import Classes
+from scenes.domain.coordination import ongoing_scene_ids
+from scenes.domain.figures import CountLine, SceneChanges, scene_changes
+from scenes.domain.protection import Protected, protection
+from scenes.domain.query import SceneFilter, scene_at, scene_history
 from scenes.model import Survey
-from scenes.protection import Protected, protection
-from scenes.query import SceneFilter, scene_at, scene_history
 from scenes.reference import Reference
+from scenes.render import maps
 
 PRESETS = {"kommun": "f_kommun", "lpo": "f_lpo", "kategori": "f_kategori", "status": "f_status"}
 PRESENT = "visning"  # ?visning=1: presentation mode
@@ -198,12 +198,13 @@ def time_control(surveys: list[Survey], compact: bool = False) -> Survey:
 
 def comparison(surveys: list[Survey], survey: Survey, compare_to: str | None, filt: SceneFilter) -> SceneChanges:
     """The earlier survey compared with (the previous one for "prev"), the ceased scenes since it and the change
-    code of each scene that is new since it, both within the filter (`scenes.figures.scene_changes`)."""
+    code of each scene that is new since it, both within the filter (`scenes.domain.figures.scene_changes`)."""
     return scene_changes(surveys, survey, compare_to, filt, ui.scenes)
 
 
 def count_text(line: CountLine, exact: bool, withheld: Protected) -> str:
-    """The count line in words (the figures: `scenes.figures.count_line`): the selection's count as `withheld` lets
+    """The count line in words (the figures: `scenes.domain.figures.count_line`): the selection's count as `withheld`
+    lets
     the reader see it, the survey's total county-wide (shown to every reader)."""
     lang = ui.lang()
     text = ui.tr("map.counts" if exact else "map.counts_generalised", shown=withheld.total_text(lang),
@@ -394,6 +395,6 @@ def timeline(surveys: list[Survey], filt: SceneFilter, exact: bool) -> list[maps
 
 def withheld(frame: gpd.GeoDataFrame, filt: SceneFilter) -> Protected:
     """What this reader may not see of the selection `filt` makes from `frame` (one survey's scenes): the same
-    verdicts as the whole survey's on the cells they share (`scenes.protection`)."""
+    verdicts as the whole survey's on the cells they share (`scenes.domain.protection`)."""
     ref, shown = ui.dashboard().reference, ui.disclosure()
     return protection(ref, filt.apply(frame), shown, filt=filt, whole=protection(ref, frame, shown))

@@ -11,7 +11,7 @@ import streamlit as st
 
 import ui
 from scenes.errors import ScenesError, ValidationFailed
-from scenes.tables import readable
+from scenes.render.tables import readable
 
 
 def files(prefix: str, columns: Sequence[str], importer: Callable[[str, bytes], str],

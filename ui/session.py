@@ -1,10 +1,10 @@
 """Who is asking and what they may see: sessions, the session cookie, demo mode and OIDC, roles.
 
 Streamlit keeps `st.session_state` per browser tab connection, so a sign-in kept only there is lost on reload,
-in a new tab and on a shared link. Here the sign-in lives in a server-side session (`scenes.sessions`); the
+in a new tab and on a shared link. Here the sign-in lives in a server-side session (`scenes.access.sessions`); the
 browser keeps only its signed, opaque token in a cookie that every new connection sends and this module reads from
 the raw `Cookie` header (exactly: a quoted copy is not the token). The cookie is `HttpOnly` (no script can read
-it), `SameSite=Lax` and `Secure` over https; the server sets it (`scenes.web`'s route, in exchange for a one-time
+it), `SameSite=Lax` and `Secure` over https; the server sets it (`scenes.web.routes`'s route, in exchange for a one-time
 code the page's script sends), since a page cannot set response headers. The server-side row is what counts, so
 deleting it (sign-out, a role or password change, removal) ends the session in every tab even if a browser kept
 the cookie.
@@ -25,13 +25,13 @@ from typing import ParamSpec, cast
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from scenes.auth import ROLES, AccessDenied, precision_for
-from scenes.auth import require as auth_require
-from scenes.core import DEMO_ACTOR, Dashboard
-from scenes.disclosure import Disclosure
-from scenes.pages import SETUP
-from scenes.sessions import identity_key
-from scenes.web import HANDOFF_SECONDS, NOTICE_COOKIE, client_address, cookie_value, handoffs
+from scenes.access.auth import ROLES, AccessDenied, precision_for
+from scenes.access.auth import require as auth_require
+from scenes.access.pages import SETUP
+from scenes.access.sessions import identity_key
+from scenes.domain.disclosure import Disclosure
+from scenes.views.dashboard import DEMO_ACTOR, Dashboard
+from scenes.web.routes import HANDOFF_SECONDS, NOTICE_COOKIE, client_address, cookie_value, handoffs
 from ui.cache import dashboard
 from ui.lang import tr
 
@@ -105,7 +105,7 @@ class _Grant:
     who: Who
     token: str
     session_id: str
-    identity: str = ""  # a provider sign-in's key (`scenes.sessions.identity_key`)
+    identity: str = ""  # a provider sign-in's key (`scenes.access.sessions.identity_key`)
 
 
 def _still_allowed(grant: _Grant) -> bool:
@@ -350,7 +350,7 @@ def sync_cookie() -> None:
     """Have the server set (or clear) the session cookie when the browser's copy differs from this tab's.
 
     The cookie is HttpOnly, so no script may read or write it: the page's script sends a one-time code (never the
-    token) to the app's own route (`scenes.web`), whose answer sets it; clearing goes through the route as well.
+    token) to the app's own route (`scenes.web.routes`), whose answer sets it; clearing goes through the route as well.
     """
     token = st.session_state.get("session_token")
     if token and _cookie() != token and _TOKEN.match(token) and not handoffs().delivered(token):
@@ -438,7 +438,7 @@ def provider_login_url(next_page: str) -> str:
 
     from streamlit.auth_util import encode_provider_token
 
-    from scenes.readiness import auth_provider
+    from scenes.web.readiness import auth_provider
 
     provider = auth_provider(st.secrets.get("auth")) or "default"
     return _route("api/login") + "?" + urlencode({"provider": encode_provider_token(provider), "next": next_page})

@@ -8,9 +8,9 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+from scenes.access.pages import PAGES
 from scenes.errors import ScenesError
-from scenes.pages import PAGES
-from scenes.web import next_page
+from scenes.web.routes import next_page
 from ui.session import (
     client,
     go_to,

@@ -11,7 +11,6 @@ import streamlit as st
 
 import ui
 from scenes import Dashboard
-from scenes.formats import table_to_csv
 from scenes.i18n import problem_text
 from scenes.ingest import header_mapping
 from scenes.ingest.columns import CANONICAL
@@ -19,6 +18,7 @@ from scenes.ingest.dates import local_today, survey_date_warnings
 from scenes.ingest.preview import Preview, flags_table
 from scenes.ingest.triage import ProblemGroup, group_examples, group_title, triage
 from scenes.ingest.upload import UploadCheck, report_table
+from scenes.io.formats import table_to_csv
 from scenes.model import SurveyKind
 
 

@@ -13,11 +13,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from scenes.formats import table_to_csv
+from scenes.domain.progress import Progress
+from scenes.domain.query import Comparison, HistoryEntry
 from scenes.i18n import CATALOGUE, t, time_text
-from scenes.progress import Progress
-from scenes.query import Comparison, HistoryEntry
-from scenes.tables import only_dates, readable
+from scenes.io.formats import table_to_csv
+from scenes.render.tables import only_dates, readable
 from ui.cache import county_map_image, dashboard, progress_chart_spec
 from ui.lang import day, escape_markdown, lang, num, tr
 from ui.session import disclosure, download_data, exact

@@ -11,7 +11,7 @@ from scenes.model import Goal, PublishedTotal, Seminar, Survey, SurveyKind
 from scenes.settings import Settings
 
 if TYPE_CHECKING:
-    from scenes.core import Dashboard
+    from scenes.views.dashboard import Dashboard
 
 __all__ = [
     "ConfigError",
@@ -32,7 +32,7 @@ __all__ = [
 
 def __getattr__(name: str) -> object:
     if name == "Dashboard":
-        from scenes.core import Dashboard
+        from scenes.views.dashboard import Dashboard
 
         return Dashboard
     raise AttributeError(f"module 'scenes' has no attribute {name!r}")

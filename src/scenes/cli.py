@@ -27,18 +27,18 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from scenes import Dashboard
-from scenes.auth import ROLES
-from scenes.disclosure import Disclosure
+from scenes.access.auth import ROLES
+from scenes.domain.disclosure import Disclosure
+from scenes.domain.progress import stats_table, swap_text
+from scenes.domain.query import SceneFilter
 from scenes.errors import ScenesError, ValidationFailed
 from scenes.i18n import error_text, problem_text, t, time_text
 from scenes.ingest.triage import ProblemGroup, example_text, group_examples, group_title, triage, triage_json
 from scenes.ingest.upload import UploadCheck, report_table, survey_id_for
-from scenes.maps import MapOptions
 from scenes.model import Survey, SurveyKind
-from scenes.progress import stats_table, swap_text
-from scenes.query import SceneFilter
-from scenes.readiness import Ready
+from scenes.render.maps import MapOptions
 from scenes.settings import Settings
+from scenes.web.readiness import Ready
 
 __all__ = ["main"]
 
@@ -305,7 +305,7 @@ def _actor() -> str:
 
 
 def _cmd_demo_generate(args: argparse.Namespace, settings: Settings, _: Dashboard | None) -> int:
-    from scenes.demo import write_demo
+    from scenes.domain.demo import write_demo
 
     for path in write_demo(settings.data_dir):
         print(path)
@@ -585,7 +585,7 @@ def _cmd_user(args: argparse.Namespace, settings: Settings, dashboard: Dashboard
 
 
 def _cmd_backup(args: argparse.Namespace, _settings: Settings, dashboard: Dashboard | None) -> int:
-    from scenes.backup import backup
+    from scenes.store.backup import backup
 
     written = backup(_dash(dashboard).store, args.file)
     print(f"Backup written to {written}", file=sys.stderr)
@@ -593,7 +593,7 @@ def _cmd_backup(args: argparse.Namespace, _settings: Settings, dashboard: Dashbo
 
 
 def _cmd_restore_backup(args: argparse.Namespace, _settings: Settings, dashboard: Dashboard | None) -> int:
-    from scenes.backup import restore
+    from scenes.store.backup import restore
 
     restore(_dash(dashboard).store, args.file, replace=args.replace)
     print(f"Restored {args.file}. No session was restored: everyone signs in again.", file=sys.stderr)
@@ -603,7 +603,7 @@ def _cmd_restore_backup(args: argparse.Namespace, _settings: Settings, dashboard
 def _cmd_ready(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
     import time
 
-    from scenes.readiness import config_problems, readiness
+    from scenes.web.readiness import config_problems, readiness
 
     auth = _auth_section()
     deadline = time.monotonic() + max(0.0, args.wait)

@@ -24,7 +24,7 @@ from pydantic_settings import (
 from pydantic_settings.sources.utils import parse_env_vars
 
 from scenes.errors import ConfigError
-from scenes.ingest.limits import Limits
+from scenes.limits import Limits
 
 #: The repository root when the package is installed from a checkout (src layout, editable install).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]

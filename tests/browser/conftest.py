@@ -21,8 +21,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from scenes.core import Dashboard
 from scenes.settings import PROJECT_ROOT, Settings
+from scenes.views.dashboard import Dashboard
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                   "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
@@ -154,7 +154,7 @@ def page(browser: object, server: str) -> Iterator[Page]:
 def session_cookie(context: object, page: object, timeout_ms: int = 30_000) -> dict[str, object]:
     """The session cookie, once the server has set it: the page's script exchanges its one-time code for it just
     after the sign-in is drawn, so it arrives a moment later (fails after `timeout_ms`)."""
-    from scenes.sessions import COOKIE_NAME
+    from scenes.access.sessions import COOKIE_NAME
 
     for _ in range(timeout_ms // 100):
         found = next((c for c in context.cookies() if c["name"] == COOKIE_NAME), None)  # type: ignore[attr-defined]

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from scenes.core import Dashboard
 from scenes.model import Goal
 from scenes.settings import Settings
+from scenes.views.dashboard import Dashboard
 from tests.browser.conftest import Page, screenshot, streamlit_server
 
 pytestmark = pytest.mark.browser

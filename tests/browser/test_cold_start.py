@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from scenes.core import Dashboard
-from scenes.demo import load_demo
+from scenes.domain.demo import load_demo
 from scenes.model import Survey, SurveyKind
 from scenes.settings import Settings
+from scenes.views.dashboard import Dashboard
 from tests.browser.conftest import screenshot, streamlit_server
 
 

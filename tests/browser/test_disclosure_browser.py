@@ -11,9 +11,9 @@ from collections.abc import Iterator
 import pandas as pd
 import pytest
 
-from scenes.core import Dashboard
 from scenes.model import Survey, SurveyKind
 from scenes.settings import Settings
+from scenes.views.dashboard import Dashboard
 from tests.browser.conftest import screenshot, streamlit_server
 
 pytestmark = pytest.mark.browser

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from scenes.core import Dashboard
 from scenes.model import Survey, SurveyKind
 from scenes.settings import PROJECT_ROOT, Settings
+from scenes.views.dashboard import Dashboard
 from tests.browser.conftest import _serve, screenshot
 
 pytestmark = pytest.mark.browser

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from scenes.core import Dashboard
 from scenes.settings import Settings
+from scenes.views.dashboard import Dashboard
 from tests.browser.conftest import SERVER_PIDS, _serve, screenshot, type_date
 from tests.hostile_files import xlsx_repeated_shared_string
 

@@ -240,9 +240,9 @@ def _expected_box() -> tuple[tuple[float, float], tuple[float, float]]:
     import tempfile
     from pathlib import Path
 
-    from scenes.core import Dashboard
-    from scenes.maps import scene_extent
+    from scenes.render.maps import scene_extent
     from scenes.settings import Settings
+    from scenes.views.dashboard import Dashboard
 
     with tempfile.TemporaryDirectory() as tmp:
         dash = Dashboard(Settings(state_dir=Path(tmp)))

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from scenes.core import Dashboard
-from scenes.demo import load_demo
+from scenes.domain.demo import load_demo
 from scenes.model import Survey, SurveyKind
 from scenes.settings import Settings
+from scenes.views.dashboard import Dashboard
 from tests.browser.conftest import _serve, screenshot
 
 pytestmark = pytest.mark.browser

@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from scenes.core import Dashboard
-from scenes.demo import load_demo
+from scenes.access.sessions import COOKIE_NAME
+from scenes.domain.demo import load_demo
 from scenes.model import Survey, SurveyKind
-from scenes.sessions import COOKIE_NAME
 from scenes.settings import Settings
 from scenes.store.schema import sessions
+from scenes.views.dashboard import Dashboard
 from tests.browser.conftest import _serve, screenshot, session_cookie
 
 pytestmark = pytest.mark.browser

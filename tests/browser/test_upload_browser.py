@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from scenes.core import Dashboard
 from scenes.ingest.dates import local_today
 from scenes.reference import load_reference
 from scenes.settings import Settings
+from scenes.views.dashboard import Dashboard
 from tests import analyst_files
 from tests.browser.conftest import screenshot, session_cookie, type_date
 from tests.conftest import DATA_DIR

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from scenes.core import Dashboard
-from scenes.indicators import Indicator
-from scenes.measures import Measure
+from scenes.domain.indicators import Indicator
+from scenes.domain.measures import Measure
 from scenes.model import ProgrammeItem, Seminar, Survey, SurveyKind
 from scenes.settings import Settings
+from scenes.views.dashboard import Dashboard
 from tests.browser.conftest import Page, _serve, choose_demo_role, screenshot
 from tests.browser.test_a11y import LINK_NAMES, URLS, _settle
 

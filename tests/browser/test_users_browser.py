@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from scenes.core import Dashboard
 from scenes.settings import Settings
+from scenes.views.dashboard import Dashboard
 from tests.browser.conftest import _serve, screenshot, session_cookie
 
 pytestmark = pytest.mark.browser

@@ -1,6 +1,6 @@
 """Survey upload: read analysts' files, validate and tag every row, report every problem.
 
-Names are loaded on first use (PEP 562), so importing `scenes.ingest.bounded` (the settings do, for the caps)
+Names are loaded on first use (PEP 562), so importing `scenes.io.bounded` (the settings do, for the caps)
 does not load the validation stack (GeoPandas, rapidfuzz).
 """
 

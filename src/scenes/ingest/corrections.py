@@ -17,8 +17,8 @@ from pathlib import Path
 import geopandas as gpd
 
 from scenes.errors import Problem
-from scenes.formats import neutralise
 from scenes.ingest.readers import RawTable
+from scenes.io.formats import neutralise
 
 __all__ = ["APPLICABLE", "Correction", "applicable", "apply_suggestions", "corrected_file"]
 

@@ -18,10 +18,10 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from scenes.figures import measured_area
+from scenes.domain.figures import measured_area
+from scenes.domain.query import Comparison, compare
 from scenes.geo import SWEREF99TM
 from scenes.i18n import number, t
-from scenes.query import Comparison, compare
 
 __all__ = ["SAME_PLACE_M", "Preview", "SceneFlag", "flags_table", "preview"]
 
@@ -49,7 +49,7 @@ class SceneFlag:
 class Preview:
     count_before: int
     count_after: int
-    area_before_m2: float | None  # None: not measured (no polygon; `scenes.figures.measured_area`)
+    area_before_m2: float | None  # None: not measured (no polygon; `scenes.domain.figures.measured_area`)
     area_after_m2: float | None
     comparison: Comparison
     flags: list[SceneFlag] = field(default_factory=list)

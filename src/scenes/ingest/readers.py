@@ -23,7 +23,8 @@ from pyproj.exceptions import CRSError, ProjError
 from shapely.geometry import shape
 
 from scenes.errors import Problem, ValidationFailed
-from scenes.ingest.bounded import (
+from scenes.ingest.columns import is_header_row
+from scenes.io.bounded import (
     MAX_HEADER_CHARS,
     Limits,
     TextBudget,
@@ -36,7 +37,6 @@ from scenes.ingest.bounded import (
     read_csv_table,
     read_xlsx_table,
 )
-from scenes.ingest.columns import is_header_row
 
 __all__ = ["KINDS", "Limits", "RawTable", "read_file", "sniff_kind", "table_frame"]
 

@@ -19,11 +19,11 @@ import geopandas as gpd
 import pandas as pd
 
 from scenes.errors import Problem, ValidationFailed
-from scenes.formats import empty_scene_frame
 from scenes.i18n import problem_text, t
-from scenes.ingest.bounded import Limits
 from scenes.ingest.readers import RawTable, read_file
 from scenes.ingest.validate import ValidationResult, validate
+from scenes.io.bounded import Limits
+from scenes.io.formats import empty_scene_frame
 from scenes.reference import Reference
 
 __all__ = ["UploadCheck", "check_upload", "for_date", "report_table", "survey_id_for"]

@@ -23,11 +23,11 @@ import shapely
 from rapidfuzz import fuzz, process
 
 from scenes.errors import Problem
-from scenes.formats import normalise_scene_frame
 from scenes.geo import SWEREF99TM, WGS84, area_m2, nearest_municipality, tag_municipality
-from scenes.ingest.bounded import note
 from scenes.ingest.columns import DERIVED, canonical_name, normalise_header, suggest
 from scenes.ingest.readers import RawTable
+from scenes.io.bounded import note
+from scenes.io.formats import normalise_scene_frame
 from scenes.reference import COUNTY_TOLERANCE_M, Reference
 
 __all__ = ["ValidationResult", "header_mapping", "validate"]

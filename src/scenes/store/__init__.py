@@ -8,7 +8,8 @@
 - `measures`: measures (versioned) and safety-indicator values;
 - `migrations`: frozen upgrade steps, each with its own table definitions.
 
-Accounts and sessions (`scenes.auth`, `scenes.sessions`) keep their rules in their own modules and reach the
+Accounts and sessions (`scenes.access.auth`, `scenes.access.sessions`) keep their rules in their own modules and
+reach the
 database only through the store's public `read`, `write`, `set_meta` and `audit_entry`.
 
 The store takes an injected engine; SQLite is the default, any SQLAlchemy URL works (PostgreSQL via

@@ -1,7 +1,7 @@
 """The store's foundation: the engine, transactions, the schema check, meta flags and the audit log.
 
 Every part of the store (surveys, seminars and the goal, reference tables) builds on `StoreBase`; accounts and
-sessions (`scenes.auth`, `scenes.sessions`) use its public `read`, `write`, `set_meta` and `audit_entry`.
+sessions (`scenes.access.auth`, `scenes.access.sessions`) use its public `read`, `write`, `set_meta` and `audit_entry`.
 """
 
 from __future__ import annotations

@@ -15,9 +15,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from scenes.domain.indicators import Indicator
+from scenes.domain.measures import Measure
 from scenes.errors import StoreError
-from scenes.indicators import Indicator
-from scenes.measures import Measure
 from scenes.store.base import StoreBase, now
 from scenes.store.schema import indicators, measures
 

@@ -19,8 +19,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from scenes.errors import NotFoundError, StoreError
-from scenes.formats import empty_scene_frame, normalise_scene_frame
 from scenes.geo import WGS84
+from scenes.io.formats import empty_scene_frame, normalise_scene_frame
 from scenes.model import Survey, SurveyKind
 from scenes.store.base import StoreBase, now
 from scenes.store.schema import measures, scenes, survey_revisions, surveys

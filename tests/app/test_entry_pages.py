@@ -1,0 +1,338 @@
+"""The entry pages through Streamlit's AppTest: Åtgärder and Trygghetsindikatorer for every role, and the reference
+tables of measure kinds and actors for the administrator."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from scenes.domain.demo import load_demo
+from scenes.domain.indicators import Indicator
+from scenes.model import Survey, SurveyKind
+from scenes.settings import PROJECT_ROOT, Settings
+from scenes.views.dashboard import Dashboard
+
+APP = str(PROJECT_ROOT / "app.py")
+
+
+@pytest.fixture
+def real_store(app_env: Path) -> Dashboard:
+    """A store with one real survey (the demo's latest scenes, published as real data)."""
+    dash = Dashboard(Settings(state_dir=app_env))
+    dash.init()
+    scenes = load_demo(dash.settings.data_dir)[-1].scenes
+    dash.store.add_survey(Survey("k2025", "Kartläggning 2025", dt.date(2025, 3, 1), SurveyKind.KARTLAGGNING, "s",
+                                 False), scenes.assign(survey_id="k2025"), actor="test")
+    return dash
+
+
+def _open(at: AppTest, page: str) -> AppTest:
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert list(at.exception) == []
+    return at
+
+
+def _button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+    return next(b for b in at.button if b.label == label)
+
+
+def _save_form(at: AppTest) -> AppTest:
+    return _button(at, "Spara åtgärden").click().run()
+
+
+def _fill_new_measure(at: AppTest, scene: str) -> None:
+    at.selectbox(key="m_choice").set_value(None)
+    boxes = {s.label: s for s in at.selectbox}
+    boxes["Scen"].set_value(scene)
+    boxes["Typ av åtgärd"].set_value("uppsokande")
+    boxes["Ansvarig aktör"].set_value("region_stockholm")
+    boxes["Status"].set_value("pagaende")
+    at.text_area[0].input("Fältarbete kvällstid")
+
+
+def test_analyst_adds_a_measure_for_a_scene(real_store: Dashboard, signed_in: Callable[..., AppTest]) -> None:
+    """An analyst picks a scene of the current survey by its name, fills in kind, actor and status, and saves: the
+    measure is stored as version 1 by the analyst, listed with labels (not codes) and chosen for editing."""
+    scene = str(real_store.scenes()["scene_id"].iloc[0])
+    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    assert any("Inga åtgärder ännu" in i.value for i in at.info)
+    _fill_new_measure(at, scene)
+    _save_form(at)
+    assert list(at.exception) == []
+    [saved] = real_store.measures()
+    assert (saved.scene_id, saved.kind, saved.actor, saved.status, saved.version, saved.created_by) == (
+        scene, "uppsokande", "region_stockholm", "pagaende", 1, "anna")
+    assert any(f"Åtgärden {saved.measure_id} sparades (version 1)" in s.value.replace("\\", "") for s in at.success)
+    listed = at.dataframe[0].value
+    assert list(listed["Typ"]) == ["Uppsökande socialt arbete"]
+    assert list(listed["Ansvarig"]) == ["Region Stockholm"]
+    assert list(listed["Status"]) == ["Pågående"]
+    assert scene in listed["Hör till"].iloc[0]
+    assert (real_store.audit().iloc[0]["action"], real_store.audit().iloc[0]["actor"]) == ("measure", "anna")
+
+
+def test_after_a_save_the_form_is_a_new_empty_one(real_store: Dashboard, signed_in: Callable[..., AppTest]) -> None:
+    """Saved, the form returns to "Ny åtgärd" with every field empty and says what was saved; what is typed next is
+    a second measure (version 1), never version 2 of the first."""
+    first, second = (str(s) for s in real_store.scenes()["scene_id"].iloc[:2])
+    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    _fill_new_measure(at, first)
+    _save_form(at)
+    [saved] = real_store.measures()
+    assert [s.value.replace("\\", "") for s in at.success] == [
+        f"Åtgärden {saved.measure_id} sparades (version 1): Uppsökande socialt arbete – "
+        f"{next(b for b in at.selectbox if b.label == 'Scen').format_func(first)}. Formuläret är tomt för nästa "
+        f"åtgärd; välj {saved.measure_id} under Åtgärd för att ändra den."]
+    assert (at.selectbox(key="m_choice").value, at.selectbox(key="m_choice").placeholder) == (None, "Ny åtgärd")
+    assert {b.label: b.value for b in at.selectbox if b.key is None or b.key == "m_choice"} == {
+        "Åtgärd": None, "Scen": None, "Typ av åtgärd": None, "Ansvarig aktör": None, "Status": "planerad"}
+    assert at.text_area[0].value == ""
+    assert not any(c.value.startswith("Formuläret visar version") for c in at.caption)
+    _fill_new_measure(at, second)
+    _save_form(at)
+    assert sorted((m.scene_id, m.version) for m in real_store.measures()) == sorted([(first, 1), (second, 1)])
+    assert [m.version for m in real_store.measure_versions(saved.measure_id)] == [1]
+
+
+def test_analyst_edits_a_measure_and_sees_its_history(real_store: Dashboard, signed_in: Callable[..., AppTest]
+                                                      ) -> None:
+    """Editing a measure saves version 2 on top of the version the form showed; the history lists both, with who
+    and what changed, in words."""
+    scene = str(real_store.scenes()["scene_id"].iloc[0])
+    from scenes.domain.measures import Measure
+
+    real_store.save_measure(Measure("atg-1", "uppsokande", "region_stockholm", "planerad", scene_id=scene),
+                            actor="bo")
+    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    at.selectbox(key="m_choice").set_value("atg-1").run()
+    assert any(c.value.startswith("Formuläret visar version 1") for c in at.caption)
+    next(s for s in at.selectbox if s.label == "Status").set_value("pagaende")
+    _save_form(at)
+    assert [m.status for m in real_store.measure_versions("atg-1")] == ["pagaende", "planerad"]
+    assert real_store.measure_versions("atg-1")[0].created_by == "anna"
+    assert at.selectbox(key="m_choice").value is None  # saved: the form is a new one again
+    at.selectbox(key="m_choice").set_value("atg-1").run()
+    assert any(c.value.startswith("Formuläret visar version 2") for c in at.caption)
+    history = at.dataframe[-1].value
+    assert list(history["Version"]) == [2, 1]
+    assert list(history["Vem"]) == ["anna", "bo"]
+    assert history["Vad"].iloc[0] == "Status: Planerad → Pågående"
+    assert history["Vad"].iloc[1].startswith("Tillagd för ")
+
+
+def test_a_stale_edit_is_refused_with_a_reload_hint(real_store: Dashboard, signed_in: Callable[..., AppTest]
+                                                    ) -> None:
+    """A form that shows version 1 while someone else saved version 2 saves nothing: the translated error says so,
+    with a button to show the latest version, which the form then shows."""
+    scene = str(real_store.scenes()["scene_id"].iloc[0])
+    from scenes.domain.measures import Measure
+
+    first = real_store.save_measure(Measure("atg-1", "uppsokande", "region_stockholm", "planerad", scene_id=scene),
+                                    actor="bo")
+    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    at.selectbox(key="m_choice").set_value("atg-1").run()
+    real_store.save_measure(dataclasses.replace(first, note="från en annan flik"), actor="bo")
+    next(s for s in at.selectbox if s.label == "Status").set_value("avslutad")
+    _save_form(at)
+    assert [e.value.split("\n\n")[-1] for e in at.error] == [
+        "Åtgärden atg\\-1 ändrades av någon annan under tiden; inget sparades. Ladda om sidan och gör ändringen igen."]
+    assert [m.status for m in real_store.measure_versions("atg-1")] == ["planerad", "planerad"]
+    _button(at, "Visa den senaste versionen").click().run()
+    assert any(c.value.startswith("Formuläret visar version 2") for c in at.caption)
+    assert at.text_area[0].value == "från en annan flik"
+
+
+def test_removing_a_measure_asks_first_and_saves_a_removed_version(real_store: Dashboard,
+                                                                   signed_in: Callable[..., AppTest]) -> None:
+    """"Ta bort" is disabled until confirmed; then the measure is saved as a removed version and leaves the list."""
+    from scenes.domain.measures import Measure
+
+    real_store.save_measure(Measure("atg-9", "polisiar", "lpo_jarva", "pagaende", lokalpolisomrade="jarva"),
+                            actor="bo")
+    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    at.selectbox(key="m_choice").set_value("atg-9").run()
+    assert _button(at, "Ta bort").disabled
+    next(c for c in at.checkbox if c.label.startswith("Ja, ta bort åtgärden")).check().run()
+    _button(at, "Ta bort").click().run()
+    assert list(at.exception) == []
+    assert real_store.measures() == []
+    newest = real_store.measure_versions("atg-9")[0]
+    assert (newest.removed, newest.version, newest.created_by) == (True, 2, "anna")
+    assert any("togs bort" in s.value for s in at.success)
+
+
+def test_a_refused_measure_names_the_form_fields(real_store: Dashboard, signed_in: Callable[..., AppTest]) -> None:
+    """Saving without a target and kind says what is wrong by the form's own labels; nothing is stored."""
+    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    _save_form(at)
+    assert [e.value.split("\n\n")[-1] for e in at.error] == ["Åtgärden sparades inte."]
+    problems = at.dataframe[-1].value
+    assert set(problems["Kolumn"]) == {"Scen", "Typ av åtgärd", "Ansvarig aktör"}
+    assert real_store.measures() == []
+
+
+def test_a_bad_import_shows_the_located_problems_and_saves_nothing(real_store: Dashboard,
+                                                                   signed_in: Callable[..., AppTest]) -> None:
+    """An import with problems lists each by row and column (the file's own names) and stores nothing; a good one
+    says how many measures were added and updated."""
+    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    bad = b"kommun_kod;kind;actor;status\n0180;magi;region_stockholm;klar\n"
+    at.file_uploader(key="measures_upload").set_value(("fel.csv", bad, "text/csv")).run()
+    _button(at, "Importera åtgärderna").click().run()
+    problems = at.dataframe[-1].value
+    assert sorted(zip(problems["Rad"], problems["Kolumn"], strict=True)) == [(2, "kind"), (2, "status")]
+    assert real_store.measures() == []
+    good = b"kommun_kod;kind;actor;status\n0180;vard_stod;kommun_0180;planerad\n"
+    at.file_uploader(key="measures_upload").set_value(("bra.csv", good, "text/csv")).run()
+    _button(at, "Importera åtgärderna").click().run()
+    assert any("Importerat: 1 nya och 0 ändrade åtgärder." in s.value for s in at.success)
+    assert [m.kommun_kod for m in real_store.measures()] == ["0180"]
+
+
+def test_exports_are_offered_as_csv_and_xlsx(real_store: Dashboard, signed_in: Callable[..., AppTest]) -> None:
+    """Both pages offer their records as CSV and Excel, and show the file's header row."""
+    for page, stem, first in (("pages/measures.py", "atgarder", "measure_id"),
+                              ("pages/indicators.py", "trygghetsindikatorer", "indicator")):
+        at = _open(signed_in("analytiker", f"anna-{stem}"), page)
+        names = {d.proto.label for d in at.get("download_button")}
+        assert len([n for n in names if "(CSV)" in n or "(Excel)" in n]) == 2, page
+        codes = [c.value for c in at.code]
+        assert [c.split(";")[0] for c in codes] == [first]
+
+
+@pytest.mark.parametrize("role", ["deltagare", "styrgrupp"])
+@pytest.mark.parametrize("page", ["pages/measures.py", "pages/indicators.py"])
+def test_participants_and_the_steering_group_cannot_open_the_entry_pages(
+        app_env: Path, signed_in: Callable[..., AppTest], role: str, page: str) -> None:
+    """The entry pages are for analysts: they are not in another role's menu, and opened directly they refuse at
+    their top with nothing of the page."""
+    Dashboard(Settings(state_dir=app_env)).init(demo=True)
+    at = signed_in(role)
+    at.run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(page)
+    direct = AppTest.from_file(str(PROJECT_ROOT / page), default_timeout=60)
+    direct.session_state["session_token"] = at.session_state["session_token"]
+    direct.run()
+    assert any("Din roll får inte öppna" in e.value for e in direct.error)
+    assert not [b for b in direct.button if b.label in ("Spara åtgärden", "Spara värdet")]
+
+
+def test_demo_measures_are_labelled_and_writes_explained(app_env: Path) -> None:
+    """In demo mode the analyst sees the fictitious measures labelled as demo data; the form's button is disabled
+    and the page says nothing is saved."""
+    Dashboard(Settings(state_dir=app_env)).init(demo=True)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["demo_role"] = "analytiker"
+    _open(at, "pages/measures.py")
+    assert any("Exempeldata" in w.value for w in at.warning)
+    assert any("inget sparas" in i.value for i in at.info)
+    assert "Exempeldata" in at.dataframe[0].value.columns
+    assert _button(at, "Spara åtgärden").disabled
+
+
+def test_a_real_measure_waits_for_the_first_real_survey(app_env: Path, signed_in: Callable[..., AppTest]) -> None:
+    """With accounts but only demo surveys, the page says a real measure appears once a real survey is published."""
+    Dashboard(Settings(state_dir=app_env)).init(demo=True)
+    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    assert any("första skarpa kartläggningen" in i.value for i in at.info)
+
+
+def test_indicator_page_empty_state_then_a_value_its_chart_and_removal(real_store: Dashboard,
+                                                                        signed_in: Callable[..., AppTest]) -> None:
+    """With no value the page says the app ships none and how to add one; an analyst's value is listed with its
+    source address as a link, charted, and can be removed after a confirmation."""
+    at = _open(signed_in("analytiker", "anna"), "pages/indicators.py")
+    assert any("Appen levereras utan siffror" in i.value for i in at.info)
+    fields = {t.label: t for t in at.text_input}
+    fields["Indikator"].input("Andel otrygga nära scen")
+    fields["Värde"].input("31,5")
+    fields["Enhet"].input("%")
+    fields["Källa"].input("Region Stockholm, trygghetsundersökning (testvärde)")
+    fields["Källans adress (https://…)"].input("https://example.org/rapport")
+    next(d for d in at.date_input if d.label == "Datum som värdet avser").set_value(dt.date(2024, 12, 31))
+    _button(at, "Spara värdet").click().run()
+    assert list(at.exception) == []
+    [value] = real_store.indicators()
+    assert (value.value, value.area_level, value.area_code, value.created_by) == (31.5, "lan", "", "anna")
+    assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) == 1
+    table = at.dataframe[0]
+    assert list(table.value["source_url"]) == ["https://example.org/rapport"]
+    assert json.loads(table.proto.columns)["source_url"]["type_config"]["type"] == "link"
+    at.selectbox(key="i_remove_choice").set_value(value.key).run()
+    next(c for c in at.checkbox if c.label.startswith("Ja, ta bort värdet")).check().run()
+    _button(at, "Ta bort").click().run()
+    assert real_store.indicators() == []
+    assert real_store.audit().iloc[0]["action"] == "indicator-remove"
+
+
+def test_a_refused_indicator_value_names_the_form_fields(real_store: Dashboard,
+                                                         signed_in: Callable[..., AppTest]) -> None:
+    """A value that is not a number and a source address that is not http(s) are named by the form's labels."""
+    at = _open(signed_in("analytiker", "anna"), "pages/indicators.py")
+    fields = {t.label: t for t in at.text_input}
+    fields["Värde"].input("många")
+    fields["Källans adress (https://…)"].input("javascript:alert(1)")
+    _button(at, "Spara värdet").click().run()
+    problems = at.dataframe[-1].value
+    assert {"Värde", "Datum som värdet avser"} <= set(problems["Kolumn"])
+    assert real_store.indicators() == []
+    real_store.save_indicator(Indicator("X", 1.0, "%", dt.date(2024, 1, 1), "lan", "", "Källa",
+                                        "https://example.org"), actor="bo")
+    at.run()
+    assert list(at.exception) == []
+
+
+def test_admin_edits_the_actors_table(app_env: Path, signed_in: Callable[..., AppTest]) -> None:
+    """The reference page offers the measure kinds and the actors, each with its help text; an administrator renames
+    an actor in the editor and saves: the new name is the table's next version (audited), used in every label."""
+    dash = Dashboard(Settings(state_dir=app_env))
+    dash.init(demo=True)
+    at = _open(signed_in("admin", "ada"), "pages/reference.py")
+    for name, help_start in (("measure_kinds", "Åtgärdstyperna"), ("actors", "Aktörerna")):
+        at.session_state["ref_table"] = name
+        at.run()
+        assert list(at.exception) == []
+        assert any(c.value.startswith(help_start) for c in at.caption), name
+    frame = at.dataframe[0].value
+    assert "organisation_type" in frame.columns
+    row = int(frame.index[frame["code"] == "region_stockholm"][0])
+    at.session_state["editor_actors"] = {"edited_rows": {row: {"label_sv": "Region Stockholm (RS)"}},
+                                         "added_rows": [], "deleted_rows": []}
+    at.run()
+    next(b for b in at.button if b.label == "Spara tabellen").click().run()
+    assert list(at.exception) == []
+    assert [s.value for s in at.success] == ["Sparat: 1 ändring."]
+    fresh = Dashboard(Settings(state_dir=app_env))
+    assert fresh.reference.actor_label("region_stockholm") == "Region Stockholm (RS)"
+    assert (fresh.audit().iloc[0]["action"], fresh.audit().iloc[0]["actor"]) == ("reference-edit", "ada")
+
+
+def test_progress_page_charts_the_indicators_beside_the_counts(real_store: Dashboard,
+                                                               signed_in: Callable[..., AppTest]) -> None:
+    """Without a value the progress page says none is entered; with values, each indicator is charted there (one at
+    a time, chosen in a select) with its sources named, for the steering group and for participants alike."""
+    at = _open(signed_in("styrgrupp", "sara"), "pages/progress.py")
+    charts_before = len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))
+    assert any("Inga trygghetsindikatorer är inlagda ännu" in c.value for c in at.caption)
+    base = {"unit": "%", "area_level": "lan", "area_code": "", "source_url": "https://example.org/rapport"}
+    real_store.save_indicator(Indicator(indicator="Andel otrygga", value=31.5, date=dt.date(2023, 12, 31),
+                                        source="Trygghetsundersökningen", **base), actor="anna")
+    real_store.save_indicator(Indicator(indicator="Andel <b>oroliga</b>", value=12.0, date=dt.date(2024, 12, 31),
+                                        source="Annan *källa*", **base), actor="anna")
+    for role in ("styrgrupp", "deltagare"):
+        at = _open(signed_in(role, f"{role}1"), "pages/progress.py")
+        assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) == charts_before + 1
+        choice = at.selectbox(key="p_indicator")
+        assert choice.options == ["Andel <b>oroliga</b>", "Andel otrygga"]
+        assert any("Annan \\*källa\\*" in c.value for c in at.caption)  # user text is inert Markdown
+        choice.set_value("Andel otrygga").run()
+        assert any("Trygghetsundersökningen" in c.value for c in at.caption)

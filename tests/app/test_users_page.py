@@ -1,0 +1,171 @@
+"""Användare through Streamlit's AppTest: nothing is preselected, a role change, a removal and a block change
+nothing until confirmed (the question names the person and what follows), every write shows in the list at once,
+and removing oneself or the last administrator is refused with a clear message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from scenes.settings import Settings
+from scenes.views.dashboard import Dashboard
+from tests.conftest import TEST_PASSWORD
+
+
+@pytest.fixture
+def real(app_env: Path) -> Dashboard:
+    """A real deployment (no demo) with an analyst beside the administrator the test signs in as."""
+    dash = Dashboard(Settings(state_dir=app_env))
+    dash.init()
+    dash.add_user("bo", TEST_PASSWORD, "analytiker", actor="cli:op")
+    return dash
+
+
+def _users(signed_in: Callable[..., AppTest]) -> AppTest:
+    at = signed_in("admin", "ada")
+    at.run()
+    at.switch_page("pages/users.py")
+    at.run()
+    assert list(at.exception) == []
+    return at
+
+
+def _button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+    return next(b for b in at.button if b.label == label)
+
+
+def _listed(at: AppTest) -> dict[str, str]:
+    """The list at the top: each person's role as shown."""
+    table = at.dataframe[0].value
+    return dict(zip(table["Person"], table["Roll"], strict=True))
+
+
+def _roles(dash: Dashboard) -> dict[str, str]:
+    return {a.username: a.role for a in dash.accounts.list()}
+
+
+def test_no_choice_is_preselected(real: Dashboard, signed_in: Callable[..., AppTest]) -> None:
+    """The person, the account, the new role and the new user's role all start empty, with a placeholder; without a
+    person chosen there is no password form and no session button."""
+    at = _users(signed_in)
+    boxes = {b.key or b.label: b for b in at.main.selectbox}
+    assert {k: b.value for k, b in boxes.items()} == {"p_who": None, "Roll": None, "u_who": None, "u_role": None}
+    assert boxes["u_who"].placeholder == "Välj en person …"
+    assert boxes["u_role"].placeholder == "Välj en roll …"
+    assert [b for b in at.button if b.label == "Avsluta personens sessioner"] == []
+    assert not any(m.value.startswith("**Nytt lösenord") for m in at.markdown)
+    _button(at, "Ta bort användaren").click().run()
+    assert [e.value for e in at.error] == ["Välj en användare först."]
+    _button(at, "Byt roll").click().run()
+    assert [e.value for e in at.error] == ["Välj en användare och en roll först."]
+    assert _roles(real) == {"ada": "admin", "bo": "analytiker"}
+
+
+def test_removal_waits_for_a_confirmation_naming_the_person(real: Dashboard,
+                                                            signed_in: Callable[..., AppTest]) -> None:
+    """"Ta bort användaren" only asks; "Avbryt" changes nothing; "Ja, ta bort bo" removes the account, and the list
+    no longer shows it in the same rerun."""
+    at = _users(signed_in)
+    at.selectbox(key="u_who").set_value("bo").run()
+    _button(at, "Ta bort användaren").click().run()
+    assert _roles(real) == {"ada": "admin", "bo": "analytiker"}
+    [question] = [w.value for w in at.warning]
+    assert question.startswith("Ta bort kontot **bo** (Analytiker)? Hen kan inte längre logga in")
+    _button(at, "Avbryt").click().run()
+    assert _roles(real) == {"ada": "admin", "bo": "analytiker"}
+    assert [s.value for s in at.success] == ["Inget ändrades."]
+    assert [w.value for w in at.warning] == []
+    _button(at, "Ta bort användaren").click().run()
+    _button(at, "Ja, ta bort bo").click().run()
+    assert list(at.exception) == []
+    assert _roles(real) == {"ada": "admin"}
+    assert [s.value for s in at.success] == ["Kontot bo togs bort; hens inloggningar avslutades."]
+    assert _listed(at) == {"ada": "Administratör"}
+    assert real.audit().iloc[0][["action", "actor", "detail"]].tolist() == ["user-remove", "ada", "bo"]
+
+
+def test_role_change_waits_for_a_confirmation_and_shows_at_once(real: Dashboard,
+                                                                signed_in: Callable[..., AppTest]) -> None:
+    """"Byt roll" asks, naming the person, the old and the new role and that the sessions end; confirmed, the list
+    shows the new role in the same rerun. A changed choice drops the question asked before."""
+    at = _users(signed_in)
+    at.selectbox(key="u_who").set_value("bo").run()
+    at.selectbox(key="u_role").set_value("styrgrupp").run()
+    _button(at, "Byt roll").click().run()
+    [question] = [w.value for w in at.warning]
+    assert question.startswith("Byta rollen för **bo** från Analytiker till Styrgrupp? Användarens inloggningar "
+                               "avslutas direkt")
+    at.selectbox(key="u_role").set_value("deltagare").run()
+    assert [w.value for w in at.warning] == []  # the question was about Styrgrupp: asked again, or nothing
+    assert [b for b in at.button if b.label == "Ja, byt roll"] == []
+    _button(at, "Byt roll").click().run()
+    assert _roles(real)["bo"] == "analytiker"
+    _button(at, "Ja, byt roll").click().run()
+    assert _roles(real)["bo"] == "deltagare"
+    assert _listed(at)["bo"] == "Workshopdeltagare"
+    assert [s.value for s in at.success] == ["bo har nu rollen Workshopdeltagare; hens inloggningar avslutades."]
+
+
+def test_a_new_user_is_listed_at_once(real: Dashboard, signed_in: Callable[..., AppTest]) -> None:
+    """Adding a user needs a role chosen; added, the person is in the list of the same rerun."""
+    at = _users(signed_in)
+    form_role = next(b for b in at.selectbox if b.key is None)
+    at.text_input[0].input("cecilia")
+    at.text_input[1].input(TEST_PASSWORD)
+    next(b for b in at.button if b.label == "Lägg till användare").click().run()
+    assert [e.value for e in at.error] == ["Välj en roll för den nya användaren."]
+    assert "cecilia" not in _roles(real)
+    at.text_input[0].input("cecilia")
+    at.text_input[1].input(TEST_PASSWORD)
+    form_role = next(b for b in at.selectbox if b.key is None)
+    form_role.set_value("styrgrupp")
+    next(b for b in at.button if b.label == "Lägg till användare").click().run()
+    assert _roles(real)["cecilia"] == "styrgrupp"
+    assert _listed(at)["cecilia"] == "Styrgrupp"
+    assert [s.value for s in at.success] == ["cecilia har lagts till."]
+
+
+@pytest.mark.parametrize(("second_admin", "action", "confirm", "message"), [
+    (False, "Ta bort användaren", "Ja, ta bort ada", "”ada” är den sista administratören"),
+    (False, "Byt roll", "Ja, byt roll", "”ada” är den sista administratören"),
+    (True, "Ta bort användaren", "Ja, ta bort ada", "Du kan inte ta bort kontot du är inloggad med"),
+])
+def test_removing_oneself_or_the_last_administrator_is_refused(real: Dashboard, signed_in: Callable[..., AppTest],
+                                                               second_admin: bool, action: str, confirm: str,
+                                                               message: str) -> None:
+    """Even confirmed, the signed-in administrator cannot remove their own account (even beside another
+    administrator) or remove or demote the last administrator: the page says why and nothing changes."""
+    if second_admin:
+        real.add_user("cia", TEST_PASSWORD, "admin", actor="cli:op")
+    at = _users(signed_in)
+    at.selectbox(key="u_who").set_value("ada").run()
+    at.selectbox(key="u_role").set_value("analytiker").run()
+    _button(at, action).click().run()
+    _button(at, confirm).click().run()
+    assert list(at.exception) == []
+    assert [e.value.split("\n\n")[-1][:len(message)] for e in at.error] == [message]
+    assert _roles(real) == {"ada": "admin", "bo": "analytiker"} | ({"cia": "admin"} if second_admin else {})
+
+
+def test_blocking_waits_for_a_confirmation_and_times_are_stockholm_time(real: Dashboard,
+                                                                        signed_in: Callable[..., AppTest]) -> None:
+    """An organisation identity is blocked only after "Ja, spärra …"; its last sign-in, 23:12 UTC on 5 December,
+    reads as 00:12 on 6 December, Stockholm time."""
+    import datetime as dt
+
+    real.identities.seen("eva@example.se", "styrgrupp", now=dt.datetime(2026, 12, 5, 23, 12, 2, tzinfo=dt.UTC))
+    at = _users(signed_in)
+    table = at.dataframe[0].value
+    assert dict(zip(table["Person"], table["Senast inloggad"], strict=True))["eva@example.se"] == "2026-12-06 00:12"
+    at.selectbox(key="p_who").set_value("eva@example.se").run()
+    _button(at, "Spärra identiteten").click().run()
+    assert not real.identities.blocked("eva@example.se")
+    [question] = [w.value.replace("\u2060", "").replace("\\", "") for w in at.warning]  # as Markdown shows it
+    assert question.startswith("Spärra **eva@example.se**? Hens sessioner avslutas")
+    next(b for b in at.button if b.label.startswith("Ja, spärra eva")).click().run()
+    assert real.identities.blocked("eva@example.se")
+    table = at.dataframe[0].value
+    assert dict(zip(table["Person"], table["Spärrad"], strict=True))["eva@example.se"] == "Spärrad"
