@@ -95,7 +95,7 @@ def test_dashboard_is_the_exported_entry_point() -> None:
 
     assert scenes.Dashboard is Dashboard
     assert "Dashboard" in scenes.__all__
-    probe = "import sys, scenes; print('scenes.core' in sys.modules)"
+    probe = "import sys, scenes; print('scenes.views.dashboard' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
     users = [UI / "cache.py", UI / "upload.py", PROJECT_ROOT / "src" / "scenes" / "cli.py"]
