@@ -1,4 +1,4 @@
-"""Streamlit glue: the only place (with app.py and pages/) that imports streamlit.
+"""Streamlit glue: the only place (with app.py and screens/) that imports streamlit.
 
 Pages use the names below as `ui.<name>`. The modules, by concern:
 

@@ -1,6 +1,6 @@
 """The sign-in page, the first-administrator form, the "not for your role" page and who is signed in (sidebar).
 
-These are pages and parts of pages: like the scripts in pages/, they use the ui package through its public names.
+These are pages and parts of pages: like the scripts in screens/, they use the ui package through its public names.
 """
 
 from __future__ import annotations
@@ -162,4 +162,4 @@ def not_allowed_page() -> None:
     """A page the role may not open: a clear message instead of Streamlit's "Page not found"."""
     st.title(ui.tr("app.title"))
     st.error(ui.tr("auth.not_allowed", role=ui.tr(f"role.{ui.role()}")), icon=":material/block:")
-    st.page_link("pages/overview.py", label=ui.tr("nav.overview"), icon=":material/dashboard:")
+    st.page_link("screens/overview.py", label=ui.tr("nav.overview"), icon=":material/dashboard:")

@@ -196,7 +196,7 @@ def test_nothing_exact_reaches_a_workshop_participant(demo_store: Path) -> None:
     """As deltagare, the map page (HTML, component payload, tables) carries no scene coordinate or name."""
     dash = Dashboard(Settings(state_dir=demo_store))
     frame = dash.store.scenes("demo-2024-02")
-    at = _as("deltagare", "pages/map.py")
+    at = _as("deltagare", "screens/map.py")
     text = _all_text(at)
     assert not re.search(r"(className|cls).{0,20}scene-marker", text)
     assert "count-label" in text
@@ -207,7 +207,7 @@ def test_nothing_exact_reaches_a_workshop_participant(demo_store: Path) -> None:
 def test_exact_roles_do_get_locations(demo_store: Path) -> None:
     """The same check finds coordinates for the steering group (so the test above can fail)."""
     frame = Dashboard(Settings(state_dir=demo_store)).store.scenes("demo-2024-02")
-    text = _all_text(_as("styrgrupp", "pages/map.py"))
+    text = _all_text(_as("styrgrupp", "screens/map.py"))
     assert re.search(r"(className|cls).{0,20}scene-marker", text)
     assert len(_leaks(frame, text)) == len(frame)
 
@@ -260,7 +260,7 @@ def test_idle_session_expires(app_env: Path) -> None:
     assert dash.store.audit().iloc[0]["action"] == "session-expired"
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/progress.py", "pages/seminars.py"])
+@pytest.mark.parametrize("page", ["screens/overview.py", "screens/progress.py", "screens/seminars.py"])
 def test_no_scene_names_for_workshop_participants(demo_store: Path, page: str) -> None:
     """Scene names can point at a place: deltagare see counts, never the names."""
     text = _all_text(_as("deltagare", page))

@@ -32,7 +32,7 @@ def render() -> None:
     # just published (the message is shown once): the next step may be removing the demo data
     if ui.flash() and dash.has_demo_beside_real() and can(ui.role(), "remove_demo"):
         st.info(ui.tr("demo.offer_removal"), icon=":material/delete_sweep:")
-        st.page_link("pages/history.py", label=ui.tr("demo.remove_title"), icon=":material/delete:")
+        st.page_link("screens/history.py", label=ui.tr("demo.remove_title"), icon=":material/delete:")
     surveys = [s for s in dash.surveys() if not s.demo]  # demo surveys are never revised
     mode = "new" if not surveys else st.radio(  # nothing to revise yet: only a new survey is offered
         ui.tr("upload.mode"), ["new", "revision"], horizontal=True, key="up_mode",

@@ -22,12 +22,12 @@ def render() -> None:
             return
         if st.button(ui.tr("setup.start"), type="primary", icon=":material/admin_panel_settings:"):
             ui.dashboard().start_real_use(actor=name)
-            st.switch_page("pages/overview.py")
+            st.switch_page("screens/overview.py")
         return
     st.markdown(ui.tr("setup.demo_intro"))
     if signin.first_admin_form("setup", ui.tr("setup.create")):
         st.toast(ui.tr("setup.created"), icon=":material/check_circle:")
-        st.switch_page("pages/overview.py")  # as the administrator now: Användare is in the menu
+        st.switch_page("screens/overview.py")  # as the administrator now: Användare is in the menu
 
 
 ui.guarded(render)

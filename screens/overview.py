@@ -62,13 +62,13 @@ def render() -> None:
     with left, st.container(border=True):
         st.markdown(f"**{ui.tr('overview.where', name=latest.survey.name)}**")
         ui.county_map(latest.survey.id, latest.survey.name)
-        st.page_link("pages/map.py", label=ui.tr("overview.to_map"), icon=":material/map:")
+        st.page_link("screens/map.py", label=ui.tr("overview.to_map"), icon=":material/map:")
     with right:
         ui.goal_status(progress, both_hidden)
         with st.container(border=True):
             st.markdown(f"**{ui.tr('progress.chart')}**")
             ui.show_progress_chart(height=190, compact_legend=True)
-            st.page_link("pages/progress.py", label=ui.tr("overview.to_progress"), icon=":material/trending_down:")
+            st.page_link("screens/progress.py", label=ui.tr("overview.to_progress"), icon=":material/trending_down:")
 
     ordered = sorted(stats, key=lambda s: s.survey.order)
     if len(ordered) >= 2:

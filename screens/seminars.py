@@ -78,7 +78,7 @@ def _card(sem: Seminar, today: dt.date) -> None:
     with st.container(border=True):
         st.subheader(ui.escape_markdown(sem.title), anchor=False)  # no in-page link made of user text
         with st.container(key=f"workshop_map_{sem.seminar_id}"):
-            st.page_link("pages/map.py", label=ui.tr("seminars.open_map"), icon=":material/map:",
+            st.page_link("screens/map.py", label=ui.tr("seminars.open_map"), icon=":material/map:",
                          query_params=map_preset(sem))
         focus = ", ".join(ref.category_label(c, lang) for c in sem.focus_categories) or "–"
         ui.show_facts([
