@@ -62,7 +62,7 @@ def test_every_write_names_its_actor() -> None:
     """Every Dashboard and Store method that writes takes `actor` as a required keyword-only argument."""
     import inspect
 
-    from scenes.access.auth import Accounts
+    from scenes.access.accounts import Accounts
     from scenes.store import Store
     from scenes.views.dashboard import Dashboard
 
@@ -132,8 +132,9 @@ def test_the_store_is_a_package_of_parts() -> None:
 def test_every_page_is_registered_once() -> None:
     """The page registry (`scenes.access.pages`) and `screens/` agree: every file there is registered, every registered
     file
-    exists; keys, files and addresses are unique; titles are catalogue keys; least roles are roles."""
-    from scenes.access.auth import ROLES
+    exists; keys, files and addresses are unique; titles are catalogue keys; each page's action is in the role
+    matrix."""
+    from scenes.access.auth import ACTIONS
     from scenes.access.pages import PAGES, registered
     from scenes.i18n import CATALOGUE
 
@@ -144,7 +145,7 @@ def test_every_page_is_registered_once() -> None:
         values = [getattr(p, attribute) for p in pages]
         assert len(values) == len(set(values)), attribute
     assert [p.title_key for p in pages if p.title_key not in CATALOGUE] == []
-    assert [p.key for p in PAGES.values() if p.least_role not in ROLES] == []
+    assert [p.key for p in PAGES.values() if p.action not in ACTIONS] == []
     assert all(key == page.key for key, page in PAGES.items())
 
 

@@ -15,7 +15,7 @@ import pytest
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
-from scenes.access.auth import Accounts, SetupRefused
+from scenes.access.accounts import Accounts, SetupRefused
 from scenes.access.sessions import Sessions
 from scenes.errors import DemoSandbox, NotFoundError, ScenesError
 from scenes.model import Goal, Survey, SurveyKind
