@@ -28,7 +28,7 @@ run: install
 	$(BIN)/scenes init --demo
 	$(BIN)/python serve.py --server.port $(PORT)
 
-## make test: install with test extras, lint, type-check (core, ui, pages, app.py), run every test
+## make test: install with test extras, lint, type-check (core, ui, screens, app.py), run every test
 test: install-test lint typecheck pytest
 
 lint: install-test

@@ -10,8 +10,8 @@ import streamlit as st
 
 import ui
 from scenes.access.auth import allowed_pages
-from scenes.access.pages import ACCESSIBILITY, PAGES, SETUP  # the page registry: file, title, icon, address, least role
-from ui import session, signin
+from scenes.access.pages import ACCESSIBILITY, PAGES, SETUP  # the page registry: file, title, icon, address, action
+from ui import links, session, signin
 
 SIGN_IN_URL = "logga-in"
 
@@ -29,8 +29,8 @@ def _to_overview() -> None:
     (whose round trip ends here) the page that was asked for before it."""
     landing = signin.landing()
     if landing is not None:
-        st.switch_page(landing[0], query_params=landing[1])
-    st.switch_page(PAGES["overview"].file, query_params=st.query_params.to_dict())
+        links.switch_to(landing[0], query_params=landing[1])
+    links.switch_to("overview", query_params=st.query_params.to_dict())
 
 
 def _pages(role: str | None, demo: bool) -> list[st.Page]:

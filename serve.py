@@ -7,16 +7,6 @@ app's routes (`scenes.web.routes`) set and clear the session cookie from the ser
 this way, `streamlit run serve.py` finds the `app = st.App(...)` below and serves it with uvicorn, importing this
 file as the module `serve`. (A deployment may equally run `uvicorn serve:app`.)
 
-**The first visitor after a restart.** Streamlit decides, when its first browser session starts, whether the app is
-an old-style multipage app: it is if a `pages/` folder sits next to the script. Ours does (the layout keeps every
-page there), although app.py builds its navigation itself with `st.navigation`. Until some session has run app.py,
-a fresh server therefore serves the folder's file names:
-- the first person to open a shared link such as `/karta?kategori=…` gets a "Page not found" dialog over the
-  right page (upstream streamlit/streamlit#9992);
-- the first person to open `/users` (a file name) gets that file run on its own, without app.py: no sign-in
-  form, no menu, a raw list of file names in the sidebar (the page's own role check still refuses).
-Setting Streamlit's flag before the server starts makes the first session like every later one.
-
 **A configuration that cannot work stops the start.** `SCENES_ROLE_MAP` and the `[auth]` section of
 `.streamlit/secrets.toml` are checked before the server starts (`scenes.web.readiness.config_problems`); a problem is
 printed, naming the setting, and the process exits with status 2, so the service manager reports it instead of the
@@ -24,9 +14,15 @@ first person to sign in meeting an error page.
 
 This file imports nothing of the app's pages or of the `ui` package: `ui` imports streamlit-folium, whose map
 component must be declared inside the running server, not before it starts (declared early, every map stays
-blank). `scenes.web.routes` is core code and imports no streamlit. The browser suite checks both cases against a cold
-server started this way (`tests/browser/test_cold_start.py`), so an upgrade of Streamlit that renames the flag
-fails a test instead of bringing the dialog back.
+blank). `scenes.web.routes` is core code and imports no streamlit.
+
+**Why the page files are in `screens/`.** Streamlit treats the app as an old-style multipage app when a `pages/`
+folder sits next to the script, and until some session has run app.py a fresh server would then serve that folder's
+file names: the first person to open a shared link such as `/karta?kategori=…` got a "Page not found" dialog
+(upstream streamlit/streamlit#9992), the first to open `/users` got that file run without app.py. The page files
+therefore live in `screens/`, a name Streamlit does not look for: only `st.navigation` in app.py defines the pages,
+from the first session on, with no private Streamlit flag. The browser suite opens both addresses, and draws the
+map, first on a cold server started this way (`tests/browser/test_cold_start.py`).
 """
 
 from __future__ import annotations
@@ -36,7 +32,6 @@ from pathlib import Path
 
 import streamlit as st
 from streamlit import config
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
 from scenes.errors import ConfigError
@@ -46,9 +41,6 @@ from scenes.web.routes import routes, startup_notes
 
 HERE = Path(__file__).resolve().parent
 APP = HERE / "app.py"
-
-# Only st.navigation in app.py defines the pages; `pages/` is where their files live, not a page list.
-PagesManager.uses_pages_directory = False
 
 
 def _auth() -> dict[str, object] | None:

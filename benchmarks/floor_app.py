@@ -43,7 +43,7 @@ maps.base_map = _no_map  # type: ignore[assignment]
 maps.layers = _no_layers  # type: ignore[assignment]
 ui.show_map = _show_nothing  # type: ignore[assignment]
 
-# app.py and its pages name pages by paths relative to app.py ("pages/map.py"); Streamlit resolves such paths
+# The page registry names pages by paths relative to app.py ("screens/map.py"); Streamlit resolves such paths
 # against the main script's folder, which is benchmarks/ here. Resolve them against the project root instead.
 def _rooted(call: Any) -> Any:
     def wrapper(page: Any, *args: Any, **kwargs: Any) -> Any:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scenes.settings import PROJECT_ROOT
 
-UI = PROJECT_ROOT / "ui"  # the Streamlit glue: a package beside app.py and pages/
+UI = PROJECT_ROOT / "ui"  # the Streamlit glue: a package beside app.py and screens/
 
 
 def _imports(path: Path) -> set[str]:
@@ -29,7 +29,7 @@ def test_core_never_imports_streamlit() -> None:
 
 def test_pages_are_thin() -> None:
     """Pages stay small: logic belongs in the core."""
-    long_pages = {p.name: n for p in (PROJECT_ROOT / "pages").glob("*.py")
+    long_pages = {p.name: n for p in (PROJECT_ROOT / "screens").glob("*.py")
                   if (n := len(p.read_text(encoding="utf-8").splitlines())) > 150}
     assert long_pages == {}
 
@@ -37,7 +37,7 @@ def test_pages_are_thin() -> None:
 def test_pages_do_not_reach_around_the_core() -> None:
     """Pages never import SQLAlchemy, folium or geopandas directly."""
     forbidden = {"sqlalchemy", "folium", "geopandas", "shapely"}
-    offenders = {p.name: sorted(_imports(p) & forbidden) for p in (PROJECT_ROOT / "pages").glob("*.py")}
+    offenders = {p.name: sorted(_imports(p) & forbidden) for p in (PROJECT_ROOT / "screens").glob("*.py")}
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
@@ -52,7 +52,7 @@ def _attributes(path: Path) -> set[str]:
 
 def test_pages_never_touch_the_store() -> None:
     """Pages, app.py and the ui modules read and write through the Dashboard only: no `.store`, no `Accounts`."""
-    files = [*(PROJECT_ROOT / "pages").glob("*.py"), PROJECT_ROOT / "app.py", *UI.glob("*.py")]
+    files = [*(PROJECT_ROOT / "screens").glob("*.py"), PROJECT_ROOT / "app.py", *UI.glob("*.py")]
     offenders = {_name(p): sorted(_attributes(p) & {"store", "engine"}) for p in files}
     offenders.update({_name(p) + " (import)": ["Accounts"] for p in files if "Accounts" in p.read_text()})
     assert {k: v for k, v in offenders.items() if v} == {}
@@ -62,7 +62,7 @@ def test_every_write_names_its_actor() -> None:
     """Every Dashboard and Store method that writes takes `actor` as a required keyword-only argument."""
     import inspect
 
-    from scenes.access.auth import Accounts
+    from scenes.access.accounts import Accounts
     from scenes.store import Store
     from scenes.views.dashboard import Dashboard
 
@@ -130,21 +130,22 @@ def test_the_store_is_a_package_of_parts() -> None:
 
 
 def test_every_page_is_registered_once() -> None:
-    """The page registry (`scenes.access.pages`) and `pages/` agree: every file there is registered, every registered
+    """The page registry (`scenes.access.pages`) and `screens/` agree: every file there is registered, every registered
     file
-    exists; keys, files and addresses are unique; titles are catalogue keys; least roles are roles."""
-    from scenes.access.auth import ROLES
+    exists; keys, files and addresses are unique; titles are catalogue keys; each page's action is in the role
+    matrix."""
+    from scenes.access.auth import ACTIONS
     from scenes.access.pages import PAGES, registered
     from scenes.i18n import CATALOGUE
 
-    files = {p.relative_to(PROJECT_ROOT).as_posix() for p in (PROJECT_ROOT / "pages").glob("*.py")}
+    files = {p.relative_to(PROJECT_ROOT).as_posix() for p in (PROJECT_ROOT / "screens").glob("*.py")}
     pages = registered()
     assert sorted(p.file for p in pages) == sorted(files)
     for attribute in ("key", "file", "url_path"):
         values = [getattr(p, attribute) for p in pages]
         assert len(values) == len(set(values)), attribute
     assert [p.title_key for p in pages if p.title_key not in CATALOGUE] == []
-    assert [p.key for p in PAGES.values() if p.least_role not in ROLES] == []
+    assert [p.key for p in PAGES.values() if p.action not in ACTIONS] == []
     assert all(key == page.key for key, page in PAGES.items())
 
 
@@ -163,7 +164,8 @@ def test_ui_modules_do_not_import_their_package() -> None:
     names, as pages do."""
     page_parts = {"__init__.py", "signin.py", "map.py", "upload.py", "impact.py", "coordination.py", "records.py"}
     shared = [p for p in UI.glob("*.py") if p.name not in page_parts]
-    assert sorted(p.name for p in shared) == ["cache.py", "errors.py", "lang.py", "session.py", "widgets.py"]
+    assert sorted(p.name for p in shared) == ["cache.py", "errors.py", "keys.py", "lang.py", "links.py", "session.py",
+                                             "widgets.py"]
     facade = {p.name for p in shared for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
               if (isinstance(node, ast.Import) and any(a.name == "ui" for a in node.names))
               or (isinstance(node, ast.ImportFrom) and node.module == "ui")}
@@ -173,7 +175,7 @@ def test_ui_modules_do_not_import_their_package() -> None:
 def test_caches_live_in_modules_not_scripts() -> None:
     """Streamlit re-executes app.py and the pages on every rerun: their caches belong in the ui modules, which are
     imported once."""
-    scripts = [*(PROJECT_ROOT / "pages").glob("*.py"), PROJECT_ROOT / "app.py"]
+    scripts = [*(PROJECT_ROOT / "screens").glob("*.py"), PROJECT_ROOT / "app.py"]
     offenders = {_name(p): sorted(_attributes(p) & {"cache_data", "cache_resource"}) for p in scripts}
     assert {k: v for k, v in offenders.items() if v} == {}
 
@@ -185,7 +187,7 @@ def test_mypy_checks_the_streamlit_side() -> None:
 
     config = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
     assert config["strict"] is True
-    assert {"src/scenes", "ui", "pages", "app.py", "serve.py"} <= set(config["files"])
+    assert {"src/scenes", "ui", "screens", "app.py", "serve.py"} <= set(config["files"])
     assert [f for f in config["files"] if not (PROJECT_ROOT / f).exists()] == []
 
 
@@ -193,7 +195,7 @@ def test_fragments_and_downloads_ask_who_is_asking() -> None:
     """A fragment's rerun and a download's click do not run app.py. Every fragment is made by `ui.fragment` and
     every download by `ui.download`, which ask again (`ui.session.recheck`, `ui.session.download_data`): no other
     module calls `st.fragment`, `download_button` or the Streamlit internals they wrap."""
-    files = [*(PROJECT_ROOT / "pages").glob("*.py"), PROJECT_ROOT / "app.py", *UI.glob("*.py")]
+    files = [*(PROJECT_ROOT / "screens").glob("*.py"), PROJECT_ROOT / "app.py", *UI.glob("*.py")]
 
     def calls(path: Path, name: str) -> bool:  # st.fragment (not ui.fragment); any .download_button
         return any(isinstance(node, ast.Attribute) and node.attr == name
@@ -202,4 +204,4 @@ def test_fragments_and_downloads_ask_who_is_asking() -> None:
 
     places = {"fragment": {"ui/session.py"}, "download_button": {"ui/widgets.py"}}
     assert {name: {_name(p) for p in files if calls(p, name)} for name in places} == places
-    assert "ui.fragment" in (PROJECT_ROOT / "pages" / "map.py").read_text(encoding="utf-8")
+    assert "ui.fragment" in (PROJECT_ROOT / "screens" / "map.py").read_text(encoding="utf-8")

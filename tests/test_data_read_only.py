@@ -103,7 +103,7 @@ def test_a_deployment_runs_with_data_read_only(app_env: Path, signed_in: Callabl
     at = signed_in("admin")
     at.run()
     for page in allowed_pages("admin"):
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"screens/{page}.py")
         at.run()
         assert list(at.exception) == [], page
         assert [e.value for e in at.error] == [], page

@@ -1,4 +1,4 @@
-"""Streamlit glue: the only place (with app.py and pages/) that imports streamlit.
+"""Streamlit glue: the only place (with app.py and screens/) that imports streamlit.
 
 Pages use the names below as `ui.<name>`. The modules, by concern:
 
@@ -7,6 +7,7 @@ Pages use the names below as `ui.<name>`. The modules, by concern:
 - `ui.lang`: the language choice; text, numbers and dates in it; user text made inert in Markdown.
 - `ui.session`: who is asking (once per rerun), sessions and their cookie, roles and what they may see.
 - `ui.errors`: core errors shown the same way everywhere (`guarded`, `show_error`).
+- `ui.links`: links and switches to pages by their registry key (`page_link`, `switch_to`); no file paths elsewhere.
 - `ui.widgets`: shared widgets (tables and downloads, maps, charts, the goal's status, the demo notice).
 
 These import one another directly and never this package. The page parts, `ui.signin` (the sign-in page),
@@ -30,8 +31,8 @@ from ui.cache import (
 )
 from ui.errors import guarded, show_error
 from ui.lang import date_format, day, escape_markdown, lang, language_selector, num, tr, when
+from ui.links import page_link, switch_to
 from ui.session import (
-    SETUP_PAGE,
     Who,
     actor,
     demo_readonly,
@@ -65,7 +66,6 @@ from ui.widgets import (
 )
 
 __all__ = [
-    "SETUP_PAGE",
     "Who",
     "actor",
     "comparison_lists",
@@ -94,6 +94,7 @@ __all__ = [
     "new_run",
     "num",
     "oidc_configured",
+    "page_link",
     "progress",
     "protected",
     "provider_identity",
@@ -107,6 +108,7 @@ __all__ = [
     "show_progress_chart",
     "show_table",
     "stats",
+    "switch_to",
     "table_with_download",
     "tr",
     "translated",

@@ -10,13 +10,14 @@ import ui
 from scenes.domain.coordination import Coordination, CoordinationFilter, coordinate
 from scenes.domain.measures import MEASURE_STATUSES
 from scenes.model import Survey
+from ui import keys
 from ui import map as ui_map
 
 #: URL parameter -> widget key of the list filters (`?kommun=0180&typ=uppsokande&status=pagaende&aktor=…`)
-LISTS = {"kommun": "c_kommun", "lpo": "c_lpo", "kategori": "c_kategori", "typ": "c_typ", "status": "c_status",
-         "aktor": "c_aktor"}
+LISTS = {"kommun": keys.C_KOMMUN, "lpo": keys.C_LPO, "kategori": keys.C_KATEGORI, "typ": keys.C_TYP,
+         "status": keys.C_STATUS, "aktor": keys.C_AKTOR}
 #: URL parameter -> widget key of the single choices: the survey, the organisation and the scene looked at
-SINGLE = {"survey": "c_survey", "organisation": "c_org", "scen": "c_scen"}
+SINGLE = {"survey": keys.C_SURVEY, "organisation": keys.C_ORG, "scen": keys.C_SCEN}
 #: filters a participant (generalised precision) is offered: no actor, no scene
 PARTICIPANT_LISTS = ("kommun", "lpo", "kategori", "typ", "status")
 
@@ -29,7 +30,7 @@ def preset_from_url() -> None:
     """Copy the link's parameters into the widgets when the link changes (a shared link reproduces the view);
     unknown codes are dropped, single choices are checked where their widget is drawn."""
     signature = _signature()
-    if st.session_state.get("_coord_preset") == signature:
+    if st.session_state.get(keys.COORD_PRESET) == signature:
         return
     ref = ui.dashboard().reference
     ui_map.lists_from_url(LISTS, {
@@ -42,7 +43,7 @@ def preset_from_url() -> None:
             st.session_state[key] = value[:200]
         else:
             st.session_state.pop(key, None)
-    st.session_state["_coord_preset"] = signature
+    st.session_state[keys.COORD_PRESET] = signature
 
 
 def sync_url() -> None:
@@ -54,7 +55,7 @@ def sync_url() -> None:
             st.query_params[param] = str(value)
         elif param in st.query_params:
             del st.query_params[param]
-    st.session_state["_coord_preset"] = _signature()
+    st.session_state[keys.COORD_PRESET] = _signature()
 
 
 def choose(label: str, options: list[str], key: str, names: dict[str, str]) -> str | None:

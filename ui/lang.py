@@ -9,16 +9,17 @@ from typing import Literal
 
 import streamlit as st
 
+import ui.keys as keys
 from scenes.i18n import LANGUAGES, number, t, time_text
 from ui.cache import dashboard
 
 
 def lang() -> str:
     """The interface language: the sidebar choice, else `?lang=`, else the configured default."""
-    if "lang" not in st.session_state:
+    if keys.LANG not in st.session_state:
         wanted = st.query_params.get("lang", dashboard().settings.language)
-        st.session_state["lang"] = wanted if wanted in LANGUAGES else "sv"
-    return str(st.session_state["lang"])
+        st.session_state[keys.LANG] = wanted if wanted in LANGUAGES else "sv"
+    return str(st.session_state[keys.LANG])
 
 
 def tr(key: str, **values: object) -> str:
@@ -55,7 +56,7 @@ def date_format() -> Literal["YYYY-MM-DD", "DD/MM/YYYY"]:
 def language_selector() -> None:
     lang()  # make sure the default is in session state before the widget reads it
     st.sidebar.selectbox(t("app.language", lang()), options=list(LANGUAGES), format_func=LANGUAGES.__getitem__,
-                         key="lang")
+                         key=keys.LANG)
 
 
 #: where Streamlit's Markdown would make a link of plain text (GFM "autolink literals": http://…, www.…, e-mail)

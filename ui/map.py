@@ -21,11 +21,12 @@ from scenes.domain.query import SceneFilter, scene_at, scene_history
 from scenes.model import Survey
 from scenes.reference import Reference
 from scenes.render import maps
+from ui import keys
 
-PRESETS = {"kommun": "f_kommun", "lpo": "f_lpo", "kategori": "f_kategori", "status": "f_status"}
+PRESETS = {"kommun": keys.F_KOMMUN, "lpo": keys.F_LPO, "kategori": keys.F_KATEGORI, "status": keys.F_STATUS}
 PRESENT = "visning"  # ?visning=1: presentation mode
-TABLE, MAP = "scene_table", "scene_map"
-FILTERS, _FILTERS_OPEN = "map_filters", "_map_filters_open"  # the "Urval" expander, and whether it was left open
+TABLE, MAP = keys.SCENE_TABLE, keys.SCENE_MAP
+FILTERS, _FILTERS_OPEN = keys.MAP_FILTERS, keys.MAP_FILTERS_OPEN  # the "Urval" expander, and whether it was left open
 
 
 MEASURES = "atgard"  # ?atgard=1: mark the scenes with an ongoing measure (exact precision only)
@@ -69,38 +70,38 @@ def preset_from_url(survey_ids: list[str]) -> None:
     """Copy URL query values into the widgets' state when the link changes (a shared link sets the view)."""
     q = st.query_params
     signature = _url_signature()
-    if st.session_state.get("_map_preset") == signature:
+    if st.session_state.get(keys.MAP_PRESET) == signature:
         return
     ref = ui.dashboard().reference
     known = {"kommun": set(ref.municipalities["kommun_kod"]), "lpo": set(ref.police_areas["lpo_code"]),
              "kategori": set(ref.categories["code"]), "status": set(ref.statuses["code"])}
     lists_from_url(PRESETS, known)  # a link sets every filter (unnamed ones are cleared); unknown codes drop
     if q.get("survey") in survey_ids:
-        st.session_state["f_survey"] = q.get("survey")
+        st.session_state[keys.F_SURVEY] = q.get("survey")
     compare_to = q.get(COMPARE)
-    st.session_state["f_compare"] = compare_to if compare_to in (*survey_ids, "none") else COMPARE_DEFAULT
-    st.session_state["present"] = q.get(PRESENT) == "1"
-    st.session_state["f_ongoing"] = q.get(MEASURES) == "1"
-    st.session_state["f_measure"] = q.get(SHADING) if q.get(SHADING) in SHADINGS else SHADINGS[0]
-    st.session_state["f_pair"] = q.get(PAIR) == "1"
-    st.session_state["_map_preset"] = signature
+    st.session_state[keys.F_COMPARE] = compare_to if compare_to in (*survey_ids, "none") else COMPARE_DEFAULT
+    st.session_state[keys.PRESENT] = q.get(PRESENT) == "1"
+    st.session_state[keys.F_ONGOING] = q.get(MEASURES) == "1"
+    st.session_state[keys.F_MEASURE] = q.get(SHADING) if q.get(SHADING) in SHADINGS else SHADINGS[0]
+    st.session_state[keys.F_PAIR] = q.get(PAIR) == "1"
+    st.session_state[keys.MAP_PRESET] = signature
 
 
 def sync_url() -> None:
     """Write the filters, the survey, the comparison, the shading measure and the two-map switch into the address
     (widget callback), as Samordning does: a copied link reopens the same view (`preset_from_url` reads it back)."""
     lists_to_url(PRESETS)
-    survey = st.session_state.get("f_survey")
+    survey = st.session_state.get(keys.F_SURVEY)
     if survey:
         st.query_params["survey"] = str(survey)
-    compare_to = st.session_state.get("f_compare")
+    compare_to = st.session_state.get(keys.F_COMPARE)
     if compare_to and compare_to != COMPARE_DEFAULT and ui.exact():  # participants compare with nothing
         st.query_params[COMPARE] = str(compare_to)
     elif COMPARE in st.query_params:
         del st.query_params[COMPARE]
-    _value_to_url(SHADING, st.session_state.get("f_measure"), SHADINGS[0])
-    _value_to_url(PAIR, "1" if st.session_state.get("f_pair") else None, None)
-    st.session_state["_map_preset"] = _url_signature()
+    _value_to_url(SHADING, st.session_state.get(keys.F_MEASURE), SHADINGS[0])
+    _value_to_url(PAIR, "1" if st.session_state.get(keys.F_PAIR) else None, None)
+    st.session_state[keys.MAP_PRESET] = _url_signature()
 
 
 def _value_to_url(param: str, value: str | None, default: str | None) -> None:
@@ -130,17 +131,17 @@ def _switch_to_url(key: str, param: str) -> None:
         st.query_params[param] = "1"
     elif param in st.query_params:
         del st.query_params[param]
-    st.session_state["_map_preset"] = _url_signature()
+    st.session_state[keys.MAP_PRESET] = _url_signature()
 
 
 def sync_measures_param() -> None:
     """The measure switch in the address (`atgard=1`): a shared link marks the same scenes."""
-    _switch_to_url("f_ongoing", MEASURES)
+    _switch_to_url(keys.F_ONGOING, MEASURES)
 
 
 def sync_presentation_param() -> None:
     """The presentation switch in the address: the link of a projected map opens as projected."""
-    _switch_to_url("present", PRESENT)
+    _switch_to_url(keys.PRESENT, PRESENT)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -167,9 +168,9 @@ def presentation_style() -> None:
 
 def step(ids: list[str], delta: int) -> None:
     """Previous/next survey (button callback)."""
-    current = st.session_state.get("f_survey", ids[-1])
+    current = st.session_state.get(keys.F_SURVEY, ids[-1])
     at = ids.index(current) if current in ids else len(ids) - 1
-    st.session_state["f_survey"] = ids[max(0, min(len(ids) - 1, at + delta))]
+    st.session_state[keys.F_SURVEY] = ids[max(0, min(len(ids) - 1, at + delta))]
     sync_url()
 
 
@@ -177,20 +178,20 @@ def time_control(surveys: list[Survey], compact: bool = False) -> Survey:
     """A slider over the surveys (oldest to newest) with previous/next buttons; returns the chosen survey."""
     by_id = {s.id: s for s in surveys}
     ids = list(by_id)
-    if st.session_state.get("f_survey") not in by_id:
-        st.session_state["f_survey"] = ids[-1]
+    if st.session_state.get(keys.F_SURVEY) not in by_id:
+        st.session_state[keys.F_SURVEY] = ids[-1]
     back, slider, forward = st.columns([1, 10, 1], vertical_alignment="bottom")
-    at = ids.index(st.session_state["f_survey"])
+    at = ids.index(st.session_state[keys.F_SURVEY])
     back.button("◀", key="t_prev", on_click=step, args=(ids, -1), disabled=at == 0, help=ui.tr("map.time.previous"),
                 width="stretch")
     forward.button("▶", key="t_next", on_click=step, args=(ids, 1), disabled=at == len(ids) - 1,
                    help=ui.tr("map.time.next"), width="stretch")
     if len(ids) > 1:
-        chosen = slider.select_slider(ui.tr("map.filter.survey"), ids, key="f_survey",
+        chosen = slider.select_slider(ui.tr("map.filter.survey"), ids, key=keys.F_SURVEY,
                                       format_func=lambda i: ui.escape_markdown(by_id[i].name),  # drawn as Markdown
                                       label_visibility="collapsed" if compact else "visible", on_change=sync_url)
     else:
-        slider.selectbox(ui.tr("map.filter.survey"), ids, key="f_survey", format_func=lambda i: by_id[i].name,
+        slider.selectbox(ui.tr("map.filter.survey"), ids, key=keys.F_SURVEY, format_func=lambda i: by_id[i].name,
                          on_change=sync_url)
         chosen = ids[0]
     return by_id[str(chosen)]
@@ -269,8 +270,8 @@ def selection(shown: Any) -> tuple[str | None, bool]:
     ids = [str(s) for s in shown["scene_id"]]
     click = (st.session_state.get(MAP) or {}).get("last_object_clicked") or None
     rows = list(((st.session_state.get(TABLE) or {}).get("selection") or {}).get("rows") or [])
-    seen_click, seen_rows = st.session_state.get("_sel_click"), st.session_state.get("_sel_rows")
-    chosen = st.session_state.get("_sel")
+    seen_click, seen_rows = st.session_state.get(keys.SEL_CLICK), st.session_state.get(keys.SEL_ROWS)
+    chosen = st.session_state.get(keys.SEL)
     changed = False
     if click and click != seen_click:
         hit = scene_at(shown, click["lat"], click["lng"])
@@ -282,7 +283,7 @@ def selection(shown: Any) -> tuple[str | None, bool]:
         chosen, changed = (ids[rows[0]] if rows and rows[0] < len(ids) else None), True
     if chosen not in ids:
         chosen = None
-    st.session_state["_sel_click"], st.session_state["_sel_rows"], st.session_state["_sel"] = click, rows, chosen
+    st.session_state[keys.SEL_CLICK], st.session_state[keys.SEL_ROWS], st.session_state[keys.SEL] = click, rows, chosen
     return chosen, changed and chosen is not None
 
 
@@ -296,8 +297,8 @@ def focus(shown: Any, scene_id: str) -> tuple[tuple[float, float], float]:
 def state_filter() -> SceneFilter:
     """The filters as the widgets hold them (also before they are drawn in this run)."""
     get = st.session_state.get
-    return SceneFilter(municipalities=tuple(get("f_kommun") or ()), police_areas=tuple(get("f_lpo") or ()),
-                       categories=tuple(get("f_kategori") or ()), statuses=tuple(get("f_status") or ()))
+    return SceneFilter(municipalities=tuple(get(keys.F_KOMMUN) or ()), police_areas=tuple(get(keys.F_LPO) or ()),
+                       categories=tuple(get(keys.F_KATEGORI) or ()), statuses=tuple(get(keys.F_STATUS) or ()))
 
 
 def summary(filt: SceneFilter, measure: str) -> str:
@@ -330,38 +331,38 @@ def filters(frame: Any, exact: bool, surveys: list[Survey]) -> tuple[SceneFilter
     ref, lang = ui.dashboard().reference, ui.lang()
     c = st.columns(4)
     every = ui.tr("map.filter.all")
-    lpo = sorted(set(frame["lokalpolisomrade"]) | set(st.session_state.get("f_lpo", [])))
+    lpo = sorted(set(frame["lokalpolisomrade"]) | set(st.session_state.get(keys.F_LPO, [])))
     pick = partial(_pick, placeholder=every)
     filt = SceneFilter(
-        municipalities=pick(c[0], "map.filter.municipality", list(ref.municipalities["kommun_kod"]), "f_kommun",
+        municipalities=pick(c[0], "map.filter.municipality", list(ref.municipalities["kommun_kod"]), keys.F_KOMMUN,
                             ref.municipality_name),
-        police_areas=pick(c[1], "map.filter.police_area", lpo, "f_lpo", ref.police_area_name),
-        categories=pick(c[2], "map.filter.category", list(ref.categories["code"]), "f_kategori",
+        police_areas=pick(c[1], "map.filter.police_area", lpo, keys.F_LPO, ref.police_area_name),
+        categories=pick(c[2], "map.filter.category", list(ref.categories["code"]), keys.F_KATEGORI,
                         lambda k: ref.category_label(k, lang)),
-        statuses=pick(c[3], "map.filter.status", list(ref.statuses["code"]), "f_status",
+        statuses=pick(c[3], "map.filter.status", list(ref.statuses["code"]), keys.F_STATUS,
                       lambda k: ref.status_label(k, lang)))
     shading, against, paired, marked = st.columns([2, 2, 1, 1], vertical_alignment="bottom")
-    measure = shading.radio(ui.tr("map.choropleth"), list(SHADINGS), key="f_measure", horizontal=True,
+    measure = shading.radio(ui.tr("map.choropleth"), list(SHADINGS), key=keys.F_MEASURE, horizontal=True,
                          format_func=lambda m: ui.tr(f"map.measure.{m}"), on_change=sync_url)
     names = {s.id: s.name for s in surveys}
     options = ["prev", "none", *names] if exact else ["none"]
-    if st.session_state.get("f_compare") not in options:
-        st.session_state["f_compare"] = options[0]
-    compare_to = against.selectbox(ui.tr("map.filter.compare"), options, key="f_compare", on_change=sync_url,
+    if st.session_state.get(keys.F_COMPARE) not in options:
+        st.session_state[keys.F_COMPARE] = options[0]
+    compare_to = against.selectbox(ui.tr("map.filter.compare"), options, key=keys.F_COMPARE, on_change=sync_url,
                                    disabled=not exact, format_func=lambda i: ui.tr(f"map.compare.{i}")
                                    if i in ("prev", "none") else names[i])
-    pair = paired.toggle(ui.tr("map.side_by_side"), key="f_pair", help=ui.tr("map.side_by_side_help"),
+    pair = paired.toggle(ui.tr("map.side_by_side"), key=keys.F_PAIR, help=ui.tr("map.side_by_side_help"),
                           on_change=sync_url)
     if exact:  # which scenes have an ongoing measure: never at generalised precision
-        marked.toggle(ui.tr("coord.map_toggle"), key="f_ongoing", help=ui.tr("coord.map_toggle_help"),
+        marked.toggle(ui.tr("coord.map_toggle"), key=keys.F_ONGOING, help=ui.tr("coord.map_toggle_help"),
                       on_change=sync_measures_param)
     return filt, measure, None if compare_to == "none" else compare_to, pair
 
 
 def presentation_switch(present: bool) -> None:
     """The presentation switch; turning it on or off redraws the whole page (sidebar, page chrome)."""
-    st.toggle(ui.tr("map.present"), key="present", help=ui.tr("map.present_help"), on_change=sync_presentation_param)
-    if bool(st.session_state.get("present")) != present:
+    st.toggle(ui.tr("map.present"), key=keys.PRESENT, help=ui.tr("map.present_help"), on_change=sync_presentation_param)
+    if bool(st.session_state.get(keys.PRESENT)) != present:
         st.rerun(scope="app")
 
 

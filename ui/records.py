@@ -39,7 +39,7 @@ def files(prefix: str, columns: Sequence[str], importer: Callable[[str, bytes], 
         except ValidationFailed as exc:  # the file's own rows and columns, as on the upload page
             ui.show_error(exc)
             return
-        st.success(message, icon=":material/check_circle:")
+        ui.done(message)
 
 
 def confirmed(label_key: str, confirm_key: str, key: str, *, readonly: bool) -> bool:

@@ -25,15 +25,16 @@ from typing import ParamSpec, cast
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+import ui.keys as keys
 from scenes.access.auth import ROLES, AccessDenied, precision_for
 from scenes.access.auth import require as auth_require
-from scenes.access.pages import SETUP
 from scenes.access.sessions import identity_key
 from scenes.domain.disclosure import Disclosure
 from scenes.views.dashboard import DEMO_ACTOR, Dashboard
 from scenes.web.routes import HANDOFF_SECONDS, NOTICE_COOKIE, client_address, cookie_value, handoffs
 from ui.cache import dashboard
 from ui.lang import tr
+from ui.links import page_link
 
 _LOG = logging.getLogger("scenes")
 
@@ -49,16 +50,16 @@ class Who:
 
 def new_run() -> None:
     """Called first by app.py on every rerun: who is asking is decided afresh (a revoked session ends here)."""
-    st.session_state["_run"] = st.session_state.get("_run", 0) + 1
+    st.session_state[keys.RUN] = st.session_state.get(keys.RUN, 0) + 1
 
 
 def who() -> Who:
     """Who is asking, resolved once per rerun (sessions, demo mode, OIDC: see identify)."""
-    run = st.session_state.get("_run")
-    cached = st.session_state.get("_who")
-    if cached is None or st.session_state.get("_who_run") != run:
+    run = st.session_state.get(keys.RUN)
+    cached = st.session_state.get(keys.WHO)
+    if cached is None or st.session_state.get(keys.WHO_RUN) != run:
         cached = identify()
-        st.session_state["_who"], st.session_state["_who_run"] = cached, run
+        st.session_state[keys.WHO], st.session_state[keys.WHO_RUN] = cached, run
     return cast(Who, cached)
 
 
@@ -82,7 +83,7 @@ def recheck() -> None:
     ctx = get_script_run_ctx()
     if ctx is not None and not getattr(ctx, "fragment_ids_this_run", True):
         return  # a full rerun (no fragment ids); an unknown Streamlit without the attribute asks again
-    before = st.session_state.get("_who")
+    before = st.session_state.get(keys.WHO)
     new_run()
     if who() != before:
         st.rerun(scope="app")
@@ -134,9 +135,9 @@ def download_data(data: Callable[[], bytes | str] | bytes | str) -> Callable[[],
     gets no byte; the tab is rerun, so it shows the sign-in page or the new role's view.
     """
     ctx = get_script_run_ctx()
-    token = st.session_state.get("session_token") or _token()
+    token = st.session_state.get(keys.SESSION_TOKEN) or _token()
     current = who()
-    identity = str(st.session_state.get("identity_key") or "") if current.kind in ("oidc", "demo") else ""
+    identity = str(st.session_state.get(keys.IDENTITY_KEY) or "") if current.kind in ("oidc", "demo") else ""
     grant = _Grant(dashboard(), current, token, ctx.session_id if ctx else "", identity)
 
     def checked() -> bytes | str:
@@ -173,12 +174,8 @@ def demo_readonly() -> bool:
     if not is_demo():
         return False
     st.info(tr("demo.readonly"), icon=":material/science:")
-    st.page_link(SETUP_PAGE, label=tr("setup.link"), icon=":material/admin_panel_settings:")
+    page_link("setup", label=tr("setup.link"), icon=":material/admin_panel_settings:")
     return True
-
-
-#: the page that creates the first administrator (demo mode and a store without accounts)
-SETUP_PAGE = SETUP.file
 
 
 def require(page: str) -> str:
@@ -238,8 +235,8 @@ def _warn_proxy_once() -> bool:
 
 def _token() -> str:
     """This tab's token (set at sign-in), else the cookie the browser sent when the tab connected."""
-    token = st.session_state.get("session_token") or _cookie()
-    if not isinstance(token, str) or token == st.session_state.get("dead_token"):
+    token = st.session_state.get(keys.SESSION_TOKEN) or _cookie()
+    if not isinstance(token, str) or token == st.session_state.get(keys.DEAD_TOKEN):
         return ""
     return token if _TOKEN.match(token) else ""
 
@@ -251,11 +248,11 @@ def _cookie() -> str:
 
 
 def _forget(token: str, *, expired: bool = False) -> None:
-    st.session_state.pop("session_token", None)
-    st.session_state["dead_token"] = token
-    st.session_state["clear_cookie"] = True
+    st.session_state.pop(keys.SESSION_TOKEN, None)
+    st.session_state[keys.DEAD_TOKEN] = token
+    st.session_state[keys.CLEAR_COOKIE] = True
     if expired:
-        st.session_state["expired"] = True
+        st.session_state[keys.EXPIRED] = True
 
 
 def _provider_claims() -> dict[str, object] | None:
@@ -286,39 +283,39 @@ def identify() -> Who:
     elif dash.demo_mode():
         if oidc_configured():
             return anonymous  # sign-in first, then the sandbox
-        return Who(role=str(st.session_state.get("demo_role", "analytiker")), actor=DEMO_ACTOR, kind="demo")
+        return Who(role=str(st.session_state.get(keys.DEMO_ROLE, "analytiker")), actor=DEMO_ACTOR, kind="demo")
     token = _token()
     if not token:
         return anonymous
     found = dash.sessions.resolve(token)
     if found.state == "ok" and found.role:
         return Who(role=found.role, actor=found.username, kind="local")
-    _forget(token, expired=found.state == "expired")
+    _forget(token, expired=found.state == keys.EXPIRED)
     return anonymous
 
 
 def _provider_who(dash: Dashboard, claims: dict[str, object]) -> Who | None:
     """The person behind a provider sign-in, or None (refused: the reason is kept for the sign-in page)."""
     key = identity_key(claims)
-    refused = st.session_state.get("refused_identity")
+    refused = st.session_state.get(keys.REFUSED_IDENTITY)
     if isinstance(refused, tuple) and refused[0] == key:
         return None  # this tab's identity was refused: it stays refused until a new sign-in (a new page load)
     decision = dash.provider_sign_in(claims)
     if decision.outcome != "ok":
-        st.session_state["refused_identity"] = (key, decision.outcome, decision.username)
-        st.session_state.pop("identity_key", None)
+        st.session_state[keys.REFUSED_IDENTITY] = (key, decision.outcome, decision.username)
+        st.session_state.pop(keys.IDENTITY_KEY, None)
         if decision.outcome == "no_role":
             dash.identities.seen(decision.username, None)  # listed on Användare, so an administrator can act
         return None
-    st.session_state["identity_key"] = decision.key
-    st.session_state["provider_role"] = decision.role
-    st.session_state["provider_name"] = decision.username
+    st.session_state[keys.IDENTITY_KEY] = decision.key
+    st.session_state[keys.PROVIDER_ROLE] = decision.role
+    st.session_state[keys.PROVIDER_NAME] = decision.username
     if decision.fresh:
-        st.session_state["fresh_sign_in"] = True
+        st.session_state[keys.FRESH_SIGN_IN] = True
     assert decision.role is not None  # noqa: S101 - "ok" always has a role
     if dash.demo_mode():  # the sandbox after sign-in: any role up to the person's own
         highest = ROLES.index(decision.role)
-        chosen = str(st.session_state.get("demo_role", decision.role))
+        chosen = str(st.session_state.get(keys.DEMO_ROLE, decision.role))
         role = chosen if chosen in ROLES and ROLES.index(chosen) <= highest else decision.role
         return Who(role=role, actor=DEMO_ACTOR, kind="demo")
     return Who(role=decision.role, actor=decision.username, kind="oidc")
@@ -327,19 +324,19 @@ def _provider_who(dash: Dashboard, claims: dict[str, object]) -> Who | None:
 def provider_identity() -> str | None:
     """The name of this tab's provider sign-in while its session is live (in the sandbox too), else None."""
     who()
-    name = st.session_state.get("provider_name")
-    return str(name) if st.session_state.get("identity_key") and name else None
+    name = st.session_state.get(keys.PROVIDER_NAME)
+    return str(name) if st.session_state.get(keys.IDENTITY_KEY) and name else None
 
 
 def refusal() -> tuple[str, str] | None:
     """Why this tab's provider sign-in was refused (outcome, user name), or None."""
-    refused = st.session_state.get("refused_identity")
+    refused = st.session_state.get(keys.REFUSED_IDENTITY)
     return (str(refused[1]), str(refused[2])) if isinstance(refused, tuple) else None
 
 
 def notice() -> str:
     """What the sign-in page says first: this tab's sign-out or expiry, else the browser's last (a cookie)."""
-    kept = st.session_state.get("notice")
+    kept = st.session_state.get(keys.NOTICE)
     if isinstance(kept, str):
         return kept
     header = st.context.headers.get("Cookie", "")
@@ -352,21 +349,21 @@ def sync_cookie() -> None:
     The cookie is HttpOnly, so no script may read or write it: the page's script sends a one-time code (never the
     token) to the app's own route (`scenes.web.routes`), whose answer sets it; clearing goes through the route as well.
     """
-    token = st.session_state.get("session_token")
+    token = st.session_state.get(keys.SESSION_TOKEN)
     if token and _cookie() != token and _TOKEN.match(token) and not handoffs().delivered(token):
-        code = st.session_state.get("cookie_code")
-        if (not isinstance(code, str) or st.session_state.get("cookie_code_for") != token
-                or time.monotonic() > st.session_state.get("cookie_code_until", 0.0)):
+        code = st.session_state.get(keys.COOKIE_CODE)
+        if (not isinstance(code, str) or st.session_state.get(keys.COOKIE_CODE_FOR) != token
+                or time.monotonic() > st.session_state.get(keys.COOKIE_CODE_UNTIL, 0.0)):
             # a fresh code when the last one has lapsed (its exchange failed, or the tab slept): the script changes,
             # so the browser runs it again
             code = handoffs().offer(token)
-            st.session_state["cookie_code"], st.session_state["cookie_code_for"] = code, token
-            st.session_state["cookie_code_until"] = time.monotonic() + HANDOFF_SECONDS - 5
+            st.session_state[keys.COOKIE_CODE], st.session_state[keys.COOKIE_CODE_FOR] = code, token
+            st.session_state[keys.COOKIE_CODE_UNTIL] = time.monotonic() + HANDOFF_SECONDS - 5
         route = "api/session"
-    elif st.session_state.pop("clear_cookie", False) and not token and st.session_state.get("dead_token"):
+    elif st.session_state.pop(keys.CLEAR_COOKIE, False) and not token and st.session_state.get(keys.DEAD_TOKEN):
         # The code names the token this tab ended: the server clears the cookie only if it still holds that one, so
         # a stale tab never signs the browser out of a newer session.
-        code, route = handoffs().offer(str(st.session_state["dead_token"])), "api/session/end"
+        code, route = handoffs().offer(str(st.session_state[keys.DEAD_TOKEN])), "api/session/end"
     else:
         return
     call = f"fetch({json.dumps(_route(route))}, {{method: 'POST', credentials: 'same-origin', " \
@@ -383,9 +380,9 @@ def _route(path: str) -> str:
 
 def signed_in(token: str) -> None:
     """Keep the token of a sign-in made in this tab (the cookie follows at the next `sync_cookie`)."""
-    st.session_state["session_token"] = token
-    st.session_state.pop("clear_cookie", None)
-    st.session_state.pop("dead_token", None)
+    st.session_state[keys.SESSION_TOKEN] = token
+    st.session_state.pop(keys.CLEAR_COOKIE, None)
+    st.session_state.pop(keys.DEAD_TOKEN, None)
 
 
 def sign_out() -> None:
@@ -397,18 +394,18 @@ def sign_out() -> None:
     (`st.logout` is not called followed by `st.rerun`: in Streamlit 1.67 that leaves the identity cookie.)
     """
     dash = dashboard()
-    key = st.session_state.get("identity_key")
+    key = st.session_state.get(keys.IDENTITY_KEY)
     current = who()
     if isinstance(key, str) and key:
         dash.sessions.end_identity(key, actor=current.actor if current.kind == "oidc" else DEMO_ACTOR)
-        st.session_state["refused_identity"] = (key, "signed-out", current.actor)
-        st.session_state["provider_logout"] = True
-        st.session_state.pop("identity_key", None)
-    token = st.session_state.get("session_token") or _token()
+        st.session_state[keys.REFUSED_IDENTITY] = (key, "signed-out", current.actor)
+        st.session_state[keys.PROVIDER_LOGOUT] = True
+        st.session_state.pop(keys.IDENTITY_KEY, None)
+    token = st.session_state.get(keys.SESSION_TOKEN) or _token()
     if token:
         dash.sign_out(token, actor=current.actor)
         _forget(token)
-    st.session_state["notice"] = "signed-out"
+    st.session_state[keys.NOTICE] = "signed-out"
     st.rerun()
 
 
@@ -420,10 +417,10 @@ def leave_provider() -> None:
     Both first leave the notice for the sign-in page.
     """
     found = refusal()
-    if found is None or st.session_state.get("left_provider") == found:
+    if found is None or st.session_state.get(keys.LEFT_PROVIDER) == found:
         return
-    st.session_state["left_provider"] = found
-    logout = bool(st.session_state.pop("provider_logout", False))
+    st.session_state[keys.LEFT_PROVIDER] = found
+    logout = bool(st.session_state.pop(keys.PROVIDER_LOGOUT, False))
     body = json.dumps({"notice": found[0], "identity": not logout})
     then = f".then(() => window.location.assign({json.dumps(_route('auth/logout'))}))" if logout else ""
     call = f"fetch({json.dumps(_route('api/signed-out'))}, {{method: 'POST', credentials: 'same-origin', " \

@@ -1,6 +1,6 @@
 """The sign-in page, the first-administrator form, the "not for your role" page and who is signed in (sidebar).
 
-These are pages and parts of pages: like the scripts in pages/, they use the ui package through its public names.
+These are pages and parts of pages: like the scripts in screens/, they use the ui package through its public names.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import ui
 from scenes.access.pages import PAGES
 from scenes.errors import ScenesError
 from scenes.web.routes import next_page
+from ui import keys
 from ui.session import (
     client,
     go_to,
@@ -33,15 +34,15 @@ def identity_sidebar() -> None:
         # Role names are the same in both languages (they are the project's role codes), so the widget's
         # labels do not change when the language does.
         roles = ["deltagare", "styrgrupp", "analytiker", "admin"]
-        own = st.session_state.get("provider_role")
+        own = st.session_state.get(keys.PROVIDER_ROLE)
         if oidc_configured() and own in roles:  # signed in to the sandbox: any role up to the person's own
             roles = roles[:roles.index(own) + 1]
-        st.sidebar.selectbox(ui.tr("auth.demo_role"), roles, index=min(2, len(roles) - 1), key="demo_role",
+        st.sidebar.selectbox(ui.tr("auth.demo_role"), roles, index=min(2, len(roles) - 1), key=keys.DEMO_ROLE,
                              format_func=str.capitalize)
         name = ui.provider_identity()
         if name is not None:  # the sandbox behind the organisation's sign-in: who is signed in, and the way out
             st.sidebar.caption(ui.tr("auth.signed_in", who=name.removeprefix("oidc:"),
-                                     role=ui.tr(f"role.{st.session_state.get('provider_role')}")))
+                                     role=ui.tr(f"role.{st.session_state.get(keys.PROVIDER_ROLE)}")))
             if st.sidebar.button(ui.tr("auth.sign_out"), key="sign_out", icon=":material/logout:"):
                 sign_out()
         return
@@ -94,17 +95,17 @@ def _here(page_key: str | None) -> str:
 
 
 def landing() -> tuple[str, dict[str, str]] | None:
-    """Just signed in through the provider (whose round trip ends at the app's root): the page asked for before,
-    with its query parameters, when it is one of the app's pages; None otherwise."""
+    """Just signed in through the provider (whose round trip ends at the app's root): the key of the page asked for
+    before, with its query parameters, when it is one of the app's pages; None otherwise."""
     from urllib.parse import parse_qsl, urlsplit
 
-    if not st.session_state.pop("fresh_sign_in", False):
+    if not st.session_state.pop(keys.FRESH_SIGN_IN, False):
         return None
     header = st.context.headers.get("Cookie", "")
     wanted = urlsplit(next_page(header if isinstance(header, str) else ""))
     for page in PAGES.values():
         if page.url_path == wanted.path.strip("/"):
-            return page.file, dict(parse_qsl(wanted.query)[:50])
+            return page.key, dict(parse_qsl(wanted.query)[:50])
     return None
 
 
@@ -119,7 +120,7 @@ def sign_in_page(page_key: str | None = None) -> None:
     elif said in ("signed-out", "expired", "ended", "stale"):
         st.info(ui.tr(f"auth.notice.{said}"), icon=":material/logout:" if said == "signed-out" else
                 ":material/timer_off:")
-    elif st.session_state.pop("expired", False):
+    elif st.session_state.pop(keys.EXPIRED, False):
         st.info(ui.tr("auth.expired"), icon=":material/timer_off:")
     leave_provider()  # a refused or ended provider sign-in: its identity cookie goes
     if oidc_configured():
@@ -154,7 +155,7 @@ def _local_form() -> None:
             st.error(ui.tr("auth.failed"), icon=":material/lock:")
             return
         signed_in(token)
-        st.session_state.pop("notice", None)
+        st.session_state.pop(keys.NOTICE, None)
         st.rerun()  # the same address now opens the page that was asked for, with its query parameters
 
 
@@ -162,4 +163,4 @@ def not_allowed_page() -> None:
     """A page the role may not open: a clear message instead of Streamlit's "Page not found"."""
     st.title(ui.tr("app.title"))
     st.error(ui.tr("auth.not_allowed", role=ui.tr(f"role.{ui.role()}")), icon=":material/block:")
-    st.page_link("pages/overview.py", label=ui.tr("nav.overview"), icon=":material/dashboard:")
+    ui.page_link("overview", label=ui.tr("nav.overview"), icon=":material/dashboard:")

@@ -20,6 +20,7 @@ from scenes.ingest.triage import ProblemGroup, group_examples, group_title, tria
 from scenes.ingest.upload import UploadCheck, report_table
 from scenes.io.formats import table_to_csv
 from scenes.model import SurveyKind
+from ui import keys
 
 
 def file_to_check(upload: Any) -> tuple[str, str, bytes, dict[str, Any] | None]:
@@ -27,7 +28,7 @@ def file_to_check(upload: Any) -> tuple[str, str, bytes, dict[str, Any] | None]:
     applied to this very upload, else the upload itself."""
     name, data = upload.name, upload.getvalue()
     original = hashlib.sha256(data).hexdigest()
-    corrected = st.session_state.get("up_corrected")
+    corrected = st.session_state.get(keys.UP_CORRECTED)
     if corrected and corrected["source"] == original:
         return original, corrected["name"], corrected["data"], corrected
     return original, name, data, None
@@ -36,13 +37,13 @@ def file_to_check(upload: Any) -> tuple[str, str, bytes, dict[str, Any] | None]:
 def column_mapping(check: UploadCheck) -> None:
     """Unknown columns can be mapped to a field (the choice applies at the next check)."""
     unknown = [p.column for p in check.result.problems if p.code == "unknown_column" and p.column]
-    st.session_state["up_unknown"] = unknown
+    st.session_state[keys.UP_UNKNOWN] = unknown
     if not unknown:
         return
     st.markdown(f"**{ui.tr('upload.mapping')}**")
     options = [None, *CANONICAL]
     for header, (_, hints) in header_mapping(unknown).items():
-        st.selectbox(ui.escape_markdown(header), options, key=f"map_{header}",
+        st.selectbox(ui.escape_markdown(header), options, key=keys.column_mapping(header),
                      format_func=lambda o: ui.tr("upload.ignore") if o is None else o,
                      help=ui.tr("upload.mapping_help", hints=", ".join(hints) or "–"))
 
@@ -85,7 +86,7 @@ def _group(dash: Dashboard, check: UploadCheck, original: str, corrected: dict[s
                                    icon=":material/auto_fix_high:", help=ui.tr("triage.apply_help")):
         correction = dash.correct(check, {group.code})
         changes = correction.changes + (corrected["changes"] if corrected else 0)
-        st.session_state["up_corrected"] = {"source": original, "name": correction.name, "data": correction.data,
+        st.session_state[keys.UP_CORRECTED] = {"source": original, "name": correction.name, "data": correction.data,
                                             "changes": changes}
         st.rerun()
 
@@ -96,7 +97,7 @@ def corrected_notice(corrected: dict[str, Any]) -> None:
     c1.info(ui.tr("upload.corrected", n=corrected["changes"], file=corrected["name"]), icon=":material/auto_fix_high:")
     ui.download(ui.tr("upload.corrected_download"), corrected["data"], file_name=str(corrected["name"]), where=c2)
     if c2.button(ui.tr("upload.corrected_undo"), icon=":material/undo:"):
-        st.session_state.pop("up_corrected", None)
+        st.session_state.pop(keys.UP_CORRECTED, None)
         st.rerun()
 
 

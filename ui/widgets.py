@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+import ui.keys as keys
 from scenes.domain.progress import Progress
 from scenes.domain.query import Comparison, HistoryEntry
 from scenes.i18n import CATALOGUE, t, time_text
@@ -20,6 +21,7 @@ from scenes.io.formats import table_to_csv
 from scenes.render.tables import only_dates, readable
 from ui.cache import county_map_image, dashboard, progress_chart_spec
 from ui.lang import day, escape_markdown, lang, num, tr
+from ui.links import switch_to
 from ui.session import disclosure, download_data, exact
 
 
@@ -58,13 +60,16 @@ def show_progress_chart(*, height: int = 420, compact_legend: bool = False) -> p
     return table
 
 
-_DONE = "ui_done"  # the session key of what the last write did, until the page has shown it
+_DONE = keys.DONE  # the session key of what the last write did, until the page has shown it
 
 
-def done(message: str) -> NoReturn:
-    """After a write: rerun, and have `flash()` show what was done above the redrawn page. (A toast could vanish
-    before a slow rerun had drawn the page it describes, and is gone before everyone has read it.)"""
+def done(message: str, *, then: str | None = None) -> NoReturn:
+    """After a write: rerun (or go to the page keyed `then`), and have `flash()` show what was done above the
+    redrawn page. Every write a page reports is reported this way (a test checks it): a toast could vanish before a
+    slow rerun had drawn the page it describes, and is gone before everyone has read it."""
     st.session_state[_DONE] = message
+    if then is not None:
+        switch_to(then)
     st.rerun()
 
 

@@ -15,7 +15,7 @@ import pytest
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
-from scenes.access.auth import Accounts, SetupRefused
+from scenes.access.accounts import Accounts, SetupRefused
 from scenes.access.sessions import Sessions
 from scenes.errors import DemoSandbox, NotFoundError, ScenesError
 from scenes.model import Goal, Survey, SurveyKind
@@ -460,7 +460,7 @@ def test_role_change_takes_effect_on_the_next_rerun(app_env: Path, signed_in: Ca
     Dashboard(Settings(state_dir=app_env)).init(demo=True)
     at = signed_in("analytiker", "anna")
     at.run()
-    at.switch_page("pages/history.py")
+    at.switch_page("screens/history.py")
     at.run()
     assert at.title[0].value == "Historik och granskningslogg"
     dash = Dashboard(Settings(state_dir=app_env))
@@ -477,7 +477,7 @@ def test_users_page_in_demo_mode_points_to_the_first_administrator(app_env: Path
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["demo_role"] = "admin"
     at.run()
-    at.switch_page("pages/users.py")
+    at.switch_page("screens/users.py")
     at.run()
     assert any("I demoläget skapas inga konton" in i.value for i in at.info)
     assert [t.label for t in at.text_input] == []  # no add-user form

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import json
 import re
@@ -10,11 +11,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from scenes.access.accounts import Accounts
 from scenes.access.auth import (
+    ACTIONS,
     PAGES,
     ROLES,
     AccessDenied,
-    Accounts,
     allowed_pages,
     can,
     precision_for,
@@ -54,6 +56,24 @@ def test_precision_and_actions() -> None:
     assert [can(r, "publish") for r in ROLES] == [False, False, True, True]
     assert [can(r, "manage_users") for r in ROLES] == [False, False, False, True]
     assert precision_for(None) == "generalised"
+
+
+def test_one_role_matrix_every_action_used() -> None:
+    """Page access and actions are one table: every page names an action of the matrix, and every action of the
+    matrix is used by the app (a page's action, or a `can(…, "<action>")` in the screens, ui or core)."""
+    from scenes.access.pages import registered
+
+    assert {p.key: p.action for p in registered() if p.action is not None and p.action not in ACTIONS} == {}
+    assert [p.key for p in registered() if p.action is None] == ["setup", "accessibility"]
+    used = {p.action for p in registered()}
+    for folder in ("screens", "ui", "src/scenes"):
+        for path in (PROJECT_ROOT / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "can"
+                        and len(node.args) == 2 and isinstance(node.args[1], ast.Constant)):
+                    used.add(node.args[1].value)
+    assert sorted(set(ACTIONS) - used) == []
+    assert "see_exact" in used  # precision_for's own call counts: the core uses it
 
 
 @pytest.mark.parametrize(("claims", "expected"), [
@@ -196,7 +216,7 @@ def test_nothing_exact_reaches_a_workshop_participant(demo_store: Path) -> None:
     """As deltagare, the map page (HTML, component payload, tables) carries no scene coordinate or name."""
     dash = Dashboard(Settings(state_dir=demo_store))
     frame = dash.store.scenes("demo-2024-02")
-    at = _as("deltagare", "pages/map.py")
+    at = _as("deltagare", "screens/map.py")
     text = _all_text(at)
     assert not re.search(r"(className|cls).{0,20}scene-marker", text)
     assert "count-label" in text
@@ -207,7 +227,7 @@ def test_nothing_exact_reaches_a_workshop_participant(demo_store: Path) -> None:
 def test_exact_roles_do_get_locations(demo_store: Path) -> None:
     """The same check finds coordinates for the steering group (so the test above can fail)."""
     frame = Dashboard(Settings(state_dir=demo_store)).store.scenes("demo-2024-02")
-    text = _all_text(_as("styrgrupp", "pages/map.py"))
+    text = _all_text(_as("styrgrupp", "screens/map.py"))
     assert re.search(r"(className|cls).{0,20}scene-marker", text)
     assert len(_leaks(frame, text)) == len(frame)
 
@@ -260,7 +280,7 @@ def test_idle_session_expires(app_env: Path) -> None:
     assert dash.store.audit().iloc[0]["action"] == "session-expired"
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/progress.py", "pages/seminars.py"])
+@pytest.mark.parametrize("page", ["screens/overview.py", "screens/progress.py", "screens/seminars.py"])
 def test_no_scene_names_for_workshop_participants(demo_store: Path, page: str) -> None:
     """Scene names can point at a place: deltagare see counts, never the names."""
     text = _all_text(_as("deltagare", page))

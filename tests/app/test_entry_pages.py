@@ -62,7 +62,7 @@ def test_analyst_adds_a_measure_for_a_scene(real_store: Dashboard, signed_in: Ca
     """An analyst picks a scene of the current survey by its name, fills in kind, actor and status, and saves: the
     measure is stored as version 1 by the analyst, listed with labels (not codes) and chosen for editing."""
     scene = str(real_store.scenes()["scene_id"].iloc[0])
-    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
     assert any("Inga åtgärder ännu" in i.value for i in at.info)
     _fill_new_measure(at, scene)
     _save_form(at)
@@ -83,7 +83,7 @@ def test_after_a_save_the_form_is_a_new_empty_one(real_store: Dashboard, signed_
     """Saved, the form returns to "Ny åtgärd" with every field empty and says what was saved; what is typed next is
     a second measure (version 1), never version 2 of the first."""
     first, second = (str(s) for s in real_store.scenes()["scene_id"].iloc[:2])
-    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
     _fill_new_measure(at, first)
     _save_form(at)
     [saved] = real_store.measures()
@@ -111,7 +111,7 @@ def test_analyst_edits_a_measure_and_sees_its_history(real_store: Dashboard, sig
 
     real_store.save_measure(Measure("atg-1", "uppsokande", "region_stockholm", "planerad", scene_id=scene),
                             actor="bo")
-    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
     at.selectbox(key="m_choice").set_value("atg-1").run()
     assert any(c.value.startswith("Formuläret visar version 1") for c in at.caption)
     next(s for s in at.selectbox if s.label == "Status").set_value("pagaende")
@@ -137,7 +137,7 @@ def test_a_stale_edit_is_refused_with_a_reload_hint(real_store: Dashboard, signe
 
     first = real_store.save_measure(Measure("atg-1", "uppsokande", "region_stockholm", "planerad", scene_id=scene),
                                     actor="bo")
-    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
     at.selectbox(key="m_choice").set_value("atg-1").run()
     real_store.save_measure(dataclasses.replace(first, note="från en annan flik"), actor="bo")
     next(s for s in at.selectbox if s.label == "Status").set_value("avslutad")
@@ -157,7 +157,7 @@ def test_removing_a_measure_asks_first_and_saves_a_removed_version(real_store: D
 
     real_store.save_measure(Measure("atg-9", "polisiar", "lpo_jarva", "pagaende", lokalpolisomrade="jarva"),
                             actor="bo")
-    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
     at.selectbox(key="m_choice").set_value("atg-9").run()
     assert _button(at, "Ta bort").disabled
     next(c for c in at.checkbox if c.label.startswith("Ja, ta bort åtgärden")).check().run()
@@ -171,7 +171,7 @@ def test_removing_a_measure_asks_first_and_saves_a_removed_version(real_store: D
 
 def test_a_refused_measure_names_the_form_fields(real_store: Dashboard, signed_in: Callable[..., AppTest]) -> None:
     """Saving without a target and kind says what is wrong by the form's own labels; nothing is stored."""
-    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
     _save_form(at)
     assert [e.value.split("\n\n")[-1] for e in at.error] == ["Åtgärden sparades inte."]
     problems = at.dataframe[-1].value
@@ -183,7 +183,7 @@ def test_a_bad_import_shows_the_located_problems_and_saves_nothing(real_store: D
                                                                    signed_in: Callable[..., AppTest]) -> None:
     """An import with problems lists each by row and column (the file's own names) and stores nothing; a good one
     says how many measures were added and updated."""
-    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
     bad = b"kommun_kod;kind;actor;status\n0180;magi;region_stockholm;klar\n"
     at.file_uploader(key="measures_upload").set_value(("fel.csv", bad, "text/csv")).run()
     _button(at, "Importera åtgärderna").click().run()
@@ -199,8 +199,8 @@ def test_a_bad_import_shows_the_located_problems_and_saves_nothing(real_store: D
 
 def test_exports_are_offered_as_csv_and_xlsx(real_store: Dashboard, signed_in: Callable[..., AppTest]) -> None:
     """Both pages offer their records as CSV and Excel, and show the file's header row."""
-    for page, stem, first in (("pages/measures.py", "atgarder", "measure_id"),
-                              ("pages/indicators.py", "trygghetsindikatorer", "indicator")):
+    for page, stem, first in (("screens/measures.py", "atgarder", "measure_id"),
+                              ("screens/indicators.py", "trygghetsindikatorer", "indicator")):
         at = _open(signed_in("analytiker", f"anna-{stem}"), page)
         names = {d.proto.label for d in at.get("download_button")}
         assert len([n for n in names if "(CSV)" in n or "(Excel)" in n]) == 2, page
@@ -209,7 +209,7 @@ def test_exports_are_offered_as_csv_and_xlsx(real_store: Dashboard, signed_in: C
 
 
 @pytest.mark.parametrize("role", ["deltagare", "styrgrupp"])
-@pytest.mark.parametrize("page", ["pages/measures.py", "pages/indicators.py"])
+@pytest.mark.parametrize("page", ["screens/measures.py", "screens/indicators.py"])
 def test_participants_and_the_steering_group_cannot_open_the_entry_pages(
         app_env: Path, signed_in: Callable[..., AppTest], role: str, page: str) -> None:
     """The entry pages are for analysts: they are not in another role's menu, and opened directly they refuse at
@@ -232,7 +232,7 @@ def test_demo_measures_are_labelled_and_writes_explained(app_env: Path) -> None:
     Dashboard(Settings(state_dir=app_env)).init(demo=True)
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["demo_role"] = "analytiker"
-    _open(at, "pages/measures.py")
+    _open(at, "screens/measures.py")
     assert any("Exempeldata" in w.value for w in at.warning)
     assert any("inget sparas" in i.value for i in at.info)
     assert "Exempeldata" in at.dataframe[0].value.columns
@@ -242,7 +242,7 @@ def test_demo_measures_are_labelled_and_writes_explained(app_env: Path) -> None:
 def test_a_real_measure_waits_for_the_first_real_survey(app_env: Path, signed_in: Callable[..., AppTest]) -> None:
     """With accounts but only demo surveys, the page says a real measure appears once a real survey is published."""
     Dashboard(Settings(state_dir=app_env)).init(demo=True)
-    at = _open(signed_in("analytiker", "anna"), "pages/measures.py")
+    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
     assert any("första skarpa kartläggningen" in i.value for i in at.info)
 
 
@@ -250,7 +250,7 @@ def test_indicator_page_empty_state_then_a_value_its_chart_and_removal(real_stor
                                                                         signed_in: Callable[..., AppTest]) -> None:
     """With no value the page says the app ships none and how to add one; an analyst's value is listed with its
     source address as a link, charted, and can be removed after a confirmation."""
-    at = _open(signed_in("analytiker", "anna"), "pages/indicators.py")
+    at = _open(signed_in("analytiker", "anna"), "screens/indicators.py")
     assert any("Appen levereras utan siffror" in i.value for i in at.info)
     fields = {t.label: t for t in at.text_input}
     fields["Indikator"].input("Andel otrygga nära scen")
@@ -277,7 +277,7 @@ def test_indicator_page_empty_state_then_a_value_its_chart_and_removal(real_stor
 def test_a_refused_indicator_value_names_the_form_fields(real_store: Dashboard,
                                                          signed_in: Callable[..., AppTest]) -> None:
     """A value that is not a number and a source address that is not http(s) are named by the form's labels."""
-    at = _open(signed_in("analytiker", "anna"), "pages/indicators.py")
+    at = _open(signed_in("analytiker", "anna"), "screens/indicators.py")
     fields = {t.label: t for t in at.text_input}
     fields["Värde"].input("många")
     fields["Källans adress (https://…)"].input("javascript:alert(1)")
@@ -296,7 +296,7 @@ def test_admin_edits_the_actors_table(app_env: Path, signed_in: Callable[..., Ap
     an actor in the editor and saves: the new name is the table's next version (audited), used in every label."""
     dash = Dashboard(Settings(state_dir=app_env))
     dash.init(demo=True)
-    at = _open(signed_in("admin", "ada"), "pages/reference.py")
+    at = _open(signed_in("admin", "ada"), "screens/reference.py")
     for name, help_start in (("measure_kinds", "Åtgärdstyperna"), ("actors", "Aktörerna")):
         at.session_state["ref_table"] = name
         at.run()
@@ -320,7 +320,7 @@ def test_progress_page_charts_the_indicators_beside_the_counts(real_store: Dashb
                                                                signed_in: Callable[..., AppTest]) -> None:
     """Without a value the progress page says none is entered; with values, each indicator is charted there (one at
     a time, chosen in a select) with its sources named, for the steering group and for participants alike."""
-    at = _open(signed_in("styrgrupp", "sara"), "pages/progress.py")
+    at = _open(signed_in("styrgrupp", "sara"), "screens/progress.py")
     charts_before = len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))
     assert any("Inga trygghetsindikatorer är inlagda ännu" in c.value for c in at.caption)
     base = {"unit": "%", "area_level": "lan", "area_code": "", "source_url": "https://example.org/rapport"}
@@ -329,7 +329,7 @@ def test_progress_page_charts_the_indicators_beside_the_counts(real_store: Dashb
     real_store.save_indicator(Indicator(indicator="Andel <b>oroliga</b>", value=12.0, date=dt.date(2024, 12, 31),
                                         source="Annan *källa*", **base), actor="anna")
     for role in ("styrgrupp", "deltagare"):
-        at = _open(signed_in(role, f"{role}1"), "pages/progress.py")
+        at = _open(signed_in(role, f"{role}1"), "screens/progress.py")
         assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) == charts_before + 1
         choice = at.selectbox(key="p_indicator")
         assert choice.options == ["Andel <b>oroliga</b>", "Andel otrygga"]

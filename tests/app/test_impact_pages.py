@@ -73,7 +73,7 @@ def demo_store(app_env: Path) -> Path:
 @pytest.mark.parametrize("role", ROLES)
 def test_overview_states_impact_for_every_role(demo_store: Path, role: str) -> None:
     """Beside count and area: 14 scenes rated 4–5, of 41 rated, 12 without a rating (demo, February 2024)."""
-    at = _page("pages/overview.py", role)
+    at = _page("screens/overview.py", role)
     metric = next(m for m in at.metric if m.label == "Hög inverkan (4–5)")
     assert (metric.value, metric.proto.delta) == ("14", "av 41 bedömda · 12 saknar bedömning")
 
@@ -82,7 +82,7 @@ def test_overview_states_impact_for_every_role(demo_store: Path, role: str) -> N
 def test_progress_shows_impact_per_survey_and_changes_for_every_role(demo_store: Path, role: str) -> None:
     """Per survey the high-rated count and the distribution (chart and table); per pair of surveys the continuing
     scenes by change. The demo's 2021 -> 2023 merge compares with the highest of the two it merges: less harmful."""
-    at = _page("pages/progress.py", role)
+    at = _page("screens/progress.py", role)
     assert "Inverkan över tid" in [s.value for s in at.subheader]
     per_survey = _table(at, "Bedömda").set_index("Namn")
     latest = per_survey.loc["Uppföljning februari 2024 (exempel)"]
@@ -101,7 +101,7 @@ def test_progress_shows_impact_per_survey_and_changes_for_every_role(demo_store:
 
 def test_progress_impact_in_english(demo_store: Path) -> None:
     """The section and its tables in English."""
-    at = _page("pages/progress.py", "styrgrupp", "en")
+    at = _page("screens/progress.py", "styrgrupp", "en")
     assert "Impact over time" in [s.value for s in at.subheader]
     assert "High impact (4–5)" in _table(at, "Rated").columns
     assert "Not comparable" in _table(at, "Less harmful").columns
@@ -113,8 +113,8 @@ def test_participant_reads_county_wide_impact_counts(app_env: Path, signed_in: C
     dash = Dashboard(Settings(state_dir=app_env))
     dash.init(demo=True)
     _publish(dash)
-    participant = _table(_signed_in(signed_in, "deltagare", "pages/progress.py"), "Mer skadlig").iloc[0]
-    exact = _table(_signed_in(signed_in, "styrgrupp", "pages/progress.py"), "Mer skadlig").iloc[0]
+    participant = _table(_signed_in(signed_in, "deltagare", "screens/progress.py"), "Mer skadlig").iloc[0]
+    exact = _table(_signed_in(signed_in, "styrgrupp", "screens/progress.py"), "Mer skadlig").iloc[0]
     assert (exact["Mer skadlig"], exact["Mindre skadlig"]) == (1, 2)
     assert (participant["Mer skadlig"], participant["Mindre skadlig"]) == (1, 2)
     assert FEWER not in set(participant.astype(str))
@@ -127,9 +127,9 @@ def test_no_ratings_is_an_empty_state_not_zeroes(app_env: Path, signed_in: Calla
     dash = Dashboard(Settings(state_dir=app_env))
     dash.init(demo=True)
     _publish(dash, rated=False)
-    at = _signed_in(signed_in, "styrgrupp", "pages/progress.py")
+    at = _signed_in(signed_in, "styrgrupp", "screens/progress.py")
     assert any("Ingen kartläggning har bedömningar" in i.value for i in at.info)
     assert not any("Bedömda" in d.value.columns for d in at.dataframe)
-    overview = _signed_in(signed_in, "styrgrupp", "pages/overview.py")
+    overview = _signed_in(signed_in, "styrgrupp", "screens/overview.py")
     metric = next(m for m in overview.metric if m.label == "Hög inverkan (4–5)")
     assert (metric.value, metric.proto.delta) == ("–", "Ingen scen är bedömd")

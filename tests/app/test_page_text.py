@@ -21,11 +21,11 @@ from scenes.settings import PROJECT_ROOT, Settings
 from scenes.views.dashboard import Dashboard
 
 APP = str(PROJECT_ROOT / "app.py")
-FILES = {"overview": "pages/overview.py", "map": "pages/map.py", "progress": "pages/progress.py",
-         "seminars": "pages/seminars.py", "coordination": "pages/coordination.py", "goal": "pages/goal.py",
-         "upload": "pages/upload.py",
-         "history": "pages/history.py", "users": "pages/users.py", "reference": "pages/reference.py",
-         "measures": "pages/measures.py", "indicators": "pages/indicators.py"}
+FILES = {"overview": "screens/overview.py", "map": "screens/map.py", "progress": "screens/progress.py",
+         "seminars": "screens/seminars.py", "coordination": "screens/coordination.py", "goal": "screens/goal.py",
+         "upload": "screens/upload.py",
+         "history": "screens/history.py", "users": "screens/users.py", "reference": "screens/reference.py",
+         "measures": "screens/measures.py", "indicators": "screens/indicators.py"}
 #: words a reader should never meet: Python's and pandas' missing values, and Streamlit's empty marker
 PLACEHOLDERS = re.compile(r"\b(None|nan|NaN|NaT|<NA>|empty)\b")
 #: a catalogue key shown instead of its words ("kpi.goal", "audit.publish" …)
@@ -152,7 +152,7 @@ def test_real_data_pages_show_no_placeholder(real_state: tuple[Path, dict[str, s
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["session_token"] = tokens[role]
     at.run()
-    at.switch_page({**FILES, "accessibility": "pages/accessibility.py"}[page])
+    at.switch_page({**FILES, "accessibility": "screens/accessibility.py"}[page])
     at.run()
     st.cache_resource.clear()  # and this one is not the demo's
     assert list(at.exception) == []

@@ -15,8 +15,8 @@ from scenes.views.dashboard import Dashboard
 from ui.lang import escape_markdown
 
 APP = str(PROJECT_ROOT / "app.py")
-PAGES = ["pages/overview.py", "pages/map.py", "pages/progress.py", "pages/seminars.py", "pages/goal.py",
-         "pages/upload.py", "pages/history.py"]
+PAGES = ["screens/overview.py", "screens/map.py", "screens/progress.py", "screens/seminars.py", "screens/goal.py",
+         "screens/upload.py", "screens/history.py"]
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def test_overview_in_english(demo_store: Path) -> None:
 
 def test_language_selector_switches(demo_store: Path) -> None:
     """Choosing English in the sidebar re-renders in English."""
-    at = _run("pages/overview.py")
+    at = _run("screens/overview.py")
     at.sidebar.selectbox[0].set_value("en").run()
     assert at.title[0].value == "Open drug scenes in Stockholm County"
 
@@ -75,7 +75,7 @@ def test_empty_store_shows_how_to_start(app_env: Path) -> None:
 
 def test_map_page_shows_counts_table_and_legend(demo_store: Path) -> None:
     """The map page agrees with itself: the count line, the table rows and the data are the same 53 scenes."""
-    at = _run("pages/map.py")
+    at = _run("screens/map.py")
     assert list(at.exception) == []
     assert any("Visar 53 av 53 scener" in m.value for m in at.markdown)
     assert len(at.dataframe[0].value) == 53
@@ -87,7 +87,7 @@ def test_map_page_reads_preset_from_url(demo_store: Path) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["kommun"] = "0180"
     at.run()
-    at.switch_page("pages/map.py")
+    at.switch_page("screens/map.py")
     at.run()
     assert at.multiselect(key="f_kommun").value == ["0180"]
     assert any("Visar 7 av 53 scener" in m.value for m in at.markdown)
@@ -100,7 +100,7 @@ def test_map_page_drops_unknown_codes_from_a_link(demo_store: Path) -> None:
     at.query_params["kategori"] = "nope,utsatt_omrade"
     at.query_params["lpo"] = "a" * 5000
     at.run()
-    at.switch_page("pages/map.py")
+    at.switch_page("screens/map.py")
     at.run()
     assert list(at.exception) == []
     assert at.multiselect(key="f_kategori").value == ["utsatt_omrade"]
@@ -109,7 +109,7 @@ def test_map_page_drops_unknown_codes_from_a_link(demo_store: Path) -> None:
 
 def test_map_page_empty_selection_explains(demo_store: Path) -> None:
     """A filter that matches nothing shows a clear message instead of an empty map."""
-    at = _run("pages/map.py")
+    at = _run("screens/map.py")
     at.multiselect(key="f_kommun").set_value(["0188"]).run()
     assert any("Inga scener matchar urvalet" in i.value for i in at.info)
     assert list(at.exception) == []
@@ -118,7 +118,7 @@ def test_map_page_empty_selection_explains(demo_store: Path) -> None:
 def test_map_page_ceased_since_earlier_survey(demo_store: Path) -> None:
     """By default the changes since the previous survey are marked (Feb 2024: none new, 10 ceased since Nov 2023);
     choosing an earlier survey reports those since it (21 ceased since 2021 in the demo)."""
-    at = _run("pages/map.py")
+    at = _run("screens/map.py")
     assert any("0 nya och 10 upphörda sedan" in m.value for m in at.markdown)
     at.selectbox(key="f_compare").set_value("demo-2021").run()
     assert any("upphörda sedan" in m.value and "21 upphörda" in m.value for m in at.markdown)
@@ -141,7 +141,7 @@ def test_overview_since_previous_survey(demo_store: Path) -> None:
 def test_progress_page_chart_breakdown_and_comparison(demo_store: Path) -> None:
     """The progress page shows the chart, the impact ratings, the breakdown table and the 2021 -> 2024 comparison
     (21 ceased)."""
-    at = _run("pages/progress.py")
+    at = _run("screens/progress.py")
     assert len(at.get("vega_lite_chart")) == 3  # progress, impact ratings, breakdown
     labels = [p.proto.popover.label for p in at.get("popover")]
     assert "Upphörda: 21" in labels
@@ -152,7 +152,7 @@ def test_progress_page_chart_breakdown_and_comparison(demo_store: Path) -> None:
 def test_seminars_page_lists_past_seminars_latest_first_with_honest_dates(demo_store: Path) -> None:
     """Both shipped seminars are past (2022, 2025): under "Tidigare", latest first, each with one workshop-map
     link; the 2025 date, never published, is said to be so (not "unknown"), the 2022 date is written out."""
-    at = _run("pages/seminars.py")
+    at = _run("screens/seminars.py")
     assert [h.value for h in at.header] == ["Kommande", "Tidigare"]
     assert any("Inga kommande seminarier" in c.value for c in at.caption)
     titles = [s.value.replace("\\", "") for s in at.subheader]
@@ -172,7 +172,7 @@ def test_goal_is_saved_and_no_longer_an_example(demo_store: Path, signed_in: Cal
     """Saving the goal form stores the steering group's goal, with who saved it; the example label goes away."""
     at = signed_in("styrgrupp", "stina")
     at.run()
-    at.switch_page("pages/goal.py")
+    at.switch_page("screens/goal.py")
     at.run()
     assert any("Exempelvärde" in w.value for w in at.warning)
     at.number_input[0].set_value(40)
@@ -186,7 +186,7 @@ def test_goal_is_saved_and_no_longer_an_example(demo_store: Path, signed_in: Cal
 
 def test_goal_form_refuses_in_demo_mode(demo_store: Path) -> None:
     """In demo mode the goal form explains that nothing is saved, and its button is disabled."""
-    at = _run("pages/goal.py")
+    at = _run("screens/goal.py")
     assert any("inget sparas" in i.value for i in at.info)
     assert at.button[0].disabled
     assert Dashboard(Settings(state_dir=demo_store)).goal().is_example
@@ -201,7 +201,7 @@ def test_history_page_rollback(demo_store: Path, signed_in: Callable[..., AppTes
     dash.store.add_revision(real, frame.iloc[:40], actor="test", note="trimmed")
     at = signed_in("analytiker", "anders")
     at.run()
-    at.switch_page("pages/history.py")
+    at.switch_page("screens/history.py")
     at.run()
     at.selectbox(key="rb_survey").set_value(real).run()
     at.selectbox(key="rb_revision").set_value(1).run()
@@ -224,7 +224,7 @@ def test_what_a_write_did_names_user_text_as_text(demo_store: Path, signed_in: C
                           actor="test")
     at = signed_in("analytiker", "anders")
     at.run()
-    at.switch_page("pages/history.py")
+    at.switch_page("screens/history.py")
     at.run()
     at.selectbox(key="rb_survey").set_value("real").run()
     next(b for b in at.button if b.label == "Dra tillbaka kartläggningen").click().run()
@@ -248,7 +248,7 @@ def test_goal_page_shows_where_we_stand_and_no_area_target_by_default(demo_store
     empty (not "0.0") until set, and saving without it keeps no area target."""
     at = signed_in("styrgrupp", "stina")
     at.run()
-    at.switch_page("pages/goal.py")
+    at.switch_page("screens/goal.py")
     at.run()
     status = [m.value for m in at.markdown if "banan tillåter" in m.value]
     assert status == ["**:material/warning: Efter planen: 53 scener, banan tillåter högst 52 nu**"]
@@ -280,7 +280,7 @@ def test_overview_is_one_screen_of_figures_map_and_trend(demo_store: Path) -> No
 def test_rate_without_population_says_why(demo_store: Path) -> None:
     """Scenes per 100,000: municipalities without a population in the reference table are named (no bar, a dash
     in the table), not silently left out."""
-    at = _run("pages/progress.py")
+    at = _run("screens/progress.py")
     at.segmented_control(key="p_measure").set_value("per_100k").run()
     notes = [c.value for c in at.caption if "Utan inlagd folkmängd" in c.value]
     assert len(notes) == 1
@@ -292,7 +292,7 @@ def test_seminar_form_problems_name_the_form_fields(demo_store: Path, signed_in:
     """A refused seminar says what is wrong in Swedish and where by the form's own labels, not field codes."""
     at = signed_in("analytiker", "anna")
     at.run()
-    at.switch_page("pages/seminars.py")
+    at.switch_page("screens/seminars.py")
     at.run()
     form = {t.label: t for t in at.text_input}
     form["Seminarie-id"].input("nytt-seminarium")
@@ -306,7 +306,7 @@ def test_seminar_form_problems_name_the_form_fields(demo_store: Path, signed_in:
 
 def test_goal_page_says_once_that_the_goal_is_an_example(demo_store: Path) -> None:
     """The example-goal notice stands once on the goal page (its warning), not again in the status box."""
-    at = _run("pages/goal.py")
+    at = _run("screens/goal.py")
     notices = [e.value for e in [*at.warning, *at.caption] if "Exempelvärde" in e.value]
     assert len(notices) == 1
 
@@ -317,7 +317,7 @@ def test_reference_page_shows_the_version_and_its_history(demo_store: Path, sign
     on another instance shows at the next rerun, and every version is listed."""
     at = signed_in("admin")
     at.run()
-    at.switch_page("pages/reference.py")
+    at.switch_page("screens/reference.py")
     at.run()
     assert next(c.value for c in at.caption if c.value.startswith("Version")).startswith("Version 1, sparad ")
     dash = Dashboard(Settings(state_dir=demo_store))
@@ -348,7 +348,7 @@ def test_utveckling_reruns_without_recomputing_the_protection(demo_store: Path, 
     monkeypatch.setattr(ui.cache, "protection", counted)
     at = signed_in("deltagare")
     at.run()
-    at.switch_page("pages/progress.py")
+    at.switch_page("screens/progress.py")
     at.run()
     assert list(at.exception) == []
     first = len(calls)

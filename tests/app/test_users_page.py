@@ -27,7 +27,7 @@ def real(app_env: Path) -> Dashboard:
 def _users(signed_in: Callable[..., AppTest]) -> AppTest:
     at = signed_in("admin", "ada")
     at.run()
-    at.switch_page("pages/users.py")
+    at.switch_page("screens/users.py")
     at.run()
     assert list(at.exception) == []
     return at

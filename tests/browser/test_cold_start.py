@@ -37,8 +37,8 @@ def test_a_shared_link_is_the_first_request_after_a_restart(browser: object, tmp
 
 
 def test_a_file_name_as_the_first_request_runs_no_page_on_its_own(browser: object, tmp_path: Path) -> None:
-    """`/history` is a file in pages/, not an address of the app. Opened first on a fresh real deployment, it must not
-    run that file without app.py (no sign-in, a sidebar of raw file names): the app answers as for any unknown
+    """`/history` is a page file's name, not an address of the app. Opened first on a fresh real deployment, it must
+    not run that file without app.py (no sign-in, a sidebar of raw file names): the app answers as for any unknown
     address, with its own sign-in form."""
     dash = Dashboard(Settings(state_dir=tmp_path))
     dash.init()

@@ -236,7 +236,7 @@ def _open(signed_in: Callable[..., AppTest], role: str, **params: str) -> AppTes
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
-    at.switch_page("pages/coordination.py")
+    at.switch_page("screens/coordination.py")
     at.run()
     assert list(at.exception) == []
     assert [e.value for e in at.error] == []
@@ -316,14 +316,14 @@ def test_map_link_turns_the_measure_option_on_for_exact_roles_only(page_store: P
     at = signed_in("styrgrupp")
     at.query_params["atgard"] = "1"
     at.run()
-    at.switch_page("pages/map.py")
+    at.switch_page("screens/map.py")
     at.run()
     assert list(at.exception) == []
     assert at.toggle(key="f_ongoing").value is True
     participant = signed_in("deltagare", "p2")
     participant.query_params["atgard"] = "1"
     participant.run()
-    participant.switch_page("pages/map.py")
+    participant.switch_page("screens/map.py")
     participant.run()
     assert list(participant.exception) == []
     assert "f_ongoing" not in [t.key for t in participant.toggle]

@@ -293,7 +293,7 @@ def _shown_counts(at: AppTest) -> set[float]:
 
 def test_participant_sees_no_small_count_on_progress(page_store: Path, signed_in: Callable[..., AppTest]) -> None:
     """Utveckling as deltagare: no 1 or 2 in any count, no district, hidden bars left out and said so."""
-    at = _open(signed_in, "deltagare", "pages/progress.py")
+    at = _open(signed_in, "deltagare", "screens/progress.py")
     assert not SMALL & _shown_counts(at)
     text = _all_text(at)
     assert WITHHELD in text
@@ -313,7 +313,7 @@ def test_participant_sees_no_small_count_on_progress(page_store: Path, signed_in
 def test_steering_group_sees_the_small_counts_on_progress(page_store: Path,
                                                           signed_in: Callable[..., AppTest]) -> None:
     """The same page for styrgrupp shows 1 and 2 and the districts (so the test above can fail)."""
-    at = _open(signed_in, "styrgrupp", "pages/progress.py")
+    at = _open(signed_in, "styrgrupp", "screens/progress.py")
     assert _shown_counts(at) >= SMALL
     text = _all_text(at)
     assert FEWER not in text
@@ -327,7 +327,7 @@ def test_participant_overview_key_figures_hold_under_arithmetic(page_store: Path
                                                                 signed_in: Callable[..., AppTest]) -> None:
     """Översikt as deltagare: the county-wide key figures are all numbers (the issue: "Nya: färre än 3" beside 42
     and 40 was a subtraction away), and they add up: total = persisting + new, previous = persisting + ceased."""
-    at = _open(signed_in, "deltagare", "pages/overview.py")
+    at = _open(signed_in, "deltagare", "screens/overview.py")
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["Öppna drogscener"], metrics["Nya"], metrics["Kvarstående"], metrics["Upphörda"]) == (
         "15", "1", "14", "19")
@@ -337,7 +337,7 @@ def test_participant_overview_key_figures_hold_under_arithmetic(page_store: Path
     assert WITHHELD in text  # the small map withholds municipalities (its legend says so)
     assert not SMALL & _shown_counts(at)
     assert not any(name in text for name in DISTRICTS)
-    exact = _open(signed_in, "styrgrupp", "pages/overview.py")
+    exact = _open(signed_in, "styrgrupp", "screens/overview.py")
     assert "Nya: 1" in _all_text(exact)
     assert WITHHELD not in _all_text(exact)
 
@@ -348,7 +348,7 @@ def test_small_county_total_on_overview(app_env: Path, signed_in: Callable[..., 
     dash = Dashboard(Settings(state_dir=app_env))
     dash.init(demo=True)
     _publish(dash, latest="tiny")
-    at = _open(signed_in, "deltagare", "pages/overview.py")
+    at = _open(signed_in, "deltagare", "screens/overview.py")
     metrics = {m.label: m for m in at.metric}
     assert metrics["Öppna drogscener"].value == "2"
     assert metrics["Öppna drogscener"].delta
@@ -356,7 +356,7 @@ def test_small_county_total_on_overview(app_env: Path, signed_in: Callable[..., 
     surveys = next(d.value for d in at.dataframe if "Exempeldata" in d.value.columns).set_index("Namn")
     assert surveys.loc["Uppföljning 2025", "Scener"] == 2
     assert "Vid senaste kartläggningen" in _all_text(at)
-    exact = _open(signed_in, "styrgrupp", "pages/overview.py")
+    exact = _open(signed_in, "styrgrupp", "screens/overview.py")
     assert {m.label: m.value for m in exact.metric}["Öppna drogscener"] == "2"
 
 
@@ -372,7 +372,7 @@ def _map_numbers(text: str) -> list[str]:
 def test_participant_map_never_shows_a_small_count(page_store: Path, signed_in: Callable[..., AppTest]) -> None:
     """Karta as deltagare, on a survey with municipalities of 1 and 2 scenes: labels, tooltips, the count line,
     the table and a filter isolating one scene all say "skyddad"; no 1 or 2 is sent."""
-    at = _open(signed_in, "deltagare", "pages/map.py")
+    at = _open(signed_in, "deltagare", "screens/map.py")
     shown = _map_numbers(element_text(at))
     assert shown
     assert WITHHELD in shown
@@ -394,7 +394,7 @@ def test_participant_map_never_shows_a_small_count(page_store: Path, signed_in: 
 
 def test_steering_group_map_shows_the_small_counts(page_store: Path, signed_in: Callable[..., AppTest]) -> None:
     """The same map for styrgrupp: the count line says 1 for Botkyrka (so the test above can fail)."""
-    at = _open(signed_in, "styrgrupp", "pages/map.py")
+    at = _open(signed_in, "styrgrupp", "screens/map.py")
     at.multiselect(key="f_kommun").set_value(["0127"]).run()
     assert any(m.value.startswith("Visar 1 av 15") for m in at.markdown), [m.value for m in at.markdown][:5]
     assert "1" in _map_numbers(element_text(at))

@@ -75,7 +75,7 @@ def test_every_key_the_code_uses_exists() -> None:
     """Every literal key passed to t()/tr() anywhere in the app is in the catalogue (a missing one would show the
     raw key to the user); keys built at run time from a prefix need at least one entry with that prefix."""
     root = Path(__file__).resolve().parents[2]
-    files = [*root.glob("*.py"), *(root / "pages").rglob("*.py"), *(root / "ui").rglob("*.py"),
+    files = [*root.glob("*.py"), *(root / "screens").rglob("*.py"), *(root / "ui").rglob("*.py"),
              *(root / "src" / "scenes").rglob("*.py")]
     call = re.compile(r"""\b(?:t|tr)\(\s*(f?)(["'])([a-z_]+\.[A-Za-z0-9_.{}'"\[\]]*?)\2""")
     missing, prefixes, checked = [], [], 0

@@ -14,7 +14,8 @@ from typing import Literal
 
 import sqlalchemy as sa
 
-from scenes.access.auth import Accounts, role_for_claims
+from scenes.access.accounts import Accounts
+from scenes.access.auth import role_for_claims
 from scenes.access.sessions import Sessions, identity_key
 from scenes.errors import ScenesError, StoreError
 from scenes.store import Store

@@ -1,5 +1,5 @@
 """The accessibility statement's facts (tillgänglighetsredogörelse, DOS law): when it was last reviewed and the
-supervising authority's address. The words are in the catalogue (`a11y.*`); the page is `pages/accessibility.py`."""
+supervising authority's address. The words are in the catalogue (`a11y.*`); the page is `screens/accessibility.py`."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import geopandas as gpd
 import pandas as pd
 
-from scenes.access.auth import Accounts
+from scenes.access.accounts import Accounts
 from scenes.access.identities import Identities, Person, ProviderSignIn, people, provider_sign_in
 from scenes.access.sessions import Sessions, session_secret
 from scenes.domain.demo import demo_measures, load_demo

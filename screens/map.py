@@ -23,6 +23,7 @@ from scenes.model import Survey
 from scenes.render import maps
 from scenes.render.exports import FORMATS, export_scenes, file_type
 from scenes.render.tables import generalised_table, scene_table
+from ui import keys
 from ui import map as ui_map
 
 
@@ -41,7 +42,7 @@ def _draw(present: bool) -> None:
             ui_map.presentation_switch(present)
     survey = ui_map.time_control(surveys, compact=present)
     frame = ui.scenes(survey.id)
-    heading = ui_map.summary(ui_map.state_filter(), st.session_state.get("f_measure", "count"))
+    heading = ui_map.summary(ui_map.state_filter(), st.session_state.get(keys.F_MEASURE, "count"))
     with ui_map.filter_panel(heading):
         filt, measure, compare_to, pair = ui_map.filters(frame, exact, surveys)
     if present:
@@ -63,7 +64,7 @@ def _draw(present: bool) -> None:
                               basemap_attribution=dash.settings.basemap_attribution, disclosure=disclosure,
                               precision="exact" if exact else "generalised", presentation=present,
                               classes=ui_map.classes(filt, measure),
-                              ongoing=ui_map.ongoing(survey.id) if exact and st.session_state.get("f_ongoing")
+                              ongoing=ui_map.ongoing(survey.id) if exact and st.session_state.get(keys.F_ONGOING)
                               else frozenset())
     selected, moved = ui_map.selection(shown) if exact else (None, False)
     size = (1500, 800) if present else (760, 540)
@@ -131,7 +132,7 @@ def render() -> None:
     ui.require("map")
     surveys = ui.dashboard().surveys()
     ui_map.preset_from_url([s.id for s in surveys])
-    present = bool(st.session_state.get("present"))
+    present = bool(st.session_state.get(keys.PRESENT))
     if present:
         ui_map.presentation_style()
     else:

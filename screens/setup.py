@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from ui import signin
+from ui import keys, signin
 
 
 def render() -> None:
@@ -17,17 +17,16 @@ def render() -> None:
     if ui.oidc_configured():  # the sandbox behind the organisation's sign-in: an administrator starts real use
         st.markdown(ui.tr("setup.oidc_intro"))
         name = ui.provider_identity()
-        if name is None or st.session_state.get("provider_role") != "admin":
+        if name is None or st.session_state.get(keys.PROVIDER_ROLE) != "admin":
             st.info(ui.tr("setup.admin_only"), icon=":material/info:")
             return
         if st.button(ui.tr("setup.start"), type="primary", icon=":material/admin_panel_settings:"):
             ui.dashboard().start_real_use(actor=name)
-            st.switch_page("pages/overview.py")
+            ui.switch_to("overview")
         return
     st.markdown(ui.tr("setup.demo_intro"))
     if signin.first_admin_form("setup", ui.tr("setup.create")):
-        st.toast(ui.tr("setup.created"), icon=":material/check_circle:")
-        st.switch_page("pages/overview.py")  # as the administrator now: Användare is in the menu
+        ui.done(ui.tr("setup.created"), then="overview")  # as the administrator now: Användare is in the menu
 
 
 ui.guarded(render)

@@ -8,6 +8,7 @@ import streamlit as st
 import ui
 from scenes.errors import StoreError, ValidationFailed
 from scenes.reference import EDITABLE
+from ui import keys
 
 #: the editor's columns and the catalogue key of each one's heading (also used to locate a problem)
 LABELS = {"code": "reference.col.code", "label_sv": "reference.col.label_sv", "label_en": "reference.col.label_en",
@@ -20,6 +21,7 @@ LABELS = {"code": "reference.col.code", "label_sv": "reference.col.label_sv", "l
 def render() -> None:
     ui.require("reference")
     st.title(ui.tr("reference.title"))
+    ui.flash()
     st.markdown(ui.tr("reference.intro"))
     dash = ui.dashboard()
     readonly = ui.demo_readonly()
@@ -33,7 +35,8 @@ def render() -> None:
         st.caption(ui.tr(f"measures.ref_help.{name}"))
     history = dash.reference_history(name)
     # The version this tab's editor started from: a save on top of someone else's newer version is refused.
-    based_on = st.session_state.setdefault(f"ref_based_on_{name}", int(history["version"].max()) if len(history) else 0)
+    based_on = st.session_state.setdefault(keys.reference_based_on(name),
+                                           int(history["version"].max()) if len(history) else 0)
     shown = [key, "kommun", *editable] if name == "municipalities" else [key, *editable]
     frame = tables[name][shown].astype(object).where(tables[name][shown].notna(), None)
     if "working_name" in frame.columns:  # the file says true/false; the editor shows a checkbox
@@ -74,12 +77,11 @@ def render() -> None:
             ui.show_error(exc, columns=LABELS)
             return
         except StoreError as exc:  # someone saved meanwhile: show the error, start over from their version
-            del st.session_state[f"ref_based_on_{name}"]
+            del st.session_state[keys.reference_based_on(name)]
             ui.show_error(exc)
             return
-        del st.session_state[f"ref_based_on_{name}"]
-        st.success(ui.tr("reference.saved", n=len(changes)))
-        history = dash.reference_history(name)
+        del st.session_state[keys.reference_based_on(name)]
+        ui.done(ui.tr("reference.saved", n=len(changes)))
     if len(history):
         latest = history.iloc[0]
         st.caption(ui.tr("reference.version", version=int(latest["version"]), by=latest["created_by"],

@@ -11,7 +11,7 @@ from scenes.domain.measures import MEASURE_COLUMNS, MEASURE_STATUSES, Measure, n
 from scenes.errors import StoreError, ValidationFailed
 from scenes.views import entry
 from scenes.views.entry import MeasureFilter, filter_measures, measure_history, measures_view, scene_labels
-from ui import records
+from ui import keys, records
 
 _FIELDS = {f: f"measures.field.{f}" for f in ("scene_id", "kommun_kod", "lokalpolisomrade", "kind", "actor", "status",
                                               "start_date", "end_date", "note")} | {"measure_id": "measures.col.id"}
@@ -25,13 +25,13 @@ def _save(item: Measure, key: str, done: str, what: str) -> None:
         ui.show_error(exc, columns=_FIELDS)
         return
     except StoreError as exc:  # someone saved meanwhile: say so, and show their version from the next rerun on
-        st.session_state.pop(f"m_shown_{key}", None)
+        st.session_state.pop(keys.measure_shown(key), None)
         ui.show_error(exc)
         st.button(ui.tr("measures.reload"), icon=":material/refresh:", key="m_reload")
         return
-    st.session_state.pop(f"m_shown_{key}", None)
-    st.session_state["m_next"] = None  # back to "Ny åtgärd": the next one typed is a new measure, not version 2
-    st.session_state["m_fresh"] = st.session_state.get("m_fresh", 0) + 1  # a new form key: every field empty
+    st.session_state.pop(keys.measure_shown(key), None)
+    st.session_state[keys.M_NEXT] = None  # back to "Ny åtgärd": the next one typed is a new measure, not version 2
+    st.session_state[keys.M_FRESH] = st.session_state.get(keys.M_FRESH, 0) + 1  # a new form key: every field empty
     ui.done(ui.tr(done, id=saved.measure_id, version=saved.version, what=what))
 
 
@@ -46,8 +46,8 @@ def _form(cur: Measure | None, labels: dict[str, str], options: dict[str, str], 
     refused by the core."""
     ref, lang = ui.dashboard().reference, ui.lang()
     key = cur.measure_id if cur else "new"
-    shown: Measure | None = st.session_state.setdefault(f"m_shown_{key}", cur)
-    k = f"{key}_v{shown.version if shown else 0}_{st.session_state.get('m_fresh', 0)}"  # new after each save
+    shown: Measure | None = st.session_state.setdefault(keys.measure_shown(key), cur)
+    k = f"{key}_v{shown.version if shown else 0}_{st.session_state.get(keys.M_FRESH, 0)}"  # new after each save
     if shown is not None:
         st.caption(ui.tr("measures.version", version=shown.version, by=shown.created_by,
                          when=ui.day(shown.created_at) if shown.created_at else "–"))
@@ -131,12 +131,12 @@ def render() -> None:
 
     st.subheader(ui.tr("measures.edit"))
     by_id = {m.measure_id: m for m in items}
-    if "m_next" in st.session_state:  # after a save: a new measure
-        st.session_state["m_choice"] = st.session_state.pop("m_next")
+    if keys.M_NEXT in st.session_state:  # after a save: a new measure
+        st.session_state[keys.M_CHOICE] = st.session_state.pop(keys.M_NEXT)
     names: dict[str | None, str] = {None: ui.tr("measures.new")}  # after a save the choice is None
     names |= {i: f"{i}: {ref.measure_kind_label(m.kind, lang)} – {entry.target_label(m, ref, labels, lang)}"
               for i, m in by_id.items()}
-    choice = st.selectbox(ui.tr("measures.choose"), list(names), key="m_choice", placeholder=names[None],
+    choice = st.selectbox(ui.tr("measures.choose"), list(names), key=keys.M_CHOICE, placeholder=names[None],
                           format_func=names.__getitem__)
     _form(by_id.get(choice) if choice else None, labels, options, readonly)
     if choice in by_id:

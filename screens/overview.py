@@ -18,6 +18,7 @@ def render() -> None:
     # Less room above the title: the overview is meant to be read on one screen at 1920x1080.
     st.html("<style>.stMainBlockContainer {padding-top: 2.5rem}</style>")
     st.title(ui.tr("app.title"))
+    ui.flash()
     lang, shown = ui.lang(), ui.disclosure()
     stats = ui.stats()
     progress = ui.progress()
@@ -62,13 +63,13 @@ def render() -> None:
     with left, st.container(border=True):
         st.markdown(f"**{ui.tr('overview.where', name=latest.survey.name)}**")
         ui.county_map(latest.survey.id, latest.survey.name)
-        st.page_link("pages/map.py", label=ui.tr("overview.to_map"), icon=":material/map:")
+        ui.page_link("map", label=ui.tr("overview.to_map"), icon=":material/map:")
     with right:
         ui.goal_status(progress, both_hidden)
         with st.container(border=True):
             st.markdown(f"**{ui.tr('progress.chart')}**")
             ui.show_progress_chart(height=190, compact_legend=True)
-            st.page_link("pages/progress.py", label=ui.tr("overview.to_progress"), icon=":material/trending_down:")
+            ui.page_link("progress", label=ui.tr("overview.to_progress"), icon=":material/trending_down:")
 
     ordered = sorted(stats, key=lambda s: s.survey.order)
     if len(ordered) >= 2:

@@ -14,9 +14,9 @@ import streamlit as st
 import ui
 from scenes.access.auth import ROLES
 from scenes.access.identities import Person
-from ui import records
+from ui import keys, records
 
-_PENDING = "u_pending"  # the write waiting for its confirmation: (action, user, role)
+_PENDING = keys.U_PENDING  # the write waiting for its confirmation: (action, user, role)
 
 
 def _kind(p: Person) -> str:
@@ -29,7 +29,7 @@ def render() -> None:
     dash = ui.dashboard()
     if ui.is_demo():  # accounts made in the sandbox would outlive it: the first administrator is the way in
         st.info(ui.tr("users.demo"), icon=":material/science:")
-        st.page_link(ui.SETUP_PAGE, label=ui.tr("setup.link"), icon=":material/admin_panel_settings:")
+        ui.page_link("setup", label=ui.tr("setup.link"), icon=":material/admin_panel_settings:")
         return
     ui.flash()
     everyone = dash.people()

@@ -70,7 +70,7 @@ def _seminar_form(seminars: list[Seminar]) -> None:
             except ValidationFailed as exc:  # located by the form's own field names
                 ui.show_error(exc, columns=_FIELDS)
                 return
-            st.success(ui.tr("seminars.saved", title=item.title))
+            ui.done(ui.tr("seminars.saved", title=item.title))
 
 
 def _card(sem: Seminar, today: dt.date) -> None:
@@ -78,7 +78,7 @@ def _card(sem: Seminar, today: dt.date) -> None:
     with st.container(border=True):
         st.subheader(ui.escape_markdown(sem.title), anchor=False)  # no in-page link made of user text
         with st.container(key=f"workshop_map_{sem.seminar_id}"):
-            st.page_link("pages/map.py", label=ui.tr("seminars.open_map"), icon=":material/map:",
+            ui.page_link("map", label=ui.tr("seminars.open_map"), icon=":material/map:",
                          query_params=map_preset(sem))
         focus = ", ".join(ref.category_label(c, lang) for c in sem.focus_categories) or "–"
         ui.show_facts([
@@ -110,6 +110,7 @@ _BUTTON_CSS = """<style>
 def render() -> None:
     ui.require("seminars")
     st.title(ui.tr("seminars.title"))
+    ui.flash()
     st.html(_BUTTON_CSS)
     dash = ui.dashboard()
     seminars = dash.seminars()
@@ -142,7 +143,7 @@ def render() -> None:
         ui.upload_hint("CSV")
         if upload is not None and st.button(ui.tr("seminars.import_button"), type="primary"):
             items = dash.import_seminars(upload.getvalue(), actor=ui.actor())
-            st.success(ui.tr("seminars.imported", n=len(items)))
+            ui.done(ui.tr("seminars.imported", n=len(items)))
 
 
 ui.guarded(render)

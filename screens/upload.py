@@ -13,7 +13,7 @@ from scenes.ingest.upload import survey_id_for
 from scenes.model import Survey, SurveyKind
 from scenes.render import maps
 from scenes.render.template import template_csv, template_xlsx
-from ui import signin
+from ui import keys, signin
 from ui import upload as ui_upload
 
 
@@ -32,7 +32,7 @@ def render() -> None:
     # just published (the message is shown once): the next step may be removing the demo data
     if ui.flash() and dash.has_demo_beside_real() and can(ui.role(), "remove_demo"):
         st.info(ui.tr("demo.offer_removal"), icon=":material/delete_sweep:")
-        st.page_link("pages/history.py", label=ui.tr("demo.remove_title"), icon=":material/delete:")
+        ui.page_link("history", label=ui.tr("demo.remove_title"), icon=":material/delete:")
     surveys = [s for s in dash.surveys() if not s.demo]  # demo surveys are never revised
     mode = "new" if not surveys else st.radio(  # nothing to revise yet: only a new survey is offered
         ui.tr("upload.mode"), ["new", "revision"], horizontal=True, key="up_mode",
@@ -58,14 +58,14 @@ def render() -> None:
                               key="up_file", max_upload_size=ui.upload_cap_mib())
     ui.upload_hint("CSV, Excel (.xlsx), GeoJSON, GeoPackage")
     if upload is None:
-        st.session_state.pop("up_corrected", None)
+        st.session_state.pop(keys.UP_CORRECTED, None)
         return
     if day is None:  # the check needs it: police areas are those of the survey's date
         st.info(ui.tr("upload.date_required"), icon=":material/event:")
         return
     original, name_of_file, data, corrected = ui_upload.file_to_check(upload)
-    sheet = None if corrected else st.session_state.get("up_sheet")
-    mapping = {h: st.session_state.get(f"map_{h}") for h in st.session_state.get("up_unknown", [])}
+    sheet = None if corrected else st.session_state.get(keys.UP_SHEET)
+    mapping = {h: st.session_state.get(keys.column_mapping(h)) for h in st.session_state.get(keys.UP_UNKNOWN, [])}
     with st.status(ui.tr("upload.checking"), expanded=False) as status:
         check = dash.check_upload(name_of_file, data, mapping=mapping or None, sheet=sheet, survey_date=day)
         errors = len(check.result.errors)
@@ -74,7 +74,7 @@ def render() -> None:
     if corrected:
         ui_upload.corrected_notice(corrected)
     if len(check.sheets) > 1:
-        st.selectbox(ui.tr("upload.sheet"), check.sheets, key="up_sheet")
+        st.selectbox(ui.tr("upload.sheet"), check.sheets, key=keys.UP_SHEET)
     ui_upload.column_mapping(check)
 
     errors, warnings = len(check.result.errors), len(check.result.warnings)
