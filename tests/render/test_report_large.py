@@ -80,7 +80,6 @@ def _many(dash: Dashboard, disclosure: Disclosure, exact: bool) -> ReportInput:
 @pytest.fixture(scope="module")
 def large(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     from scenes.settings import Settings
-
     from tests.conftest import DATA_DIR
 
     dash = Dashboard(Settings(state_dir=tmp_path_factory.mktemp("large"), data_dir=DATA_DIR))
