@@ -130,7 +130,7 @@ def test_dashboard_is_the_exported_entry_point() -> None:
     probe = "import sys, scenes; print('scenes.core' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
-    users = [UI / "cache.py", UI / "upload.py", PROJECT_ROOT / "src" / "scenes" / "cli.py"]
+    users = [UI / "cache.py", UI / "upload.py", PROJECT_ROOT / "src" / "scenes" / "cli" / "__init__.py"]
     assert [p.name for p in users if "from scenes import Dashboard" not in p.read_text(encoding="utf-8")] == []
 
 
