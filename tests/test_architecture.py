@@ -69,6 +69,13 @@ def test_pages_are_thin() -> None:
     assert long_pages == {}
 
 
+def test_nothing_imports_the_pages() -> None:
+    """The pages sit on top: no module of the core or of `ui`, nor app.py, imports one. (`pages/` is not a package,
+    so import-linter cannot hold it; the layers below it are its contracts.)"""
+    files = [*(PROJECT_ROOT / "src" / "scenes").rglob("*.py"), *UI.rglob("*.py"), PROJECT_ROOT / "app.py"]
+    assert [_name(p) for p in files if "pages" in _imports(p)] == []
+
+
 def test_pages_do_not_reach_around_the_core() -> None:
     """Pages never import SQLAlchemy, folium or geopandas directly."""
     forbidden = {"sqlalchemy", "folium", "geopandas", "shapely"}
