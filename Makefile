@@ -28,11 +28,13 @@ run: install
 	$(BIN)/scenes init --demo
 	$(BIN)/python serve.py --server.port $(PORT)
 
-## make test: install with test extras, lint, type-check (core, ui, screens, app.py), run every test
+## make test: install with test extras, lint (ruff, import contracts), type-check (core, ui, screens, app.py), run every test
 test: install-test lint typecheck pytest
 
+# lint-imports: the layer contracts in pyproject.toml ([tool.importlinter]); run from here, so `ui` is importable.
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 typecheck: install-test
 	$(BIN)/mypy

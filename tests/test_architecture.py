@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import ast
+import re
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from scenes.settings import PROJECT_ROOT
 
@@ -21,10 +28,38 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-def test_core_never_imports_streamlit() -> None:
-    """No module of src/scenes imports streamlit: the core runs without the UI framework."""
-    offenders = [p.name for p in (PROJECT_ROOT / "src" / "scenes").rglob("*.py") if "streamlit" in _imports(p)]
-    assert offenders == []
+def _contracts() -> dict[str, dict[str, Any]]:
+    config = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    return {contract["id"]: contract for contract in config["contracts"]}
+
+
+def test_import_contracts_cover_the_core() -> None:
+    """The layer rules are import-linter contracts (pyproject.toml, [tool.importlinter]; `make lint` runs
+    `lint-imports`): the core's layers, ui above the core, the framework-free core (no streamlit) and the frozen
+    migrations. Every sub-package and base module of `scenes` sits in a layer, so a new one cannot escape them."""
+    contracts = _contracts()
+    assert set(contracts) == {"layers", "ui-above-core", "framework-free", "frozen-migrations"}
+    assert contracts["framework-free"]["source_modules"] == ["scenes"]
+    assert "streamlit" in contracts["framework-free"]["forbidden_modules"]
+    assert contracts["frozen-migrations"]["source_modules"] == ["scenes.store.migrations"]
+    assert "scenes" in contracts["frozen-migrations"]["forbidden_modules"]
+    assert contracts["ui-above-core"]["layers"] == ["ui", "scenes"]
+    layered = [name.strip() for layer in contracts["layers"]["layers"] for name in re.split(r"[|:]", layer)]
+    core = PROJECT_ROOT / "src" / "scenes"
+    modules = {f"scenes.{p.stem}" for p in core.iterdir()
+               if (p.is_dir() and (p / "__init__.py").exists()) or (p.suffix == ".py" and p.name != "__init__.py")}
+    assert len(layered) == len(set(layered))
+    assert set(layered) == modules
+
+
+def test_import_contracts_are_kept() -> None:
+    """`lint-imports` passes: no import breaks a layer, reaches streamlit from the core or leaves the migrations."""
+    pytest.importorskip("importlinter")  # a test extra; `make lint` runs the same check
+    probe = "import sys; from importlinter.cli import lint_imports_command; sys.argv = ['lint-imports']; " \
+            "lint_imports_command()"
+    run = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                         check=False)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
 
 
 def test_pages_are_thin() -> None:
@@ -32,6 +67,13 @@ def test_pages_are_thin() -> None:
     long_pages = {p.name: n for p in (PROJECT_ROOT / "screens").glob("*.py")
                   if (n := len(p.read_text(encoding="utf-8").splitlines())) > 150}
     assert long_pages == {}
+
+
+def test_nothing_imports_the_pages() -> None:
+    """The pages sit on top: no module of the core or of `ui`, nor app.py, imports one. (`screens/` is not a package,
+    so import-linter cannot hold it; the layers below it are its contracts.)"""
+    files = [*(PROJECT_ROOT / "src" / "scenes").rglob("*.py"), *UI.rglob("*.py"), PROJECT_ROOT / "app.py"]
+    assert [_name(p) for p in files if "screens" in _imports(p)] == []
 
 
 def test_pages_do_not_reach_around_the_core() -> None:
@@ -87,9 +129,6 @@ def test_every_write_names_its_actor() -> None:
 def test_dashboard_is_the_exported_entry_point() -> None:
     """`scenes.Dashboard` is the core object pages and CLI use, exported from the package; importing `scenes`
     alone does not load it (and the store and GeoPandas with it)."""
-    import subprocess
-    import sys
-
     import scenes
     from scenes.views.dashboard import Dashboard
 
@@ -98,15 +137,8 @@ def test_dashboard_is_the_exported_entry_point() -> None:
     probe = "import sys, scenes; print('scenes.views.dashboard' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
-    users = [UI / "cache.py", UI / "upload.py", PROJECT_ROOT / "src" / "scenes" / "cli.py"]
+    users = [UI / "cache.py", UI / "upload.py", PROJECT_ROOT / "src" / "scenes" / "cli" / "__init__.py"]
     assert [p.name for p in users if "from scenes import Dashboard" not in p.read_text(encoding="utf-8")] == []
-
-
-def test_migration_steps_are_frozen() -> None:
-    """Migration steps describe their own tables: the module imports nothing of the package (in particular not
-    the live schema), so a change to the store cannot change what an old step does."""
-    steps = PROJECT_ROOT / "src" / "scenes" / "store" / "migrations.py"
-    assert "scenes" not in _imports(steps)
 
 
 def test_the_store_is_a_package_of_parts() -> None:
@@ -183,8 +215,6 @@ def test_caches_live_in_modules_not_scripts() -> None:
 def test_mypy_checks_the_streamlit_side() -> None:
     """mypy (strict; `make typecheck` runs it without arguments) checks the ui package, the pages and app.py as well
     as the core."""
-    import tomllib
-
     config = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
     assert config["strict"] is True
     assert {"src/scenes", "ui", "screens", "app.py", "serve.py"} <= set(config["files"])

@@ -14,11 +14,11 @@ from streamlit.testing.v1 import AppTest
 
 from scenes.domain.demo import load_demo
 from scenes.domain.indicators import Indicator
+from scenes.i18n import t
 from scenes.model import Survey, SurveyKind
 from scenes.settings import PROJECT_ROOT, Settings
 from scenes.views.dashboard import Dashboard
-
-APP = str(PROJECT_ROOT / "app.py")
+from tests.app.conftest import OpenPage
 
 
 @pytest.fixture
@@ -32,20 +32,12 @@ def real_store(app_env: Path) -> Dashboard:
     return dash
 
 
-def _open(at: AppTest, page: str) -> AppTest:
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert list(at.exception) == []
-    return at
-
-
 def _button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
     return next(b for b in at.button if b.label == label)
 
 
 def _save_form(at: AppTest) -> AppTest:
-    return _button(at, "Spara åtgärden").click().run()
+    return _button(at, t("measures.save", "sv")).click().run()
 
 
 def _fill_new_measure(at: AppTest, scene: str) -> None:
@@ -58,11 +50,11 @@ def _fill_new_measure(at: AppTest, scene: str) -> None:
     at.text_area[0].input("Fältarbete kvällstid")
 
 
-def test_analyst_adds_a_measure_for_a_scene(real_store: Dashboard, signed_in: Callable[..., AppTest]) -> None:
+def test_analyst_adds_a_measure_for_a_scene(real_store: Dashboard, open_page: OpenPage) -> None:
     """An analyst picks a scene of the current survey by its name, fills in kind, actor and status, and saves: the
     measure is stored as version 1 by the analyst, listed with labels (not codes) and chosen for editing."""
     scene = str(real_store.scenes()["scene_id"].iloc[0])
-    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
+    at = open_page("analytiker", "measures", account="anna")
     assert any("Inga åtgärder ännu" in i.value for i in at.info)
     _fill_new_measure(at, scene)
     _save_form(at)
@@ -79,11 +71,11 @@ def test_analyst_adds_a_measure_for_a_scene(real_store: Dashboard, signed_in: Ca
     assert (real_store.audit().iloc[0]["action"], real_store.audit().iloc[0]["actor"]) == ("measure", "anna")
 
 
-def test_after_a_save_the_form_is_a_new_empty_one(real_store: Dashboard, signed_in: Callable[..., AppTest]) -> None:
+def test_after_a_save_the_form_is_a_new_empty_one(real_store: Dashboard, open_page: OpenPage) -> None:
     """Saved, the form returns to "Ny åtgärd" with every field empty and says what was saved; what is typed next is
     a second measure (version 1), never version 2 of the first."""
     first, second = (str(s) for s in real_store.scenes()["scene_id"].iloc[:2])
-    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
+    at = open_page("analytiker", "measures", account="anna")
     _fill_new_measure(at, first)
     _save_form(at)
     [saved] = real_store.measures()
@@ -102,7 +94,7 @@ def test_after_a_save_the_form_is_a_new_empty_one(real_store: Dashboard, signed_
     assert [m.version for m in real_store.measure_versions(saved.measure_id)] == [1]
 
 
-def test_analyst_edits_a_measure_and_sees_its_history(real_store: Dashboard, signed_in: Callable[..., AppTest]
+def test_analyst_edits_a_measure_and_sees_its_history(real_store: Dashboard, open_page: OpenPage
                                                       ) -> None:
     """Editing a measure saves version 2 on top of the version the form showed; the history lists both, with who
     and what changed, in words."""
@@ -111,7 +103,7 @@ def test_analyst_edits_a_measure_and_sees_its_history(real_store: Dashboard, sig
 
     real_store.save_measure(Measure("atg-1", "uppsokande", "region_stockholm", "planerad", scene_id=scene),
                             actor="bo")
-    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
+    at = open_page("analytiker", "measures", account="anna")
     at.selectbox(key="m_choice").set_value("atg-1").run()
     assert any(c.value.startswith("Formuläret visar version 1") for c in at.caption)
     next(s for s in at.selectbox if s.label == "Status").set_value("pagaende")
@@ -128,7 +120,7 @@ def test_analyst_edits_a_measure_and_sees_its_history(real_store: Dashboard, sig
     assert history["Vad"].iloc[1].startswith("Tillagd för ")
 
 
-def test_a_stale_edit_is_refused_with_a_reload_hint(real_store: Dashboard, signed_in: Callable[..., AppTest]
+def test_a_stale_edit_is_refused_with_a_reload_hint(real_store: Dashboard, open_page: OpenPage
                                                     ) -> None:
     """A form that shows version 1 while someone else saved version 2 saves nothing: the translated error says so,
     with a button to show the latest version, which the form then shows."""
@@ -137,7 +129,7 @@ def test_a_stale_edit_is_refused_with_a_reload_hint(real_store: Dashboard, signe
 
     first = real_store.save_measure(Measure("atg-1", "uppsokande", "region_stockholm", "planerad", scene_id=scene),
                                     actor="bo")
-    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
+    at = open_page("analytiker", "measures", account="anna")
     at.selectbox(key="m_choice").set_value("atg-1").run()
     real_store.save_measure(dataclasses.replace(first, note="från en annan flik"), actor="bo")
     next(s for s in at.selectbox if s.label == "Status").set_value("avslutad")
@@ -151,13 +143,13 @@ def test_a_stale_edit_is_refused_with_a_reload_hint(real_store: Dashboard, signe
 
 
 def test_removing_a_measure_asks_first_and_saves_a_removed_version(real_store: Dashboard,
-                                                                   signed_in: Callable[..., AppTest]) -> None:
+                                                                   open_page: OpenPage) -> None:
     """"Ta bort" is disabled until confirmed; then the measure is saved as a removed version and leaves the list."""
     from scenes.domain.measures import Measure
 
     real_store.save_measure(Measure("atg-9", "polisiar", "lpo_jarva", "pagaende", lokalpolisomrade="jarva"),
                             actor="bo")
-    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
+    at = open_page("analytiker", "measures", account="anna")
     at.selectbox(key="m_choice").set_value("atg-9").run()
     assert _button(at, "Ta bort").disabled
     next(c for c in at.checkbox if c.label.startswith("Ja, ta bort åtgärden")).check().run()
@@ -169,39 +161,39 @@ def test_removing_a_measure_asks_first_and_saves_a_removed_version(real_store: D
     assert any("togs bort" in s.value for s in at.success)
 
 
-def test_a_refused_measure_names_the_form_fields(real_store: Dashboard, signed_in: Callable[..., AppTest]) -> None:
+def test_a_refused_measure_names_the_form_fields(real_store: Dashboard, open_page: OpenPage) -> None:
     """Saving without a target and kind says what is wrong by the form's own labels; nothing is stored."""
-    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
+    at = open_page("analytiker", "measures", account="anna")
     _save_form(at)
-    assert [e.value.split("\n\n")[-1] for e in at.error] == ["Åtgärden sparades inte."]
+    assert [e.value.split("\n\n")[-1] for e in at.error] == [t("error.measure_invalid", "sv")]
     problems = at.dataframe[-1].value
     assert set(problems["Kolumn"]) == {"Scen", "Typ av åtgärd", "Ansvarig aktör"}
     assert real_store.measures() == []
 
 
 def test_a_bad_import_shows_the_located_problems_and_saves_nothing(real_store: Dashboard,
-                                                                   signed_in: Callable[..., AppTest]) -> None:
+                                                                   open_page: OpenPage) -> None:
     """An import with problems lists each by row and column (the file's own names) and stores nothing; a good one
     says how many measures were added and updated."""
-    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
+    at = open_page("analytiker", "measures", account="anna")
     bad = b"kommun_kod;kind;actor;status\n0180;magi;region_stockholm;klar\n"
     at.file_uploader(key="measures_upload").set_value(("fel.csv", bad, "text/csv")).run()
-    _button(at, "Importera åtgärderna").click().run()
+    _button(at, t("measures.import_button", "sv")).click().run()
     problems = at.dataframe[-1].value
     assert sorted(zip(problems["Rad"], problems["Kolumn"], strict=True)) == [(2, "kind"), (2, "status")]
     assert real_store.measures() == []
     good = b"kommun_kod;kind;actor;status\n0180;vard_stod;kommun_0180;planerad\n"
     at.file_uploader(key="measures_upload").set_value(("bra.csv", good, "text/csv")).run()
-    _button(at, "Importera åtgärderna").click().run()
+    _button(at, t("measures.import_button", "sv")).click().run()
     assert any("Importerat: 1 nya och 0 ändrade åtgärder." in s.value for s in at.success)
     assert [m.kommun_kod for m in real_store.measures()] == ["0180"]
 
 
-def test_exports_are_offered_as_csv_and_xlsx(real_store: Dashboard, signed_in: Callable[..., AppTest]) -> None:
+def test_exports_are_offered_as_csv_and_xlsx(real_store: Dashboard, open_page: OpenPage) -> None:
     """Both pages offer their records as CSV and Excel, and show the file's header row."""
-    for page, stem, first in (("screens/measures.py", "atgarder", "measure_id"),
-                              ("screens/indicators.py", "trygghetsindikatorer", "indicator")):
-        at = _open(signed_in("analytiker", f"anna-{stem}"), page)
+    for page, stem, first in (("measures", "atgarder", "measure_id"),
+                              ("indicators", "trygghetsindikatorer", "indicator")):
+        at = open_page("analytiker", page, account=f"anna-{stem}")
         names = {d.proto.label for d in at.get("download_button")}
         assert len([n for n in names if "(CSV)" in n or "(Excel)" in n]) == 2, page
         codes = [c.value for c in at.code]
@@ -223,34 +215,32 @@ def test_participants_and_the_steering_group_cannot_open_the_entry_pages(
     direct.session_state["session_token"] = at.session_state["session_token"]
     direct.run()
     assert any("Din roll får inte öppna" in e.value for e in direct.error)
-    assert not [b for b in direct.button if b.label in ("Spara åtgärden", "Spara värdet")]
+    assert not [b for b in direct.button if b.label in (t("measures.save", "sv"), t("indicators.save", "sv"))]
 
 
-def test_demo_measures_are_labelled_and_writes_explained(app_env: Path) -> None:
+def test_demo_measures_are_labelled_and_writes_explained(open_page: OpenPage, app_env: Path) -> None:
     """In demo mode the analyst sees the fictitious measures labelled as demo data; the form's button is disabled
     and the page says nothing is saved."""
     Dashboard(Settings(state_dir=app_env)).init(demo=True)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["demo_role"] = "analytiker"
-    _open(at, "screens/measures.py")
+    at = open_page("analytiker", "measures")
     assert any("Exempeldata" in w.value for w in at.warning)
     assert any("inget sparas" in i.value for i in at.info)
     assert "Exempeldata" in at.dataframe[0].value.columns
-    assert _button(at, "Spara åtgärden").disabled
+    assert _button(at, t("measures.save", "sv")).disabled
 
 
-def test_a_real_measure_waits_for_the_first_real_survey(app_env: Path, signed_in: Callable[..., AppTest]) -> None:
+def test_a_real_measure_waits_for_the_first_real_survey(app_env: Path, open_page: OpenPage) -> None:
     """With accounts but only demo surveys, the page says a real measure appears once a real survey is published."""
     Dashboard(Settings(state_dir=app_env)).init(demo=True)
-    at = _open(signed_in("analytiker", "anna"), "screens/measures.py")
+    at = open_page("analytiker", "measures", account="anna")
     assert any("första skarpa kartläggningen" in i.value for i in at.info)
 
 
 def test_indicator_page_empty_state_then_a_value_its_chart_and_removal(real_store: Dashboard,
-                                                                        signed_in: Callable[..., AppTest]) -> None:
+                                                                        open_page: OpenPage) -> None:
     """With no value the page says the app ships none and how to add one; an analyst's value is listed with its
     source address as a link, charted, and can be removed after a confirmation."""
-    at = _open(signed_in("analytiker", "anna"), "screens/indicators.py")
+    at = open_page("analytiker", "indicators", account="anna")
     assert any("Appen levereras utan siffror" in i.value for i in at.info)
     fields = {t.label: t for t in at.text_input}
     fields["Indikator"].input("Andel otrygga nära scen")
@@ -259,7 +249,7 @@ def test_indicator_page_empty_state_then_a_value_its_chart_and_removal(real_stor
     fields["Källa"].input("Region Stockholm, trygghetsundersökning (testvärde)")
     fields["Källans adress (https://…)"].input("https://example.org/rapport")
     next(d for d in at.date_input if d.label == "Datum som värdet avser").set_value(dt.date(2024, 12, 31))
-    _button(at, "Spara värdet").click().run()
+    _button(at, t("indicators.save", "sv")).click().run()
     assert list(at.exception) == []
     [value] = real_store.indicators()
     assert (value.value, value.area_level, value.area_code, value.created_by) == (31.5, "lan", "", "anna")
@@ -275,13 +265,13 @@ def test_indicator_page_empty_state_then_a_value_its_chart_and_removal(real_stor
 
 
 def test_a_refused_indicator_value_names_the_form_fields(real_store: Dashboard,
-                                                         signed_in: Callable[..., AppTest]) -> None:
+                                                         open_page: OpenPage) -> None:
     """A value that is not a number and a source address that is not http(s) are named by the form's labels."""
-    at = _open(signed_in("analytiker", "anna"), "screens/indicators.py")
+    at = open_page("analytiker", "indicators", account="anna")
     fields = {t.label: t for t in at.text_input}
     fields["Värde"].input("många")
     fields["Källans adress (https://…)"].input("javascript:alert(1)")
-    _button(at, "Spara värdet").click().run()
+    _button(at, t("indicators.save", "sv")).click().run()
     problems = at.dataframe[-1].value
     assert {"Värde", "Datum som värdet avser"} <= set(problems["Kolumn"])
     assert real_store.indicators() == []
@@ -291,12 +281,12 @@ def test_a_refused_indicator_value_names_the_form_fields(real_store: Dashboard,
     assert list(at.exception) == []
 
 
-def test_admin_edits_the_actors_table(app_env: Path, signed_in: Callable[..., AppTest]) -> None:
+def test_admin_edits_the_actors_table(app_env: Path, open_page: OpenPage) -> None:
     """The reference page offers the measure kinds and the actors, each with its help text; an administrator renames
     an actor in the editor and saves: the new name is the table's next version (audited), used in every label."""
     dash = Dashboard(Settings(state_dir=app_env))
     dash.init(demo=True)
-    at = _open(signed_in("admin", "ada"), "screens/reference.py")
+    at = open_page("admin", "reference", account="ada")
     for name, help_start in (("measure_kinds", "Åtgärdstyperna"), ("actors", "Aktörerna")):
         at.session_state["ref_table"] = name
         at.run()
@@ -317,10 +307,10 @@ def test_admin_edits_the_actors_table(app_env: Path, signed_in: Callable[..., Ap
 
 
 def test_progress_page_charts_the_indicators_beside_the_counts(real_store: Dashboard,
-                                                               signed_in: Callable[..., AppTest]) -> None:
+                                                               open_page: OpenPage) -> None:
     """Without a value the progress page says none is entered; with values, each indicator is charted there (one at
     a time, chosen in a select) with its sources named, for the steering group and for participants alike."""
-    at = _open(signed_in("styrgrupp", "sara"), "screens/progress.py")
+    at = open_page("styrgrupp", "progress", account="sara")
     charts_before = len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))
     assert any("Inga trygghetsindikatorer är inlagda ännu" in c.value for c in at.caption)
     base = {"unit": "%", "area_level": "lan", "area_code": "", "source_url": "https://example.org/rapport"}
@@ -329,7 +319,7 @@ def test_progress_page_charts_the_indicators_beside_the_counts(real_store: Dashb
     real_store.save_indicator(Indicator(indicator="Andel <b>oroliga</b>", value=12.0, date=dt.date(2024, 12, 31),
                                         source="Annan *källa*", **base), actor="anna")
     for role in ("styrgrupp", "deltagare"):
-        at = _open(signed_in(role, f"{role}1"), "screens/progress.py")
+        at = open_page(role, "progress", account=f"{role}1")
         assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) == charts_before + 1
         choice = at.selectbox(key="p_indicator")
         assert choice.options == ["Andel <b>oroliga</b>", "Andel otrygga"]

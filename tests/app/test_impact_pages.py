@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -13,35 +12,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from scenes.access.auth import ROLES
+from scenes.i18n import t
 from scenes.model import Survey, SurveyKind
-from scenes.settings import PROJECT_ROOT, Settings
+from scenes.settings import Settings
 from scenes.views.dashboard import Dashboard
+from tests.app.conftest import OpenPage
 
-APP = str(PROJECT_ROOT / "app.py")
 FEWER = "färre än 3"
-
-
-def _open(at: AppTest, page: str) -> AppTest:
-    """Open `page` (AppTest keeps its query parameters, as a link opening that address would); no exception and no
-    error box (ui.guarded's way of showing a core error)."""
-    at.switch_page(page)
-    at.run()
-    assert list(at.exception) == []
-    assert [e.value for e in at.error] == []
-    return at
-
-
-def _page(page: str, role: str = "styrgrupp", lang: str = "sv") -> AppTest:
-    """A page in demo mode as `role` (the demo's role picker)."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["demo_role"] = role
-    at.query_params["lang"] = lang
-    return _open(at, page)
-
-
-def _signed_in(signed_in: Callable[..., AppTest], role: str, page: str) -> AppTest:
-    """A page for a signed-in account (real data ends demo mode)."""
-    return _open(signed_in(role, username=f"{role}-{page.split('/')[-1][:-3]}"), page)
 
 
 def _table(at: AppTest, column: str) -> pd.DataFrame:
@@ -71,26 +48,27 @@ def demo_store(app_env: Path) -> Path:
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_overview_states_impact_for_every_role(demo_store: Path, role: str) -> None:
+def test_overview_states_impact_for_every_role(open_page: OpenPage, demo_store: Path, role: str) -> None:
     """Beside count and area: 14 scenes rated 4–5, of 41 rated, 12 without a rating (demo, February 2024)."""
-    at = _page("screens/overview.py", role)
+    at = open_page(role, "overview", "sv")
     metric = next(m for m in at.metric if m.label == "Hög inverkan (4–5)")
     assert (metric.value, metric.proto.delta) == ("14", "av 41 bedömda · 12 saknar bedömning")
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_progress_shows_impact_per_survey_and_changes_for_every_role(demo_store: Path, role: str) -> None:
+def test_progress_shows_impact_per_survey_and_changes_for_every_role(open_page: OpenPage, demo_store: Path,
+                                                                     role: str) -> None:
     """Per survey the high-rated count and the distribution (chart and table); per pair of surveys the continuing
     scenes by change. The demo's 2021 -> 2023 merge compares with the highest of the two it merges: less harmful."""
-    at = _page("screens/progress.py", role)
+    at = open_page(role, "progress", "sv")
     assert "Inverkan över tid" in [s.value for s in at.subheader]
     per_survey = _table(at, "Bedömda").set_index("Namn")
     latest = per_survey.loc["Uppföljning februari 2024 (exempel)"]
     assert [latest[c] for c in ("Scener", "Bedömda", "Saknar bedömning", "Hög inverkan (4–5)")] == [53, 41, 12, 14]
     assert [latest[f"Bedömning {r}"] for r in range(1, 6)] == [8, 7, 12, 5, 9]
-    changes = _table(at, "Mindre skadlig")
-    assert list(changes.columns) == ["Från", "Till", "Kvarstående", "Mindre skadlig", "Oförändrad", "Mer skadlig",
-                                     "Kan inte jämföras"]
+    changes = _table(at, t("impact.col.less", "sv"))
+    assert list(changes.columns) == [t(f"impact.col.{c}", "sv") for c in ("from", "to", "continuing", "less", "equal",
+                                                                          "more", "not_comparable")]
     assert len(changes) == 2
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
     scales = [layer["encoding"]["color"]["scale"] for spec in specs for layer in spec.get("layer", [])
@@ -99,37 +77,38 @@ def test_progress_shows_impact_per_survey_and_changes_for_every_role(demo_store:
             "range": ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154", "#d4d4d4"]} in scales  # missing: grey
 
 
-def test_progress_impact_in_english(demo_store: Path) -> None:
+def test_progress_impact_in_english(open_page: OpenPage, demo_store: Path) -> None:
     """The section and its tables in English."""
-    at = _page("screens/progress.py", "styrgrupp", "en")
+    at = open_page("styrgrupp", "progress", "en")
     assert "Impact over time" in [s.value for s in at.subheader]
     assert "High impact (4–5)" in _table(at, "Rated").columns
     assert "Not comparable" in _table(at, "Less harmful").columns
 
 
-def test_participant_reads_county_wide_impact_counts(app_env: Path, signed_in: Callable[..., AppTest]) -> None:
+def test_participant_reads_county_wide_impact_counts(app_env: Path, open_page: OpenPage) -> None:
     """One scene became more harmful and two less: county-wide counts (no place), tied to the shown total, so a
     participant reads 1 and 2 like the steering group (`Disclosure.county`)."""
     dash = Dashboard(Settings(state_dir=app_env))
     dash.init(demo=True)
     _publish(dash)
-    participant = _table(_signed_in(signed_in, "deltagare", "screens/progress.py"), "Mer skadlig").iloc[0]
-    exact = _table(_signed_in(signed_in, "styrgrupp", "screens/progress.py"), "Mer skadlig").iloc[0]
-    assert (exact["Mer skadlig"], exact["Mindre skadlig"]) == (1, 2)
-    assert (participant["Mer skadlig"], participant["Mindre skadlig"]) == (1, 2)
+    more, less = t("impact.col.more", "sv"), t("impact.col.less", "sv")
+    participant = _table(open_page("deltagare", "progress", account="deltagare-progress"), more).iloc[0]
+    exact = _table(open_page("styrgrupp", "progress", account="styrgrupp-progress"), more).iloc[0]
+    assert (exact[more], exact[less]) == (1, 2)
+    assert (participant[more], participant[less]) == (1, 2)
     assert FEWER not in set(participant.astype(str))
     assert participant["Kvarstående"] == 53
 
 
-def test_no_ratings_is_an_empty_state_not_zeroes(app_env: Path, signed_in: Callable[..., AppTest]) -> None:
+def test_no_ratings_is_an_empty_state_not_zeroes(app_env: Path, open_page: OpenPage) -> None:
     """Real surveys without any rating: the progress page says so instead of a chart of zeroes, and the overview's
     figure is a dash with "no scene is rated", not 0."""
     dash = Dashboard(Settings(state_dir=app_env))
     dash.init(demo=True)
     _publish(dash, rated=False)
-    at = _signed_in(signed_in, "styrgrupp", "screens/progress.py")
+    at = open_page("styrgrupp", "progress", account="styrgrupp-progress")
     assert any("Ingen kartläggning har bedömningar" in i.value for i in at.info)
     assert not any("Bedömda" in d.value.columns for d in at.dataframe)
-    overview = _signed_in(signed_in, "styrgrupp", "screens/overview.py")
+    overview = open_page("styrgrupp", "overview", account="styrgrupp-overview")
     metric = next(m for m in overview.metric if m.label == "Hög inverkan (4–5)")
     assert (metric.value, metric.proto.delta) == ("–", "Ingen scen är bedömd")

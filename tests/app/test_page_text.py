@@ -17,15 +17,10 @@ from streamlit.testing.v1 import AppTest
 
 from scenes.access.auth import ROLES, allowed_pages
 from scenes.i18n import CATALOGUE
-from scenes.settings import PROJECT_ROOT, Settings
+from scenes.settings import Settings
 from scenes.views.dashboard import Dashboard
+from tests.app.conftest import OpenPage
 
-APP = str(PROJECT_ROOT / "app.py")
-FILES = {"overview": "screens/overview.py", "map": "screens/map.py", "progress": "screens/progress.py",
-         "seminars": "screens/seminars.py", "coordination": "screens/coordination.py", "goal": "screens/goal.py",
-         "upload": "screens/upload.py",
-         "history": "screens/history.py", "users": "screens/users.py", "reference": "screens/reference.py",
-         "measures": "screens/measures.py", "indicators": "screens/indicators.py"}
 #: words a reader should never meet: Python's and pandas' missing values, and Streamlit's empty marker
 PLACEHOLDERS = re.compile(r"\b(None|nan|NaN|NaT|<NA>|empty)\b")
 #: a catalogue key shown instead of its words ("kpi.goal", "audit.publish" …)
@@ -64,17 +59,10 @@ def _texts(at: AppTest) -> list[tuple[str, str]]:
     return out
 
 
-def _page(state: Path, role: str, page: str, lang: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+def _page(state: Path, role: str, page: str, lang: str, monkeypatch: pytest.MonkeyPatch,
+          open_page: OpenPage) -> AppTest:
     monkeypatch.setenv("SCENES_STATE_DIR", str(state))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["demo_role"] = role
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page(FILES[page])
-    at.run()
-    assert list(at.exception) == [], f"{role} {page}: {at.exception}"
-    assert [e.value for e in at.error] == [], f"{role} {page}"  # ui.guarded turns a core error into an error box
-    return at
+    return open_page(role, page, lang)
 
 
 CASES = [(role, page, "sv") for role in ROLES for page in allowed_pages(role)]
@@ -82,10 +70,10 @@ CASES += [("admin", page, "en") for page in allowed_pages("admin")] + [("deltaga
 
 
 @pytest.mark.parametrize(("role", "page", "lang"), CASES, ids=[f"{r}-{p}-{lg}" for r, p, lg in CASES])
-def test_page_reads_as_words(demo_state: Path, role: str, page: str, lang: str,
+def test_page_reads_as_words(open_page: OpenPage, demo_state: Path, role: str, page: str, lang: str,
                              monkeypatch: pytest.MonkeyPatch) -> None:
     """No placeholder, no catalogue key, no internal code; Swedish pages write no decimal point."""
-    at = _page(demo_state, role, page, lang, monkeypatch)
+    at = _page(demo_state, role, page, lang, monkeypatch, open_page)
     texts = _texts(at)
     assert texts, f"{role} {page}: the page showed nothing"
     placeholders = [(k, x) for k, x in texts if PLACEHOLDERS.search(x)]
@@ -140,8 +128,8 @@ REAL_CASES = [(role, page) for role in ROLES for page in [*allowed_pages(role), 
 
 
 @pytest.mark.parametrize(("role", "page"), REAL_CASES, ids=[f"{r}-{p}" for r, p in REAL_CASES])
-def test_real_data_pages_show_no_placeholder(real_state: tuple[Path, dict[str, str]], role: str, page: str,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_real_data_pages_show_no_placeholder(open_page: OpenPage, real_state: tuple[Path, dict[str, str]], role: str,
+                                             page: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Signed in to a real deployment, no page shows "None", "nan", "NaT" or "<NA>" in a table cell or text, nor
     a time with a UTC offset ("+00:00")."""
     import streamlit as st
@@ -149,13 +137,8 @@ def test_real_data_pages_show_no_placeholder(real_state: tuple[Path, dict[str, s
     state, tokens = real_state
     monkeypatch.setenv("SCENES_STATE_DIR", str(state))
     st.cache_resource.clear()  # the Dashboard cached by the demo cases is of another store
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["session_token"] = tokens[role]
-    at.run()
-    at.switch_page({**FILES, "accessibility": "screens/accessibility.py"}[page])
-    at.run()
+    at = open_page(role, page, token=tokens[role])
     st.cache_resource.clear()  # and this one is not the demo's
-    assert list(at.exception) == []
     texts = _texts(at)
     assert any(k.endswith("row") for k, _ in texts) or page in ("goal", "upload", "accessibility", "seminars")
     assert [(k, x) for k, x in texts if PLACEHOLDERS.search(x) or "+00:00" in x] == []

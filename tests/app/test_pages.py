@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
+from scenes.i18n import t
 from scenes.model import Survey, SurveyKind
-from scenes.settings import PROJECT_ROOT, Settings
+from scenes.settings import Settings
 from scenes.views.dashboard import Dashboard
+from tests.app.conftest import OpenPage
 from ui.lang import escape_markdown
 
-APP = str(PROJECT_ROOT / "app.py")
-PAGES = ["screens/overview.py", "screens/map.py", "screens/progress.py", "screens/seminars.py", "screens/goal.py",
-         "screens/upload.py", "screens/history.py"]
+PAGES = ["overview", "map", "progress", "seminars", "goal", "upload", "history"]
 
 
 @pytest.fixture
@@ -25,123 +23,103 @@ def demo_store(app_env: Path) -> Path:
     return app_env
 
 
-def _run(page: str | None = None, lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    if lang:
-        at.query_params["lang"] = lang
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    return at
-
-
 @pytest.mark.parametrize("page", PAGES)
-def test_page_renders_without_exception(demo_store: Path, page: str) -> None:
+def test_page_renders_without_exception(open_page: OpenPage, demo_store: Path, page: str) -> None:
     """Each page runs on the demo store with no exception element."""
-    at = _run(page)
+    at = open_page(None, page)
     assert list(at.exception) == []
 
 
-def test_overview_shows_kpis_and_demo_notice(demo_store: Path) -> None:
+def test_overview_shows_kpis_and_demo_notice(open_page: OpenPage, demo_store: Path) -> None:
     """The overview shows the latest count, the change vs 2021, the example-goal label and the demo notice."""
-    at = _run()
+    at = open_page(None, None)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Öppna drogscener"] == "53"
+    assert metrics[t("kpi.scenes", "sv")] == "53"
     assert any("Exempeldata – fiktiva platser" in w.value for w in at.warning)
     assert any("Exempelvärde" in c.value for c in at.caption)
 
 
-def test_overview_in_english(demo_store: Path) -> None:
+def test_overview_in_english(open_page: OpenPage, demo_store: Path) -> None:
     """?lang=en switches the interface to English."""
-    at = _run(lang="en")
-    assert "Open drug scenes" in {m.label for m in at.metric}
+    at = open_page(None, None, "en")
+    assert t("kpi.scenes", "en") in {m.label for m in at.metric}
     assert any("Demo data – fictitious places" in w.value for w in at.warning)
 
 
-def test_language_selector_switches(demo_store: Path) -> None:
+def test_language_selector_switches(open_page: OpenPage, demo_store: Path) -> None:
     """Choosing English in the sidebar re-renders in English."""
-    at = _run("screens/overview.py")
+    at = open_page(None, "overview")
     at.sidebar.selectbox[0].set_value("en").run()
-    assert at.title[0].value == "Open drug scenes in Stockholm County"
+    assert at.title[0].value == t("app.title", "en")
 
 
-def test_empty_store_shows_how_to_start(app_env: Path) -> None:
+def test_empty_store_shows_how_to_start(open_page: OpenPage, app_env: Path) -> None:
     """With no surveys the overview explains what to do instead of showing empty tiles."""
-    at = _run()
+    at = open_page(None, None)
     assert list(at.exception) == []
     assert any("scenes init --demo" in i.value for i in at.info)
 
 
-def test_map_page_shows_counts_table_and_legend(demo_store: Path) -> None:
+def test_map_page_shows_counts_table_and_legend(open_page: OpenPage, demo_store: Path) -> None:
     """The map page agrees with itself: the count line, the table rows and the data are the same 53 scenes."""
-    at = _run("screens/map.py")
+    at = open_page(None, "map")
     assert list(at.exception) == []
     assert any("Visar 53 av 53 scener" in m.value for m in at.markdown)
     assert len(at.dataframe[0].value) == 53
     assert any("Exempeldata – fiktiva platser" in w.value for w in at.warning)
 
 
-def test_map_page_reads_preset_from_url(demo_store: Path) -> None:
+def test_map_page_reads_preset_from_url(open_page: OpenPage, demo_store: Path) -> None:
     """A shared link with ?kommun=0180&kategori=... opens the map with those filters set."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["kommun"] = "0180"
-    at.run()
-    at.switch_page("screens/map.py")
-    at.run()
+    at = open_page(None, "map", params={"kommun": "0180"})
     assert at.multiselect(key="f_kommun").value == ["0180"]
     assert any("Visar 7 av 53 scener" in m.value for m in at.markdown)
     assert len(at.dataframe[0].value) == 7
 
 
-def test_map_page_drops_unknown_codes_from_a_link(demo_store: Path) -> None:
+def test_map_page_drops_unknown_codes_from_a_link(open_page: OpenPage, demo_store: Path) -> None:
     """A link with codes that name nothing (typed, stale or hostile) keeps only the known ones."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["kategori"] = "nope,utsatt_omrade"
-    at.query_params["lpo"] = "a" * 5000
-    at.run()
-    at.switch_page("screens/map.py")
-    at.run()
+    at = open_page(None, "map", params={"kategori": "nope,utsatt_omrade", "lpo": "a" * 5000})
     assert list(at.exception) == []
     assert at.multiselect(key="f_kategori").value == ["utsatt_omrade"]
     assert at.multiselect(key="f_lpo").value == []
 
 
-def test_map_page_empty_selection_explains(demo_store: Path) -> None:
+def test_map_page_empty_selection_explains(open_page: OpenPage, demo_store: Path) -> None:
     """A filter that matches nothing shows a clear message instead of an empty map."""
-    at = _run("screens/map.py")
+    at = open_page(None, "map")
     at.multiselect(key="f_kommun").set_value(["0188"]).run()
     assert any("Inga scener matchar urvalet" in i.value for i in at.info)
     assert list(at.exception) == []
 
 
-def test_map_page_ceased_since_earlier_survey(demo_store: Path) -> None:
+def test_map_page_ceased_since_earlier_survey(open_page: OpenPage, demo_store: Path) -> None:
     """By default the changes since the previous survey are marked (Feb 2024: none new, 10 ceased since Nov 2023);
     choosing an earlier survey reports those since it (21 ceased since 2021 in the demo)."""
-    at = _run("screens/map.py")
+    at = open_page(None, "map")
     assert any("0 nya och 10 upphörda sedan" in m.value for m in at.markdown)
     at.selectbox(key="f_compare").set_value("demo-2021").run()
     assert any("upphörda sedan" in m.value and "21 upphörda" in m.value for m in at.markdown)
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_in_english(demo_store: Path, page: str) -> None:
+def test_every_page_in_english(open_page: OpenPage, demo_store: Path, page: str) -> None:
     """Every page also runs in English without exception."""
-    at = _run(page, lang="en")
+    at = open_page(None, page, "en")
     assert list(at.exception) == []
 
 
-def test_overview_since_previous_survey(demo_store: Path) -> None:
+def test_overview_since_previous_survey(open_page: OpenPage, demo_store: Path) -> None:
     """Since Nov 2023: 0 new, 10 ceased, 53 persisting; each number opens its list."""
-    at = _run()
+    at = open_page(None, None)
     labels = [p.proto.popover.label for p in at.get("popover")]
     assert labels == ["Nya: 0", "Upphörda: 10", "Kvarstående: 53", "Sammanslagna: 0", "Delade: 0"]
 
 
-def test_progress_page_chart_breakdown_and_comparison(demo_store: Path) -> None:
+def test_progress_page_chart_breakdown_and_comparison(open_page: OpenPage, demo_store: Path) -> None:
     """The progress page shows the chart, the impact ratings, the breakdown table and the 2021 -> 2024 comparison
     (21 ceased)."""
-    at = _run("screens/progress.py")
+    at = open_page(None, "progress")
     assert len(at.get("vega_lite_chart")) == 3  # progress, impact ratings, breakdown
     labels = [p.proto.popover.label for p in at.get("popover")]
     assert "Upphörda: 21" in labels
@@ -149,11 +127,12 @@ def test_progress_page_chart_breakdown_and_comparison(demo_store: Path) -> None:
     assert "Delade: 1" in labels
 
 
-def test_seminars_page_lists_past_seminars_latest_first_with_honest_dates(demo_store: Path) -> None:
+def test_seminars_page_lists_past_seminars_latest_first_with_honest_dates(open_page: OpenPage,
+                                                                          demo_store: Path) -> None:
     """Both shipped seminars are past (2022, 2025): under "Tidigare", latest first, each with one workshop-map
     link; the 2025 date, never published, is said to be so (not "unknown"), the 2022 date is written out."""
-    at = _run("screens/seminars.py")
-    assert [h.value for h in at.header] == ["Kommande", "Tidigare"]
+    at = open_page(None, "seminars")
+    assert [h.value for h in at.header] == [t("seminars.upcoming", "sv"), t("seminars.past", "sv")]
     assert any("Inga kommande seminarier" in c.value for c in at.caption)
     titles = [s.value.replace("\\", "") for s in at.subheader]
     assert titles == ["Trygghet för alla på öppna drogscener med social utsatthet",
@@ -164,16 +143,13 @@ def test_seminars_page_lists_past_seminars_latest_first_with_honest_dates(demo_s
     programme = [m for m in plain if "Inledning" in m]
     assert programme
     assert all("·" not in m for m in programme)
-    links = [link for link in at.get("page_link") if link.proto.label == "Öppna kartan för workshoppens fokus"]
+    links = [link for link in at.get("page_link") if link.proto.label == t("seminars.open_map", "sv")]
     assert len(links) == 2
 
 
-def test_goal_is_saved_and_no_longer_an_example(demo_store: Path, signed_in: Callable[..., AppTest]) -> None:
+def test_goal_is_saved_and_no_longer_an_example(demo_store: Path, open_page: OpenPage) -> None:
     """Saving the goal form stores the steering group's goal, with who saved it; the example label goes away."""
-    at = signed_in("styrgrupp", "stina")
-    at.run()
-    at.switch_page("screens/goal.py")
-    at.run()
+    at = open_page("styrgrupp", "goal", account="stina")
     assert any("Exempelvärde" in w.value for w in at.warning)
     at.number_input[0].set_value(40)
     at.button[0].click().run()
@@ -184,28 +160,25 @@ def test_goal_is_saved_and_no_longer_an_example(demo_store: Path, signed_in: Cal
     assert (dash.audit().iloc[0]["action"], dash.audit().iloc[0]["actor"]) == ("goal", "stina")
 
 
-def test_goal_form_refuses_in_demo_mode(demo_store: Path) -> None:
+def test_goal_form_refuses_in_demo_mode(open_page: OpenPage, demo_store: Path) -> None:
     """In demo mode the goal form explains that nothing is saved, and its button is disabled."""
-    at = _run("screens/goal.py")
+    at = open_page(None, "goal")
     assert any("inget sparas" in i.value for i in at.info)
     assert at.button[0].disabled
     assert Dashboard(Settings(state_dir=demo_store)).goal().is_example
 
 
-def test_history_page_rollback(demo_store: Path, signed_in: Callable[..., AppTest]) -> None:
+def test_history_page_rollback(demo_store: Path, open_page: OpenPage) -> None:
     """The history page lists revisions and the audit log; making revision 1 current again works."""
     dash = Dashboard(Settings(state_dir=demo_store))
     frame = dash.store.scenes("demo-2024-02")
     real = dash.store.add_survey(Survey("real", "Real", dt.date(2025, 1, 1), SurveyKind.KARTLAGGNING, "s", False),
                                  frame, actor="test").id
     dash.store.add_revision(real, frame.iloc[:40], actor="test", note="trimmed")
-    at = signed_in("analytiker", "anders")
-    at.run()
-    at.switch_page("screens/history.py")
-    at.run()
+    at = open_page("analytiker", "history", account="anders")
     at.selectbox(key="rb_survey").set_value(real).run()
     at.selectbox(key="rb_revision").set_value(1).run()
-    next(b for b in at.button if b.label == "Gör vald revision gällande").click().run()
+    next(b for b in at.button if b.label == t("history.make_current", "sv")).click().run()
     assert list(at.exception) == []
     assert len(dash.store.scenes(real)) == 53
     assert (dash.audit().iloc[0]["action"], dash.audit().iloc[0]["actor"]) == ("rollback", "anders")
@@ -215,19 +188,16 @@ def test_history_page_rollback(demo_store: Path, signed_in: Callable[..., AppTes
     assert list(at.success) == []
 
 
-def test_what_a_write_did_names_user_text_as_text(demo_store: Path, signed_in: Callable[..., AppTest]) -> None:
+def test_what_a_write_did_names_user_text_as_text(demo_store: Path, open_page: OpenPage) -> None:
     """The message after withdrawing a survey quotes its name; Markdown and HTML in the name stay text."""
     dash = Dashboard(Settings(state_dir=demo_store))
     frame = dash.store.scenes("demo-2024-02")
     name = "**Fet** <b>x</b> [länk](https://example.org)"
     dash.store.add_survey(Survey("real", name, dt.date(2025, 1, 1), SurveyKind.KARTLAGGNING, "s", False), frame,
                           actor="test")
-    at = signed_in("analytiker", "anders")
-    at.run()
-    at.switch_page("screens/history.py")
-    at.run()
+    at = open_page("analytiker", "history", account="anders")
     at.selectbox(key="rb_survey").set_value("real").run()
-    next(b for b in at.button if b.label == "Dra tillbaka kartläggningen").click().run()
+    next(b for b in at.button if b.label == t("history.withdraw", "sv")).click().run()
     assert list(at.exception) == []
     assert dash.store.survey("real").withdrawn
     assert [s.value for s in at.success] == [f"{escape_markdown(name)} är tillbakadragen."]  # escaped once, by tr
@@ -236,20 +206,17 @@ def test_what_a_write_did_names_user_text_as_text(demo_store: Path, signed_in: C
     # The state is said under the choice, whose label stays the name (a label that changed went stale in a browser).
     assert "Gällande revision: 1 · tillbakadragen" in [c.value for c in at.caption]
     assert at.selectbox(key="rb_survey").format_func("real") == name
-    next(b for b in at.button if b.label == "Visa kartläggningen igen").click().run()
+    next(b for b in at.button if b.label == t("history.restore", "sv")).click().run()
     assert not dash.store.survey("real").withdrawn
     assert [s.value for s in at.success] == [f"{escape_markdown(name)} visas igen."]
     assert "Gällande revision: 1" in [c.value for c in at.caption]
 
 
 def test_goal_page_shows_where_we_stand_and_no_area_target_by_default(demo_store: Path,
-                                                                      signed_in: Callable[..., AppTest]) -> None:
+                                                                      open_page: OpenPage) -> None:
     """The goal page states the latest survey against the trajectory in whole scenes; the optional area target is
     empty (not "0.0") until set, and saving without it keeps no area target."""
-    at = signed_in("styrgrupp", "stina")
-    at.run()
-    at.switch_page("screens/goal.py")
-    at.run()
+    at = open_page("styrgrupp", "goal", account="stina")
     status = [m.value for m in at.markdown if "banan tillåter" in m.value]
     assert status == ["**:material/warning: Efter planen: 53 scener, banan tillåter högst 52 nu**"]
     area = at.number_input[1]
@@ -261,11 +228,12 @@ def test_goal_page_shows_where_we_stand_and_no_area_target_by_default(demo_store
     assert any("I fas: 53 scener, banan tillåter högst" in m.value for m in at.markdown)
 
 
-def test_overview_is_one_screen_of_figures_map_and_trend(demo_store: Path) -> None:
+def test_overview_is_one_screen_of_figures_map_and_trend(open_page: OpenPage, demo_store: Path) -> None:
     """The overview carries the key figures, a small map of the latest survey (a described picture of counts per
     municipality, with its legend) and the trend chart, each linking to its page."""
-    at = _run()
-    assert [m.label for m in at.metric][:4] == ["Öppna drogscener", "Total yta (ha)", "Kommuner", "Lokalpolisområden"]
+    at = open_page(None, None)
+    assert [m.label for m in at.metric][:4] == [
+        t(f"kpi.{k}", "sv") for k in ("scenes", "area", "municipalities", "police_areas")]
     pictures = [h.proto.body for h in at.get("html") if "<img" in h.proto.body]
     assert len(pictures) == 1
     alt_text = 'alt="Karta över Stockholms län: antal öppna drogscener per kommun i Uppföljning februari 2024'
@@ -274,13 +242,14 @@ def test_overview_is_one_screen_of_figures_map_and_trend(demo_store: Path) -> No
     assert "6–10" in pictures[0]
     assert len(at.get("vega_lite_chart")) == 1  # the trend
     links = {p.proto.page: p.proto.label for p in at.get("page_link")}
-    assert (links.get("karta"), links.get("utveckling")) == ("Öppna kartan", "Utvecklingen i detalj")
+    assert (links.get("karta"), links.get("utveckling")) == (t("overview.to_map", "sv"),
+                                                             t("overview.to_progress", "sv"))
 
 
-def test_rate_without_population_says_why(demo_store: Path) -> None:
+def test_rate_without_population_says_why(open_page: OpenPage, demo_store: Path) -> None:
     """Scenes per 100,000: municipalities without a population in the reference table are named (no bar, a dash
     in the table), not silently left out."""
-    at = _run("screens/progress.py")
+    at = open_page(None, "progress")
     at.segmented_control(key="p_measure").set_value("per_100k").run()
     notes = [c.value for c in at.caption if "Utan inlagd folkmängd" in c.value]
     assert len(notes) == 1
@@ -288,37 +257,31 @@ def test_rate_without_population_says_why(demo_store: Path) -> None:
     assert "Huddinge" not in notes[0]
 
 
-def test_seminar_form_problems_name_the_form_fields(demo_store: Path, signed_in: Callable[..., AppTest]) -> None:
+def test_seminar_form_problems_name_the_form_fields(demo_store: Path, open_page: OpenPage) -> None:
     """A refused seminar says what is wrong in Swedish and where by the form's own labels, not field codes."""
-    at = signed_in("analytiker", "anna")
-    at.run()
-    at.switch_page("screens/seminars.py")
-    at.run()
+    at = open_page("analytiker", "seminars", account="anna")
     form = {t.label: t for t in at.text_input}
-    form["Seminarie-id"].input("nytt-seminarium")
-    form["Starttid (TT:MM)"].input("25:99")
-    next(b for b in at.button if b.label == "Spara seminarium").click().run()
-    assert [e.value.split("\n\n")[-1] for e in at.error] == ["Seminariet sparades inte."]
+    form[t("seminars.field_id", "sv")].input("nytt-seminarium")
+    form[t("seminars.field_start", "sv")].input("25:99")
+    next(b for b in at.button if b.label == t("seminars.save", "sv")).click().run()
+    assert [e.value.split("\n\n")[-1] for e in at.error] == [t("error.seminar_invalid", "sv")]
     problems = at.dataframe[-1].value
     assert sorted(zip(problems["Kolumn"], problems["Problem"], strict=True)) == [
-        ("Starttid (TT:MM)", "Inte en tid; skriv den som TT:MM."), ("Titel", "En titel krävs.")]
+        (t("seminars.field_start", "sv"), "Inte en tid; skriv den som TT:MM."), ("Titel", "En titel krävs.")]
 
 
-def test_goal_page_says_once_that_the_goal_is_an_example(demo_store: Path) -> None:
+def test_goal_page_says_once_that_the_goal_is_an_example(open_page: OpenPage, demo_store: Path) -> None:
     """The example-goal notice stands once on the goal page (its warning), not again in the status box."""
-    at = _run("screens/goal.py")
+    at = open_page(None, "goal")
     notices = [e.value for e in [*at.warning, *at.caption] if "Exempelvärde" in e.value]
     assert len(notices) == 1
 
 
-def test_reference_page_shows_the_version_and_its_history(demo_store: Path, signed_in: Callable[..., AppTest]
+def test_reference_page_shows_the_version_and_its_history(demo_store: Path, open_page: OpenPage
                                                           ) -> None:
     """The reference page says which version of the table is current and who saved it; a save in another tab or
     on another instance shows at the next rerun, and every version is listed."""
-    at = signed_in("admin")
-    at.run()
-    at.switch_page("screens/reference.py")
-    at.run()
+    at = open_page("admin", "reference", account="test-admin")
     assert next(c.value for c in at.caption if c.value.startswith("Version")).startswith("Version 1, sparad ")
     dash = Dashboard(Settings(state_dir=demo_store))
     frame = dash.reference.categories.drop(columns=["sort"], errors="ignore").copy()
@@ -328,11 +291,11 @@ def test_reference_page_shows_the_version_and_its_history(demo_store: Path, sign
     caption = next(c.value for c in at.caption if c.value.startswith("Version"))
     assert caption.startswith("Version 2, sparad ")
     assert "av annan\\-admin" in caption or "av annan-admin" in caption
-    assert "Alla versioner" in [e.label for e in at.expander]
+    assert t("reference.history", "sv") in [e.label for e in at.expander]
     assert list(at.exception) == []
 
 
-def test_utveckling_reruns_without_recomputing_the_protection(demo_store: Path, signed_in: Callable[..., AppTest],
+def test_utveckling_reruns_without_recomputing_the_protection(demo_store: Path, open_page: OpenPage,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """As a participant, Utveckling's first run computes each survey's protection once (cached by data version);
     a rerun (another dimension chosen) computes none."""
@@ -346,10 +309,7 @@ def test_utveckling_reruns_without_recomputing_the_protection(demo_store: Path, 
         return protection_module.protection(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ui.cache, "protection", counted)
-    at = signed_in("deltagare")
-    at.run()
-    at.switch_page("screens/progress.py")
-    at.run()
+    at = open_page("deltagare", "progress", account="test-deltagare")
     assert list(at.exception) == []
     first = len(calls)
     assert first == len(Dashboard(Settings(state_dir=demo_store)).surveys())  # one per survey, not per table

@@ -4,14 +4,15 @@ and removing oneself or the last administrator is refused with a clear message."
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from scenes.i18n import t
 from scenes.settings import Settings
 from scenes.views.dashboard import Dashboard
+from tests.app.conftest import OpenPage
 from tests.conftest import TEST_PASSWORD
 
 
@@ -24,13 +25,8 @@ def real(app_env: Path) -> Dashboard:
     return dash
 
 
-def _users(signed_in: Callable[..., AppTest]) -> AppTest:
-    at = signed_in("admin", "ada")
-    at.run()
-    at.switch_page("screens/users.py")
-    at.run()
-    assert list(at.exception) == []
-    return at
+def _users(open_page: OpenPage) -> AppTest:
+    return open_page("admin", "users", account="ada")
 
 
 def _button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
@@ -40,45 +36,46 @@ def _button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
 def _listed(at: AppTest) -> dict[str, str]:
     """The list at the top: each person's role as shown."""
     table = at.dataframe[0].value
-    return dict(zip(table["Person"], table["Roll"], strict=True))
+    return dict(zip(table[t("users.person", "sv")], table[t("users.role", "sv")], strict=True))
 
 
 def _roles(dash: Dashboard) -> dict[str, str]:
     return {a.username: a.role for a in dash.accounts.list()}
 
 
-def test_no_choice_is_preselected(real: Dashboard, signed_in: Callable[..., AppTest]) -> None:
+def test_no_choice_is_preselected(real: Dashboard, open_page: OpenPage) -> None:
     """The person, the account, the new role and the new user's role all start empty, with a placeholder; without a
     person chosen there is no password form and no session button."""
-    at = _users(signed_in)
+    at = _users(open_page)
     boxes = {b.key or b.label: b for b in at.main.selectbox}
-    assert {k: b.value for k, b in boxes.items()} == {"p_who": None, "Roll": None, "u_who": None, "u_role": None}
+    assert {k: b.value for k, b in boxes.items()} == {"p_who": None, t("users.role", "sv"): None, "u_who": None,
+                                                      "u_role": None}
     assert boxes["u_who"].placeholder == "Välj en person …"
     assert boxes["u_role"].placeholder == "Välj en roll …"
     assert [b for b in at.button if b.label == "Avsluta personens sessioner"] == []
     assert not any(m.value.startswith("**Nytt lösenord") for m in at.markdown)
-    _button(at, "Ta bort användaren").click().run()
-    assert [e.value for e in at.error] == ["Välj en användare först."]
+    _button(at, t("users.remove", "sv")).click().run()
+    assert [e.value for e in at.error] == [t("users.choose_user_first", "sv")]
     _button(at, "Byt roll").click().run()
-    assert [e.value for e in at.error] == ["Välj en användare och en roll först."]
+    assert [e.value for e in at.error] == [t("users.choose_first", "sv")]
     assert _roles(real) == {"ada": "admin", "bo": "analytiker"}
 
 
 def test_removal_waits_for_a_confirmation_naming_the_person(real: Dashboard,
-                                                            signed_in: Callable[..., AppTest]) -> None:
+                                                            open_page: OpenPage) -> None:
     """"Ta bort användaren" only asks; "Avbryt" changes nothing; "Ja, ta bort bo" removes the account, and the list
     no longer shows it in the same rerun."""
-    at = _users(signed_in)
+    at = _users(open_page)
     at.selectbox(key="u_who").set_value("bo").run()
-    _button(at, "Ta bort användaren").click().run()
+    _button(at, t("users.remove", "sv")).click().run()
     assert _roles(real) == {"ada": "admin", "bo": "analytiker"}
     [question] = [w.value for w in at.warning]
     assert question.startswith("Ta bort kontot **bo** (Analytiker)? Hen kan inte längre logga in")
-    _button(at, "Avbryt").click().run()
+    _button(at, t("users.cancel", "sv")).click().run()
     assert _roles(real) == {"ada": "admin", "bo": "analytiker"}
     assert [s.value for s in at.success] == ["Inget ändrades."]
     assert [w.value for w in at.warning] == []
-    _button(at, "Ta bort användaren").click().run()
+    _button(at, t("users.remove", "sv")).click().run()
     _button(at, "Ja, ta bort bo").click().run()
     assert list(at.exception) == []
     assert _roles(real) == {"ada": "admin"}
@@ -88,10 +85,10 @@ def test_removal_waits_for_a_confirmation_naming_the_person(real: Dashboard,
 
 
 def test_role_change_waits_for_a_confirmation_and_shows_at_once(real: Dashboard,
-                                                                signed_in: Callable[..., AppTest]) -> None:
+                                                                open_page: OpenPage) -> None:
     """"Byt roll" asks, naming the person, the old and the new role and that the sessions end; confirmed, the list
     shows the new role in the same rerun. A changed choice drops the question asked before."""
-    at = _users(signed_in)
+    at = _users(open_page)
     at.selectbox(key="u_who").set_value("bo").run()
     at.selectbox(key="u_role").set_value("styrgrupp").run()
     _button(at, "Byt roll").click().run()
@@ -109,14 +106,14 @@ def test_role_change_waits_for_a_confirmation_and_shows_at_once(real: Dashboard,
     assert [s.value for s in at.success] == ["bo har nu rollen Workshopdeltagare; hens inloggningar avslutades."]
 
 
-def test_a_new_user_is_listed_at_once(real: Dashboard, signed_in: Callable[..., AppTest]) -> None:
+def test_a_new_user_is_listed_at_once(real: Dashboard, open_page: OpenPage) -> None:
     """Adding a user needs a role chosen; added, the person is in the list of the same rerun."""
-    at = _users(signed_in)
+    at = _users(open_page)
     form_role = next(b for b in at.selectbox if b.key is None)
     at.text_input[0].input("cecilia")
     at.text_input[1].input(TEST_PASSWORD)
     next(b for b in at.button if b.label == "Lägg till användare").click().run()
-    assert [e.value for e in at.error] == ["Välj en roll för den nya användaren."]
+    assert [e.value for e in at.error] == [t("users.role_missing", "sv")]
     assert "cecilia" not in _roles(real)
     at.text_input[0].input("cecilia")
     at.text_input[1].input(TEST_PASSWORD)
@@ -129,18 +126,18 @@ def test_a_new_user_is_listed_at_once(real: Dashboard, signed_in: Callable[..., 
 
 
 @pytest.mark.parametrize(("second_admin", "action", "confirm", "message"), [
-    (False, "Ta bort användaren", "Ja, ta bort ada", "”ada” är den sista administratören"),
+    (False, t("users.remove", "sv"), "Ja, ta bort ada", "”ada” är den sista administratören"),
     (False, "Byt roll", "Ja, byt roll", "”ada” är den sista administratören"),
-    (True, "Ta bort användaren", "Ja, ta bort ada", "Du kan inte ta bort kontot du är inloggad med"),
+    (True, t("users.remove", "sv"), "Ja, ta bort ada", "Du kan inte ta bort kontot du är inloggad med"),
 ])
-def test_removing_oneself_or_the_last_administrator_is_refused(real: Dashboard, signed_in: Callable[..., AppTest],
+def test_removing_oneself_or_the_last_administrator_is_refused(real: Dashboard, open_page: OpenPage,
                                                                second_admin: bool, action: str, confirm: str,
                                                                message: str) -> None:
     """Even confirmed, the signed-in administrator cannot remove their own account (even beside another
     administrator) or remove or demote the last administrator: the page says why and nothing changes."""
     if second_admin:
         real.add_user("cia", TEST_PASSWORD, "admin", actor="cli:op")
-    at = _users(signed_in)
+    at = _users(open_page)
     at.selectbox(key="u_who").set_value("ada").run()
     at.selectbox(key="u_role").set_value("analytiker").run()
     _button(at, action).click().run()
@@ -151,15 +148,16 @@ def test_removing_oneself_or_the_last_administrator_is_refused(real: Dashboard, 
 
 
 def test_blocking_waits_for_a_confirmation_and_times_are_stockholm_time(real: Dashboard,
-                                                                        signed_in: Callable[..., AppTest]) -> None:
+                                                                        open_page: OpenPage) -> None:
     """An organisation identity is blocked only after "Ja, spärra …"; its last sign-in, 23:12 UTC on 5 December,
     reads as 00:12 on 6 December, Stockholm time."""
     import datetime as dt
 
     real.identities.seen("eva@example.se", "styrgrupp", now=dt.datetime(2026, 12, 5, 23, 12, 2, tzinfo=dt.UTC))
-    at = _users(signed_in)
+    at = _users(open_page)
     table = at.dataframe[0].value
-    assert dict(zip(table["Person"], table["Senast inloggad"], strict=True))["eva@example.se"] == "2026-12-06 00:12"
+    last_login = dict(zip(table[t("users.person", "sv")], table[t("users.last_login", "sv")], strict=True))
+    assert last_login["eva@example.se"] == "2026-12-06 00:12"
     at.selectbox(key="p_who").set_value("eva@example.se").run()
     _button(at, "Spärra identiteten").click().run()
     assert not real.identities.blocked("eva@example.se")
@@ -168,4 +166,4 @@ def test_blocking_waits_for_a_confirmation_and_times_are_stockholm_time(real: Da
     next(b for b in at.button if b.label.startswith("Ja, spärra eva")).click().run()
     assert real.identities.blocked("eva@example.se")
     table = at.dataframe[0].value
-    assert dict(zip(table["Person"], table["Spärrad"], strict=True))["eva@example.se"] == "Spärrad"
+    assert dict(zip(table[t("users.person", "sv")], table["Spärrad"], strict=True))["eva@example.se"] == "Spärrad"

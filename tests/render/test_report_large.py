@@ -80,8 +80,7 @@ def _many(dash: Dashboard, disclosure: Disclosure, exact: bool) -> ReportInput:
 @pytest.fixture(scope="module")
 def large(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     from scenes.settings import Settings
-
-    from .conftest import DATA_DIR
+    from tests.conftest import DATA_DIR
 
     dash = Dashboard(Settings(state_dir=tmp_path_factory.mktemp("large"), data_dir=DATA_DIR))
     dash.init(demo=True)
@@ -136,9 +135,9 @@ def test_large_report_structure(large: dict[str, bytes], tmp_path: Path) -> None
 
 
 def _pdf() -> object:
-    from scenes.render.report import _Pdf
+    from scenes.render.pdf import TaggedPdf
 
-    pdf = _Pdf("test")
+    pdf = TaggedPdf("test")
     pdf.add_page()
     return pdf
 

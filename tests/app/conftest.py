@@ -1,0 +1,64 @@
+"""Page tests through Streamlit's AppTest: one way to open a page (`open_page`), and the one place page tests learn
+a page's file (`PAGE_FILES`, from the page registry), so tests name pages by key and survive a move of the scripts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from scenes.access.pages import registered
+from scenes.settings import PROJECT_ROOT, Settings
+from scenes.views.dashboard import Dashboard
+from tests.conftest import TEST_PASSWORD
+
+APP = str(PROJECT_ROOT / "app.py")
+#: page key -> its script (relative to the project root, as `st.switch_page` takes it)
+PAGE_FILES: dict[str, str] = {page.key: page.file for page in registered()}
+
+
+class OpenPage(Protocol):
+    def __call__(self, role: str | None, page: str | None, lang: str | None = None, *, account: str | None = None,
+                 token: str | None = None, params: Mapping[str, str] | None = None) -> AppTest: ...
+
+
+def _open_page(role: str | None, page: str | None, lang: str | None = None, *, account: str | None = None,
+               token: str | None = None, params: Mapping[str, str] | None = None) -> AppTest:
+    """app.py, then the page `page` (a registry key; None: the start page), in `lang` (None: no `?lang=` in the
+    address, so the app's default) as `role`: the demo's role picker, or with `account` a real account of that name
+    and role signed in (a real server-side session, in the store SCENES_STATE_DIR names). Fails on any exception
+    and on any error box (`ui.guarded` shows a core error as one): a page that opens shows no error.
+
+    `token`: the session of an account signed in already. `params`: further query parameters of the address (a
+    shared link's filters), kept as a link opening that address would keep them."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    if token is not None:  # an account signed in already
+        at.session_state["session_token"] = token
+    elif account is not None:
+        assert role is not None, "an account needs a role"
+        dash = Dashboard(Settings.from_env())
+        dash.add_user(account, TEST_PASSWORD, role, actor="test-setup")
+        at.session_state["session_token"] = dash.sessions.start(account)
+    elif role is not None:
+        at.session_state["demo_role"] = role
+    if lang is not None:
+        at.query_params["lang"] = lang
+    for name, value in (params or {}).items():
+        at.query_params[name] = value
+    at.run()
+    if page is not None:
+        at.switch_page(PAGE_FILES[page])
+        at.run()
+    where = f"{role} {page} {lang}"
+    assert list(at.exception) == [], f"{where}: {at.exception}"
+    assert [e.value for e in at.error] == [], where
+    return at
+
+
+@pytest.fixture
+def open_page() -> OpenPage:
+    """Open a page as a reader would: `open_page(role, page, lang)` (see `_open_page`)."""
+    return _open_page
