@@ -19,13 +19,13 @@ from scenes.reference import (
     load_seminars,
     shipped_tables,
 )
-from scenes.views.dashboard_base import DEMO_ACTOR
+from scenes.views.dashboard_base import DEMO_ACTOR, StoreState
 from scenes.views.dashboard_exports import ExportOps
 from scenes.views.dashboard_people import PeopleOps
 from scenes.views.dashboard_records import RecordOps
 from scenes.views.dashboard_surveys import SurveyOps
 
-__all__ = ["DEMO_ACTOR", "Dashboard", "InitReport"]
+__all__ = ["DEMO_ACTOR", "Dashboard", "InitReport", "StoreState"]
 
 
 @dataclass(frozen=True)

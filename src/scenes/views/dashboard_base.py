@@ -4,6 +4,9 @@ part shares (surveys, scenes, figures). `scenes.views.dashboard` assembles the p
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
+
 import geopandas as gpd
 import pandas as pd
 
@@ -34,10 +37,20 @@ from scenes.reference import (
 from scenes.settings import Settings
 from scenes.store import Store
 
-__all__ = ["DEMO_ACTOR", "DashboardBase"]
+__all__ = ["DEMO_ACTOR", "DashboardBase", "StoreState"]
 
 #: who acts in demo mode: every write by this actor is refused, so nothing done in the demo outlives it
 DEMO_ACTOR = "demo"
+
+
+@dataclass(frozen=True)
+class StoreState:
+    """What every rerun asks of the store first: the data and reference versions (the keys of every cache) and
+    whether the app is in demo mode (`Store.demo_mode`)."""
+
+    data_version: int
+    reference_version: int
+    demo_mode: bool
 
 
 class DashboardBase:
@@ -48,17 +61,43 @@ class DashboardBase:
         self.store = store or Store.from_settings(settings)
         self._sessions: Sessions | None = None
         self._reference: tuple[int, Reference] | None = None
+        self._demo_only: tuple[int, bool] | None = None  # (data version, every stored survey is demo data)
+        self._seen = threading.local()  # .reference_version: the one `state()` read on this thread
+
+    def state(self) -> StoreState:
+        """The store's versions and demo mode, as one rerun sees them: one query (and a survey list only when the
+        data changed). `reference` then uses the reference version read here for the rest of this thread's work
+        (a Streamlit rerun runs on its own thread), instead of asking the store on every access."""
+        values = self.store.meta_values("data_version", "reference_version", "sign_in_required")
+        data = int(values["data_version"] or 0)
+        demo = False
+        if values["sign_in_required"] != "1":  # demo mode: no account ever, and only demo surveys stored
+            known = self._demo_only
+            if known is None or known[0] != data:  # every survey write grows the data version
+                known = self._demo_only = (data, self.store.is_demo_only())
+            demo = known[1]
+        found = StoreState(data_version=data, reference_version=int(values["reference_version"] or 0),
+                           demo_mode=demo)
+        self._seen.reference_version = found.reference_version
+        return found
+
+    def _forget_state(self) -> None:
+        """After this thread's own write: the next `reference` asks the store again."""
+        self._seen.reference_version = None
 
     @property
     def reference(self) -> Reference:
         """The reference tables: shipped files (read once per process) with the administrators' versions of the
-        editable tables from the store. Rebuilt only when someone saved a table, on any instance."""
-        try:
-            version = self.store.reference_version()
-        except StoreError as exc:
-            if exc.code in ("no_schema", "schema_older"):  # before `scenes init`: the shipped tables
-                return load_reference(self.settings.data_dir)
-            raise
+        editable tables from the store. Rebuilt only when someone saved a table, on any instance. The version is
+        the one `state()` read on this thread (once per rerun), else asked of the store on every access."""
+        version = getattr(self._seen, "reference_version", None)
+        if version is None:
+            try:
+                version = self.store.reference_version()
+            except StoreError as exc:
+                if exc.code in ("no_schema", "schema_older"):  # before `scenes init`: the shipped tables
+                    return load_reference(self.settings.data_dir)
+                raise
         cached = self._reference
         if cached is None or cached[0] != version:
             stored = {name: table for name, (_, table) in self.store.reference_tables().items()}

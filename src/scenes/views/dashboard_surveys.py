@@ -34,6 +34,7 @@ class SurveyOps(DashboardBase):
         if changes:
             self.store.save_reference_table(name, table, actor=actor, note="; ".join(changes),
                                             based_on=version if based_on is None else based_on)
+            self._forget_state()  # the rest of this rerun shows the saved table
         return changes
 
     def check_upload(self, name: str, data: bytes, *, mapping: dict[str, str | None] | None = None,
