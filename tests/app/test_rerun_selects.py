@@ -2,36 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from scenes.settings import PROJECT_ROOT, Settings
 from scenes.views.dashboard import Dashboard
 
+from ..statements import selects
+
 APP = str(PROJECT_ROOT / "app.py")
 #: the SELECTs of a map-page rerun on the demo store (measured: 14 before a rerun's facts were resolved once, 3 after:
 #: the versions and demo mode in one query, and the page's two survey lists)
 MAX_SELECTS = 4
-
-
-@contextmanager
-def selects(engine: sa.engine.Engine) -> Iterator[list[str]]:
-    """The SELECT statements run on `engine` while the block runs."""
-    seen: list[str] = []
-
-    def count(conn: object, cursor: object, statement: str, *args: object) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            seen.append(statement)
-    sa.event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", count)
 
 
 @pytest.fixture
@@ -55,3 +40,36 @@ def test_a_map_rerun_makes_few_selects(map_page: AppTest) -> None:
     assert list(map_page.exception) == []
     assert seen, "the counter saw no statement: the rerun must still ask the database (revocation, versions)"
     assert len(seen) <= MAX_SELECTS, "\n".join(seen)
+
+
+def test_a_signed_in_map_rerun_makes_few_selects(app_env: Path, signed_in: Callable[..., AppTest]) -> None:
+    """Signed in with an account, the rerun also asks whether the session still stands (revocation), once."""
+    from ui.cache import dashboard
+
+    Dashboard(Settings(state_dir=app_env)).init(demo=True)
+    at = signed_in("analytiker")
+    at.run()
+    at.switch_page("pages/map.py")
+    at.run()
+    with selects(dashboard().store.engine) as seen:
+        at.run()
+    assert list(at.exception) == []
+    assert sum("FROM sessions" in s for s in seen) == 1, "\n".join(seen)
+    assert len(seen) <= MAX_SELECTS + 1, "\n".join(seen)
+
+
+def test_data_changed_between_reruns_shows_at_the_next(app_env: Path) -> None:
+    """The facts are read afresh every rerun: a survey withdrawn by another instance leaves the overview's count at
+    the next rerun (every cached read keys on the data version the facts read)."""
+    dash = Dashboard(Settings(state_dir=app_env))
+    dash.init(demo=True)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    before = {m.label: m.value for m in at.metric}
+    latest = dash.surveys()[-1]
+    dash.withdraw(latest.id, actor="annan-admin")
+    at.run()
+    after = {m.label: m.value for m in at.metric}
+    assert list(at.exception) == []
+    assert before
+    assert after != before
