@@ -71,13 +71,14 @@ def facts() -> Facts:
     """This rerun's facts: resolved at the first call after `new_run` (one query of the store's versions and demo
     mode, and the session's), then read from the tab's state. Outside a rerun (a download being made) resolved
     afresh each time."""
-    run = st.session_state.get("_run") if get_script_run_ctx() is not None else None
-    cached = st.session_state.get("_facts") if run is not None else None
-    if cached is None or st.session_state.get("_facts_run") != run:
+    if get_script_run_ctx() is None:
+        return _resolve()
+    run = st.session_state.get("_run")
+    cached = st.session_state.get("_facts")
+    if not isinstance(cached, Facts) or st.session_state.get("_facts_run") != run:
         cached = _resolve()
-        if run is not None:
-            st.session_state["_facts"], st.session_state["_facts_run"] = cached, run
-    return cast(Facts, cached)
+        st.session_state["_facts"], st.session_state["_facts_run"] = cached, run
+    return cached
 
 
 def _resolve() -> Facts:
