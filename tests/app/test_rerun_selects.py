@@ -73,3 +73,27 @@ def test_data_changed_between_reruns_shows_at_the_next(app_env: Path) -> None:
     assert list(at.exception) == []
     assert before
     assert after != before
+
+
+def test_each_rerun_resolves_its_facts_afresh(app_env: Path, signed_in: Callable[..., AppTest]) -> None:
+    """Revocation still takes effect at the next interaction: a role changed elsewhere changes the next rerun's
+    precision and disclosure; sessions ended elsewhere leave the next rerun signed out."""
+    dash = Dashboard(Settings(state_dir=app_env))
+    dash.init(demo=True)
+    at = signed_in("analytiker", "ulla")
+    dash.add_user("boss", "correct horse battery", "admin", actor="test-setup")
+    at.run()
+    at.switch_page("pages/map.py")
+    at.run()
+    first = at.session_state["_facts"]
+    assert (first.who.role, first.precision, first.disclosure.threshold) == ("analytiker", "exact", 1)
+    dash.set_role("ulla", "deltagare", actor="boss")  # ends her sessions too: she signs in again
+    at.session_state["session_token"] = dash.sessions.start("ulla")
+    at.run()
+    second = at.session_state["_facts"]
+    assert (second.who.role, second.precision) == ("deltagare", "generalised")
+    assert second.disclosure.threshold == dash.settings.small_count_threshold
+    dash.end_sessions("ulla", actor="boss")
+    at.run()
+    assert at.session_state["_facts"].who.role is None
+    assert list(at.exception) == []
