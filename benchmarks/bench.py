@@ -15,6 +15,8 @@ Baselines, each built the way a first app would do it:
 - the map page at national scale in Chromium (one survey of 5,000 generated scenes; 300 in quick mode): first
   drawn map and filter change to drawn map, ours against that naive app and against the floor
   (benchmarks/floor_app.py: our app with the map replaced by its count line); see benchmarks/browser_map.py;
+- SELECTs of a map rerun: the statements one rerun of the map page sends to the database (AppTest, demo store),
+  with a rerun's facts resolved once against every helper asking again (benchmarks/rerun_selects.py);
 - failed sign-in: the time of a failure for each cause (unknown name, wrong password, locked account), ours
   against the usual first version (a locked account answers at once; an unknown name skips the hash). The
   spread between causes is what an attacker reads; ours should be near zero.
@@ -135,6 +137,14 @@ def naive_rerun(dash: Dashboard, survey_id: str, filt: SceneFilter) -> int:
         point = row.geometry.representative_point()
         folium.Marker([point.y, point.x], tooltip=str(row["name"]), popup=str(row["notes"])).add_to(m)
     return len(m.get_root().render())
+
+
+def rerun_selects(state: Path) -> tuple[int, int]:
+    """The SELECTs of a map-page rerun, ours and asked-each-time (benchmarks/rerun_selects.py, its own process)."""
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "rerun_selects.py"), str(state)],
+                         capture_output=True, text=True, timeout=300, check=True)
+    ours, naive = run.stdout.split()[-2:]
+    return int(ours), int(naive)
 
 
 # -- 3: validation + tagging of an upload --------------------------------------------------------------------------
@@ -363,6 +373,10 @@ def main() -> int:
             add("map rerun after a filter change", name, ours_ms, naive_ms, "ms")
             add("bytes sent for the map", name, ours_rerun(dash, cached, filt) / 1024,
                 naive_rerun(dash, sid, filt) / 1024, "KiB")
+
+        ours_n, naive_n = rerun_selects(Path(tmp) / "demo")
+        rows.append(("SELECTs of a map rerun (facts once vs asked each time)", "demo (53 scenes)", str(ours_n),
+                     str(naive_n), f"{naive_n / max(ours_n, 1):,.1f}x"))
 
         n = 2_000 if quick else 100_000
         data = upload_csv(demo, n)

@@ -5,7 +5,8 @@ Pages use the names below as `ui.<name>`. The modules, by concern:
 - `ui.cache`: the Dashboard built once per process; reads cached on the store's data version (so a publish shows up
   on every page without a restart). Every cache of the shared modules is defined there, once.
 - `ui.lang`: the language choice; text, numbers and dates in it; user text made inert in Markdown.
-- `ui.session`: who is asking (once per rerun), sessions and their cookie, roles and what they may see.
+- `ui.session`: a rerun's facts (`facts`: who is asking, language, what they may see, the data and reference
+  versions; resolved once per rerun), sessions and their cookie, roles.
 - `ui.errors`: core errors shown the same way everywhere (`guarded`, `show_error`).
 - `ui.links`: links and switches to pages by their registry key (`page_link`, `switch_to`); no file paths elsewhere.
 - `ui.widgets`: shared widgets (tables and downloads, maps, charts, the goal's status, the demo notice).
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from ui.cache import (
     dashboard,
+    data_version,
     favicon,
     impact_figures,
     indicators,
@@ -33,11 +35,13 @@ from ui.errors import guarded, show_error
 from ui.lang import date_format, day, escape_markdown, lang, language_selector, num, tr, when
 from ui.links import page_link, switch_to
 from ui.session import (
+    Facts,
     Who,
     actor,
     demo_readonly,
     disclosure,
     exact,
+    facts,
     fragment,
     is_demo,
     new_run,
@@ -66,11 +70,13 @@ from ui.widgets import (
 )
 
 __all__ = [
+    "Facts",
     "Who",
     "actor",
     "comparison_lists",
     "county_map",
     "dashboard",
+    "data_version",
     "date_format",
     "day",
     "demo_notice",
@@ -80,6 +86,7 @@ __all__ = [
     "download",
     "escape_markdown",
     "exact",
+    "facts",
     "favicon",
     "flash",
     "fragment",

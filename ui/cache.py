@@ -76,6 +76,18 @@ def favicon() -> Any:
     return img
 
 
+def data_version() -> int:
+    """The store's data version as this rerun read it (`ui.session.facts`, once per rerun; the key of every cached
+    read below); outside a rerun (a download being made), asked of the store."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if get_script_run_ctx() is None:
+        return dashboard().data_version()
+    from ui.session import facts  # (ui.session imports this module)
+
+    return facts().data_version
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def _scenes(survey_id: str | None, data_version: int) -> gpd.GeoDataFrame:
     return dashboard().scenes(survey_id)
@@ -83,7 +95,7 @@ def _scenes(survey_id: str | None, data_version: int) -> gpd.GeoDataFrame:
 
 def scenes(survey_id: str | None = None) -> gpd.GeoDataFrame:
     """Scene observations of one survey (all shown surveys if None), cached until the data changes."""
-    return _scenes(survey_id, dashboard().data_version())
+    return _scenes(survey_id, data_version())
 
 
 @st.cache_data(show_spinner=False)
@@ -109,7 +121,7 @@ def _measures(_dash_id: int, data_version: int) -> list[Measure]:
 def measures() -> list[Measure]:
     """The measures shown beside the shown surveys (`Dashboard.measures`), read once per data version."""
     dash = dashboard()
-    return _measures(id(dash), dash.data_version())
+    return _measures(id(dash), data_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -120,23 +132,23 @@ def _indicators(_dash_id: int, data_version: int) -> list[Indicator]:
 def indicators() -> list[Indicator]:
     """Every safety-indicator value (`Dashboard.indicators`), read once per data version."""
     dash = dashboard()
-    return _indicators(id(dash), dash.data_version())
+    return _indicators(id(dash), data_version())
 
 
 def impact_figures() -> Impact:
     """Impact over time (`Dashboard.impact`), cached until the data changes."""
     dash = dashboard()
-    return _impact(id(dash), dash.data_version())
+    return _impact(id(dash), data_version())
 
 
 def stats() -> list[SurveyStats]:
     dash = dashboard()
-    return _stats(id(dash), dash.data_version())
+    return _stats(id(dash), data_version())
 
 
 def progress() -> Progress | None:
     dash = dashboard()
-    return _progress(id(dash), dash.data_version())
+    return _progress(id(dash), data_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -151,7 +163,7 @@ def _county_map(survey_id: str, data_version: int, shown: Disclosure, lg: str) -
 
 def county_map_image(survey_id: str, shown: Disclosure, lg: str) -> tuple[str, list[tuple[str, str]]]:
     """One survey's counts per municipality as a base64 PNG, and its legend (label, colour)."""
-    return _county_map(survey_id, dashboard().data_version(), shown, lg)
+    return _county_map(survey_id, data_version(), shown, lg)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -166,7 +178,7 @@ def _progress_chart(data_version: int, shown: Disclosure, lg: str, height: int,
 def progress_chart_spec(shown: Disclosure, lg: str, height: int, compact: bool) -> tuple[pd.DataFrame, dict[str, Any]]:
     """The progress table and its chart's Vega-Lite spec. Built once per data version, reader and language
     (building and validating the chart takes about 0.1 s, too much for every rerun)."""
-    return _progress_chart(dashboard().data_version(), shown, lg, height, compact)
+    return _progress_chart(data_version(), shown, lg, height, compact)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -177,4 +189,4 @@ def _protected(survey_id: str, data_version: int, shown: Disclosure) -> Protecte
 def protected(survey_id: str, shown: Disclosure) -> Protected:
     """One survey's `protection` under `shown` (which of its counts a participant's views withhold), computed once
     per data version: Utveckling needs every survey's on every rerun (20–100 ms each)."""
-    return _protected(survey_id, dashboard().data_version(), shown)
+    return _protected(survey_id, data_version(), shown)

@@ -28,8 +28,8 @@ DONE = _key("ui_done", "ui.widgets.done: what the last write did, until flash() 
 
 # -- who is asking, the session and its cookie (ui.session, ui.signin) ---------------------------------------------
 RUN = _key("_run", "ui.session.new_run: the number of this run")
-WHO = _key("_who", "ui.session.who: who is asking, resolved once per run")
-WHO_RUN = _key("_who_run", "ui.session.who: the run `WHO` was resolved in")
+FACTS = _key("_facts", "ui.session.facts: this run's facts (who is asking, language, disclosure, versions)")
+FACTS_RUN = _key("_facts_run", "ui.session.facts: the run `FACTS` was resolved in")
 SESSION_TOKEN = _key("session_token", "ui.session: this tab's session token")
 DEAD_TOKEN = _key("dead_token", "ui.session: a token that ended (never used again)")
 CLEAR_COOKIE = _key("clear_cookie", "ui.session: the cookie is to be cleared by the server")

@@ -151,7 +151,7 @@ def _ongoing(survey_id: str, data_version: int) -> frozenset[str]:
 
 def ongoing(survey_id: str) -> frozenset[str]:
     """The survey's scenes with an ongoing measure in their lineage (cached until the data changes)."""
-    return _ongoing(survey_id, ui.dashboard().data_version())
+    return _ongoing(survey_id, ui.data_version())
 
 
 def presentation_style() -> None:
@@ -225,7 +225,7 @@ def _classes(filt: SceneFilter, measure: str, threshold: int, data_version: int)
 def classes(filt: SceneFilter, measure: str) -> Classes:
     """Shading classes over every survey shown (the same colours whichever survey is stepped to)."""
     dash = ui.dashboard()
-    return _classes(filt, measure, max(dash.settings.small_count_threshold, 3), dash.data_version())
+    return _classes(filt, measure, max(dash.settings.small_count_threshold, 3), ui.data_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -238,7 +238,7 @@ def extent(filt: SceneFilter, exact: bool) -> maps.Bounds:
     """The box the map is fitted to: the selected scenes in every survey (stepping through time keeps the frame),
     with a small margin; at generalised precision their municipalities. The county is drawn around them but does
     not widen the box. Cached until the data changes (it reads every survey)."""
-    return _extent(filt, exact, ui.dashboard().data_version())
+    return _extent(filt, exact, ui.data_version())
 
 
 def framing(filt: SceneFilter, exact: bool, size: tuple[int, int],

@@ -33,7 +33,7 @@ from scenes.domain.disclosure import Disclosure
 from scenes.views.dashboard import DEMO_ACTOR, Dashboard
 from scenes.web.routes import HANDOFF_SECONDS, NOTICE_COOKIE, client_address, cookie_value, handoffs
 from ui.cache import dashboard
-from ui.lang import tr
+from ui.lang import lang, tr
 from ui.links import page_link
 
 _LOG = logging.getLogger("scenes")
@@ -48,19 +48,53 @@ class Who:
     kind: str  # "demo", "local", "oidc" or "anonymous"
 
 
+@dataclass(frozen=True)
+class Facts:
+    """What a rerun knows before it draws anything, resolved once at its start (`facts`) and read by every helper
+    and page instead of asking again: who is asking, in which language, what they may see, and the store's data
+    and reference versions (the keys of every cached read)."""
+
+    who: Who
+    lang: str
+    precision: str  # "exact" or "generalised" (`scenes.access.auth.precision_for`)
+    disclosure: Disclosure
+    data_version: int
+    reference_version: int
+
+
 def new_run() -> None:
-    """Called first by app.py on every rerun: who is asking is decided afresh (a revoked session ends here)."""
+    """Called first by app.py on every rerun: its facts (who is asking first: a revoked session ends here) are
+    decided afresh at the next `facts()`."""
     st.session_state[keys.RUN] = st.session_state.get(keys.RUN, 0) + 1
+
+
+def facts() -> Facts:
+    """This rerun's facts: resolved at the first call after `new_run` (one query of the store's versions and demo
+    mode, and the session's), then read from the tab's state. Outside a rerun (a download being made) resolved
+    afresh each time."""
+    if get_script_run_ctx() is None:
+        return _resolve()
+    run = st.session_state.get(keys.RUN)
+    cached = st.session_state.get(keys.FACTS)
+    if not isinstance(cached, Facts) or st.session_state.get(keys.FACTS_RUN) != run:
+        cached = _resolve()
+        st.session_state[keys.FACTS], st.session_state[keys.FACTS_RUN] = cached, run
+    return cached
+
+
+def _resolve() -> Facts:
+    dash = dashboard()
+    state = dash.state()
+    person = identify(state.demo_mode)
+    precision = precision_for(person.role)
+    return Facts(who=person, lang=lang(), precision=precision,
+                 disclosure=Disclosure.for_precision(precision, dash.settings.small_count_threshold),
+                 data_version=state.data_version, reference_version=state.reference_version)
 
 
 def who() -> Who:
     """Who is asking, resolved once per rerun (sessions, demo mode, OIDC: see identify)."""
-    run = st.session_state.get(keys.RUN)
-    cached = st.session_state.get(keys.WHO)
-    if cached is None or st.session_state.get(keys.WHO_RUN) != run:
-        cached = identify()
-        st.session_state[keys.WHO], st.session_state[keys.WHO_RUN] = cached, run
-    return cast(Who, cached)
+    return facts().who
 
 
 def role() -> str | None:
@@ -83,7 +117,8 @@ def recheck() -> None:
     ctx = get_script_run_ctx()
     if ctx is not None and not getattr(ctx, "fragment_ids_this_run", True):
         return  # a full rerun (no fragment ids); an unknown Streamlit without the attribute asks again
-    before = st.session_state.get(keys.WHO)
+    cached = st.session_state.get(keys.FACTS)
+    before = cached.who if isinstance(cached, Facts) else None
     new_run()
     if who() != before:
         st.rerun(scope="app")
@@ -188,12 +223,12 @@ def require(page: str) -> str:
 
 def exact() -> bool:
     """May the current role see exact scene locations (and names)?"""
-    return precision_for(role()) == "exact"
+    return facts().precision == "exact"
 
 
 def disclosure() -> Disclosure:
     """Which counts the current role may see as numbers (none suppressed at exact precision)."""
-    return Disclosure.for_precision(precision_for(role()), dashboard().settings.small_count_threshold)
+    return facts().disclosure
 
 
 # -- the session behind the sign-in --------------------------------------------------------------------------------
@@ -262,8 +297,9 @@ def _provider_claims() -> dict[str, object] | None:
     return dict(st.user.to_dict())
 
 
-def identify() -> Who:
-    """Decide who is asking on this rerun (called once per rerun through `who`).
+def identify(demo_mode: bool) -> Who:
+    """Decide who is asking on this rerun (called once per rerun through `facts`), in demo mode or not (as the
+    rerun's `Dashboard.state` read it).
 
     With the organisation's sign-in configured, a demo store too asks everyone to sign in (no anonymous sandbox);
     a local account's session (its cookie) is honoured beside it. A provider sign-in's session is decided by the
@@ -274,13 +310,13 @@ def identify() -> Who:
     anonymous = Who(role=None, actor="", kind="anonymous")
     claims = _provider_claims()
     if claims is not None:
-        provider = _provider_who(dash, claims)
+        provider = _provider_who(dash, claims, demo_mode)
         if provider is not None:
             return provider
-        if dash.demo_mode():
+        if demo_mode:
             return anonymous
         # refused: a local account signed in on this page's form still counts (below)
-    elif dash.demo_mode():
+    elif demo_mode:
         if oidc_configured():
             return anonymous  # sign-in first, then the sandbox
         return Who(role=str(st.session_state.get(keys.DEMO_ROLE, "analytiker")), actor=DEMO_ACTOR, kind="demo")
@@ -294,7 +330,7 @@ def identify() -> Who:
     return anonymous
 
 
-def _provider_who(dash: Dashboard, claims: dict[str, object]) -> Who | None:
+def _provider_who(dash: Dashboard, claims: dict[str, object], demo_mode: bool) -> Who | None:
     """The person behind a provider sign-in, or None (refused: the reason is kept for the sign-in page)."""
     key = identity_key(claims)
     refused = st.session_state.get(keys.REFUSED_IDENTITY)
@@ -313,7 +349,7 @@ def _provider_who(dash: Dashboard, claims: dict[str, object]) -> Who | None:
     if decision.fresh:
         st.session_state[keys.FRESH_SIGN_IN] = True
     assert decision.role is not None  # noqa: S101 - "ok" always has a role
-    if dash.demo_mode():  # the sandbox after sign-in: any role up to the person's own
+    if demo_mode:  # the sandbox after sign-in: any role up to the person's own
         highest = ROLES.index(decision.role)
         chosen = str(st.session_state.get(keys.DEMO_ROLE, decision.role))
         role = chosen if chosen in ROLES and ROLES.index(chosen) <= highest else decision.role

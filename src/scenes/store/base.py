@@ -150,6 +150,13 @@ class StoreBase:
             value = conn.execute(sa.select(meta.c.value).where(meta.c.key == key)).scalar()
         return None if value is None else str(value)
 
+    def meta_values(self, *keys: str) -> dict[str, str | None]:
+        """Several flags in one query (a key that is not set: None)."""
+        with self.read() as conn:
+            rows = conn.execute(sa.select(meta.c.key, meta.c.value).where(meta.c.key.in_(keys))).all()
+        found = {str(key): None if value is None else str(value) for key, value in rows}
+        return {key: found.get(key) for key in keys}
+
     def data_version(self) -> int:
         """A number that grows with every write: caches key on it so pages see new data without a restart."""
         return int(self.meta_value("data_version") or 0)
