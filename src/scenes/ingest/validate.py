@@ -22,7 +22,7 @@ import pandas as pd
 import shapely
 from rapidfuzz import fuzz, process
 
-from scenes.errors import Problem
+from scenes.errors import Problem, ProblemReport
 from scenes.geo import SWEREF99TM, WGS84, area_m2, nearest_municipality, tag_municipality
 from scenes.ingest.columns import DERIVED, canonical_name, normalise_header, suggest
 from scenes.ingest.readers import RawTable
@@ -144,7 +144,7 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
     ended (or not yet begun) by then is an error naming its successors. Without a date, today is used and a note
     says so.
     """
-    problems: list[Problem] = list(raw.problems)
+    problems = ProblemReport(raw.problems, cap=MAX_PROBLEMS)  # a report nobody can read, and memory nobody should spend
     notes = list(raw.notes)
     table = raw.table
     numbers = raw.row_numbers
@@ -152,24 +152,21 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
     def row_no(i: int) -> int:
         return numbers[i]
 
-    suppressed = [0]
-
     def add(i: int | None, column: str | None, code: str, message: str, *, value: object = None,
             suggestion: str | None = None, severity: str = "error", **params: object) -> None:
-        if len(problems) >= MAX_PROBLEMS:  # a report nobody can read, and memory nobody should spend
-            suppressed[0] += 1
-            return
         problems.append(Problem(message, row=None if i is None else row_no(i), column=column,
                                 value=None if value is None else str(value), suggestion=suggestion,
                                 severity=severity, code=code, params=params))
 
     if table.empty:
         add(None, None, "no_rows", "The file has no data rows.")
-        return ValidationResult(normalise_scene_frame(gpd.GeoDataFrame(geometry=[], crs=WGS84)), problems, notes)
+        return ValidationResult(normalise_scene_frame(gpd.GeoDataFrame(geometry=[], crs=WGS84)), problems.listed(),
+                                notes)
     if len(table) > max_rows:
         add(None, None, "too_many_rows", f"The file has {len(table)} rows; the limit is {max_rows}.",
             rows=len(table), limit=max_rows)
-        return ValidationResult(normalise_scene_frame(gpd.GeoDataFrame(geometry=[], crs=WGS84)), problems, notes)
+        return ValidationResult(normalise_scene_frame(gpd.GeoDataFrame(geometry=[], crs=WGS84)), problems.listed(),
+                                notes)
 
     # -- headers ------------------------------------------------------------------------------------------
     columns: dict[str, str] = {}
@@ -202,7 +199,8 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
     # -- geometry -----------------------------------------------------------------------------------------
     geometry = _geometry(raw, columns, col, add, notes)
     if geometry is None:
-        return ValidationResult(normalise_scene_frame(gpd.GeoDataFrame(geometry=[], crs=WGS84)), problems, notes)
+        return ValidationResult(normalise_scene_frame(gpd.GeoDataFrame(geometry=[], crs=WGS84)), problems.listed(),
+                                notes)
 
     # -- ids and names ---------------------------------------------------------------------------------------
     ids = col("scene_id")
@@ -328,11 +326,7 @@ def validate(raw: RawTable, ref: Reference, *, mapping: dict[str, str | None] | 
     problems.sort(key=lambda p: (p.row or 0, p.severity != "error", p.column or ""))
     frame = frame.iloc[keep]
     frame["area_m2"] = area_m2(frame.geometry) if len(frame) else []
-    if suppressed[0]:
-        problems.append(Problem(f"More than {MAX_PROBLEMS} problems: the first {MAX_PROBLEMS} are listed, "
-                                f"{suppressed[0]} more are not. Fix these and check the file again.",
-                                code="too_many_problems", params={"limit": MAX_PROBLEMS, "count": suppressed[0]}))
-    return ValidationResult(normalise_scene_frame(frame), problems, notes)
+    return ValidationResult(normalise_scene_frame(frame), problems.listed(), notes)
 
 
 #: A Stockholm row without police area or district gets the police area of the nearest row in the same file that
