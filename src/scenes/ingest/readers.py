@@ -31,12 +31,12 @@ from scenes.io.bounded import (
     TextTable,
     check_size,
     fail,
-    harden_geopackage,
     nfc,
     note,
     read_csv_table,
-    read_xlsx_table,
 )
+from scenes.io.geopackage import harden_geopackage
+from scenes.io.xlsx import read_xlsx_table
 
 __all__ = ["KINDS", "Limits", "RawTable", "read_file", "sniff_kind", "table_frame"]
 

@@ -16,7 +16,8 @@ from pathlib import PurePath
 import pandas as pd
 
 from scenes.errors import Problem, ValidationFailed
-from scenes.io.bounded import TextTable, read_csv_table, read_xlsx_table
+from scenes.io.bounded import TextTable, read_csv_table
+from scenes.io.xlsx import read_xlsx_table
 from scenes.limits import Limits
 
 __all__ = ["RECORD_FORMATS", "read_record_file", "record_rows", "write_record_file"]
