@@ -17,6 +17,7 @@ with its own id. Everything that relates scenes across surveys asks a `Lineage` 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 
 import pandas as pd
 
@@ -31,28 +32,33 @@ def continues(scene_id: str, predecessors: Iterable[str], earlier_ids: set[str])
     return sorted(({scene_id} | set(predecessors)) & earlier_ids)
 
 
-def _listed(value: object) -> tuple[str, ...]:
-    return tuple(str(p) for p in value) if isinstance(value, list | tuple) else ()
-
-
 class Lineage:
     """The predecessor links of a set of scene observations (`survey_id` optional, `scene_id`, `predecessors`)."""
 
     def __init__(self, observations: pd.DataFrame) -> None:
-        surveys = (observations["survey_id"].astype(str) if "survey_id" in observations
-                   else pd.Series([""] * len(observations), dtype=object))
+        self._surveys = (observations["survey_id"] if "survey_id" in observations
+                         else pd.Series([""] * len(observations), index=observations.index, dtype=object))
+        self._scene_ids = observations["scene_id"]
         self._named: dict[tuple[str, str], tuple[str, ...]] = {}
         self._parents: dict[str, dict[str, None]] = {}  # every survey together, in the order first named
         self._children: dict[tuple[str, str], set[str]] = {}
-        self._ids: dict[str, set[str]] = {}
-        for survey, sid, preds in zip(surveys, observations["scene_id"], observations["predecessors"], strict=True):
-            sid, named = str(sid), _listed(preds)
+        for survey_id, sid, preds in zip(self._surveys, self._scene_ids, observations["predecessors"], strict=True):
+            if not (isinstance(preds, list | tuple) and preds):  # most scenes name none: nothing to index
+                continue
+            survey, sid, named = str(survey_id), str(sid), tuple(str(p) for p in preds)
             key = (survey, sid)
             self._named[key] = tuple(dict.fromkeys((*self._named.get(key, ()), *named)))
             self._parents.setdefault(sid, {}).update(dict.fromkeys(named))
-            self._ids.setdefault(survey, set()).add(sid)
             for parent in named:
                 self._children.setdefault((survey, parent), set()).add(sid)
+
+    @cached_property
+    def _ids(self) -> dict[str, set[str]]:
+        """The scene ids of each survey (only the survey-by-survey walk needs them)."""
+        ids: dict[str, set[str]] = {}
+        for survey_id, sid in zip(self._surveys, self._scene_ids, strict=True):
+            ids.setdefault(str(survey_id), set()).add(str(sid))
+        return ids
 
     def predecessors(self, scene_id: str, survey_id: str | None = None) -> tuple[str, ...]:
         """The ids a scene names as predecessors: in one survey (as stored), or in every observation of it."""

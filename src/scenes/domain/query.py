@@ -72,7 +72,7 @@ def compare(earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame,
     a, b = set(earlier["scene_id"]), set(later["scene_id"])
     new = sorted(b - a)
     links = ["scene_id", "predecessors"]
-    line = Lineage(later[links] if between is None else pd.concat([later[links], between[links]], ignore_index=True))
+    line = Lineage(later if between is None else pd.concat([later[links], between[links]], ignore_index=True))
     named = {sid: [p for p in line.predecessors(sid) if p in a] for sid in new}
     merged = {sid: sorted(p) for sid, p in named.items() if len(p) >= 2}
     children: dict[str, list[str]] = {}
