@@ -36,16 +36,16 @@ class Lineage:
     """The predecessor links of a set of scene observations (`survey_id` optional, `scene_id`, `predecessors`)."""
 
     def __init__(self, observations: pd.DataFrame) -> None:
-        self._surveys = (observations["survey_id"] if "survey_id" in observations
-                         else pd.Series([""] * len(observations), index=observations.index, dtype=object))
-        self._scene_ids = observations["scene_id"]
+        self._surveys = (observations["survey_id"].tolist() if "survey_id" in observations
+                         else [""] * len(observations))
+        self._scene_ids = observations["scene_id"].tolist()
         self._named: dict[tuple[str, str], tuple[str, ...]] = {}
         self._parents: dict[str, dict[str, None]] = {}  # every survey together, in the order first named
         self._children: dict[tuple[str, str], set[str]] = {}
-        for survey_id, sid, preds in zip(self._surveys, self._scene_ids, observations["predecessors"], strict=True):
+        for i, preds in enumerate(observations["predecessors"].tolist()):
             if not (isinstance(preds, list | tuple) and preds):  # most scenes name none: nothing to index
                 continue
-            survey, sid, named = str(survey_id), str(sid), tuple(str(p) for p in preds)
+            survey, sid, named = str(self._surveys[i]), str(self._scene_ids[i]), tuple(str(p) for p in preds)
             key = (survey, sid)
             self._named[key] = tuple(dict.fromkeys((*self._named.get(key, ()), *named)))
             self._parents.setdefault(sid, {}).update(dict.fromkeys(named))

@@ -116,7 +116,8 @@ class HistoryEntry:
 def scene_history(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], scene_id: str) -> list[HistoryEntry]:
     """For each survey (given oldest first, the store's order): was the scene there, and did it arise from a merge
     or split, or was it continued by other scenes?"""
-    line = Lineage(all_scenes)
+    related = all_scenes["scene_id"].eq(scene_id) | all_scenes["predecessors"].map(lambda p: scene_id in p)
+    line = Lineage(all_scenes.loc[related, ["survey_id", "scene_id", "predecessors"]])
     entries = []
     for survey in surveys:
         present = bool(((all_scenes["survey_id"] == survey.id) & (all_scenes["scene_id"] == scene_id)).any())
