@@ -118,7 +118,7 @@ def _exact(coord: Coordination, surveys: list[Survey]) -> None:
 def render() -> None:
     ui.require("coordination")
     st.title(ui.tr("coord.title"))
-    surveys = sorted(ui.dashboard().surveys(), key=lambda s: s.order)
+    surveys = ui.dashboard().surveys()
     if not surveys:
         st.info(ui.tr("empty.no_surveys"), icon=":material/inbox:")
         return

@@ -35,7 +35,7 @@ def _body(present: bool) -> None:
 def _draw(present: bool) -> None:
     dash, lang, exact = ui.dashboard(), ui.lang(), ui.exact()
     ref, disclosure = dash.reference, ui.disclosure()
-    surveys = sorted(dash.surveys(), key=lambda s: s.order)
+    surveys = dash.surveys()
     if present:  # the title line: what is shown, and the way back
         head, switch = st.columns([5, 1], vertical_alignment="center")
         with switch:

@@ -71,9 +71,8 @@ def render() -> None:
             ui.show_progress_chart(height=190, compact_legend=True)
             ui.page_link("progress", label=ui.tr("overview.to_progress"), icon=":material/trending_down:")
 
-    ordered = sorted(stats, key=lambda s: s.survey.order)
-    if len(ordered) >= 2:
-        previous = ordered[-2].survey
+    if len(stats) >= 2:  # the store's order: oldest first
+        previous = stats[-2].survey
         st.subheader(ui.tr("overview.since_previous", name=previous.name))
         earlier, later = ui.scenes(previous.id), ui.scenes(latest.survey.id)
         ui.comparison_lists(compare(earlier, later), earlier, later)

@@ -108,9 +108,8 @@ def scene_details(row: Any, history: list[HistoryEntry]) -> None:
     for entry in history:
         state = tr("history.present" if entry.present else "history.absent")
         extra = ""
-        if entry.note:
-            kind, _, ids = entry.note.partition(":")
-            extra = " – " + tr(f"history.{kind}", ids=ids.replace(",", ", "))
+        if entry.note is not None:
+            extra = " – " + tr(f"history.{entry.note.kind}", ids=", ".join(entry.note.ids))
         lines.append(f"- {escape_markdown(entry.survey.name)}, {day(entry.survey.date)}: {state}{extra}")
     st.markdown("\n".join(lines))
 

@@ -7,13 +7,18 @@ and the command line all say the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = [
+    "MAX_LISTED",
+    "MORE_PROBLEMS",
     "ConfigError",
     "DemoSandbox",
     "NotFoundError",
     "Problem",
+    "ProblemReport",
     "ScenesError",
     "StoreError",
     "ValidationFailed",
@@ -45,6 +50,67 @@ class Problem:
         if self.suggestion:
             text += f" — did you mean {self.suggestion!r}?"
         return text
+
+
+#: A problem report lists at most this many problems unless it says otherwise (one more says how many were left out).
+MAX_LISTED = 1_000
+#: The code of the one problem that says how many more a capped report left out (`problem.more_problems`).
+MORE_PROBLEMS = "more_problems"
+
+
+class ProblemReport:
+    """The one capped problem report: problems kept as they come up to `cap`, the rest only counted.
+
+    `listed()` is what a person sees: the kept problems and, when any were left out, ONE last problem with code
+    `more_problems` saying how many (`params["count"]`). A `more_problems` problem added to a report (the summary of
+    an earlier, capped report: a reader's, say) is not kept but counted, so a report never holds two summaries.
+    Memory stays bounded however many problems a hostile file makes.
+    """
+
+    def __init__(self, problems: Iterable[Problem] = (), *, cap: int = MAX_LISTED) -> None:
+        self.cap = cap
+        self.kept: list[Problem] = []
+        self.more = 0
+        self.extend(problems)
+
+    def append(self, problem: Problem) -> None:
+        if problem.code == MORE_PROBLEMS:
+            count = problem.params.get("count", 0)
+            self.more += count if isinstance(count, int) else 0
+        elif len(self.kept) < self.cap:
+            self.kept.append(problem)
+        else:
+            self.more += 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.append(problem)
+
+    def __iadd__(self, problems: Iterable[Problem]) -> ProblemReport:
+        self.extend(problems)
+        return self
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.kept)
+
+    def __bool__(self) -> bool:
+        return bool(self.kept or self.more)
+
+    @property
+    def total(self) -> int:
+        """Every problem added, listed or not."""
+        return len(self.kept) + self.more
+
+    def sort(self, *, key: Callable[[Problem], Any]) -> None:
+        """Order the kept problems (the summary stays last)."""
+        self.kept.sort(key=key)
+
+    def listed(self) -> list[Problem]:
+        """The kept problems, then the one summary when any were left out."""
+        if not self.more:
+            return list(self.kept)
+        return [*self.kept, Problem(f"… and {self.more} more problems, not listed here. Fix these and check the "
+                                    "file again.", code=MORE_PROBLEMS, params={"count": self.more})]
 
 
 class ScenesError(Exception):

@@ -46,7 +46,8 @@ class Survey:
 
     @property
     def order(self) -> tuple[dt.date, str]:
-        """The one order of surveys everywhere: by date, then id (two surveys on one day keep a stable order)."""
+        """The key of the one survey order (by date, then id), for comparing two surveys. Lists of surveys come
+        in this order from the store (`Store.all_surveys`, `Store.surveys`); nobody re-sorts them."""
         return (self.date, self.id)
 
 

@@ -152,8 +152,9 @@ def test_scene_measures_say_which_scene_they_were_entered_for(ref: Reference) ->
 
 
 def test_impact_series_follows_the_lineage_and_keeps_missing_as_missing() -> None:
-    """BC: B (4) and C (2) in the first survey, itself (3) in the second; D1: unrated, then unrated."""
-    bc = impact_series(ALL, [S2, S1], "BC", "sv")
+    """Surveys in the store's order. BC: B (4) and C (2) in the first survey, itself (3) in the second; D1:
+    unrated, then unrated."""
+    bc = impact_series(ALL, [S1, S2], "BC", "sv")
     assert list(bc["Kartläggning"]) == ["Kartläggning 1", "Uppföljning 2"]
     assert list(bc["Observerad som"]) == ["B, C", "BC"]
     assert list(bc["Bedömningar"]) == ["4, 2", "3"]

@@ -18,9 +18,9 @@ from scenes.domain.impact import (
     impact_change,
     impact_table,
     impact_trend,
-    lineage,
     survey_impact,
 )
+from scenes.domain.lineage import Lineage
 from scenes.errors import ConfigError
 from scenes.io.formats import normalise_scene_frame
 from scenes.model import Survey, SurveyKind
@@ -113,9 +113,9 @@ def test_continued_rating_is_the_highest_or_unknown() -> None:
 
 
 def test_changes_are_for_consecutive_surveys_in_order() -> None:
-    """Three surveys given out of order: two changes, 2021 -> 2023 and 2023 -> 2024, oldest first."""
+    """Three surveys in the store's order: two changes, 2021 -> 2023 and 2023 -> 2024, oldest first."""
     third = _frame(S3, [("M", 3, []), ("C1", 2, [])])
-    result = impact([S3, S1, S2], _all(EARLY, LATER, third))
+    result = impact([S1, S2, S3], _all(EARLY, LATER, third))
     assert [(c.earlier.id, c.later.id) for c in result.changes] == [("s1", "s2"), ("s2", "s3")]
     assert [s.survey.id for s in result.surveys] == ["s1", "s2", "s3"]
     last = result.changes[1]
@@ -143,7 +143,7 @@ def test_trend_of_a_split_part_and_a_ceased_scene() -> None:
 def test_lineage_bridges_a_survey_that_missed_the_scene() -> None:
     """A follow-up that did not record D does not cut D's history: it is found again in the survey before."""
     third = _frame(S3, [("D", 2, [])])
-    found = lineage(_all(EARLY, _frame(S2, [("M", 4, ["A", "B"])]), third), [S1, S2, S3], "D")
+    found = Lineage(_all(EARLY, _frame(S2, [("M", 4, ["A", "B"])]), third)).trace([S1, S2, S3], "D")
     assert [ids for _, ids in found] == [("D",), (), ("D",)]
 
 

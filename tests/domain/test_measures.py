@@ -15,7 +15,8 @@ from shapely.geometry import Point
 from scenes import Dashboard
 from scenes.domain.demo import demo_measures, load_demo
 from scenes.domain.indicators import Indicator, indicator_problems
-from scenes.domain.measures import Measure, lineages, measure_problems, measures_by_scene
+from scenes.domain.lineage import Lineage
+from scenes.domain.measures import Measure, measure_problems, measures_by_scene
 from scenes.errors import DemoSandbox, StoreError, ValidationFailed
 from scenes.model import Survey, SurveyKind
 from scenes.reference import Reference
@@ -45,11 +46,11 @@ HISTORY = _frame([
 
 
 def test_lineage_follows_merges_and_splits_through_several_surveys() -> None:
-    lines = lineages(HISTORY)
-    assert lines["BC"] == {"BC", "B", "C"}
-    assert lines["D2"] == {"D2", "D"}
-    assert lines["D1x"] == {"D1x", "D1", "D"}
-    assert lines["A"] == {"A"}
+    line = Lineage(HISTORY)
+    assert line.ancestors("BC") == {"BC", "B", "C"}
+    assert line.ancestors("D2") == {"D2", "D"}
+    assert line.ancestors("D1x") == {"D1x", "D1", "D"}
+    assert line.ancestors("A") == {"A"}
 
 
 def test_measures_follow_their_scene_across_merges_and_splits() -> None:
@@ -67,7 +68,7 @@ def test_measures_follow_their_scene_across_merges_and_splits() -> None:
 
 def test_a_cycle_in_bad_predecessor_data_ends() -> None:
     frame = _frame([("s1", "X", ["Y"]), ("s1", "Y", ["X"])])
-    assert lineages(frame)["X"] == {"X", "Y"}
+    assert Lineage(frame).ancestors("X") == {"X", "Y"}
 
 
 # -- the rules of one measure ------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Point, box
 
-from scenes.domain.query import SceneFilter, compare, scene_at, scene_history
+from scenes.domain.query import HistoryNote, SceneFilter, compare, scene_at, scene_history
 from scenes.io.formats import normalise_scene_frame
 from scenes.views.dashboard import Dashboard
 
@@ -59,7 +59,8 @@ def test_history_shows_presence_and_merge(demo: Dashboard) -> None:
     merged = later[later["predecessors"].map(len) == 2].iloc[0]
     history = scene_history(demo.store.scenes(), demo.store.surveys(), merged["scene_id"])
     assert [h.present for h in history] == [False, True, True]
-    assert history[1].note == "merged:" + ",".join(merged["predecessors"])
+    assert history[1].note == HistoryNote("merged", tuple(merged["predecessors"]))
+    assert history[0].note is None
 
 
 def test_history_of_a_merged_away_scene_names_its_successor(demo: Dashboard) -> None:
@@ -67,7 +68,7 @@ def test_history_of_a_merged_away_scene_names_its_successor(demo: Dashboard) -> 
     later = demo.store.scenes("demo-2023-11")
     merged = later[later["predecessors"].map(len) == 2].iloc[0]
     history = scene_history(demo.store.scenes(), demo.store.surveys(), merged["predecessors"][0])
-    assert history[1].note == f"continued_as:{merged['scene_id']}"
+    assert history[1].note == HistoryNote("continued_as", (merged["scene_id"],))
 
 
 def test_scene_at_finds_markers_and_polygons() -> None:

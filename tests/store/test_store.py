@@ -68,6 +68,20 @@ def test_failed_write_leaves_nothing_behind(store: Store) -> None:
     assert (store.surveys(), len(store.scenes()), store.data_version()) == ([], 0, version)
 
 
+def test_surveys_come_oldest_first_by_date_then_id(store: Store) -> None:
+    """The one survey order is the store's contract: by date, then id, however they were added; callers never
+    re-sort (`Survey.order` is the same key)."""
+    added = [("s-late", dt.date(2025, 9, 1)), ("b-same-day", dt.date(2024, 3, 1)), ("a-same-day", dt.date(2024, 3, 1)),
+             ("z-early", dt.date(2021, 1, 1))]
+    for survey_id, day in added:
+        survey = Survey(survey_id, survey_id, day, SurveyKind.UPPFOLJNING, "test", False)
+        store.add_survey(survey, _frame(), actor="test")
+    expected = ["z-early", "a-same-day", "b-same-day", "s-late"]
+    assert [s.id for s in store.all_surveys()] == expected
+    assert [s.id for s in store.surveys()] == expected
+    assert [s.id for s in sorted(store.all_surveys(), key=lambda s: s.order)] == expected
+
+
 def test_unknown_survey_names_the_known_ones(demo: Dashboard) -> None:
     """Asking for a missing survey says which ones exist."""
     with pytest.raises(NotFoundError, match="demo-2021"):

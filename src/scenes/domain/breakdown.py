@@ -63,7 +63,7 @@ def breakdown(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], ref: Referenc
     keyed = _keyed(pd.DataFrame(all_scenes.drop(columns="geometry")), dimension, ref)
     grouped = keyed.groupby(["survey_id", "key"]).agg(scenes=("scene_id", "count"), area_m2=("area_m2", _area))
     grouped = grouped.reset_index()
-    order = {s.id: i for i, s in enumerate(sorted(surveys, key=lambda s: s.order))}
+    order = {s.id: i for i, s in enumerate(surveys)}
     names = {s.id: s.name for s in surveys}
     dates = {s.id: s.date for s in surveys}
     grouped = grouped[grouped["survey_id"].isin(order)]

@@ -42,7 +42,7 @@ def measured_area(frame: pd.DataFrame) -> float | None:
 def compared_survey(surveys: list[Survey], survey: Survey, compare_to: str | None) -> Survey | None:
     """The earlier survey `survey` is compared with: the one before it for "prev", the named one when it is earlier,
     else None (no comparison)."""
-    earlier = sorted((s for s in surveys if s.order < survey.order), key=lambda s: s.order)
+    earlier = [s for s in surveys if s.order < survey.order]
     if compare_to == "prev":
         return earlier[-1] if earlier else None
     return next((s for s in earlier if s.id == compare_to), None)
@@ -113,5 +113,5 @@ def counts_for(surveys: list[Survey], survey_id: str | None, compare_to: str | N
     if not surveys or (survey_id and survey_id not in by_id):
         raise NotFoundError(f"No shown survey with id {survey_id!r}. Shown surveys: {', '.join(by_id) or 'none'}.",
                             code="survey_unknown", id=survey_id or "")
-    survey = by_id[survey_id] if survey_id else max(surveys, key=lambda s: s.order)
+    survey = by_id[survey_id] if survey_id else surveys[-1]
     return count_line(survey, scenes_of(survey.id), filt, scene_changes(surveys, survey, compare_to, filt, scenes_of))

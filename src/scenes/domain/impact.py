@@ -24,7 +24,8 @@ Scenes that are new (continue nothing) or ceased (nothing continues them) are no
 A scene's trend (`impact_trend`) follows the same rule back through every survey: in each earlier survey, the
 scenes it continues (its own id, its predecessors, their predecessors …) and the highest of their ratings.
 `scenes.domain.query.scene_history` says only whether the scene itself was present and notes its direct predecessors; it
-neither follows a chain of merges and splits back nor carries ratings, so the chain is followed here (`lineage`).
+neither follows a chain of merges and splits back nor carries ratings; the chain is followed by the one lineage walk,
+`scenes.domain.lineage.Lineage.trace`.
 """
 
 from __future__ import annotations
@@ -37,12 +38,13 @@ import geopandas as gpd
 import pandas as pd
 
 from scenes.domain.disclosure import SHOW_ALL, Disclosure
+from scenes.domain.lineage import Lineage, continues
 from scenes.i18n import t
 from scenes.model import Survey
 
 __all__ = ["RATINGS", "Impact", "ImpactChange", "ImpactPoint", "SurveyImpact", "change_table", "continued_rating",
            "continues", "distribution_table", "high_range", "impact", "impact_change", "impact_table", "impact_trend",
-           "lineage", "ratings", "survey_impact"]
+           "ratings", "survey_impact"]
 
 #: the ratings, low to high
 RATINGS: tuple[int, ...] = (1, 2, 3, 4, 5)
@@ -120,9 +122,10 @@ def ratings(frame: pd.DataFrame) -> dict[str, int | None]:
 
 
 def survey_impact(surveys: Sequence[Survey], all_scenes: pd.DataFrame, high_min: int = 4) -> list[SurveyImpact]:
-    """Impact statistics per survey, oldest first, from one frame of all scene observations."""
+    """Impact statistics per survey, from one frame of all scene observations; `surveys` oldest first (the store's
+    order, never re-sorted here)."""
     out = []
-    for survey in sorted(surveys, key=lambda s: s.order):
+    for survey in surveys:
         values = pd.to_numeric(all_scenes.loc[all_scenes["survey_id"] == survey.id, "impact"],
                                errors="coerce").astype("Int64")
         rated = values.dropna()
@@ -132,12 +135,6 @@ def survey_impact(surveys: Sequence[Survey], all_scenes: pd.DataFrame, high_min:
             mean=float(rated.mean()) if len(rated) else None,
         ))
     return out
-
-
-def continues(scene_id: str, predecessors: Iterable[str], earlier_ids: set[str]) -> list[str]:
-    """The scenes of an earlier survey (ids in `earlier_ids`) that a scene continues: its own id, if the earlier
-    survey had it, and the predecessors it names there."""
-    return sorted(({scene_id} | set(predecessors)) & earlier_ids)
 
 
 def continued_rating(scene_ids: Iterable[str], earlier: dict[str, int | None]) -> int | None:
@@ -167,43 +164,18 @@ def impact_change(earlier_survey: Survey, later_survey: Survey, earlier: pd.Data
 
 
 def impact(surveys: Sequence[Survey], all_scenes: pd.DataFrame, high_min: int = 4) -> Impact:
-    """Impact over time for the given (shown) surveys: per survey, and for each pair of consecutive surveys."""
-    ordered = sorted(surveys, key=lambda s: s.order)
-    frames = {s.id: all_scenes.loc[all_scenes["survey_id"] == s.id] for s in ordered}
-    changes = [impact_change(a, b, frames[a.id], frames[b.id]) for a, b in pairwise(ordered)]
-    return Impact(high_min=high_min, surveys=survey_impact(ordered, all_scenes, high_min), changes=changes)
-
-
-def lineage(all_scenes: gpd.GeoDataFrame, surveys: Sequence[Survey], scene_id: str
-            ) -> list[tuple[Survey, tuple[str, ...]]]:
-    """For each survey, oldest first: the scenes of that survey that `scene_id` continues, following predecessors
-    back from the latest survey that has the scene (a merge leads to several, a split part to its one origin).
-
-    The ids looked for only grow going back (ids are stable), so a scene missing from one follow-up is still found
-    in the survey before. Surveys after the scene's latest one hold nothing of it.
-    """
-    ordered = sorted(surveys, key=lambda s: s.order)
-    by_survey = {s.id: all_scenes.loc[all_scenes["survey_id"] == s.id] for s in ordered}
-    found: dict[str, tuple[str, ...]] = {}
-    wanted: set[str] | None = None  # None: not met yet (walking back from the newest survey)
-    for survey in reversed(ordered):
-        frame = by_survey[survey.id]
-        if wanted is None:
-            if scene_id not in set(frame["scene_id"]):
-                continue
-            wanted = {scene_id}
-        rows = frame[frame["scene_id"].isin(wanted)]
-        found[survey.id] = tuple(sorted(map(str, rows["scene_id"])))
-        for sid, preds in zip(rows["scene_id"], rows["predecessors"], strict=True):
-            wanted |= {str(sid), *map(str, preds)}
-    return [(s, found.get(s.id, ())) for s in ordered]
+    """Impact over time for the given (shown) surveys, oldest first as the store gives them: per survey, and for
+    each pair of consecutive surveys."""
+    frames = {s.id: all_scenes.loc[all_scenes["survey_id"] == s.id] for s in surveys}
+    changes = [impact_change(a, b, frames[a.id], frames[b.id]) for a, b in pairwise(surveys)]
+    return Impact(high_min=high_min, surveys=survey_impact(surveys, all_scenes, high_min), changes=changes)
 
 
 def impact_trend(all_scenes: gpd.GeoDataFrame, surveys: Sequence[Survey], scene_id: str) -> list[ImpactPoint]:
     """A scene's impact across the surveys, oldest first: in each survey, the scenes it continues and the highest of
     their ratings (None when one is missing, as in a comparison), or nothing where it was not (yet) there."""
     points = []
-    for survey, ids in lineage(all_scenes, surveys, scene_id):
+    for survey, ids in Lineage(all_scenes).trace(surveys, scene_id):
         rated = ratings(all_scenes.loc[(all_scenes["survey_id"] == survey.id) & all_scenes["scene_id"].isin(ids)])
         points.append(ImpactPoint(survey=survey, scene_ids=ids, rating=continued_rating(ids, rated)))
     return points

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from scenes.domain.measures import parse_date
-from scenes.errors import Problem, ValidationFailed
+from scenes.errors import Problem, ProblemReport, ValidationFailed
 from scenes.reference import Reference
 
 __all__ = ["AREA_LEVELS", "INDICATOR_COLUMNS", "Indicator", "area_label", "indicator_problems", "indicators_from_rows",
@@ -121,8 +121,6 @@ def parse_indicator(cells: dict[str, str], ref: Reference, row: int | None = Non
 
 def indicators_from_rows(rows: list[tuple[int, dict[str, str]]], ref: Reference) -> list[Indicator]:
     """Indicator values from a read record file; every problem at once, nothing returned when any is wrong."""
-    from scenes.io.records import limit_problems
-
     problems: list[Problem] = []
     out: list[Indicator] = []
     seen: dict[tuple[str, str, str, dt.date], int] = {}
@@ -138,7 +136,7 @@ def indicators_from_rows(rows: list[tuple[int, dict[str, str]]], ref: Reference)
         out.append(item)
     if problems:
         raise ValidationFailed(f"The indicator file has {len(problems)} problem(s); nothing was imported.",
-                               limit_problems(problems), code="indicator_file_invalid", n=len(problems))
+                               ProblemReport(problems).listed(), code="indicator_file_invalid", n=len(problems))
     return out
 
 

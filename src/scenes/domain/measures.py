@@ -40,10 +40,11 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from scenes.errors import Problem, ValidationFailed
+from scenes.domain.lineage import Lineage
+from scenes.errors import Problem, ProblemReport, ValidationFailed
 from scenes.reference import Reference
 
-__all__ = ["MEASURE_COLUMNS", "MEASURE_STATUSES", "RESPONSIBLE_STATUSES", "Measure", "lineages", "measure_problems",
+__all__ = ["MEASURE_COLUMNS", "MEASURE_STATUSES", "RESPONSIBLE_STATUSES", "Measure", "measure_problems",
            "measures_by_scene", "measures_from_rows", "measures_table", "new_measure_id", "parse_date", "status_label",
            "status_order"]
 
@@ -172,8 +173,6 @@ def measures_from_rows(rows: list[tuple[int, dict[str, str]]], ref: Reference, k
                        existing: Mapping[str, Measure]) -> list[Measure]:
     """Measures from a read record file; every problem at once (rows as a spreadsheet numbers them), nothing
     returned when any is wrong. A row with an existing `measure_id` updates that measure; an empty id adds one."""
-    from scenes.io.records import limit_problems
-
     scenes = set(known_scenes)
     problems: list[Problem] = []
     out: list[Measure] = []
@@ -196,7 +195,7 @@ def measures_from_rows(rows: list[tuple[int, dict[str, str]]], ref: Reference, k
         out.append(item if old is None else replace(item, version=old.version, demo=old.demo))
     if problems:
         raise ValidationFailed(f"The measures file has {len(problems)} problem(s); nothing was imported.",
-                               limit_problems(problems), code="measure_file_invalid", n=len(problems))
+                               ProblemReport(problems).listed(), code="measure_file_invalid", n=len(problems))
     return out
 
 
@@ -209,34 +208,17 @@ def measures_table(measures: Iterable[Measure]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=MEASURE_COLUMNS, dtype=object)
 
 
-def lineages(all_scenes: pd.DataFrame) -> dict[str, frozenset[str]]:
-    """Every scene id with the ids it continues, directly or through earlier merges and splits (itself included)."""
-    parents: dict[str, set[str]] = {}
-    for sid, preds in zip(all_scenes["scene_id"], all_scenes["predecessors"], strict=True):
-        parents.setdefault(str(sid), set()).update(str(p) for p in (preds if isinstance(preds, list | tuple) else ()))
-    out: dict[str, frozenset[str]] = {}
-    for start in parents:
-        seen, todo = {start}, [start]
-        while todo:  # a visited set: even a cycle in bad data ends
-            for parent in parents.get(todo.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        out[start] = frozenset(seen)
-    return out
-
-
 def measures_by_scene(scene_ids: Iterable[str], all_scenes: pd.DataFrame, measures: Iterable[Measure]
                       ) -> dict[str, list[Measure]]:
     """For each scene id, the scene-level measures that belong to it: those entered for the scene itself or for any
     scene it continues (see the module docstring). Every id is a key; a scene without measures gets []."""
-    lines = lineages(all_scenes)
+    line = Lineage(all_scenes)
     by_target: dict[str, list[Measure]] = {}
     for m in measures:
         if m.scene_id and not m.removed:
             by_target.setdefault(m.scene_id, []).append(m)
     out: dict[str, list[Measure]] = {}
     for sid in scene_ids:
-        found = [m for ancestor in sorted(lines.get(sid, frozenset({sid}))) for m in by_target.get(ancestor, [])]
+        found = [m for ancestor in sorted(line.ancestors(sid)) for m in by_target.get(ancestor, [])]
         out[sid] = sorted(found, key=lambda m: (status_order(m), m.start_date or dt.date.max, m.measure_id))
     return out

@@ -17,7 +17,7 @@ from scenes.domain.figures import measured_area
 from scenes.i18n import t
 from scenes.model import Goal, Survey
 
-__all__ = ["BaselineSwap", "Progress", "SurveyStats", "baseline_of", "baseline_swap", "ordered", "progress",
+__all__ = ["BaselineSwap", "Progress", "SurveyStats", "baseline_of", "baseline_swap", "progress",
            "survey_stats", "swap_text", "trajectory_value"]
 
 
@@ -109,13 +109,9 @@ def allowed_by(expected: float) -> int:
     return math.floor(expected + 1e-9)
 
 
-def ordered(stats: list[SurveyStats]) -> list[SurveyStats]:
-    """Survey statistics oldest first (by date, then id): the one order every figure uses."""
-    return sorted(stats, key=lambda s: s.survey.order)
-
-
 def baseline_of(stats: list[SurveyStats], goal: Goal) -> SurveyStats | None:
-    """The trajectory's starting survey: the one the goal names when it is among `stats`, else the earliest.
+    """The trajectory's starting survey: the one the goal names when it is among `stats`, else the earliest
+    (the first: statistics come in the store's survey order).
 
     `stats` holds only the surveys shown (never demo beside real data, never withdrawn ones), so a baseline that
     was withdrawn or removed falls back to the earliest shown survey rather than to a hidden one.
@@ -123,7 +119,7 @@ def baseline_of(stats: list[SurveyStats], goal: Goal) -> SurveyStats | None:
     if not stats:
         return None
     chosen = [s for s in stats if s.survey.id == goal.baseline_survey_id]
-    return chosen[0] if chosen else ordered(stats)[0]
+    return chosen[0] if chosen else stats[0]
 
 
 def baseline_swap(stats: list[SurveyStats], goal: Goal, every: list[Survey]) -> BaselineSwap | None:
@@ -150,7 +146,7 @@ def progress(stats: list[SurveyStats], goal: Goal, every: list[Survey] | None = 
     baseline = baseline_of(stats, goal)
     if baseline is None:
         return None
-    latest = ordered(stats)[-1]
+    latest = stats[-1]
     expected = trajectory_value(goal, baseline.survey.date, baseline.scenes, latest.survey.date)
     compared = baseline.survey.id != latest.survey.id
     change = latest.scenes - baseline.scenes if compared else None

@@ -11,15 +11,17 @@ Merged and split scenes are also counted as new/ceased, as the published figures
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
+from scenes.domain.lineage import Lineage
 from scenes.model import Survey
 
-__all__ = ["Comparison", "HistoryEntry", "SceneFilter", "ceased_since", "change_codes", "changed_tags", "compare",
-           "observations_between", "scene_at", "scene_history"]
+__all__ = ["Comparison", "HistoryEntry", "HistoryKind", "HistoryNote", "SceneFilter", "ceased_since", "change_codes",
+           "changed_tags", "compare", "observations_between", "scene_at", "scene_history"]
 
 
 @dataclass(frozen=True)
@@ -69,19 +71,14 @@ def compare(earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame,
     """
     a, b = set(earlier["scene_id"]), set(later["scene_id"])
     new = sorted(b - a)
-    preds: dict[str, list[str]] = {sid: list(p) for sid, p in zip(later["scene_id"], later["predecessors"],
-                                                                   strict=True)}
-    if between is not None:
-        for sid, p in zip(between["scene_id"], between["predecessors"], strict=True):
-            if sid in preds:
-                preds[sid] = sorted(set(preds[sid]) | set(p))
-    merged = {sid: sorted(p for p in preds[sid] if p in a) for sid in new}
-    merged = {k: v for k, v in merged.items() if len(v) >= 2}
+    links = ["scene_id", "predecessors"]
+    line = Lineage(later if between is None else pd.concat([later[links], between[links]], ignore_index=True))
+    named = {sid: [p for p in line.predecessors(sid) if p in a] for sid in new}
+    merged = {sid: sorted(p) for sid, p in named.items() if len(p) >= 2}
     children: dict[str, list[str]] = {}
     for sid in new:
-        for p in preds[sid]:
-            if p in a:
-                children.setdefault(p, []).append(sid)
+        for p in named[sid]:
+            children.setdefault(p, []).append(sid)
     split = {k: sorted(v) for k, v in children.items() if len(v) >= 2}
     return Comparison(new=new, ceased=sorted(a - b), persisting=sorted(a & b), merged=merged, split=split)
 
@@ -96,27 +93,42 @@ def change_codes(result: Comparison) -> dict[str, str]:
     return codes
 
 
+#: How a scene relates to other scenes in one survey: it arose from one scene ("from") or merged several
+#: ("merged"), or, absent itself, it was continued by others ("continued_as"). Catalogue: `history.<kind>`.
+HistoryKind = Literal["from", "merged", "continued_as"]
+
+
+@dataclass(frozen=True)
+class HistoryNote:
+    """A typed history note: what happened and the scene ids it names (for the UI to phrase)."""
+
+    kind: HistoryKind
+    ids: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class HistoryEntry:
     survey: Survey
     present: bool
-    note: str  # "merged from …", "split from …", "" — codes, for the UI to phrase
+    note: HistoryNote | None  # None: nothing to say beyond present or not
 
 
 def scene_history(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], scene_id: str) -> list[HistoryEntry]:
-    """For each survey in order: was the scene there, and did it arise from a merge or split?"""
+    """For each survey (given oldest first, the store's order): was the scene there, and did it arise from a merge
+    or split, or was it continued by other scenes?"""
+    related = all_scenes["scene_id"].eq(scene_id) | all_scenes["predecessors"].map(lambda p: scene_id in p)
+    line = Lineage(all_scenes.loc[related, ["survey_id", "scene_id", "predecessors"]])
     entries = []
-    successors = all_scenes[all_scenes["predecessors"].map(lambda p: scene_id in p)]
-    for survey in sorted(surveys, key=lambda s: s.order):
-        rows = all_scenes[(all_scenes["survey_id"] == survey.id) & (all_scenes["scene_id"] == scene_id)]
-        note = ""
-        if len(rows) and rows.iloc[0]["predecessors"]:
-            preds = list(rows.iloc[0]["predecessors"])
-            note = ("merged:" if len(preds) > 1 else "from:") + ",".join(preds)
-        later = successors[successors["survey_id"] == survey.id]
-        if not len(rows) and len(later):
-            note = "continued_as:" + ",".join(sorted(later["scene_id"]))
-        entries.append(HistoryEntry(survey=survey, present=bool(len(rows)), note=note))
+    for survey in surveys:
+        present = bool(((all_scenes["survey_id"] == survey.id) & (all_scenes["scene_id"] == scene_id)).any())
+        note: HistoryNote | None = None
+        named = line.predecessors(scene_id, survey.id)
+        if present and named:
+            note = HistoryNote("merged" if len(named) > 1 else "from", named)
+        successors = line.successors(scene_id, survey.id)
+        if not present and successors:
+            note = HistoryNote("continued_as", successors)
+        entries.append(HistoryEntry(survey=survey, present=present, note=note))
     return entries
 
 

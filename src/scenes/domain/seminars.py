@@ -25,7 +25,7 @@ import datetime as dt
 import re
 
 from scenes.domain.seminar_rules import record_problems
-from scenes.errors import Problem, ValidationFailed
+from scenes.errors import Problem, ProblemReport, ValidationFailed
 from scenes.i18n import date_text, t
 from scenes.io.bounded import Limits, read_csv_table
 from scenes.model import ProgrammeItem, Seminar
@@ -39,9 +39,8 @@ SEMINAR_COLUMNS = ["seminar_id", "title", "kind", "date", "start_time", "end_tim
                    "focus_categories", "invited_municipalities", "invited_police_areas", "programme"]
 
 
-#: Most codes in one cell, and most problems listed (one more line says how many were left out).
+#: Most codes in one cell.
 MAX_CODES = 100
-MAX_PROBLEMS = 1_000
 
 
 def _codes(value: str) -> tuple[str, ...]:
@@ -126,10 +125,8 @@ def read_seminar_csv(data: bytes | str, ref: Reference, limits: Limits | None = 
         problems.append(Problem("the file has a header but no seminar rows", code="no_seminar_rows"))
     if problems:
         count = len(problems)
-        if count > MAX_PROBLEMS:
-            problems = [*problems[:MAX_PROBLEMS], Problem(f"… and {count - MAX_PROBLEMS} more problems.",
-                                                          code="more_problems", params={"count": count - MAX_PROBLEMS})]
-        raise ValidationFailed(f"The seminar file has {count} problem(s); nothing was imported.", problems,
+        raise ValidationFailed(f"The seminar file has {count} problem(s); nothing was imported.",
+                               ProblemReport(problems).listed(),
                                code="seminar_file_invalid", n=count)
     return seminars
 

@@ -24,8 +24,9 @@ def local_today() -> dt.date:
 
 def survey_date_warnings(day: dt.date, kind: SurveyKind | None, surveys: Iterable[Survey], *,
                          today: dt.date) -> list[Problem]:
-    """What is unusual about a new survey dated `day` of `kind`, given the published (non-demo) `surveys`."""
-    real = sorted((s for s in surveys if not s.demo), key=lambda s: s.date)
+    """What is unusual about a new survey dated `day` of `kind`, given the published (non-demo) `surveys` (oldest
+    first, the store's order)."""
+    real = [s for s in surveys if not s.demo]  # oldest first: the store's order
     out: list[Problem] = []
     iso = day.isoformat()
     if day == today:

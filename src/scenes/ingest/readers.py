@@ -22,7 +22,7 @@ from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError, ProjError
 from shapely.geometry import shape
 
-from scenes.errors import Problem, ValidationFailed
+from scenes.errors import Problem, ProblemReport, ValidationFailed
 from scenes.ingest.columns import is_header_row
 from scenes.io.bounded import (
     MAX_HEADER_CHARS,
@@ -31,20 +31,18 @@ from scenes.io.bounded import (
     TextTable,
     check_size,
     fail,
-    harden_geopackage,
     nfc,
     note,
     read_csv_table,
-    read_xlsx_table,
 )
+from scenes.io.geopackage import harden_geopackage
+from scenes.io.xlsx import read_xlsx_table
 
 __all__ = ["KINDS", "Limits", "RawTable", "read_file", "sniff_kind", "table_frame"]
 
 KINDS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".geojson": "geojson", ".json": "geojson",
          ".gpkg": "gpkg"}
 _SCALARS = (str, int, float, bool)
-#: Row-level problems found while reading are listed up to this many (then one line says how many more).
-MAX_READ_PROBLEMS = 1_000
 
 
 @dataclass
@@ -155,24 +153,6 @@ def _crs_of(collection: dict[str, object]) -> CRS:
     return CRS.from_epsg(4326) if crs == _CRS84 else crs
 
 
-class _Problems(list[Problem]):
-    """Problems found while reading, kept up to MAX_READ_PROBLEMS as they come (the rest are only counted)."""
-
-    more = 0
-
-    def append(self, problem: Problem) -> None:
-        if len(self) < MAX_READ_PROBLEMS:
-            super().append(problem)
-        else:
-            self.more += 1
-
-    def listed(self) -> list[Problem]:
-        if not self.more:
-            return list(self)
-        return [*self, Problem(f"… and {self.more} more problems of the same kinds.", code="more_problems",
-                               params={"count": self.more})]
-
-
 def _feature_problem(number: int, code: str, message: str, **params: object) -> Problem:
     return Problem(f"Feature {number}: {message}", row=number, code=code, params=dict(params))
 
@@ -202,7 +182,7 @@ def _read_geojson(data: bytes, limits: Limits) -> RawTable:
     crs = _crs_of(collection)
     rows: list[dict[str, str]] = []
     geoms: list[object] = []
-    problems = _Problems()
+    problems = ProblemReport()  # capped: a file of 600,000 bad features lists 1,000
     keys: dict[str, None] = {}
     budget = TextBudget(limits)
     for number, feature in enumerate(features, start=1):

@@ -16,15 +16,14 @@ from pathlib import PurePath
 import pandas as pd
 
 from scenes.errors import Problem, ValidationFailed
-from scenes.io.bounded import TextTable, read_csv_table, read_xlsx_table
+from scenes.io.bounded import TextTable, read_csv_table
+from scenes.io.xlsx import read_xlsx_table
 from scenes.limits import Limits
 
-__all__ = ["MAX_PROBLEMS", "RECORD_FORMATS", "limit_problems", "read_record_file", "record_rows", "write_record_file"]
+__all__ = ["RECORD_FORMATS", "read_record_file", "record_rows", "write_record_file"]
 
 #: The formats a record file is read from and written to, by file suffix.
 RECORD_FORMATS = ("csv", "xlsx")
-#: Most problems listed (one more line says how many were left out).
-MAX_PROBLEMS = 1_000
 
 
 def record_format(file_name: str) -> str:
@@ -70,15 +69,6 @@ def record_rows(table: TextTable) -> list[tuple[int, dict[str, str]]]:
     """(row number, {column: stripped text}) for each row of a read record file."""
     return [(row_no, {h: c.strip() for h, c in zip(table.header, cells, strict=True) if h})
             for row_no, cells in zip(table.row_numbers, table.rows, strict=True)]
-
-
-def limit_problems(problems: list[Problem]) -> list[Problem]:
-    """At most MAX_PROBLEMS problems, and a last line saying how many more there were."""
-    count = len(problems)
-    if count <= MAX_PROBLEMS:
-        return problems
-    return [*problems[:MAX_PROBLEMS], Problem(f"… and {count - MAX_PROBLEMS} more problems.", code="more_problems",
-                                              params={"count": count - MAX_PROBLEMS})]
 
 
 def write_record_file(table: pd.DataFrame, fmt: str, sheet: str) -> bytes:

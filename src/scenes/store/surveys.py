@@ -170,13 +170,17 @@ class SurveyStore(StoreBase):
         conn.execute(scenes.insert(), rows)
 
     def all_surveys(self) -> list[Survey]:
-        """Every stored survey, oldest first: demo, real and withdrawn alike (for history and administration)."""
+        """Every stored survey, oldest first: demo, real and withdrawn alike (for history and administration).
+
+        The one survey order, the store's contract: by date, then id (two surveys of one day keep a stable order;
+        `Survey.order` is the same key, for comparing two surveys). Every caller relies on it and none re-sorts.
+        """
         with self.read() as conn:
             result = conn.execute(sa.select(surveys).order_by(surveys.c.date, surveys.c.id)).mappings().all()
         return [_survey_from_row(r) for r in result]
 
     def surveys(self) -> list[Survey]:
-        """The surveys every figure and map is made of, oldest first.
+        """The surveys every figure and map is made of, oldest first (the order of `all_surveys`).
 
         Withdrawn surveys are left out; so are demo surveys as soon as one real survey is shown, so fictitious
         and real figures never mix, whether or not the demo surveys were removed yet.

@@ -20,7 +20,6 @@ from scenes.domain.progress import (
     SurveyStats,
     allowed_by,
     baseline_of,
-    ordered,
     progress,
     survey_stats,
     trajectory_value,
@@ -191,7 +190,7 @@ class DashboardBase:
         if base is None:
             return []
         rows = []
-        for s in ordered(stats):
+        for s in stats:
             expected = trajectory_value(goal, base.survey.date, base.scenes, s.survey.date)
             rows.append({"id": s.survey.id, "name": s.survey.name, "date": s.survey.date.isoformat(),
                          "kind": str(s.survey.kind), "scenes": s.scenes,

@@ -255,13 +255,9 @@ ENTRIES: dict[str, dict[str, Text]] = {
         "en": "The layer '{layer}' is not a plain table (a view or computed columns); export it as a table (e.g. "
               "QGIS: Save Features As).",
     },
-    "problem.more_problems": {"sv": "… och {count} problem till av samma slag.",
-                              "en": "… and {count} more problems of the same kinds."},
-    "problem.too_many_problems": {
-        "sv": "Fler än {limit} problem: de första {limit} visas, {count} till gör det inte. Rätta dessa och "
-              "kontrollera filen igen.",
-        "en": "More than {limit} problems: the first {limit} are listed, {count} more are not. Fix these and check "
-              "the file again.",
+    "problem.more_problems": {
+        "sv": "… och {count} problem till, som inte visas här. Rätta dessa och kontrollera filen igen.",
+        "en": "… and {count} more problems, not listed here. Fix these and check the file again.",
     },
     "problem.too_many_values": {"sv": "Cellen räknar upp {count} värden; gränsen är {limit}.",
                                 "en": "The cell lists {count} values; the limit is {limit}."},
