@@ -257,7 +257,7 @@ class MapView:
         return generalised_file(self.reference, self.shown, fmt, lang=self.lang, disclosure=self.disclosure,
                                 protected=self.withheld)
 
-    @property
+    @cached_property
     def downloads(self) -> tuple[Download, ...]:
         """The files this reader may download of the scenes shown (`download_formats`), then the HTML map."""
         lang, files = self.lang, []
