@@ -1,5 +1,6 @@
-"""Parts of the map page: URL presets, presentation mode, the time control, the selection shared by map and table,
-and the time series for the HTML export (kept out of the page so it stays thin; drawing is `scenes.render.maps`)."""
+"""Parts of the map page: URL presets, presentation mode, the time control, the filters, the selection shared by map
+and table, the maps, the table and the downloads. What is shown is computed by `scenes.views.map` (here read through
+a source cached until the data changes); drawing is `scenes.render.maps`."""
 
 from __future__ import annotations
 
@@ -15,12 +16,11 @@ import streamlit as st
 import ui
 from scenes.domain.classes import Classes
 from scenes.domain.coordination import ongoing_scene_ids
-from scenes.domain.figures import CountLine, SceneChanges, scene_changes
-from scenes.domain.protection import Protected, protection
 from scenes.domain.query import SceneFilter, scene_at, scene_history
 from scenes.model import Survey
 from scenes.reference import Reference
 from scenes.render import maps
+from scenes.views.map import SHADINGS, MapChoice, MapView, Precision, Shading, extent, map_view, shading_classes
 from ui import keys
 
 PRESETS = {"kommun": keys.F_KOMMUN, "lpo": keys.F_LPO, "kategori": keys.F_KATEGORI, "status": keys.F_STATUS}
@@ -57,7 +57,7 @@ def lists_to_url(presets: Mapping[str, str]) -> None:
 
 COMPARE = "jamfor"  # ?jamfor=<survey id>|none: the survey compared with (absent: the previous one)
 COMPARE_DEFAULT = "prev"
-SHADING, SHADINGS = "farg", ("count", "per_capita")  # ?farg=per_capita: the shading measure (absent: the count)
+SHADING = "farg"  # ?farg=per_capita: the shading measure (absent: the count; `SHADINGS`)
 PAIR = "tva_kartor"  # ?tva_kartor=1: the two maps side by side (the comparison's survey and the chosen one)
 
 
@@ -144,16 +144,6 @@ def sync_presentation_param() -> None:
     _switch_to_url(keys.PRESENT, PRESENT)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _ongoing(survey_id: str, data_version: int) -> frozenset[str]:
-    return ongoing_scene_ids(ui.scenes(survey_id), ui.scenes(None), ui.measures())
-
-
-def ongoing(survey_id: str) -> frozenset[str]:
-    """The survey's scenes with an ongoing measure in their lineage (cached until the data changes)."""
-    return _ongoing(survey_id, ui.data_version())
-
-
 def presentation_style() -> None:
     """Projector: no sidebar or page chrome, the map as tall as the window, larger text."""
     st.html("""<style>
@@ -197,56 +187,49 @@ def time_control(surveys: list[Survey], compact: bool = False) -> Survey:
     return by_id[str(chosen)]
 
 
-def comparison(surveys: list[Survey], survey: Survey, compare_to: str | None, filt: SceneFilter) -> SceneChanges:
-    """The earlier survey compared with (the previous one for "prev"), the ceased scenes since it and the change
-    code of each scene that is new since it, both within the filter (`scenes.domain.figures.scene_changes`)."""
-    return scene_changes(surveys, survey, compare_to, filt, ui.scenes)
-
-
-def count_text(line: CountLine, exact: bool, withheld: Protected) -> str:
-    """The count line in words (the figures: `scenes.domain.figures.count_line`): the selection's count as `withheld`
-    lets
-    the reader see it, the survey's total county-wide (shown to every reader)."""
-    lang = ui.lang()
-    text = ui.tr("map.counts" if exact else "map.counts_generalised", shown=withheld.total_text(lang),
-                 total=ui.disclosure().county.text(line.total, lang), survey=line.survey.name)
-    if line.earlier is not None:
-        text += " " + ui.tr("map.counts_changes", new=line.new, ceased=line.ceased, survey=line.earlier.name)
-    return text
+@st.cache_data(show_spinner=False, max_entries=64)
+def _classes(filt: SceneFilter, measure: Shading, data_version: int) -> Classes:
+    return shading_classes(ui.dashboard(), ui.scenes, filt, measure)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _classes(filt: SceneFilter, measure: str, threshold: int, data_version: int) -> Classes:
-    dash = ui.dashboard()
-    frames = [filt.apply(ui.scenes(s.id)) for s in dash.surveys()]
-    return maps.map_classes(dash.reference, frames, measure, threshold)
+def _extent(filt: SceneFilter, precision: Precision, data_version: int) -> maps.Bounds:
+    return extent(ui.dashboard(), ui.scenes, filt, precision)
 
 
-def classes(filt: SceneFilter, measure: str) -> Classes:
-    """Shading classes over every survey shown (the same colours whichever survey is stepped to)."""
-    dash = ui.dashboard()
-    return _classes(filt, measure, max(dash.settings.small_count_threshold, 3), ui.data_version())
+@st.cache_data(show_spinner=False, max_entries=16)
+def _ongoing(survey_id: str, data_version: int) -> frozenset[str]:
+    return ongoing_scene_ids(ui.scenes(survey_id), ui.scenes(None), ui.measures())
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _extent(filt: SceneFilter, exact: bool, data_version: int) -> maps.Bounds:
-    return maps.scene_extent(ui.dashboard().reference, filt.apply(ui.scenes(None)),
-                             precision="exact" if exact else "generalised")
+class Cached:
+    """The map view's `MapSource` for the page: what several reruns share, cached until the data changes (the
+    classes and the extent read every survey)."""
+
+    def scenes(self, survey_id: str | None) -> gpd.GeoDataFrame:
+        return ui.scenes(survey_id)
+
+    def classes(self, filt: SceneFilter, measure: Shading) -> Classes:
+        return _classes(filt, measure, ui.data_version())
+
+    def extent(self, filt: SceneFilter, precision: Precision) -> maps.Bounds:
+        return _extent(filt, precision, ui.data_version())
+
+    def ongoing(self, survey_id: str) -> frozenset[str]:
+        return _ongoing(survey_id, ui.data_version())
 
 
-def extent(filt: SceneFilter, exact: bool) -> maps.Bounds:
-    """The box the map is fitted to: the selected scenes in every survey (stepping through time keeps the frame),
-    with a small margin; at generalised precision their municipalities. The county is drawn around them but does
-    not widen the box. Cached until the data changes (it reads every survey)."""
-    return _extent(filt, exact, ui.data_version())
+def view(choice: MapChoice) -> MapView:
+    """What the map shows of `choice` to the signed-in reader (`scenes.views.map`), in the page's language."""
+    exact = ui.exact()
+    return map_view(ui.dashboard(), choice, disclosure=ui.disclosure(), precision="exact" if exact else "generalised",
+                    lang="en" if ui.lang() == "en" else "sv", source=Cached())
 
 
-def framing(filt: SceneFilter, exact: bool, size: tuple[int, int],
-            ) -> tuple[tuple[float, float], float, folium.FeatureGroup]:
-    """The map's first view of the selection: the server's centre and zoom for a map of about `size`, and the layer
-    that fits the box in the browser at the map's real size (`maps.fit_layer`); without tiles no closer than 12
-    (`maps.fit_max_zoom`)."""
-    bounds = extent(filt, exact)
+def framing(bounds: maps.Bounds, size: tuple[int, int]) -> tuple[tuple[float, float], float, folium.FeatureGroup]:
+    """The map's first view of `bounds` (the view's extent): the server's centre and zoom for a map of about
+    `size`, and the layer that fits the box in the browser at the map's real size (`maps.fit_layer`); without tiles
+    no closer than 12 (`maps.fit_max_zoom`)."""
     closest = maps.fit_max_zoom(ui.dashboard().settings.basemap)
     center, zoom = maps.fit_view(bounds, *size, max_zoom=closest)
     return center, zoom, maps.fit_layer(bounds, max_zoom=closest)
@@ -259,6 +242,56 @@ def draw(ref: Reference, options: maps.MapOptions, layers: list[folium.FeatureGr
     kartor) share and break each other's script: the second map referred to elements only the first defined."""
     ui.show_map(maps.base_map(ref, options), [*layers, copy.deepcopy(fit)], key=key, center=center, zoom=zoom,
                 clicks=clicks, height=height)
+
+
+def show(view: MapView, pair: bool) -> None:
+    """The map of `view` (with `pair` and a comparison, the compared survey's map beside it), its legend and the
+    selected scene's details. A click on a scene or a row chosen in the table selects it (exact precision)."""
+    present, exact, ref, options = view.choice.presentation, view.exact, view.reference, view.options
+    selected, moved = selection(view.shown) if exact else (None, False)
+    size = (1500, 800) if present else (760, 540)
+    center, zoom, fit = framing(view.extent, size)
+    center, zoom = focus(view.shown, selected) if moved and selected else (center, zoom)
+    if pair and view.earlier is None:
+        st.info(ui.tr("map.side_by_side_needs_compare"), icon=":material/info:")
+    left, right = st.columns([4, 1] if present else [3, 1], gap="medium")
+    with left:
+        target = st.container()
+        if pair and view.earlier is not None and view.earlier_shown is not None:
+            before, target = st.columns(2)
+            with before:
+                st.markdown(f"**{ui.escape_markdown(view.earlier.name)}**")
+                draw(ref, options, maps.layers(ref, view.earlier_shown, None, options), fit,
+                     key="scene_map_before", center=center, zoom=zoom, clicks=False, height=size[1])
+            target.markdown(f"**{ui.escape_markdown(view.survey.name)}**")
+        with target:
+            draw(ref, options, maps.layers(ref, view.shown, view.ceased, options, changes=view.changes.codes,
+                                           selected=selected),
+                 fit, key=MAP, center=center, zoom=zoom, clicks=exact, height=size[1])
+    with right:
+        if present and view.survey.demo:
+            st.warning(ui.tr("map.demo_short"), icon=":material/info:")
+        st.html(maps.legend_html(list(view.legend), ui.tr("map.legend"), large=present))
+        if not present:
+            details(view.shown, list(view.surveys), selected, exact)
+
+
+def table_and_downloads(view: MapView) -> None:
+    """The table of the scenes shown (exact; a row selects the scene) or of their counts, the downloads the view
+    allows this reader, and how to read the map."""
+    st.subheader(ui.tr("map.table"))
+    if view.exact:
+        st.caption(ui.tr("map.table_help"))
+        ui.show_table(view.table, on_select="rerun", selection_mode="single-row", key=TABLE)
+    else:
+        ui.show_table(view.table)
+    for cell, file in zip(st.columns(len(view.downloads)), view.downloads, strict=True):
+        ui.download(file.label, file.data, help=file.help, file_name=file.file_name, mime=file.mime, where=cell,
+                    icon=":material/map:" if file.fmt == "html" else ":material/download:")
+    with st.expander(ui.tr("map.howto.title"), expanded=False):
+        st.markdown(ui.tr("map.howto.body") if view.exact else ui.tr("map.generalised"))
+        if view.survey.demo:
+            st.markdown(f"**{ui.tr('map.demo_howto')}**")
 
 
 def selection(shown: Any) -> tuple[str | None, bool]:
@@ -325,7 +358,7 @@ def _pick(where: Any, label: str, options: list[str], key: str, name: Callable[[
                                    on_change=sync_url))
 
 
-def filters(frame: Any, exact: bool, surveys: list[Survey]) -> tuple[SceneFilter, str, str | None, bool]:
+def filters(frame: Any, exact: bool, surveys: list[Survey]) -> tuple[SceneFilter, Shading, str | None, bool]:
     """The filter widgets: municipality, police area, category, status; the shading measure, the comparison and
     the two-map switch. Returns (filter, measure, survey compared with or None, two maps)."""
     ref, lang = ui.dashboard().reference, ui.lang()
@@ -377,25 +410,3 @@ def details(shown: Any, surveys: list[Survey], selected: str | None, exact: bool
     else:
         ui.scene_details(shown[shown["scene_id"].astype(str) == selected].iloc[0],
                          scene_history(ui.scenes(None), surveys, selected))
-
-
-def timeline(surveys: list[Survey], filt: SceneFilter, exact: bool) -> list[maps.TimeStep]:
-    """Every survey with the filters applied, each with what ceased and what is new since the one before."""
-    steps = []
-    for i, survey in enumerate(surveys):
-        scenes = filt.apply(ui.scenes(survey.id))
-        ceased: gpd.GeoDataFrame | None = None
-        changes: dict[str, str] = {}
-        if exact and i:
-            found = comparison(surveys, survey, "prev", filt)
-            ceased, changes = found.ceased, found.codes
-        steps.append(maps.TimeStep(title=survey.name, scenes=scenes, ceased=ceased, changes=changes,
-                                   withheld=withheld(ui.scenes(survey.id), filt)))
-    return steps
-
-
-def withheld(frame: gpd.GeoDataFrame, filt: SceneFilter) -> Protected:
-    """What this reader may not see of the selection `filt` makes from `frame` (one survey's scenes): the same
-    verdicts as the whole survey's on the cells they share (`scenes.domain.protection`)."""
-    ref, shown = ui.dashboard().reference, ui.disclosure()
-    return protection(ref, filt.apply(frame), shown, filt=filt, whole=protection(ref, frame, shown))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.render.test_maps import _markers
+from tests.render.test_maps import _points
 
 SCENES = str(Path(sys.executable).with_name("scenes"))
 
@@ -80,14 +80,22 @@ def test_environment_selects_the_store(db: str) -> None:
     assert len(json.loads(result.stdout)) == 3
 
 
+def _steps(page: str) -> list[int]:
+    """Scene markers of each step of an exported map's time series, oldest survey first (a step with no scene
+    shown has no point layer)."""
+    counts = [sum(1 for k in data["k"] if data["kinds"][k]["cls"] == "scene-marker") for data in _points(page)]
+    return [n for n in counts if n]
+
+
 def test_map_writes_standalone_filtered_html(db: str, tmp_path: Path) -> None:
-    """`scenes map` writes one marker per filtered scene, with every asset inlined."""
+    """`scenes map` writes the map page's HTML: every survey under the filters, stepped through, opening at the
+    survey asked for, one marker per filtered scene, with every asset inlined."""
     out = tmp_path / "karta.html"
     result = _run("map", "demo-2024-02", "-o", str(out), "--municipality", "0180", "--category",
                   "social_utsatthet,festmiljo", db=db)
     page = out.read_text(encoding="utf-8")
     assert result.returncode == 0, result.stderr
-    assert _markers(page) == 3  # Stockholm city scenes with those categories
+    assert _steps(page)[-1] == 3  # Stockholm city scenes with those categories in the survey mapped (the latest)
     assert "<script src=" not in page
     assert "Exempeldata" in page
 
@@ -96,7 +104,7 @@ def test_map_defaults_to_latest_survey(db: str, tmp_path: Path) -> None:
     """Without a survey id the latest survey is mapped."""
     out = tmp_path / "latest.html"
     assert _run("map", "-o", str(out), db=db).returncode == 0
-    assert _markers(out.read_text(encoding="utf-8")) == 53
+    assert _steps(out.read_text(encoding="utf-8")) == [64, 63, 53]  # every survey, the latest shown first
 
 
 def test_progress_json(db: str) -> None:

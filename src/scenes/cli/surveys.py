@@ -11,9 +11,9 @@ from scenes import Dashboard
 from scenes.cli.common import _actor, _dash, _filter, _write
 from scenes.domain.disclosure import Disclosure
 from scenes.domain.progress import stats_table, swap_text
-from scenes.errors import ScenesError
-from scenes.render.maps import MapOptions
+from scenes.errors import NotFoundError, ScenesError
 from scenes.settings import Settings
+from scenes.views.map import MapChoice, Precision, map_view
 
 
 def _cmd_demo_generate(args: argparse.Namespace, settings: Settings, _: Dashboard | None) -> int:
@@ -75,11 +75,16 @@ def _cmd_counts(args: argparse.Namespace, settings: Settings, dashboard: Dashboa
 
 
 def _cmd_map(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
-    filt = _filter(args)
-    options = MapOptions(lang=args.lang or settings.language, choropleth=args.measure, basemap=settings.basemap,
-                         basemap_attribution=settings.basemap_attribution, precision=args.precision,
-                         disclosure=Disclosure.for_precision(args.precision, settings.small_count_threshold))
-    _write(_dash(dashboard).map_html(args.survey_id, filt, compare_id=args.compare, options=options), args.output)
+    """The map view's standalone HTML: the same file as the map page's "Karta (HTML)" for the same choices."""
+    precision: Precision = "generalised" if args.precision == "generalised" else "exact"
+    view = map_view(_dash(dashboard), MapChoice(survey_id=args.survey_id, filt=_filter(args), measure=args.measure,
+                                                compare_to=args.compare),
+                    disclosure=Disclosure.for_precision(precision, settings.small_count_threshold),
+                    precision=precision, lang="en" if (args.lang or settings.language) == "en" else "sv")
+    if args.compare and precision == "exact" and view.earlier is None:
+        raise NotFoundError(f"{args.compare!r} is not a shown survey earlier than {view.survey.id!r}.",
+                            code="compare_unknown", id=args.compare)
+    _write(view.html(), args.output)
     return 0
 
 

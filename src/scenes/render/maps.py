@@ -945,6 +945,8 @@ def full_map(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame 
     for i, step in enumerate(steps):
         holder = folium.FeatureGroup(name=step.title or t("map.layer.scenes", options.lang), show=False,
                                      control=False) if timeline else m
+        if timeline:  # the same map gives the same file (`scenes map` and the page's download are compared)
+            _stabilise_ids(holder, f"step{i}n")
         drawn = replace(options, withheld=step.withheld) if timeline else options
         for j, group in enumerate(layers(ref, step.scenes, step.ceased, drawn, changes=step.changes)):
             if timeline:

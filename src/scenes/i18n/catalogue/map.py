@@ -97,6 +97,7 @@ ENTRIES: dict[str, dict[str, Text]] = {
     "map.download_gpkg_help": {"sv": "För QGIS: SWEREF 99 TM (EPSG:3006), ytor behålls som ytor.",
                                "en": "For QGIS: SWEREF 99 TM (EPSG:3006), polygons kept as polygons."},
     "map.download_table": {"sv": "Ladda ner tabell (CSV)", "en": "Download table (CSV)"},
+    "map.download_counts_geojson": {"sv": "Antal per kommun (GeoJSON)", "en": "Counts per municipality (GeoJSON)"},
     "map.download_html": {"sv": "Karta (HTML)", "en": "Map (HTML)"},
     "map.download_html_help": {"sv": "En fristående fil med aktuellt urval som fungerar utan internet.",
                                "en": "A standalone file of the current view that works without internet."},
