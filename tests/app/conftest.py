@@ -44,14 +44,15 @@ def _open_page(role: str | None, page: str | None, lang: str | None = None, *, a
         at.session_state["session_token"] = dash.sessions.start(account)
     elif role is not None:
         at.session_state["demo_role"] = role
-    if lang is not None:
-        at.query_params["lang"] = lang
-    for name, value in (params or {}).items():
+    for name, value in {**({"lang": lang} if lang is not None else {}), **(params or {})}.items():
         at.query_params[name] = value
-    at.run()
-    if page is not None:
+    if page is not None and lang is not None:
+        # the page's address with ?lang=, opened directly: AppTest drops the language on a switch between pages
         at.switch_page(PAGE_FILES[page])
-        at.run()
+    elif page is not None:
+        at.run()  # AppTest finds a page registered by st.navigation only after a first run
+        at.switch_page(PAGE_FILES[page])
+    at.run()
     where = f"{role} {page} {lang}"
     assert list(at.exception) == [], f"{where}: {at.exception}"
     assert [e.value for e in at.error] == [], where
