@@ -38,6 +38,7 @@ from scenes.ingest.upload import UploadCheck, report_table, survey_id_for
 from scenes.model import Survey, SurveyKind
 from scenes.render.maps import MapOptions
 from scenes.settings import Settings
+from scenes.views.progress import progress_summary
 from scenes.views.upload import upload_review
 from scenes.web.readiness import Ready
 
@@ -492,8 +493,8 @@ def _cmd_report(args: argparse.Namespace, settings: Settings, dashboard: Dashboa
 
 
 def _cmd_progress(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
-    dash = _dash(dashboard)
-    rows, goal, prog = dash.progress_rows(), dash.goal(), dash.progress()
+    summary = progress_summary(_dash(dashboard))  # what Utveckling shows, as plain data
+    rows, goal, prog = summary.rows, summary.goal, summary.progress
     swap = None if prog is None else prog.swap  # the chosen baseline is not shown: say so, and what is used
     if args.json:
         chosen = None if swap is None else {"id": swap.chosen_id, "name": swap.chosen_name, "reason": swap.reason,
