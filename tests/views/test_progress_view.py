@@ -58,7 +58,7 @@ def test_progress_rows_recomputed_from_the_rows(selection: tuple[list[Survey], g
     surveys, rows = selection
     earliest = min(surveys, key=lambda s: (s.date, s.id))
     baseline = surveys[-1] if use_baseline else None
-    goal = Goal(target, earliest.date + dt.timedelta(days=days), baseline_survey_id=baseline and baseline.id)
+    goal = Goal(target, earliest.date + dt.timedelta(days=days), baseline_survey_id=baseline.id if baseline else None)
     got = progress_rows(survey_stats(surveys, rows), goal)
     assert [r["id"] for r in got] == [s.id for s in sorted(surveys, key=lambda s: (s.date, s.id))]
     start = baseline or earliest
