@@ -189,3 +189,26 @@ def test_form_edits_on_the_upload_page_validate_the_file_once(app_env: Path, sig
     assert [s.value for s in at.subheader] == [t("upload.preview", "sv", name="Kartläggning 2024")]
     at.date_input(key="up_date").set_value(dt.date(2024, 6, 4)).run()
     assert validations.calls == 2
+
+
+# -- the command line -------------------------------------------------------------------------------------------
+
+def test_scenes_validate_reports_the_review(demo: Dashboard, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """`scenes validate` goes through the same view as the page (once per file) and reports its check."""
+    import json
+
+    from scenes import cli
+
+    reviews = Counter(view.upload_review)
+    monkeypatch.setattr(cli, "upload_review", reviews)
+    path = tmp_path / "ny.geojson"
+    path.write_bytes(demo.export("demo-2024-02", "geojson"))
+    status = cli.main(["--database", demo.settings.effective_database_url, "validate", str(path), "--date",
+                       LATER.isoformat(), "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert reviews.calls == 1
+    expected = _review(demo, path.read_bytes(), preview=False).check
+    assert status == 0
+    assert report["valid"] is True
+    assert (report["accepted"], report["sha256"]) == (len(expected.frame), expected.sha256)
