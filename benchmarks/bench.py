@@ -10,6 +10,10 @@ Baselines, each built the way a first app would do it:
 - bytes: that whole page (folium's default output) against what our page sends to streamlit-folium
   (the stable base map once, plus the layers);
 - upload: row-by-row validation (a Python loop parsing each row and testing it against each municipality);
+- upload form edits: the validations (and the time) of a file chosen and then five edits of the form that change
+  neither the file nor what it is checked against (typing the name and source, choosing the kind back and forth),
+  ours (the review cached by file digest and choices, `scenes.views.upload`) against the same review uncached,
+  as the page did before: it read and validated the whole file on every rerun;
 - cold start: process start to the first map with markers in Chromium, for our app and for a naive app
   (benchmarks/naive_app.py) that reads, tags and draws everything on each run;
 - the map page at national scale in Chromium (one survey of 5,000 generated scenes; 300 in quick mode): first
@@ -61,12 +65,14 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from scenes.domain.query import SceneFilter  # noqa: E402
 from scenes.geo import WGS84, tag_municipality  # noqa: E402
+from scenes.ingest import upload as ingest_upload  # noqa: E402
 from scenes.ingest.upload import check_upload  # noqa: E402
 from scenes.io.bounded import Limits  # noqa: E402
 from scenes.io.formats import normalise_scene_frame  # noqa: E402
 from scenes.model import Survey, SurveyKind  # noqa: E402
 from scenes.render import maps  # noqa: E402
 from scenes.settings import Settings  # noqa: E402
+from scenes.views import upload as upload_view  # noqa: E402
 from scenes.views.dashboard import Dashboard  # noqa: E402
 
 
@@ -186,6 +192,38 @@ def naive_validate(dash: Dashboard, data: bytes) -> gpd.GeoDataFrame:
                      "kommun": row["kommun"], "lokalpolisomrade": row["lokalpolisomrade"], "categories": cats,
                      "geometry": point})
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=WGS84)
+
+
+#: the upload form's reruns after a file is chosen: the kind chosen in each (the name and source typed between
+#: them are not part of the review at all)
+FORM_EDITS = (SurveyKind.KARTLAGGNING, SurveyKind.KARTLAGGNING, SurveyKind.UPPFOLJNING, SurveyKind.UPPFOLJNING,
+              SurveyKind.KARTLAGGNING)
+
+
+def upload_form_edits(dash: Dashboard, data: bytes, *, cached: bool) -> tuple[int, float]:
+    """Validations and seconds for the page's reviews of `data`: the file chosen, then `FORM_EDITS` (ours: cached;
+    the baseline: every rerun reviewed afresh). Validations are counted by wrapping the function `check_upload`
+    calls."""
+    upload_view.clear_reviews()
+    calls = 0
+    names = vars(ingest_upload)  # the module's globals: what `check_upload` calls
+    real = names["validate"]
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return real(*args, **kwargs)
+
+    names["validate"] = counted
+    try:
+        t0 = time.perf_counter()
+        for kind in (None, *FORM_EDITS):
+            upload_view.upload_review(dash, "u.csv", data, survey_date=DEMO_ERA, kind=kind, target=None,
+                                      mapping=None, sheet=None, lang="sv", preview=True, cached=cached)
+        return calls, time.perf_counter() - t0
+    finally:
+        names["validate"] = real
+        upload_view.clear_reviews()
 
 
 # -- 4: cold start -----------------------------------------------------------------------------------------------
@@ -397,6 +435,16 @@ def main() -> int:
         add(f"validate + tag an upload ({n:,} rows)", "demo geography", ours_s * 1000, naive_s * 1000, "ms")
         rows.append((f"  peak memory of our validation ({n:,} rows)", "", f"{peak / 2**20:,.0f} MiB", "", ""))
         del settings
+
+        edits = len(FORM_EDITS)
+        data = upload_csv(demo, min(n, 20_000))
+        ours_n, ours_s = upload_form_edits(demo, data, cached=True)
+        naive_n, naive_s = upload_form_edits(demo, data, cached=False)
+        ours_edit, naive_edit = (f"{(count - 1) / edits:,.1f} ({count} in all)" for count in (ours_n, naive_n))
+        rows.append((f"validations per upload form edit (file + {edits} edits)", f"{min(n, 20_000):,} rows",
+                     ours_edit, naive_edit, f"{naive_n / ours_n:,.1f}x"))
+        add(f"upload form: file + {edits} edits reviewed", f"{min(n, 20_000):,} rows", ours_s * 1000, naive_s * 1000,
+            "ms")
 
         for label, (dataset, file_name, data, naive) in hostile_files(demo, quick).items():
             ours, base = file_at_cap(file_name, data, naive)

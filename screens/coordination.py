@@ -19,43 +19,38 @@ from scenes.domain import coordination as coord_tables
 from scenes.domain.coordination import Coordination
 from scenes.domain.query import scene_history
 from scenes.model import Survey
+from scenes.views.coordination import CoordinationView, ExactTables, coordination_view
 from scenes.views.entry import measure_history, scene_labels
 from ui import coordination as ui_coord
 
 
-def _participant(coord: Coordination) -> None:
+def _participant(view: CoordinationView) -> None:
     st.info(ui.tr("coord.generalised", n=ui.disclosure().threshold), icon=":material/blur_on:")
-    table = coord_tables.participant_counts(ui.dashboard().reference, coord, ui.disclosure(), ui.lang())
-    if table.empty:
+    if view.counts is None or view.counts.empty:
         st.info(ui.tr("coord.no_measures"), icon=":material/inbox:")
         return
     st.subheader(ui.tr("coord.counts"))
-    ui.table_with_download(table, "atgarder-per-kommun.csv", key="dl_counts")
+    ui.table_with_download(view.counts, "atgarder-per-kommun.csv", key="dl_counts")
 
 
-def _gaps(coord: Coordination) -> None:
-    ref, lang = ui.dashboard().reference, ui.lang()
+def _gaps(tables: ExactTables) -> None:
     st.caption(ui.tr("coord.gaps_help"))
-    table = coord_tables.gap_table(ref, coord, lang)
-    if table.empty:
+    if tables.gaps.empty:
         st.success(ui.tr("coord.no_gaps"), icon=":material/check_circle:")
         return
-    ui.table_with_download(table, "scener-utan-pagaende-atgard.csv", key="dl_gaps")
+    ui.table_with_download(tables.gaps, "scener-utan-pagaende-atgard.csv", key="dl_gaps")
 
 
-def _organisations(coord: Coordination) -> None:
+def _organisations(coord: Coordination, tables: ExactTables) -> None:
     ref, lang = ui.dashboard().reference, ui.lang()
-    ui.table_with_download(coord_tables.kind_status_table(ref, coord.measures, lang), "atgarder-typ-status.csv",
-                           key="dl_kinds")
+    ui.table_with_download(tables.kinds, "atgarder-typ-status.csv", key="dl_kinds")
     st.subheader(ui.tr("coord.by_actor"))
-    owners = coord_tables.actor_table(ref, coord.measures, lang)
-    if owners.empty:
+    if tables.owners.empty:
         st.info(ui.tr("coord.no_measures"), icon=":material/inbox:")
         return
-    ui.table_with_download(owners, "atgarder-per-organisation.csv", key="dl_actors")
-    actors = sorted({m.actor for m in coord.measures}, key=lambda a: ref.actor_label(a, lang))
-    chosen = ui_coord.choose(ui.tr("coord.my_organisation"), actors, ui_coord.SINGLE["organisation"],
-                             {a: ref.actor_label(a, lang) for a in actors})
+    ui.table_with_download(tables.owners, "atgarder-per-organisation.csv", key="dl_actors")
+    chosen = ui_coord.choose(ui.tr("coord.my_organisation"), list(tables.actors), ui_coord.SINGLE["organisation"],
+                             {a: ref.actor_label(a, lang) for a in tables.actors})
     owned = [m for m in coord.measures if m.actor == chosen]
     ui.table_with_download(coord_tables.measure_table(ref, owned, coord.place_names(), lang, actor=False),
                            "atgarder-organisation.csv", key="dl_owned")
@@ -90,29 +85,28 @@ def _scene(coord: Coordination, surveys: list[Survey]) -> None:
         ui.scene_details(row, scene_history(ui.scenes(None), surveys, chosen))
 
 
-def _exact(coord: Coordination, surveys: list[Survey]) -> None:
+def _exact(coord: Coordination, tables: ExactTables, surveys: list[Survey]) -> None:
     a, b, c, d = st.columns(4)
-    a.metric(ui.tr("coord.kpi.scenes"), len(coord.scenes), border=True)
-    b.metric(ui.tr("coord.kpi.no_responsible"), len(coord.without_responsible), border=True,
+    a.metric(ui.tr("coord.kpi.scenes"), tables.scenes, border=True)
+    b.metric(ui.tr("coord.kpi.no_responsible"), tables.without_responsible, border=True,
              help=ui.tr("coord.kpi.no_responsible_help"))
-    c.metric(ui.tr("coord.kpi.no_ongoing"), len(coord.without_ongoing), border=True,
+    c.metric(ui.tr("coord.kpi.no_ongoing"), tables.without_ongoing, border=True,
              help=ui.tr("coord.kpi.no_ongoing_help"))
-    d.metric(ui.tr("coord.kpi.measures"), len(coord.measures), border=True)
+    d.metric(ui.tr("coord.kpi.measures"), tables.measures, border=True)
     gaps, kinds, scene, areas = st.tabs([ui.tr("coord.tab.gaps"), ui.tr("coord.tab.kinds"),
                                          ui.tr("coord.tab.scene"), ui.tr("coord.tab.areas")])
     with gaps:
-        _gaps(coord)
+        _gaps(tables)
     with kinds:
-        _organisations(coord)
+        _organisations(coord, tables)
     with scene:
         _scene(coord, surveys)
     with areas:
         st.caption(ui.tr("coord.areas_help"))
-        table = coord_tables.area_table(ui.dashboard().reference, coord, ui.lang())
-        if table.empty:
+        if tables.areas.empty:
             st.info(ui.tr("coord.no_area_measures"), icon=":material/inbox:")
         else:
-            ui.table_with_download(table, "atgarder-kommun-lpo.csv", key="dl_areas")
+            ui.table_with_download(tables.areas, "atgarder-kommun-lpo.csv", key="dl_areas")
 
 
 def render() -> None:
@@ -129,21 +123,22 @@ def render() -> None:
         survey = ui_coord.survey(surveys)
     with right, st.expander(ui.tr("map.filters"), expanded=False):
         filt = ui_coord.filters(exact)
-    coord = ui_coord.coordination(survey.id, filt)
-    demo = survey.demo or coord.demo
-    if demo:
+    view = coordination_view(survey, ui.scenes(survey.id), ui.scenes(None), ui.measures(), filt,
+                             ui.dashboard().reference, precision="exact" if exact else "generalised",
+                             disclosure=ui.disclosure(), lang=ui.lang())
+    if view.demo:
         ui.demo_notice()
     st.caption(ui.tr("coord.intro", name=survey.name, date=ui.day(survey.date))
-               + (" " + ui.tr("coord.demo") if demo else ""))
-    if not ui.measures():
+               + (" " + ui.tr("coord.demo") if view.demo else ""))
+    if view.no_measures_at_all:
         st.info(ui.tr("coord.no_measures_at_all"), icon=":material/inbox:")
-    if coord.scenes.empty and not coord.areas:
+    if view.empty:
         st.info(ui.tr("coord.empty"), icon=":material/filter_alt_off:")
         return
-    if exact:
-        _exact(coord, surveys)
+    if view.exact is not None:
+        _exact(view.coordination, view.exact, surveys)
     else:
-        _participant(coord)
+        _participant(view)
 
 
 ui.guarded(render)

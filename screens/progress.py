@@ -6,10 +6,11 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from scenes.domain.breakdown import breakdown, change_by, suppressed
+from scenes.domain.breakdown import change_by
 from scenes.domain.progress import swap_text
 from scenes.domain.query import compare, observations_between
 from scenes.render.charts import breakdown_chart, indicator_chart, seminar_key
+from scenes.views.progress import MEASURES, breakdown_view, dimensions
 from ui import impact as ui_impact
 
 
@@ -70,37 +71,25 @@ def render() -> None:
 
     st.subheader(ui.tr("progress.breakdown"))
     all_scenes = ui.scenes(None)
-    dims = {"municipality": "col.municipality", "police_area": "col.police_area", "category": "col.categories",
-            "district": "col.district"}
-    if shown.active:  # participants are promised counts per municipality and local police area, not district
-        del dims["district"]
-    measures = {"scenes": "chart.measure.scenes", "per_100k": "chart.measure.per_100k",
-                "area_ha": "chart.measure.area_ha"}
+    dims = dimensions(disclosure=shown)  # participants are promised counts per municipality and police area
     c1, c2 = st.columns(2)
     dim = c1.segmented_control(ui.tr("progress.by"), list(dims), format_func=lambda d: ui.tr(dims[d]),
                                default="municipality", key="p_dim") or "municipality"
-    measure = c2.segmented_control(ui.tr("progress.measure"), list(measures), default="scenes", key="p_measure",
-                                   format_func=lambda m: ui.tr(measures[m])) or "scenes"
-    data = breakdown(all_scenes, surveys, dash.reference, dim, lang, disclosure=shown, text=False,  # marks withheld
-                     protected=lambda sid: ui.protected(sid, shown))
-    data["area_ha"] = (data["area_m2"] / 10_000).round(2)
-    plotted = shown.visible(data, "scenes")  # a hidden count is no bar (nor its area or rate)
-    if measure == "per_100k" and dim != "municipality":
-        st.info(ui.tr("progress.per_100k_only_municipality"), icon=":material/info:")
-    elif measure == "per_100k" and plotted["per_100k"].isna().all():  # no population is in the reference table
-        st.info(ui.tr("progress.no_population"), icon=":material/info:")
+    measure = c2.segmented_control(ui.tr("progress.measure"), list(MEASURES), default="scenes", key="p_measure",
+                                   format_func=lambda m: ui.tr(MEASURES[m])) or "scenes"
+    view = breakdown_view(all_scenes, surveys, dash.reference, dim, measure, disclosure=shown, lang=lang,
+                          protected=lambda sid: ui.protected(sid, shown))
+    if view.instead:
+        st.info(ui.tr(view.instead), icon=":material/info:")
     else:
-        st.altair_chart(breakdown_chart(plotted, lang, measure=measure), width="stretch")
-        if measure == "per_100k" and plotted["per_100k"].isna().any():
-            missing = sorted(set(plotted.loc[plotted["per_100k"].isna(), "label"]))
-            st.caption(ui.tr("progress.population_missing", names=", ".join(missing)))
-    if len(plotted) < len(data):
+        st.altair_chart(breakdown_chart(view.plotted, lang, measure=measure), width="stretch")
+        if view.population_missing:
+            st.caption(ui.tr("progress.population_missing", names=", ".join(view.population_missing)))
+    if view.withheld:
         st.caption(ui.tr("disclosure.withheld_not_shown", n=shown.threshold))
     if dim == "category":
         st.caption(ui.tr("progress.category_note"))
-    table = suppressed(data, shown, lang).drop(columns=["survey_id", "key", "area_m2"])  # the area shows in ha
-    ui.table_with_download(_by_label(table, dims[dim]),
-                           f"fordelning-{dim}.csv", key="dl_breakdown")
+    ui.table_with_download(_by_label(view.table, dims[dim]), f"fordelning-{dim}.csv", key="dl_breakdown")
 
     st.subheader(ui.tr("progress.compare"))
     by_id = {s.id: s for s in surveys}

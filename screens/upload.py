@@ -6,13 +6,12 @@ import streamlit as st
 
 import ui
 from scenes.access.auth import can
-from scenes.domain.breakdown import change_by
-from scenes.domain.query import changed_tags, compare
 from scenes.i18n import problem_text
 from scenes.ingest.upload import survey_id_for
 from scenes.model import Survey, SurveyKind
 from scenes.render import maps
 from scenes.render.template import template_csv, template_xlsx
+from scenes.views.upload import upload_review
 from ui import keys, signin
 from ui import upload as ui_upload
 
@@ -66,8 +65,10 @@ def render() -> None:
     original, name_of_file, data, corrected = ui_upload.file_to_check(upload)
     sheet = None if corrected else st.session_state.get(keys.UP_SHEET)
     mapping = {h: st.session_state.get(keys.column_mapping(h)) for h in st.session_state.get(keys.UP_UNKNOWN, [])}
-    with st.status(ui.tr("upload.checking"), expanded=False) as status:
-        check = dash.check_upload(name_of_file, data, mapping=mapping or None, sheet=sheet, survey_date=day)
+    with st.status(ui.tr("upload.checking"), expanded=False) as status:  # once per file and choices (cached)
+        review = upload_review(dash, name_of_file, data, survey_date=day, kind=kind, target=target,
+                               mapping=mapping or None, sheet=sheet, lang=lang, preview=True)
+        check = review.check
         errors = len(check.result.errors)
         status.update(label=ui.tr("upload.checked_errors", n=errors, rows=len(check.frame)) if errors
                       else ui.tr("upload.checked", rows=len(check.frame)), state="error" if errors else "complete")
@@ -84,31 +85,27 @@ def render() -> None:
     m3.metric(ui.tr("severity.warning"), warnings)
     for line in check.result.notes:
         st.caption(f":material/info: {ui.escape_markdown(problem_text(line, lang))}")
-    ui_upload.report(dash, check, original, corrected, name_of_file)
+    ui_upload.report(dash, review, original, corrected, name_of_file)
     if not check.ok:
         st.error(ui.tr("upload.blocked"), icon=":material/block:")
         return
 
-    if not target:
-        ui_upload.date_warnings(dash, day, kind)
-    previous = dash.survey(target) if target else dash.previous_survey(day)  # a real survey, never a demo one
-    if previous is None:
+    ui_upload.date_warnings(review)
+    if review.preview is None or review.previous is None or review.earlier is None:
         st.info(ui.tr("upload.nothing_real"), icon=":material/info:")
     else:
-        st.subheader(ui.tr("upload.preview", name=previous.name))
-        earlier = ui.scenes(previous.id)  # cached on the data version; the preview uses the same frame
-        guard = dash.preview(check, previous.id, earlier)
-        ui_upload.totals(guard)
-        if target and guard.unchanged:
+        st.subheader(ui.tr("upload.preview", name=review.previous.name))
+        ui_upload.totals(review.preview)
+        if review.unchanged_revision:
             st.success(ui.tr("upload.no_changes"), icon=":material/check_circle:")
             return
-        ui.comparison_lists(compare(earlier, check.frame), earlier, check.frame)
+        ui.comparison_lists(review.preview.comparison, review.earlier, check.frame)
         with st.expander(ui.tr("upload.changed_tags")):
-            ui.table_with_download(changed_tags(earlier, check.frame), "andrade-taggar.csv", key="dl_tags")
+            ui.table_with_download(review.changed_tags, "andrade-taggar.csv", key="dl_tags")
         for dimension, label in (("municipality", "col.municipality"), ("police_area", "col.police_area")):
             with st.expander(ui.tr("progress.change_by", what=ui.tr(label))):
-                ui.table_with_download(change_by(earlier, check.frame, dash.reference, dimension, lang),
-                                       f"forandring-{dimension}.csv", key=f"dl_up_{dimension}")
+                ui.table_with_download(review.change_by[dimension], f"forandring-{dimension}.csv",
+                                       key=f"dl_up_{dimension}")
     options = maps.MapOptions(lang=lang, basemap=dash.settings.basemap)
     center, zoom = maps.viewport(check.frame)
     ui.show_map(maps.base_map(dash.reference, options), maps.layers(dash.reference, check.frame, None, options),

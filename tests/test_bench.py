@@ -19,7 +19,8 @@ def test_benchmark_quick_mode_prints_its_table() -> None:
                              "--no-browser"], capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     for metric in ("map rerun after a filter change", "bytes sent for the map", "SELECTs of a map rerun",
-                   "validate + tag an upload",
+                   "validate + tag an upload", "validations per upload form edit",
+                   "upload form: file + 5 edits reviewed",
                    "spread of failed sign-in times across causes", "first drawn map in Chromium",
                    "filter change to drawn map"):
         assert metric in result.stdout

@@ -1,13 +1,12 @@
 """Parts of the coordination page: URL presets and the filters (both ways: a link sets the view, a change writes
-the link), and the coordination of the chosen survey (`scenes.domain.coordination`
-does the work; this only reads widgets and caches)."""
+the link); what the page shows is `scenes.views.coordination`'s."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 import ui
-from scenes.domain.coordination import Coordination, CoordinationFilter, coordinate
+from scenes.domain.coordination import CoordinationFilter
 from scenes.domain.measures import MEASURE_STATUSES
 from scenes.model import Survey
 from ui import keys
@@ -98,7 +97,3 @@ def filters(exact: bool) -> CoordinationFilter:
                               categories=values["kategori"], kinds=values["typ"], statuses=values["status"],
                               actors=values.get("aktor", ()))
 
-
-def coordination(survey_id: str, filt: CoordinationFilter) -> Coordination:
-    """The chosen survey's filtered scenes with their measures, and the area measures."""
-    return coordinate(ui.scenes(survey_id), ui.scenes(None), ui.measures(), filt)

@@ -1,9 +1,8 @@
-"""Parts of the upload page: the corrected-file notice and the preview's totals and flags (kept out of the page
-so it stays thin; the figures themselves come from `scenes.ingest.preview`)."""
+"""Parts of the upload page: the corrected-file notice, the triaged report and the preview's totals and flags (kept
+out of the page so it stays thin; what they show comes from the review, `scenes.views.upload`)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from typing import Any
 
@@ -14,12 +13,11 @@ from scenes import Dashboard
 from scenes.i18n import problem_text
 from scenes.ingest import header_mapping
 from scenes.ingest.columns import CANONICAL
-from scenes.ingest.dates import local_today, survey_date_warnings
 from scenes.ingest.preview import Preview, flags_table
-from scenes.ingest.triage import ProblemGroup, group_examples, group_title, triage
+from scenes.ingest.triage import ProblemGroup, group_examples, group_title
 from scenes.ingest.upload import UploadCheck, report_table
 from scenes.io.formats import table_to_csv
-from scenes.model import SurveyKind
+from scenes.views.upload import UploadReview
 from ui import keys
 
 
@@ -48,13 +46,12 @@ def column_mapping(check: UploadCheck) -> None:
                      help=ui.tr("upload.mapping_help", hints=", ".join(hints) or "–"))
 
 
-def report(dash: Dashboard, check: UploadCheck, original: str, corrected: dict[str, Any] | None,
+def report(dash: Dashboard, review: UploadReview, original: str, corrected: dict[str, Any] | None,
            file_name: str) -> None:
     """The triaged report: the errors first and apart (by kind, then row by row), then the warnings grouped by
     kind with counts and examples; each kind whose suggestions can be written into the file has its own
     "apply" (never one for everything); the whole report is a CSV download."""
-    lang = ui.lang()
-    result = triage(check.result.problems)
+    lang, check, result = ui.lang(), review.check, review.triage
     if result.errors:
         with st.container(border=True, key="up_errors"):
             st.error(ui.tr("triage.errors", n=len(result.errors)), icon=":material/block:")
@@ -106,10 +103,10 @@ def _hectares(area_m2: float | None) -> str:
     return ui.tr("kpi.area_not_measured") if area_m2 is None else ui.num(area_m2 / 10_000, 1)
 
 
-def date_warnings(dash: Dashboard, day: dt.date, kind: SurveyKind | None) -> None:
+def date_warnings(review: UploadReview) -> None:
     """What is unusual about the new survey's date and kind (today, to come, before the latest, a weekend, a
     follow-up of nothing): warnings, before the preview."""
-    for problem in survey_date_warnings(day, kind, dash.surveys(), today=local_today()):
+    for problem in review.date_warnings:
         st.warning(ui.escape_markdown(problem_text(problem, ui.lang())), icon=":material/event_busy:")
 
 

@@ -18,6 +18,7 @@ from scenes.ingest.triage import ProblemGroup, example_text, group_examples, gro
 from scenes.ingest.upload import UploadCheck, report_table, survey_id_for
 from scenes.model import Survey, SurveyKind
 from scenes.settings import Settings
+from scenes.views.upload import upload_review
 
 
 def _print_report(check: UploadCheck, lang: str, *, as_json: bool, stream: TextIO = sys.stdout) -> None:
@@ -69,8 +70,11 @@ def _check(args: argparse.Namespace, dash: Dashboard, day: dt.date | None = None
 def _cmd_validate(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
     dash = _dash(dashboard)
     day = _date(args.date) if args.date else None
-    check = _check(args, dash, day)
     lang = args.lang or settings.language
+    review = upload_review(dash, args.file.name, _read_bytes(args.file, dash.settings.file_limits.max_bytes),
+                           survey_date=day, kind=None, target=None, mapping=None, sheet=args.sheet, lang=lang,
+                           preview=False, cached=False)  # the page's review of the file: the same report
+    check = review.check
     if args.apply and check.raw is not None:
         codes = set(args.apply)
         unknown = codes - {p.code for p in check.result.problems}
@@ -81,7 +85,8 @@ def _cmd_validate(args: argparse.Namespace, settings: Settings, dashboard: Dashb
         output = args.output or args.file.with_name(correction.name)
         _write(correction.data, output)
         print(f"{correction.changes} cell(s) changed; checking {output.name}.", file=sys.stderr)
-        check = dash.check_upload(output.name, correction.data, sheet=None, survey_date=day)
+        check = upload_review(dash, output.name, correction.data, survey_date=day, kind=None, target=None,
+                              mapping=None, sheet=None, lang=lang, preview=False, cached=False).check
     _print_report(check, lang, as_json=args.json)
     return 2 if not check.readable else (0 if check.ok else 1)
 
@@ -90,8 +95,11 @@ def _cmd_import(args: argparse.Namespace, settings: Settings, dashboard: Dashboa
     dash = _dash(dashboard)
     # checked as of the survey's date: a police area that had ended by then is an error
     day = dash.survey(args.revise).date if args.revise else (_date(args.date) if args.date else None)
-    check = _check(args, dash, day)
     lang = args.lang or settings.language
+    review = upload_review(dash, args.file.name, _read_bytes(args.file, dash.settings.file_limits.max_bytes),
+                           survey_date=day, kind=None, target=None, mapping=None, sheet=args.sheet, lang=lang,
+                           preview=False, cached=False)  # the page's review of the file: the same report
+    check = review.check
     if not check.ok:
         _print_report(check, lang, as_json=False, stream=sys.stderr)
         print("Nothing was published.", file=sys.stderr)

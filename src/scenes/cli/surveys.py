@@ -14,6 +14,7 @@ from scenes.domain.progress import stats_table, swap_text
 from scenes.errors import NotFoundError, ScenesError
 from scenes.settings import Settings
 from scenes.views.map import MapChoice, Precision, map_view
+from scenes.views.progress import progress_summary
 
 
 def _cmd_demo_generate(args: argparse.Namespace, settings: Settings, _: Dashboard | None) -> int:
@@ -130,8 +131,8 @@ def _cmd_report(args: argparse.Namespace, settings: Settings, dashboard: Dashboa
 
 
 def _cmd_progress(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
-    dash = _dash(dashboard)
-    rows, goal, prog = dash.progress_rows(), dash.goal(), dash.progress()
+    summary = progress_summary(_dash(dashboard))  # what Utveckling shows, as plain data
+    rows, goal, prog = summary.rows, summary.goal, summary.progress
     swap = None if prog is None else prog.swap  # the chosen baseline is not shown: say so, and what is used
     if args.json:
         chosen = None if swap is None else {"id": swap.chosen_id, "name": swap.chosen_name, "reason": swap.reason,

@@ -18,11 +18,8 @@ from scenes.domain.measures import Measure
 from scenes.domain.progress import (
     Progress,
     SurveyStats,
-    allowed_by,
-    baseline_of,
     progress,
     survey_stats,
-    trajectory_value,
 )
 from scenes.domain.query import SceneFilter
 from scenes.errors import DemoSandbox, StoreError
@@ -183,22 +180,11 @@ class DashboardBase:
         return impact_trend(self.store.scenes(), self.store.surveys(), scene_id)
 
     def progress_rows(self) -> list[dict[str, object]]:
-        """Per survey: count, area, municipalities, police areas, the trajectory value and on-track flag."""
-        stats = self.stats()
-        goal = self.store.goal()
-        base = baseline_of(stats, goal)
-        if base is None:
-            return []
-        rows = []
-        for s in stats:
-            expected = trajectory_value(goal, base.survey.date, base.scenes, s.survey.date)
-            rows.append({"id": s.survey.id, "name": s.survey.name, "date": s.survey.date.isoformat(),
-                         "kind": str(s.survey.kind), "scenes": s.scenes,
-                         "area_m2": None if s.area_m2 is None else round(s.area_m2, 1),
-                         "municipalities": s.municipalities, "police_areas": s.police_areas,
-                         "trajectory": round(expected, 2), "on_track": s.scenes <= allowed_by(expected),
-                         "demo": s.survey.demo, "baseline": s.survey.id == base.survey.id})
-        return rows
+        """Per survey: count, area, municipalities, police areas, the trajectory value and on-track flag
+        (`scenes.views.progress.progress_rows`)."""
+        from scenes.views.progress import progress_rows
+
+        return progress_rows(self.stats(), self.store.goal())
 
     def _demo_shown(self) -> bool:
         shown = self.surveys()
