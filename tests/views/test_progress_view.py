@@ -56,6 +56,7 @@ def test_progress_rows_recomputed_from_the_rows(selection: tuple[list[Survey], g
     """Per survey, oldest first: the count and municipalities are those of its rows; the trajectory is the straight
     line from the baseline (the goal's, else the earliest) to the target, clamped; on track means at or below it."""
     surveys, rows = selection
+    surveys = sorted(surveys, key=lambda s: (s.date, s.id))  # as the store gives them (its contract: oldest first)
     earliest = min(surveys, key=lambda s: (s.date, s.id))
     baseline = surveys[-1] if use_baseline else None
     goal = Goal(target, earliest.date + dt.timedelta(days=days), baseline_survey_id=baseline.id if baseline else None)
@@ -83,6 +84,7 @@ def test_breakdown_counts_and_areas_recomputed_from_the_rows(selection: tuple[li
                                                              dimension: str, measure: str) -> None:
     """Exact precision: every group is drawn, its count that of its rows, its area their area in hectares."""
     surveys, rows = selection
+    surveys = sorted(surveys, key=lambda s: (s.date, s.id))  # as the store gives them (its contract: oldest first)
     ref = _demo()[2]
     got = breakdown_view(rows, surveys, ref, dimension, measure, disclosure=Disclosure.off(), lang="sv",
                          protected=None)
@@ -109,6 +111,7 @@ def test_a_participant_sees_no_small_count(selection: tuple[list[Survey], gpd.Ge
     """Generalised precision: no drawn group counts from 1 to threshold − 1; the table shows no such number;
     `withheld` says whether any group was left out of the chart."""
     surveys, rows = selection
+    surveys = sorted(surveys, key=lambda s: (s.date, s.id))  # as the store gives them (its contract: oldest first)
     shown = Disclosure(threshold)
     got = breakdown_view(rows, surveys, _demo()[2], dimension, "scenes", disclosure=shown, lang="sv",
                          protected=None)

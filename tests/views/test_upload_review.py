@@ -174,7 +174,7 @@ def test_form_edits_on_the_upload_page_validate_the_file_once(app_env: Path, sig
     _zero(validations)
     at = signed_in("analytiker", "anna")
     at.run()
-    at.switch_page("pages/upload.py")
+    at.switch_page("screens/upload.py")
     at.run()
     at.date_input(key="up_date").set_value(LATER)
     at.file_uploader(key="up_file").set_value(("ny.csv", data, "text/csv")).run()
@@ -199,9 +199,10 @@ def test_scenes_validate_reports_the_review(demo: Dashboard, tmp_path: Path, cap
     import json
 
     from scenes import cli
+    from scenes.cli import imports as cli_imports
 
     reviews = Counter(view.upload_review)
-    monkeypatch.setattr(cli, "upload_review", reviews)
+    monkeypatch.setattr(cli_imports, "upload_review", reviews)
     path = tmp_path / "ny.geojson"
     path.write_bytes(demo.export("demo-2024-02", "geojson"))
     status = cli.main(["--database", demo.settings.effective_database_url, "validate", str(path), "--date",
