@@ -25,7 +25,7 @@ from ui import coordination as ui_coord
 
 def _participant(coord: Coordination) -> None:
     st.info(ui.tr("coord.generalised", n=ui.disclosure().threshold), icon=":material/blur_on:")
-    table = coord_tables.participant_counts(ui.dashboard().reference, coord, ui.disclosure(), ui.lang())
+    table = coord_tables.participant_counts(ui.dashboard().reference, coord, disclosure=ui.disclosure(), lang=ui.lang())
     if table.empty:
         st.info(ui.tr("coord.no_measures"), icon=":material/inbox:")
         return

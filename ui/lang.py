@@ -10,15 +10,16 @@ from typing import Literal
 import streamlit as st
 
 from scenes.i18n import LANGUAGES, number, t, time_text
+from scenes.model import Lang, as_lang
 from ui.cache import dashboard
 
 
-def lang() -> str:
+def lang() -> Lang:
     """The interface language: the sidebar choice, else `?lang=`, else the configured default."""
     if "lang" not in st.session_state:
         wanted = st.query_params.get("lang", dashboard().settings.language)
         st.session_state["lang"] = wanted if wanted in LANGUAGES else "sv"
-    return str(st.session_state["lang"])
+    return as_lang(st.session_state["lang"]) or "sv"
 
 
 def tr(key: str, **values: object) -> str:

@@ -19,7 +19,7 @@ from scenes.ingest.preview import Preview, flags_table
 from scenes.ingest.triage import ProblemGroup, group_examples, group_title, triage
 from scenes.ingest.upload import UploadCheck, report_table
 from scenes.io.formats import table_to_csv
-from scenes.model import SurveyKind
+from scenes.model import Lang, SurveyKind
 
 
 def file_to_check(upload: Any) -> tuple[str, str, bytes, dict[str, Any] | None]:
@@ -74,7 +74,7 @@ def report(dash: Dashboard, check: UploadCheck, original: str, corrected: dict[s
 
 
 def _group(dash: Dashboard, check: UploadCheck, original: str, corrected: dict[str, Any] | None,
-           group: ProblemGroup, lang: str) -> None:
+           group: ProblemGroup, lang: Lang) -> None:
     """One kind of problem: its count and examples, and an "apply" for its suggestions."""
     c1, c2 = st.columns([5, 1], vertical_alignment="center")
     icon = ":material/error:" if group.severity == "error" else (

@@ -28,14 +28,14 @@ from typing import Any, TextIO, cast
 
 from scenes import Dashboard
 from scenes.access.auth import ROLES
-from scenes.domain.disclosure import Disclosure
+from scenes.domain.disclosure import SHOW_ALL, Disclosure
 from scenes.domain.progress import stats_table, swap_text
 from scenes.domain.query import SceneFilter
 from scenes.errors import ScenesError, ValidationFailed
 from scenes.i18n import error_text, problem_text, t, time_text
 from scenes.ingest.triage import ProblemGroup, example_text, group_examples, group_title, triage, triage_json
 from scenes.ingest.upload import UploadCheck, report_table, survey_id_for
-from scenes.model import Survey, SurveyKind
+from scenes.model import Lang, Survey, SurveyKind
 from scenes.render.maps import MapOptions
 from scenes.settings import Settings
 from scenes.web.readiness import Ready
@@ -243,7 +243,7 @@ def _read_bytes(path: Path, limit: int) -> bytes:
         raise ScenesError(f"Cannot read {path}: {exc.strerror}.") from exc
 
 
-def _print_report(check: UploadCheck, lang: str, *, as_json: bool, stream: TextIO = sys.stdout) -> None:
+def _print_report(check: UploadCheck, lang: Lang, *, as_json: bool, stream: TextIO = sys.stdout) -> None:
     """The triaged report: the errors first, row by row; then the warnings grouped by kind, with counts, examples
     and how to apply a kind's suggestions (`--apply KIND`)."""
     result = triage(check.result.problems)
@@ -482,7 +482,9 @@ def _cmd_rollback(args: argparse.Namespace, settings: Settings, dashboard: Dashb
 
 
 def _cmd_report(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
-    _write(_dash(dashboard).report_pdf(lang=args.lang or settings.language), args.output)
+    # the operator at the server reads everything, as `scenes export` and `scenes map` do by default
+    _write(_dash(dashboard).report_pdf(lang=args.lang or settings.language, disclosure=SHOW_ALL, exact=True),
+           args.output)
     return 0
 
 
@@ -510,7 +512,8 @@ def _cmd_progress(args: argparse.Namespace, settings: Settings, dashboard: Dashb
 def _cmd_export(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
     if args.output is None and args.format in ("xlsx", "gpkg"):
         raise ScenesError(f"--format {args.format} writes a binary file: give the file to write with -o FILE.")
-    _write(_dash(dashboard).export(args.survey_id, args.format, args.precision, settings.language), args.output)
+    _write(_dash(dashboard).export(args.survey_id, args.format, precision=args.precision, lang=settings.language),
+           args.output)
     return 0
 
 
@@ -566,9 +569,9 @@ def _cmd_user(args: argparse.Namespace, settings: Settings, dashboard: Dashboard
         dashboard.add_user(args.username, _new_password(args.username), args.role, actor=actor)
         print(f"Added {args.username} as {args.role}. Sign-in is now required in the app.")
     elif args.user_command == "list":
-        for a in dashboard.accounts.list():
-            locked = f"  locked until {time_text(a.locked_until)}" if a.locked_until else ""  # Stockholm time
-            print(f"{a.username}\t{a.role}\tlast sign-in {time_text(a.last_login)}{locked}")
+        for a in dashboard.accounts.list():  # times: Stockholm
+            locked = f"  locked until {time_text(a.locked_until, settings.language)}" if a.locked_until else ""
+            print(f"{a.username}\t{a.role}\tlast sign-in {time_text(a.last_login, settings.language)}{locked}")
     elif args.user_command == "remove":
         dashboard.remove_user(args.username, actor=actor)
         print(f"Removed {args.username}; their sessions ended.")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import (
@@ -25,13 +24,12 @@ from pydantic_settings.sources.utils import parse_env_vars
 
 from scenes.errors import ConfigError
 from scenes.limits import Limits
+from scenes.model import Lang
 
 #: The repository root when the package is installed from a checkout (src layout, editable install).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 ENV_PREFIX = "SCENES_"
-
-Language = Literal["sv", "en"]
 
 
 class Settings(BaseSettings):
@@ -52,7 +50,7 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "data",
         description="Folder with the shipped reference tables, seminars and demo surveys.",
     )
-    language: Language = Field(
+    language: Lang = Field(
         default="sv",
         description="Default language of the interface: `sv` (Swedish) or `en` (English).",
     )

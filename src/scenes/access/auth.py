@@ -40,6 +40,7 @@ from sqlalchemy.engine import Connection
 
 from scenes.access.pages import PAGES
 from scenes.errors import NotFoundError, ScenesError, StoreError
+from scenes.model import ROLES, Precision, Role
 from scenes.store import Store
 from scenes.store.schema import meta, sessions, throttle, users
 
@@ -57,7 +58,6 @@ __all__ = [
     "role_for_claims",
 ]
 
-ROLES = ("deltagare", "styrgrupp", "analytiker", "admin")
 
 #: action -> the least role that may do it
 ACTIONS: dict[str, str] = {
@@ -92,7 +92,7 @@ def _rank(role: str) -> int:
     return ROLES.index(role) if role in ROLES else -1
 
 
-def can(role: str | None, action: str) -> bool:
+def can(role: Role | None, action: str) -> bool:
     return role is not None and _rank(role) >= _rank(ACTIONS[action])
 
 
@@ -102,17 +102,17 @@ def _may_open(role: str | None, page: str) -> bool:
     return least is None or (role is not None and _rank(role) >= _rank(least))
 
 
-def allowed_pages(role: str | None) -> list[str]:
+def allowed_pages(role: Role | None) -> list[str]:
     return [page for page in PAGES if role is not None and _may_open(role, page)]
 
 
-def require(role: str | None, page: str) -> None:
+def require(role: Role | None, page: str) -> None:
     """Raise AccessDenied unless `role` may open `page` (pages call this first)."""
     if not _may_open(role, page):
         raise AccessDenied(f"The role {role or '(none)'} may not open this page.")
 
 
-def precision_for(role: str | None) -> str:
+def precision_for(role: Role | None) -> Precision:
     """'exact' for cleared roles, 'generalised' (aggregates only) for everyone else."""
     return "exact" if can(role, "see_exact") else "generalised"
 
@@ -239,11 +239,6 @@ class Accounts:
     def count(self) -> int:
         with self.store.read() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(users)).scalar() or 0)
-
-    def role_of(self, username: str) -> str | None:
-        with self.store.read() as conn:
-            value = conn.execute(sa.select(users.c.role).where(users.c.username == username)).scalar()
-        return None if value is None else str(value)
 
     def locked_until(self, username: str) -> dt.datetime | None:
         with self.store.read() as conn:

@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from scenes.errors import Problem, ValidationFailed
+from scenes.model import Lang
 from scenes.reference import Reference
 
 __all__ = ["MEASURE_COLUMNS", "MEASURE_STATUSES", "RESPONSIBLE_STATUSES", "Measure", "lineages", "measure_problems",
@@ -108,7 +109,7 @@ def status_order(m: Measure) -> int:
     return MEASURE_STATUSES.index(m.status) if m.status in MEASURE_STATUSES else len(MEASURE_STATUSES)
 
 
-def status_label(code: str, lang: str = "sv") -> str:
+def status_label(code: str, lang: Lang) -> str:
     """A measure status in words (an unknown code as it is)."""
     from scenes.i18n import t
 

@@ -21,7 +21,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from scenes.errors import ConfigError
-from scenes.model import ProgrammeItem, PublishedTotal, Seminar
+from scenes.model import Lang, ProgrammeItem, PublishedTotal, Seminar
 
 __all__ = [
     "COUNTY_CODE",
@@ -163,19 +163,19 @@ class Reference:
     def district_name(self, code: str) -> str:
         return self._names["district"].get(code, code)
 
-    def category_label(self, code: str, language: str = "sv") -> str:
+    def category_label(self, code: str, language: Lang) -> str:
         return self._names["cat_en" if language == "en" else "cat_sv"].get(code, code)
 
     def category_color(self, code: str) -> str:
         return self._names["colour"].get(code, "#777777")
 
-    def status_label(self, code: str, language: str = "sv") -> str:
+    def status_label(self, code: str, language: Lang) -> str:
         return self._names["status_en" if language == "en" else "status_sv"].get(code, code)
 
-    def measure_kind_label(self, code: str, language: str = "sv") -> str:
+    def measure_kind_label(self, code: str, language: Lang) -> str:
         return self._names["kind_en" if language == "en" else "kind_sv"].get(code, code)
 
-    def actor_label(self, code: str, language: str = "sv") -> str:
+    def actor_label(self, code: str, language: Lang) -> str:
         return self._names["actor_en" if language == "en" else "actor_sv"].get(code, code)
 
     def police_areas_on(self, day: dt.date) -> pd.DataFrame:

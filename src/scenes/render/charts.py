@@ -28,11 +28,11 @@ import pandas as pd
 from babel.dates import get_day_names, get_month_names, get_period_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from scenes.domain.disclosure import SHOW_ALL, Disclosure
+from scenes.domain.disclosure import Disclosure
 from scenes.domain.indicators import Indicator
 from scenes.domain.progress import SurveyStats, baseline_of, trajectory_value
 from scenes.i18n import LOCALES, date_text, number, t
-from scenes.model import Goal, PublishedTotal, Seminar, Survey
+from scenes.model import Goal, Lang, PublishedTotal, Seminar, Survey
 from scenes.reference import Reference
 
 __all__ = ["BREAKDOWN_PALETTE", "IMPACT_PALETTE", "breakdown_chart", "count_domain", "impact_chart",
@@ -47,7 +47,7 @@ OKABE_ITO = {"blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73", "bl
 BREAKDOWN_PALETTE = [OKABE_ITO[k] for k in ("blue", "orange", "green", "purple", "vermillion", "black", "yellow")]
 
 @cache
-def vega_locale(lang: str) -> dict[str, object]:
+def vega_locale(lang: Lang) -> dict[str, object]:
     """The Vega format locale (d3-format / d3-time-format definition) of an interface language, from Babel's locale
     data, as the rest of the pages write numbers and dates: Swedish 1 234,5 and lower-case month names."""
     locale = LOCALES.get(lang, LOCALES["sv"])
@@ -130,7 +130,7 @@ def matching_totals(stats: Sequence[SurveyStats], totals: Sequence[PublishedTota
 
 
 def progress_table(stats: list[SurveyStats], totals: tuple[PublishedTotal, ...], goal: Goal,
-                   seminars: list[Seminar], lang: str = "sv", *, disclosure: Disclosure = SHOW_ALL) -> pd.DataFrame:
+                   seminars: list[Seminar], lang: Lang, *, disclosure: Disclosure) -> pd.DataFrame:
     """Every point of the progress chart, one row each: series, date, value, label, source, note, and for a survey
     the published total of the same survey (published, published_label, published_source).
 
@@ -226,7 +226,7 @@ def seminar_rows(dates: Sequence[dt.date], span_days: float, *, plot_px: float =
     return rows
 
 
-def _seminars(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _seminars(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The seminar rows of a progress table, oldest first, numbered from 1."""
     seminars = table[table["series"] == t("chart.series.seminars", lang)].sort_values(["date", "label"])
     seminars = seminars.reset_index(drop=True).copy()
@@ -234,14 +234,14 @@ def _seminars(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return seminars
 
 
-def seminar_key(table: pd.DataFrame, lang: str = "sv") -> list[str]:
+def seminar_key(table: pd.DataFrame, lang: Lang) -> list[str]:
     """The key to the progress chart's seminar badges: "1 – title (date)", one line per seminar."""
     return [t("chart.seminar_key_item", lang, number=r["number"], title=r["label"],
               date=date_text(r["date"].date(), lang)) + (f" – {r['note']}" if r["note"] else "")
             for _, r in _seminars(table, lang).iterrows()]
 
 
-def _sized(chart: _C, lang: str, width: int | str, height: int) -> _C:
+def _sized(chart: _C, lang: Lang, width: int | str, height: int) -> _C:
     """A top-level chart: its size, the shared autosize and padding, and the language's number and date locale."""
     sized: _C = chart.properties(width=width, height=height, autosize=AUTOSIZE, padding=PADDING).configure(
         locale=vega_locale(lang))
@@ -253,7 +253,7 @@ def _tooltip(field: str, title: str, kind: str = "N", fmt: str | None = None) ->
                                                                                           title=title)
 
 
-def progress_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = "container",
+def progress_chart(table: pd.DataFrame, lang: Lang, *, width: int | str = "container",
                    height: int = 420, compact_legend: bool = False) -> alt.LayerChart:
     """Counts per survey, published totals, the goal trajectory and seminars, on one time axis."""
     series = [t(f"chart.series.{k}", lang) for k in ("surveys", "published", "trajectory")]
@@ -331,7 +331,7 @@ def progress_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = 
     return _sized(alt.LayerChart(layer=layers), lang, width, height)
 
 
-def breakdown_chart(table: pd.DataFrame, lang: str = "sv", *, measure: str = "scenes",
+def breakdown_chart(table: pd.DataFrame, lang: Lang, *, measure: str = "scenes",
                     width: int | str = "container") -> alt.Chart:
     """Horizontal grouped bars: one bar per survey within each group, a fixed height per bar."""
     title = t(f"chart.measure.{measure}", lang)
@@ -360,7 +360,7 @@ def breakdown_chart(table: pd.DataFrame, lang: str = "sv", *, measure: str = "sc
 IMPACT_PALETTE = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154", "#d4d4d4"]
 
 
-def impact_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = "container") -> alt.LayerChart:
+def impact_chart(table: pd.DataFrame, lang: Lang, *, width: int | str = "container") -> alt.LayerChart:
     """Impact ratings per survey (`impact.distribution_table`): one horizontal bar per survey, oldest on top, split
     into ratings 1..5 and then the scenes without a rating, always in that order, each segment with its count."""
     labels = [*(str(r) for r in range(1, 6)), t("impact.missing", lang)]
@@ -392,7 +392,7 @@ def impact_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = "c
 SERIES_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge"]
 
 
-def indicator_table(items: Sequence[Indicator], ref: Reference, lang: str = "sv") -> pd.DataFrame:
+def indicator_table(items: Sequence[Indicator], ref: Reference, lang: Lang) -> pd.DataFrame:
     """The data behind `indicator_chart`: one row per value, its series (indicator, area, and the unit when the
     values have more than one), date, value, unit, area and source. The page offers it as a download."""
     from scenes.domain.indicators import area_label
@@ -407,7 +407,7 @@ def indicator_table(items: Sequence[Indicator], ref: Reference, lang: str = "sv"
                                        "source_url"])
 
 
-def indicator_chart(items: Sequence[Indicator], ref: Reference, lang: str = "sv", *, width: int | str = "container",
+def indicator_chart(items: Sequence[Indicator], ref: Reference, lang: Lang, *, width: int | str = "container",
                     height: int = 280) -> alt.LayerChart:
     """Sourced safety-indicator values over time: one line with marks per indicator and area (colour and shape),
     the value axis from zero, titled with the unit when every value shares one (pass one indicator's values for

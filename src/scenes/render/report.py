@@ -26,7 +26,7 @@ import math
 import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from numbers import Real
 from pathlib import Path
 from typing import cast
@@ -41,13 +41,13 @@ from fpdf.util import Padding
 
 from scenes.domain.breakdown import breakdown, change_by
 from scenes.domain.coordination import Coordination, actor_table, kind_status_table, participant_counts
-from scenes.domain.disclosure import SHOW_ALL, Disclosure
+from scenes.domain.disclosure import Disclosure
 from scenes.domain.impact import RATINGS, Impact, change_table, high_range, impact_table
 from scenes.domain.indicators import Indicator, area_label, latest_values, value_text
 from scenes.domain.progress import Progress, SurveyStats, swap_text
 from scenes.domain.seminars import split_upcoming, when_text
 from scenes.i18n import date_text, local_today, number, t
-from scenes.model import Seminar
+from scenes.model import Lang, Seminar
 from scenes.reference import Reference
 from scenes.render.charts import progress_chart, progress_table, seminar_key, to_png
 from scenes.render.printmap import print_map, print_map_data
@@ -82,10 +82,10 @@ class ReportInput:
     seminars: list[Seminar]
     baseline_scenes: gpd.GeoDataFrame
     latest_scenes: gpd.GeoDataFrame
-    lang: str = "sv"
+    lang: Lang = field(kw_only=True)  # required, as are disclosure and exact: no report reads more than its reader may
     today: dt.date | None = None
-    disclosure: Disclosure = SHOW_ALL
-    exact: bool = True
+    disclosure: Disclosure = field(kw_only=True)
+    exact: bool = field(kw_only=True)
     impact: Impact | None = None  # impact over time (`Dashboard.impact`); None: the section says there is none
     indicators: tuple[Indicator, ...] = ()  # the stored safety-indicator values (`Dashboard.indicators`)
     coordination: Coordination | None = None  # the latest survey's scenes and the shown measures; None: no section
@@ -97,16 +97,16 @@ def _png_size(png: bytes) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def _signed(value: float, lang: str, decimals: int = 0) -> str:
+def _signed(value: float, lang: Lang, decimals: int = 0) -> str:
     """A change with its sign: +3, -11, 0 (Swedish: -1,5)."""
     return ("+" if round(value, decimals) > 0 else "") + number(value, lang, decimals)
 
 
-def _percent(value: float, lang: str) -> str:
+def _percent(value: float, lang: Lang) -> str:
     return t("report.percent", lang, pct=_signed(value, lang))
 
 
-def _xmp(pdf: FPDF, lang: str) -> str:
+def _xmp(pdf: FPDF, lang: Lang) -> str:
     """The document's XMP metadata: title, description, creator and language as in its info dictionary, and the
     PDF/UA identification (part 1) that accessibility checkers read."""
     def esc(text: object) -> str:
@@ -322,7 +322,7 @@ def _real(value: object) -> float | None:
     return None
 
 
-def _count(value: object, lang: str) -> str:
+def _count(value: object, lang: Lang) -> str:
     """A table cell: a count as the language writes it, text ("fewer than 3") as it is, nothing as a dash."""
     if isinstance(value, str):
         return value
@@ -330,7 +330,7 @@ def _count(value: object, lang: str) -> str:
     return "–" if n is None else number(n, lang)
 
 
-def _area(area_m2: float | None, lang: str) -> str:
+def _area(area_m2: float | None, lang: Lang) -> str:
     """An area in hectares, or "not measured" (a survey without polygons: never 0,0)."""
     return t("kpi.area_not_measured", lang) if area_m2 is None else number(area_m2 / 10_000, lang, 1)
 
@@ -571,7 +571,7 @@ def _measures_section(pdf: _Pdf, inp: ReportInput) -> None:
 
     if not inp.exact:
         pdf.para(t("measures.report_generalised", lang, n=inp.disclosure.threshold), size=8.5, height=4.4)
-        table(participant_counts(inp.ref, coord, inp.disclosure, lang), 2, 28.0)
+        table(participant_counts(inp.ref, coord, disclosure=inp.disclosure, lang=lang), 2, 28.0)
         return
     total = len(coord.scenes)
     pdf.para(t("measures.report_latest", lang, survey=inp.progress.latest.survey.name, scenes=total,
@@ -633,7 +633,7 @@ def _impact_section(pdf: _Pdf, inp: ReportInput) -> None:
     pdf.para(t("impact.help", lang, range=span), size=8, height=4.2, colour=_GREY)
     pdf.ln(1)
     # The table of the pages in two, so every header fits its column: the figures, then the distribution.
-    table = impact_table(result, lang, shown)
+    table = impact_table(result, lang, disclosure=shown)
     mean = t("impact.col.mean", lang)
     name, missing = t("col.name", lang), t("impact.col.missing", lang)
     ratings = [t("impact.col.rating", lang, rating=r) for r in RATINGS]
@@ -654,7 +654,7 @@ def _impact_section(pdf: _Pdf, inp: ReportInput) -> None:
     if not result.changes:
         pdf.para(t("impact.no_changes", lang), size=8.5, height=4.4)
         return
-    changes = change_table(result, lang, shown)
+    changes = change_table(result, lang, disclosure=shown)
     rows = [[str(c) for c in changes.columns]] + [
         [str(r.iloc[0]), str(r.iloc[1]), *(_count(v, lang) for v in r.iloc[2:])] for _, r in changes.iterrows()]
     pdf.data_table(rows, _widths(pdf, 36.0, 2, len(rows[0])), x=pdf.l_margin, size=7.5, texts=2)

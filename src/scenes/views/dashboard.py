@@ -24,7 +24,7 @@ from scenes.access.auth import Accounts
 from scenes.access.identities import Identities, Person, ProviderSignIn, people, provider_sign_in
 from scenes.access.sessions import Sessions, session_secret
 from scenes.domain.demo import demo_measures, load_demo
-from scenes.domain.disclosure import SHOW_ALL, Disclosure
+from scenes.domain.disclosure import Disclosure
 from scenes.domain.figures import CountLine, counts_for, scene_changes
 from scenes.domain.impact import Impact, ImpactPoint, impact, impact_trend
 from scenes.domain.indicators import Indicator
@@ -45,7 +45,7 @@ from scenes.domain.seminar_rules import record_problems
 from scenes.errors import DemoSandbox, NotFoundError, ScenesError, StoreError, ValidationFailed
 from scenes.i18n import number, t
 from scenes.io.formats import table_to_csv
-from scenes.model import Goal, Seminar, Survey
+from scenes.model import Goal, Lang, Precision, Seminar, Survey
 from scenes.reference import (
     EDITABLE,
     Reference,
@@ -341,15 +341,14 @@ class Dashboard:
         return impact_trend(self.store.scenes(), self.store.surveys(), scene_id)
 
     def map_html(self, survey_id: str | None, filt: SceneFilter, *, compare_id: str | None = None,
-                 options: MapOptions | None = None) -> str:
-        """The standalone HTML map of a survey (the latest when None) with the given filters."""
+                 options: MapOptions) -> str:
+        """The standalone HTML map of a survey (the latest when None) with the given filters, drawn as `options`
+        say (their language, precision and disclosure are the reader's: there is no default)."""
         surveys = self.store.surveys()
         if not surveys:
             raise NotFoundError("There are no surveys to map. Run `scenes init --demo` or import a survey.",
                                 code="no_surveys")
         survey = self.store.survey(survey_id) if survey_id else surveys[-1]
-        options = options or MapOptions(basemap=self.settings.basemap,
-                                        basemap_attribution=self.settings.basemap_attribution)
         frame = self.store.scenes(survey.id)
         found = scene_changes(surveys, survey, compare_id, filt, self.store.scenes)  # as the map page counts them
         if compare_id and found.earlier is None:
@@ -363,8 +362,8 @@ class Dashboard:
         return export_html(self.reference, filt.apply(frame), ceased, options,
                            title=f"{survey.name} – {t('map.title', options.lang)}", notice=notice)
 
-    def report_pdf(self, lang: str = "sv", today: dt.date | None = None, *, disclosure: Disclosure = SHOW_ALL,
-                   exact: bool = True) -> bytes:
+    def report_pdf(self, lang: Lang, today: dt.date | None = None, *, disclosure: Disclosure,
+                   exact: bool) -> bytes:
         """The status report (PDF) over the current data, as a reader with this `disclosure` may read it: scene
         locations only when `exact`, counts withheld as `scenes.domain.protection` says (pages pass
         `ui.disclosure()`)."""
@@ -605,7 +604,7 @@ class Dashboard:
         self._writable(actor)
         self.store.remove_indicator(key, actor=actor)
 
-    def export(self, survey_id: str, fmt: str, precision: str = "exact", lang: str = "sv") -> bytes:
+    def export(self, survey_id: str, fmt: str, *, precision: Precision, lang: Lang) -> bytes:
         """The survey's scenes as a file in `fmt`: "csv" (Swedish Excel), "xlsx", "geojson" or "gpkg".
 
         See `scenes.render.exports` for what each format writes. With precision "generalised" only counts per
@@ -619,7 +618,8 @@ class Dashboard:
         if precision == "generalised":
             disclosure = Disclosure.for_precision(precision, self.settings.small_count_threshold)
             if fmt == "csv":
-                return table_to_csv(generalised_table(self.reference, frame, lang, disclosure)).encode("utf-8")
+                table = generalised_table(self.reference, frame, lang, disclosure=disclosure)
+                return table_to_csv(table).encode("utf-8")
             if fmt != "geojson":
                 raise ScenesError("A generalised export (counts per municipality) is CSV or GeoJSON, not "
                                   f"{fmt!r}.", code="generalised_format", fmt=fmt)
