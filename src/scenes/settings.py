@@ -219,16 +219,3 @@ class _Environment(EnvSettingsSource):
 
     def _load_env_vars(self) -> Mapping[str, str | None]:
         return parse_env_vars(self._environ, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str)
-
-
-def documented_settings() -> list[tuple[str, str, str]]:
-    """(environment variable, default, help) for every setting, in declaration order."""
-    rows = []
-    for name, field in Settings.model_fields.items():
-        default = field.default
-        if isinstance(default, Path):
-            shown = str(default.relative_to(PROJECT_ROOT)) if default.is_relative_to(PROJECT_ROOT) else str(default)
-        else:
-            shown = str(default)
-        rows.append((ENV_PREFIX + name.upper(), shown, field.description or ""))
-    return rows

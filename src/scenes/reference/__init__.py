@@ -232,13 +232,6 @@ class Reference:
                     found[other] = None
         return list(found)
 
-    def districts_on(self, day: dt.date) -> pd.DataFrame:
-        d = self.districts
-        start = pd.to_datetime(d["valid_from"]).dt.date
-        end = pd.to_datetime(d["valid_to"]).dt.date
-        ok = (start.isna() | (start <= day)) & (end.isna() | (end >= day))
-        return d.loc[ok]
-
     def current_district(self, code: str) -> str:
         """Map a district code through the 2023 crosswalk (codes not in it map to themselves)."""
         mapping = dict(zip(self.crosswalk["from_district"], self.crosswalk["to_district"], strict=True))

@@ -676,7 +676,7 @@ def _merc(lat: float) -> float:
 
 
 def scene_extent(ref: Reference, scenes: gpd.GeoDataFrame | Sequence[gpd.GeoDataFrame], *,
-                 precision: str, margin: float = FIT_MARGIN,
+                 precision: Precision, margin: float = FIT_MARGIN,
                  min_span_m: float = FIT_MIN_SPAN_M) -> Bounds:
     """The box a map of `scenes` is fitted to: the scenes with `margin` on every side, at least `min_span_m` across
     (a single scene is not zoomed in to its doorstep). Several frames (every survey of a series) give one box, so

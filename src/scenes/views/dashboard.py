@@ -45,7 +45,7 @@ from scenes.domain.seminar_rules import record_problems
 from scenes.errors import DemoSandbox, NotFoundError, ScenesError, StoreError, ValidationFailed
 from scenes.i18n import number, t
 from scenes.io.formats import table_to_csv
-from scenes.model import Goal, Lang, Precision, Seminar, Survey
+from scenes.model import Goal, Lang, Precision, Role, Seminar, Survey
 from scenes.reference import (
     EDITABLE,
     Reference,
@@ -196,7 +196,7 @@ class Dashboard:
         return changes
 
     # -- accounts ------------------------------------------------------------------------------------------
-    def add_user(self, username: str, password: str, role: str, *, actor: str) -> None:
+    def add_user(self, username: str, password: str, role: Role, *, actor: str) -> None:
         self._writable(actor)
         self.accounts.add(username, password, role, actor=actor)
 
@@ -204,7 +204,7 @@ class Dashboard:
         self._writable(actor)
         self.accounts.remove(username, actor=actor)
 
-    def set_role(self, username: str, role: str, *, actor: str) -> None:
+    def set_role(self, username: str, role: Role, *, actor: str) -> None:
         self._writable(actor)
         self.accounts.set_role(username, role, actor=actor)
 
