@@ -90,7 +90,8 @@ def test_disclosure_hides_one_and_two_and_shows_zero() -> None:
     assert [ON.hidden(n) for n in (0, 1, 2, 3, 40)] == [False, True, True, False, False]
     assert not ON.hidden(None)
     assert not ON.hidden(float("nan"))
-    assert (ON.text(1, lang="sv"), ON.text(2.0, "en"), ON.text(0), ON.text(3), ON.text(1234)) == (
+    assert (ON.text(1, lang="sv"), ON.text(2.0, "en"), ON.text(0, "sv"), ON.text(3, "sv"),
+            ON.text(1234, "sv")) == (
         FEWER, "fewer than 3", "0", "3", "1\u00a0234")
     assert ON.text(None, lang="sv") == ""
     assert ON.any_hidden(5, 2)
