@@ -32,9 +32,9 @@ from scenes.model import Lang
 __all__ = ["CATALOGUE", "LANGUAGES", "LOCAL_ZONE", "date_text", "local_time", "local_today", "number", "problem_text",
            "t", "time_text"]
 
-LANGUAGES = {"sv": "Svenska", "en": "English"}
+LANGUAGES: dict[Lang, str] = {"sv": "Svenska", "en": "English"}
 #: the CLDR locale each interface language writes numbers and dates in (British English: day before month)
-LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+LOCALES: dict[Lang, str] = {"sv": "sv_SE", "en": "en_GB"}
 
 
 
