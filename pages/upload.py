@@ -108,8 +108,7 @@ def render() -> None:
         for dimension, label in (("municipality", "col.municipality"), ("police_area", "col.police_area")):
             with st.expander(ui.tr("progress.change_by", what=ui.tr(label))):
                 table = change_by(earlier, check.frame, dash.reference, dimension, lang, disclosure=ui.disclosure())
-                ui.table_with_download(table,
-                                       f"forandring-{dimension}.csv", key=f"dl_up_{dimension}")
+                ui.table_with_download(table, f"forandring-{dimension}.csv", key=f"dl_up_{dimension}")
     options = maps.MapOptions(lang=lang, basemap=dash.settings.basemap, precision="exact", disclosure=ui.disclosure())
     center, zoom = maps.viewport(check.frame)
     ui.show_map(maps.base_map(dash.reference, options), maps.layers(dash.reference, check.frame, None, options),
