@@ -27,7 +27,6 @@ def _pages(pdf: bytes) -> list[str]:
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     """The demo report's pages for a cleared reader (sv, en) and a workshop participant (sv)."""
     from scenes.settings import Settings
-
     from tests.conftest import DATA_DIR
 
     dash = Dashboard(Settings(state_dir=tmp_path_factory.mktemp("state"), data_dir=DATA_DIR))

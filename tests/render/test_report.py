@@ -43,7 +43,6 @@ def _flat(text: str) -> str:
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """The demo report for a cleared reader (sv, en) and for a workshop participant (sv), built once."""
     from scenes.settings import Settings
-
     from tests.conftest import DATA_DIR
 
     dash = Dashboard(Settings(state_dir=tmp_path_factory.mktemp("state"), data_dir=DATA_DIR))
