@@ -11,6 +11,7 @@ import streamlit as st
 import ui
 from scenes.access.auth import allowed_pages
 from scenes.access.pages import ACCESSIBILITY, PAGES, SETUP  # the page registry: file, title, icon, address, action
+from scenes.model import Role
 from ui import links, session, signin
 
 SIGN_IN_URL = "logga-in"
@@ -33,7 +34,7 @@ def _to_overview() -> None:
     links.switch_to("overview", query_params=st.query_params.to_dict())
 
 
-def _pages(role: str | None, demo: bool) -> list[st.Page]:
+def _pages(role: Role | None, demo: bool) -> list[st.Page]:
     """Every address is registered for everyone, so a shared link never meets "Page not found".
 
     Signed out, each page's address shows the sign-in form and, after sign-in, the page itself with the link's

@@ -63,6 +63,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEMO_ERA = dt.date(2024, 6, 1)
 sys.path.insert(0, str(ROOT / "src"))
 
+from scenes.domain.disclosure import SHOW_ALL  # noqa: E402
 from scenes.domain.query import SceneFilter  # noqa: E402
 from scenes.geo import WGS84, tag_municipality  # noqa: E402
 from scenes.ingest import upload as ingest_upload  # noqa: E402
@@ -122,7 +123,7 @@ def national_store(state: Path, surveys: int, per_survey: int) -> Dashboard:
 
 def ours_rerun(dash: Dashboard, cached: gpd.GeoDataFrame, filt: SceneFilter) -> int:
     """What our page does on a filter change: filter the cached frame, build base map and layers, serialise."""
-    options = maps.MapOptions()
+    options = maps.MapOptions(lang="sv", precision="exact", disclosure=SHOW_ALL)
     shown = filt.apply(cached)
     base = maps.base_map(dash.reference, options)
     base.render()

@@ -106,7 +106,8 @@ def render() -> None:
             with st.expander(ui.tr("progress.change_by", what=ui.tr(label))):
                 ui.table_with_download(review.change_by[dimension], f"forandring-{dimension}.csv",
                                        key=f"dl_up_{dimension}")
-    options = maps.MapOptions(lang=lang, basemap=dash.settings.basemap)
+    options = maps.MapOptions(lang=lang, basemap=dash.settings.basemap, precision="exact",
+                              disclosure=ui.disclosure())
     center, zoom = maps.viewport(check.frame)
     ui.show_map(maps.base_map(dash.reference, options), maps.layers(dash.reference, check.frame, None, options),
                 key="preview_map", center=center, zoom=zoom, height=420)

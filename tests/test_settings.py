@@ -7,7 +7,20 @@ from pathlib import Path
 import pytest
 
 from scenes.errors import ConfigError
-from scenes.settings import PROJECT_ROOT, Settings, documented_settings
+from scenes.settings import ENV_PREFIX, PROJECT_ROOT, Settings
+
+
+def documented_settings() -> list[tuple[str, str, str]]:
+    """(environment variable, default, help) for every setting, in declaration order (README's table)."""
+    rows = []
+    for name, field in Settings.model_fields.items():
+        default = field.default
+        if isinstance(default, Path):
+            shown = str(default.relative_to(PROJECT_ROOT)) if default.is_relative_to(PROJECT_ROOT) else str(default)
+        else:
+            shown = str(default)
+        rows.append((ENV_PREFIX + name.upper(), shown, field.description or ""))
+    return rows
 
 
 def test_defaults_use_sqlite_in_state_dir(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from scenes.domain.indicators import Indicator
 from scenes.domain.measures import Measure
 from scenes.domain.progress import Progress, SurveyStats
 from scenes.domain.protection import Protected, protection
+from scenes.model import Lang
 from scenes.render.assets import install_static
 from scenes.render.charts import progress_chart, progress_table, to_png
 from scenes.render.printmap import print_map, print_map_data
@@ -152,7 +153,7 @@ def progress() -> Progress | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _county_map(survey_id: str, data_version: int, shown: Disclosure, lg: str) -> tuple[str, list[tuple[str, str]]]:
+def _county_map(survey_id: str, data_version: int, shown: Disclosure, lg: Lang) -> tuple[str, list[tuple[str, str]]]:
     data = print_map_data(dashboard().reference, _scenes(survey_id, data_version), exact=False, disclosure=shown,
                           lang=lg)
     # A picture, drawn on the server as for the report: Streamlit sends a chart's data as a table, which cannot
@@ -161,13 +162,13 @@ def _county_map(survey_id: str, data_version: int, shown: Disclosure, lg: str) -
     return base64.b64encode(png).decode("ascii"), data.legend
 
 
-def county_map_image(survey_id: str, shown: Disclosure, lg: str) -> tuple[str, list[tuple[str, str]]]:
+def county_map_image(survey_id: str, shown: Disclosure, lg: Lang) -> tuple[str, list[tuple[str, str]]]:
     """One survey's counts per municipality as a base64 PNG, and its legend (label, colour)."""
     return _county_map(survey_id, data_version(), shown, lg)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _progress_chart(data_version: int, shown: Disclosure, lg: str, height: int,
+def _progress_chart(data_version: int, shown: Disclosure, lg: Lang, height: int,
                     compact: bool) -> tuple[pd.DataFrame, dict[str, Any]]:
     dash = dashboard()
     table = progress_table(stats(), dash.reference.published_totals, dash.goal(), dash.seminars(), lg,
@@ -175,7 +176,7 @@ def _progress_chart(data_version: int, shown: Disclosure, lg: str, height: int,
     return table, progress_chart(table, lg, height=height, compact_legend=compact).to_dict()
 
 
-def progress_chart_spec(shown: Disclosure, lg: str, height: int, compact: bool) -> tuple[pd.DataFrame, dict[str, Any]]:
+def progress_chart_spec(shown: Disclosure, lg: Lang, height: int, compact: bool) -> tuple[pd.DataFrame, dict[str, Any]]:
     """The progress table and its chart's Vega-Lite spec. Built once per data version, reader and language
     (building and validating the chart takes about 0.1 s, too much for every rerun)."""
     return _progress_chart(data_version(), shown, lg, height, compact)

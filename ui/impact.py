@@ -47,11 +47,12 @@ def section() -> None:
     st.caption(ui.tr("impact.chart_help"))
     if len(plotted) < len(data):
         st.caption(ui.tr("disclosure.groups_not_shown", n=shown.threshold))
-    ui.table_with_download(impact_table(result, lang, shown), "inverkan.csv", key="dl_impact")
+    ui.table_with_download(impact_table(result, lang, disclosure=shown), "inverkan.csv", key="dl_impact")
 
     st.markdown(f"**{ui.tr('impact.changes')}**")
     st.caption(ui.tr("impact.changes_help"))
     if not result.changes:
         st.info(ui.tr("impact.no_changes"), icon=":material/info:")
         return
-    ui.table_with_download(change_table(result, lang, shown), "inverkan-forandring.csv", key="dl_impact_change")
+    ui.table_with_download(change_table(result, lang, disclosure=shown), "inverkan-forandring.csv",
+                           key="dl_impact_change")

@@ -11,15 +11,16 @@ import streamlit as st
 
 import ui.keys as keys
 from scenes.i18n import LANGUAGES, number, t, time_text
+from scenes.model import Lang, as_lang
 from ui.cache import dashboard
 
 
-def lang() -> str:
+def lang() -> Lang:
     """The interface language: the sidebar choice, else `?lang=`, else the configured default."""
     if keys.LANG not in st.session_state:
         wanted = st.query_params.get("lang", dashboard().settings.language)
         st.session_state[keys.LANG] = wanted if wanted in LANGUAGES else "sv"
-    return str(st.session_state[keys.LANG])
+    return as_lang(st.session_state[keys.LANG]) or "sv"
 
 
 def tr(key: str, **values: object) -> str:

@@ -30,6 +30,7 @@ from scenes.access.auth import ROLES, AccessDenied, precision_for
 from scenes.access.auth import require as auth_require
 from scenes.access.sessions import identity_key
 from scenes.domain.disclosure import Disclosure
+from scenes.model import Role, as_role
 from scenes.views.dashboard import DEMO_ACTOR, Dashboard
 from scenes.web.routes import HANDOFF_SECONDS, NOTICE_COOKIE, client_address, cookie_value, handoffs
 from ui.cache import dashboard
@@ -43,7 +44,7 @@ _LOG = logging.getLogger("scenes")
 class Who:
     """The person behind this rerun: their role (None: not signed in), and the name the audit log records."""
 
-    role: str | None
+    role: Role | None
     actor: str
     kind: str  # "demo", "local", "oidc" or "anonymous"
 
@@ -97,7 +98,7 @@ def who() -> Who:
     return facts().who
 
 
-def role() -> str | None:
+def role() -> Role | None:
     return who().role
 
 
@@ -213,7 +214,7 @@ def demo_readonly() -> bool:
     return True
 
 
-def require(page: str) -> str:
+def require(page: str) -> Role:
     """Called first by every page: stop with a message unless the role may open it. Returns the role."""
     current = role()
     auth_require(current, page)
@@ -319,13 +320,13 @@ def identify(demo_mode: bool) -> Who:
     elif demo_mode:
         if oidc_configured():
             return anonymous  # sign-in first, then the sandbox
-        return Who(role=str(st.session_state.get(keys.DEMO_ROLE, "analytiker")), actor=DEMO_ACTOR, kind="demo")
+        return Who(role=as_role(st.session_state.get(keys.DEMO_ROLE, "analytiker")), actor=DEMO_ACTOR, kind="demo")
     token = _token()
     if not token:
         return anonymous
     found = dash.sessions.resolve(token)
     if found.state == "ok" and found.role:
-        return Who(role=found.role, actor=found.username, kind="local")
+        return Who(role=as_role(found.role), actor=found.username, kind="local")
     _forget(token, expired=found.state == keys.EXPIRED)
     return anonymous
 
@@ -353,8 +354,8 @@ def _provider_who(dash: Dashboard, claims: dict[str, object], demo_mode: bool) -
         highest = ROLES.index(decision.role)
         chosen = str(st.session_state.get(keys.DEMO_ROLE, decision.role))
         role = chosen if chosen in ROLES and ROLES.index(chosen) <= highest else decision.role
-        return Who(role=role, actor=DEMO_ACTOR, kind="demo")
-    return Who(role=decision.role, actor=decision.username, kind="oidc")
+        return Who(role=as_role(role), actor=DEMO_ACTOR, kind="demo")
+    return Who(role=as_role(decision.role), actor=decision.username, kind="oidc")
 
 
 def provider_identity() -> str | None:

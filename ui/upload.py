@@ -17,6 +17,7 @@ from scenes.ingest.preview import Preview, flags_table
 from scenes.ingest.triage import ProblemGroup, group_examples, group_title
 from scenes.ingest.upload import UploadCheck, report_table
 from scenes.io.formats import table_to_csv
+from scenes.model import Lang
 from scenes.views.upload import UploadReview
 from ui import keys
 
@@ -72,7 +73,7 @@ def report(dash: Dashboard, review: UploadReview, original: str, corrected: dict
 
 
 def _group(dash: Dashboard, check: UploadCheck, original: str, corrected: dict[str, Any] | None,
-           group: ProblemGroup, lang: str) -> None:
+           group: ProblemGroup, lang: Lang) -> None:
     """One kind of problem: its count and examples, and an "apply" for its suggestions."""
     c1, c2 = st.columns([5, 1], vertical_alignment="center")
     icon = ":material/error:" if group.severity == "error" else (

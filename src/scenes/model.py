@@ -9,16 +9,48 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal, get_args
 
 __all__ = [
+    "LANGS",
+    "PRECISIONS",
+    "ROLES",
     "SCENE_COLUMNS",
     "Goal",
+    "Lang",
+    "Precision",
     "ProgrammeItem",
     "PublishedTotal",
+    "Role",
     "Seminar",
     "Survey",
     "SurveyKind",
+    "as_lang",
+    "as_role",
 ]
+
+#: The languages of the interface and of everything written for a reader. Plain `Literal` aliases, not enums: the
+#: values already travel as strings (settings, query parameters, session state, the store), so a `Literal` costs no
+#: conversion at any edge while mypy still rejects a misspelt value or a bare `str` where one of these is required.
+Lang = Literal["sv", "en"]
+#: How precisely scene locations may be shown: exact points, or counts per area only (`scenes.domain.disclosure`).
+Precision = Literal["exact", "generalised"]
+#: The roles, lowest first (`scenes.access.auth` ranks them in this order).
+Role = Literal["deltagare", "styrgrupp", "analytiker", "admin"]
+
+LANGS: tuple[Lang, ...] = get_args(Lang)
+PRECISIONS: tuple[Precision, ...] = get_args(Precision)
+ROLES: tuple[Role, ...] = get_args(Role)
+
+
+def as_lang(value: object) -> Lang | None:
+    """A chosen language code (a query parameter, a setting) as a `Lang`; anything else is None."""
+    return next((lang for lang in LANGS if lang == value), None)
+
+
+def as_role(value: object) -> Role | None:
+    """A stored or chosen role name as a `Role`; anything else (None, an unknown name) is no role at all."""
+    return next((role for role in ROLES if role == value), None)
 
 
 class SurveyKind(StrEnum):
@@ -86,7 +118,7 @@ class PublishedTotal:
     confidence: str
     notes_en: str = ""
 
-    def notes_in(self, lang: str) -> str:
+    def notes_in(self, lang: Lang) -> str:
         return self.notes_en if lang == "en" and self.notes_en else self.notes
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import (
@@ -25,13 +24,12 @@ from pydantic_settings.sources.utils import parse_env_vars
 
 from scenes.errors import ConfigError
 from scenes.limits import Limits
+from scenes.model import Lang
 
 #: The repository root when the package is installed from a checkout (src layout, editable install).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 ENV_PREFIX = "SCENES_"
-
-Language = Literal["sv", "en"]
 
 
 class Settings(BaseSettings):
@@ -52,7 +50,7 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "data",
         description="Folder with the shipped reference tables, seminars and demo surveys.",
     )
-    language: Language = Field(
+    language: Lang = Field(
         default="sv",
         description="Default language of the interface: `sv` (Swedish) or `en` (English).",
     )
@@ -221,16 +219,3 @@ class _Environment(EnvSettingsSource):
 
     def _load_env_vars(self) -> Mapping[str, str | None]:
         return parse_env_vars(self._environ, self.case_sensitive, self.env_ignore_empty, self.env_parse_none_str)
-
-
-def documented_settings() -> list[tuple[str, str, str]]:
-    """(environment variable, default, help) for every setting, in declaration order."""
-    rows = []
-    for name, field in Settings.model_fields.items():
-        default = field.default
-        if isinstance(default, Path):
-            shown = str(default.relative_to(PROJECT_ROOT)) if default.is_relative_to(PROJECT_ROOT) else str(default)
-        else:
-            shown = str(default)
-        rows.append((ENV_PREFIX + name.upper(), shown, field.description or ""))
-    return rows

@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from scenes.access.accounts import Accounts, SetupRefused
 from scenes.access.sessions import Sessions
+from scenes.domain.disclosure import SHOW_ALL
 from scenes.errors import DemoSandbox, NotFoundError, ScenesError
 from scenes.model import Goal, Survey, SurveyKind
 from scenes.settings import Settings
@@ -290,7 +291,7 @@ def test_the_last_administrator_stays(demo: Dashboard) -> None:
 
 def test_demo_actor_writes_nothing(demo: Dashboard) -> None:
     """Every write attempted in demo mode is refused with DemoSandbox, and the store is left as it was."""
-    check = demo.check_upload("e.geojson", demo.export("demo-2024-02", "geojson"))
+    check = demo.check_upload("e.geojson", demo.export("demo-2024-02", "geojson", precision="exact", lang="sv"))
     survey = Survey("x", "X", dt.date(2024, 6, 1), SurveyKind.KARTLAGGNING, "", False)  # the demo names Norrmalm LPO
     seminar = demo.seminars()[0]
     attempts = {
@@ -342,7 +343,8 @@ def test_real_data_hides_demo_from_every_figure(demo: Dashboard) -> None:
 
     from pypdf import PdfReader
 
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(demo.report_pdf())).pages)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(demo.report_pdf(lang="sv", disclosure=SHOW_ALL,
+                                                                                  exact=True))).pages)
     assert "Exempeldata" not in text
     assert "Kartläggning real-2025" in text
 
@@ -405,11 +407,12 @@ def test_audit_names_the_actor_of_every_kind_of_write(tmp_path: Path) -> None:
     shutil.copytree(DATA_DIR, tmp_path / "data")  # the reference edit below must not touch the repository's files
     demo = Dashboard(Settings(state_dir=tmp_path / "state", data_dir=tmp_path / "data"))
     demo.init(demo=True)
-    check = demo.check_upload("e.geojson", demo.export("demo-2024-02", "geojson"))
+    check = demo.check_upload("e.geojson", demo.export("demo-2024-02", "geojson", precision="exact", lang="sv"))
     demo.add_user("ada", PASSWORD, "admin", actor="cli:root")
     survey_id, _ = demo.publish(check, survey=Survey("r", "R", dt.date(2024, 6, 1), SurveyKind.KARTLAGGNING, "",
                                                      False), actor="anna")
-    changed = demo.check_upload("f.geojson", demo.export("demo-2023-11", "geojson"))  # (an unchanged file is a no-op)
+    changed = demo.check_upload("f.geojson", demo.export("demo-2023-11", "geojson", precision="exact",
+                                                         lang="sv"))  # (an unchanged file is a no-op)
     demo.publish(changed, revise=survey_id, actor="anna2", note="fix")
     demo.rollback(survey_id, 1, actor="anna3")
     demo.withdraw(survey_id, actor="anna4")

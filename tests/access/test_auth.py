@@ -23,6 +23,7 @@ from scenes.access.auth import (
     require,
     role_for_claims,
 )
+from scenes.domain.disclosure import SHOW_ALL
 from scenes.errors import ScenesError
 from scenes.model import Survey, SurveyKind
 from scenes.render.maps import MapOptions, export_html
@@ -235,9 +236,9 @@ def test_exact_roles_do_get_locations(demo_store: Path) -> None:
 def test_generalised_exports_carry_no_location(demo: Dashboard) -> None:
     """HTML map export, CSV and GeoJSON at generalised precision: counts only, no scene coordinate or name."""
     frame = demo.store.scenes("demo-2024-02")
-    html = export_html(demo.reference, frame, None, MapOptions(precision="generalised"))
-    csv_text = demo.export("demo-2024-02", "csv", "generalised").decode("utf-8")
-    geojson = demo.export("demo-2024-02", "geojson", "generalised").decode("utf-8")
+    html = export_html(demo.reference, frame, None, MapOptions(precision="generalised", lang="sv", disclosure=SHOW_ALL))
+    csv_text = demo.export("demo-2024-02", "csv", precision="generalised", lang="sv").decode("utf-8")
+    geojson = demo.export("demo-2024-02", "geojson", precision="generalised", lang="sv").decode("utf-8")
     for text in (html, csv_text, geojson):
         assert _leaks(frame, text) == []
         assert not any(name in text for name in frame["name"])

@@ -302,7 +302,7 @@ def test_admin_edits_the_actors_table(app_env: Path, open_page: OpenPage) -> Non
     assert list(at.exception) == []
     assert [s.value for s in at.success] == ["Sparat: 1 ändring."]
     fresh = Dashboard(Settings(state_dir=app_env))
-    assert fresh.reference.actor_label("region_stockholm") == "Region Stockholm (RS)"
+    assert fresh.reference.actor_label("region_stockholm", language="sv") == "Region Stockholm (RS)"
     assert (fresh.audit().iloc[0]["action"], fresh.audit().iloc[0]["actor"]) == ("reference-edit", "ada")
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from scenes.domain.classes import NO_DATA_COLOUR, PALETTE, ZERO_COLOUR, count_classes, nice_series, rate_classes
 from scenes.domain.demo import load_demo
-from scenes.domain.disclosure import Disclosure
+from scenes.domain.disclosure import SHOW_ALL, Disclosure
 from scenes.domain.query import ceased_since, change_codes, compare
 from scenes.reference import Reference
 from scenes.render.maps import MapOptions, TimeStep, export_html, legend, map_classes
@@ -40,9 +40,10 @@ def test_count_classes_are_round_and_few(top: int, labels: list[str]) -> None:
 
 
 def test_first_class_is_exactly_the_suppressed_one() -> None:
-    """With the threshold 3 the first class is 1–2: what a participant reads as "fewer than 3"."""
-    assert count_classes(40).labels("sv", Disclosure(3))[0] == "färre än 3"
-    assert count_classes(40).labels("en", Disclosure(3))[0] == "fewer than 3"
+    """With the threshold 3 the first class is 1–2: exactly the counts a participant reads as withheld."""
+    assert count_classes(40).labels("sv")[0] == "1–2"
+    assert Disclosure(3).hidden(count_classes(40).bounds[0])
+    assert not Disclosure(3).hidden(count_classes(40).bounds[1])
     assert count_classes(40, threshold=5).labels("sv")[0] == "1–4"
 
 
@@ -78,10 +79,12 @@ def demo_surveys() -> list[gpd.GeoDataFrame]:
 def test_classes_are_shared_across_surveys(ref: Reference, demo_surveys: list[gpd.GeoDataFrame]) -> None:
     """Computed over every survey of the series, the legend is the same whichever survey is drawn."""
     shared = map_classes(ref, demo_surveys, "count")
-    legends = [[i.label for i in legend(ref, s, None, MapOptions(classes=shared)) if i.kind == "class"]
+    legends = [[i.label for i in legend(ref, s, None, MapOptions(classes=shared, lang="sv", precision="exact",
+                                                                 disclosure=SHOW_ALL)) if i.kind == "class"]
                for s in demo_surveys]
     assert legends[0] == legends[1] == legends[2]
-    own = [[i.label for i in legend(ref, s, None, MapOptions()) if i.kind == "class"] for s in demo_surveys]
+    plain = MapOptions(lang="sv", precision="exact", disclosure=SHOW_ALL)
+    own = [[i.label for i in legend(ref, s, None, plain) if i.kind == "class"] for s in demo_surveys]
     assert own[0] != own[2]  # without sharing, 2021 and 2024 would colour the same count differently
 
 
@@ -99,7 +102,8 @@ def test_exported_map_steps_through_the_surveys(ref: Reference, demo_surveys: li
     pairs = ((demo_surveys[0], demo_surveys[1], "2023"), (demo_surveys[1], demo_surveys[2], "2024"))
     for before, after, title in pairs:
         steps.append(TimeStep(title, after, ceased_since(before, after), change_codes(compare(before, after))))
-    page = export_html(ref, demo_surveys[2], None, MapOptions(), title="Serie", timeline=steps, current=2)
+    page = export_html(ref, demo_surveys[2], None, MapOptions(lang="sv", precision="exact", disclosure=SHOW_ALL),
+                       title="Serie", timeline=steps, current=2)
     assert "time-control" in page
     assert '"2021", "2023", "2024"' in page
     assert page.count("var at = 2;") == 1

@@ -27,7 +27,7 @@ from scenes.domain.coordination import (
     participant_counts,
     scene_measure_table,
 )
-from scenes.domain.disclosure import Disclosure
+from scenes.domain.disclosure import SHOW_ALL, Disclosure
 from scenes.domain.measures import Measure
 from scenes.model import Survey, SurveyKind
 from scenes.reference import Reference
@@ -167,7 +167,7 @@ def test_impact_series_follows_the_lineage_and_keeps_missing_as_missing() -> Non
 def test_participant_counts_per_municipality_and_kind_with_small_counts_hidden(ref: Reference) -> None:
     """Scene measures in their scene's municipality (a split across two counts in each), municipality measures in
     theirs, police-area measures in their own rows; 1 and 2 become words; no scene, note or actor."""
-    exact = participant_counts(ref, _coord(), Disclosure.off(), "sv").set_index("Plats")
+    exact = participant_counts(ref, _coord(), disclosure=Disclosure.off(), lang="sv").set_index("Plats")
     assert exact.loc["Stockholm", "Uppsökande socialt arbete"] == 3  # mA, mA2, mC (through BC)
     assert exact.loc["Stockholm", "Vård och stöd"] == 1  # the municipality's own k1
     assert exact.loc["Botkyrka", "Vård och stöd"] == 1  # mD at D1 ...
@@ -175,7 +175,7 @@ def test_participant_counts_per_municipality_and_kind_with_small_counts_hidden(r
     assert exact.loc["Järva", "Nivå"] == "Lokalpolisområde"
     assert (exact.loc["Stockholm", "Totalt"], exact.loc["Totalt", "Vård och stöd"], exact.loc["Totalt", "Totalt"]) \
         == (5, 3, 8)  # a row's total, the county's total of a kind (over the rows), the grand total
-    shown = participant_counts(ref, _coord(), Disclosure(3), "sv").set_index("Plats")
+    shown = participant_counts(ref, _coord(), disclosure=Disclosure(3), lang="sv").set_index("Plats")
     assert str(shown.loc["Stockholm", "Uppsökande socialt arbete"]) in ("3", "skyddad")  # secondary, if needed
     assert (shown.drop(columns="Nivå").astype(str) == "skyddad").to_numpy().sum() >= 2
     assert shown.loc["Stockholm", "Polisiär insats"] == "skyddad"
@@ -204,25 +204,29 @@ def _points(page: str) -> list[dict[str, object]]:
 
 def test_map_option_rings_exactly_the_scenes_with_an_ongoing_measure(ref: Reference) -> None:
     ongoing = ongoing_scene_ids(LATEST, ALL, MEASURES)
-    page = str(full_map(ref, LATEST, None, MapOptions(ongoing=ongoing, cluster=False)).get_root().render())
+    page = str(full_map(ref, LATEST, None, MapOptions(ongoing=ongoing, cluster=False, lang="sv", precision="exact",
+                                                      disclosure=SHOW_ALL)).get_root().render())
     data = _points(page)[0]
     marked = {name for name, k in zip(data["n"], data["k"], strict=True)  # type: ignore[call-overload]
               if "measure-ongoing" in data["kinds"][k]["cls"]}  # type: ignore[index]
     assert marked == {"Plats A", "Plats D1", "Plats D2"}
-    assert "ongoing" in {i.kind for i in legend(ref, LATEST, None, MapOptions(ongoing=ongoing))}
+    assert "ongoing" in {i.kind for i in legend(ref, LATEST, None, MapOptions(ongoing=ongoing, lang="sv",
+                                                                              precision="exact", disclosure=SHOW_ALL))}
     assert "Pågående åtgärd" in page
 
 
 def test_map_option_is_absent_at_generalised_precision_and_when_off(ref: Reference) -> None:
     ongoing = frozenset({"A", "D1", "D2"})
-    generalised = MapOptions(ongoing=ongoing, precision="generalised", disclosure=Disclosure(3))
+    generalised = MapOptions(ongoing=ongoing, precision="generalised", disclosure=Disclosure(3), lang="sv")
     page = str(full_map(ref, LATEST, None, generalised).get_root().render())
     assert "measure-ongoing" not in page
     assert "Pågående åtgärd" not in page
     assert "ongoing" not in {i.kind for i in legend(ref, LATEST, None, generalised)}
-    off = str(full_map(ref, LATEST, None, MapOptions()).get_root().render())
+    off = str(full_map(ref, LATEST, None, MapOptions(lang="sv", precision="exact",
+                                                     disclosure=SHOW_ALL)).get_root().render())
     assert "measure-ongoing" not in off
-    assert "ongoing" not in {i.kind for i in legend(ref, LATEST, None, MapOptions())}
+    assert "ongoing" not in {i.kind for i in legend(ref, LATEST, None, MapOptions(lang="sv", precision="exact",
+                                                                                  disclosure=SHOW_ALL))}
 
 
 # -- the page ------------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from scenes.domain.demo import DemoSurvey, load_demo, write_demo
 from scenes.geo import tag_municipality
 from scenes.reference import Reference
 from tests.conftest import DATA_DIR
+from tests.reference import districts_on
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +84,8 @@ def test_districts_follow_the_reorganisation(surveys: dict[str, DemoSurvey], ref
     """2021 uses the 13-district scheme, later surveys the 11-district scheme."""
     import datetime as dt
 
-    old = set(ref.districts_on(dt.date(2021, 6, 1))["district_code"])
-    new = set(ref.districts_on(dt.date(2023, 11, 1))["district_code"])
+    old = set(districts_on(ref, dt.date(2021, 6, 1))["district_code"])
+    new = set(districts_on(ref, dt.date(2023, 11, 1))["district_code"])
     assert set(surveys["demo-2021"].scenes["stadsdel"].dropna()) <= old
     assert set(surveys["demo-2023-11"].scenes["stadsdel"].dropna()) <= new
 

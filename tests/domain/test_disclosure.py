@@ -90,9 +90,10 @@ def test_disclosure_hides_one_and_two_and_shows_zero() -> None:
     assert [ON.hidden(n) for n in (0, 1, 2, 3, 40)] == [False, True, True, False, False]
     assert not ON.hidden(None)
     assert not ON.hidden(float("nan"))
-    assert (ON.text(1), ON.text(2.0, "en"), ON.text(0), ON.text(3), ON.text(1234)) == (
+    assert (ON.text(1, lang="sv"), ON.text(2.0, "en"), ON.text(0, "sv"), ON.text(3, "sv"),
+            ON.text(1234, "sv")) == (
         FEWER, "fewer than 3", "0", "3", "1\u00a0234")
-    assert ON.text(None) == ""
+    assert ON.text(None, lang="sv") == ""
     assert ON.any_hidden(5, 2)
     assert not ON.any_hidden(5, 0)
     assert (ON.derived(4.2, 5, 2), ON.derived(4.2, 5, 0)) == (None, 4.2)
@@ -103,25 +104,25 @@ def test_exact_precision_and_threshold_one_hide_nothing() -> None:
     for off in (Disclosure.for_precision("exact", 3), Disclosure.for_precision("generalised", 1), SHOW_ALL):
         assert not off.active
         assert not off.hidden(1)
-        assert off.text(1) == "1"
+        assert off.text(1, lang="sv") == "1"
     five = Disclosure.for_precision("generalised", Settings(small_count_threshold=5).small_count_threshold)
     assert five.hidden(4)
     assert not five.hidden(5)
-    assert five.text(4) == "färre än 5"
+    assert five.text(4, lang="sv") == "färre än 5"
     counts = pd.Series([0, 1, 7])
-    assert SHOW_ALL.counts_column(counts) is counts
+    assert SHOW_ALL.counts_column(counts, lang="sv") is counts
 
 
 def test_table_masks_derived_columns() -> None:
     """`table`: counts as text where hidden, derived columns empty there, integer columns stay integers."""
     table = pd.DataFrame({"label": ["a", "b", "c"], "earlier": [5, 8, 0], "later": [7, 2, 0],
                           "change": [2, -6, 0]})
-    out = ON.table(table, ("earlier", "later"), ("change",))
+    out = ON.table(table, ("earlier", "later"), ("change",), "sv")
     assert list(out["later"]) == ["7", FEWER, "0"]
     assert list(out["earlier"]) == [5, 8, 0]  # nothing hidden in this column: numbers as they were
     assert out["change"].tolist() == [2, pd.NA, 0]
     assert str(out["change"].dtype) == "Int64"
-    assert SHOW_ALL.table(table, "later") is table
+    assert SHOW_ALL.table(table, "later", (), "sv") is table
     assert list(ON.visible(table, "later")["label"]) == ["a", "c"]
 
 
@@ -140,9 +141,9 @@ def _numbers(values: pd.Series) -> set[float]:
 def test_generalised_table_suppresses_small_counts(published: Dashboard) -> None:
     """Counts per municipality and police area: 1 and 2 as words with a disclosure, as numbers without."""
     frame = published.scenes("real-2025")
-    exact = generalised_table(published.reference, frame)
+    exact = generalised_table(published.reference, frame, lang="sv", disclosure=SHOW_ALL)
     assert _numbers(exact["Scener"]) >= SMALL
-    shown = generalised_table(published.reference, frame, "sv", ON)
+    shown = generalised_table(published.reference, frame, "sv", disclosure=ON)
     assert not SMALL & _numbers(shown["Scener"])
     assert WITHHELD in set(shown["Scener"])
     assert 5.0 in _numbers(shown["Scener"])  # a count that may be shown stays readable
@@ -153,8 +154,8 @@ def test_generalised_table_suppresses_small_counts(published: Dashboard) -> None
 def test_breakdown_suppression(published: Dashboard) -> None:
     """Scenes as words when hidden; their area and rate empty; shown groups untouched; hidden rows by label."""
     all_scenes, surveys, ref = published.scenes(None), published.surveys(), published.reference
-    plain = breakdown(all_scenes, surveys, ref, "municipality")
-    table = breakdown(all_scenes, surveys, ref, "municipality", disclosure=ON)
+    plain = breakdown(all_scenes, surveys, ref, "municipality", lang="sv", disclosure=SHOW_ALL)
+    table = breakdown(all_scenes, surveys, ref, "municipality", disclosure=ON, lang="sv")
     latest = table[table["survey_id"] == "real-2025"]
     assert list(latest["label"]) == ["Stockholm", "Järfälla", "Botkyrka", "Huddinge"]
     hidden = latest[latest["scenes"] == WITHHELD]
@@ -168,12 +169,13 @@ def test_breakdown_suppression(published: Dashboard) -> None:
     jarfalla = latest[latest["label"] == "Järfälla"].iloc[0]
     assert (jarfalla["scenes"], jarfalla["per_100k"]) == ("5", 5.6)
     for dimension in ("municipality", "police_area", "category", "district"):
-        assert SMALL & _numbers(breakdown(all_scenes, surveys, ref, dimension)["scenes"])
-        assert not SMALL & _numbers(breakdown(all_scenes, surveys, ref, dimension, disclosure=ON)["scenes"])
-    assert suppressed(plain, SHOW_ALL) is plain
+        assert SMALL & _numbers(breakdown(all_scenes, surveys, ref, dimension, lang="sv",
+                                          disclosure=SHOW_ALL)["scenes"])
+        assert not SMALL & _numbers(breakdown(all_scenes, surveys, ref, dimension, disclosure=ON, lang="sv")["scenes"])
+    assert suppressed(plain, SHOW_ALL, lang="sv") is plain
     with_ha = plain.assign(area_ha=plain["area_m2"] / 10_000)
-    assert suppressed(with_ha, ON).loc[lambda t: t["scenes"] == FEWER, "area_ha"].isna().all()
-    marked = breakdown(all_scenes, surveys, ref, "municipality", disclosure=ON, text=False)  # for the chart
+    assert suppressed(with_ha, ON, lang="sv").loc[lambda t: t["scenes"] == FEWER, "area_ha"].isna().all()
+    marked = breakdown(all_scenes, surveys, ref, "municipality", disclosure=ON, text=False, lang="sv")  # for the chart
     assert set(marked.loc[marked["withheld"] & (marked["survey_id"] == "real-2025"), "label"]) == {
         "Botkyrka", "Huddinge"}
     assert set(ON.visible(marked, "scenes")["scenes"]) >= {5, 7}
@@ -182,17 +184,17 @@ def test_breakdown_suppression(published: Dashboard) -> None:
 def test_change_by_suppression(published: Dashboard) -> None:
     """A change is left out (and listed last) when either side is hidden; 0 and visible changes are shown."""
     earlier, later, ref = published.scenes("real-2024"), published.scenes("real-2025"), published.reference
-    table = change_by(earlier, later, ref, "municipality", disclosure=ON).set_index("label")
+    table = change_by(earlier, later, ref, "municipality", disclosure=ON, lang="sv").set_index("label")
     assert table.loc["Haninge", ["earlier", "later", "change"]].tolist() == [7, "0", -7]
     assert table.loc["Järfälla", "change"] == 1
     assert table.loc["Huddinge", "later"] == WITHHELD
     assert pd.isna(table.loc["Huddinge", "change"])
     assert list(table.index[-2:]) == ["Botkyrka", "Huddinge"]
-    police = change_by(earlier, later, ref, "police_area", disclosure=ON)
+    police = change_by(earlier, later, ref, "police_area", disclosure=ON, lang="sv")
     for column in ("earlier", "later"):
         assert not SMALL & _numbers(police[column])
     assert police.loc[police["later"] == WITHHELD, "change"].isna().all()
-    plain = change_by(earlier, later, ref, "police_area")
+    plain = change_by(earlier, later, ref, "police_area", lang="sv", disclosure=SHOW_ALL)
     assert _numbers(plain["later"]) >= SMALL
 
 
@@ -208,7 +210,7 @@ def test_progress_table_shows_a_small_county_total(settings: Settings) -> None:
     surveys = table[table["series"] == "Kartläggningar (platsdata)"].set_index("label")
     assert surveys.loc["Uppföljning 2025", "value"] == 2
     assert FEWER not in surveys.loc["Uppföljning 2025", "note"]
-    assert table.equals(progress_table(stats, (), EXAMPLE_GOAL, [], "sv"))
+    assert table.equals(progress_table(stats, (), EXAMPLE_GOAL, [], "sv", disclosure=SHOW_ALL))
     assert "Målbana" in set(progress_table(stats[1:], (), EXAMPLE_GOAL, [], "sv", disclosure=ON)["series"])
 
 
@@ -216,11 +218,11 @@ def test_progress_table_shows_a_small_county_total(settings: Settings) -> None:
 
 def test_generalised_exports_suppress_small_counts(published: Dashboard) -> None:
     """The generalised CSV and GeoJSON never write 1 or 2 as a count; the exact numbers come back with threshold 1."""
-    csv_text = published.export("real-2025", "csv", "generalised").decode("utf-8")
+    csv_text = published.export("real-2025", "csv", precision="generalised", lang="sv").decode("utf-8")
     table = pd.read_csv(io.StringIO(csv_text.lstrip("\ufeff")), dtype=str)
     assert not SMALL & _numbers(table["Scener"])
     assert WITHHELD in set(table["Scener"])
-    collection = json.loads(published.export("real-2025", "geojson", "generalised"))
+    collection = json.loads(published.export("real-2025", "geojson", precision="generalised", lang="sv"))
     properties = {f["properties"]["kommun_kod"]: f["properties"] for f in collection["features"]}
     assert set(properties) == {"0123", "0126", "0127", "0180"}
     assert {p["scenes"] for p in properties.values()} == {5, 7, None}
@@ -229,9 +231,10 @@ def test_generalised_exports_suppress_small_counts(published: Dashboard) -> None
 
     unsuppressed = Dashboard(published.settings.model_copy(update={"small_count_threshold": 1}))
     counts = {f["properties"]["kommun_kod"]: f["properties"]["scenes"]
-              for f in json.loads(unsuppressed.export("real-2025", "geojson", "generalised"))["features"]}
+              for f in json.loads(unsuppressed.export("real-2025", "geojson", precision="generalised",
+                                                      lang="sv"))["features"]}
     assert (counts["0126"], counts["0127"]) == (2, 1)
-    exact_csv = unsuppressed.export("real-2025", "csv", "generalised").decode("utf-8")
+    exact_csv = unsuppressed.export("real-2025", "csv", precision="generalised", lang="sv").decode("utf-8")
     assert _numbers(pd.read_csv(io.StringIO(exact_csv.lstrip("\ufeff")))["Scener"]) >= SMALL
 
 

@@ -106,10 +106,10 @@ def read_views(ref: Reference, frame: pd.DataFrame, survey: Survey, disclosure: 
         for key, value in zip(table["key"], table["scenes"], strict=True):
             seen.read((dimension, str(key)), value)
     municipality, police = codes(ref)
-    table = generalised_table(ref, frame, "sv", disclosure)
+    table = generalised_table(ref, frame, "sv", disclosure=disclosure)
     for m, p, value in zip(table["Kommun"], table["Lokalpolisområde"], table["Scener"], strict=True):
         seen.read(("pair", municipality[m], police[p]), value)
-    drawn = print_map_data(ref, frame, exact=False, disclosure=disclosure).municipalities
+    drawn = print_map_data(ref, frame, exact=False, disclosure=disclosure, lang="sv").municipalities
     for code, value in zip(drawn["kommun_kod"], drawn["scenes"], strict=True):
         seen.read(("municipality", code), WITHHELD if value is None else int(value))
     return seen
@@ -242,7 +242,7 @@ def test_a_selection_by_area_tells_nothing_more(ref: Reference, data: st.DataObj
     picked = protection(ref, selection, ON, filt=filt, whole=whole)
     total = picked.total_text("sv")
     municipality, police = codes(ref)
-    table = generalised_table(ref, selection, "sv", ON, protected=picked)
+    table = generalised_table(ref, selection, "sv", disclosure=ON, protected=picked)
     for m, p, value in zip(table["Kommun"], table["Lokalpolisområde"], table["Scener"], strict=True):
         seen.read(("pair", municipality[m], police[p]), value)  # the same pairs as the whole survey's
     check(seen, truth)

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from shapely.geometry import Point, box
 
 from scenes.cli import main
+from scenes.domain.disclosure import SHOW_ALL
 from scenes.domain.figures import measured_area
 from scenes.domain.query import SceneFilter
 from scenes.errors import NotFoundError
@@ -325,7 +326,8 @@ def test_withdrawn_baseline_is_named_with_what_is_used(empty_db: Path) -> None:
         assert json.loads(out.getvalue())["surveys"][0]["area_m2"] is None
         from pypdf import PdfReader
 
-        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(dash.report_pdf(lang="sv"))).pages)
+        pdf = dash.report_pdf(lang="sv", disclosure=SHOW_ALL, exact=True)
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
         assert "Kartläggning a är återkallad. Utgångsläget är i stället Kartläggning b" in " ".join(text.split())
         assert "ej uppmätt" in text
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from scenes.domain.disclosure import Disclosure
+from scenes.domain.disclosure import SHOW_ALL, Disclosure
 from scenes.domain.impact import (
     change_table,
     continued_rating,
@@ -178,7 +178,7 @@ def test_table_shows_an_unrated_survey_as_missing_not_zero() -> None:
     """Beside a rated survey, one without any rating has its scenes as missing and dashes (NA) for high, each
     rating and the mean, never 0."""
     unrated = _frame(S2, [("A", None, []), ("B", None, [])])
-    table = impact_table(impact([S1, S2], _all(EARLY, unrated))).set_index("Namn")
+    table = impact_table(impact([S1, S2], _all(EARLY, unrated)), lang="sv", disclosure=SHOW_ALL).set_index("Namn")
     rated, none = table.loc["Kartläggning 2021"], table.loc["Kartläggning 2023"]
     assert (rated["Hög inverkan (4–5)"], rated["Bedömning 1"], rated["Medelvärde (bedömda)"]) == (2, 1, 2.9)
     assert (none["Scener"], none["Bedömda"], none["Saknar bedömning"]) == (2, 0, 2)
@@ -190,9 +190,9 @@ def test_tables_hide_small_counts_from_participants() -> None:
     a row with a hidden count is hidden with it."""
     shown = Disclosure.for_precision("generalised", 3)
     result = impact([S1, S2], _all(EARLY, LATER))
-    changes = change_table(result, "sv", shown).iloc[0]
+    changes = change_table(result, "sv", disclosure=shown).iloc[0]
     assert [changes[c] for c in ("Kvarstående", "Mindre skadlig", "Oförändrad", "Mer skadlig", "Kan inte jämföras")] \
         == [7, "färre än 3", "färre än 3", "färre än 3", "färre än 3"]
-    first = impact_table(result, "sv", shown).iloc[0]
+    first = impact_table(result, "sv", disclosure=shown).iloc[0]
     assert (first["Scener"], first["Bedömning 1"], first["Saknar bedömning"]) == (8, "färre än 3", "färre än 3")
     assert pd.isna(first["Medelvärde (bedömda)"])

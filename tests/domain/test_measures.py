@@ -14,6 +14,7 @@ from shapely.geometry import Point
 
 from scenes import Dashboard
 from scenes.domain.demo import demo_measures, load_demo
+from scenes.domain.disclosure import SHOW_ALL
 from scenes.domain.indicators import Indicator, indicator_problems
 from scenes.domain.lineage import Lineage
 from scenes.domain.measures import Measure, measure_problems, measures_by_scene
@@ -291,17 +292,17 @@ def _pdf_text(pdf: bytes) -> str:
 
 
 def test_the_report_shows_the_indicators_with_their_sources(real: Dashboard) -> None:
-    empty = _pdf_text(real.report_pdf(today=dt.date(2026, 11, 22)))
+    empty = _pdf_text(real.report_pdf(today=dt.date(2026, 11, 22), lang="sv", disclosure=SHOW_ALL, exact=True))
     assert "Inga indikatorvärden är inlagda" in empty
     real.save_indicator(_ind(value=31.5, date=dt.date(2023, 6, 30)), actor="ana")
     real.save_indicator(_ind(value=28.25, date=dt.date(2024, 6, 30)), actor="ana")
     real.save_indicator(_ind(area_level="lan", area_code="", value=12.0), actor="ana")
-    text = _pdf_text(real.report_pdf(today=dt.date(2026, 11, 22)))
+    text = _pdf_text(real.report_pdf(today=dt.date(2026, 11, 22), lang="sv", disclosure=SHOW_ALL, exact=True))
     assert "Trygghetsindikatorer" in text
     assert "28,25 % 31,5 % (2023-06-30)" in text.replace("\u00a0", " ")  # latest beside the one before
     assert "Länet" in text
     assert "Trygghetsundersökning: https://example.se/rapport" in text
-    english = _pdf_text(real.report_pdf(lang="en", today=dt.date(2026, 11, 22)))
+    english = _pdf_text(real.report_pdf(lang="en", today=dt.date(2026, 11, 22), disclosure=SHOW_ALL, exact=True))
     assert "Safety indicators" in english
 
 
@@ -311,14 +312,15 @@ def test_the_report_states_the_measures_as_the_reader_may_see_them(demo: Dashboa
     from scenes.domain.disclosure import Disclosure
 
     today = dt.date(2026, 11, 22)
-    cleared = _pdf_text(demo.report_pdf(today=today)).replace("\u00a0", " ")
+    cleared = _pdf_text(demo.report_pdf(today=today, lang="sv", disclosure=SHOW_ALL, exact=True)).replace("\u00a0", " ")
     assert "Åtgärder" in cleared
     assert "Åtgärderna och aktörerna är också exempeldata" in cleared
     assert "Uppföljning februari 2024 (exempel): 53 scener, varav" in cleared
     assert "Ansvarig organisation" in cleared
     assert "Fastighetsägare" in cleared
     participant = Disclosure.for_precision("generalised", demo.settings.small_count_threshold)
-    counts = _pdf_text(demo.report_pdf(today=today, disclosure=participant, exact=False)).replace("\u00a0", " ")
+    counts = _pdf_text(demo.report_pdf(today=today, disclosure=participant, exact=False, lang="sv")).replace("\u00a0",
+                                                                                                             " ")
     assert "Antal åtgärder per kommun och typ" in counts
     assert "Ansvarig organisation" not in counts
     assert "Fastighetsägare" not in counts
@@ -329,7 +331,7 @@ def test_the_report_states_the_measures_as_the_reader_may_see_them(demo: Dashboa
 
 
 def test_the_report_says_when_no_measure_is_registered(real: Dashboard) -> None:
-    text = _pdf_text(real.report_pdf(today=dt.date(2026, 11, 22)))
+    text = _pdf_text(real.report_pdf(today=dt.date(2026, 11, 22), lang="sv", disclosure=SHOW_ALL, exact=True))
     assert "Inga åtgärder är registrerade" in text
 
 

@@ -35,10 +35,10 @@ UTC = dt.UTC
 ])
 def test_moments_read_in_stockholm_time_across_daylight_saving(utc: dt.datetime, shown: str) -> None:
     """Naive moments are UTC (as the store keeps them); aware ones the same whatever their zone."""
-    assert time_text(utc) == shown
-    assert time_text(utc.replace(tzinfo=UTC)) == shown
-    assert time_text(utc.replace(tzinfo=UTC).astimezone(ZoneInfo("America/New_York"))) == shown
-    assert time_text(pd.Timestamp(utc)) == shown
+    assert time_text(utc, lang="sv") == shown
+    assert time_text(utc.replace(tzinfo=UTC), lang="sv") == shown
+    assert time_text(utc.replace(tzinfo=UTC).astimezone(ZoneInfo("America/New_York")), lang="sv") == shown
+    assert time_text(pd.Timestamp(utc), lang="sv") == shown
 
 
 def test_a_moments_date_is_its_stockholm_day() -> None:
@@ -54,7 +54,7 @@ def test_a_moments_date_is_its_stockholm_day() -> None:
 
 @pytest.mark.parametrize("nothing", [None, pd.NaT, float("nan"), pd.NA])
 def test_nothing_reads_as_a_dash(nothing: object) -> None:
-    assert time_text(nothing) == "–"  # type: ignore[arg-type]
+    assert time_text(nothing, lang="sv") == "–"  # type: ignore[arg-type]
 
 
 @given(st.datetimes(min_value=dt.datetime(1970, 1, 2), max_value=dt.datetime(2100, 1, 1),
@@ -63,10 +63,10 @@ def test_nothing_reads_as_a_dash(nothing: object) -> None:
 def test_any_moment_equals_an_independent_zoneinfo_conversion(moment: dt.datetime) -> None:
     """Whatever the moment's zone, the text is zoneinfo's Stockholm wall time, and the short date its day."""
     expected = moment.astimezone(STOCKHOLM)
-    assert time_text(moment) == f"{expected:%Y-%m-%d %H:%M}"
+    assert time_text(moment, lang="sv") == f"{expected:%Y-%m-%d %H:%M}"
     assert time_text(moment, "sv", "short") == expected.date().isoformat()
     naive_utc = moment.astimezone(UTC).replace(tzinfo=None)
-    assert time_text(naive_utc) == f"{expected:%Y-%m-%d %H:%M}"
+    assert time_text(naive_utc, lang="sv") == f"{expected:%Y-%m-%d %H:%M}"
 
 
 def test_today_is_stockholms_day() -> None:

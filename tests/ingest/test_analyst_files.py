@@ -289,7 +289,7 @@ REAL_DAY = dt.date(2024, 3, 1)
 
 
 def _real_survey(demo: Dashboard) -> str:
-    check = demo.check_upload("start.geojson", demo.export("demo-2021", "geojson"))
+    check = demo.check_upload("start.geojson", demo.export("demo-2021", "geojson", precision="exact", lang="sv"))
     # 2024: the demo's Norrmalm police area ended on 2024-12-31 (a later survey naming it is refused)
     survey = Survey("2024-real", "Kartläggning 2024", REAL_DAY, SurveyKind.KARTLAGGNING, "test", False)
     return demo.publish(check, survey=survey, actor=ANALYST)[0]
@@ -300,7 +300,7 @@ def test_reimporting_an_export_is_a_no_op(dash: Dashboard, fmt: str) -> None:
     """On SQLite and PostgreSQL: the preview says nothing changes, and publishing it as a revision writes nothing."""
     demo = dash
     survey_id = _real_survey(demo)
-    data = demo.export(survey_id, fmt)
+    data = demo.export(survey_id, fmt, precision="exact", lang="sv")
     check = demo.check_upload(f"export.{fmt}", data, survey_date=REAL_DAY)
     assert check.ok, check.result.errors
     guard = demo.preview(check, survey_id)

@@ -105,10 +105,10 @@ def test_report_is_triaged(ref: Reference) -> None:
     assert [g.code for g in result.error_groups] == ["police_area_dissolved", "police_area_required"]  # 5 each
     assert [g.code for g in result.warning_groups] == ["municipality_name_mismatch", "category_label"]
     labels = result.warning_groups[1]
-    assert group_title(labels) == "Kategori skriven som namn: 46 rader"
+    assert group_title(labels, lang="sv") == "Kategori skriven som namn: 46 rader"
     assert (labels.count, labels.fixable) == (46, 46)
-    assert group_examples(labels) == "t.ex. rad 2: 'Utsatt område' → utsatt_omrade"
-    assert "liknar Södertälje men platsen ligger i Järfälla" in group_examples(result.warning_groups[0])
+    assert group_examples(labels, lang="sv") == "t.ex. rad 2: 'Utsatt område' → utsatt_omrade"
+    assert "liknar Södertälje men platsen ligger i Järfälla" in group_examples(result.warning_groups[0], lang="sv")
     assert group_title(result.error_groups[0], "en") == "Police area that ended before the survey: 5 rows"
     data = triage_json(result, "en")
     assert [g["code"] for g in data["warning_groups"]] == ["municipality_name_mismatch", "category_label"]  # type: ignore[index]

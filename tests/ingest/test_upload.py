@@ -301,12 +301,12 @@ def test_round_trip_export_import_export(demo: Dashboard) -> None:
     GeoJSON and GeoPackage are exact; CSV and .xlsx round their SWEREF 99 TM coordinates (test_exports.py).
     """
     for fmt, suffix in (("geojson", ".geojson"), ("gpkg", ".gpkg")):
-        data = demo.export("demo-2024-02", fmt)
+        data = demo.export("demo-2024-02", fmt, precision="exact", lang="sv")
         check = demo.check_upload(f"e{suffix}", data, survey_date=DAY)
         assert check.ok, report_table(check.result.problems, "en")
         new_id, _ = demo.publish(check, survey=_survey(f"rt-{fmt}"), actor="test")
-        again = json.loads(demo.export(new_id, "geojson"))["features"]
-        original = json.loads(demo.export("demo-2024-02", "geojson"))["features"]
+        again = json.loads(demo.export(new_id, "geojson", precision="exact", lang="sv"))["features"]
+        original = json.loads(demo.export("demo-2024-02", "geojson", precision="exact", lang="sv"))["features"]
         strip = [{**f, "properties": {k: v for k, v in f["properties"].items() if k != "survey_id"}}
                  for f in original]
         assert [{**f, "properties": {k: v for k, v in f["properties"].items() if k != "survey_id"}}
@@ -315,7 +315,8 @@ def test_round_trip_export_import_export(demo: Dashboard) -> None:
 
 def test_revision_and_rollback(demo: Dashboard) -> None:
     """A corrected upload becomes revision 2 (revision 1 kept); rollback makes revision 1 current again."""
-    check = demo.check_upload("fix.geojson", demo.export("demo-2024-02", "geojson"), survey_date=DAY)
+    check = demo.check_upload("fix.geojson", demo.export("demo-2024-02", "geojson", precision="exact", lang="sv"),
+                              survey_date=DAY)
     real, _ = demo.publish(check, survey=_survey("real-2024"), actor="analyst")
     trimmed = UploadCheck(check.file_name, check.sha256, check.size, check.raw, check.result, survey_date=DAY)
     trimmed.result.frame = check.frame.iloc[:50]
@@ -335,7 +336,7 @@ def test_revision_and_rollback(demo: Dashboard) -> None:
 
 def test_demo_survey_is_never_revised(demo: Dashboard) -> None:
     """A demo survey takes no revision: real data is published as a survey of its own."""
-    check = demo.check_upload("fix.geojson", demo.export("demo-2024-02", "geojson"))
+    check = demo.check_upload("fix.geojson", demo.export("demo-2024-02", "geojson", precision="exact", lang="sv"))
     with pytest.raises(ScenesError, match="demo survey"):
         demo.publish(check, revise="demo-2024-02", actor="analyst")
     assert list(demo.store.revisions("demo-2024-02")["revision"]) == [1]
@@ -343,7 +344,7 @@ def test_demo_survey_is_never_revised(demo: Dashboard) -> None:
 
 def test_published_survey_cannot_be_replaced_by_import(demo: Dashboard) -> None:
     """Importing under an existing id is refused, pointing to revisions; the data stays."""
-    check = demo.check_upload("e.geojson", demo.export("demo-2021", "geojson"))
+    check = demo.check_upload("e.geojson", demo.export("demo-2021", "geojson", precision="exact", lang="sv"))
     with pytest.raises(StoreError, match="revision"):
         demo.publish(check, survey=_survey("demo-2024-02"), actor="test")
     assert len(demo.store.scenes("demo-2024-02")) == 53
@@ -356,7 +357,7 @@ def test_failed_import_leaves_store_byte_for_byte(settings: Settings, monkeypatc
     db_file = settings.state_dir / "scenes.db"
     dash.store.engine.dispose()
     before = db_file.read_bytes()
-    check = dash.check_upload("e.geojson", dash.export("demo-2021", "geojson"))
+    check = dash.check_upload("e.geojson", dash.export("demo-2021", "geojson", precision="exact", lang="sv"))
     calls = {"n": 0}
     original = Store._insert_chunk
 

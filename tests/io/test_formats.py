@@ -51,7 +51,7 @@ def test_geojson_is_the_canonical_feature_collection() -> None:
     lists as lists, coordinates rounded (a missing geometry stays null)."""
     frame = _frame().iloc[[0, 0]].reset_index(drop=True)
     frame.loc[1, "geometry"] = None
-    collection = scenes_to_geojson(frame, precision=3)
+    collection = scenes_to_geojson(frame, decimals=3)
     assert collection["type"] == "FeatureCollection"
     first, second = collection["features"]
     assert list(first) == ["type", "properties", "geometry"]

@@ -19,6 +19,7 @@ from scenes.reference import (
     build_surroundings,
 )
 from tests.conftest import DATA_DIR
+from tests.reference import districts_on
 
 
 def test_twenty_six_municipalities_of_the_county(ref: Reference) -> None:
@@ -51,7 +52,7 @@ def test_known_populations_from_domain_brief(ref: Reference) -> None:
 def _coverage(ref: Reference, polisomrade: str, day: dt.date) -> tuple[int, int]:
     lpos = set(ref.police_areas_on(day).query("polisomrade == @polisomrade")["lpo_code"])
     cov = ref.coverage[ref.coverage["lpo_code"].isin(lpos)]
-    districts_then = set(ref.districts_on(dt.date(2021, 1, 1))["district_code"])
+    districts_then = set(districts_on(ref, dt.date(2021, 1, 1))["district_code"])
     return (cov[cov["kind"] == "kommun"]["code"].nunique(),
             cov[(cov["kind"] == "stadsdel") & cov["code"].isin(districts_then)]["code"].nunique())
 
@@ -92,13 +93,13 @@ def test_references_point_at_existing_codes(ref: Reference) -> None:
 @pytest.mark.parametrize(("day", "count"), [(dt.date(2021, 6, 1), 13), (dt.date(2023, 7, 1), 11)])
 def test_stockholm_districts_by_period(ref: Reference, day: dt.date, count: int) -> None:
     """13 district administrations 2020-2023, 11 from 2023-07-01."""
-    assert len(ref.districts_on(day)) == count
+    assert len(districts_on(ref, day)) == count
 
 
 def test_crosswalk_maps_every_old_district_to_a_current_one(ref: Reference) -> None:
     """Every 2020-2023 district maps to a district valid after the reorganisation."""
-    old = set(ref.districts_on(dt.date(2021, 6, 1))["district_code"])
-    new = set(ref.districts_on(dt.date(2024, 1, 1))["district_code"])
+    old = set(districts_on(ref, dt.date(2021, 6, 1))["district_code"])
+    new = set(districts_on(ref, dt.date(2024, 1, 1))["district_code"])
     assert ({ref.current_district(d) for d in old}, set(ref.crosswalk["from_district"])) == (new, old)
 
 

@@ -45,7 +45,7 @@ def test_renaming_a_category_label_is_a_new_version(dash: Dashboard, shipped: di
     edited.loc[edited["code"] == "festmiljo", "label_sv"] = "Nöjesmiljö"
     changes = dash.save_reference("categories", edited, actor="admin")
     assert changes == ["festmiljo.label_sv: 'Fest- och nöjesmiljö' -> 'Nöjesmiljö'"]
-    assert dash.reference.category_label("festmiljo") == "Nöjesmiljö"
+    assert dash.reference.category_label("festmiljo", language="sv") == "Nöjesmiljö"
     assert dash.store.audit().iloc[0]["action"] == "reference-edit"
     history = dash.reference_history("categories")
     assert list(history["version"]) == [2, 1]
@@ -58,7 +58,7 @@ def test_another_instance_reads_the_saved_version(dash: Dashboard) -> None:
     """A second process on the same database (another instance behind a load balancer) sees the edit: the tables
     live in the store, not in each server's files."""
     other = Dashboard(Settings(database_url=dash.settings.effective_database_url, state_dir=dash.settings.state_dir))
-    assert other.reference.category_label("festmiljo") == "Fest- och nöjesmiljö"
+    assert other.reference.category_label("festmiljo", language="sv") == "Fest- och nöjesmiljö"
     frame = dash.reference.municipalities[["kommun_kod", "population", "population_date"]].astype(object)
     frame.loc[frame["kommun_kod"] == "0180", ["population", "population_date"]] = ["1000000", "2024-12-31"]
     dash.save_reference("municipalities", frame, actor="admin")
@@ -105,7 +105,7 @@ def test_a_stale_editor_is_refused(dash: Dashboard) -> None:
     with pytest.raises(StoreError) as info:
         dash.save_reference("categories", second, actor="admin2", based_on=version)
     assert info.value.code == "reference_changed"
-    assert dash.reference.category_label("festmiljo") == "Nöjesmiljö"
+    assert dash.reference.category_label("festmiljo", language="sv") == "Nöjesmiljö"
     assert list(dash.reference_history("categories")["version"]) == [2, 1]
 
 
@@ -120,4 +120,4 @@ def test_a_problem_names_the_row_as_the_editor_counts_it(demo: Dashboard) -> Non
 def test_before_init_the_shipped_tables_are_read(tmp_path: Path) -> None:
     """Commands that run before `scenes init` (checking a file) still have the reference tables."""
     dash = Dashboard(Settings(state_dir=tmp_path))
-    assert dash.reference.category_label("festmiljo") == "Fest- och nöjesmiljö"
+    assert dash.reference.category_label("festmiljo", language="sv") == "Fest- och nöjesmiljö"

@@ -18,6 +18,7 @@ import pytest
 import vl_convert as vlc
 
 from scenes.domain.breakdown import breakdown
+from scenes.domain.disclosure import SHOW_ALL
 from scenes.model import PublishedTotal, Seminar
 from scenes.render.charts import (
     BREAKDOWN_PALETTE,
@@ -36,7 +37,7 @@ from scenes.views.dashboard import Dashboard
 
 def _table(demo: Dashboard, lang: str = "sv"):  # type: ignore[no-untyped-def]
     return progress_table(demo.stats(), demo.reference.published_totals, demo.store.goal(), demo.store.seminars(),
-                          lang)
+                          lang, disclosure=SHOW_ALL)
 
 
 def test_progress_table_holds_every_series(demo: Dashboard) -> None:
@@ -67,15 +68,16 @@ def test_seminar_with_unknown_date_is_placed_at_deadline_and_says_so(demo: Dashb
 
 def test_charts_render_to_png_offline(demo: Dashboard) -> None:
     """Both chart kinds render to PNG in-process."""
-    png = to_png(progress_chart(_table(demo), width=500))
-    data = breakdown(demo.store.scenes(), demo.store.surveys(), demo.reference, "municipality")
-    png2 = to_png(breakdown_chart(data, width=400))
+    png = to_png(progress_chart(_table(demo), width=500, lang="sv"))
+    data = breakdown(demo.store.scenes(), demo.store.surveys(), demo.reference, "municipality", lang="sv",
+                     disclosure=SHOW_ALL)
+    png2 = to_png(breakdown_chart(data, width=400, lang="sv"))
     assert png[:8] == png2[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_charts_use_colour_blind_safe_palette(demo: Dashboard) -> None:
     """Series colours come from the Okabe–Ito palette and also differ in shape."""
-    spec = progress_chart(_table(demo)).to_dict()
+    spec = progress_chart(_table(demo), lang="sv").to_dict()
     text = str(spec)
     assert "#0072B2" in text
     assert "#D55E00" in text
@@ -122,7 +124,7 @@ def _symbols(found: list[tuple[str, str, dict[str, Any], float, float]]) -> list
 def test_same_survey_is_drawn_once_and_its_tooltip_gives_both_figures(demo: Dashboard) -> None:
     """The 2021 survey (1 Dec) and the 2021 total (known to the year only) are one point; so are the 2023 and 2024
     ones. Drawn: three surveys, the 2017 total and the goal end of the trajectory, nothing else."""
-    _, found = _items(progress_chart(_table(demo), width=PHONE))
+    _, found = _items(progress_chart(_table(demo), width=PHONE, lang="sv"))
     points = [s for s in _symbols(found) if s.get("size", 0) < 300]  # not the seminar badges
     assert len(points) == 5
     described = [p["description"] for p in points]
@@ -155,8 +157,8 @@ def test_count_axis_contains_every_value_and_has_whole_ticks(demo: Dashboard) ->
     room for the seminar badges, and its ticks are whole numbers; no point is drawn above the axis."""
     big = PublishedTotal(dt.date(2019, 5, 1), "day", "Stor", 1234, None, None, "", "Källa", "", "L")
     table = progress_table(demo.stats(), (*demo.reference.published_totals, big), demo.store.goal(),
-                           demo.store.seminars())
-    spec = progress_chart(table).to_dict()
+                           demo.store.seminars(), lang="sv", disclosure=SHOW_ALL)
+    spec = progress_chart(table, lang="sv").to_dict()
     y = next(layer["encoding"]["y"] for layer in spec["layer"] if layer["encoding"]["y"]["field"] == "value")
     low, high = y["scale"]["domain"]
     assert low == 0
@@ -165,7 +167,7 @@ def test_count_axis_contains_every_value_and_has_whole_ticks(demo: Dashboard) ->
     assert y["axis"]["tickMinStep"] == 1
     assert y["axis"]["format"].endswith("d")
     assert all(float(v).is_integer() for v in y["axis"]["values"])
-    _, found = _items(progress_chart(table, width=PHONE))
+    _, found = _items(progress_chart(table, width=PHONE, lang="sv"))
     badges = [s for s in _symbols(found) if s.get("size", 0) >= 300]
     band = max(s["y"] for s in badges) + 9
     assert all(band < s["y"] for s in _symbols(found) if s not in badges)
@@ -180,11 +182,12 @@ def test_count_axis_contains_every_value_and_has_whole_ticks(demo: Dashboard) ->
 
 
 def test_breakdown_counts_have_whole_ticks_and_rates_do_not(demo: Dashboard) -> None:
-    data = breakdown(demo.store.scenes(), demo.store.surveys(), demo.reference, "municipality")
-    counts = breakdown_chart(data).to_dict()["encoding"]["x"]["axis"]
+    data = breakdown(demo.store.scenes(), demo.store.surveys(), demo.reference, "municipality", lang="sv",
+                     disclosure=SHOW_ALL)
+    counts = breakdown_chart(data, lang="sv").to_dict()["encoding"]["x"]["axis"]
     assert counts["tickMinStep"] == 1
     assert counts["format"].endswith("d")
-    rate = breakdown_chart(data, measure="per_100k").to_dict()["encoding"]["x"]["axis"]
+    rate = breakdown_chart(data, measure="per_100k", lang="sv").to_dict()["encoding"]["x"]["axis"]
     assert "tickMinStep" not in rate
 
 
@@ -193,7 +196,8 @@ def test_numbers_and_months_follow_the_language(demo: Dashboard) -> None:
     (axis labels as drawn; dates as the tooltips format them, with the chart's own locale)."""
     big = PublishedTotal(dt.date(2019, 5, 1), "day", "Stor", 1234, None, None, "", "Källa", "", "L")
     for lang, thousand, month in (("sv", "1\u00a0000", "1 december 2021"), ("en", "1,000", "1 December 2021")):
-        chart = progress_chart(progress_table(demo.stats(), (big,), demo.store.goal(), [], lang), lang, width=PHONE)
+        chart = progress_chart(progress_table(demo.stats(), (big,), demo.store.goal(), [], lang, disclosure=SHOW_ALL),
+                               lang, width=PHONE)
         _, found = _items(chart)
         assert thousand in [item["text"] for _, role, item, _, _ in found if role == "axis-label"]
         date_format = {tt["format"] for layer in chart.to_dict()["layer"] for tt in layer["encoding"].get("tooltip", [])
@@ -223,8 +227,9 @@ def test_seminar_badges_and_labels_never_overlap_or_leave_the_chart(demo: Dashbo
     seminars = [_seminar(i, dt.date(2022, 9, 13 + i), f"Workshop {i} om en mycket lång titel som aldrig får "
                          "klippas eller skriva över något annat") for i in range(3)]
     seminars.append(_seminar(3, dt.date(2027, 12, 30), "Sist"))
-    table = progress_table(demo.stats(), demo.reference.published_totals, demo.store.goal(), seminars)
-    graph, found = _items(progress_chart(table, width=PHONE))
+    table = progress_table(demo.stats(), demo.reference.published_totals, demo.store.goal(), seminars, lang="sv",
+                           disclosure=SHOW_ALL)
+    graph, found = _items(progress_chart(table, width=PHONE, lang="sv"))
     badges = [(x, y) for kind, role, item, x, y in found
               if kind == "symbol" and role == "mark" and item.get("size", 0) >= 300]
     assert len(badges) == 4
@@ -236,7 +241,7 @@ def test_seminar_badges_and_labels_never_overlap_or_leave_the_chart(demo: Dashbo
             left, right = _text_extent(item, x)
             assert left >= 0, (role, item.get("text"))
             assert right <= graph["width"], (role, item.get("text"))
-    key = seminar_key(table)
+    key = seminar_key(table, lang="sv")
     assert len(key) == 4
     assert key[0].startswith("1 – Workshop 0")
     assert "13 september 2022" in key[0]
@@ -246,10 +251,11 @@ def test_a_wide_chart_staggers_its_badges_for_its_own_width(demo: Dashboard) -> 
     """The report's chart (760 px) needs fewer badge rows than one that may be a phone's width, and every badge
     still keeps apart from the others."""
     seminars = [_seminar(i, dt.date(2022, 1, 15) + dt.timedelta(days=70 * i), f"Seminarium {i}") for i in range(20)]
-    table = progress_table(demo.stats(), demo.reference.published_totals, demo.store.goal(), seminars)
+    table = progress_table(demo.stats(), demo.reference.published_totals, demo.store.goal(), seminars, lang="sv",
+                           disclosure=SHOW_ALL)
 
     def badges(width: int | str) -> list[tuple[float, float]]:
-        _, found = _items(progress_chart(table, width=width))
+        _, found = _items(progress_chart(table, width=width, lang="sv"))
         return [(x, y) for kind, role, item, x, y in found
                 if kind == "symbol" and role == "mark" and item.get("size", 0) >= 300]
 
@@ -263,7 +269,8 @@ def test_a_wide_chart_staggers_its_badges_for_its_own_width(demo: Dashboard) -> 
 def test_breakdown_legend_lists_every_survey_in_full(demo: Dashboard) -> None:
     """Five surveys at a phone's width: five legend labels, each inside the chart, and names of a usual length
     whole (a label is cut with an ellipsis only beyond the plot's width)."""
-    data = breakdown(demo.store.scenes(), demo.store.surveys(), demo.reference, "municipality")
+    data = breakdown(demo.store.scenes(), demo.store.surveys(), demo.reference, "municipality", lang="sv",
+                     disclosure=SHOW_ALL)
     extra = []
     for i, name in enumerate(["Uppföljning november 2024 (exempel)",
                               "En kartläggning med ett namn långt bortom vad som får plats på en telefon (exempel)"]):
@@ -272,7 +279,7 @@ def test_breakdown_legend_lists_every_survey_in_full(demo: Dashboard) -> None:
         copy["date"] = copy["date"] + pd.Timedelta(days=100 * (i + 1))
         extra.append(copy)
     data = pd.concat([data, *extra], ignore_index=True)
-    graph, found = _items(breakdown_chart(data, width=PHONE))
+    graph, found = _items(breakdown_chart(data, width=PHONE, lang="sv"))
     labels = [(item, x) for kind, role, item, x, _ in found if role == "legend-label"]
     assert sorted(item["text"] for item, _ in labels) == sorted(data["survey"].unique())
     for item, x in labels:
@@ -325,9 +332,10 @@ def test_one_legend_with_one_definition(demo: Dashboard, which: str) -> None:
     (Vega-Lite warned 'Conflicting legend property "disable"' in the browser when the dash had none), and the
     compiled Vega has exactly one legend."""
     if which == "progress":
-        chart: alt.TopLevelMixin = progress_chart(_table(demo))
+        chart: alt.TopLevelMixin = progress_chart(_table(demo), lang="sv")
     else:
-        chart = breakdown_chart(breakdown(demo.store.scenes(), demo.store.surveys(), demo.reference, "category"))
+        chart = breakdown_chart(breakdown(demo.store.scenes(), demo.store.surveys(), demo.reference, "category",
+                                          lang="sv", disclosure=SHOW_ALL), lang="sv")
     spec = chart.to_dict()
     definitions = {json.dumps(legend, sort_keys=True) for _, legend in _legends(spec)}
     assert len(definitions) == 1

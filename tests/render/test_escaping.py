@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
+from scenes.domain.disclosure import SHOW_ALL
 from scenes.io.formats import normalise_scene_frame, table_to_csv
 from scenes.reference import Reference
 from scenes.render.exports import scenes_to_excel_csv
@@ -43,7 +44,8 @@ def _frame(text: str) -> gpd.GeoDataFrame:
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_map_never_carries_live_markup(ref: Reference, payload: str) -> None:
     """Names and notes reach the map HTML only escaped (no tag, no template-literal break-out)."""
-    page = full_map(ref, _frame(payload), None, MapOptions()).get_root().render()
+    page = full_map(ref, _frame(payload), None, MapOptions(lang="sv", precision="exact",
+                                                           disclosure=SHOW_ALL)).get_root().render()
     assert payload not in page or not any(ch in payload for ch in "<>`$\"'")
     assert safe(payload) in _json_text(page)  # tooltips travel as JSON strings: decode \u003c etc. first
 

@@ -77,7 +77,8 @@ def test_export_reimports_unchanged(dash: Dashboard, fmt: str) -> None:
     survey_id = _analyst_survey(dash)
     stored = dash.store.scenes(survey_id).sort_values("scene_id").reset_index(drop=True)
     suffix, _ = file_type(fmt)
-    check = dash.check_upload(f"export{suffix}", dash.export(survey_id, fmt), survey_date=dash.survey(survey_id).date)
+    check = dash.check_upload(f"export{suffix}", dash.export(survey_id, fmt, precision="exact", lang="sv"),
+                              survey_date=dash.survey(survey_id).date)
     assert check.ok, report_table(check.result.problems, "en")
     assert check.result.warnings == []
     again = check.frame.sort_values("scene_id").reset_index(drop=True)
@@ -97,7 +98,7 @@ def _csv_rows(data: bytes) -> list[list[str]]:
 
 def test_csv_is_for_swedish_excel(demo: Dashboard) -> None:
     """`;`, decimal comma, UTF-8 with BOM, CRLF; SWEREF 99 TM northing/easting, WKT only for polygons, no lat/lon."""
-    data = demo.export("demo-2024-02", "csv")
+    data = demo.export("demo-2024-02", "csv", precision="exact", lang="sv")
     assert data.startswith(BOM)
     assert data.count(b"\r\n") == 54
     assert data.count(b"\n") == 54
@@ -121,7 +122,7 @@ def test_csv_is_for_swedish_excel(demo: Dashboard) -> None:
 
 def test_xlsx_has_the_code_lists(demo: Dashboard) -> None:
     """Sheet Scener (numbers as numbers) and the template's code-list sheets."""
-    book = openpyxl.load_workbook(io.BytesIO(demo.export("demo-2024-02", "xlsx")))
+    book = openpyxl.load_workbook(io.BytesIO(demo.export("demo-2024-02", "xlsx", precision="exact", lang="sv")))
     assert book.sheetnames == SHEETS
     rows = list(book["Scener"].iter_rows(values_only=True))
     assert list(rows[0]) == EXPORT_COLUMNS
@@ -140,7 +141,7 @@ def test_xlsx_has_the_code_lists(demo: Dashboard) -> None:
 def test_gpkg_is_sweref_with_polygons(demo: Dashboard, tmp_path: Path) -> None:
     """Layer "scener" in EPSG:3006; polygons stay polygons; lists `;`-joined."""
     path = tmp_path / "s.gpkg"
-    path.write_bytes(demo.export("demo-2024-02", "gpkg"))
+    path.write_bytes(demo.export("demo-2024-02", "gpkg", precision="exact", lang="sv"))
     info = pyogrio.read_info(path)
     assert (info["layer_name"], info["crs"], info["features"]) == ("scener", "EPSG:3006", 53)
     frame = pyogrio.read_dataframe(path)
@@ -170,16 +171,16 @@ def test_formats_and_errors(demo: Dashboard) -> None:
     assert file_type("xlsx")[0] == ".xlsx"
     assert file_type("gpkg") == (".gpkg", "application/geopackage+sqlite3")
     with pytest.raises(ScenesError, match="Unknown export format"):
-        demo.export("demo-2024-02", "shp")
+        demo.export("demo-2024-02", "shp", precision="exact", lang="sv")
     with pytest.raises(ScenesError, match="generalised"):
-        demo.export("demo-2024-02", "xlsx", "generalised")
-    assert demo.export("demo-2024-02", "csv", "generalised").startswith(BOM)
+        demo.export("demo-2024-02", "xlsx", precision="generalised", lang="sv")
+    assert demo.export("demo-2024-02", "csv", precision="generalised", lang="sv").startswith(BOM)
 
 
 def test_generalised_geojson_is_counts_per_municipality(demo: Dashboard) -> None:
     """The participants' GeoJSON: one feature per municipality with scenes (no ids), its code, name, count and the
     count in words, on the municipality's shape; nothing else."""
-    collection = json.loads(demo.export("demo-2024-02", "geojson", "generalised", "en"))
+    collection = json.loads(demo.export("demo-2024-02", "geojson", precision="generalised", lang="en"))
     features = collection["features"]
     assert set(collection) == {"type", "features"}
     assert features

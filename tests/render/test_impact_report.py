@@ -10,7 +10,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from scenes.domain.disclosure import Disclosure
+from scenes.domain.disclosure import SHOW_ALL, Disclosure
 from scenes.domain.impact import Impact
 from scenes.domain.progress import progress
 from scenes.render.report import ReportInput, build_report
@@ -32,8 +32,8 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     dash = Dashboard(Settings(state_dir=tmp_path_factory.mktemp("state"), data_dir=DATA_DIR))
     dash.init(demo=True)
     participant = Disclosure.for_precision("generalised", dash.settings.small_count_threshold)
-    return {"sv": _pages(dash.report_pdf(lang="sv", today=TODAY)),
-            "en": _pages(dash.report_pdf(lang="en", today=TODAY)),
+    return {"sv": _pages(dash.report_pdf(lang="sv", today=TODAY, disclosure=SHOW_ALL, exact=True)),
+            "en": _pages(dash.report_pdf(lang="en", today=TODAY, disclosure=SHOW_ALL, exact=True)),
             "participant": _pages(dash.report_pdf(lang="sv", today=TODAY, disclosure=participant, exact=False))}
 
 
@@ -82,7 +82,7 @@ def test_impact_page_without_ratings(demo: Dashboard) -> None:
         pdf = build_report(ReportInput(
             ref=demo.reference, stats=stats, progress=prog, seminars=demo.seminars(),
             baseline_scenes=demo.scenes(prog.baseline.survey.id), latest_scenes=demo.scenes(prog.latest.survey.id),
-            today=TODAY, impact=impact))
+            today=TODAY, impact=impact, lang="sv", disclosure=SHOW_ALL, exact=True))
         page = _pages(pdf)[2]
         assert "Ingen kartläggning har bedömningar av inverkan (1–5) ännu." in page
         assert "Bedömda" not in page

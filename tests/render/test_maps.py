@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point
 
+from scenes.domain.disclosure import SHOW_ALL
 from scenes.domain.query import SceneFilter, ceased_since
 from scenes.io.formats import normalise_scene_frame
 from scenes.reference import Reference
@@ -41,7 +42,8 @@ HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)> \"quoted\" 'sin
 
 def _render(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | None = None,
             options: MapOptions | None = None) -> str:
-    return str(full_map(ref, scenes, ceased, options or MapOptions()).get_root().render())
+    return str(full_map(ref, scenes, ceased, options or MapOptions(lang="sv", precision="exact",
+                                                                   disclosure=SHOW_ALL)).get_root().render())
 
 
 def _points(page: str) -> list[dict[str, Any]]:
@@ -135,13 +137,15 @@ def test_export_is_standalone(ref: Reference, latest: gpd.GeoDataFrame) -> None:
 
 def test_osm_basemap_is_opt_in(ref: Reference, latest: gpd.GeoDataFrame) -> None:
     """Tiles appear only when the basemap setting asks for them."""
-    assert "tile.openstreetmap.org" in _render(ref, latest, options=MapOptions(basemap="osm"))
+    assert "tile.openstreetmap.org" in _render(ref, latest, options=MapOptions(basemap="osm", lang="sv",
+                                                                               precision="exact", disclosure=SHOW_ALL))
     assert "tileLayer" not in _render(ref, latest)
 
 
 def test_base_map_is_identical_across_builds(ref: Reference) -> None:
     """The filter-independent base map renders to the same text every time (no remount in the app)."""
-    assert base_map(ref, MapOptions()).get_root().render() == base_map(ref, MapOptions()).get_root().render()
+    options = MapOptions(lang="sv", precision="exact", disclosure=SHOW_ALL)
+    assert base_map(ref, options).get_root().render() == base_map(ref, options).get_root().render()
 
 
 def test_per_capita_leaves_unknown_population_blank(ref: Reference, latest: gpd.GeoDataFrame) -> None:
@@ -155,7 +159,7 @@ def test_per_capita_leaves_unknown_population_blank(ref: Reference, latest: gpd.
 def test_legend_matches_what_is_drawn(ref: Reference, latest: gpd.GeoDataFrame) -> None:
     """The legend lists only categories present in the selection, and a class per choropleth bound."""
     shown = SceneFilter(categories=("festmiljo",)).apply(latest)
-    items = legend(ref, shown, None, MapOptions())
+    items = legend(ref, shown, None, MapOptions(lang="sv", precision="exact", disclosure=SHOW_ALL))
     categories = [i.label for i in items if i.kind == "category"]
     classes = [i for i in items if i.kind == "class"]
     assert "Fest- och nöjesmiljö" in categories
@@ -173,7 +177,7 @@ def test_viewport_defaults_to_county_when_empty(latest: gpd.GeoDataFrame) -> Non
 
 def test_layers_are_feature_groups_for_dynamic_update(ref: Reference, latest: gpd.GeoDataFrame) -> None:
     """Layers come as separate FeatureGroups (streamlit-folium swaps them without remounting the map)."""
-    groups = layers(ref, latest, None, MapOptions())
+    groups = layers(ref, latest, None, MapOptions(lang="sv", precision="exact", disclosure=SHOW_ALL))
     assert [g.layer_name for g in groups] == ["Kommuner", "Öppna drogscener"]
 
 
@@ -273,6 +277,6 @@ def test_export_fits_the_scenes_and_keeps_the_legend_side_free(ref: Reference, l
 
 def test_names_sit_above_markers(ref: Reference) -> None:
     """The municipality names' pane lies above Leaflet's marker pane (600) and below its tooltips (650)."""
-    page = str(base_map(ref, MapOptions()).get_root().render())
+    page = str(base_map(ref, MapOptions(lang="sv", precision="exact", disclosure=SHOW_ALL)).get_root().render())
     assert 600 < NAMES_Z < 650
     assert re.search(r'createPane\(\s*"names"\);\s*\w+\.style\.zIndex = ' + str(NAMES_Z), page), "names pane"

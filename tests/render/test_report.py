@@ -49,10 +49,10 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     dash.init(demo=True)
     participant = Disclosure.for_precision("generalised", dash.settings.small_count_threshold)
     return {
-        "sv": dash.report_pdf(lang="sv", today=TODAY),
-        "en": dash.report_pdf(lang="en", today=TODAY),
+        "sv": dash.report_pdf(lang="sv", today=TODAY, disclosure=SHOW_ALL, exact=True),
+        "en": dash.report_pdf(lang="en", today=TODAY, disclosure=SHOW_ALL, exact=True),
         "participant": dash.report_pdf(lang="sv", today=TODAY, disclosure=participant, exact=False),
-        "before_seminar": dash.report_pdf(lang="sv", today=dt.date(2025, 6, 1)),
+        "before_seminar": dash.report_pdf(lang="sv", today=dt.date(2025, 6, 1), disclosure=SHOW_ALL, exact=True),
     }
 
 
@@ -190,7 +190,7 @@ def test_print_map_generalised_has_only_municipality_counts(demo: Dashboard) -> 
     drawn are the municipalities'."""
     scenes = _few_in_stockholm(demo)
     shown = Disclosure.for_precision("generalised", 3)
-    data = print_map_data(demo.reference, scenes, exact=False, disclosure=shown)
+    data = print_map_data(demo.reference, scenes, exact=False, disclosure=shown, lang="sv")
     assert len(data.points) == 0
     assert set(data.municipalities.columns) == {"kommun_kod", "kommun", "scenes", "colour", "geometry"}
     assert len(data.municipalities) == 26
@@ -214,7 +214,7 @@ def test_print_map_generalised_has_only_municipality_counts(demo: Dashboard) -> 
 def test_print_map_exact_draws_every_scene(demo: Dashboard) -> None:
     """At exact precision every scene is a point inside the county, and every count is shown."""
     scenes = _few_in_stockholm(demo)
-    data = print_map_data(demo.reference, scenes, exact=True, disclosure=SHOW_ALL)
+    data = print_map_data(demo.reference, scenes, exact=True, disclosure=SHOW_ALL, lang="sv")
     assert len(data.points) == len(scenes)
     assert data.municipalities.set_index("kommun_kod").loc["0180", "scenes"] == 2
     county = data.outline.geometry.iloc[0].buffer(3_000)
@@ -318,7 +318,7 @@ def test_report_builds_without_system_fonts(demo: Dashboard, monkeypatch: pytest
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "open", no_system_fonts)
-    pdf = demo.report_pdf(lang="sv", today=TODAY)
+    pdf = demo.report_pdf(lang="sv", today=TODAY, disclosure=SHOW_ALL, exact=True)
     assert "Lägesrapport" in _pages(pdf)[0]
 
 
@@ -337,7 +337,8 @@ def test_county_total_comes_from_the_reference_data(demo: Dashboard) -> None:
         pdf = build_report(ReportInput(
             ref=ref, stats=stats, progress=prog, seminars=demo.store.seminars(),
             baseline_scenes=demo.store.scenes(prog.baseline.survey.id),
-            latest_scenes=demo.store.scenes(prog.latest.survey.id), lang="en", today=TODAY))
+            latest_scenes=demo.store.scenes(prog.latest.survey.id), lang="en", today=TODAY,
+            disclosure=SHOW_ALL, exact=True))
         assert f"of {len(ref.municipalities)} in the county" in _flat(_pages(pdf)[0])
     assert len(full.municipalities) == 26
     source = (PROJECT / "src" / "scenes" / "render" / "report.py").read_text(encoding="utf-8")
@@ -357,7 +358,8 @@ def test_area_tables_without_comparison_show_the_latest_survey_only(demo: Dashbo
     demo.store.set_goal(dataclasses.replace(demo.store.goal(), baseline_survey_id="demo-2024-02"), actor="test")
     participant = Disclosure.for_precision("generalised", demo.settings.small_count_threshold)
     pdf = demo.report_pdf(lang="sv", today=TODAY, **({"disclosure": participant, "exact": False}
-                                                     if reader == "participant" else {}))
+                                                     if reader == "participant" else
+                                                     {"disclosure": SHOW_ALL, "exact": True}))
     cover, tables = _pages(pdf)[0], _pages(pdf)[1].split("Seminarier")[0]
     assert "Ingen tidigare kartläggning att jämföra med" in _flat(cover)
     flat = _flat(tables)

@@ -174,7 +174,7 @@ def _import(url: str, path: Path, *args: str) -> subprocess.Popen[str]:
 def test_two_imports_at_once_both_land(dash: Dashboard, tmp_path: Path) -> None:
     """Two processes importing different surveys at the same moment both land, complete."""
     path = tmp_path / "e.geojson"
-    path.write_bytes(dash.export("demo-2024-02", "geojson"))
+    path.write_bytes(dash.export("demo-2024-02", "geojson", precision="exact", lang="sv"))
     url = dash.settings.effective_database_url
     procs = [_import(url, path, "--name", f"Parallell {i}", "--date", "2024-05-0" + str(i + 1)) for i in range(2)]
     results = [p.communicate(timeout=120) for p in procs]
@@ -186,8 +186,8 @@ def test_two_imports_at_once_both_land(dash: Dashboard, tmp_path: Path) -> None:
 def test_two_revisions_at_once_never_mix(dash: Dashboard, tmp_path: Path) -> None:
     """Two processes revising one survey at once: two complete revisions, or one clear conflict; never a mix."""
     full, part = tmp_path / "full.geojson", tmp_path / "part.csv"
-    full.write_bytes(dash.export("demo-2024-02", "geojson"))
-    lines = dash.export("demo-2024-02", "csv").decode("utf-8").splitlines()
+    full.write_bytes(dash.export("demo-2024-02", "geojson", precision="exact", lang="sv"))
+    lines = dash.export("demo-2024-02", "csv", precision="exact", lang="sv").decode("utf-8").splitlines()
     part.write_text("\n".join(lines[:21]) + "\n", encoding="utf-8")  # header + 20 scenes
     url = dash.settings.effective_database_url
     # revision 1 differs from both files (an unchanged file would publish no revision)

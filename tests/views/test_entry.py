@@ -48,13 +48,14 @@ def test_the_list_shows_labels_not_codes(ref: Reference) -> None:
 def test_the_filter_combines_status_kind_actor_and_text(ref: Reference) -> None:
     items = [_m(), _m(measure_id="atg-2", status="avslutad", note="Belysning"), _m(measure_id="atg-3",
                                                                                    kind="polisiar")]
-    assert [m.measure_id for m in filter_measures(items, MeasureFilter(statuses=("planerad",)), ref, SCENES)] == [
-        "atg-1", "atg-3"]
-    assert [m.measure_id for m in filter_measures(items, MeasureFilter(kinds=("polisiar",)), ref, SCENES)] == [
-        "atg-3"]
-    assert [m.measure_id for m in filter_measures(items, MeasureFilter(text="belysning"), ref, SCENES)] == ["atg-2"]
-    assert [m.measure_id for m in filter_measures(items, MeasureFilter(text="plattan"), ref, SCENES)] == [
-        "atg-1", "atg-2", "atg-3"]
+
+    def ids(filt: MeasureFilter) -> list[str]:
+        return [m.measure_id for m in filter_measures(items, filt, ref, SCENES, "sv")]
+
+    assert ids(MeasureFilter(statuses=("planerad",))) == ["atg-1", "atg-3"]
+    assert ids(MeasureFilter(kinds=("polisiar",))) == ["atg-3"]
+    assert ids(MeasureFilter(text="belysning")) == ["atg-2"]
+    assert ids(MeasureFilter(text="plattan")) == ["atg-1", "atg-2", "atg-3"]
 
 
 def test_history_says_who_when_and_what_changed(ref: Reference) -> None:

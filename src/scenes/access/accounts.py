@@ -31,8 +31,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.engine import Connection
 
-from scenes.access.auth import ROLES
 from scenes.errors import NotFoundError, ScenesError, StoreError
+from scenes.model import ROLES, Role
 from scenes.store import Store
 from scenes.store.schema import meta, sessions, throttle, users
 
@@ -122,7 +122,7 @@ class Accounts:
         return _aware(value)
 
     # -- administration (each change audited; role, password and removal end the user's sessions) ---------
-    def add(self, username: str, password: str, role: str, *, actor: str) -> None:
+    def add(self, username: str, password: str, role: Role, *, actor: str) -> None:
         _check_new(username, password, role)
         with self.store.write() as conn:
             self._insert(conn, username, password, role)
@@ -158,7 +158,7 @@ class Accounts:
             conn.execute(sessions.delete().where(sessions.c.username == username))
             self.store.audit_entry(conn, "user-remove", actor=actor, detail=username)
 
-    def set_role(self, username: str, role: str, *, actor: str) -> None:
+    def set_role(self, username: str, role: Role, *, actor: str) -> None:
         if role not in ROLES:
             raise ScenesError(f"Unknown role {role!r}; use one of {', '.join(ROLES)}.", code="unknown_role", role=role)
         with self.store.write() as conn:

@@ -19,6 +19,7 @@ from typing import Literal
 
 from scenes.access.pages import PAGES
 from scenes.errors import ScenesError
+from scenes.model import ROLES, Precision, Role
 
 __all__ = [
     "ACTIONS",
@@ -35,7 +36,6 @@ __all__ = [
     "role_map_gives_roles",
 ]
 
-ROLES = ("deltagare", "styrgrupp", "analytiker", "admin")
 
 #: everything a role may or may not do; a page names the one that opens it (`scenes.access.pages.Page.action`)
 Action = Literal["view", "see_exact", "report", "edit_goal", "publish", "rollback", "edit_seminars", "edit_entries",
@@ -67,28 +67,28 @@ def _rank(role: str) -> int:
     return ROLES.index(role) if role in ROLES else -1
 
 
-def can(role: str | None, action: Action) -> bool:
+def can(role: Role | None, action: Action) -> bool:
     """May `role` do `action` (the role matrix, `ACTIONS`)? Without a role, nothing."""
     return role is not None and _rank(role) >= _rank(ACTIONS[action])
 
 
-def _may_open(role: str | None, page: str) -> bool:
+def _may_open(role: Role | None, page: str) -> bool:
     """A page opens for the roles that may do its action (the registry names it; None: anyone, signed in or not)."""
     action = PAGES[page].action
     return action is None or can(role, action)
 
 
-def allowed_pages(role: str | None) -> list[str]:
+def allowed_pages(role: Role | None) -> list[str]:
     return [page for page in PAGES if role is not None and _may_open(role, page)]
 
 
-def require(role: str | None, page: str) -> None:
+def require(role: Role | None, page: str) -> None:
     """Raise AccessDenied unless `role` may open `page` (pages call this first)."""
     if not _may_open(role, page):
         raise AccessDenied(f"The role {role or '(none)'} may not open this page.")
 
 
-def precision_for(role: str | None) -> str:
+def precision_for(role: Role | None) -> Precision:
     """'exact' for cleared roles, 'generalised' (aggregates only) for everyone else."""
     return "exact" if can(role, "see_exact") else "generalised"
 

@@ -181,10 +181,6 @@ class Sessions:
             self.store.audit_entry(conn, "sessions-ended", actor=actor, detail=f"{username}: {gone}")
         return gone
 
-    def end_everyone(self, conn: sa.Connection) -> int:
-        """End every session, in the caller's transaction (a restore: no session outlives the data it saw)."""
-        return int(conn.execute(sessions.delete()).rowcount or 0)
-
     def open_counts(self, *, now: dt.datetime | None = None) -> dict[str, int]:
         """Open (not yet expired) sessions per user name, for the users page."""
         now = now or _now()

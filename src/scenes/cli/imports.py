@@ -16,12 +16,12 @@ from scenes.errors import ScenesError, ValidationFailed
 from scenes.i18n import error_text, problem_text, t
 from scenes.ingest.triage import ProblemGroup, example_text, group_examples, group_title, triage, triage_json
 from scenes.ingest.upload import UploadCheck, report_table, survey_id_for
-from scenes.model import Survey, SurveyKind
+from scenes.model import Lang, Survey, SurveyKind
 from scenes.settings import Settings
 from scenes.views.upload import upload_review
 
 
-def _print_report(check: UploadCheck, lang: str, *, as_json: bool, stream: TextIO = sys.stdout) -> None:
+def _print_report(check: UploadCheck, lang: Lang, *, as_json: bool, stream: TextIO = sys.stdout) -> None:
     """The triaged report: the errors first, row by row; then the warnings grouped by kind, with counts, examples
     and how to apply a kind's suggestions (`--apply KIND`)."""
     result = triage(check.result.problems)

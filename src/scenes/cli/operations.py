@@ -38,9 +38,9 @@ def _cmd_user(args: argparse.Namespace, settings: Settings, dashboard: Dashboard
         dashboard.add_user(args.username, _new_password(args.username), args.role, actor=actor)
         print(f"Added {args.username} as {args.role}. Sign-in is now required in the app.")
     elif args.user_command == "list":
-        for a in dashboard.accounts.list():
-            locked = f"  locked until {time_text(a.locked_until)}" if a.locked_until else ""  # Stockholm time
-            print(f"{a.username}\t{a.role}\tlast sign-in {time_text(a.last_login)}{locked}")
+        for a in dashboard.accounts.list():  # times: Stockholm
+            locked = f"  locked until {time_text(a.locked_until, settings.language)}" if a.locked_until else ""
+            print(f"{a.username}\t{a.role}\tlast sign-in {time_text(a.last_login, settings.language)}{locked}")
     elif args.user_command == "remove":
         dashboard.remove_user(args.username, actor=actor)
         print(f"Removed {args.username}; their sessions ended.")

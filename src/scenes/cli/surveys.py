@@ -9,7 +9,7 @@ import sys
 
 from scenes import Dashboard
 from scenes.cli.common import _actor, _dash, _filter, _write
-from scenes.domain.disclosure import Disclosure
+from scenes.domain.disclosure import SHOW_ALL, Disclosure
 from scenes.domain.progress import stats_table, swap_text
 from scenes.errors import NotFoundError, ScenesError
 from scenes.settings import Settings
@@ -126,7 +126,9 @@ def _cmd_rollback(args: argparse.Namespace, settings: Settings, dashboard: Dashb
 
 
 def _cmd_report(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
-    _write(_dash(dashboard).report_pdf(lang=args.lang or settings.language), args.output)
+    # the operator at the server reads everything, as `scenes export` and `scenes map` do by default
+    _write(_dash(dashboard).report_pdf(lang=args.lang or settings.language, disclosure=SHOW_ALL, exact=True),
+           args.output)
     return 0
 
 
@@ -154,5 +156,6 @@ def _cmd_progress(args: argparse.Namespace, settings: Settings, dashboard: Dashb
 def _cmd_export(args: argparse.Namespace, settings: Settings, dashboard: Dashboard | None) -> int:
     if args.output is None and args.format in ("xlsx", "gpkg"):
         raise ScenesError(f"--format {args.format} writes a binary file: give the file to write with -o FILE.")
-    _write(_dash(dashboard).export(args.survey_id, args.format, args.precision, settings.language), args.output)
+    _write(_dash(dashboard).export(args.survey_id, args.format, precision=args.precision, lang=settings.language),
+           args.output)
     return 0

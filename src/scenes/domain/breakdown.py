@@ -18,10 +18,10 @@ from collections.abc import Callable
 import geopandas as gpd
 import pandas as pd
 
-from scenes.domain.disclosure import SHOW_ALL, Disclosure
+from scenes.domain.disclosure import Disclosure
 from scenes.domain.figures import measured_area
 from scenes.domain.protection import DIMENSIONS, Protected, keyed, protection
-from scenes.model import Survey
+from scenes.model import Lang, Survey
 from scenes.reference import Reference
 
 __all__ = ["DERIVED", "DIMENSIONS", "breakdown", "change_by", "suppressed"]
@@ -41,7 +41,7 @@ def _area(areas: pd.Series) -> float:
     return float("nan") if area is None else area
 
 
-def _label(ref: Reference, dimension: str, key: str, lang: str) -> str:
+def _label(ref: Reference, dimension: str, key: str, lang: Lang) -> str:
     if dimension == "category":
         return ref.category_label(key, lang)
     if dimension == "municipality":
@@ -52,7 +52,7 @@ def _label(ref: Reference, dimension: str, key: str, lang: str) -> str:
 
 
 def breakdown(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], ref: Reference, dimension: str,
-              lang: str = "sv", *, disclosure: Disclosure = SHOW_ALL, text: bool = True,
+              lang: Lang, *, disclosure: Disclosure, text: bool = True,
               protected: ProtectedOf | None = None) -> pd.DataFrame:
     """Long table: survey, key, label, scenes, area_m2, per_100k (municipalities with known population only).
 
@@ -86,7 +86,7 @@ def breakdown(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], ref: Referenc
 
 
 def _marked(table: pd.DataFrame, all_scenes: gpd.GeoDataFrame, surveys: list[Survey], ref: Reference,
-            dimension: str, disclosure: Disclosure, lang: str, protected: ProtectedOf | None) -> pd.DataFrame:
+            dimension: str, disclosure: Disclosure, lang: Lang, protected: ProtectedOf | None) -> pd.DataFrame:
     """`table` with a `withheld` column from each survey's `protection` (withheld zeros added as rows)."""
     withheld: set[tuple[str, str]] = set()
     extra = []
@@ -108,7 +108,7 @@ def _marked(table: pd.DataFrame, all_scenes: gpd.GeoDataFrame, surveys: list[Sur
 
 
 def change_by(earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame, ref: Reference, dimension: str,
-              lang: str = "sv", *, disclosure: Disclosure = SHOW_ALL,
+              lang: Lang, *, disclosure: Disclosure,
               protected: tuple[Protected, Protected] | None = None) -> pd.DataFrame:
     """Scenes per group in two surveys and the change, largest decrease first.
 
@@ -137,7 +137,7 @@ def change_by(earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame, ref: Reference
     return suppressed(table, disclosure, lang)
 
 
-def suppressed(table: pd.DataFrame, disclosure: Disclosure, lang: str = "sv") -> pd.DataFrame:
+def suppressed(table: pd.DataFrame, disclosure: Disclosure, lang: Lang) -> pd.DataFrame:
     """A `breakdown` or `change_by` table as `disclosure` lets it be read (unchanged when nothing is hidden).
 
     Breakdown: `scenes` withheld (column `withheld`; without it, below the threshold) as words, its `DERIVED`

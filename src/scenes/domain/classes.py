@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from scenes.domain.disclosure import Disclosure
 from scenes.i18n import number
+from scenes.model import Lang
 
 __all__ = ["NO_DATA_COLOUR", "PALETTE", "ZERO_COLOUR", "Classes", "count_classes", "nice_series", "rate_classes"]
 
@@ -89,18 +89,14 @@ class Classes:
             return ZERO_COLOUR
         return PALETTE[min(index, len(PALETTE)) - 1]
 
-    def labels(self, lang: str = "sv", disclosure: Disclosure | None = None) -> list[str]:
-        """One label per non-zero class, e.g. "1–2", "3–5", "6–10"; the suppressed first class as "fewer than 3"."""
+    def labels(self, lang: Lang) -> list[str]:
+        """One label per non-zero class, e.g. "1–2", "3–5", "6–10" (a legend leaves out a first class that is exactly
+        the withheld counts: they are drawn as withheld instead)."""
         out = []
         lower = 1.0 if self.integer else 0.0
         for i, bound in enumerate(self.bounds):
             if self.integer:
-                if disclosure is not None and disclosure.hidden(bound) and i == 0:
-                    text = disclosure.suppressed_text(lang)
-                elif lower == bound:
-                    text = number(bound, lang)
-                else:
-                    text = f"{number(lower, lang)}–{number(bound, lang)}"
+                text = number(bound, lang) if lower == bound else f"{number(lower, lang)}–{number(bound, lang)}"
                 lower = bound + 1
             else:  # rates are shown to one decimal, so the next class starts 0.1 above the previous bound
                 start = round(lower + 0.1, 1)
@@ -111,7 +107,7 @@ class Classes:
         return out
 
 
-def _fmt(value: float, lang: str) -> str:
+def _fmt(value: float, lang: Lang) -> str:
     return number(value, lang, 0 if float(value).is_integer() else 1)
 
 

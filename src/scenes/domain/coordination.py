@@ -29,11 +29,11 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from scenes.domain.disclosure import SHOW_ALL, Disclosure, Relation
+from scenes.domain.disclosure import Disclosure, Relation
 from scenes.domain.measures import MEASURE_STATUSES, Measure, measures_by_scene, status_label, status_order
 from scenes.domain.query import SceneFilter
 from scenes.i18n import t
-from scenes.model import Survey
+from scenes.model import Lang, Survey
 from scenes.reference import Reference
 
 __all__ = ["Coordination", "CoordinationFilter", "actor_table", "area_table", "coordinate", "count_grid",
@@ -145,7 +145,7 @@ def ongoing_scene_ids(frame: gpd.GeoDataFrame, all_scenes: gpd.GeoDataFrame, mea
 
 
 # -- tables ------------------------------------------------------------------------------------------------------
-def gap_table(ref: Reference, coord: Coordination, lang: str = "sv") -> pd.DataFrame:
+def gap_table(ref: Reference, coord: Coordination, lang: Lang) -> pd.DataFrame:
     """The scenes without an ongoing measure (those without any responsible actor first), with their place and how
     many measures (of any status) they have."""
     none_responsible = set(coord.without_responsible)
@@ -168,7 +168,7 @@ def gap_table(ref: Reference, coord: Coordination, lang: str = "sv") -> pd.DataF
     return table.sort_values(columns[4], ascending=False, kind="stable").reset_index(drop=True)
 
 
-def _crosstab(labels: Sequence[tuple[str, str]], measures: Sequence[Measure], key: str, head: str, lang: str,
+def _crosstab(labels: Sequence[tuple[str, str]], measures: Sequence[Measure], key: str, head: str, lang: Lang,
               drop_empty: bool) -> pd.DataFrame:
     counts = {code: dict.fromkeys(MEASURE_STATUSES, 0) for code, _ in labels}
     for m in measures:
@@ -187,19 +187,19 @@ def _crosstab(labels: Sequence[tuple[str, str]], measures: Sequence[Measure], ke
     return table.reset_index(drop=True)
 
 
-def kind_status_table(ref: Reference, measures: Sequence[Measure], lang: str = "sv") -> pd.DataFrame:
+def kind_status_table(ref: Reference, measures: Sequence[Measure], lang: Lang) -> pd.DataFrame:
     """Measures by kind (rows: every kind of the reference table) and status (columns), with totals."""
     labels = [(str(c), ref.measure_kind_label(str(c), lang)) for c in ref.measure_kinds["code"]]
     return _crosstab(labels, measures, "kind", t("col.kind", lang), lang, drop_empty=False)
 
 
-def actor_table(ref: Reference, measures: Sequence[Measure], lang: str = "sv") -> pd.DataFrame:
+def actor_table(ref: Reference, measures: Sequence[Measure], lang: Lang) -> pd.DataFrame:
     """Per organisation with any shown measure: how many it owns, by status."""
     labels = [(str(c), ref.actor_label(str(c), lang)) for c in ref.actors["code"]]
     return _crosstab(labels, measures, "actor", t("coord.col.actor", lang), lang, drop_empty=True)
 
 
-def _target(ref: Reference, m: Measure, names: Mapping[str, str], lang: str) -> tuple[str, str]:
+def _target(ref: Reference, m: Measure, names: Mapping[str, str], lang: Lang) -> tuple[str, str]:
     """(level, the place's name) of what a measure belongs to."""
     level, code = m.target
     if level == "scene":
@@ -209,7 +209,7 @@ def _target(ref: Reference, m: Measure, names: Mapping[str, str], lang: str) -> 
     return t("coord.level.lpo", lang), ref.police_area_name(code)
 
 
-def measure_table(ref: Reference, measures: Sequence[Measure], names: Mapping[str, str], lang: str = "sv",
+def measure_table(ref: Reference, measures: Sequence[Measure], names: Mapping[str, str], lang: Lang,
                   *, target: bool = True, actor: bool = True) -> pd.DataFrame:
     """Measures as rows: what each belongs to (`names`: scene id -> name), kind, actor, status, dates, note; a
     demo column when any is demo data."""
@@ -231,12 +231,12 @@ def measure_table(ref: Reference, measures: Sequence[Measure], names: Mapping[st
     return pd.DataFrame(rows)
 
 
-def area_table(ref: Reference, coord: Coordination, lang: str = "sv") -> pd.DataFrame:
+def area_table(ref: Reference, coord: Coordination, lang: Lang) -> pd.DataFrame:
     """The municipality- and police-area-level measures, municipalities first."""
     return measure_table(ref, coord.areas, {}, lang)
 
 
-def scene_measure_table(ref: Reference, coord: Coordination, scene_id: str, lang: str = "sv") -> pd.DataFrame:
+def scene_measure_table(ref: Reference, coord: Coordination, scene_id: str, lang: Lang) -> pd.DataFrame:
     """One scene's measures, each with the scene it was entered for (itself, or one it continues)."""
     table = measure_table(ref, coord.by_scene.get(scene_id, []), {}, lang, target=False)
     if len(table):
@@ -244,7 +244,7 @@ def scene_measure_table(ref: Reference, coord: Coordination, scene_id: str, lang
     return table
 
 
-def impact_series(all_scenes: gpd.GeoDataFrame, surveys: Sequence[Survey], scene_id: str, lang: str = "sv"
+def impact_series(all_scenes: gpd.GeoDataFrame, surveys: Sequence[Survey], scene_id: str, lang: Lang
                   ) -> pd.DataFrame:
     """The scene's impact survey by survey along its lineage (`impact.impact_trend`): in each survey the scenes it
     continues there, their ratings, and the rating the impact comparison uses (the highest of them; missing when one
@@ -267,8 +267,8 @@ def impact_series(all_scenes: gpd.GeoDataFrame, surveys: Sequence[Survey], scene
     return table
 
 
-def participant_counts(ref: Reference, coord: Coordination, disclosure: Disclosure = SHOW_ALL,
-                       lang: str = "sv") -> pd.DataFrame:
+def participant_counts(ref: Reference, coord: Coordination, *, disclosure: Disclosure,
+                       lang: Lang) -> pd.DataFrame:
     """Measures per municipality and kind, police-area measures in rows of their own: counts only, with a total per
     row and a county row of totals per kind, protected as `count_grid` says. Rows with no measure are left out."""
     municipality = dict(zip(coord.scenes["scene_id"].astype(str), coord.scenes["kommun_kod"], strict=True))
@@ -292,7 +292,7 @@ def participant_counts(ref: Reference, coord: Coordination, disclosure: Disclosu
 
 
 def count_grid(rows: Sequence[tuple[str, str, Sequence[int]]], kinds: Sequence[str],
-               disclosure: Disclosure, lang: str = "sv") -> pd.DataFrame:
+               disclosure: Disclosure, lang: Lang) -> pd.DataFrame:
     """The participants' table of measures: one row per (level, place) with its count of each of `kinds` and their
     total, then the county row (the totals of each kind over the rows, and the grand total).
 
@@ -332,5 +332,5 @@ def count_grid(rows: Sequence[tuple[str, str, Sequence[int]]], kinds: Sequence[s
         table[name] = table[name].astype(int)
     masks = {name: pd.Series([m[k] for m in marks], index=table.index, dtype=bool)
              for k, name in enumerate(columns[2:])}
-    return disclosure.withhold(table, masks, lang=lang)
+    return disclosure.withhold(table, masks, (), lang)
 

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from scenes.i18n import number, t
+from scenes.model import Lang, Precision
 
 __all__ = ["SHOW_ALL", "Disclosure", "Relation", "told"]
 
@@ -60,7 +61,7 @@ class Disclosure:
         return cls(1)
 
     @classmethod
-    def for_precision(cls, precision: str, threshold: int) -> Disclosure:
+    def for_precision(cls, precision: Precision, threshold: int) -> Disclosure:
         """Suppression for generalised precision; none for exact."""
         return cls(max(1, int(threshold))) if precision == "generalised" else cls.off()
 
@@ -80,7 +81,7 @@ class Disclosure:
         """Is this count too small to show (1 … threshold − 1)?"""
         return count is not None and not pd.isna(count) and 0 < float(count) < self.threshold
 
-    def text(self, count: float | None, lang: str = "sv") -> str:
+    def text(self, count: float | None, lang: Lang) -> str:
         """A count as the reader may see it: the number, or "fewer than N" (missing counts: empty)."""
         if count is None or pd.isna(count):
             return ""
@@ -88,10 +89,10 @@ class Disclosure:
             return self.suppressed_text(lang)
         return number(float(count), lang)
 
-    def suppressed_text(self, lang: str = "sv") -> str:
+    def suppressed_text(self, lang: Lang) -> str:
         return t("disclosure.fewer_than", lang, n=self.threshold)
 
-    def withheld_text(self, lang: str = "sv") -> str:
+    def withheld_text(self, lang: Lang) -> str:
         """What a count hidden by `protect` reads as (too small, or hidden so a small one cannot be worked out)."""
         return t("disclosure.withheld", lang)
 
@@ -139,16 +140,11 @@ class Disclosure:
                 told.add(cell)
         return frozenset(hidden)
 
-    def counts_column(self, counts: pd.Series, lang: str = "sv") -> pd.Series:
+    def counts_column(self, counts: pd.Series, lang: Lang) -> pd.Series:
         """Counts for a table: unchanged (integers) when nothing is hidden, else text with the small ones replaced."""
         if not self.active or not counts.map(self.hidden).any():
             return counts
         return counts.map(lambda n: self.text(n, lang))
-
-    def mask(self, values: pd.Series, counts: pd.Series) -> pd.Series:
-        """`values` derived from `counts` (area, rate, change), with those of hidden counts set to missing."""
-        hidden = counts.map(self.hidden).to_numpy()
-        return values.where(~hidden)
 
     def any_hidden(self, *counts: float | None) -> bool:
         """Is any of these counts hidden (so that whatever is computed from them must be hidden too)?"""
@@ -166,8 +162,8 @@ class Disclosure:
             return table[~table["withheld"].astype(bool).to_numpy()]
         return table[~table[counts].map(self.hidden).to_numpy()]
 
-    def table(self, table: pd.DataFrame, counts: str | Iterable[str], derived: Iterable[str] = (),
-              lang: str = "sv") -> pd.DataFrame:
+    def table(self, table: pd.DataFrame, counts: str | Iterable[str], derived: Iterable[str],
+              lang: Lang) -> pd.DataFrame:
         """A copy of `table` as the reader may see it (`table` itself when nothing is hidden).
 
         The `derived` columns (areas, rates, changes) are set to missing in every row where any of the `counts`
@@ -195,8 +191,8 @@ class Disclosure:
             out[name] = self.counts_column(out[name], lang)
         return out
 
-    def withhold(self, table: pd.DataFrame, hidden: Mapping[str, pd.Series], derived: Iterable[str] = (),
-                 lang: str = "sv") -> pd.DataFrame:
+    def withhold(self, table: pd.DataFrame, hidden: Mapping[str, pd.Series], derived: Iterable[str],
+                 lang: Lang) -> pd.DataFrame:
         """A copy of `table` with the counts `protect` withholds as words (`hidden`: count column -> mask).
 
         Like `table`, but the cells to hide are given (primary and secondary alike, all reading "withheld",

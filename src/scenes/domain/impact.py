@@ -37,10 +37,10 @@ from itertools import pairwise
 import geopandas as gpd
 import pandas as pd
 
-from scenes.domain.disclosure import SHOW_ALL, Disclosure
+from scenes.domain.disclosure import Disclosure
 from scenes.domain.lineage import Lineage, continues
 from scenes.i18n import t
-from scenes.model import Survey
+from scenes.model import Lang, Survey
 
 __all__ = ["RATINGS", "Impact", "ImpactChange", "ImpactPoint", "SurveyImpact", "change_table", "continued_rating",
            "continues", "distribution_table", "high_range", "impact", "impact_change", "impact_table", "impact_trend",
@@ -188,7 +188,7 @@ def high_range(high_min: int) -> str:
     return str(high_min) if high_min >= RATINGS[-1] else f"{high_min}–{RATINGS[-1]}"
 
 
-def impact_table(result: Impact, lang: str = "sv", disclosure: Disclosure = SHOW_ALL) -> pd.DataFrame:
+def impact_table(result: Impact, lang: Lang, *, disclosure: Disclosure) -> pd.DataFrame:
     """One row per survey, oldest first: scenes, rated, missing, high, the count of each rating and the mean of the
     rated scenes, headed in `lang`. Where no scene of a survey is rated, high, the distribution and the mean are
     missing (a dash), not 0. Counts below the reader's threshold read "fewer than N", and the mean goes with them.
@@ -213,7 +213,7 @@ def impact_table(result: Impact, lang: str = "sv", disclosure: Disclosure = SHOW
     return disclosure.table(table, counts, [mean], lang)
 
 
-def change_table(result: Impact, lang: str = "sv", disclosure: Disclosure = SHOW_ALL) -> pd.DataFrame:
+def change_table(result: Impact, lang: Lang, *, disclosure: Disclosure) -> pd.DataFrame:
     """One row per pair of consecutive surveys: the continuing scenes and how many became less, equally or more
     harmful or cannot be compared, headed in `lang`, small counts as the reader may see them."""
     keys = ("continuing", "less", "equal", "more", "not_comparable")
@@ -224,7 +224,7 @@ def change_table(result: Impact, lang: str = "sv", disclosure: Disclosure = SHOW
     return disclosure.table(table, counts, (), lang)
 
 
-def distribution_table(result: Impact, lang: str = "sv") -> pd.DataFrame:
+def distribution_table(result: Impact, lang: Lang) -> pd.DataFrame:
     """The distribution chart's data: per survey and rating (1..5, then missing) the number of scenes, with
     `order` (1..6) for stacking and `survey`/`date` for the axis; a rating no scene has is no row."""
     rows = []

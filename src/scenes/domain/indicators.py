@@ -31,6 +31,7 @@ import pandas as pd
 
 from scenes.domain.measures import parse_date
 from scenes.errors import Problem, ProblemReport, ValidationFailed
+from scenes.model import Lang
 from scenes.reference import Reference
 
 __all__ = ["AREA_LEVELS", "INDICATOR_COLUMNS", "Indicator", "area_label", "indicator_problems", "indicators_from_rows",
@@ -162,7 +163,7 @@ def latest_values(items: Iterable[Indicator]) -> list[tuple[Indicator, Indicator
     return out
 
 
-def area_label(level: str, code: str, ref: Reference, lang: str = "sv") -> str:
+def area_label(level: str, code: str, ref: Reference, lang: Lang) -> str:
     """An indicator's area in words: the county, or a municipality or police area by name."""
     from scenes.i18n import t
 
@@ -178,7 +179,7 @@ def value_decimals(value: float, most: int = 3) -> int:
     return next((d for d in range(most + 1) if abs(round(value, d) - value) < 1e-9), most)
 
 
-def value_text(item: Indicator, lang: str = "sv") -> str:
+def value_text(item: Indicator, lang: Lang) -> str:
     """The value as entered, with its unit: "31,5 %" in Swedish."""
     from scenes.i18n import number
 

@@ -42,6 +42,7 @@ import pandas as pd
 
 from scenes.domain.lineage import Lineage
 from scenes.errors import Problem, ProblemReport, ValidationFailed
+from scenes.model import Lang
 from scenes.reference import Reference
 
 __all__ = ["MEASURE_COLUMNS", "MEASURE_STATUSES", "RESPONSIBLE_STATUSES", "Measure", "measure_problems",
@@ -109,7 +110,7 @@ def status_order(m: Measure) -> int:
     return MEASURE_STATUSES.index(m.status) if m.status in MEASURE_STATUSES else len(MEASURE_STATUSES)
 
 
-def status_label(code: str, lang: str = "sv") -> str:
+def status_label(code: str, lang: Lang) -> str:
     """A measure status in words (an unknown code as it is)."""
     from scenes.i18n import t
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from scenes.domain.figures import measured_area
 from scenes.i18n import t
-from scenes.model import Goal, Survey
+from scenes.model import Goal, Lang, Survey
 
 __all__ = ["BaselineSwap", "Progress", "SurveyStats", "baseline_of", "baseline_swap", "progress",
            "survey_stats", "swap_text", "trajectory_value"]
@@ -135,7 +135,7 @@ def baseline_swap(stats: list[SurveyStats], goal: Goal, every: list[Survey]) -> 
     return BaselineSwap(chosen, stored.name, "withdrawn" if stored.withdrawn else "demo", used.survey)
 
 
-def swap_text(swap: BaselineSwap, lang: str = "sv") -> str:
+def swap_text(swap: BaselineSwap, lang: Lang) -> str:
     """The one sentence every place that uses the baseline says when the chosen one is not used."""
     return t(f"baseline.swap.{swap.reason}", lang, chosen=swap.chosen_name, used=swap.used.name)
 

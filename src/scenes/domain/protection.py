@@ -30,6 +30,7 @@ import pandas as pd
 from scenes.domain.disclosure import Disclosure, Relation, told
 from scenes.domain.query import SceneFilter
 from scenes.i18n import number, t
+from scenes.model import Lang
 from scenes.reference import Reference
 
 __all__ = ["COUNTY", "DIMENSIONS", "Protected", "keyed", "protection"]
@@ -74,7 +75,7 @@ class Protected:
     def total_hidden(self) -> bool:
         return COUNTY in self.withheld
 
-    def total_text(self, lang: str = "sv") -> str:
+    def total_text(self, lang: Lang) -> str:
         """The total as the reader may read it: the number, or "withheld"."""
         return t("disclosure.withheld", lang) if self.total_hidden else number(self.counts.get(COUNTY, 0), lang)
 

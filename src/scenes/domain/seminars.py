@@ -28,7 +28,7 @@ from scenes.domain.seminar_rules import record_problems
 from scenes.errors import Problem, ProblemReport, ValidationFailed
 from scenes.i18n import date_text, t
 from scenes.io.bounded import Limits, read_csv_table
-from scenes.model import ProgrammeItem, Seminar
+from scenes.model import Lang, ProgrammeItem, Seminar
 from scenes.reference import Reference
 
 __all__ = ["SEMINAR_COLUMNS", "date_state", "map_preset", "parse_programme", "read_seminar_csv", "split_upcoming",
@@ -165,7 +165,7 @@ def split_upcoming(seminars: list[Seminar], today: dt.date) -> tuple[list[Semina
     return upcoming, past
 
 
-def when_text(seminar: Seminar, lang: str, today: dt.date) -> str:
+def when_text(seminar: Seminar, lang: Lang, today: dt.date) -> str:
     """The seminar's date as honestly as it is known, as plain text: the date written out with its times; or not
     published yet (with the registration deadline, if any); or never published (the deadline has passed)."""
     deadline = date_text(seminar.registration_deadline, lang) if seminar.registration_deadline else ""

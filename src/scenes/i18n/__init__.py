@@ -27,13 +27,14 @@ from babel.numbers import format_decimal
 
 from scenes.i18n import catalogue
 from scenes.i18n.text import Text
+from scenes.model import Lang
 
 __all__ = ["CATALOGUE", "LANGUAGES", "LOCAL_ZONE", "date_text", "local_time", "local_today", "number", "problem_text",
            "t", "time_text"]
 
-LANGUAGES = {"sv": "Svenska", "en": "English"}
+LANGUAGES: dict[Lang, str] = {"sv": "Svenska", "en": "English"}
 #: the CLDR locale each interface language writes numbers and dates in (British English: day before month)
-LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+LOCALES: dict[Lang, str] = {"sv": "sv_SE", "en": "en_GB"}
 
 
 
@@ -56,11 +57,11 @@ CATALOGUE: dict[str, dict[str, Text]] = _joined()
 
 
 @cache
-def _locale(lang: str) -> Locale:
+def _locale(lang: Lang) -> Locale:
     return Locale.parse(LOCALES.get(lang, LOCALES["sv"]))
 
 
-def t(key: str, lang: str = "sv", **values: object) -> str:
+def t(key: str, lang: Lang, **values: object) -> str:
     """The string for `key` in `lang`, formatted with `values`; the key itself if unknown. For a message with
     plural forms, the value `n` chooses the form."""
     entry = CATALOGUE.get(key)
@@ -74,7 +75,7 @@ def t(key: str, lang: str = "sv", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def _coded(prefix: str, item: object, english: str, lang: str, escape: Callable[[str], str]) -> str:
+def _coded(prefix: str, item: object, english: str, lang: Lang, escape: Callable[[str], str]) -> str:
     """An error's or problem's catalogue entry `<prefix>.<code>`, filled with its params (each through `escape`),
     else its English message (through `escape`)."""
     code = getattr(item, "code", "")
@@ -89,18 +90,18 @@ def _coded(prefix: str, item: object, english: str, lang: str, escape: Callable[
     return escape(english)
 
 
-def problem_text(problem: object, lang: str = "sv") -> str:
+def problem_text(problem: object, lang: Lang) -> str:
     """A validation problem's message in `lang` (its catalogue entry), else its English message."""
     return _coded("problem", problem, str(getattr(problem, "message", problem)), lang, str)
 
 
-def error_text(error: BaseException, lang: str = "sv", escape: Callable[[str], str] = str) -> str:
+def error_text(error: BaseException, lang: Lang, escape: Callable[[str], str] = str) -> str:
     """An error's message in `lang`: its catalogue entry `error.<code>` with its params (each passed through
     `escape`, since entries are Markdown), else its English message (escaped)."""
     return _coded("error", error, str(error.args[0]) if error.args else str(error), lang, escape)
 
 
-def number(value: float, lang: str = "sv", decimals: int = 0) -> str:
+def number(value: float, lang: Lang, decimals: int = 0) -> str:
     """A number as the language writes it, with exactly `decimals` decimals: Swedish 16 781,4 (a no-break space
     between thousands, a decimal comma), English 16,781.4."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
@@ -128,7 +129,7 @@ def _missing(value: object) -> bool:
     return (isinstance(value, float) and math.isnan(value)) or str(value) in ("NaT", "<NA>")
 
 
-def time_text(value: dt.date | dt.datetime | None, lang: str = "sv", style: str = "minute") -> str:
+def time_text(value: dt.date | dt.datetime | None, lang: Lang, style: str = "minute") -> str:
     """THE formatter of every date and moment shown to a person, in `lang`.
 
     A moment (a `datetime`, naive meaning UTC; pandas' Timestamp too) is first put on Stockholm's clock, so its
@@ -149,7 +150,7 @@ def time_text(value: dt.date | dt.datetime | None, lang: str = "sv", style: str 
                        locale=_locale(lang))
 
 
-def date_text(value: dt.date | dt.datetime, lang: str = "sv", style: str = "long") -> str:
+def date_text(value: dt.date | dt.datetime, lang: Lang, style: str = "long") -> str:
     """A date as the language writes it: "long" (14 september 2022 / 14 September 2022) or "short" (2022-09-14 /
     14/09/2022). The same formatter as `time_text` (a moment's date is its Stockholm day), long by default."""
     return time_text(value, lang, style)

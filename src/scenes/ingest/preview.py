@@ -22,6 +22,7 @@ from scenes.domain.figures import measured_area
 from scenes.domain.query import Comparison, compare
 from scenes.geo import SWEREF99TM
 from scenes.i18n import number, t
+from scenes.model import Lang
 
 __all__ = ["SAME_PLACE_M", "Preview", "SceneFlag", "flags_table", "preview"]
 
@@ -107,7 +108,7 @@ def preview(earlier: gpd.GeoDataFrame, later: gpd.GeoDataFrame, *, area_change_p
     return result
 
 
-def flags_table(result: Preview, lang: str = "sv") -> pd.DataFrame:
+def flags_table(result: Preview, lang: Lang) -> pd.DataFrame:
     """The flagged scenes as a table in `lang`: areas in hectares, moves in metres."""
     return pd.DataFrame([{
         t("col.scene_id", lang): f.scene_id, t("col.name", lang): f.name,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from scenes.errors import Problem
 from scenes.i18n import CATALOGUE, problem_text, t
 from scenes.ingest.corrections import applicable
+from scenes.model import Lang
 
 __all__ = ["ATTENTION", "ProblemGroup", "Triage", "example_text", "group_examples", "group_label", "group_title",
            "triage", "triage_json"]
@@ -90,20 +91,20 @@ def triage(problems: list[Problem]) -> Triage:
                                                              "warning"))
 
 
-def group_label(group: ProblemGroup, lang: str = "sv") -> str:
+def group_label(group: ProblemGroup, lang: Lang) -> str:
     """The kind's name ("Kategori skriven som namn"); a kind without a name is told by its first message."""
     key = f"group.{group.code}"
     return t(key, lang) if key in CATALOGUE else problem_text(group.problems[0], lang).rstrip(".")
 
 
-def group_title(group: ProblemGroup, lang: str = "sv") -> str:
+def group_title(group: ProblemGroup, lang: Lang) -> str:
     """"Kategori skriven som namn: 46 rader"."""
     if group.rows:
         return t("triage.rows", lang, label=group_label(group, lang), n=group.count)
     return t("triage.count", lang, label=group_label(group, lang), n=group.count)
 
 
-def example_text(problem: Problem, lang: str = "sv", *, full: bool = False) -> str:
+def example_text(problem: Problem, lang: Lang, *, full: bool = False) -> str:
     """"rad 2: 'Utsatt område' → utsatt_omrade" (what is there, and what is suggested); `full`: with the message
     ("rad 47: 'Sodertalje' liknar Södertälje men platsen ligger i Järfälla – …"), for a problem that needs a
     person's judgement rather than a fix."""
@@ -119,7 +120,7 @@ def example_text(problem: Problem, lang: str = "sv", *, full: bool = False) -> s
     return text
 
 
-def group_examples(group: ProblemGroup, lang: str = "sv") -> str:
+def group_examples(group: ProblemGroup, lang: Lang) -> str:
     """The kind's examples in one line: values and suggestions; whole messages for a warning that needs a person's
     judgement and offers no fix."""
     full = group.severity == "warning" and group.attention and not group.fixable
@@ -127,7 +128,7 @@ def group_examples(group: ProblemGroup, lang: str = "sv") -> str:
                                                          for p in group.examples()))
 
 
-def triage_json(result: Triage, lang: str = "sv") -> dict[str, object]:
+def triage_json(result: Triage, lang: Lang) -> dict[str, object]:
     """The triage for `--json`: the errors located, and each kind with its count, rows, examples and fixes."""
     def group(g: ProblemGroup) -> dict[str, object]:
         return {"code": g.code, "severity": g.severity, "label": group_label(g, lang), "count": g.count,

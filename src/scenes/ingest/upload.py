@@ -24,6 +24,7 @@ from scenes.ingest.readers import RawTable, read_file
 from scenes.ingest.validate import ValidationResult, validate
 from scenes.io.bounded import Limits
 from scenes.io.formats import empty_scene_frame
+from scenes.model import Lang
 from scenes.reference import Reference
 
 __all__ = ["UploadCheck", "check_upload", "for_date", "report_table", "survey_id_for"]
@@ -92,7 +93,7 @@ def for_date(check: UploadCheck, ref: Reference, day: dt.date, *, max_rows: int)
                        sheets=check.sheets, survey_date=day, mapping=check.mapping)
 
 
-def report_table(problems: list[Problem], lang: str = "sv") -> pd.DataFrame:
+def report_table(problems: list[Problem], lang: Lang) -> pd.DataFrame:
     """The validation report as a table: the page shows it, offers it as CSV, and the CLI prints the same."""
     return pd.DataFrame([{
         t("problem.severity", lang): t(f"severity.{p.severity}", lang),

@@ -88,13 +88,13 @@ def normalise_scene_frame(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(out[list(SCENE_COLUMNS)], geometry="geometry", crs=WGS84).reset_index(drop=True)
 
 
-def scenes_to_geojson(frame: gpd.GeoDataFrame, *, precision: int = 6) -> dict[str, Any]:
+def scenes_to_geojson(frame: gpd.GeoDataFrame, *, decimals: int = 6) -> dict[str, Any]:
     """A GeoJSON FeatureCollection (dict) of the scenes, by GeoPandas' `to_geo_dict` (no feature ids, missing
-    values null); coordinates rounded to `precision` decimals, list columns as JSON lists."""
+    values null); coordinates rounded to `decimals` decimals, list columns as JSON lists."""
     out = frame.copy()
     # Round coordinates in place (set_precision would also re-order ring vertices, so a round trip would
     # not give back the same GeoJSON).
-    out["geometry"] = shapely.transform(out.geometry.to_numpy(), lambda c: np.round(c, precision))
+    out["geometry"] = shapely.transform(out.geometry.to_numpy(), lambda c: np.round(c, decimals))
     for column in LIST_COLUMNS:
         if column in out:
             out[column] = pd.Series([list(v) for v in out[column]], index=out.index, dtype=object)

@@ -16,7 +16,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from scenes.errors import ConfigError
-from scenes.model import PublishedTotal
+from scenes.model import Lang, PublishedTotal
 
 __all__ = ["BOUNDARIES_FILE", "COUNTY_CODE", "COUNTY_TOLERANCE_M", "SURROUNDINGS_FILE", "SURROUNDINGS_MARGIN_M",
            "SURROUNDINGS_OVERLAP_M", "SURROUNDINGS_TOLERANCE_M", "Reference", "load_reference", "read_table",
@@ -153,19 +153,19 @@ class Reference:
     def district_name(self, code: str) -> str:
         return self._names["district"].get(code, code)
 
-    def category_label(self, code: str, language: str = "sv") -> str:
+    def category_label(self, code: str, language: Lang) -> str:
         return self._names["cat_en" if language == "en" else "cat_sv"].get(code, code)
 
     def category_color(self, code: str) -> str:
         return self._names["colour"].get(code, "#777777")
 
-    def status_label(self, code: str, language: str = "sv") -> str:
+    def status_label(self, code: str, language: Lang) -> str:
         return self._names["status_en" if language == "en" else "status_sv"].get(code, code)
 
-    def measure_kind_label(self, code: str, language: str = "sv") -> str:
+    def measure_kind_label(self, code: str, language: Lang) -> str:
         return self._names["kind_en" if language == "en" else "kind_sv"].get(code, code)
 
-    def actor_label(self, code: str, language: str = "sv") -> str:
+    def actor_label(self, code: str, language: Lang) -> str:
         return self._names["actor_en" if language == "en" else "actor_sv"].get(code, code)
 
     def police_areas_on(self, day: dt.date) -> pd.DataFrame:
@@ -221,13 +221,6 @@ class Reference:
                 if other != code:
                     found[other] = None
         return list(found)
-
-    def districts_on(self, day: dt.date) -> pd.DataFrame:
-        d = self.districts
-        start = pd.to_datetime(d["valid_from"]).dt.date
-        end = pd.to_datetime(d["valid_to"]).dt.date
-        ok = (start.isna() | (start <= day)) & (end.isna() | (end >= day))
-        return d.loc[ok]
 
     def current_district(self, code: str) -> str:
         """Map a district code through the 2023 crosswalk (codes not in it map to themselves)."""

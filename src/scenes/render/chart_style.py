@@ -16,6 +16,7 @@ from babel.dates import get_day_names, get_month_names, get_period_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from scenes.i18n import LOCALES
+from scenes.model import Lang
 
 __all__ = [
     "AUTOSIZE",
@@ -39,7 +40,7 @@ OKABE_ITO = {"blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73", "bl
 
 
 @cache
-def vega_locale(lang: str) -> dict[str, object]:
+def vega_locale(lang: Lang) -> dict[str, object]:
     """The Vega format locale (d3-format / d3-time-format definition) of an interface language, from Babel's locale
     data, as the rest of the pages write numbers and dates: Swedish 1 234,5 and lower-case month names."""
     locale = LOCALES.get(lang, LOCALES["sv"])
@@ -104,7 +105,7 @@ def count_domain(values: Sequence[float], *, headroom: float = 0.0, ticks: int =
     return [0.0, math.ceil(top / step) * step], step
 
 
-def sized(chart: _C, lang: str, width: int | str, height: int) -> _C:
+def sized(chart: _C, lang: Lang, width: int | str, height: int) -> _C:
     """A top-level chart: its size, the shared autosize and padding, and the language's number and date locale."""
     sized: _C = chart.properties(width=width, height=height, autosize=AUTOSIZE, padding=PADDING).configure(
         locale=vega_locale(lang))

@@ -20,6 +20,7 @@ import pandas as pd
 
 from scenes.domain.indicators import Indicator
 from scenes.i18n import t
+from scenes.model import Lang
 from scenes.reference import Reference
 from scenes.render.chart_style import (
     COUNT_FORMAT,
@@ -41,7 +42,7 @@ __all__ = ["BREAKDOWN_PALETTE", "IMPACT_PALETTE", "OKABE_ITO", "breakdown_chart"
 BREAKDOWN_PALETTE = [OKABE_ITO[k] for k in ("blue", "orange", "green", "purple", "vermillion", "black", "yellow")]
 
 
-def breakdown_chart(table: pd.DataFrame, lang: str = "sv", *, measure: str = "scenes",
+def breakdown_chart(table: pd.DataFrame, lang: Lang, *, measure: str = "scenes",
                     width: int | str = "container") -> alt.Chart:
     """Horizontal grouped bars: one bar per survey within each group, a fixed height per bar."""
     title = t(f"chart.measure.{measure}", lang)
@@ -70,7 +71,7 @@ def breakdown_chart(table: pd.DataFrame, lang: str = "sv", *, measure: str = "sc
 IMPACT_PALETTE = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154", "#d4d4d4"]
 
 
-def impact_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = "container") -> alt.LayerChart:
+def impact_chart(table: pd.DataFrame, lang: Lang, *, width: int | str = "container") -> alt.LayerChart:
     """Impact ratings per survey (`impact.distribution_table`): one horizontal bar per survey, oldest on top, split
     into ratings 1..5 and then the scenes without a rating, always in that order, each segment with its count."""
     labels = [*(str(r) for r in range(1, 6)), t("impact.missing", lang)]
@@ -102,7 +103,7 @@ def impact_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = "c
 SERIES_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge"]
 
 
-def indicator_table(items: Sequence[Indicator], ref: Reference, lang: str = "sv") -> pd.DataFrame:
+def indicator_table(items: Sequence[Indicator], ref: Reference, lang: Lang) -> pd.DataFrame:
     """The data behind `indicator_chart`: one row per value, its series (indicator, area, and the unit when the
     values have more than one), date, value, unit, area and source. The page offers it as a download."""
     from scenes.domain.indicators import area_label
@@ -117,7 +118,7 @@ def indicator_table(items: Sequence[Indicator], ref: Reference, lang: str = "sv"
                                        "source_url"])
 
 
-def indicator_chart(items: Sequence[Indicator], ref: Reference, lang: str = "sv", *, width: int | str = "container",
+def indicator_chart(items: Sequence[Indicator], ref: Reference, lang: Lang, *, width: int | str = "container",
                     height: int = 280) -> alt.LayerChart:
     """Sourced safety-indicator values over time: one line with marks per indicator and area (colour and shape),
     the value axis from zero, titled with the unit when every value shares one (pass one indicator's values for

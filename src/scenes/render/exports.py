@@ -138,7 +138,7 @@ def scenes_to_gpkg(frame: gpd.GeoDataFrame) -> bytes:
 
 
 def _geojson(frame: gpd.GeoDataFrame) -> bytes:
-    collection = scenes_to_geojson(frame, precision=_GEOJSON_DECIMALS)
+    collection = scenes_to_geojson(frame, decimals=_GEOJSON_DECIMALS)
     return json.dumps(collection, ensure_ascii=False, indent=1).encode("utf-8")
 
 

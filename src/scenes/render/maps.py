@@ -42,6 +42,7 @@ from scenes.domain.disclosure import Disclosure
 from scenes.domain.protection import Protected, protection
 from scenes.domain.query import SceneFilter
 from scenes.i18n import number, t
+from scenes.model import Lang, Precision
 from scenes.reference import Reference
 from scenes.render.assets import AssetLinks, inline_assets
 from scenes.render.cartography import Label, label_anchor, min_zooms
@@ -100,9 +101,12 @@ def _colour(value: str) -> str:
 
 @dataclass(frozen=True)
 class MapOptions:
-    """How to draw: language, layers shown, choropleth measure and classes, tiles, precision, and presentation."""
+    """How to draw: language, layers shown, choropleth measure and classes, tiles, precision, and presentation.
 
-    lang: str = "sv"
+    Language, precision and disclosure are required (keyword-only): a forgotten one is a TypeError, never a map
+    that shows more than its reader may see."""
+
+    lang: Lang = field(kw_only=True)
     choropleth: str = "count"  # "count" or "per_capita"
     show_municipalities: bool = True
     show_police_areas: bool = True
@@ -112,8 +116,8 @@ class MapOptions:
     basemap: str = "none"  # "none", "osm", or a tile URL template with {z}/{x}/{y}
     basemap_attribution: str = ""
     assets: AssetLinks = field(default_factory=AssetLinks)
-    precision: str = "exact"  # "generalised": counts per municipality only; no scene location reaches the map
-    disclosure: Disclosure = field(default_factory=Disclosure.off)  # withheld counts (`scenes.domain.protection`)
+    precision: Precision = field(kw_only=True)  # "generalised": counts per municipality only, no scene location
+    disclosure: Disclosure = field(kw_only=True)  # withheld counts (`scenes.domain.protection`)
     selection: SceneFilter | None = None  # the filter the scenes drawn were chosen with (what is withheld depends)
     withheld: Protected | None = None  # what the scenes drawn withhold (`protection`, with the whole survey's)
     classes: Classes | None = None  # shading classes shared by every survey shown; None: from the data drawn
@@ -519,7 +523,7 @@ def _point_layer(frame: gpd.GeoDataFrame, ref: Reference, kinds: list[dict[str, 
 
 
 def _scene_kinds(frame: gpd.GeoDataFrame, changes: Mapping[str, str], ref: Reference,
-                 lang: str, ongoing: frozenset[str] = frozenset()) -> tuple[list[dict[str, str]], list[int]]:
+                 lang: Lang, ongoing: frozenset[str] = frozenset()) -> tuple[list[dict[str, str]], list[int]]:
     """The distinct (categories, change, ongoing measure) combinations of `frame` as marker kinds, and each
     scene's kind."""
     keys = [(tuple(cats), changes.get(str(s), ""), str(s) in ongoing)
@@ -539,13 +543,13 @@ def _scene_kinds(frame: gpd.GeoDataFrame, changes: Mapping[str, str], ref: Refer
     return kinds, [index[k] for k in keys]
 
 
-def _tooltip_tail(cats: Sequence[str], change: str, ref: Reference, lang: str) -> str:
+def _tooltip_tail(cats: Sequence[str], change: str, ref: Reference, lang: Lang) -> str:
     """A scene tooltip's lines after its place line: the categories, and the change since the survey compared."""
     labels = safe(", ".join(ref.category_label(c, lang) for c in cats))
     return f"<br>{labels}" + (f"<br><i>{safe(t('map.change.' + change, lang))}</i>" if change else "")
 
 
-def _scene_tooltip(row: Mapping[str, object], ref: Reference, lang: str, change: str) -> str:
+def _scene_tooltip(row: Mapping[str, object], ref: Reference, lang: Lang, change: str) -> str:
     """The full tooltip of a polygon scene (the polygons are few: each carries its own), as the point layer's
     script puts it together for a point: name, place line, then `_tooltip_tail`."""
     place = [row["kommun"], ref.police_area_name(str(row["lokalpolisomrade"]))]
@@ -635,7 +639,7 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
     return groups
 
 
-def _selection(scenes: gpd.GeoDataFrame, selected: str, lang: str) -> folium.FeatureGroup:
+def _selection(scenes: gpd.GeoDataFrame, selected: str, lang: Lang) -> folium.FeatureGroup:
     """A ring (and outline) around the selected scene, drawn above everything else."""
     group = folium.FeatureGroup(name=t("map.layer.selected", lang), show=True, control=False)
     rows = scenes[scenes["scene_id"].astype(str) == selected]
@@ -672,7 +676,7 @@ def _merc(lat: float) -> float:
 
 
 def scene_extent(ref: Reference, scenes: gpd.GeoDataFrame | Sequence[gpd.GeoDataFrame], *,
-                 precision: str, margin: float = FIT_MARGIN,
+                 precision: Precision, margin: float = FIT_MARGIN,
                  min_span_m: float = FIT_MIN_SPAN_M) -> Bounds:
     """The box a map of `scenes` is fitted to: the scenes with `margin` on every side, at least `min_span_m` across
     (a single scene is not zoomed in to its doorstep). Several frames (every survey of a series) give one box, so

@@ -23,6 +23,7 @@ from fpdf.fonts import FontFace
 from fpdf.util import Padding
 
 from scenes.i18n import number, t
+from scenes.model import Lang
 
 __all__ = ["CARD", "FONT_DIR", "GREY", "MAX_CELL", "TaggedPdf", "area_text", "clip", "count_text", "real",
            "xmp_metadata"]
@@ -43,7 +44,7 @@ def _png_size(png: bytes) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def xmp_metadata(pdf: FPDF, lang: str) -> str:
+def xmp_metadata(pdf: FPDF, lang: Lang) -> str:
     """The document's XMP metadata: title, description, creator and language as in its info dictionary, and the
     PDF/UA identification (part 1) that accessibility checkers read."""
     def esc(text: object) -> str:
@@ -252,7 +253,7 @@ def real(value: object) -> float | None:
     return None
 
 
-def count_text(value: object, lang: str) -> str:
+def count_text(value: object, lang: Lang) -> str:
     """A table cell: a count as the language writes it, text ("fewer than 3") as it is, nothing as a dash."""
     if isinstance(value, str):
         return value
@@ -260,6 +261,6 @@ def count_text(value: object, lang: str) -> str:
     return "–" if n is None else number(n, lang)
 
 
-def area_text(area_m2: float | None, lang: str) -> str:
+def area_text(area_m2: float | None, lang: Lang) -> str:
     """An area in hectares, or "not measured" (a survey without polygons: never 0,0)."""
     return t("kpi.area_not_measured", lang) if area_m2 is None else number(area_m2 / 10_000, lang, 1)

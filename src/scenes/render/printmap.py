@@ -23,10 +23,11 @@ import pandas as pd
 import shapely
 
 from scenes.domain.classes import NO_DATA_COLOUR, count_classes
-from scenes.domain.disclosure import SHOW_ALL, Disclosure
+from scenes.domain.disclosure import Disclosure
 from scenes.domain.protection import protection
 from scenes.geo import SWEREF99TM
 from scenes.i18n import t
+from scenes.model import Lang
 from scenes.reference import Reference
 from scenes.render.maps import LAND_AROUND, WATER, municipality_values
 
@@ -65,8 +66,8 @@ class PrintMap:
         return float(x0 - m), float(y0 - m), float(x1 + m), float(y1 + m)
 
 
-def print_map_data(ref: Reference, scenes: gpd.GeoDataFrame, *, exact: bool, disclosure: Disclosure = SHOW_ALL,
-                   lang: str = "sv") -> PrintMap:
+def print_map_data(ref: Reference, scenes: gpd.GeoDataFrame, *, exact: bool, disclosure: Disclosure,
+                   lang: Lang) -> PrintMap:
     """The layers of the print map for `scenes` (one survey), as the reader may see them.
 
     Not `exact`: `points` is empty and `municipalities` holds counts only, with hidden counts set to None.

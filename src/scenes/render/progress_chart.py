@@ -15,10 +15,10 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from scenes.domain.disclosure import SHOW_ALL, Disclosure
+from scenes.domain.disclosure import Disclosure
 from scenes.domain.progress import SurveyStats, baseline_of, trajectory_value
 from scenes.i18n import date_text, number, t
-from scenes.model import Goal, PublishedTotal, Seminar, Survey
+from scenes.model import Goal, Lang, PublishedTotal, Seminar, Survey
 from scenes.render.chart_style import (
     COUNT_FORMAT,
     DATE_FORMAT,
@@ -72,7 +72,7 @@ def matching_totals(stats: Sequence[SurveyStats], totals: Sequence[PublishedTota
 
 
 def progress_table(stats: list[SurveyStats], totals: tuple[PublishedTotal, ...], goal: Goal,
-                   seminars: list[Seminar], lang: str = "sv", *, disclosure: Disclosure = SHOW_ALL) -> pd.DataFrame:
+                   seminars: list[Seminar], lang: Lang, *, disclosure: Disclosure) -> pd.DataFrame:
     """Every point of the progress chart, one row each: series, date, value, label, source, note, and for a survey
     the published total of the same survey (published, published_label, published_source).
 
@@ -147,7 +147,7 @@ def seminar_rows(dates: Sequence[dt.date], span_days: float, *, plot_px: float =
     return rows
 
 
-def _seminars(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _seminars(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The seminar rows of a progress table, oldest first, numbered from 1."""
     seminars = table[table["series"] == t("chart.series.seminars", lang)].sort_values(["date", "label"])
     seminars = seminars.reset_index(drop=True).copy()
@@ -155,14 +155,14 @@ def _seminars(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return seminars
 
 
-def seminar_key(table: pd.DataFrame, lang: str = "sv") -> list[str]:
+def seminar_key(table: pd.DataFrame, lang: Lang) -> list[str]:
     """The key to the progress chart's seminar badges: "1 – title (date)", one line per seminar."""
     return [t("chart.seminar_key_item", lang, number=r["number"], title=r["label"],
               date=date_text(r["date"].date(), lang)) + (f" – {r['note']}" if r["note"] else "")
             for _, r in _seminars(table, lang).iterrows()]
 
 
-def progress_chart(table: pd.DataFrame, lang: str = "sv", *, width: int | str = "container",
+def progress_chart(table: pd.DataFrame, lang: Lang, *, width: int | str = "container",
                    height: int = 420, compact_legend: bool = False) -> alt.LayerChart:
     """Counts per survey, published totals, the goal trajectory and seminars, on one time axis."""
     series = [t(f"chart.series.{k}", lang) for k in ("surveys", "published", "trajectory")]

@@ -20,20 +20,20 @@ alternative text are tagged, page furniture is marked as artifacts, and the head
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 from fpdf.prefs import ViewerPreferences
 
 from scenes.domain.breakdown import breakdown, change_by
 from scenes.domain.coordination import Coordination
-from scenes.domain.disclosure import SHOW_ALL, Disclosure
+from scenes.domain.disclosure import Disclosure
 from scenes.domain.impact import Impact
 from scenes.domain.indicators import Indicator
 from scenes.domain.progress import Progress, SurveyStats, swap_text
 from scenes.domain.seminars import split_upcoming, when_text
 from scenes.i18n import date_text, local_today, number, t
-from scenes.model import Seminar
+from scenes.model import Lang, Seminar
 from scenes.reference import Reference
 from scenes.render.charts import progress_chart, progress_table, seminar_key, to_png
 from scenes.render.pdf import CARD, FONT_DIR, GREY, TaggedPdf, area_text, count_text, real, xmp_metadata
@@ -60,21 +60,21 @@ class ReportInput:
     seminars: list[Seminar]
     baseline_scenes: gpd.GeoDataFrame
     latest_scenes: gpd.GeoDataFrame
-    lang: str = "sv"
+    lang: Lang = field(kw_only=True)  # required, as are disclosure and exact: no report reads more than its reader may
     today: dt.date | None = None
-    disclosure: Disclosure = SHOW_ALL
-    exact: bool = True
+    disclosure: Disclosure = field(kw_only=True)
+    exact: bool = field(kw_only=True)
     impact: Impact | None = None  # impact over time (`Dashboard.impact`); None: the section says there is none
     indicators: tuple[Indicator, ...] = ()  # the stored safety-indicator values (`Dashboard.indicators`)
     coordination: Coordination | None = None  # the latest survey's scenes and the shown measures; None: no section
 
 
-def _signed(value: float, lang: str, decimals: int = 0) -> str:
+def _signed(value: float, lang: Lang, decimals: int = 0) -> str:
     """A change with its sign: +3, -11, 0 (Swedish: -1,5)."""
     return ("+" if round(value, decimals) > 0 else "") + number(value, lang, decimals)
 
 
-def _percent(value: float, lang: str) -> str:
+def _percent(value: float, lang: Lang) -> str:
     return t("report.percent", lang, pct=_signed(value, lang))
 
 

@@ -68,7 +68,7 @@ def _measures_section(pdf: TaggedPdf, inp: ReportInput) -> None:
 
     if not inp.exact:
         pdf.para(t("measures.report_generalised", lang, n=inp.disclosure.threshold), size=8.5, height=4.4)
-        table(participant_counts(inp.ref, coord, inp.disclosure, lang), 2, 28.0)
+        table(participant_counts(inp.ref, coord, disclosure=inp.disclosure, lang=lang), 2, 28.0)
         return
     total = len(coord.scenes)
     pdf.para(t("measures.report_latest", lang, survey=inp.progress.latest.survey.name, scenes=total,
@@ -130,7 +130,7 @@ def _impact_section(pdf: TaggedPdf, inp: ReportInput) -> None:
     pdf.para(t("impact.help", lang, range=span), size=8, height=4.2, colour=GREY)
     pdf.ln(1)
     # The table of the pages in two, so every header fits its column: the figures, then the distribution.
-    table = impact_table(result, lang, shown)
+    table = impact_table(result, lang, disclosure=shown)
     mean = t("impact.col.mean", lang)
     name, missing = t("col.name", lang), t("impact.col.missing", lang)
     ratings = [t("impact.col.rating", lang, rating=r) for r in RATINGS]
@@ -151,7 +151,7 @@ def _impact_section(pdf: TaggedPdf, inp: ReportInput) -> None:
     if not result.changes:
         pdf.para(t("impact.no_changes", lang), size=8.5, height=4.4)
         return
-    changes = change_table(result, lang, shown)
+    changes = change_table(result, lang, disclosure=shown)
     rows = [[str(c) for c in changes.columns]] + [
         [str(r.iloc[0]), str(r.iloc[1]), *(count_text(v, lang) for v in r.iloc[2:])] for _, r in changes.iterrows()]
     pdf.data_table(rows, _widths(pdf, 36.0, 2, len(rows[0])), x=pdf.l_margin, size=7.5, texts=2)

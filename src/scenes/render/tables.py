@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from scenes.domain.disclosure import SHOW_ALL, Disclosure
+from scenes.domain.disclosure import Disclosure
 from scenes.domain.protection import Protected, protection
 from scenes.i18n import LOCALES, t, time_text
+from scenes.model import Lang
 from scenes.reference import Reference
 
 __all__ = ["MISSING", "audit_table", "generalised_table", "only_dates", "readable", "scene_table"]
@@ -21,7 +22,7 @@ __all__ = ["MISSING", "audit_table", "generalised_table", "only_dates", "readabl
 MISSING = "–"
 
 
-def scene_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv") -> pd.DataFrame:
+def scene_table(ref: Reference, frame: gpd.GeoDataFrame, lang: Lang) -> pd.DataFrame:
     """One row per scene, in the order of `frame`, with readable labels in `lang`.
 
     The label columns repeat a few values over thousands of rows: they are categorical, so the table travels to
@@ -43,8 +44,8 @@ def scene_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv") -> pd
     })
 
 
-def generalised_table(ref: Reference, frame: gpd.GeoDataFrame, lang: str = "sv",
-                      disclosure: Disclosure = SHOW_ALL, protected: Protected | None = None) -> pd.DataFrame:
+def generalised_table(ref: Reference, frame: gpd.GeoDataFrame, lang: Lang, *,
+                      disclosure: Disclosure, protected: Protected | None = None) -> pd.DataFrame:
     """Counts per municipality and local police area: what generalised precision may show instead of rows.
 
     With an active `disclosure` the counts `scenes.domain.protection` withholds read "withheld", never as the number; a
@@ -80,15 +81,15 @@ def only_dates(column: pd.Series) -> bool:
     return pd.api.types.is_datetime64_any_dtype(column) and bool((known == known.dt.normalize()).all())
 
 
-def _when(column: pd.Series) -> list[object]:
+def _when(column: pd.Series, lang: Lang) -> list[object]:
     """Dates (midnight) as dates; moments in Swedish time to the minute (the store keeps UTC, naive on SQLite);
     missing as a dash."""
     if only_dates(column):
         return [MISSING if pd.isna(v) else v.date() for v in column]
-    return [time_text(v) for v in column]  # the one formatter (a dash for NaT)
+    return [time_text(v, lang) for v in column]  # the one formatter (a dash for NaT)
 
 
-def audit_table(audit: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+def audit_table(audit: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The audit log with its actions in words."""
     out = audit.copy()
     out["action"] = [t(f"audit.{a}", lang) for a in out["action"]]
@@ -105,7 +106,7 @@ def _decimals(values: pd.Series) -> int:
     return 2
 
 
-def readable(table: pd.DataFrame, lang: str = "sv") -> tuple[pd.DataFrame, list[str]]:
+def readable(table: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, list[str]]:
     """`table` as people read it in `lang`, and the names of the columns it turned from numbers into text (to align
     them right).
 
@@ -137,7 +138,7 @@ def readable(table: pd.DataFrame, lang: str = "sv") -> tuple[pd.DataFrame, list[
         if pd.api.types.is_bool_dtype(column):
             out[name] = [fmt(bool(v), 0) for v in column]
         elif pd.api.types.is_datetime64_any_dtype(column):
-            out[name] = pd.Series(_when(column), index=out.index, dtype=object)
+            out[name] = pd.Series(_when(column, lang), index=out.index, dtype=object)
         elif pd.api.types.is_integer_dtype(column) and not column.isna().any():
             continue  # a number column already: right-aligned and sortable as it is
         elif pd.api.types.is_numeric_dtype(column):

@@ -21,7 +21,7 @@ import pandas as pd
 from scenes.domain import coordination as tables
 from scenes.domain.coordination import Coordination, CoordinationFilter, coordinate
 from scenes.domain.disclosure import Disclosure
-from scenes.model import Survey
+from scenes.model import Lang, Survey
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -68,7 +68,7 @@ class CoordinationView:
 def coordination_view(survey: Survey, frame: gpd.GeoDataFrame, all_scenes: gpd.GeoDataFrame,
                       measures: Sequence[Measure], filt: CoordinationFilter, ref: Reference, *,
                       precision: Literal["exact", "generalised"], disclosure: Disclosure,
-                      lang: str) -> CoordinationView:
+                      lang: Lang) -> CoordinationView:
     """Coordination of `survey` (its scene observations `frame`; `all_scenes`: every shown survey's, for measures
     of scenes that merged or split) with the shown `measures`, under `filt`, at the reader's `precision` and
     `disclosure`."""
@@ -82,5 +82,5 @@ def coordination_view(survey: Survey, frame: gpd.GeoDataFrame, all_scenes: gpd.G
                             tables.gap_table(ref, coord, lang), tables.kind_status_table(ref, shown, lang),
                             tables.actor_table(ref, shown, lang), actors, tables.area_table(ref, coord, lang))
     elif not empty:
-        counts = tables.participant_counts(ref, coord, disclosure, lang)
+        counts = tables.participant_counts(ref, coord, disclosure=disclosure, lang=lang)
     return CoordinationView(survey, coord, survey.demo or coord.demo, not measures, empty, exact, counts)

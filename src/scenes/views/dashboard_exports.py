@@ -7,10 +7,11 @@ import datetime as dt
 
 import geopandas as gpd
 
-from scenes.domain.disclosure import SHOW_ALL, Disclosure
+from scenes.domain.disclosure import Disclosure
 from scenes.domain.progress import progress
 from scenes.domain.protection import protection
 from scenes.errors import NotFoundError
+from scenes.model import Lang, Precision
 from scenes.render.exports import export_scenes
 from scenes.views.dashboard_base import DashboardBase
 from scenes.views.map import check_download, generalised_file
@@ -20,8 +21,8 @@ class ExportOps(DashboardBase):
     """The Dashboard's artefacts: the status report (PDF) and the survey's export files (the standalone HTML map is
 `scenes.views.map`'s `MapView.html`)."""
 
-    def report_pdf(self, lang: str = "sv", today: dt.date | None = None, *, disclosure: Disclosure = SHOW_ALL,
-                   exact: bool = True) -> bytes:
+    def report_pdf(self, lang: Lang, today: dt.date | None = None, *, disclosure: Disclosure,
+                   exact: bool) -> bytes:
         """The status report (PDF) over the current data, as a reader with this `disclosure` may read it: scene
         locations only when `exact`, counts withheld as `scenes.domain.protection` says (pages pass
         `ui.disclosure()`)."""
@@ -42,7 +43,7 @@ class ExportOps(DashboardBase):
             coordination=coordinate(latest, self.scenes(), self.measures()),
         ))
 
-    def export(self, survey_id: str, fmt: str, precision: str = "exact", lang: str = "sv") -> bytes:
+    def export(self, survey_id: str, fmt: str, *, precision: Precision, lang: Lang) -> bytes:
         """The survey's scenes as a file in `fmt`: "csv" (Swedish Excel), "xlsx", "geojson" or "gpkg".
 
         See `scenes.render.exports` for what each format writes. With precision "generalised" only counts per

@@ -8,6 +8,7 @@ import functools
 from scenes.access.accounts import Accounts
 from scenes.access.identities import Identities, Person, ProviderSignIn, people, provider_sign_in
 from scenes.access.sessions import Sessions, session_secret
+from scenes.model import Role
 from scenes.views.dashboard_base import DashboardBase
 
 
@@ -67,7 +68,7 @@ class PeopleOps(DashboardBase):
             self.store.set_meta(conn, "setup_code", None)
             self.store.audit_entry(conn, "first-admin", actor=actor, detail="oidc")
 
-    def add_user(self, username: str, password: str, role: str, *, actor: str) -> None:
+    def add_user(self, username: str, password: str, role: Role, *, actor: str) -> None:
         self._writable(actor)
         self.accounts.add(username, password, role, actor=actor)
 
@@ -75,7 +76,7 @@ class PeopleOps(DashboardBase):
         self._writable(actor)
         self.accounts.remove(username, actor=actor)
 
-    def set_role(self, username: str, role: str, *, actor: str) -> None:
+    def set_role(self, username: str, role: Role, *, actor: str) -> None:
         self._writable(actor)
         self.accounts.set_role(username, role, actor=actor)
 

@@ -17,6 +17,7 @@ import pandas as pd
 from scenes.domain.indicators import Indicator, area_label, value_decimals
 from scenes.domain.measures import Measure, status_label
 from scenes.i18n import number, t, time_text
+from scenes.model import Lang
 from scenes.reference import Reference
 
 __all__ = ["MeasureFilter", "filter_measures", "indicators_view", "measure_history", "measures_view",
@@ -33,7 +34,7 @@ def scene_labels(frame: pd.DataFrame) -> dict[str, str]:
             zip(frame["scene_id"], frame["name"], frame["kommun"], strict=True)}
 
 
-def target_label(m: Measure, ref: Reference, scenes: Mapping[str, str], lang: str = "sv") -> str:
+def target_label(m: Measure, ref: Reference, scenes: Mapping[str, str], lang: Lang) -> str:
     """What a measure belongs to, in words: a scene by its label (its id when no shown survey has it), a
     municipality or a police area by name."""
     kind, code = m.target
@@ -55,7 +56,7 @@ class MeasureFilter:
 
 
 def filter_measures(items: Iterable[Measure], filt: MeasureFilter, ref: Reference, scenes: Mapping[str, str],
-                    lang: str = "sv") -> list[Measure]:
+                    lang: Lang) -> list[Measure]:
     """The measures the filter lets through, in their order."""
     needle = filt.text.strip().casefold()
     return [m for m in items
@@ -64,11 +65,11 @@ def filter_measures(items: Iterable[Measure], filt: MeasureFilter, ref: Referenc
             and (not needle or needle in f"{target_label(m, ref, scenes, lang)} {m.note} {m.measure_id}".casefold())]
 
 
-def _day(value: dt.date | None, lang: str) -> str | None:
+def _day(value: dt.date | None, lang: Lang) -> str | None:
     return None if value is None else time_text(value, lang, "short")
 
 
-def measures_view(items: Sequence[Measure], ref: Reference, scenes: Mapping[str, str], lang: str = "sv"
+def measures_view(items: Sequence[Measure], ref: Reference, scenes: Mapping[str, str], lang: Lang
                   ) -> pd.DataFrame:
     """The list of measures as people read it: labels, not codes; a demo column only when demo measures are shown."""
     col = {k: t(f"measures.col.{k}", lang) for k in ("id", "target", "kind", "actor", "status", "start", "end",
@@ -84,13 +85,13 @@ def measures_view(items: Sequence[Measure], ref: Reference, scenes: Mapping[str,
     return table
 
 
-def _saved(m: Measure, lang: str) -> str:
+def _saved(m: Measure, lang: Lang) -> str:
     """When (Stockholm time, to the minute) and by whom a measure's shown version was saved."""
     when = time_text(m.created_at, lang) if m.created_at else ""
     return ", ".join(x for x in (when, m.created_by) if x) or "–"
 
 
-def _value(m: Measure, field: str, ref: Reference, scenes: Mapping[str, str], lang: str) -> str:
+def _value(m: Measure, field: str, ref: Reference, scenes: Mapping[str, str], lang: Lang) -> str:
     value = getattr(m, field)
     if field == "kind":
         return ref.measure_kind_label(value, lang)
@@ -111,7 +112,7 @@ def _value(m: Measure, field: str, ref: Reference, scenes: Mapping[str, str], la
     return str(value) if value else "–"
 
 
-def measure_history(versions: Sequence[Measure], ref: Reference, scenes: Mapping[str, str], lang: str = "sv"
+def measure_history(versions: Sequence[Measure], ref: Reference, scenes: Mapping[str, str], lang: Lang
                     ) -> pd.DataFrame:
     """Every version of one measure, newest first: version, when, who and what changed from the version before
     ("Status: Planerad → Pågående"); the first version says it was added, a removal says so."""
@@ -132,7 +133,7 @@ def measure_history(versions: Sequence[Measure], ref: Reference, scenes: Mapping
     return pd.DataFrame(rows[::-1], columns=[t(f"measures.col.{k}", lang) for k in ("version", "when", "who", "what")])
 
 
-def indicators_view(items: Sequence[Indicator], ref: Reference, lang: str = "sv") -> pd.DataFrame:
+def indicators_view(items: Sequence[Indicator], ref: Reference, lang: Lang) -> pd.DataFrame:
     """The indicator values as people read them, newest first within each indicator; `source_url` keeps its
     column name (the page shows it as a link)."""
     col = {k: t(f"indicators.col.{k}", lang) for k in ("indicator", "area", "date", "value", "unit", "source",

@@ -32,12 +32,11 @@ from scenes.domain.query import SceneFilter
 from scenes.errors import NotFoundError, ScenesError
 from scenes.i18n import number, t
 from scenes.io.formats import table_to_csv
-from scenes.model import Survey
+from scenes.model import Lang, Survey
 from scenes.reference import Reference
 from scenes.render import maps
 from scenes.render.exports import FORMATS, export_scenes, file_type
 from scenes.render.tables import generalised_table, scene_table
-from scenes.settings import Language
 
 if TYPE_CHECKING:
     from scenes.views.dashboard import Dashboard
@@ -65,7 +64,7 @@ def check_download(precision: Precision, fmt: str) -> None:
                           code="generalised_format", fmt=fmt)
 
 
-def generalised_file(ref: Reference, frame: gpd.GeoDataFrame, fmt: str, *, lang: Language, disclosure: Disclosure,
+def generalised_file(ref: Reference, frame: gpd.GeoDataFrame, fmt: str, *, lang: Lang, disclosure: Disclosure,
                      protected: Protected) -> bytes:
     """Counts per municipality (and local police area) of `frame`, as generalised precision downloads them: CSV (a
     table) or GeoJSON (municipality shapes), with the counts `protected` withholds written as words
@@ -73,7 +72,7 @@ def generalised_file(ref: Reference, frame: gpd.GeoDataFrame, fmt: str, *, lang:
     scene. `protected`: what `frame` withholds (with the whole survey's verdicts when it is a selection)."""
     check_download("generalised", fmt)
     if fmt == "csv":
-        table = generalised_table(ref, frame, lang, disclosure, protected=protected)
+        table = generalised_table(ref, frame, lang, disclosure=disclosure, protected=protected)
         return table_to_csv(table).encode("utf-8")
     values = maps.municipality_values(ref, frame, "count")
     hidden = {str(c) for c in values.index if protected.hidden("municipality", str(c))}
@@ -185,7 +184,7 @@ class MapView:
         return self.precision == "exact"
 
     @property
-    def lang(self) -> Language:
+    def lang(self) -> Lang:
         return "en" if self.options.lang == "en" else "sv"
 
     @property
@@ -220,7 +219,8 @@ class MapView:
         """The table under the map: the scenes (exact), or counts per municipality and police area."""
         if self.exact:
             return scene_table(self.reference, self.shown, self.lang)
-        return generalised_table(self.reference, self.shown, self.lang, self.disclosure, protected=self.withheld)
+        return generalised_table(self.reference, self.shown, self.lang, disclosure=self.disclosure,
+                                 protected=self.withheld)
 
     @property
     def title(self) -> str:
@@ -285,7 +285,7 @@ def _protected(ref: Reference, frame: gpd.GeoDataFrame, filt: SceneFilter, discl
 
 
 def count_text(line: CountLine, withheld: Protected, *, disclosure: Disclosure, precision: Precision,
-               lang: Language) -> str:
+               lang: Lang) -> str:
     """The count line in words: the selection's count as `withheld` lets the reader see it, the survey's total
     county-wide (shown to every reader), and what is new and ceased since the compared survey."""
     key = "map.counts" if precision == "exact" else "map.counts_generalised"
@@ -297,7 +297,7 @@ def count_text(line: CountLine, withheld: Protected, *, disclosure: Disclosure, 
 
 
 def map_view(dashboard: Dashboard, choice: MapChoice, *, disclosure: Disclosure, precision: Precision,
-             lang: Language, source: MapSource | None = None) -> MapView:
+             lang: Lang, source: MapSource | None = None) -> MapView:
     """What the map shows of `choice` to a reader at `precision` with `disclosure`, in `lang`.
 
     Generalised readers compare with nothing and see no ongoing measures (those are exact precision only).

@@ -19,8 +19,7 @@ from scenes.domain.disclosure import Disclosure
 from scenes.domain.progress import Progress, SurveyStats, swap_text
 from scenes.domain.query import Comparison, compare
 from scenes.i18n import number, t, time_text
-from scenes.model import Survey
-from scenes.settings import Language
+from scenes.model import Lang, Survey
 
 if TYPE_CHECKING:
     from scenes.views.dashboard import Dashboard
@@ -68,7 +67,7 @@ class OverviewView:
         return self.progress.latest.survey.demo or self.progress.baseline.survey.demo
 
 
-def _figures(progress: Progress, county: Disclosure, total_municipalities: int, lang: Language,
+def _figures(progress: Progress, county: Disclosure, total_municipalities: int, lang: Lang,
              hidden: bool, both_hidden: bool) -> tuple[Figure, Figure, Figure, Figure]:
     latest = progress.latest
     change = None  # no comparison (one survey shown, or the baseline is the latest): no delta, no arrow
@@ -85,7 +84,7 @@ def _figures(progress: Progress, county: Disclosure, total_municipalities: int, 
             Figure(NOT_SHOWN if hidden else latest.police_areas))
 
 
-def surveys_table(stats: list[SurveyStats], county: Disclosure, lang: Language) -> pd.DataFrame:
+def surveys_table(stats: list[SurveyStats], county: Disclosure, lang: Lang) -> pd.DataFrame:
     """One row per survey: name, date, kind, scenes, municipalities, police areas, area (ha), demo; the counts
     `county` withholds as words and the figures derived from them as dashes."""
     table = pd.DataFrame([{
@@ -101,7 +100,7 @@ def surveys_table(stats: list[SurveyStats], county: Disclosure, lang: Language) 
     return county.table(table, t("col.scenes", lang), derived, lang)
 
 
-def overview_view(dashboard: Dashboard, *, disclosure: Disclosure, lang: Language,
+def overview_view(dashboard: Dashboard, *, disclosure: Disclosure, lang: Lang,
                   stats: list[SurveyStats] | None = None, progress: Progress | None = None,
                   scenes: Callable[[str | None], gpd.GeoDataFrame] | None = None) -> OverviewView | None:
     """What Översikt shows to a reader with `disclosure`, in `lang`; None when no survey is shown.

@@ -15,7 +15,7 @@ import pandas as pd
 
 from scenes.domain.disclosure import Disclosure
 from scenes.domain.progress import Progress, SurveyStats, allowed_by, baseline_of, progress, trajectory_value
-from scenes.model import Goal, Survey
+from scenes.model import Goal, Lang, Survey
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -93,7 +93,7 @@ class BreakdownView:
 
 
 def breakdown_view(all_scenes: gpd.GeoDataFrame, surveys: list[Survey], ref: Reference, dimension: str,
-                   measure: str, *, disclosure: Disclosure, lang: str,
+                   measure: str, *, disclosure: Disclosure, lang: Lang,
                    protected: Callable[[str], Protected] | None) -> BreakdownView:
     """The breakdown by `dimension` (of `DIMENSIONS`) in `measure` (of `MEASURES`). `protected`: each survey's
     protection under `disclosure` by survey id (a cached reader); None: computed."""

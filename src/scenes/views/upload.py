@@ -30,7 +30,7 @@ import pandas as pd
 from scenes.errors import Problem
 from scenes.ingest.dates import local_today, survey_date_warnings
 from scenes.ingest.triage import Triage, triage
-from scenes.model import Survey, SurveyKind
+from scenes.model import Lang, Survey, SurveyKind
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -119,7 +119,7 @@ def _keep(cache: weakref.WeakKeyDictionary[Dashboard, OrderedDict[Hashable, T]],
 
 
 def _review_key(check_key: tuple[Hashable, ...], dash: Dashboard, *, kind: SurveyKind | None, target: str | None,
-                lang: str, preview: bool) -> tuple[Hashable, ...]:
+                lang: Lang, preview: bool) -> tuple[Hashable, ...]:
     """What decides a review on top of its check (see the module's note)."""
     return (*check_key, None if kind is None else str(kind), target, lang, preview, local_today(), dash.data_version())
 
@@ -133,7 +133,7 @@ def _check_key(dash: Dashboard, digest: str, *, name: str, survey_date: dt.date 
 
 def upload_review(dash: Dashboard, name: str, data: bytes, *, survey_date: dt.date | None,
                   kind: SurveyKind | None, target: str | None, mapping: dict[str, str | None] | None,
-                  sheet: str | None, lang: str, preview: bool, cached: bool = True) -> UploadReview:
+                  sheet: str | None, lang: Lang, preview: bool, cached: bool = True) -> UploadReview:
     """The review of the file `name` with the bytes `data`, checked as of `survey_date` (police areas change).
 
     `target`: the survey this file revises (None: a new survey of `kind`). `preview`: hold the file against the
@@ -158,7 +158,7 @@ def upload_review(dash: Dashboard, name: str, data: bytes, *, survey_date: dt.da
 
 
 def _review(dash: Dashboard, check: UploadCheck, *, survey_date: dt.date | None, kind: SurveyKind | None,
-            target: str | None, lang: str, preview: bool) -> UploadReview:
+            target: str | None, lang: Lang, preview: bool) -> UploadReview:
     from scenes.domain.breakdown import change_by
     from scenes.domain.disclosure import SHOW_ALL
     from scenes.domain.query import changed_tags
