@@ -23,7 +23,9 @@ FEWER = "färre än 3"
 
 def _open(at: AppTest, page: str) -> AppTest:
     """Open `page` (AppTest keeps its query parameters, as a link opening that address would); no exception and no
-    error box (ui.guarded's way of showing a core error)."""
+    error box (ui.guarded's way of showing a core error). The app runs once first: before that Streamlit knows no page
+    file (st.navigation registers them), so a switch would land on the default page."""
+    at.run()
     at.switch_page(page)
     at.run()
     assert list(at.exception) == []
