@@ -108,9 +108,9 @@ def test_the_walk_finds_the_known_readers() -> None:
         ("scenes.domain.coordination.participant_counts", "disclosure"),
         ("scenes.render.maps.MapOptions", "precision"),
         ("scenes.render.maps.MapOptions", "disclosure"),
-        ("scenes.views.dashboard.Dashboard.export", "precision"),
-        ("scenes.views.dashboard.Dashboard.report_pdf", "disclosure"),
-        ("scenes.views.dashboard.Dashboard.report_pdf", "exact"),
+        ("scenes.views.dashboard_exports.ExportOps.export", "precision"),
+        ("scenes.views.dashboard_exports.ExportOps.report_pdf", "disclosure"),
+        ("scenes.views.dashboard_exports.ExportOps.report_pdf", "exact"),
         ("scenes.render.report.ReportInput", "exact"),
         ("scenes.domain.disclosure.Disclosure.for_precision", "precision"),
     } <= names

@@ -15,8 +15,8 @@ from scenes.cli import main
 from scenes.domain.disclosure import Disclosure
 from scenes.domain.query import SceneFilter
 from scenes.errors import ScenesError
+from scenes.model import Lang as Language
 from scenes.render.exports import FORMATS
-from scenes.settings import Language
 from scenes.views.dashboard import Dashboard
 from scenes.views.map import MapChoice, MapView, Precision, download_formats, map_view
 from tests.conftest import DATA_DIR
@@ -69,7 +69,7 @@ def test_download_rule_is_written_once(demo: Dashboard) -> None:
     assert [d.fmt for d in general.downloads] == ["csv", "geojson", "html"]
     for fmt in ("xlsx", "gpkg"):
         with pytest.raises(ScenesError) as refused:
-            demo.export(LATEST, fmt, "generalised")
+            demo.export(LATEST, fmt, precision="generalised", lang="sv")
         assert refused.value.code == "generalised_format"
 
 
@@ -86,7 +86,7 @@ def test_generalised_downloads_name_no_scene(demo: Dashboard) -> None:
     for _code, n in shown.items():  # a count is shown as the number only at or above the threshold
         assert n is None or n >= demo.settings.small_count_threshold
     # the whole survey's generalised export is the same rule and writer, over every scene
-    whole = json.loads(demo.export(LATEST, "geojson", "generalised"))
+    whole = json.loads(demo.export(LATEST, "geojson", precision="generalised", lang="sv"))
     assert {f["properties"]["kommun_kod"] for f in whole["features"]} >= set(shown)
 
 

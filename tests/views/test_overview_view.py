@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from scenes.domain.disclosure import Disclosure
 from scenes.i18n import t
-from scenes.settings import Language, Settings
+from scenes.model import Lang as Language
+from scenes.settings import Settings
 from scenes.views.dashboard import Dashboard
 from scenes.views.overview import overview_view
 from tests.conftest import DATA_DIR

@@ -48,7 +48,8 @@ def validations(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter]:
 
 def _real(demo: Dashboard) -> Survey:
     """One real survey (the demo's earliest scenes) to compare uploads with."""
-    check = demo.check_upload("start.geojson", demo.export("demo-2021", "geojson"), survey_date=DAY)
+    start = demo.export("demo-2021", "geojson", precision="exact", lang="sv")
+    check = demo.check_upload("start.geojson", start, survey_date=DAY)
     survey = Survey("2024-real", "Kartläggning 2024", DAY, SurveyKind.KARTLAGGNING, "test", False)
     demo.publish(check, survey=survey, actor=ANALYST)
     return survey
@@ -70,7 +71,7 @@ def test_a_review_is_validated_once_per_file_and_choices(demo: Dashboard, valida
     """Rerunning with the same file and choices validates nothing again; a new date or mapping validates anew; a
     new kind makes a new review (its date warnings) but reads no file."""
     _real(demo)
-    data = demo.export("demo-2024-02", "geojson")
+    data = demo.export("demo-2024-02", "geojson", precision="exact", lang="sv")
     _zero(validations)
     first = _review(demo, data)
     assert validations.calls == 1
@@ -89,7 +90,7 @@ def test_a_review_is_validated_once_per_file_and_choices(demo: Dashboard, valida
 
 def test_a_publication_makes_a_new_preview_but_no_new_validation(demo: Dashboard, validations: Counter) -> None:
     """The preview is of the data as it is: after a publication the review is new, its check is the same."""
-    data = demo.export("demo-2024-02", "geojson")
+    data = demo.export("demo-2024-02", "geojson", precision="exact", lang="sv")
     before = _review(demo, data)
     assert before.previous is None  # nothing real yet
     _real(demo)
@@ -103,7 +104,7 @@ def test_a_publication_makes_a_new_preview_but_no_new_validation(demo: Dashboard
 
 def test_the_cache_is_bounded(demo: Dashboard, validations: Counter) -> None:
     """At most `CACHED` files are held: the least recently used goes first and is validated again when asked."""
-    data = demo.export("demo-2024-02", "geojson")
+    data = demo.export("demo-2024-02", "geojson", precision="exact", lang="sv")
     names = [f"fil-{i}.geojson" for i in range(view.CACHED + 1)]
     for name in names:
         view.upload_review(demo, name, data, **CHOICES)
@@ -121,8 +122,8 @@ def test_the_comparison_is_computed_once_and_matches_the_rows(demo: Dashboard, v
     _zero(validations)
     comparisons = Counter(ingest_preview.compare)
     monkeypatch.setattr(ingest_preview, "compare", comparisons)
-    review = _review(demo, demo.export("demo-2024-02", "geojson"))
-    _review(demo, demo.export("demo-2024-02", "geojson"))
+    review = _review(demo, demo.export("demo-2024-02", "geojson", precision="exact", lang="sv"))
+    _review(demo, demo.export("demo-2024-02", "geojson", precision="exact", lang="sv"))
     assert comparisons.calls == 1
     assert review.ok
     assert review.previous == demo.survey(real.id)
@@ -141,12 +142,13 @@ def test_the_comparison_is_computed_once_and_matches_the_rows(demo: Dashboard, v
 def test_an_unchanged_revision_is_said_and_compares_nothing_more(demo: Dashboard, validations: Counter) -> None:
     """Revising the real survey with its own export: the review says nothing changes and holds no change tables."""
     real = _real(demo)
-    review = _review(demo, demo.export(real.id, "geojson"), target=real.id, survey_date=real.date, kind=real.kind)
+    data = demo.export(real.id, "geojson", precision="exact", lang="sv")
+    review = _review(demo, data, target=real.id, survey_date=real.date, kind=real.kind)
     assert review.unchanged_revision
     assert review.change_by == {}
     assert review.changed_tags.empty
     assert review.date_warnings == ()
-    new = _review(demo, demo.export(real.id, "geojson"), survey_date=LATER)
+    new = _review(demo, demo.export(real.id, "geojson", precision="exact", lang="sv"), survey_date=LATER)
     assert not new.unchanged_revision
     assert set(new.change_by) == set(view.CHANGE_DIMENSIONS)
 
@@ -170,7 +172,7 @@ def test_form_edits_on_the_upload_page_validate_the_file_once(app_env: Path, sig
     dash = Dashboard(Settings(state_dir=app_env))
     dash.init(demo=True)
     _real(dash)
-    data = dash.export("demo-2024-02", "csv")
+    data = dash.export("demo-2024-02", "csv", precision="exact", lang="sv")
     _zero(validations)
     at = signed_in("analytiker", "anna")
     at.run()
@@ -204,7 +206,7 @@ def test_scenes_validate_reports_the_review(demo: Dashboard, tmp_path: Path, cap
     reviews = Counter(view.upload_review)
     monkeypatch.setattr(cli_imports, "upload_review", reviews)
     path = tmp_path / "ny.geojson"
-    path.write_bytes(demo.export("demo-2024-02", "geojson"))
+    path.write_bytes(demo.export("demo-2024-02", "geojson", precision="exact", lang="sv"))
     status = cli.main(["--database", demo.settings.effective_database_url, "validate", str(path), "--date",
                        LATER.isoformat(), "--json"])
     report = json.loads(capsys.readouterr().out)
