@@ -12,7 +12,7 @@ import ui
 from scenes.access.auth import allowed_pages
 from scenes.access.pages import ACCESSIBILITY, PAGES, SETUP  # the page registry: file, title, icon, address, action
 from scenes.model import Role
-from ui import links, session, signin
+from ui import identity, links, signin
 
 SIGN_IN_URL = "logga-in"
 
@@ -80,7 +80,7 @@ def run() -> None:
         st.button(ui.tr("app.retry"), icon=":material/refresh:")
         return
     signin.identity_sidebar()
-    session.sync_cookie()
+    identity.sync_cookie()
     st.sidebar.caption(ui.tr("app.about"))
     # The accessibility statement: open to anyone, signed in or not, and linked from the sidebar of every page.
     statement = st.Page(ACCESSIBILITY.file, title=ui.tr(ACCESSIBILITY.title_key), icon=ACCESSIBILITY.icon,

@@ -32,11 +32,11 @@ from ui.cache import (
     upload_cap_mib,
 )
 from ui.errors import guarded, show_error
+from ui.identity import Who, oidc_configured
 from ui.lang import date_format, day, escape_markdown, lang, language_selector, num, tr, when
 from ui.links import page_link, switch_to
 from ui.session import (
     Facts,
-    Who,
     actor,
     demo_readonly,
     disclosure,
@@ -45,7 +45,6 @@ from ui.session import (
     fragment,
     is_demo,
     new_run,
-    oidc_configured,
     provider_identity,
     require,
     role,

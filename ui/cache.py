@@ -49,7 +49,7 @@ def dashboard() -> Dashboard:
     streamlit_config.set_option("server.maxUploadSize", upload_cap_mib(dash.settings), "scenes settings")
     # Leaflet and its plugin are served from static/ (Streamlit static serving): no CDN, works offline.
     install_static(STATIC_DIR)
-    from ui.session import oidc_configured  # (ui.session imports this module)
+    from ui.identity import oidc_configured  # (ui.identity imports this module)
 
     code = None if oidc_configured() else dash.setup_code()  # with OIDC nobody needs the code
     if code:

@@ -40,11 +40,11 @@ REFUSED_IDENTITY = _key("refused_identity", "ui.session: a provider identity ref
 PROVIDER_ROLE = _key("provider_role", "ui.session: the provider identity's role")
 PROVIDER_NAME = _key("provider_name", "ui.session: the provider identity's user name")
 PROVIDER_LOGOUT = _key("provider_logout", "ui.session.sign_out: leave the provider as well")
-LEFT_PROVIDER = _key("left_provider", "ui.session.leave_provider: the identity already left")
+LEFT_PROVIDER = _key("left_provider", "ui.identity.leave_provider: the identity already left")
 FRESH_SIGN_IN = _key("fresh_sign_in", "ui.session: just signed in through the provider (ui.signin.landing)")
-COOKIE_CODE = _key("cookie_code", "ui.session.sync_cookie: the one-time code handed to the cookie route")
-COOKIE_CODE_FOR = _key("cookie_code_for", "ui.session.sync_cookie: the token the code is for")
-COOKIE_CODE_UNTIL = _key("cookie_code_until", "ui.session.sync_cookie: when the code runs out")
+COOKIE_CODE = _key("cookie_code", "ui.identity.sync_cookie: the one-time code handed to the cookie route")
+COOKIE_CODE_FOR = _key("cookie_code_for", "ui.identity.sync_cookie: the token the code is for")
+COOKIE_CODE_UNTIL = _key("cookie_code_until", "ui.identity.sync_cookie: when the code runs out")
 DEMO_ROLE = _key("demo_role", "ui.signin.identity_sidebar: the role tried in the demo (its selectbox)")
 
 # -- Karta (ui.map, screens/map.py) ------------------------------------------------------------------------------

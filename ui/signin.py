@@ -12,17 +12,8 @@ from scenes.access.pages import PAGES
 from scenes.errors import ScenesError
 from scenes.web.routes import next_page
 from ui import keys
-from ui.session import (
-    client,
-    go_to,
-    leave_provider,
-    notice,
-    oidc_configured,
-    provider_login_url,
-    refusal,
-    sign_out,
-    signed_in,
-)
+from ui.identity import client, go_to, leave_provider, notice, oidc_configured, provider_login_url, refusal, signed_in
+from ui.session import sign_out
 
 
 def identity_sidebar() -> None:
