@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import folium
-import folium.plugins
 import geopandas as gpd
-import pandas as pd
 
 from scenes.i18n import t
 from scenes.reference import Reference
 from scenes.render.map.base import _geojson
-from scenes.render.map.leaflet import _PointLayer, _stabilise_ids
+from scenes.render.map.datalayer import data_layer
+from scenes.render.map.leaflet import _stabilise_ids
 from scenes.render.map.options import MapOptions
 from scenes.render.map.statistic import _count_labels, _plan, _value_text
 from scenes.render.map.style import BADGES, ONGOING_RING, _colour, safe
@@ -32,35 +31,6 @@ def _marker_html(codes: list[str], change: str, ref: Reference, ongoing: bool = 
     ring = ONGOING_RING if ongoing else ""
     return (f'<div style="position:relative;background:{background};width:18px;height:18px;border-radius:50%'
             f'{";" + ring if ring else ""}">{safe(letters)}{badge}</div>')
-
-
-def _place_parts(frame: gpd.GeoDataFrame, ref: Reference, districts: bool) -> dict[str, object]:
-    """The tooltip's place line as indices into three tables of escaped names: municipality, police area and
-    (when `districts`) district; -1 where there is none."""
-    parts: dict[str, object] = {}
-    columns = [("m", frame["kommun"].map(safe)),
-               ("l", frame["lokalpolisomrade"].map(lambda c: safe(ref.police_area_name(str(c)))))]
-    if districts:
-        columns.append(("d", frame["stadsdel"].map(lambda c: safe(ref.district_name(str(c))) if c else "")))
-    for key, values in columns:
-        codes, names = pd.factorize(values)
-        empty = [i for i, n in enumerate(names) if not n]
-        parts[key] = [-1 if c in empty else int(c) for c in codes]
-        parts[key + "n"] = [str(n) for n in names]
-    return parts
-
-
-
-def _point_layer(frame: gpd.GeoDataFrame, ref: Reference, kinds: list[dict[str, str]], kind: Sequence[int],
-                 *, districts: bool, size: int) -> _PointLayer:
-    """A `_PointLayer` of `frame`'s scenes at their representative points; `kind[i]` indexes `kinds`."""
-    anchors = frame.geometry.representative_point()
-    data: dict[str, object] = {
-        "kinds": kinds, "k": [int(k) for k in kind], "n": [safe(n) for n in frame["name"]],
-        "p": [[round(float(y), 6), round(float(x), 6)] for y, x in zip(anchors.y, anchors.x, strict=True)],
-        **_place_parts(frame, ref, districts),
-    }
-    return _PointLayer(data, size)
 
 
 def _scene_kinds(frame: gpd.GeoDataFrame, changes: Mapping[str, str], ref: Reference,
@@ -98,13 +68,6 @@ def _scene_tooltip(row: Mapping[str, object], ref: Reference, lang: str, change:
         place.append(ref.district_name(str(row["stadsdel"])))
     return (f"<b>{safe(row['name'])}</b><br>" + " · ".join(safe(p) for p in place)
             + _tooltip_tail(row["categories"], change, ref, lang))  # type: ignore[arg-type]
-
-
-_CLUSTER_ICON = """function (cluster) {
-    var n = cluster.getChildCount(), size = n < 10 ? 30 : n < 100 ? 36 : 44;
-    return L.divIcon({html: '<div>' + n + '</div>', className: 'marker-cluster scene-cluster',
-                      iconSize: L.point(size, size)});
-}"""
 
 
 def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | None,
@@ -154,24 +117,16 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
                                       "fillColor": f["properties"]["colour"]},
             tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
         ).add_to(scene_group)
-    target: folium.FeatureGroup | folium.plugins.MarkerCluster = scene_group
-    if options.cluster:
-        cluster = folium.plugins.MarkerCluster(  # type: ignore[no-untyped-call]  # folium's plugin is untyped
-            name=t("map.layer.scenes", lang), control=False, icon_create_function=_CLUSTER_ICON,
-            options={"maxClusterRadius": 35, "disableClusteringAtZoom": 11, "spiderfyOnMaxZoom": False,
-                     "showCoverageOnHover": False})
-        cluster.default_js, cluster.default_css = [], []  # served with the map's assets
-        cluster.add_to(scene_group)
-        target = cluster
-    if len(scenes):  # one compact data block for all scene markers (not one folium.Marker each)
+    if len(scenes):  # one compact data layer for all scene markers, clustered in the browser
         kinds, kind = _scene_kinds(scenes, changes, ref, lang, options.ongoing)
-        _point_layer(scenes, ref, kinds, kind, districts=True, size=22).add_to(target)
+        data_layer(scenes, ref, kinds, kind, districts=True, size=22, cluster=options.cluster).add_to(scene_group)
     groups.append(scene_group)
 
     if ceased is not None and len(ceased) and options.show_ceased:
         gone = folium.FeatureGroup(name=t("map.layer.ceased", lang), show=True)
         ceased_kind = {"html": "×", "cls": "ceased-marker", "pre": f"{safe(t('map.ceased', lang))}: ", "post": ""}
-        _point_layer(ceased, ref, [ceased_kind], [0] * len(ceased), districts=False, size=20).add_to(gone)
+        data_layer(ceased, ref, [ceased_kind], [0] * len(ceased), districts=False, size=20,
+                   cluster=False).add_to(gone)
         groups.append(gone)
     if selected is not None:
         groups.append(_selection(scenes, selected, lang))

@@ -120,48 +120,6 @@ def _apply_assets(m: folium.Map, assets: AssetLinks) -> None:
 
 
 
-class _PointLayer(MacroElement):
-    """Thousands of point markers as one compact data block, made into markers in the browser.
-
-    Each point carries its position ([lat, lon]), its escaped name, indices into tables of escaped place names and
-    the index of its *kind*; a kind holds the marker's HTML and class and the tooltip text before and after the
-    place line (all escaped here, in Python). That is about a fifth of the bytes of one GeoJSON feature with a
-    full tooltip per point, and the markers go to a cluster in one `addLayers` call. The tooltip is put together
-    on hover. The data travels as JSON inside the script (`tojson` escapes <, >, & and quotes).
-    """
-
-    def __init__(self, data: dict[str, object], size: int) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
-        self._name = "PointLayer"
-        self.data, self.size = data, size
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        (function (parent) {
-            var d = {{ this.data|tojson }};
-            var half = {{ this.size // 2 }}, icons = d.kinds.map(function (k) {
-                return L.divIcon({html: k.html, className: k.cls, iconSize: [{{ this.size }}, {{ this.size }}],
-                                  iconAnchor: [half, half]});
-            });
-            function place(key, i) { var n = d[key] ? d[key][i] : -1; return n < 0 ? "" : d[key + "n"][n]; }
-            function tip(layer) {
-                var i = layer.options.i, k = d.kinds[d.k[i]];
-                var where = [place("m", i), place("l", i), place("d", i)].filter(Boolean).join(" · ");
-                return k.pre + "<b>" + d.n[i] + "</b><br>" + where + k.post;
-            }
-            var markers = new Array(d.n.length);
-            for (var i = 0; i < d.n.length; i++) {
-                markers[i] = L.marker(d.p[i], {icon: icons[d.k[i]], i: i})
-                    .bindTooltip(tip, {sticky: true});
-            }
-            if (parent.addLayers) { parent.addLayers(markers); }
-            else { markers.forEach(function (m) { parent.addLayer(m); }); }
-        })({{ this._parent.get_name() }});
-        {% endmacro %}
-    """)
-
-
-
 class _TimeControl(MacroElement):
     """In an exported map: previous/next buttons that show one survey's layers at a time."""
 
