@@ -155,17 +155,19 @@ class _DataLayer(MacroElement):
 
 def _place_parts(frame: gpd.GeoDataFrame, ref: Reference, districts: bool) -> dict[str, object]:
     """The tooltip's place line as indices into three tables of escaped names: municipality, police area and
-    (when `districts`) district; -1 where there is none."""
+    (when `districts`) district; -1 where there is none. Codes are factorised first, so each distinct place is
+    named and escaped once (not once per scene)."""
     parts: dict[str, object] = {}
-    columns = [("m", frame["kommun"].map(safe)),
-               ("l", frame["lokalpolisomrade"].map(lambda c: safe(ref.police_area_name(str(c)))))]
+    columns = [("m", frame["kommun"], safe),
+               ("l", frame["lokalpolisomrade"], lambda c: safe(ref.police_area_name(str(c))))]
     if districts:
-        columns.append(("d", frame["stadsdel"].map(lambda c: safe(ref.district_name(str(c))) if c else "")))
-    for key, values in columns:
-        codes, names = pd.factorize(values)
-        empty = [i for i, n in enumerate(names) if not n]
+        columns.append(("d", frame["stadsdel"], lambda c: safe(ref.district_name(str(c))) if c else ""))
+    for key, values, name in columns:
+        codes, uniques = pd.factorize(values)  # a missing value gets -1, as does a place without a name below
+        names = [str(name(u)) for u in uniques]
+        empty = {i for i, n in enumerate(names) if not n}
         parts[key] = [-1 if c in empty else int(c) for c in codes]
-        parts[key + "n"] = [str(n) for n in names]
+        parts[key + "n"] = names
     return parts
 
 
