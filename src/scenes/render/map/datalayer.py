@@ -1,10 +1,10 @@
 """The scenes as one compact data layer, styled, clustered and culled in the browser.
 
 Python sends one JSON block per layer: each point's position ([lat, lon], five decimals: about a metre), its
-escaped name, indices into tables of escaped place names, and the index of its *kind*; a kind holds the marker's
-HTML and class and the tooltip text before and after the place line (all escaped here, with `safe`, and the block
-travels through `tojson`, which escapes <, >, & and quotes: no user text is ever live markup). About 40 bytes a
-scene, where one GeoJSON feature with its own tooltip was 290.
+escaped name, the index of its place line in a table of escaped lines, and the index of its *kind*; a kind holds
+the marker's HTML and class and the tooltip text before and after the place line (all escaped here, with `safe`,
+and the block travels through `tojson`, which escapes <, >, & and quotes: no user text is ever live markup). About
+35 bytes a scene, where one GeoJSON feature with its own tooltip was 290.
 
 In the browser (`_DataLayer`) no marker exists until it is on screen. At each view the points are clustered for
 the zoom (a greedy pass over a pixel grid, `radius` px, cached per zoom; from `single_from_zoom` on every scene
@@ -19,9 +19,10 @@ cluster tree for every zoom: most of the browser's time for a first map.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
@@ -53,11 +54,9 @@ class _DataLayer(MacroElement):
                                   iconAnchor: [half, half]});
             });
             var ll = d.p.map(function (q) { return L.latLng(q[0], q[1]); });
-            function place(key, i) { var m = d[key] ? d[key][i] : -1; return m < 0 ? "" : d[key + "n"][m]; }
             function tip(layer) {
                 var i = layer.options.i, k = d.kinds[d.k[i]];
-                var where = [place("m", i), place("l", i), place("d", i)].filter(Boolean).join(" · ");
-                return k.pre + "<b>" + d.n[i] + "</b><br>" + where + k.post;
+                return k.pre + "<b>" + d.n[i] + "</b><br>" + d.wn[d.w[i]] + k.post;
             }
             function groups(map, z) {  // greedy: each point joins the first disc within R px, else starts one
                 var cells = {}, out = [], r2 = R * R;
@@ -153,22 +152,26 @@ class _DataLayer(MacroElement):
     """)
 
 
-def _place_parts(frame: gpd.GeoDataFrame, ref: Reference, districts: bool) -> dict[str, object]:
-    """The tooltip's place line as indices into three tables of escaped names: municipality, police area and
-    (when `districts`) district; -1 where there is none. Codes are factorised first, so each distinct place is
-    named and escaped once (not once per scene)."""
-    parts: dict[str, object] = {}
-    columns = [("m", frame["kommun"], safe),
-               ("l", frame["lokalpolisomrade"], lambda c: safe(ref.police_area_name(str(c))))]
-    if districts:
-        columns.append(("d", frame["stadsdel"], lambda c: safe(ref.district_name(str(c))) if c else ""))
-    for key, values, name in columns:
-        codes, uniques = pd.factorize(values)  # a missing value gets -1, as does a place without a name below
-        names = [str(name(u)) for u in uniques]
-        empty = {i for i, n in enumerate(names) if not n}
-        parts[key] = [-1 if c in empty else int(c) for c in codes]
-        parts[key + "n"] = names
-    return parts
+def _place_lines(frame: gpd.GeoDataFrame, ref: Reference, districts: bool) -> dict[str, object]:
+    """The tooltip's place line ("municipality · police area · district", escaped, parts that are empty left
+    out) as an index into a table of the distinct lines: a scene carries one small number, and each distinct place
+    is named and escaped once."""
+    columns = [frame["kommun"], frame["lokalpolisomrade"]] + ([frame["stadsdel"]] if districts else [])
+    namers: list[Callable[[object], str]] = [safe, lambda c: safe(ref.police_area_name(str(c))),
+                                             lambda c: safe(ref.district_name(str(c)))]
+    combined, parts = np.zeros(len(frame), dtype=np.int64), []
+    for column in columns:  # each column's codes (-1: none), folded into one number per distinct place
+        codes, uniques = pd.factorize(column)
+        parts.append((codes, list(uniques)))
+        combined = combined * (len(uniques) + 1) + (codes + 1)
+    places, first = np.unique(combined, return_index=True)
+    codes = np.searchsorted(places, combined).tolist()
+    lines = []
+    for row in first:
+        names = (namer(uniques[col[row]]) if col[row] >= 0 and uniques[col[row]] else ""
+                 for namer, (col, uniques) in zip(namers, parts, strict=False))
+        lines.append(" · ".join(n for n in names if n))
+    return {"w": codes, "wn": lines}
 
 
 def data_layer(frame: gpd.GeoDataFrame, ref: Reference, kinds: list[dict[str, str]], kind: Sequence[int],
@@ -179,6 +182,6 @@ def data_layer(frame: gpd.GeoDataFrame, ref: Reference, kinds: list[dict[str, st
     data: dict[str, object] = {
         "kinds": kinds, "k": [int(k) for k in kind], "n": [safe(n) for n in frame["name"]],
         "p": [[round(float(y), 5), round(float(x), 5)] for y, x in zip(anchors.y, anchors.x, strict=True)],
-        **_place_parts(frame, ref, districts),
+        **_place_lines(frame, ref, districts),
     }
     return _DataLayer(data, size, CLUSTER_RADIUS_PX if cluster else 0)
