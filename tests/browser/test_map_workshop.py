@@ -215,11 +215,11 @@ def test_time_steps_without_remount(page: Page, server: str) -> None:
 COUNT_LINE = re.compile(r"Visar \d+ av \d+ scener")
 
 #: the Leaflet map's view and the scene markers' positions (in clusters too), in the streamlit-folium frame
+#: (a single scene on screen is listed twice: by its data layer and as a marker; the positions are checked, not counted)
 VIEW_JS = """() => {
   const b = window.map.getBounds(), points = [];
   window.map.eachLayer(l => {
-    if (l.getAllChildMarkers) { return; }  // a cluster's children are listed by its group below
-    if (l instanceof L.MarkerClusterGroup) { l.getLayers().forEach(m => points.push(m.getLatLng())); }
+    if (l.scenePoints) { l.scenePoints().forEach(p => points.push(p)); }  // a data layer: every scene, clustered too
     else if (l instanceof L.Marker && /scene-marker|ceased-marker/.test((l.options.icon.options || {}).className)) {
       points.push(l.getLatLng()); }
   });
