@@ -106,8 +106,8 @@ def test_the_walk_finds_the_known_readers() -> None:
     assert {
         ("scenes.render.tables.generalised_table", "disclosure"),
         ("scenes.domain.coordination.participant_counts", "disclosure"),
-        ("scenes.render.maps.MapOptions", "precision"),
-        ("scenes.render.maps.MapOptions", "disclosure"),
+        ("scenes.render.map.options.MapOptions", "precision"),
+        ("scenes.render.map.options.MapOptions", "disclosure"),
         ("scenes.views.dashboard_exports.ExportOps.export", "precision"),
         ("scenes.views.dashboard_exports.ExportOps.report_pdf", "disclosure"),
         ("scenes.views.dashboard_exports.ExportOps.report_pdf", "exact"),

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import geopandas as gpd
 import pytest
 
-from scenes.domain.disclosure import Disclosure
+from scenes.domain.disclosure import SHOW_ALL, Disclosure
 from scenes.reference import Reference
 from scenes.render.map.datalayer import CLUSTER_RADIUS_PX
 from scenes.render.maps import MapOptions
@@ -40,12 +39,13 @@ def test_clustering_follows_the_option(ref: Reference, latest: gpd.GeoDataFrame)
     """Near scenes share a disc unless the map is drawn without clustering (then every scene is its own marker)."""
     radius = re.compile(r"var R = (\d+),")
     assert radius.findall(_render(ref, latest)) == [str(CLUSTER_RADIUS_PX)]
-    assert radius.findall(_render(ref, latest, options=MapOptions(cluster=False))) == ["0"]
+    unclustered = MapOptions(cluster=False, lang="sv", precision="exact", disclosure=SHOW_ALL)
+    assert radius.findall(_render(ref, latest, options=unclustered)) == ["0"]
 
 
 def test_generalised_map_has_no_data_layer(ref: Reference, latest: gpd.GeoDataFrame) -> None:
     """At generalised precision no scene position or name reaches the page: there is no data layer at all."""
-    options = replace(MapOptions(), precision="generalised", disclosure=Disclosure.for_precision("generalised", 3))
+    options = MapOptions(lang="sv", precision="generalised", disclosure=Disclosure.for_precision("generalised", 3))
     page = _render(ref, latest, latest.iloc[:3], options)
     assert _points(page) == []
     assert "scenePoints" not in page
