@@ -26,7 +26,7 @@ def render() -> None:
         ui.goal_status(progress, ui.disclosure().county.any_hidden(progress.latest.scenes, progress.baseline.scenes),
                        example_note=False)
         if progress.swap is not None:  # the chosen baseline is withdrawn: say so, and what is used instead
-            st.warning(swap_text(progress.swap, ui.lang()), icon=":material/history:")
+            st.warning(swap_text(progress.swap, ui.lang(), escape=ui.escape_markdown), icon=":material/history:")
     readonly = ui.demo_readonly()
     surveys = dash.surveys()
     by_id = {s.id: s for s in surveys}

@@ -36,11 +36,11 @@ def _draw(present: bool) -> None:
     view = ui_map.view(MapChoice(survey_id=survey.id, filt=filt, measure=measure, compare_to=compare_to,
                                  ongoing=bool(st.session_state.get(keys.F_ONGOING)), presentation=present))
     if present:
-        head.markdown(f"**{ui.escape_markdown(survey.name)}** · {heading}  \n{view.count_text}")
+        head.markdown(f"**{ui.escape_markdown(survey.name)}** · {heading}  \n{view.count_text(ui.escape_markdown)}")
     else:
         if survey.demo:
             st.warning(ui.tr("map.demo_short"), icon=":material/info:")
-        st.markdown(view.count_text)
+        st.markdown(view.count_text(ui.escape_markdown))
     if view.empty:
         st.info(ui.tr("map.empty"), icon=":material/filter_alt_off:")
         return

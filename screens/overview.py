@@ -26,9 +26,9 @@ def render() -> None:
     progress, latest = view.progress, view.progress.latest
     if view.demo:
         ui.demo_notice()
-    st.caption(view.caption)
-    if view.swap is not None:  # the chosen baseline is withdrawn: say so, and what is used instead
-        st.warning(view.swap, icon=":material/history:")
+    st.caption(view.caption(ui.escape_markdown))
+    if (swap := view.swap(ui.escape_markdown)) is not None:  # the chosen baseline is withdrawn: what is used instead
+        st.warning(swap, icon=":material/history:")
 
     c1, c2, c3, c4, c5 = st.columns(5)
     c1.metric(ui.tr("kpi.scenes"), view.scenes.value, border=True, help=ui.tr("kpi.scenes_help"),

@@ -63,7 +63,7 @@ def render() -> None:
         st.caption(ui.tr("overview.baseline", name=progress.baseline.survey.name,
                          date=ui.day(progress.baseline.survey.date)))
         if progress.swap is not None:  # the chosen baseline is withdrawn: say so, and what is used instead
-            st.warning(swap_text(progress.swap, lang), icon=":material/history:")
+            st.warning(swap_text(progress.swap, lang, escape=ui.escape_markdown), icon=":material/history:")
     ui.table_with_download(table, "utveckling.csv", key="dl_progress")
     _indicators()
 

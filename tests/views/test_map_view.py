@@ -99,7 +99,7 @@ def test_generalised_readers_compare_with_nothing(demo: Dashboard) -> None:
     assert exact.earlier is not None
     assert exact.earlier.id == EARLIER
     assert exact.counts.new is not None
-    assert str(general.counts.total) in general.count_text
+    assert str(general.counts.total) in general.count_text(str)
 
 
 def test_disclosure_precision_and_language_are_required(demo: Dashboard) -> None:
@@ -191,4 +191,4 @@ def test_count_line_equals_a_recount_of_the_rows(shared: Dashboard, data: st.Dat
         numbers = [v for v in view.table.iloc[:, 2] if isinstance(v, int | float) and not isinstance(v, bool)]
         assert sum(numbers) <= len(shown_ids)
         if not view.withheld.total_hidden:
-            assert str(len(shown_ids)) in view.count_text
+            assert str(len(shown_ids)) in view.count_text(str)

@@ -46,7 +46,7 @@ def test_since_previous_compares_the_last_two_surveys(shared: Dashboard) -> None
     earlier, later = set(shared.scenes(surveys[-2].id)["scene_id"]), set(shared.scenes(surveys[-1].id)["scene_id"])
     assert set(view.since_previous.comparison.persisting) == earlier & later
     assert len(view.published) == len(shared.reference.published_totals)
-    assert view.caption.startswith(t("overview.latest", "en", name=surveys[-1].name, date="")[:10])
+    assert view.caption(str).startswith(t("overview.latest", "en", name=surveys[-1].name, date="")[:10])
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

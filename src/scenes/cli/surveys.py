@@ -138,7 +138,7 @@ def _cmd_progress(args: argparse.Namespace, settings: Settings, dashboard: Dashb
     swap = None if prog is None else prog.swap  # the chosen baseline is not shown: say so, and what is used
     if args.json:
         chosen = None if swap is None else {"id": swap.chosen_id, "name": swap.chosen_name, "reason": swap.reason,
-                                            "note": swap_text(swap, "en")}
+                                            "note": swap_text(swap, "en", escape=str)}
         print(json.dumps({"goal": {"target_count": goal.target_count, "target_date": goal.target_date.isoformat(),
                                    "target_area_m2": goal.target_area_m2, "is_example": goal.is_example,
                                    "baseline": None if prog is None else prog.baseline.survey.id,
@@ -146,7 +146,7 @@ def _cmd_progress(args: argparse.Namespace, settings: Settings, dashboard: Dashb
                           "surveys": rows}, ensure_ascii=False, indent=2))
     else:
         if swap is not None:
-            print(f"note: {swap_text(swap, 'en')}", file=sys.stderr)
+            print(f"note: {swap_text(swap, 'en', escape=str)}", file=sys.stderr)
         for r in rows:
             flag = "on track" if r["on_track"] else "behind"
             print(f"{r['date']}  {r['scenes']:>4} scenes  trajectory {r['trajectory']:>6}  {flag}  {r['name']}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -135,9 +136,10 @@ def baseline_swap(stats: list[SurveyStats], goal: Goal, every: list[Survey]) -> 
     return BaselineSwap(chosen, stored.name, "withdrawn" if stored.withdrawn else "demo", used.survey)
 
 
-def swap_text(swap: BaselineSwap, lang: Lang) -> str:
-    """The one sentence every place that uses the baseline says when the chosen one is not used."""
-    return t(f"baseline.swap.{swap.reason}", lang, chosen=swap.chosen_name, used=swap.used.name)
+def swap_text(swap: BaselineSwap, lang: Lang, *, escape: Callable[[str], str]) -> str:
+    """The one sentence every place that uses the baseline says when the chosen one is not used; the surveys' names
+    through `escape` (a page: inert in Markdown; the PDF and the command line: `str`)."""
+    return t(f"baseline.swap.{swap.reason}", lang, chosen=escape(swap.chosen_name), used=escape(swap.used.name))
 
 
 def progress(stats: list[SurveyStats], goal: Goal, every: list[Survey] | None = None) -> Progress | None:

@@ -122,7 +122,7 @@ def _cover(pdf: TaggedPdf, inp: ReportInput, today: dt.date) -> None:
     pdf.para(t("report.data", lang, latest=latest.name, latest_date=date_text(latest.date, lang),
                baseline=baseline.name, baseline_date=date_text(baseline.date, lang)), size=9, height=4.6)
     if inp.progress.swap is not None:  # the chosen baseline is withdrawn: say so, and what is used instead
-        pdf.para(swap_text(inp.progress.swap, lang), size=9, bold=True, height=4.6, colour=_DEMO)
+        pdf.para(swap_text(inp.progress.swap, lang, escape=str), size=9, bold=True, height=4.6, colour=_DEMO)
     elif not inp.progress.compared:
         pdf.para(t("kpi.no_comparison", lang), size=9, height=4.6)
     if any(s.survey.demo for s in inp.stats):

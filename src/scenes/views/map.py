@@ -170,7 +170,6 @@ class MapView:
     withheld: Protected  # what this reader may not see of `shown`
     changes: SceneChanges  # the compared survey (or None), the ceased scenes and the new scenes' change codes
     counts: CountLine  # the count line's figures
-    count_text: str  # the count line in words, as this reader may read it
     extent: maps.Bounds  # the box the map is fitted to (the selection in every survey)
     options: maps.MapOptions  # how to draw it (language, shading, classes, precision, withheld, ongoing)
     choice: MapChoice
@@ -182,6 +181,11 @@ class MapView:
     @property
     def exact(self) -> bool:
         return self.precision == "exact"
+
+    def count_text(self, escape: Callable[[str], str]) -> str:
+        """The count line in words, as this reader may read it (names through `escape`: see `count_text`)."""
+        return count_text(self.counts, self.withheld, disclosure=self.disclosure, precision=self.precision,
+                          lang=self.lang, escape=escape)
 
     @property
     def lang(self) -> Lang:
@@ -285,14 +289,16 @@ def _protected(ref: Reference, frame: gpd.GeoDataFrame, filt: SceneFilter, discl
 
 
 def count_text(line: CountLine, withheld: Protected, *, disclosure: Disclosure, precision: Precision,
-               lang: Lang) -> str:
+               lang: Lang, escape: Callable[[str], str]) -> str:
     """The count line in words: the selection's count as `withheld` lets the reader see it, the survey's total
-    county-wide (shown to every reader), and what is new and ceased since the compared survey."""
+    county-wide (shown to every reader), and what is new and ceased since the compared survey. The surveys' names
+    go through `escape` (a page renders Markdown: `ui.escape_markdown`)."""
     key = "map.counts" if precision == "exact" else "map.counts_generalised"
     text = t(key, lang, shown=withheld.total_text(lang), total=disclosure.county.text(line.total, lang),
-             survey=line.survey.name)
+             survey=escape(line.survey.name))
     if line.earlier is not None:
-        text += " " + t("map.counts_changes", lang, new=line.new, ceased=line.ceased, survey=line.earlier.name)
+        text += " " + t("map.counts_changes", lang, new=line.new, ceased=line.ceased,
+                        survey=escape(line.earlier.name))
     return text
 
 
@@ -326,6 +332,5 @@ def map_view(dashboard: Dashboard, choice: MapChoice, *, disclosure: Disclosure,
         ongoing=source.ongoing(survey.id) if exact and choice.ongoing else frozenset())
     return MapView(survey=survey, surveys=surveys, frame=frame, shown=filt.apply(frame), withheld=withheld,
                    changes=changes, counts=line,
-                   count_text=count_text(line, withheld, disclosure=disclosure, precision=precision, lang=lang),
                    extent=source.extent(filt, precision), options=options, choice=choice, precision=precision,
                    disclosure=disclosure, reference=ref, source=source)

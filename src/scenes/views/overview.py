@@ -50,8 +50,7 @@ class OverviewView:
     """What Översikt shows (see `overview_view`)."""
 
     progress: Progress
-    caption: str  # the latest survey and the baseline, with their dates
-    swap: str | None  # the goal's baseline is withdrawn: what is used instead
+    lang: Lang
     hidden: bool  # the latest county count is withheld from this reader
     both_hidden: bool  # the latest or the baseline count is withheld: no change is shown
     scenes: Figure
@@ -65,6 +64,20 @@ class OverviewView:
     @property
     def demo(self) -> bool:
         return self.progress.latest.survey.demo or self.progress.baseline.survey.demo
+
+    def caption(self, escape: Callable[[str], str]) -> str:
+        """The latest survey and the baseline, with their dates; the surveys' names through `escape` (a page renders
+        Markdown: `ui.escape_markdown`)."""
+        def dated(key: str, survey: Survey) -> str:
+            return t(key, self.lang, name=escape(survey.name), date=time_text(survey.date, self.lang, "long"))
+
+        latest, baseline = self.progress.latest.survey, self.progress.baseline.survey
+        return dated("overview.latest", latest) + " · " + (
+            dated("overview.baseline", baseline) if self.progress.compared else t("kpi.no_comparison", self.lang))
+
+    def swap(self, escape: Callable[[str], str]) -> str | None:
+        """The goal's baseline is withdrawn: what is used instead (None: it is not)."""
+        return None if self.progress.swap is None else swap_text(self.progress.swap, self.lang, escape=escape)
 
 
 def _figures(progress: Progress, county: Disclosure, total_municipalities: int, lang: Lang,
@@ -115,11 +128,6 @@ def overview_view(dashboard: Dashboard, *, disclosure: Disclosure, lang: Lang,
     latest, baseline = progress.latest, progress.baseline
     county = disclosure.county  # county-wide figures are shown to every reader: hiding them would not hold
     hidden, both_hidden = county.hidden(latest.scenes), county.any_hidden(latest.scenes, baseline.scenes)
-    def dated(key: str, survey: Survey) -> str:
-        return t(key, lang, name=survey.name, date=time_text(survey.date, lang, "long"))
-
-    caption = dated("overview.latest", latest.survey) + " · " + (
-        dated("overview.baseline", baseline.survey) if progress.compared else t("kpi.no_comparison", lang))
     ordered = list(stats)  # the store's order: oldest first
     since = None
     if len(ordered) >= 2:
@@ -134,8 +142,7 @@ def overview_view(dashboard: Dashboard, *, disclosure: Disclosure, lang: Lang,
     } for p in dashboard.reference.published_totals])
     count, area, municipalities, police_areas = _figures(
         progress, county, len(dashboard.reference.municipalities), lang, hidden, both_hidden)
-    return OverviewView(progress=progress, caption=caption,
-                        swap=None if progress.swap is None else swap_text(progress.swap, lang),
+    return OverviewView(progress=progress, lang=lang,
                         hidden=hidden, both_hidden=both_hidden, scenes=count, area=area,
                         municipalities=municipalities, police_areas=police_areas, since_previous=since,
                         surveys=surveys_table(stats, county, lang), published=published)
