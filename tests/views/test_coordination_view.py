@@ -90,7 +90,7 @@ def test_a_participant_gets_counts_only(shown: Shown) -> None:
     view = _view(shown, CoordinationFilter(), "generalised", threshold=3)
     assert view.exact is None
     assert view.counts is not None
-    expected = participant_counts(dash.reference, view.coordination, Disclosure(3), "sv")
+    expected = participant_counts(dash.reference, view.coordination, disclosure=Disclosure(3), lang="sv")
     assert view.counts.equals(expected)
     assert not set(view.counts.columns) & {t(k, "sv") for k in ("col.scene_id", "col.name", "coord.col.actor")}
 

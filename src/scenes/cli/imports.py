@@ -21,9 +21,10 @@ from scenes.settings import Settings
 from scenes.views.upload import upload_review
 
 
-def _print_report(check: UploadCheck, lang: Lang, *, as_json: bool, stream: TextIO = sys.stdout) -> None:
+def _print_report(check: UploadCheck, lang: Lang, *, as_json: bool, stream: TextIO | None = None) -> None:
     """The triaged report: the errors first, row by row; then the warnings grouped by kind, with counts, examples
     and how to apply a kind's suggestions (`--apply KIND`)."""
+    stream = stream or sys.stdout  # looked up at the call: a default would keep the stdout of import time
     result = triage(check.result.problems)
     if as_json:
         table = report_table(check.result.problems, lang)
