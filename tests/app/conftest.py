@@ -44,14 +44,14 @@ def _open_page(role: str | None, page: str | None, lang: str | None = None, *, a
         at.session_state["session_token"] = dash.sessions.start(account)
     elif role is not None:
         at.session_state["demo_role"] = role
-    for name, value in {**({"lang": lang} if lang is not None else {}), **(params or {})}.items():
+    address = {**({"lang": lang} if lang is not None else {}), **(params or {})}
+    for name, value in address.items():
         at.query_params[name] = value
-    if page is not None and lang is not None:
-        # the page's address with ?lang=, opened directly: AppTest drops the language on a switch between pages
+    if page is not None:
+        at.run()  # AppTest finds a page registered by st.navigation only after a first run (no pages/ folder)
         at.switch_page(PAGE_FILES[page])
-    elif page is not None:
-        at.run()  # AppTest finds a page registered by st.navigation only after a first run
-        at.switch_page(PAGE_FILES[page])
+        for name, value in address.items():  # the page's own address: AppTest drops it on a switch between pages
+            at.query_params[name] = value
     at.run()
     where = f"{role} {page} {lang}"
     assert list(at.exception) == [], f"{where}: {at.exception}"
