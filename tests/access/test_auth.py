@@ -207,8 +207,10 @@ def _leaks(frame, text: str) -> list[str]:  # type: ignore[no-untyped-def]
     """
     found = []
     for p in frame.geometry.representative_point():
-        lat, lon = re.escape(f"{p.y:.6f}"[:-2]), re.escape(f"{p.x:.6f}"[:-2])  # 4 decimals, truncated
-        if re.search(rf"{lon}\d*,\s*{lat}", text) or re.search(rf"{lat}\d*,\s*{lon}", text):
+        # 4 decimals, truncated or rounded (a map that rounds to 5 decimals may carry the 4th up)
+        lat = "|".join(re.escape(v) for v in {f"{p.y:.6f}"[:-2], f"{p.y:.4f}"})
+        lon = "|".join(re.escape(v) for v in {f"{p.x:.6f}"[:-2], f"{p.x:.4f}"})
+        if re.search(rf"(?:{lon})\d*,\s*(?:{lat})", text) or re.search(rf"(?:{lat})\d*,\s*(?:{lon})", text):
             found.append(f"{p.y:.4f},{p.x:.4f}")
     return found
 
