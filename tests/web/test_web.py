@@ -168,7 +168,7 @@ def test_cookie_header_flags() -> None:
 def test_a_quoted_token_is_not_a_session(dash: Dashboard) -> None:
     """The page refuses a value outside the token's alphabet before it asks the store; the store itself refuses a
     quoted copy too."""
-    from ui.session import _TOKEN
+    from ui.identity import _TOKEN
 
     token = dash.sessions.start("stina")
     assert _TOKEN.match(token)
