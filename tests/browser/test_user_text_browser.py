@@ -21,7 +21,7 @@ from tests.browser.test_a11y import LINK_NAMES, URLS, _settle
 pytestmark = pytest.mark.browser
 
 HOSTILE = ("Plats ![bild](http://evil.example/bild.png) [länk](http://evil.example/lank) "
-           "<img src=http://evil.example/tag.png> www.evil.example eve@evil.example")
+           "<img src=http://evil.example/tag.png> www.evil.example eve@evil.example {{ 7*7 }} {% raw %}")
 LINKS = """() => [...document.querySelectorAll('a[href*="evil"], img[src*="evil"], [style*="evil"]')]
     .map(e => (e.closest('[data-testid]') || e).getAttribute('data-testid') + ': ' + e.outerHTML.slice(0, 90))"""
 
@@ -82,6 +82,7 @@ def test_user_text_never_becomes_a_link_an_image_or_a_request(browser: object, h
             if key in ("map", "seminars"):  # (elsewhere it is in a data grid, drawn on a canvas)
                 body = p.page.locator("body").inner_text()
                 assert "evil.example/lank" in body, (key, "the hostile text should be shown, as text")
+                assert "{{ 7*7 }} {% raw %}" in body, (key, "a name is never read as a template")
             screenshot(p.page, f"anvandartext-{role}-{key}")
         assert p.page.get_by_label("Visa som roll (demoläge)").input_value() == role.capitalize()
         assert found == {}

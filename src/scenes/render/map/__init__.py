@@ -9,5 +9,11 @@
 - `layers`: the filter-dependent layers (shading, scenes, ceased scenes, the selected scene);
 - `legend`: the legend entries and their HTML;
 - `viewport`: the box a map is fitted to and the fit in the browser;
-- `export`: the whole map with its legend, and the standalone HTML page.
+- `export`: the whole map with its legend, and the standalone HTML page;
+- `markup`: markup written into the page as it is (`Text`), and branca's macro rendering made single-pass, so no
+  name is ever read as a Jinja template (installed here, before any map is built).
 """
+
+from scenes.render.map.markup import install as _install_single_pass
+
+_install_single_pass()

@@ -9,12 +9,12 @@ from collections.abc import Mapping, Sequence
 import folium
 import geopandas as gpd
 import shapely
-from branca.element import Element
 
 from scenes.i18n import t
 from scenes.reference import Reference
 from scenes.render.cartography import Label, label_anchor, min_zooms
 from scenes.render.map.leaflet import _apply_assets, _FocusWithoutScroll, _Labels, _root, _stabilise_ids, _ZoomClass
+from scenes.render.map.markup import Text
 from scenes.render.map.options import MapOptions
 from scenes.render.map.style import _LABEL_ZOOMS, BASEMAPS, COUNTY_CENTER, COUNTY_ZOOM, LAND_AROUND, NAMES_Z, _css, safe
 
@@ -66,7 +66,7 @@ def base_map(ref: Reference, options: MapOptions) -> folium.Map:
     # Without a tile layer Leaflet knows no zoom limits, and MarkerCluster needs them: set them on the map.
     m.options.update({"min_zoom": 7, "max_zoom": 18, "zoom_snap": 0.5})
     _apply_assets(m, options.assets)
-    _root(m).header.add_child(Element(f"<style>{_css(options.scale)}</style>"))
+    _root(m).header.add_child(Text(f"<style>{_css(options.scale)}</style>"))
     if options.basemap and options.basemap != "none":
         url, attribution = BASEMAPS.get(options.basemap, (options.basemap, options.basemap_attribution))
         folium.TileLayer(tiles=url, attr=attribution or options.basemap_attribution or " ",

@@ -9,7 +9,6 @@ from dataclasses import replace
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import Element
 
 from scenes.i18n import t
 from scenes.reference import Reference
@@ -18,6 +17,7 @@ from scenes.render.map.base import base_map
 from scenes.render.map.layers import layers
 from scenes.render.map.leaflet import _root, _stabilise_ids, _TimeControl
 from scenes.render.map.legend import legend, legend_html
+from scenes.render.map.markup import Text
 from scenes.render.map.options import MapOptions, TimeStep
 from scenes.render.map.statistic import map_classes
 from scenes.render.map.style import EXPORT_LEGEND_PX, safe
@@ -67,7 +67,7 @@ def full_map(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame 
         f"<div style='color:#7a4d00'>{safe(notice)}</div>" if notice else "")
     # The legend in the bottom-right corner, foldable (a <details> open at first); the view is fitted with that
     # side kept free (`EXPORT_LEGEND_PX`), so at the first view it covers no scene and no municipality it shows.
-    _root(m).html.add_child(Element(
+    _root(m).html.add_child(Text(
         "<details open class='export-legend' style='position:fixed;bottom:28px;right:10px;z-index:1000;"
         f"background:#fff;padding:6px 10px;border:1px solid #999;border-radius:4px;width:{EXPORT_LEGEND_PX - 40}px;"
         "max-height:calc(100vh - 120px);overflow:auto;box-sizing:border-box;font:14px/1.4 sans-serif'>"

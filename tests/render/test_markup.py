@@ -1,0 +1,124 @@
+"""No text is ever read as a Jinja template on its way into a map (`scenes.render.map.markup`).
+
+branca renders a map element's macros and then compiled their output as a template and rendered it again. A scene,
+survey or municipality name with `{{ … }}` was evaluated on the server; through Jinja's globals that reached
+`os`; a name with `{%` stopped the map. Each test fails without `markup.install()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import folium
+import geopandas as gpd
+import pytest
+from shapely.geometry import Point, box
+from streamlit.testing.v1 import AppTest
+
+from scenes.domain.disclosure import SHOW_ALL
+from scenes.io.formats import normalise_scene_frame
+from scenes.model import Survey, SurveyKind
+from scenes.reference import Reference
+from scenes.render.map.markup import Text
+from scenes.render.maps import MapOptions, export_html
+from scenes.settings import PROJECT_ROOT, Settings
+from scenes.views.dashboard import Dashboard
+
+#: each one evaluated, a comment, or a syntax error if the text were a template; the pid one ran code on the server
+JINJA = [
+    "{{ 7*7 }}",
+    "{{ cycler.__init__.__globals__.os.getpid() }}",
+    "{% raw %}",
+    "{%",
+    "{# kommentar",
+    "}} {{",
+]
+
+
+def _json_text(page: str) -> str:
+    """The page with JSON's \\uXXXX escapes decoded (folium writes <, >, & and non-ASCII that way)."""
+    import re
+
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), page)
+
+
+def _frame(text: str) -> gpd.GeoDataFrame:
+    return normalise_scene_frame(gpd.GeoDataFrame({
+        "survey_id": ["s"], "scene_id": ["X1"], "name": [text], "kommun_kod": ["0127"], "kommun": [text],
+        "lokalpolisomrade": ["botkyrka"], "categories": [["festmiljo"]], "notes": [text],
+    }, geometry=[Point(17.83, 59.2)], crs=4326))
+
+
+@pytest.mark.parametrize("payload", JINJA)
+def test_scene_names_reach_the_map_as_written(ref: Reference, payload: str) -> None:
+    """A scene's name (the data layer) and the export's title and notice (the legend box) come out as written."""
+    options = MapOptions(lang="sv", precision="exact", disclosure=SHOW_ALL)
+    page = export_html(ref, _frame(payload), None, options, title=payload, notice=payload)
+    assert payload in _json_text(page)  # the name, in the data layer's JSON
+    assert f">{payload}</div>" in page  # the title and notice, in the legend box
+    assert str(os.getpid()) not in page.replace(payload, "")
+    assert "49" not in _json_text(page).split('"n": [', 1)[1].split("]", 1)[0]
+
+
+@pytest.mark.parametrize("payload", JINJA)
+def test_folium_elements_render_their_text_once(payload: str) -> None:
+    """folium's own elements we use (GeoJson with a tooltip, a tile layer's attribution, a feature group's name)
+    write a Jinja-looking property as written."""
+    m = folium.Map(tiles=None)
+    folium.TileLayer(tiles="https://tiles.invalid/{z}/{x}/{y}.png", attr=payload).add_to(m)
+    group = folium.FeatureGroup(name=payload).add_to(m)
+    shape = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": payload},
+                                                        "geometry": box(18.0, 59.0, 18.1, 59.1).__geo_interface__}]}
+    folium.GeoJson(shape, tooltip=folium.GeoJsonTooltip(["name"], aliases=[payload])).add_to(group)
+    page = _json_text(m.get_root().render())
+    assert page.count(payload) >= 3  # the property, the tooltip's alias, the attribution (and the group's name)
+
+
+def test_text_is_never_compiled() -> None:
+    """`Text` writes its text as it is, where a branca `Element` would render it as a template."""
+    assert Text("{{ 7*7 }}").render() == "{{ 7*7 }}"
+
+
+def test_the_page_map_carries_the_names_as_written(app_env: Path) -> None:
+    """On the map page (an analyst, exact precision), a survey whose scene names are Jinja draws its map with the
+    names as written: no error, nothing evaluated."""
+    dash = Dashboard(Settings(state_dir=app_env))
+    dash.init(demo=True)
+    frame = dash.store.scenes("demo-2024-02").copy()
+    frame["name"] = [JINJA[i % len(JINJA)] for i in range(len(frame))]
+    dash.store.add_survey(Survey("jinja", "{{ 7*7 }} kartläggning", dt.date(2024, 6, 1), SurveyKind.UPPFOLJNING,
+                                 "test", True), frame, actor="test")
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60)
+    at.session_state["demo_role"] = "analytiker"
+    at.query_params["survey"] = "jinja"
+    at.run()
+    at.switch_page("screens/map.py")
+    at.query_params["survey"] = "jinja"
+    at.run()
+    assert list(at.exception) == []
+    assert [e.value for e in at.error] == []
+    args = [json.loads(node.proto.json_args) for node in _components(at)]
+    assert args, "the map page drew no map"
+    drawn = _json_text(args[0]["feature_group"] + args[0]["script"])
+    for payload in JINJA:
+        assert json.dumps(payload)[1:-1] in drawn or payload in drawn, payload
+
+
+def _components(at: AppTest) -> list[Any]:
+    """The custom components (streamlit-folium's maps) in the page's element tree."""
+    found: list[Any] = []
+
+    def walk(node: object) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and type(proto).__name__ == "ComponentInstance":
+            found.append(node)
+        children = getattr(node, "children", None)
+        for child in (children.values() if isinstance(children, dict) else children or []):
+            walk(child)
+
+    walk(at._tree)
+    return found
