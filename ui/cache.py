@@ -89,14 +89,17 @@ def data_version() -> int:
     return facts().data_version
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _scenes(survey_id: str | None, data_version: int) -> gpd.GeoDataFrame:
+    # A resource, not data: `st.cache_data` unpickles its value on every read (15 ms for 5,000 scenes, several reads
+    # a rerun); the frame is kept once per process and handed out as a copy (`scenes`).
     return dashboard().scenes(survey_id)
 
 
 def scenes(survey_id: str | None = None) -> gpd.GeoDataFrame:
-    """Scene observations of one survey (all shown surveys if None), cached until the data changes."""
-    return _scenes(survey_id, data_version())
+    """Scene observations of one survey (all shown surveys if None), cached until the data changes. Each call gets
+    its own copy (under a millisecond for 5,000 scenes), so no caller can change what the next one reads."""
+    return _scenes(survey_id, data_version()).copy()
 
 
 @st.cache_data(show_spinner=False)
@@ -154,7 +157,7 @@ def progress() -> Progress | None:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _county_map(survey_id: str, data_version: int, shown: Disclosure, lg: Lang) -> tuple[str, list[tuple[str, str]]]:
-    data = print_map_data(dashboard().reference, _scenes(survey_id, data_version), exact=False, disclosure=shown,
+    data = print_map_data(dashboard().reference, _scenes(survey_id, data_version).copy(), exact=False, disclosure=shown,
                           lang=lg)
     # A picture, drawn on the server as for the report: Streamlit sends a chart's data as a table, which cannot
     # carry the polygons. As tall as the overview's row allows (the county is taller than wide).
@@ -184,7 +187,7 @@ def progress_chart_spec(shown: Disclosure, lg: Lang, height: int, compact: bool)
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _protected(survey_id: str, data_version: int, shown: Disclosure) -> Protected:
-    return protection(dashboard().reference, _scenes(survey_id, data_version), shown)
+    return protection(dashboard().reference, _scenes(survey_id, data_version).copy(), shown)
 
 
 def protected(survey_id: str, shown: Disclosure) -> Protected:
