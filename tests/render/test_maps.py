@@ -123,7 +123,7 @@ def test_no_cdn_urls(ref: Reference, latest: gpd.GeoDataFrame) -> None:
     """With the default (no basemap) settings the map references no URL outside the app."""
     page = _render(ref, latest)
     assert re.findall(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", page) == []
-    assert "/app/static/vendor/leaflet-bundle.js" in page
+    assert "/app/static/vendor/leaflet.js" in page
 
 
 def test_export_is_standalone(ref: Reference, latest: gpd.GeoDataFrame) -> None:
@@ -131,7 +131,8 @@ def test_export_is_standalone(ref: Reference, latest: gpd.GeoDataFrame) -> None:
     links = AssetLinks()
     page = inline_assets(_render(ref, latest), links)
     assert (re.findall(r"<script[^>]+src=", page), re.findall(r"<link[^>]+stylesheet", page)) == ([], [])
-    assert "L.markerClusterGroup" in page
+    assert "Leaflet 1.9" in page  # the library itself, inlined
+    assert "markerClusterGroup" not in page  # the scenes cluster themselves (`datalayer`): no plugin is shipped
     assert "url(images/" not in page
 
 

@@ -1,4 +1,4 @@
-"""Map assets (Leaflet, Leaflet.markercluster) from PyPI packages, served locally or inlined: never a CDN.
+"""Map assets (Leaflet) from its PyPI package, served locally or inlined: never a CDN.
 
 The app copies the files into Streamlit's static folder (served at `/app/static/`); an exported map carries
 them inline (scripts, styles, and Leaflet's images as data URIs) so it opens offline.
@@ -14,18 +14,15 @@ from functools import partial
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xleaflet
-import xstatic.pkg.leaflet_markercluster as xcluster
 
 __all__ = ["AssetLinks", "inline_assets", "install_static"]
 
 LEAFLET_DIR = Path(xleaflet.BASE_DIR)
-CLUSTER_DIR = Path(xcluster.BASE_DIR)
 
-#: served name -> source files, joined in this order (Leaflet before the plugin). One file, not two: the map's
-#: frame loads its scripts one after the other, so each file is a round trip before the map can be drawn.
-_JS = {"leaflet-bundle.js": (LEAFLET_DIR / "leaflet.js", CLUSTER_DIR / "leaflet.markercluster.js")}
-_CSS = {"leaflet.css": LEAFLET_DIR / "leaflet.css", "MarkerCluster.css": CLUSTER_DIR / "MarkerCluster.css",
-        "MarkerCluster.Default.css": CLUSTER_DIR / "MarkerCluster.Default.css"}
+#: served name -> source files, joined in this order. (Leaflet alone since the scenes' data layer clusters them
+#: itself: Leaflet.markercluster, 34 KB, and its two stylesheets were parsed and fetched before every first map.)
+_JS = {"leaflet.js": (LEAFLET_DIR / "leaflet.js",)}
+_CSS = {"leaflet.css": LEAFLET_DIR / "leaflet.css"}
 VENDOR = "vendor"
 
 

@@ -15,7 +15,7 @@ Design:
   zoom from which it fits, `scenes.render.cartography.min_zooms`; a class on the map container hides the others).
 - Every user-supplied string is escaped with `safe()` before it reaches folium, which inserts tooltip text as
   HTML inside JavaScript template literals (so backticks and `${` are escaped too).
-- Leaflet and MarkerCluster come from the xstatic PyPI packages (see `assets`); no CDN URL is ever emitted.
+- Leaflet comes from the xstatic PyPI package (see `assets`); no CDN URL is ever emitted.
 - Colours: categories use the Okabe–Ito palette from the reference table; every marker also carries the
   category's letter, so colour is never the only carrier of meaning. The choropleth uses few round classes
   (`scenes.domain.classes`) in a colour-blind-safe sequential scheme; clusters are neutral dark grey discs with their

@@ -63,7 +63,7 @@ def _outline(ref: Reference) -> dict[str, object]:
 def base_map(ref: Reference, options: MapOptions) -> folium.Map:
     """The filter- and survey-independent part: water, surroundings, county outline, police areas, names."""
     m = folium.Map(location=COUNTY_CENTER, zoom_start=COUNTY_ZOOM, tiles=None, control_scale=True)
-    # Without a tile layer Leaflet knows no zoom limits, and MarkerCluster needs them: set them on the map.
+    # Without a tile layer Leaflet knows no zoom limits, and the data layer's clusters need them: set them on the map.
     m.options.update({"min_zoom": 7, "max_zoom": 18, "zoom_snap": 0.5})
     _apply_assets(m, options.assets)
     _root(m).header.add_child(Text(f"<style>{_css(options.scale)}</style>"))
