@@ -25,7 +25,7 @@ from ui import keys
 
 PRESETS = {"kommun": keys.F_KOMMUN, "lpo": keys.F_LPO, "kategori": keys.F_KATEGORI, "status": keys.F_STATUS}
 PRESENT = "visning"  # ?visning=1: presentation mode
-TABLE, MAP = keys.SCENE_TABLE, keys.SCENE_MAP
+TABLE, MAP, TABLE_OPEN = keys.SCENE_TABLE, keys.SCENE_MAP, keys.SCENE_TABLE_OPEN
 FILTERS, _FILTERS_OPEN = keys.MAP_FILTERS, keys.MAP_FILTERS_OPEN  # the "Urval" expander, and whether it was left open
 
 
@@ -277,14 +277,20 @@ def show(view: MapView, pair: bool) -> None:
 
 
 def table_and_downloads(view: MapView) -> None:
-    """The table of the scenes shown (exact; a row selects the scene) or of their counts, the downloads the view
-    allows this reader, and how to read the map."""
-    st.subheader(ui.tr("map.table"))
-    if view.exact:
-        st.caption(ui.tr("map.table_help"))
-        ui.show_table(view.table, on_select="rerun", selection_mode="single-row", key=TABLE)
-    else:
-        ui.show_table(view.table)
+    """The table of the scenes shown (exact; a row selects the scene) or of their counts, folded until the reader
+    opens it, the downloads the view allows this reader, and how to read the map.
+
+    Folded, the table is neither computed nor sent: the browser's table component is the largest part of a first
+    map's page after the map (about 0.25 s of 1.8 s at 5,000 scenes, however few its rows). Opened, it stays open
+    through filter changes and reruns (its state is keyed; the label never changes)."""
+    folded = st.expander(ui.tr("map.table"), key=TABLE_OPEN, on_change="rerun", icon=":material/table_rows:")
+    if folded.open:
+        with folded:
+            if view.exact:
+                st.caption(ui.tr("map.table_help"))
+                ui.show_table(view.table, on_select="rerun", selection_mode="single-row", key=TABLE)
+            else:
+                ui.show_table(view.table)
     for cell, file in zip(st.columns(len(view.downloads)), view.downloads, strict=True):
         ui.download(file.label, file.data, help=file.help, file_name=file.file_name, mime=file.mime, where=cell,
                     icon=":material/map:" if file.fmt == "html" else ":material/download:")
@@ -298,20 +304,27 @@ def selection(shown: Any) -> tuple[str | None, bool]:
     """The scene selected in the map or the table, whichever changed last; True when it just changed (pan to it).
 
     A click on a scene selects its row in the table (set through the table's state before it is drawn); a row
-    chosen in the table is ringed on the map.
+    chosen in the table is ringed on the map. While the table is folded (not drawn, so it has no state) only clicks
+    select; when it is opened it shows the scene selected.
     """
     ids = [str(s) for s in shown["scene_id"]]
     click = (st.session_state.get(MAP) or {}).get("last_object_clicked") or None
-    rows = list(((st.session_state.get(TABLE) or {}).get("selection") or {}).get("rows") or [])
     seen_click, seen_rows = st.session_state.get(keys.SEL_CLICK), st.session_state.get(keys.SEL_ROWS)
     chosen = st.session_state.get(keys.SEL)
+    table = bool(st.session_state.get(TABLE_OPEN))
+    if table and TABLE not in st.session_state:  # just opened: the table starts at the scene selected
+        seen_rows = [ids.index(chosen)] if chosen in ids else []
+        st.session_state[TABLE] = {"selection": {"rows": seen_rows, "columns": []}}
+    rows = list(((st.session_state.get(TABLE) or {}).get("selection") or {}).get("rows") or []) if table \
+        else list(seen_rows or [])
     changed = False
     if click and click != seen_click:
         hit = scene_at(shown, click["lat"], click["lng"])
         if hit is not None:
             chosen, changed = hit, True
             rows = [ids.index(hit)]
-            st.session_state[TABLE] = {"selection": {"rows": rows, "columns": []}}
+            if table:
+                st.session_state[TABLE] = {"selection": {"rows": rows, "columns": []}}
     elif rows != seen_rows:
         chosen, changed = (ids[rows[0]] if rows and rows[0] < len(ids) else None), True
     if chosen not in ids:

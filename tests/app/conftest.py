@@ -22,18 +22,21 @@ PAGE_FILES: dict[str, str] = {page.key: page.file for page in registered()}
 
 class OpenPage(Protocol):
     def __call__(self, role: str | None, page: str | None, lang: str | None = None, *, account: str | None = None,
-                 token: str | None = None, params: Mapping[str, str] | None = None) -> AppTest: ...
+                 token: str | None = None, params: Mapping[str, str] | None = None,
+                 state: Mapping[str, object] | None = None) -> AppTest: ...
 
 
 def _open_page(role: str | None, page: str | None, lang: str | None = None, *, account: str | None = None,
-               token: str | None = None, params: Mapping[str, str] | None = None) -> AppTest:
+               token: str | None = None, params: Mapping[str, str] | None = None,
+               state: Mapping[str, object] | None = None) -> AppTest:
     """app.py, then the page `page` (a registry key; None: the start page), in `lang` (None: no `?lang=` in the
     address, so the app's default) as `role`: the demo's role picker, or with `account` a real account of that name
     and role signed in (a real server-side session, in the store SCENES_STATE_DIR names). Fails on any exception
     and on any error box (`ui.guarded` shows a core error as one): a page that opens shows no error.
 
     `token`: the session of an account signed in already. `params`: further query parameters of the address (a
-    shared link's filters), kept as a link opening that address would keep them."""
+    shared link's filters), kept as a link opening that address would keep them. `state`: session-state values
+    the reader set before (a panel left open, by its key in `ui.keys`)."""
     at = AppTest.from_file(APP, default_timeout=60)
     if token is not None:  # an account signed in already
         at.session_state["session_token"] = token
@@ -44,6 +47,8 @@ def _open_page(role: str | None, page: str | None, lang: str | None = None, *, a
         at.session_state["session_token"] = dash.sessions.start(account)
     elif role is not None:
         at.session_state["demo_role"] = role
+    for name, value in (state or {}).items():
+        at.session_state[name] = value
     address = {**({"lang": lang} if lang is not None else {}), **(params or {})}
     for name, value in address.items():
         at.query_params[name] = value

@@ -6,12 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from scenes.i18n import t
 from scenes.model import Survey, SurveyKind
 from scenes.settings import Settings
 from scenes.views.dashboard import Dashboard
 from tests.app.conftest import OpenPage
+from ui import keys
 from ui.lang import escape_markdown
 
 PAGES = ["overview", "map", "progress", "seminars", "goal", "upload", "history"]
@@ -60,11 +62,21 @@ def test_empty_store_shows_how_to_start(open_page: OpenPage, app_env: Path) -> N
     assert any("scenes init --demo" in i.value for i in at.info)
 
 
+def _open_table(at: AppTest) -> None:
+    """Open the map page's folded scene table, as a click on its header does (a rerun with it open)."""
+    at.session_state[keys.SCENE_TABLE_OPEN] = True
+    at.run()
+    assert list(at.exception) == []
+
+
 def test_map_page_shows_counts_table_and_legend(open_page: OpenPage, demo_store: Path) -> None:
-    """The map page agrees with itself: the count line, the table rows and the data are the same 53 scenes."""
+    """The map page agrees with itself: the count line, the table rows and the data are the same 53 scenes. The
+    table is folded (not even sent) until the reader opens it."""
     at = open_page(None, "map")
     assert list(at.exception) == []
     assert any("Visar 53 av 53 scener" in m.value for m in at.markdown)
+    assert len(at.dataframe) == 0
+    _open_table(at)
     assert len(at.dataframe[0].value) == 53
     assert any("Exempeldata – fiktiva platser" in w.value for w in at.warning)
 
@@ -74,6 +86,7 @@ def test_map_page_reads_preset_from_url(open_page: OpenPage, demo_store: Path) -
     at = open_page(None, "map", params={"kommun": "0180"})
     assert at.multiselect(key="f_kommun").value == ["0180"]
     assert any("Visar 7 av 53 scener" in m.value for m in at.markdown)
+    _open_table(at)
     assert len(at.dataframe[0].value) == 7
 
 

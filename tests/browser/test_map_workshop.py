@@ -123,12 +123,20 @@ def _selected_row(p: Page) -> str | None:
         '[data-testid=stDataFrame] tr[aria-selected=true] td'); return r ? r.textContent : null; }""")
 
 
+def _open_table(p: Page) -> None:
+    """Unfold the scene table (folded, it is not drawn) and wait for it."""
+    assert p.page.locator('[data-testid="stDataFrame"]').count() == 0, "the table should start folded"
+    p.page.get_by_text("Scener i urvalet", exact=True).click()
+    p.page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+
+
 def test_selection_both_ways(page: Page, server: str) -> None:
-    """A row chosen in the table is ringed on the map and the map pans to it; a scene clicked on the map selects
-    its row in the table."""
+    """A row chosen in the table is ringed on the map and the map pans to it; a scene clicked on the map (the
+    table folded) is selected, and the table opened then starts at its row."""
     page.page.goto(server + "/karta?kommun=0127")
     _map_frame(page)
     assert _scene_count(page, 7).get("total") == 7
+    _open_table(page)
     time.sleep(1.5)
     grid = page.page.locator('[data-testid="stDataFrame"]').first
     grid.scroll_into_view_if_needed()
@@ -158,18 +166,24 @@ def test_selection_both_ways(page: Page, server: str) -> None:
     _map_frame(page)
     time.sleep(3)
     marker = _frame(page).locator(".leaflet-marker-icon.scene-marker").first  # type: ignore[attr-defined]
-    chosen = None
+    details = page.page.get_by_text(re.compile(r"DEMO-0181-\d+"))
     for _attempt in range(3):  # a click while the map is still settling is ignored by Leaflet
         marker.click()
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and not chosen:
-            chosen = _selected_row(page)
+        while time.monotonic() < deadline and not details.count():
             time.sleep(0.5)
-        if chosen:
+        if details.count():
             break
-    assert chosen
-    assert chosen.startswith("DEMO-0181"), chosen
-    assert page.page.get_by_text(chosen, exact=True).count() >= 1  # the details panel names the same scene
+    found = re.search(r"DEMO-0181-\d+", details.first.inner_text())  # the details panel names the scene clicked
+    assert found, details.first.inner_text()
+    clicked = found.group(0)
+    _open_table(page)
+    deadline = time.monotonic() + 10
+    chosen = None
+    while time.monotonic() < deadline and not chosen:
+        chosen = _selected_row(page)
+        time.sleep(0.5)
+    assert chosen == clicked, (chosen, clicked)  # opened, the table starts at the scene selected
     assert page.blocked == []
 
 

@@ -102,8 +102,10 @@ ENTRIES: dict[str, dict[str, Text]] = {
     "map.download_html_help": {"sv": "En fristående fil med aktuellt urval som fungerar utan internet.",
                                "en": "A standalone file of the current view that works without internet."},
     "map.details": {"sv": "Vald scen", "en": "Selected scene"},
-    "map.details_hint": {"sv": "Klicka på en punkt i kartan eller välj en rad i tabellen.",
-                         "en": "Click a point on the map or select a row in the table."},
+    "map.details_hint": {"sv": "Klicka på en punkt i kartan, eller öppna Scener i urvalet under kartan och välj en "
+                               "rad.",
+                         "en": "Click a point on the map, or open Scenes in the selection below the map and select "
+                               "a row."},
     "map.history": {"sv": "Historik", "en": "History"},
     "compare.new": {"sv": "Nya", "en": "New"},
     "compare.ceased": {"sv": "Upphörda", "en": "Ceased"},
