@@ -12,10 +12,8 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Callable
-
-from openpyxl.reader import excel as openpyxl_excel
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import WorkSheetParser
+from functools import cache
+from types import ModuleType
 
 from scenes.errors import ValidationFailed
 from scenes.io.bounded import (
@@ -168,8 +166,7 @@ def _cell_text(value: object) -> str:
 def read_xlsx_table(data: bytes, limits: Limits, is_header: Callable[[list[str]], bool],
                     sheet: str | None = None) -> TextTable:
     """An .xlsx workbook's table (the chosen sheet, else the first with a header row `is_header` recognises)."""
-    import openpyxl  # uses defusedxml when installed: no entity expansion
-
+    openpyxl = _openpyxl()
     check_size(data, limits)
     _check_zip(data, limits)
     try:
@@ -240,22 +237,36 @@ def _stream_sheet(worksheet, limits: Limits,  # type: ignore[no-untyped-def]
     return text_table(header, body, notes)
 
 
-class _HeadSizedWorksheet(ReadOnlyWorksheet):  # type: ignore[misc]
+@cache
+def _openpyxl() -> ModuleType:
+    """openpyxl (which uses defusedxml when installed: no entity expansion), imported at the first workbook read,
+    so a page that reads none never pays its 0.3 s import. Its read-only sheet is made to look for its size only in
+    its first bytes (`_head_sized`) before any workbook is opened."""
+    import openpyxl
+    from openpyxl.reader import excel
+
+    excel.ReadOnlyWorksheet = _head_sized()  # used by load_workbook(read_only=True)
+    return openpyxl  # type: ignore[no-any-return]  # untyped
+
+
+def _head_sized() -> type:
     """openpyxl's read-only sheet, looking for its `<dimension>` only in the sheet's first bytes.
 
     The schema puts `<dimension>` before `<sheetData>`, so a file that states its size states it there; openpyxl
     would otherwise parse a whole sheet that does not state it, at every open, before a single row is read.
     """
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.worksheet._reader import WorkSheetParser
 
-    def _get_size(self) -> None:
-        with self._get_source() as source:
-            head = source.read(DIMENSION_SEARCH_BYTES)
-        try:
-            dimensions = WorkSheetParser(io.BytesIO(head), []).parse_dimensions()
-        except Exception:  # a truncated head without a dimension: the size is simply unknown
-            dimensions = None
-        if dimensions is not None:
-            self._min_column, self._min_row, self._max_column, self._max_row = dimensions
+    class HeadSizedWorksheet(ReadOnlyWorksheet):  # type: ignore[misc]
+        def _get_size(self) -> None:
+            with self._get_source() as source:
+                head = source.read(DIMENSION_SEARCH_BYTES)
+            try:
+                dimensions = WorkSheetParser(io.BytesIO(head), []).parse_dimensions()
+            except Exception:  # a truncated head without a dimension: the size is simply unknown
+                dimensions = None
+            if dimensions is not None:
+                self._min_column, self._min_row, self._max_column, self._max_row = dimensions
 
-
-openpyxl_excel.ReadOnlyWorksheet = _HeadSizedWorksheet  # used by load_workbook(read_only=True)
+    return HeadSizedWorksheet
