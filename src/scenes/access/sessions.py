@@ -21,14 +21,13 @@ from typing import Literal
 import sqlalchemy as sa
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from scenes.access import COOKIE_NAME
 from scenes.errors import StoreError
 from scenes.store import Store
 from scenes.store.schema import identity_signins, meta, sessions, users
 
 __all__ = ["COOKIE_NAME", "IDENTITY_FRESH", "Resolved", "Sessions", "identity_key", "session_secret"]
 
-#: the cookie that carries the signed token
-COOKIE_NAME = "scenes_session"
 _SALT = "scenes.session.v1"
 _TOUCH_EVERY = dt.timedelta(seconds=60)
 _MAX_TOKEN = 200  # a longer cookie value is not ours: refused before any work

@@ -41,7 +41,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from scenes.access.sessions import COOKIE_NAME
+from scenes.access import COOKIE_NAME
 
 if TYPE_CHECKING:
     from starlette.requests import Request
