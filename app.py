@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from scenes.web.warmup import wait_for_warm_up
+
+wait_for_warm_up()  # (serve.py's warm-up imports the libraries below: never two threads importing at once)
+
 import functools
 from collections.abc import Callable
 

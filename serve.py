@@ -7,6 +7,10 @@ app's routes (`scenes.web.routes`) set and clear the session cookie from the ser
 this way, `streamlit run serve.py` finds the `app = st.App(...)` below and serves it with uvicorn, importing this
 file as the module `serve`. (A deployment may equally run `uvicorn serve:app`.)
 
+**The first visitor does not wait for the libraries.** The server's lifespan starts importing the heavy libraries
+the first page needs (pandas, GeoPandas, folium, …) in a background thread (`scenes.web.warmup`), so they are loaded
+while the server waits for its first visitor.
+
 **A configuration that cannot work stops the start.** `SCENES_ROLE_MAP` and the `[auth]` section of
 `.streamlit/secrets.toml` are checked before the server starts (`scenes.web.readiness.config_problems`); a problem is
 printed, naming the setting, and the process exits with status 2, so the service manager reports it instead of the
@@ -27,7 +31,9 @@ map, first on a cold server started this way (`tests/browser/test_cold_start.py`
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import streamlit as st
@@ -38,6 +44,7 @@ from scenes.errors import ConfigError
 from scenes.settings import Settings
 from scenes.web.readiness import config_problems, prompt_note
 from scenes.web.routes import routes, startup_notes
+from scenes.web.warmup import start_warm_up
 
 HERE = Path(__file__).resolve().parent
 APP = HERE / "app.py"
@@ -68,6 +75,14 @@ def checked_settings() -> Settings:
     return settings
 
 
+@contextlib.asynccontextmanager
+async def _lifespan(_app: object) -> AsyncIterator[None]:
+    """While the server waits for its first visitor, the libraries the first page needs are imported
+    (`scenes.web.warmup`)."""
+    start_warm_up()
+    yield None
+
+
 def main(argv: list[str] | None = None) -> None:
     checked_settings()
     sys.argv = ["streamlit", "run", str(Path(__file__).resolve()), *(sys.argv[1:] if argv is None else argv)]
@@ -82,4 +97,4 @@ else:  # imported by the server (uvicorn: "serve:app"), once the configuration i
         if line:
             print(f"scenes: {line}", file=sys.stderr, flush=True)
     # (a configuration with problems never gets this far, so the readiness route asks only the database)
-    app = st.App(APP, routes=routes(str(config.get_option("server.baseUrlPath") or "")))
+    app = st.App(APP, routes=routes(str(config.get_option("server.baseUrlPath") or "")), lifespan=_lifespan)
