@@ -5,7 +5,8 @@ tva_kartor=1&visning=1`): every change writes them back, so a copied link (or on
 the same view; `farg` is the shading measure (absent: the count), `tva_kartor=1` the two maps side by side,
 `visning=1` opens presentation mode, `atgard=1` rings the scenes with an ongoing measure (exact precision only).
 The map is framed on the scenes shown. The map part is a fragment: a filter change or a time step reruns only it.
-What is shown is `scenes.views.map` (the same view `scenes map` writes as HTML); the widgets and drawing are `ui.map`.
+What is shown is `scenes.views.map` (the same view `scenes map` writes as HTML); the widgets and drawing are `ui.map`,
+the address `ui.map_address`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import streamlit as st
 
 import ui
 from scenes.views.map import MapChoice
-from ui import keys
+from ui import keys, map_address
 from ui import map as ui_map
 
 
@@ -52,7 +53,7 @@ def _draw(present: bool) -> None:
 def render() -> None:
     ui.require("map")
     surveys = ui.dashboard().surveys()
-    ui_map.preset_from_url([s.id for s in surveys])
+    map_address.preset_from_url([s.id for s in surveys])
     present = bool(st.session_state.get(keys.PRESENT))
     if present:
         ui_map.presentation_style()

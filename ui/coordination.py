@@ -9,8 +9,7 @@ import ui
 from scenes.domain.coordination import CoordinationFilter
 from scenes.domain.measures import MEASURE_STATUSES
 from scenes.model import Survey
-from ui import keys
-from ui import map as ui_map
+from ui import keys, map_address
 
 #: URL parameter -> widget key of the list filters (`?kommun=0180&typ=uppsokande&status=pagaende&aktor=…`)
 LISTS = {"kommun": keys.C_KOMMUN, "lpo": keys.C_LPO, "kategori": keys.C_KATEGORI, "typ": keys.C_TYP,
@@ -22,7 +21,7 @@ PARTICIPANT_LISTS = ("kommun", "lpo", "kategori", "typ", "status")
 
 
 def _signature() -> list[tuple[str, str]]:
-    return ui_map.url_signature((*LISTS, *SINGLE))
+    return map_address.url_signature((*LISTS, *SINGLE))
 
 
 def preset_from_url() -> None:
@@ -32,7 +31,7 @@ def preset_from_url() -> None:
     if st.session_state.get(keys.COORD_PRESET) == signature:
         return
     ref = ui.dashboard().reference
-    ui_map.lists_from_url(LISTS, {
+    map_address.lists_from_url(LISTS, {
         "kommun": set(ref.municipalities["kommun_kod"]), "lpo": set(ref.police_areas["lpo_code"]),
         "kategori": set(ref.categories["code"]), "typ": set(ref.measure_kinds["code"]),
         "status": set(MEASURE_STATUSES), "aktor": set(ref.actors["code"])})
@@ -47,7 +46,7 @@ def preset_from_url() -> None:
 
 def sync_url() -> None:
     """Write every filter and choice into the address (widget callback)."""
-    ui_map.lists_to_url(LISTS)
+    map_address.lists_to_url(LISTS)
     for param, key in SINGLE.items():
         value = st.session_state.get(key)
         if value:
