@@ -1,15 +1,16 @@
-"""The libraries the first page needs, imported while the server waits for its first visitor.
+"""The modules the first page needs, imported while the server waits for its first visitor.
 
 Streamlit runs the app's script only when the first session arrives, so without this the first person to open the
-app also waits for pandas, GeoPandas, folium, Altair and SQLAlchemy to import (about a second and a half on the
-project's 2-core machine). `serve.py` starts `warm_up` in a background thread when the server starts (its lifespan)
-and does not wait for it. The app's script waits for it before it imports anything (`wait_for_warm_up`): a
-visitor who arrives sooner waits for the rest of the warm-up, and no two threads ever import at once.
+app also waits for pandas, GeoPandas, folium, Altair, SQLAlchemy and the app's own core to import (about two
+seconds on the project's 2-core machine). `serve.py` starts `warm_up` in a background thread when the server starts
+(its lifespan) and does not wait for it. The app's script waits for it before it imports anything
+(`wait_for_warm_up`): a visitor who arrives sooner waits for the rest of the warm-up, and no two threads ever import
+at once. (Two threads importing one package at once can each wait for a module the other is importing, and the
+import system then fails one of the imports: "deadlock detected".)
 
-Only third-party libraries are imported here, and none of the app's own modules and nothing that declares a
-Streamlit component. streamlit-folium must be declared inside the running server (`serve.py` explains why).
-Importing our own modules here could also meet the first visitor's thread half-way through one of the package's
-circular imports.
+Nothing that declares a Streamlit component is imported here: streamlit-folium must be declared inside the running
+server (`serve.py` explains why), so the `ui` package and the pages are left to the first run. The core
+(`scenes`) never imports streamlit.
 """
 
 from __future__ import annotations
@@ -26,10 +27,13 @@ __all__ = ["LIBRARIES", "start_warm_up", "wait_for_warm_up", "warm_up"]
 #: interpreter lock, and the server's event loop, which serves the page's scripts meanwhile, waits for it
 SWITCH_INTERVAL = 0.0005
 
-#: slowest first, as the first map page imports them
+#: the libraries, slowest first, then the core
 LIBRARIES: tuple[str, ...] = (
     "pandas", "geopandas", "shapely", "pyproj", "sqlalchemy", "pydantic", "folium", "folium.plugins", "branca",
     "jinja2", "altair", "babel.dates", "babel.numbers", "PIL.Image",
+    # the core the first page calls (the map, Översikt, Utveckling, the upload page's reader)
+    "scenes.views.dashboard", "scenes.views.map", "scenes.views.overview", "scenes.views.progress",
+    "scenes.render.maps", "scenes.render.charts", "scenes.render.printmap", "scenes.ingest.upload",
 )
 
 
@@ -65,7 +69,6 @@ def wait_for_warm_up(timeout: float = 60.0) -> None:
     """Return once the warm-up started in this process (if any) has finished, or after `timeout` seconds.
 
     The app's script calls this before its first import, so the first visitor's imports never run beside the
-    warm-up's. Two threads importing one package at once can each wait for a module the other is importing, and the
-    import system then fails one of the imports ("deadlock detected")."""
+    warm-up's (module doc)."""
     if _started is not None:
         _started.join(timeout)
