@@ -22,6 +22,9 @@ from branca.element import Element, Figure, MacroElement
 
 __all__ = ["Text", "install"]
 
+#: branca's own `MacroElement.render`, kept for the test that both render a map without Jinja in it alike
+BRANCA_RENDER = MacroElement.render
+
 
 class Text(Element):
     """Markup written into the page verbatim: never compiled or rendered as a template."""
