@@ -29,6 +29,7 @@ from scenes.model import Survey, SurveyKind
 from scenes.render.maps import MapOptions, export_html
 from scenes.settings import PROJECT_ROOT, Settings
 from scenes.views.dashboard import Dashboard
+from ui import keys
 
 APP = str(PROJECT_ROOT / "app.py")
 PASSWORD = "correct horse battery"  # noqa: S105 - a test account in a throwaway store
@@ -157,8 +158,11 @@ def demo_store(app_env: Path) -> Path:
 
 
 def _as(role: str, page: str | None = None) -> AppTest:
+    """The page as `role` in the demo, with what it folds until asked for opened (the map's table), so every check
+    reads all the page can send."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["demo_role"] = role
+    at.session_state[keys.SCENE_TABLE_OPEN] = True
     at.run()
     if page:
         at.switch_page(page)

@@ -31,6 +31,7 @@ from scenes.render.tables import generalised_table
 from scenes.settings import Settings
 from scenes.views.dashboard import Dashboard
 from tests.access.test_auth import _all_text as element_text
+from ui import keys
 
 SMALL = {1, 2}
 FEWER = "färre än 3"
@@ -249,7 +250,9 @@ def page_store(app_env: Path) -> Path:
 
 
 def _open(signed_in: Callable[..., AppTest], role: str, page: str) -> AppTest:
+    """The page as `role`, with what it folds until asked for opened (the map's table): all it can send is read."""
     at = signed_in(role)
+    at.session_state[keys.SCENE_TABLE_OPEN] = True
     at.run()
     at.switch_page(page)
     at.run()
