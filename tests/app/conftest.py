@@ -4,13 +4,15 @@ a page's file (`PAGE_FILES`, from the page registry), so tests name pages by key
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from scenes.access.pages import registered
+from scenes.i18n import t
+from scenes.model import Lang
 from scenes.settings import PROJECT_ROOT, Settings
 from scenes.views.dashboard import Dashboard
 from tests.conftest import TEST_PASSWORD
@@ -18,6 +20,16 @@ from tests.conftest import TEST_PASSWORD
 APP = str(PROJECT_ROOT / "app.py")
 #: page key -> its script (relative to the project root, as `st.switch_page` takes it)
 PAGE_FILES: dict[str, str] = {page.key: page.file for page in registered()}
+
+
+def says(elements: Iterable[object], key: str, lang: Lang = "sv", **params: object) -> bool:
+    """Whether the catalogue's text for `key` in `lang`, filled with `params` (`t(key, lang, **params)`), stands in
+    one of `elements` (a page's markdown, info, warning, success or caption elements): a page test checks that the
+    page shows that message with those figures, and survives a copy edit in the catalogue. Markdown escapes (the
+    backslashes `ui.lang.escape_markdown` puts before specials in user text and numbers) are ignored on both sides.
+    """
+    text = t(key, lang, **params).replace("\\", "")
+    return any(text in str(getattr(e, "value", "")).replace("\\", "") for e in elements)
 
 
 class OpenPage(Protocol):

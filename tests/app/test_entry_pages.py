@@ -14,11 +14,12 @@ from streamlit.testing.v1 import AppTest
 
 from scenes.domain.demo import load_demo
 from scenes.domain.indicators import Indicator
-from scenes.i18n import t
+from scenes.i18n import t, time_text
 from scenes.model import Survey, SurveyKind
 from scenes.settings import PROJECT_ROOT, Settings
 from scenes.views.dashboard import Dashboard
-from tests.app.conftest import OpenPage
+from tests.app.conftest import OpenPage, says
+from ui.lang import escape_markdown
 
 
 @pytest.fixture
@@ -40,13 +41,25 @@ def _save_form(at: AppTest) -> AppTest:
     return _button(at, t("measures.save", "sv")).click().run()
 
 
+def _scene_label(at: AppTest, scene: str) -> str:
+    """How the form's scene choice names `scene` (data: the scene's name and place)."""
+    return next(b for b in at.selectbox if b.label == t("measures.target.scene", "sv")).format_func(scene)
+
+
+def _version_shown(at: AppTest, store: Dashboard, measure_id: str, version: int) -> bool:
+    """The form says it shows that version of the measure, with who saved it and when (as the store has them)."""
+    [shown] = [m for m in store.measure_versions(measure_id) if m.version == version]
+    return says(at.caption, "measures.version", version=version, by=shown.created_by,
+                when=time_text(shown.created_at, "sv", "long"))
+
+
 def _fill_new_measure(at: AppTest, scene: str) -> None:
     at.selectbox(key="m_choice").set_value(None)
     boxes = {s.label: s for s in at.selectbox}
-    boxes["Scen"].set_value(scene)
-    boxes["Typ av åtgärd"].set_value("uppsokande")
-    boxes["Ansvarig aktör"].set_value("region_stockholm")
-    boxes["Status"].set_value("pagaende")
+    boxes[t("measures.target.scene", "sv")].set_value(scene)
+    boxes[t("measures.field.kind", "sv")].set_value("uppsokande")
+    boxes[t("measures.field.actor", "sv")].set_value("region_stockholm")
+    boxes[t("measures.field.status", "sv")].set_value("pagaende")
     at.text_area[0].input("Fältarbete kvällstid")
 
 
@@ -55,19 +68,20 @@ def test_analyst_adds_a_measure_for_a_scene(real_store: Dashboard, open_page: Op
     measure is stored as version 1 by the analyst, listed with labels (not codes) and chosen for editing."""
     scene = str(real_store.scenes()["scene_id"].iloc[0])
     at = open_page("analytiker", "measures", account="anna")
-    assert any("Inga åtgärder ännu" in i.value for i in at.info)
+    assert says(at.info, "measures.empty")
     _fill_new_measure(at, scene)
     _save_form(at)
     assert list(at.exception) == []
     [saved] = real_store.measures()
     assert (saved.scene_id, saved.kind, saved.actor, saved.status, saved.version, saved.created_by) == (
         scene, "uppsokande", "region_stockholm", "pagaende", 1, "anna")
-    assert any(f"Åtgärden {saved.measure_id} sparades (version 1)" in s.value.replace("\\", "") for s in at.success)
+    assert says(at.success, "measures.saved", id=saved.measure_id, version=1,
+                what=f"Uppsökande socialt arbete – {_scene_label(at, scene)}")
     listed = at.dataframe[0].value
-    assert list(listed["Typ"]) == ["Uppsökande socialt arbete"]
-    assert list(listed["Ansvarig"]) == ["Region Stockholm"]
-    assert list(listed["Status"]) == ["Pågående"]
-    assert scene in listed["Hör till"].iloc[0]
+    assert list(listed[t("measures.col.kind", "sv")]) == ["Uppsökande socialt arbete"]
+    assert list(listed[t("measures.col.actor", "sv")]) == ["Region Stockholm"]
+    assert list(listed[t("measures.col.status", "sv")]) == [t("measure.status.pagaende", "sv")]
+    assert scene in listed[t("measures.col.target", "sv")].iloc[0]
     assert (real_store.audit().iloc[0]["action"], real_store.audit().iloc[0]["actor"]) == ("measure", "anna")
 
 
@@ -80,14 +94,17 @@ def test_after_a_save_the_form_is_a_new_empty_one(real_store: Dashboard, open_pa
     _save_form(at)
     [saved] = real_store.measures()
     assert [s.value.replace("\\", "") for s in at.success] == [
-        f"Åtgärden {saved.measure_id} sparades (version 1): Uppsökande socialt arbete – "
-        f"{next(b for b in at.selectbox if b.label == 'Scen').format_func(first)}. Formuläret är tomt för nästa "
-        f"åtgärd; välj {saved.measure_id} under Åtgärd för att ändra den."]
-    assert (at.selectbox(key="m_choice").value, at.selectbox(key="m_choice").placeholder) == (None, "Ny åtgärd")
+        t("measures.saved", "sv", id=saved.measure_id, version=1,
+          what=f"Uppsökande socialt arbete – {_scene_label(at, first)}")]
+    assert (at.selectbox(key="m_choice").value, at.selectbox(key="m_choice").placeholder) == (
+        None, t("measures.new", "sv"))
     assert {b.label: b.value for b in at.selectbox if b.key is None or b.key == "m_choice"} == {
-        "Åtgärd": None, "Scen": None, "Typ av åtgärd": None, "Ansvarig aktör": None, "Status": "planerad"}
+        t("measures.choose", "sv"): None, t("measures.target.scene", "sv"): None, t("measures.field.kind", "sv"): None,
+        t("measures.field.actor", "sv"): None, t("measures.field.status", "sv"): "planerad"}
     assert at.text_area[0].value == ""
-    assert not any(c.value.startswith("Formuläret visar version") for c in at.caption)
+    version_line = t("measures.version", "sv").split("{")[0]  # the catalogue's text before its first figure
+    assert version_line
+    assert not any(c.value.startswith(version_line) for c in at.caption)
     _fill_new_measure(at, second)
     _save_form(at)
     assert sorted((m.scene_id, m.version) for m in real_store.measures()) == sorted([(first, 1), (second, 1)])
@@ -105,19 +122,21 @@ def test_analyst_edits_a_measure_and_sees_its_history(real_store: Dashboard, ope
                             actor="bo")
     at = open_page("analytiker", "measures", account="anna")
     at.selectbox(key="m_choice").set_value("atg-1").run()
-    assert any(c.value.startswith("Formuläret visar version 1") for c in at.caption)
-    next(s for s in at.selectbox if s.label == "Status").set_value("pagaende")
+    assert _version_shown(at, real_store, "atg-1", 1)
+    next(s for s in at.selectbox if s.label == t("measures.field.status", "sv")).set_value("pagaende")
     _save_form(at)
     assert [m.status for m in real_store.measure_versions("atg-1")] == ["pagaende", "planerad"]
     assert real_store.measure_versions("atg-1")[0].created_by == "anna"
     assert at.selectbox(key="m_choice").value is None  # saved: the form is a new one again
     at.selectbox(key="m_choice").set_value("atg-1").run()
-    assert any(c.value.startswith("Formuläret visar version 2") for c in at.caption)
+    assert _version_shown(at, real_store, "atg-1", 2)
     history = at.dataframe[-1].value
-    assert list(history["Version"]) == [2, 1]
-    assert list(history["Vem"]) == ["anna", "bo"]
-    assert history["Vad"].iloc[0] == "Status: Planerad → Pågående"
-    assert history["Vad"].iloc[1].startswith("Tillagd för ")
+    assert list(history[t("measures.col.version", "sv")]) == [2, 1]
+    assert list(history[t("measures.col.who", "sv")]) == ["anna", "bo"]
+    what = history[t("measures.col.what", "sv")]
+    assert what.iloc[0] == (f"{t('measures.field.status', 'sv')}: {t('measure.status.planerad', 'sv')} → "
+                            f"{t('measure.status.pagaende', 'sv')}")
+    assert what.iloc[1] == t("measures.history.added", "sv", target=_scene_label(at, scene))
 
 
 def test_a_stale_edit_is_refused_with_a_reload_hint(real_store: Dashboard, open_page: OpenPage
@@ -132,13 +151,13 @@ def test_a_stale_edit_is_refused_with_a_reload_hint(real_store: Dashboard, open_
     at = open_page("analytiker", "measures", account="anna")
     at.selectbox(key="m_choice").set_value("atg-1").run()
     real_store.save_measure(dataclasses.replace(first, note="från en annan flik"), actor="bo")
-    next(s for s in at.selectbox if s.label == "Status").set_value("avslutad")
+    next(s for s in at.selectbox if s.label == t("measures.field.status", "sv")).set_value("avslutad")
     _save_form(at)
     assert [e.value.split("\n\n")[-1] for e in at.error] == [
-        "Åtgärden atg\\-1 ändrades av någon annan under tiden; inget sparades. Ladda om sidan och gör ändringen igen."]
+        t("error.measure_changed", "sv", id=escape_markdown("atg-1"))]
     assert [m.status for m in real_store.measure_versions("atg-1")] == ["planerad", "planerad"]
-    _button(at, "Visa den senaste versionen").click().run()
-    assert any(c.value.startswith("Formuläret visar version 2") for c in at.caption)
+    _button(at, t("measures.reload", "sv")).click().run()
+    assert _version_shown(at, real_store, "atg-1", 2)
     assert at.text_area[0].value == "från en annan flik"
 
 
@@ -151,14 +170,14 @@ def test_removing_a_measure_asks_first_and_saves_a_removed_version(real_store: D
                             actor="bo")
     at = open_page("analytiker", "measures", account="anna")
     at.selectbox(key="m_choice").set_value("atg-9").run()
-    assert _button(at, "Ta bort").disabled
-    next(c for c in at.checkbox if c.label.startswith("Ja, ta bort åtgärden")).check().run()
-    _button(at, "Ta bort").click().run()
+    assert _button(at, t("measures.remove", "sv")).disabled
+    next(c for c in at.checkbox if c.label == t("measures.remove_confirm", "sv")).check().run()
+    _button(at, t("measures.remove", "sv")).click().run()
     assert list(at.exception) == []
     assert real_store.measures() == []
     newest = real_store.measure_versions("atg-9")[0]
     assert (newest.removed, newest.version, newest.created_by) == (True, 2, "anna")
-    assert any("togs bort" in s.value for s in at.success)
+    assert says(at.success, "measures.removed", id="atg-9", version=2)
 
 
 def test_a_refused_measure_names_the_form_fields(real_store: Dashboard, open_page: OpenPage) -> None:
@@ -167,7 +186,8 @@ def test_a_refused_measure_names_the_form_fields(real_store: Dashboard, open_pag
     _save_form(at)
     assert [e.value.split("\n\n")[-1] for e in at.error] == [t("error.measure_invalid", "sv")]
     problems = at.dataframe[-1].value
-    assert set(problems["Kolumn"]) == {"Scen", "Typ av åtgärd", "Ansvarig aktör"}
+    assert set(problems[t("problem.column", "sv")]) == {
+        t(f"measures.field.{f}", "sv") for f in ("scene_id", "kind", "actor")}
     assert real_store.measures() == []
 
 
@@ -180,12 +200,13 @@ def test_a_bad_import_shows_the_located_problems_and_saves_nothing(real_store: D
     at.file_uploader(key="measures_upload").set_value(("fel.csv", bad, "text/csv")).run()
     _button(at, t("measures.import_button", "sv")).click().run()
     problems = at.dataframe[-1].value
-    assert sorted(zip(problems["Rad"], problems["Kolumn"], strict=True)) == [(2, "kind"), (2, "status")]
+    assert sorted(zip(problems[t("problem.row", "sv")], problems[t("problem.column", "sv")], strict=True)) == [
+        (2, "kind"), (2, "status")]  # the file's own column names
     assert real_store.measures() == []
     good = b"kommun_kod;kind;actor;status\n0180;vard_stod;kommun_0180;planerad\n"
     at.file_uploader(key="measures_upload").set_value(("bra.csv", good, "text/csv")).run()
     _button(at, t("measures.import_button", "sv")).click().run()
-    assert any("Importerat: 1 nya och 0 ändrade åtgärder." in s.value for s in at.success)
+    assert says(at.success, "measures.imported", added=1, updated=0)
     assert [m.kommun_kod for m in real_store.measures()] == ["0180"]
 
 
@@ -195,7 +216,7 @@ def test_exports_are_offered_as_csv_and_xlsx(real_store: Dashboard, open_page: O
                               ("indicators", "trygghetsindikatorer", "indicator")):
         at = open_page("analytiker", page, account=f"anna-{stem}")
         names = {d.proto.label for d in at.get("download_button")}
-        assert len([n for n in names if "(CSV)" in n or "(Excel)" in n]) == 2, page
+        assert {t(f"{page}.export_csv", "sv"), t(f"{page}.export_xlsx", "sv")} <= names, page
         codes = [c.value for c in at.code]
         assert [c.split(";")[0] for c in codes] == [first]
 
@@ -214,7 +235,7 @@ def test_participants_and_the_steering_group_cannot_open_the_entry_pages(
     direct = AppTest.from_file(str(PROJECT_ROOT / page), default_timeout=60)
     direct.session_state["session_token"] = at.session_state["session_token"]
     direct.run()
-    assert any("Din roll får inte öppna" in e.value for e in direct.error)
+    assert says(direct.error, "error.access_denied")
     assert not [b for b in direct.button if b.label in (t("measures.save", "sv"), t("indicators.save", "sv"))]
 
 
@@ -223,9 +244,9 @@ def test_demo_measures_are_labelled_and_writes_explained(open_page: OpenPage, ap
     and the page says nothing is saved."""
     Dashboard(Settings(state_dir=app_env)).init(demo=True)
     at = open_page("analytiker", "measures")
-    assert any("Exempeldata" in w.value for w in at.warning)
-    assert any("inget sparas" in i.value for i in at.info)
-    assert "Exempeldata" in at.dataframe[0].value.columns
+    assert says(at.warning, "demo.notice")
+    assert says(at.info, "demo.readonly")
+    assert t("col.demo", "sv") in at.dataframe[0].value.columns
     assert _button(at, t("measures.save", "sv")).disabled
 
 
@@ -233,7 +254,7 @@ def test_a_real_measure_waits_for_the_first_real_survey(app_env: Path, open_page
     """With accounts but only demo surveys, the page says a real measure appears once a real survey is published."""
     Dashboard(Settings(state_dir=app_env)).init(demo=True)
     at = open_page("analytiker", "measures", account="anna")
-    assert any("första skarpa kartläggningen" in i.value for i in at.info)
+    assert says(at.info, "measures.demo_real_later")
 
 
 def test_indicator_page_empty_state_then_a_value_its_chart_and_removal(real_store: Dashboard,
@@ -241,14 +262,14 @@ def test_indicator_page_empty_state_then_a_value_its_chart_and_removal(real_stor
     """With no value the page says the app ships none and how to add one; an analyst's value is listed with its
     source address as a link, charted, and can be removed after a confirmation."""
     at = open_page("analytiker", "indicators", account="anna")
-    assert any("Appen levereras utan siffror" in i.value for i in at.info)
-    fields = {t.label: t for t in at.text_input}
-    fields["Indikator"].input("Andel otrygga nära scen")
-    fields["Värde"].input("31,5")
-    fields["Enhet"].input("%")
-    fields["Källa"].input("Region Stockholm, trygghetsundersökning (testvärde)")
-    fields["Källans adress (https://…)"].input("https://example.org/rapport")
-    next(d for d in at.date_input if d.label == "Datum som värdet avser").set_value(dt.date(2024, 12, 31))
+    assert says(at.info, "indicators.empty")
+    fields = {box.label: box for box in at.text_input}
+    fields[t("indicators.field.indicator", "sv")].input("Andel otrygga nära scen")
+    fields[t("indicators.field.value", "sv")].input("31,5")
+    fields[t("indicators.field.unit", "sv")].input("%")
+    fields[t("indicators.field.source", "sv")].input("Region Stockholm, trygghetsundersökning (testvärde)")
+    fields[t("indicators.field.source_url", "sv")].input("https://example.org/rapport")
+    next(d for d in at.date_input if d.label == t("indicators.field.date", "sv")).set_value(dt.date(2024, 12, 31))
     _button(at, t("indicators.save", "sv")).click().run()
     assert list(at.exception) == []
     [value] = real_store.indicators()
@@ -258,8 +279,8 @@ def test_indicator_page_empty_state_then_a_value_its_chart_and_removal(real_stor
     assert list(table.value["source_url"]) == ["https://example.org/rapport"]
     assert json.loads(table.proto.columns)["source_url"]["type_config"]["type"] == "link"
     at.selectbox(key="i_remove_choice").set_value(value.key).run()
-    next(c for c in at.checkbox if c.label.startswith("Ja, ta bort värdet")).check().run()
-    _button(at, "Ta bort").click().run()
+    next(c for c in at.checkbox if c.label == t("indicators.remove_confirm", "sv")).check().run()
+    _button(at, t("indicators.remove", "sv")).click().run()
     assert real_store.indicators() == []
     assert real_store.audit().iloc[0]["action"] == "indicator-remove"
 
@@ -268,12 +289,13 @@ def test_a_refused_indicator_value_names_the_form_fields(real_store: Dashboard,
                                                          open_page: OpenPage) -> None:
     """A value that is not a number and a source address that is not http(s) are named by the form's labels."""
     at = open_page("analytiker", "indicators", account="anna")
-    fields = {t.label: t for t in at.text_input}
-    fields["Värde"].input("många")
-    fields["Källans adress (https://…)"].input("javascript:alert(1)")
+    fields = {box.label: box for box in at.text_input}
+    fields[t("indicators.field.value", "sv")].input("många")
+    fields[t("indicators.field.source_url", "sv")].input("javascript:alert(1)")
     _button(at, t("indicators.save", "sv")).click().run()
     problems = at.dataframe[-1].value
-    assert {"Värde", "Datum som värdet avser"} <= set(problems["Kolumn"])
+    assert {t("indicators.field.value", "sv"), t("indicators.field.date", "sv")} <= set(
+        problems[t("problem.column", "sv")])
     assert real_store.indicators() == []
     real_store.save_indicator(Indicator("X", 1.0, "%", dt.date(2024, 1, 1), "lan", "", "Källa",
                                         "https://example.org"), actor="bo")
@@ -287,20 +309,20 @@ def test_admin_edits_the_actors_table(app_env: Path, open_page: OpenPage) -> Non
     dash = Dashboard(Settings(state_dir=app_env))
     dash.init(demo=True)
     at = open_page("admin", "reference", account="ada")
-    for name, help_start in (("measure_kinds", "Åtgärdstyperna"), ("actors", "Aktörerna")):
+    for name in ("measure_kinds", "actors"):
         at.session_state["ref_table"] = name
         at.run()
         assert list(at.exception) == []
-        assert any(c.value.startswith(help_start) for c in at.caption), name
+        assert says(at.caption, f"measures.ref_help.{name}"), name
     frame = at.dataframe[0].value
     assert "organisation_type" in frame.columns
     row = int(frame.index[frame["code"] == "region_stockholm"][0])
     at.session_state["editor_actors"] = {"edited_rows": {row: {"label_sv": "Region Stockholm (RS)"}},
                                          "added_rows": [], "deleted_rows": []}
     at.run()
-    next(b for b in at.button if b.label == "Spara tabellen").click().run()
+    next(b for b in at.button if b.label == t("reference.save", "sv")).click().run()
     assert list(at.exception) == []
-    assert [s.value for s in at.success] == ["Sparat: 1 ändring."]
+    assert [s.value for s in at.success] == [t("reference.saved", "sv", n=1)]
     fresh = Dashboard(Settings(state_dir=app_env))
     assert fresh.reference.actor_label("region_stockholm", language="sv") == "Region Stockholm (RS)"
     assert (fresh.audit().iloc[0]["action"], fresh.audit().iloc[0]["actor"]) == ("reference-edit", "ada")
@@ -312,7 +334,7 @@ def test_progress_page_charts_the_indicators_beside_the_counts(real_store: Dashb
     a time, chosen in a select) with its sources named, for the steering group and for participants alike."""
     at = open_page("styrgrupp", "progress", account="sara")
     charts_before = len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))
-    assert any("Inga trygghetsindikatorer är inlagda ännu" in c.value for c in at.caption)
+    assert says(at.caption, "indicators.progress_empty")
     base = {"unit": "%", "area_level": "lan", "area_code": "", "source_url": "https://example.org/rapport"}
     real_store.save_indicator(Indicator(indicator="Andel otrygga", value=31.5, date=dt.date(2023, 12, 31),
                                         source="Trygghetsundersökningen", **base), actor="anna")

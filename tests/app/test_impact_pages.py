@@ -16,9 +16,10 @@ from scenes.i18n import t
 from scenes.model import Survey, SurveyKind
 from scenes.settings import Settings
 from scenes.views.dashboard import Dashboard
-from tests.app.conftest import OpenPage
+from tests.app.conftest import OpenPage, says
 
-FEWER = "färre än 3"
+FEWER = t("disclosure.fewer_than", "sv", n=3)  # how a withheld count reads (the default threshold, 3)
+HIGH = "4–5"  # the ratings that count as high (a range of figures, `scenes.domain.impact.high_range`)
 
 
 def _table(at: AppTest, column: str) -> pd.DataFrame:
@@ -51,8 +52,8 @@ def demo_store(app_env: Path) -> Path:
 def test_overview_states_impact_for_every_role(open_page: OpenPage, demo_store: Path, role: str) -> None:
     """Beside count and area: 14 scenes rated 4–5, of 41 rated, 12 without a rating (demo, February 2024)."""
     at = open_page(role, "overview", "sv")
-    metric = next(m for m in at.metric if m.label == "Hög inverkan (4–5)")
-    assert (metric.value, metric.proto.delta) == ("14", "av 41 bedömda · 12 saknar bedömning")
+    metric = next(m for m in at.metric if m.label == t("impact.kpi", "sv", range=HIGH))
+    assert (metric.value, metric.proto.delta) == ("14", t("impact.kpi_of", "sv", rated=41, missing=12))
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -61,11 +62,13 @@ def test_progress_shows_impact_per_survey_and_changes_for_every_role(open_page: 
     """Per survey the high-rated count and the distribution (chart and table); per pair of surveys the continuing
     scenes by change. The demo's 2021 -> 2023 merge compares with the highest of the two it merges: less harmful."""
     at = open_page(role, "progress", "sv")
-    assert "Inverkan över tid" in [s.value for s in at.subheader]
-    per_survey = _table(at, "Bedömda").set_index("Namn")
+    assert t("impact.title", "sv") in [s.value for s in at.subheader]
+    per_survey = _table(at, t("impact.col.rated", "sv")).set_index(t("col.name", "sv"))
     latest = per_survey.loc["Uppföljning februari 2024 (exempel)"]
-    assert [latest[c] for c in ("Scener", "Bedömda", "Saknar bedömning", "Hög inverkan (4–5)")] == [53, 41, 12, 14]
-    assert [latest[f"Bedömning {r}"] for r in range(1, 6)] == [8, 7, 12, 5, 9]
+    columns = [t("col.scenes", "sv"), t("impact.col.rated", "sv"), t("impact.col.missing", "sv"),
+               t("impact.col.high", "sv", range=HIGH)]
+    assert [latest[c] for c in columns] == [53, 41, 12, 14]
+    assert [latest[t("impact.col.rating", "sv", rating=r)] for r in range(1, 6)] == [8, 7, 12, 5, 9]
     changes = _table(at, t("impact.col.less", "sv"))
     assert list(changes.columns) == [t(f"impact.col.{c}", "sv") for c in ("from", "to", "continuing", "less", "equal",
                                                                           "more", "not_comparable")]
@@ -73,16 +76,16 @@ def test_progress_shows_impact_per_survey_and_changes_for_every_role(open_page: 
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
     scales = [layer["encoding"]["color"]["scale"] for spec in specs for layer in spec.get("layer", [])
               if "scale" in layer.get("encoding", {}).get("color", {})]
-    assert {"domain": ["1", "2", "3", "4", "5", "Ej bedömd"],
+    assert {"domain": ["1", "2", "3", "4", "5", t("impact.missing", "sv")],
             "range": ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154", "#d4d4d4"]} in scales  # missing: grey
 
 
 def test_progress_impact_in_english(open_page: OpenPage, demo_store: Path) -> None:
     """The section and its tables in English."""
     at = open_page("styrgrupp", "progress", "en")
-    assert "Impact over time" in [s.value for s in at.subheader]
-    assert "High impact (4–5)" in _table(at, "Rated").columns
-    assert "Not comparable" in _table(at, "Less harmful").columns
+    assert t("impact.title", "en") in [s.value for s in at.subheader]
+    assert t("impact.col.high", "en", range=HIGH) in _table(at, t("impact.col.rated", "en")).columns
+    assert t("impact.col.not_comparable", "en") in _table(at, t("impact.col.less", "en")).columns
 
 
 def test_participant_reads_county_wide_impact_counts(app_env: Path, open_page: OpenPage) -> None:
@@ -97,7 +100,7 @@ def test_participant_reads_county_wide_impact_counts(app_env: Path, open_page: O
     assert (exact[more], exact[less]) == (1, 2)
     assert (participant[more], participant[less]) == (1, 2)
     assert FEWER not in set(participant.astype(str))
-    assert participant["Kvarstående"] == 53
+    assert participant[t("impact.col.continuing", "sv")] == 53
 
 
 def test_no_ratings_is_an_empty_state_not_zeroes(app_env: Path, open_page: OpenPage) -> None:
@@ -107,8 +110,8 @@ def test_no_ratings_is_an_empty_state_not_zeroes(app_env: Path, open_page: OpenP
     dash.init(demo=True)
     _publish(dash, rated=False)
     at = open_page("styrgrupp", "progress", account="styrgrupp-progress")
-    assert any("Ingen kartläggning har bedömningar" in i.value for i in at.info)
-    assert not any("Bedömda" in d.value.columns for d in at.dataframe)
+    assert says(at.info, "impact.empty")
+    assert not any(t("impact.col.rated", "sv") in d.value.columns for d in at.dataframe)
     overview = open_page("styrgrupp", "overview", account="styrgrupp-overview")
-    metric = next(m for m in overview.metric if m.label == "Hög inverkan (4–5)")
-    assert (metric.value, metric.proto.delta) == ("–", "Ingen scen är bedömd")
+    metric = next(m for m in overview.metric if m.label == t("impact.kpi", "sv", range=HIGH))
+    assert (metric.value, metric.proto.delta) == ("–", t("impact.kpi_none", "sv"))

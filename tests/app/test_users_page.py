@@ -50,13 +50,14 @@ def test_no_choice_is_preselected(real: Dashboard, open_page: OpenPage) -> None:
     boxes = {b.key or b.label: b for b in at.main.selectbox}
     assert {k: b.value for k, b in boxes.items()} == {"p_who": None, t("users.role", "sv"): None, "u_who": None,
                                                       "u_role": None}
-    assert boxes["u_who"].placeholder == "Välj en person …"
-    assert boxes["u_role"].placeholder == "Välj en roll …"
-    assert [b for b in at.button if b.label == "Avsluta personens sessioner"] == []
-    assert not any(m.value.startswith("**Nytt lösenord") for m in at.markdown)
+    assert boxes["u_who"].placeholder == t("users.choose_person", "sv")
+    assert boxes["u_role"].placeholder == t("users.choose_role", "sv")
+    assert [b for b in at.button if b.label == t("users.end_sessions", "sv")] == []
+    password_form = "**" + t("users.new_password", "sv").split("{")[0]  # the catalogue's text before the name
+    assert not any(m.value.startswith(password_form) for m in at.markdown)
     _button(at, t("users.remove", "sv")).click().run()
     assert [e.value for e in at.error] == [t("users.choose_user_first", "sv")]
-    _button(at, "Byt roll").click().run()
+    _button(at, t("users.set_role", "sv")).click().run()
     assert [e.value for e in at.error] == [t("users.choose_first", "sv")]
     assert _roles(real) == {"ada": "admin", "bo": "analytiker"}
 
@@ -69,18 +70,18 @@ def test_removal_waits_for_a_confirmation_naming_the_person(real: Dashboard,
     at.selectbox(key="u_who").set_value("bo").run()
     _button(at, t("users.remove", "sv")).click().run()
     assert _roles(real) == {"ada": "admin", "bo": "analytiker"}
-    [question] = [w.value for w in at.warning]
-    assert question.startswith("Ta bort kontot **bo** (Analytiker)? Hen kan inte längre logga in")
+    assert [w.value for w in at.warning] == [
+        t("users.confirm_remove", "sv", user="bo", role=t("role.analytiker", "sv"))]
     _button(at, t("users.cancel", "sv")).click().run()
     assert _roles(real) == {"ada": "admin", "bo": "analytiker"}
-    assert [s.value for s in at.success] == ["Inget ändrades."]
+    assert [s.value for s in at.success] == [t("users.cancelled", "sv")]
     assert [w.value for w in at.warning] == []
     _button(at, t("users.remove", "sv")).click().run()
-    _button(at, "Ja, ta bort bo").click().run()
+    _button(at, t("users.confirm_yes_remove", "sv", user="bo")).click().run()
     assert list(at.exception) == []
     assert _roles(real) == {"ada": "admin"}
-    assert [s.value for s in at.success] == ["Kontot bo togs bort; hens inloggningar avslutades."]
-    assert _listed(at) == {"ada": "Administratör"}
+    assert [s.value for s in at.success] == [t("users.removed", "sv", user="bo")]
+    assert _listed(at) == {"ada": t("role.admin", "sv")}
     assert real.audit().iloc[0][["action", "actor", "detail"]].tolist() == ["user-remove", "ada", "bo"]
 
 
@@ -91,19 +92,18 @@ def test_role_change_waits_for_a_confirmation_and_shows_at_once(real: Dashboard,
     at = _users(open_page)
     at.selectbox(key="u_who").set_value("bo").run()
     at.selectbox(key="u_role").set_value("styrgrupp").run()
-    _button(at, "Byt roll").click().run()
-    [question] = [w.value for w in at.warning]
-    assert question.startswith("Byta rollen för **bo** från Analytiker till Styrgrupp? Användarens inloggningar "
-                               "avslutas direkt")
+    _button(at, t("users.set_role", "sv")).click().run()
+    assert [w.value for w in at.warning] == [t("users.confirm_role", "sv", user="bo", old=t("role.analytiker", "sv"),
+                                               new=t("role.styrgrupp", "sv"))]
     at.selectbox(key="u_role").set_value("deltagare").run()
     assert [w.value for w in at.warning] == []  # the question was about Styrgrupp: asked again, or nothing
-    assert [b for b in at.button if b.label == "Ja, byt roll"] == []
-    _button(at, "Byt roll").click().run()
+    assert [b for b in at.button if b.label == t("users.confirm_yes_role", "sv")] == []
+    _button(at, t("users.set_role", "sv")).click().run()
     assert _roles(real)["bo"] == "analytiker"
-    _button(at, "Ja, byt roll").click().run()
+    _button(at, t("users.confirm_yes_role", "sv")).click().run()
     assert _roles(real)["bo"] == "deltagare"
-    assert _listed(at)["bo"] == "Workshopdeltagare"
-    assert [s.value for s in at.success] == ["bo har nu rollen Workshopdeltagare; hens inloggningar avslutades."]
+    assert _listed(at)["bo"] == t("role.deltagare", "sv")
+    assert [s.value for s in at.success] == [t("users.role_set", "sv", user="bo", role=t("role.deltagare", "sv"))]
 
 
 def test_a_new_user_is_listed_at_once(real: Dashboard, open_page: OpenPage) -> None:
@@ -112,23 +112,24 @@ def test_a_new_user_is_listed_at_once(real: Dashboard, open_page: OpenPage) -> N
     form_role = next(b for b in at.selectbox if b.key is None)
     at.text_input[0].input("cecilia")
     at.text_input[1].input(TEST_PASSWORD)
-    next(b for b in at.button if b.label == "Lägg till användare").click().run()
+    _button(at, t("users.add", "sv")).click().run()
     assert [e.value for e in at.error] == [t("users.role_missing", "sv")]
     assert "cecilia" not in _roles(real)
     at.text_input[0].input("cecilia")
     at.text_input[1].input(TEST_PASSWORD)
     form_role = next(b for b in at.selectbox if b.key is None)
     form_role.set_value("styrgrupp")
-    next(b for b in at.button if b.label == "Lägg till användare").click().run()
+    _button(at, t("users.add", "sv")).click().run()
     assert _roles(real)["cecilia"] == "styrgrupp"
-    assert _listed(at)["cecilia"] == "Styrgrupp"
-    assert [s.value for s in at.success] == ["cecilia har lagts till."]
+    assert _listed(at)["cecilia"] == t("role.styrgrupp", "sv")
+    assert [s.value for s in at.success] == [t("users.added", "sv", user="cecilia")]
 
 
 @pytest.mark.parametrize(("second_admin", "action", "confirm", "message"), [
-    (False, t("users.remove", "sv"), "Ja, ta bort ada", "”ada” är den sista administratören"),
-    (False, "Byt roll", "Ja, byt roll", "”ada” är den sista administratören"),
-    (True, t("users.remove", "sv"), "Ja, ta bort ada", "Du kan inte ta bort kontot du är inloggad med"),
+    (False, t("users.remove", "sv"), t("users.confirm_yes_remove", "sv", user="ada"),
+     t("error.last_admin", "sv", username="ada")),
+    (False, t("users.set_role", "sv"), t("users.confirm_yes_role", "sv"), t("error.last_admin", "sv", username="ada")),
+    (True, t("users.remove", "sv"), t("users.confirm_yes_remove", "sv", user="ada"), t("error.remove_self", "sv")),
 ])
 def test_removing_oneself_or_the_last_administrator_is_refused(real: Dashboard, open_page: OpenPage,
                                                                second_admin: bool, action: str, confirm: str,
@@ -143,7 +144,7 @@ def test_removing_oneself_or_the_last_administrator_is_refused(real: Dashboard, 
     _button(at, action).click().run()
     _button(at, confirm).click().run()
     assert list(at.exception) == []
-    assert [e.value.split("\n\n")[-1][:len(message)] for e in at.error] == [message]
+    assert [e.value.split("\n\n")[-1] for e in at.error] == [message]
     assert _roles(real) == {"ada": "admin", "bo": "analytiker"} | ({"cia": "admin"} if second_admin else {})
 
 
@@ -159,11 +160,15 @@ def test_blocking_waits_for_a_confirmation_and_times_are_stockholm_time(real: Da
     last_login = dict(zip(table[t("users.person", "sv")], table[t("users.last_login", "sv")], strict=True))
     assert last_login["eva@example.se"] == "2026-12-06 00:12"
     at.selectbox(key="p_who").set_value("eva@example.se").run()
-    _button(at, "Spärra identiteten").click().run()
+    _button(at, t("users.block", "sv")).click().run()
     assert not real.identities.blocked("eva@example.se")
-    [question] = [w.value.replace("\u2060", "").replace("\\", "") for w in at.warning]  # as Markdown shows it
-    assert question.startswith("Spärra **eva@example.se**? Hens sessioner avslutas")
-    next(b for b in at.button if b.label.startswith("Ja, spärra eva")).click().run()
+    def shown(text: str) -> str:  # as Markdown shows it: no escapes, no invisible word joiner
+        return text.replace("\u2060", "").replace("\\", "")
+
+    assert [shown(w.value) for w in at.warning] == [t("users.confirm_block", "sv", user="eva@example.se")]
+    yes = t("users.confirm_yes_block", "sv", user="eva@example.se")
+    next(b for b in at.button if shown(b.label) == yes).click().run()
     assert real.identities.blocked("eva@example.se")
     table = at.dataframe[0].value
-    assert dict(zip(table[t("users.person", "sv")], table["Spärrad"], strict=True))["eva@example.se"] == "Spärrad"
+    blocked = t("users.blocked", "sv")  # the column and its mark
+    assert dict(zip(table[t("users.person", "sv")], table[blocked], strict=True))["eva@example.se"] == blocked
