@@ -16,6 +16,7 @@ from typing import Any
 import folium
 import geopandas as gpd
 import pytest
+from branca.element import MacroElement
 from shapely.geometry import Point, box
 from streamlit.testing.v1 import AppTest
 
@@ -27,6 +28,7 @@ from scenes.render.map.markup import Text
 from scenes.render.maps import MapOptions, export_html
 from scenes.settings import PROJECT_ROOT, Settings
 from scenes.views.dashboard import Dashboard
+from tests.render.test_escaping import _frame, _json_text  # one hostile scene; JSON's \\u escapes decoded
 
 #: each one evaluated, a comment, or a syntax error if the text were a template; the pid one ran code on the server
 JINJA = [
@@ -37,18 +39,6 @@ JINJA = [
     "{# kommentar",
     "}} {{",
 ]
-
-
-def _json_text(page: str) -> str:
-    """The page with JSON's \\uXXXX escapes decoded (folium writes <, >, & and non-ASCII that way)."""
-    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), page)
-
-
-def _frame(text: str) -> gpd.GeoDataFrame:
-    return normalise_scene_frame(gpd.GeoDataFrame({
-        "survey_id": ["s"], "scene_id": ["X1"], "name": [text], "kommun_kod": ["0127"], "kommun": [text],
-        "lokalpolisomrade": ["botkyrka"], "categories": [["festmiljo"]], "notes": [text],
-    }, geometry=[Point(17.83, 59.2)], crs=4326))
 
 
 @pytest.mark.parametrize("payload", JINJA)
@@ -90,7 +80,7 @@ def test_single_pass_draws_what_branca_drew(ref: Reference, monkeypatch: pytest.
         options = MapOptions(lang="sv", precision=precision, disclosure=SHOW_ALL)
         ours = export_html(ref, frame, None, options, title="Kartläggning", notice="Exempel")
         with monkeypatch.context() as patched:
-            patched.setattr(markup.MacroElement, "render", markup.BRANCA_RENDER)
+            patched.setattr(MacroElement, "render", markup.BRANCA_RENDER)
             theirs = export_html(ref, frame, None, options, title="Kartläggning", notice="Exempel")
         unnamed = re.compile(r"_[0-9a-f]{32}")  # folium's random ids of the elements the export leaves unnamed
         assert unnamed.sub("_ID", ours) == unnamed.sub("_ID", theirs), precision
