@@ -220,7 +220,8 @@ def upload_form_edits(dash: Dashboard, data: bytes, *, cached: bool) -> tuple[in
         t0 = time.perf_counter()
         for kind in (None, *FORM_EDITS):
             upload_view.upload_review(dash, "u.csv", data, survey_date=DEMO_ERA, kind=kind, target=None,
-                                      mapping=None, sheet=None, lang="sv", preview=True, cached=cached)
+                                      mapping=None, sheet=None, lang="sv", preview=True, disclosure=SHOW_ALL,
+                                      cached=cached)
         return calls, time.perf_counter() - t0
     finally:
         names["validate"] = real

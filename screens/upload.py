@@ -67,7 +67,8 @@ def render() -> None:
     mapping = {h: st.session_state.get(keys.column_mapping(h)) for h in st.session_state.get(keys.UP_UNKNOWN, [])}
     with st.status(ui.tr("upload.checking"), expanded=False) as status:  # once per file and choices (cached)
         review = upload_review(dash, name_of_file, data, survey_date=day, kind=kind, target=target,
-                               mapping=mapping or None, sheet=sheet, lang=lang, preview=True)
+                               mapping=mapping or None, sheet=sheet, lang=lang, preview=True,
+                               disclosure=ui.disclosure())
         check = review.check
         errors = len(check.result.errors)
         status.update(label=ui.tr("upload.checked_errors", n=errors, rows=len(check.frame)) if errors

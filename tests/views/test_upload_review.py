@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from scenes.domain.disclosure import SHOW_ALL
 from scenes.domain.query import changed_tags, compare
 from scenes.i18n import t
 from scenes.ingest import preview as ingest_preview
@@ -60,7 +61,7 @@ def _zero(counter: Counter) -> None:
 
 
 CHOICES: dict[str, Any] = {"survey_date": LATER, "kind": SurveyKind.KARTLAGGNING, "target": None, "mapping": None,
-                           "sheet": None, "lang": "sv", "preview": False}
+                           "sheet": None, "lang": "sv", "preview": False, "disclosure": SHOW_ALL}
 
 
 def _review(demo: Dashboard, data: bytes, **choices: Any) -> view.UploadReview:

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from scenes import Dashboard
 from scenes.cli.common import _dash, _date, _read_bytes, _write
+from scenes.domain.disclosure import SHOW_ALL
 from scenes.errors import ScenesError, ValidationFailed
 from scenes.i18n import error_text, problem_text, t
 from scenes.ingest.triage import ProblemGroup, example_text, group_examples, group_title, triage, triage_json
@@ -74,7 +75,8 @@ def _cmd_validate(args: argparse.Namespace, settings: Settings, dashboard: Dashb
     lang = args.lang or settings.language
     review = upload_review(dash, args.file.name, _read_bytes(args.file, dash.settings.file_limits.max_bytes),
                            survey_date=day, kind=None, target=None, mapping=None, sheet=args.sheet, lang=lang,
-                           preview=False, cached=False)  # the page's review of the file: the same report
+                           preview=False, disclosure=SHOW_ALL,  # the operator's shell sees everything
+                           cached=False)  # the page's review of the file: the same report
     check = review.check
     if args.apply and check.raw is not None:
         codes = set(args.apply)
@@ -87,7 +89,8 @@ def _cmd_validate(args: argparse.Namespace, settings: Settings, dashboard: Dashb
         _write(correction.data, output)
         print(f"{correction.changes} cell(s) changed; checking {output.name}.", file=sys.stderr)
         check = upload_review(dash, output.name, correction.data, survey_date=day, kind=None, target=None,
-                              mapping=None, sheet=None, lang=lang, preview=False, cached=False).check
+                              mapping=None, sheet=None, lang=lang, preview=False, disclosure=SHOW_ALL,
+                              cached=False).check
     _print_report(check, lang, as_json=args.json)
     return 2 if not check.readable else (0 if check.ok else 1)
 
@@ -99,7 +102,8 @@ def _cmd_import(args: argparse.Namespace, settings: Settings, dashboard: Dashboa
     lang = args.lang or settings.language
     review = upload_review(dash, args.file.name, _read_bytes(args.file, dash.settings.file_limits.max_bytes),
                            survey_date=day, kind=None, target=None, mapping=None, sheet=args.sheet, lang=lang,
-                           preview=False, cached=False)  # the page's review of the file: the same report
+                           preview=False, disclosure=SHOW_ALL,  # the operator's shell sees everything
+                           cached=False)  # the page's review of the file: the same report
     check = review.check
     if not check.ok:
         _print_report(check, lang, as_json=False, stream=sys.stderr)

@@ -35,6 +35,7 @@ from scenes.model import Lang, Survey, SurveyKind
 if TYPE_CHECKING:
     import geopandas as gpd
 
+    from scenes.domain.disclosure import Disclosure
     from scenes.ingest.preview import Preview
     from scenes.ingest.upload import UploadCheck
     from scenes.views.dashboard import Dashboard
@@ -119,9 +120,10 @@ def _keep(cache: weakref.WeakKeyDictionary[Dashboard, OrderedDict[Hashable, T]],
 
 
 def _review_key(check_key: tuple[Hashable, ...], dash: Dashboard, *, kind: SurveyKind | None, target: str | None,
-                lang: Lang, preview: bool) -> tuple[Hashable, ...]:
+                lang: Lang, preview: bool, disclosure: Disclosure) -> tuple[Hashable, ...]:
     """What decides a review on top of its check (see the module's note)."""
-    return (*check_key, None if kind is None else str(kind), target, lang, preview, local_today(), dash.data_version())
+    return (*check_key, None if kind is None else str(kind), target, lang, preview, disclosure, local_today(),
+            dash.data_version())
 
 
 def _check_key(dash: Dashboard, digest: str, *, name: str, survey_date: dt.date | None,
@@ -133,8 +135,11 @@ def _check_key(dash: Dashboard, digest: str, *, name: str, survey_date: dt.date 
 
 def upload_review(dash: Dashboard, name: str, data: bytes, *, survey_date: dt.date | None,
                   kind: SurveyKind | None, target: str | None, mapping: dict[str, str | None] | None,
-                  sheet: str | None, lang: Lang, preview: bool, cached: bool = True) -> UploadReview:
+                  sheet: str | None, lang: Lang, preview: bool, disclosure: Disclosure,
+                  cached: bool = True) -> UploadReview:
     """The review of the file `name` with the bytes `data`, checked as of `survey_date` (police areas change).
+    `disclosure`: the reader's, for the preview's change tables (the page passes the session's; uploading is an
+    action of the roles cleared for exact figures, so they see every count, but that is the role matrix's to say).
 
     `target`: the survey this file revises (None: a new survey of `kind`). `preview`: hold the file against the
     published surveys, the date warnings and the preview of a file that passed (the page does; `scenes validate`
@@ -143,24 +148,25 @@ def upload_review(dash: Dashboard, name: str, data: bytes, *, survey_date: dt.da
     """
     if not cached:
         check = dash.check_upload(name, data, mapping=mapping or None, sheet=sheet, survey_date=survey_date)
-        return _review(dash, check, survey_date=survey_date, kind=kind, target=target, lang=lang, preview=preview)
+        return _review(dash, check, survey_date=survey_date, kind=kind, target=target, lang=lang, preview=preview,
+                       disclosure=disclosure)
     digest = hashlib.sha256(data).hexdigest()
     check_key = _check_key(dash, digest, name=name, survey_date=survey_date, mapping=mapping, sheet=sheet)
-    key = _review_key(check_key, dash, kind=kind, target=target, lang=lang, preview=preview)
+    key = _review_key(check_key, dash, kind=kind, target=target, lang=lang, preview=preview, disclosure=disclosure)
     hit = _held(_reviews, dash, key)
     if hit is not None:
         return hit
     held = _held(_checks, dash, check_key)
     check = held if held is not None else _keep(_checks, dash, check_key, dash.check_upload(
         name, data, mapping=mapping or None, sheet=sheet, survey_date=survey_date))
-    review = _review(dash, check, survey_date=survey_date, kind=kind, target=target, lang=lang, preview=preview)
+    review = _review(dash, check, survey_date=survey_date, kind=kind, target=target, lang=lang, preview=preview,
+                     disclosure=disclosure)
     return _keep(_reviews, dash, key, review)
 
 
 def _review(dash: Dashboard, check: UploadCheck, *, survey_date: dt.date | None, kind: SurveyKind | None,
-            target: str | None, lang: Lang, preview: bool) -> UploadReview:
+            target: str | None, lang: Lang, preview: bool, disclosure: Disclosure) -> UploadReview:
     from scenes.domain.breakdown import change_by
-    from scenes.domain.disclosure import SHOW_ALL
     from scenes.domain.query import changed_tags
 
     warnings: tuple[Problem, ...] = ()
@@ -178,8 +184,7 @@ def _review(dash: Dashboard, check: UploadCheck, *, survey_date: dt.date | None,
     if target and guard.unchanged:  # nothing to publish: the page says so and shows no changes
         return UploadReview(check, triage(check.result.problems), target, warnings, previous, earlier, guard,
                             pd.DataFrame(), {})
-    # exact counts: uploading is an action of the roles cleared for exact figures (`scenes.access.auth`)
-    tables = {dimension: change_by(earlier, check.frame, dash.reference, dimension, lang, disclosure=SHOW_ALL)
+    tables = {dimension: change_by(earlier, check.frame, dash.reference, dimension, lang, disclosure=disclosure)
               for dimension in CHANGE_DIMENSIONS}
     return UploadReview(check, triage(check.result.problems), target, warnings, previous, earlier, guard,
                         changed_tags(earlier, check.frame), tables)
