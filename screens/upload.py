@@ -109,9 +109,10 @@ def render() -> None:
                                        key=f"dl_up_{dimension}")
     options = maps.MapOptions(lang=lang, basemap=dash.settings.basemap, precision="exact",
                               disclosure=ui.disclosure())
-    center, zoom = maps.viewport(check.frame)
-    ui.show_map(maps.base_map(dash.reference, options), maps.layers(dash.reference, check.frame, None, options),
-                key="preview_map", center=center, zoom=zoom, height=420)
+    fit = maps.fit_layer(maps.scene_extent(dash.reference, check.frame, precision="exact"),
+                         max_zoom=maps.fit_max_zoom(dash.settings.basemap))
+    ui.show_map(dash.reference, options, [fit, *maps.layers(dash.reference, check.frame, None, options)],
+                key="preview_map", height=420)
 
     def publish(actor: str) -> None:
         with st.status(ui.tr("upload.publishing")) as status:

@@ -26,8 +26,10 @@ from scenes.domain.measures import Measure
 from scenes.domain.progress import Progress, SurveyStats
 from scenes.domain.protection import Protected, protection
 from scenes.model import Lang
-from scenes.render.assets import install_static
+from scenes.reference import Reference
+from scenes.render.assets import install_script, install_static
 from scenes.render.charts import progress_chart, progress_table, to_png
+from scenes.render.maps import geography
 from scenes.render.printmap import print_map, print_map_data
 from scenes.settings import Settings
 
@@ -56,6 +58,18 @@ def dashboard() -> Dashboard:
         print(f"scenes: no account exists yet. Setup code for the first administrator: {code} "
               "(enter it on the sign-in page; `scenes setup-code` prints it again).", file=sys.stderr, flush=True)
     return dash
+
+
+_GEOGRAPHY_WRITTEN: set[str] = set()  # digests of the geography scripts this process has written
+
+
+def install_geography(ref: Reference) -> None:
+    """Write `ref`'s geography script into the static folder once per process (the map refers to it by its
+    digest; every instance writes the same file for the same reference, atomically)."""
+    geo = geography(ref)
+    if geo.digest not in _GEOGRAPHY_WRITTEN:
+        install_script(STATIC_DIR, geo.file_name, geo.script)
+        _GEOGRAPHY_WRITTEN.add(geo.digest)
 
 
 def upload_cap_mib(settings: Settings | None = None) -> int:

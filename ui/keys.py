@@ -67,6 +67,7 @@ SCENE_MAP = _key("scene_map", "page map: the map component (its last click)")
 SEL_CLICK = _key("_sel_click", "ui.map.selection: the map click last seen")
 SEL_ROWS = _key("_sel_rows", "ui.map.selection: the table rows last seen")
 SEL = _key("_sel", "ui.map.selection: the scene chosen on map or table")
+MAP_FIT = _key("_map_fit", "ui.map.fitting: the box the map was last fitted to (extent, box, closest zoom, nonce)")
 
 # -- Samordning (ui.coordination) --------------------------------------------------------------------------------
 COORD_PRESET = _key("_coord_preset", "ui.coordination: the link's parameters last copied into the widgets")

@@ -123,22 +123,32 @@ def view(choice: MapChoice) -> MapView:
                     lang="en" if ui.lang() == "en" else "sv", source=Cached())
 
 
-def framing(bounds: maps.Bounds, size: tuple[int, int]) -> tuple[tuple[float, float], float, folium.FeatureGroup]:
-    """The map's first view of `bounds` (the view's extent): the server's centre and zoom for a map of about
-    `size`, and the layer that fits the box in the browser at the map's real size (`maps.fit_layer`); without tiles
-    no closer than 12 (`maps.fit_max_zoom`)."""
-    closest = maps.fit_max_zoom(ui.dashboard().settings.basemap)
-    center, zoom = maps.fit_view(bounds, *size, max_zoom=closest)
-    return center, zoom, maps.fit_layer(bounds, max_zoom=closest)
+def fitting(view: MapView, selected: str | None, moved: bool) -> folium.FeatureGroup:
+    """The layer that sets the map's view in the browser (`maps.fit_layer`, at the map's real size): the view's
+    extent, fitted once each time the extent changes (without tiles no closer than 12: `maps.fit_max_zoom`); a
+    scene just selected, on the map or in the table, centred (15 over tiles; 12 without, where borders, water and
+    names still show where it lies). What was fitted last is kept in the session, so a rerun that changes neither
+    keeps the reader's own pan and zoom, and selecting the same scene again after moving away centres it again."""
+    basemap = ui.dashboard().settings.basemap
+    held = st.session_state.get(keys.MAP_FIT)
+    nonce = held[3] if held else 0
+    if moved and selected is not None:
+        point = view.shown[view.shown["scene_id"].astype(str) == selected].geometry.iloc[0].representative_point()
+        at = (round(point.y, 6), round(point.x, 6))
+        held = (view.extent, (at, at), 12 if basemap == "none" else 15, nonce + 1)
+    elif held is None or held[0] != view.extent:
+        held = (view.extent, view.extent, maps.fit_max_zoom(basemap), nonce)
+    st.session_state[keys.MAP_FIT] = held
+    return maps.fit_layer(held[1], max_zoom=held[2], nonce=held[3])
 
 
 def draw(ref: Reference, options: maps.MapOptions, layers: list[folium.FeatureGroup], fit: folium.FeatureGroup, *,
-         key: str, center: tuple[float, float], zoom: float, clicks: bool, height: int) -> None:
-    """One map on a base map and a fitting layer of its own. streamlit-folium adds the layers to the map object it is
+         key: str, clicks: bool, height: int) -> None:
+    """One map on a base map and a fitting layer of its own, first (it sets the view before the layers draw
+    themselves, so they draw once: `maps.fit_layer`). streamlit-folium adds the layers to the map object it is
     given and renames that object's elements as it writes their script, so two maps drawn from one base map (Två
     kartor) share and break each other's script: the second map referred to elements only the first defined."""
-    ui.show_map(maps.base_map(ref, options), [*layers, copy.deepcopy(fit)], key=key, center=center, zoom=zoom,
-                clicks=clicks, height=height)
+    ui.show_map(ref, options, [copy.deepcopy(fit), *layers], key=key, clicks=clicks, height=height)
 
 
 def show(view: MapView, pair: bool) -> None:
@@ -146,9 +156,7 @@ def show(view: MapView, pair: bool) -> None:
     selected scene's details. A click on a scene or a row chosen in the table selects it (exact precision)."""
     present, exact, ref, options = view.choice.presentation, view.exact, view.reference, view.options
     selected, moved = selection(view.shown) if exact else (None, False)
-    size = (1500, 800) if present else (760, 540)
-    center, zoom, fit = framing(view.extent, size)
-    center, zoom = focus(view.shown, selected) if moved and selected else (center, zoom)
+    fit, height = fitting(view, selected, moved), 800 if present else 540
     if pair and view.earlier is None:
         st.info(ui.tr("map.side_by_side_needs_compare"), icon=":material/info:")
     left, right = st.columns([4, 1] if present else [3, 1], gap="medium")
@@ -159,12 +167,12 @@ def show(view: MapView, pair: bool) -> None:
             with before:
                 st.markdown(f"**{ui.escape_markdown(view.earlier.name)}**")
                 draw(ref, options, maps.layers(ref, view.earlier_shown, None, options), fit,
-                     key="scene_map_before", center=center, zoom=zoom, clicks=False, height=size[1])
+                     key="scene_map_before", clicks=False, height=height)
             target.markdown(f"**{ui.escape_markdown(view.survey.name)}**")
         with target:
             draw(ref, options, maps.layers(ref, view.shown, view.ceased, options, changes=view.changes.codes,
                                            selected=selected),
-                 fit, key=MAP, center=center, zoom=zoom, clicks=exact, height=size[1])
+                 fit, key=MAP, clicks=exact, height=height)
     with right:
         if present and view.survey.demo:
             st.warning(ui.tr("map.demo_short"), icon=":material/info:")
@@ -228,13 +236,6 @@ def selection(shown: Any) -> tuple[str | None, bool]:
         chosen = None
     st.session_state[keys.SEL_CLICK], st.session_state[keys.SEL_ROWS], st.session_state[keys.SEL] = click, rows, chosen
     return chosen, changed and chosen is not None
-
-
-def focus(shown: Any, scene_id: str) -> tuple[tuple[float, float], float]:
-    """Centre on a selected scene. Close in (15) over a tile basemap; without tiles, at 12, where municipality
-    borders, water and names still show where the scene lies (closer in, the map is one coloured area)."""
-    point = shown[shown["scene_id"].astype(str) == scene_id].geometry.iloc[0].representative_point()
-    return (round(point.y, 6), round(point.x, 6)), 12 if ui.dashboard().settings.basemap == "none" else 15
 
 
 def state_filter() -> SceneFilter:

@@ -18,22 +18,28 @@ from scenes.domain.progress import Progress
 from scenes.domain.query import Comparison, HistoryEntry
 from scenes.i18n import CATALOGUE, t, time_text
 from scenes.io.formats import table_to_csv
+from scenes.reference import Reference
+from scenes.render import maps
 from scenes.render.tables import only_dates, readable
-from ui.cache import county_map_image, dashboard, progress_chart_spec
+from ui.cache import county_map_image, dashboard, install_geography, progress_chart_spec
 from ui.lang import day, escape_markdown, lang, num, tr
 from ui.links import switch_to
 from ui.session import disclosure, download_data, exact
 
 
-def show_map(base: folium.Map, layers: list[folium.FeatureGroup], *, key: str, center: tuple[float, float],
-             zoom: float, height: int = 580, clicks: bool = True) -> dict[str, Any]:
-    """Render a map without reruns on pan/zoom and without remounting when only the layers change.
+def show_map(ref: Reference, options: maps.MapOptions, layers: list[folium.FeatureGroup], *, key: str,
+             height: int = 580, clicks: bool = True) -> dict[str, Any]:
+    """Render a map (the base map of `ref` drawn with `options`, and `layers`) without reruns on pan/zoom and
+    without remounting when only the layers change.
 
-    Only clicks come back (and only when `clicks`): panning and zooming never rerun the app.
+    The base map's shapes come from the geography script (`maps.geography`), written into the static folder
+    before the first map that needs it is sent, so the browser fetches them once instead of with every rerun.
+    The view is set in the browser by a fit layer among `layers` (`maps.fit_layer`), never by a centre and zoom
+    sent from here. Only clicks come back (and only when `clicks`): panning and zooming never rerun the app.
     """
-    result = st_folium(base, key=key, height=height, use_container_width=True, feature_group_to_add=layers,
-                       center=center, zoom=zoom,
-                       layer_control=folium.LayerControl(collapsed=True),
+    install_geography(ref)
+    result = st_folium(maps.base_map(ref, options), key=key, height=height, use_container_width=True,
+                       feature_group_to_add=layers, layer_control=folium.LayerControl(collapsed=True),
                        returned_objects=["last_object_clicked"] if clicks else [])
     return result or {}
 

@@ -85,6 +85,36 @@ def test_filter_change_updates_the_map_without_remount(page: Page, server: str) 
     assert page.blocked == []
 
 
+def test_the_shapes_come_once_from_one_cached_file(page: Page, server: str) -> None:
+    """The outlines, the land around and the shaded municipalities are drawn from the geography script, which the
+    map's frame fetches once: a filter change recolours the municipalities (the hover says the new figure) without
+    fetching it or sending the shapes again."""
+    fetched: list[str] = []
+    page.page.on("request", lambda r: fetched.append(r.url) if "/geo-" in r.url else None)
+    _open_map(page, server)
+    assert _scene_count(page, 53).get("total") == 53
+    shapes = """() => ({shaded: document.querySelectorAll('.leaflet-overlay-pane path.municipality-shade').length,
+                        outlines: document.querySelectorAll('.leaflet-outlines-pane path').length})"""
+    drawn = _frame(page).evaluate(shapes)  # type: ignore[attr-defined]
+    assert drawn["shaded"] == 26, drawn  # the 26 municipalities
+    assert drawn["outlines"] >= 2, drawn  # the county, the police areas
+    assert len(fetched) == 1, fetched
+    assert re.search(r"/app/static/vendor/geo-[0-9a-f]{16}\.js$", fetched[0]), fetched
+    open_filters(page)
+    choose(page.page, "Kommun", "Botkyrka")
+    assert _scene_count(page, 7).get("total") == 7
+    assert _frame(page).evaluate(shapes) == drawn  # the same shapes, recoloured
+    assert len(fetched) == 1, fetched
+    # Botkyrka's shape says what it now shows
+    _frame(page).evaluate("""() => window.map.eachLayer(l => {
+        if (l.feature && l.feature.properties.code === '0127') { l.openTooltip(); } })""")  # type: ignore[attr-defined]
+    tip = _frame(page).locator(".leaflet-tooltip.shade-tip").first  # type: ignore[attr-defined]
+    tip.wait_for(timeout=10_000)
+    lines = [" ".join(line.split()) for line in tip.inner_text().splitlines()]
+    assert lines == ["Kommun Botkyrka", "Antal scener 7"], lines
+    assert page.blocked == []
+
+
 def test_clicking_a_scene_shows_details_and_history(page: Page, server: str) -> None:
     """A click on a marker shows that scene's details and its history across the three surveys."""
     page.page.goto(server + "/karta?kommun=0127")

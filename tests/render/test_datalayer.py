@@ -37,7 +37,7 @@ def test_one_block_for_every_scene_and_no_marker_made_in_python(ref: Reference, 
 
 def test_clustering_follows_the_option(ref: Reference, latest: gpd.GeoDataFrame) -> None:
     """Near scenes share a disc unless the map is drawn without clustering (then every scene is its own marker)."""
-    radius = re.compile(r"var R = (\d+),")
+    radius = re.compile(r'"radius": (\d+)')
     assert radius.findall(_render(ref, latest)) == [str(CLUSTER_RADIUS_PX)]
     unclustered = MapOptions(cluster=False, lang="sv", precision="exact", disclosure=SHOW_ALL)
     assert radius.findall(_render(ref, latest, options=unclustered)) == ["0"]
@@ -48,5 +48,5 @@ def test_generalised_map_has_no_data_layer(ref: Reference, latest: gpd.GeoDataFr
     options = MapOptions(lang="sv", precision="generalised", disclosure=Disclosure.for_precision("generalised", 3))
     page = _render(ref, latest, latest.iloc[:3], options)
     assert _points(page) == []
-    assert "scenePoints" not in page
+    assert "ScenesMap.dataLayer" not in page
     assert not any(str(name) in page for name in latest["name"])

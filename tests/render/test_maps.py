@@ -17,24 +17,22 @@ from scenes.domain.disclosure import SHOW_ALL
 from scenes.domain.query import SceneFilter, ceased_since
 from scenes.io.formats import normalise_scene_frame
 from scenes.reference import Reference
-from scenes.render.assets import AssetLinks, inline_assets
 from scenes.render.maps import (
     EXPORT_LEGEND_PX,
-    FIT_MAX_ZOOM,
     FIT_MIN_SPAN_M,
     NAMES_Z,
     Bounds,
     MapOptions,
     base_map,
-    fit_view,
+    export_html,
     full_map,
+    geography,
     layers,
     legend,
     map_classes,
     municipality_values,
     safe,
     scene_extent,
-    viewport,
 )
 
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)> \"quoted\" 'single' `tick` ${x} \\"
@@ -127,13 +125,15 @@ def test_no_cdn_urls(ref: Reference, latest: gpd.GeoDataFrame) -> None:
 
 
 def test_export_is_standalone(ref: Reference, latest: gpd.GeoDataFrame) -> None:
-    """The exported HTML inlines every script and stylesheet: no src/href to any asset remains."""
-    links = AssetLinks()
-    page = inline_assets(_render(ref, latest), links)
+    """The exported HTML inlines every script and stylesheet (the map's geography too): no src/href to any asset
+    remains."""
+    page = export_html(ref, latest, None, MapOptions(lang="sv", precision="exact", disclosure=SHOW_ALL))
     assert (re.findall(r"<script[^>]+src=", page), re.findall(r"<link[^>]+stylesheet", page)) == ([], [])
     assert "Leaflet 1.9" in page  # the library itself, inlined
     assert "markerClusterGroup" not in page  # the scenes cluster themselves (`datalayer`): no plugin is shipped
     assert "url(images/" not in page
+    assert f"window.ScenesGeo[{json.dumps(geography(ref).digest)}] = " in page  # the shapes, inlined once
+    assert page.count(geography(ref).script.splitlines()[1][:60]) == 1
 
 
 def test_osm_basemap_is_opt_in(ref: Reference, latest: gpd.GeoDataFrame) -> None:
@@ -165,15 +165,6 @@ def test_legend_matches_what_is_drawn(ref: Reference, latest: gpd.GeoDataFrame) 
     classes = [i for i in items if i.kind == "class"]
     assert "Fest- och nöjesmiljö" in categories
     assert len(classes) == 1 + len(map_classes(ref, [shown], "count").bounds)
-
-
-def test_viewport_defaults_to_county_when_empty(latest: gpd.GeoDataFrame) -> None:
-    """An empty selection shows the whole county; a selection is centred on its scenes."""
-    empty_center, _ = viewport(latest.iloc[0:0])
-    center, zoom = viewport(latest[latest["kommun_kod"] == "0181"])
-    assert empty_center == (59.40, 18.10)
-    assert 59.1 < center[0] < 59.3
-    assert zoom >= 10
 
 
 def test_layers_are_feature_groups_for_dynamic_update(ref: Reference, latest: gpd.GeoDataFrame) -> None:
@@ -245,24 +236,6 @@ def test_scene_extent_generalised_is_whole_municipalities(ref: Reference, latest
         ref, botkyrka.iloc[1:], precision="generalised")
     assert one == other
     assert _contains(one, shape)
-
-
-def test_fit_view_matches_the_box_and_caps_the_zoom(ref: Reference, latest: gpd.GeoDataFrame) -> None:
-    """The zoom is the largest half step at which the box fits the map; a wider map zooms in further; a single
-    scene stops at FIT_MAX_ZOOM."""
-    box = scene_extent(ref, latest, precision="exact")
-    (center, zoom), (_, wide_zoom) = fit_view(box, 760, 540), fit_view(box, 1500, 880)
-    (south, west), (north, east) = box
-    assert center == pytest.approx(((south + north) / 2, (west + east) / 2), abs=1e-5)
-    assert wide_zoom >= zoom + 0.5
-    degrees_per_px = 360 / (256 * 2 ** zoom)
-    assert (east - west) / degrees_per_px <= 760  # the box fits across at that zoom, and half a step closer in
-    closer = 360 / (256 * 2 ** (zoom + 0.5))  # it would not (across or, in Mercator, up)
-    merc_span = math.log(math.tan(math.pi / 4 + math.radians(north) / 2)) - math.log(
-        math.tan(math.pi / 4 + math.radians(south) / 2))
-    assert (east - west) / closer > 760 or merc_span * 180 / math.pi / closer > 540
-    _, single = fit_view(scene_extent(ref, latest.iloc[:1], min_span_m=10.0, precision="exact"), 1500, 880)
-    assert single == FIT_MAX_ZOOM
 
 
 def test_export_fits_the_scenes_and_keeps_the_legend_side_free(ref: Reference, latest: gpd.GeoDataFrame) -> None:

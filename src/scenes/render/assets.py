@@ -7,21 +7,33 @@ them inline (scripts, styles, and Leaflet's images as data URIs) so it opens off
 from __future__ import annotations
 
 import base64
+import hashlib
+import os
 import re
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xleaflet
 
-__all__ = ["AssetLinks", "inline_assets", "install_static"]
+__all__ = ["AssetLinks", "inline_assets", "install_script", "install_static"]
 
 LEAFLET_DIR = Path(xleaflet.BASE_DIR)
 
-#: served name -> source files, joined in this order. (Leaflet alone since the scenes' data layer clusters them
-#: itself: Leaflet.markercluster, 34 KB, and its two stylesheets were parsed and fetched before every first map.)
-_JS = {"leaflet.js": (LEAFLET_DIR / "leaflet.js",)}
+#: the map's own script (the scenes' data layer), served under a name carrying a digest of its content: a browser
+#: that keeps it never runs an older one after an upgrade
+MAP_SCRIPT = Path(__file__).resolve().parent / "map" / "scenes-map.js"
+
+
+def _content_name(path: Path) -> str:
+    return f"{path.stem}-{hashlib.sha256(path.read_bytes()).hexdigest()[:12]}{path.suffix}"
+
+
+#: served name -> source files, joined in this order. (Leaflet and the map's own script: since the scenes' data
+#: layer clusters them itself, Leaflet.markercluster, 34 KB, and its two stylesheets are no longer shipped.)
+_JS = {"leaflet.js": (LEAFLET_DIR / "leaflet.js",), _content_name(MAP_SCRIPT): (MAP_SCRIPT,)}
 _CSS = {"leaflet.css": LEAFLET_DIR / "leaflet.css"}
 VENDOR = "vendor"
 
@@ -32,8 +44,11 @@ class AssetLinks:
 
     base_url: str = "/app/static/" + VENDOR
 
+    def url(self, name: str) -> str:
+        return f"{self.base_url}/{name}"
+
     def js(self) -> list[tuple[str, str]]:
-        return [(name, f"{self.base_url}/{name}") for name in _JS]
+        return [(name, self.url(name)) for name in _JS]
 
     def css(self) -> list[tuple[str, str]]:
         return [(name, f"{self.base_url}/{name}") for name in _CSS]
@@ -52,12 +67,27 @@ def install_static(static_dir: Path) -> Path:
     files: dict[str, Callable[[], bytes]] = {name: partial(_script, name) for name in _JS}
     files |= {name: source.read_bytes for name, source in copies.items()}
     for name, content in files.items():
-        dest, data = target / name, content()
-        if not dest.exists() or dest.read_bytes() != data:
-            tmp = dest.with_name(dest.name + ".part")
-            tmp.write_bytes(data)
-            tmp.replace(dest)
+        _write(target / name, content())
     return target
+
+
+def install_script(static_dir: Path, name: str, text: str) -> Path:
+    """Write one further served script (the map's geography) into `static_dir/vendor` if missing or different.
+    Its URL is `AssetLinks().url(name)`."""
+    dest = static_dir / VENDOR / name
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    _write(dest, text.encode("utf-8"))
+    return dest
+
+
+def _write(dest: Path, data: bytes) -> None:
+    """Atomically (a whole file or the old one, never half of one: another instance may be serving it)."""
+    if not dest.exists() or dest.read_bytes() != data:
+        handle, name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".part")
+        with os.fdopen(handle, "wb") as tmp:
+            tmp.write(data)
+        os.chmod(name, 0o644)
+        Path(name).replace(dest)
 
 
 def _data_uri(path: Path) -> str:
@@ -71,11 +101,13 @@ def _css_inlined(path: Path) -> str:
                   lambda m: f"url({_data_uri(LEAFLET_DIR / m.group(1))})", text)
 
 
-def inline_assets(page: str, links: AssetLinks) -> str:
-    """Replace each asset `<script src>`/`<link>` in a rendered page by the file's content."""
-    for name in _JS:
-        tag = f'<script src="{links.base_url}/{name}"></script>'
-        body = _script(name).decode("utf-8").replace("</script", "<\\/script")
+def inline_assets(page: str, links: AssetLinks, scripts: Mapping[str, str] | None = None) -> str:
+    """Replace each asset `<script src>`/`<link>` in a rendered page by the file's content; `scripts` are further
+    served scripts by name (the map's geography, `scenes.render.map.geography`)."""
+    bodies = {name: _script(name).decode("utf-8") for name in _JS} | dict(scripts or {})
+    for name, text in bodies.items():
+        tag = f'<script src="{links.url(name)}"></script>'
+        body = text.replace("</script", "<\\/script")
         page = page.replace(tag, f"<script>/* {name} (inlined) */\n{body}\n</script>")
     for name, source in _CSS.items():
         tag = f'<link rel="stylesheet" href="{links.base_url}/{name}"/>'

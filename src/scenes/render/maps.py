@@ -8,8 +8,10 @@ Design:
 - The *base map* (water, the land around the county, the county outline, police area outlines, municipality
   names) does not depend on filters or on the survey, and its element ids are made deterministic, so
   streamlit-folium sees the same JavaScript on every rerun and never remounts (no flicker; stepping through
-  surveys only swaps layers). The *layers* (choropleth, scenes, ceased scenes, counts, the selected scene) go in
-  through `feature_group_to_add`.
+  surveys only swaps layers). Its shapes, and those the shading colours, are not in that JavaScript: they are one
+  script named by its digest (`geography`), which the map's frame fetches once, so a rerun sends only what
+  changed. The *layers* (choropleth, scenes, ceased scenes, counts, the selected scene) go in through
+  `feature_group_to_add`.
 - Readable without tiles: the background is water, the neighbouring counties are drawn as plain land, the
   county has a dark outline, and municipality names are placed without collisions (each name has the lowest
   zoom from which it fits, `scenes.render.cartography.min_zooms`; a class on the map container hides the others).
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 from scenes.render.map.base import base_map
 from scenes.render.map.export import export_html, full_map
+from scenes.render.map.geography import Geography, geography
 from scenes.render.map.layers import layers
 from scenes.render.map.legend import legend, legend_html
 from scenes.render.map.options import Bounds, LegendItem, MapOptions, TimeStep
@@ -52,9 +55,7 @@ from scenes.render.map.viewport import (
     FIT_MIN_ZOOM,
     fit_layer,
     fit_max_zoom,
-    fit_view,
     scene_extent,
-    viewport,
 )
 
 __all__ = [
@@ -72,6 +73,7 @@ __all__ = [
     "ONGOING_RING",
     "WATER",
     "Bounds",
+    "Geography",
     "LegendItem",
     "MapOptions",
     "TimeStep",
@@ -79,8 +81,8 @@ __all__ = [
     "export_html",
     "fit_layer",
     "fit_max_zoom",
-    "fit_view",
     "full_map",
+    "geography",
     "layers",
     "legend",
     "legend_html",
@@ -88,5 +90,4 @@ __all__ = [
     "municipality_values",
     "safe",
     "scene_extent",
-    "viewport",
 ]

@@ -4,6 +4,8 @@
 - `options`: what to draw (`MapOptions`) and the values passed between the parts (`LegendItem`, `TimeStep`, `Bounds`);
 - `leaflet`: the Leaflet extensions, each one a small script (`MacroElement`): focus, zoom classes, labels, the
   scenes' data layer, the time control, the fitted view;
+- `geography`: the fixed shapes as one script the browser fetches once (`geo-<digest>.js`), and the layers
+  drawn from it (outlines, the municipality shading);
 - `base`: the filter-independent base map (water, surroundings, outlines, municipality names);
 - `statistic`: the value per municipality, its classes and the generalised count labels;
 - `layers`: the filter-dependent layers (shading, scenes, ceased scenes, the selected scene);

@@ -8,11 +8,11 @@ from collections.abc import Mapping, Sequence
 
 import folium
 import geopandas as gpd
-import shapely
 
 from scenes.i18n import t
 from scenes.reference import Reference
 from scenes.render.cartography import Label, label_anchor, min_zooms
+from scenes.render.map.geography import GeoLayer, geography
 from scenes.render.map.leaflet import _apply_assets, _FocusWithoutScroll, _Labels, _root, _stabilise_ids, _ZoomClass
 from scenes.render.map.markup import Text
 from scenes.render.map.options import MapOptions
@@ -53,13 +53,6 @@ def _label_plan(ref: Reference, lines: int, scale: float) -> list[tuple[str, str
     return _cached(ref, ("labels", lines, scale), build)  # type: ignore[no-any-return]
 
 
-def _outline(ref: Reference) -> dict[str, object]:
-    def build() -> dict[str, object]:
-        union = shapely.union_all(ref.simplified_boundaries.geometry.values)
-        return {"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(union)}
-    return _cached(ref, ("outline",), build)  # type: ignore[no-any-return]
-
-
 def base_map(ref: Reference, options: MapOptions) -> folium.Map:
     """The filter- and survey-independent part: water, surroundings, county outline, police areas, names."""
     m = folium.Map(location=COUNTY_CENTER, zoom_start=COUNTY_ZOOM, tiles=None, control_scale=True)
@@ -75,20 +68,17 @@ def base_map(ref: Reference, options: MapOptions) -> folium.Map:
     # Names above the markers and clusters (Leaflet's marker pane is 600, its tooltips 650): a scene disc or a
     # ceased marker never hides "Stockholm"; the names take no pointer events, so what lies under them is clickable.
     folium.map.CustomPane("names", z_index=NAMES_Z, pointer_events=False).add_to(m)
-    around = ref.surroundings
-    if len(around) and (not options.basemap or options.basemap == "none"):
-        folium.GeoJson(_geojson(around, {}), interactive=False, control=False,
-                       style_function=lambda _f: {"fillColor": LAND_AROUND, "fillOpacity": 1, "stroke": False},
-                       ).add_to(m)
-    folium.GeoJson(_outline(ref), interactive=False, control=False, pane="outlines",
-                   style_function=lambda _f: {"color": "#1a1a1a", "weight": 2.5, "fill": False}).add_to(m)
+    geo = geography(ref)
+    m.default_js = [*m.default_js, (geo.file_name, options.assets.url(geo.file_name))]
+    if len(ref.surroundings) and (not options.basemap or options.basemap == "none"):
+        GeoLayer(geo, "around", {"interactive": False,
+                                 "style": {"fillColor": LAND_AROUND, "fillOpacity": 1, "stroke": False}}).add_to(m)
+    GeoLayer(geo, "outline", {"interactive": False, "pane": "outlines",
+                              "style": {"color": "#1a1a1a", "weight": 2.5, "fill": False}}).add_to(m)
     outline = folium.FeatureGroup(name=t("map.layer.police_areas", options.lang), show=options.show_police_areas)
-    shapes = ref.police_area_shapes
-    folium.GeoJson(
-        _geojson(shapes, {"name": [safe(n) for n in shapes["name"]]}),
-        style_function=lambda _f: {"color": "#333333", "weight": 2, "dashArray": "6 4", "fill": False},
-        interactive=False, pane="outlines",
-    ).add_to(outline)
+    GeoLayer(geo, "police", {"interactive": False, "pane": "outlines",
+                             "style": {"color": "#333333", "weight": 2, "dashArray": "6 4", "fill": False}},
+             ).add_to(outline)
     outline.add_to(m)
     names = folium.FeatureGroup(name=t("map.layer.names", options.lang), show=True)
     lines = 2 if options.precision == "generalised" else 1

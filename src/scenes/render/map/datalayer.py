@@ -42,111 +42,13 @@ class _DataLayer(MacroElement):
     def __init__(self, data: dict[str, object], size: int, radius: int) -> None:
         super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
         self._name = "DataLayer"
-        self.data, self.size, self.radius, self.single_from = data, size, radius, SINGLE_FROM_ZOOM
+        self.data, self.options = data, {"radius": radius, "single": SINGLE_FROM_ZOOM, "size": size}
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function (parent) {
             var d = {{ this.data|tojson }};
-            var R = {{ this.radius }}, SINGLE = {{ this.single_from }}, n = d.n.length;
-            var half = {{ this.size // 2 }}, icons = d.kinds.map(function (k) {
-                return L.divIcon({html: k.html, className: k.cls, iconSize: [{{ this.size }}, {{ this.size }}],
-                                  iconAnchor: [half, half]});
-            });
-            var ll = d.p.map(function (q) { return L.latLng(q[0], q[1]); });
-            function tip(layer) {
-                var i = layer.options.i, k = d.kinds[d.k[i]];
-                return k.pre + "<b>" + d.n[i] + "</b><br>" + d.wn[d.w[i]] + k.post;
-            }
-            function groups(map, z) {  // greedy: each point joins the first disc within R px, else starts one
-                var cells = {}, out = [], r2 = R * R;
-                for (var i = 0; i < n; i++) {
-                    var q = map.project(ll[i], z), cx = Math.floor(q.x / R), cy = Math.floor(q.y / R), hit = null;
-                    for (var dx = -1; dx <= 1 && !hit; dx++) {
-                        for (var dy = -1; dy <= 1 && !hit; dy++) {
-                            var c = cells[(cx + dx) + ":" + (cy + dy)] || [];
-                            for (var j = 0; j < c.length; j++) {
-                                var ex = c[j].x - q.x, ey = c[j].y - q.y;
-                                if (ex * ex + ey * ey <= r2) { hit = c[j]; break; }
-                            }
-                        }
-                    }
-                    if (hit) { hit.m.push(i); continue; }
-                    var g = {x: q.x, y: q.y, m: [i]};
-                    (cells[cx + ":" + cy] = cells[cx + ":" + cy] || []).push(g);
-                    out.push(g);
-                }
-                out.forEach(function (g) {
-                    if (g.m.length < 2) { return; }
-                    var lat = 0, lng = 0;
-                    g.m.forEach(function (i) { lat += ll[i].lat; lng += ll[i].lng; });
-                    g.at = L.latLng(lat / g.m.length, lng / g.m.length);
-                    g.key = "c" + z + ":" + g.m[0] + ":" + g.m.length;
-                });
-                return out;
-            }
-            var Layer = L.FeatureGroup.extend({
-                initialize: function () {
-                    L.FeatureGroup.prototype.initialize.call(this);
-                    this._singles = {}; this._clusters = L.layerGroup(); this._shown = {}; this._byZoom = {};
-                },
-                scenePoints: function () { return ll.slice(); },
-                onAdd: function (map) {
-                    L.FeatureGroup.prototype.onAdd.call(this, map);
-                    map.addLayer(this._clusters);
-                    map.on("moveend zoomend resize viewreset", this._update, this);
-                    var self = this;
-                    setTimeout(function () { if (self._map) { self._update(); } }, 0);
-                },
-                onRemove: function (map) {
-                    map.off("moveend zoomend resize viewreset", this._update, this);
-                    this._clusters.clearLayers(); map.removeLayer(this._clusters);
-                    this._shown = {};
-                    L.FeatureGroup.prototype.onRemove.call(this, map);
-                    this.clearLayers();
-                },
-                _single: function (i) {
-                    return this._singles[i] || (this._singles[i] = L.marker(ll[i], {icon: icons[d.k[i]], i: i})
-                        .bindTooltip(tip, {sticky: true}));
-                },
-                _cluster: function (g) {
-                    var size = g.m.length < 10 ? 30 : g.m.length < 100 ? 36 : 44, map = this._map;
-                    var m = L.marker(g.at, {icon: L.divIcon({html: "<div>" + g.m.length + "</div>",
-                        className: "marker-cluster scene-cluster", iconSize: L.point(size, size)})});
-                    m.on("click", function () {
-                        var box = L.latLngBounds(g.m.map(function (i) { return ll[i]; }));
-                        map.setView(box.getCenter(), Math.min(map.getBoundsZoom(box.pad(0.2)), SINGLE));
-                    });
-                    return m;
-                },
-                _update: function () {
-                    var map = this._map;
-                    if (!map) { return; }
-                    var z = map.getZoom(), view = map.getBounds().pad(0.25), want = {}, i;
-                    if (!R || z >= SINGLE) {
-                        for (i = 0; i < n; i++) { if (view.contains(ll[i])) { want["s" + i] = i; } }
-                    } else {
-                        var gs = this._byZoom[z] || (this._byZoom[z] = groups(map, z));
-                        gs.forEach(function (g) {
-                            if (g.m.length < 2) { if (view.contains(ll[g.m[0]])) { want["s" + g.m[0]] = g.m[0]; } }
-                            else if (view.contains(g.at)) { want[g.key] = g; }
-                        });
-                    }
-                    for (var key in this._shown) {
-                        if (!(key in want)) {
-                            (key.charAt(0) === "s" ? this : this._clusters).removeLayer(this._shown[key]);
-                            delete this._shown[key];
-                        }
-                    }
-                    for (key in want) {
-                        if (key in this._shown) { continue; }
-                        var single = key.charAt(0) === "s";
-                        this._shown[key] = single ? this._single(want[key]) : this._cluster(want[key]);
-                        (single ? this : this._clusters).addLayer(this._shown[key]);
-                    }
-                }
-            });
-            parent.addLayer(new Layer());
+            parent.addLayer(ScenesMap.dataLayer(d, {{ this.options|tojson }}));
         })({{ this._parent.get_name() }});
         {% endmacro %}
     """)

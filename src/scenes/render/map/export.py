@@ -14,6 +14,7 @@ from scenes.i18n import t
 from scenes.reference import Reference
 from scenes.render.assets import inline_assets
 from scenes.render.map.base import base_map
+from scenes.render.map.geography import geography
 from scenes.render.map.layers import layers
 from scenes.render.map.leaflet import _root, _stabilise_ids, _TimeControl
 from scenes.render.map.legend import legend, legend_html
@@ -89,4 +90,5 @@ def export_html(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFra
     page = str(_root(m).render())
     page = page.replace("<head>", f"<head>\n<title>{safe(title or t('map.title', options.lang))}</title>", 1)
     page = page.replace("<html>", f'<html lang="{safe(options.lang)}">', 1)
-    return inline_assets(page, options.assets)
+    geo = geography(ref)
+    return inline_assets(page, options.assets, {geo.file_name: geo.script})

@@ -13,6 +13,7 @@ from scenes.model import Lang
 from scenes.reference import Reference
 from scenes.render.map.base import _geojson
 from scenes.render.map.datalayer import data_layer
+from scenes.render.map.geography import Shading, geography
 from scenes.render.map.leaflet import _stabilise_ids
 from scenes.render.map.options import MapOptions
 from scenes.render.map.statistic import _count_labels, _plan, _value_text
@@ -81,23 +82,16 @@ def layers(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFrame | 
     groups: list[folium.FeatureGroup] = []
 
     values, hidden, classes = _plan(ref, scenes, options)
-    shapes = ref.simplified_boundaries.set_index("kommun_kod").reindex(values.index).reset_index()
     # A withheld count is drawn as "no data or withheld", never in its class (the class would tell it), and so is
     # its rate (rate x population would give the count away).
     cls = [-1 if h else classes.index(v) for v, h in zip(values, hidden, strict=True)]
     shown = [_value_text(v, h, options) for v, h in zip(values, hidden, strict=True)]
+    rows = {str(code): {"name": safe(ref.municipality_name(str(code))), "value": safe(text),
+                        "fill": classes.colour(c), "nodata": c < 0}
+            for code, c, text in zip(values.index, cls, shown, strict=True)}
     choro = folium.FeatureGroup(name=t("map.layer.municipalities", lang), show=options.show_municipalities)
-    folium.GeoJson(
-        _geojson(shapes, {"name": [safe(n) for n in shapes["kommun"]], "value": [safe(s) for s in shown],
-                          "fill": [classes.colour(c) for c in cls], "nodata": [c < 0 for c in cls]}),
-        style_function=lambda f: {
-            "fillColor": f["properties"]["fill"], "fillOpacity": 0.9, "color": "#8c8c8c", "weight": 1,
-            "dashArray": "3 3" if f["properties"]["nodata"] else None,
-        },
-        tooltip=folium.GeoJsonTooltip(fields=["name", "value"],
-                                      aliases=[safe(t("map.municipality", lang)),
-                                               safe(t(f"map.measure.{options.choropleth}", lang))]),
-    ).add_to(choro)
+    Shading(geography(ref), rows, (safe(t("map.municipality", lang)),
+                                   safe(t(f"map.measure.{options.choropleth}", lang)))).add_to(choro)
     groups.append(choro)
     if options.precision == "generalised":
         groups.append(_count_labels(ref, values, hidden, options))

@@ -162,22 +162,26 @@ class _TimeControl(MacroElement):
 
 
 class _FitScenes(MacroElement):
-    """Fits the map to `bounds` in the browser, at the map's real size, once per box: a new selection of scenes
-    is framed, while stepping through time or clicking a scene (the same box) keeps the reader's view. Until the
-    reader pans or zooms, a resize of the map (presentation mode sizes it to the window) fits it again. Runs after
-    streamlit-folium's own `setView` (a timeout), so the real size wins over the server's guess. `padding` is
-    [left, top, right, bottom] pixels kept free (a legend's corner)."""
+    """Fits the map to `bounds` in the browser, at the map's real size, once per box (and `nonce`): a new selection
+    of scenes is framed, while stepping through time or a rerun with the same box keeps the reader's view. Until the
+    reader pans or zooms, a resize of the map (presentation mode sizes it to the window) fits it again. The only
+    thing that moves the view: the server never sends streamlit-folium a centre or zoom, whose `setView` was a
+    second, animated move (and a second redraw of every shape and cluster) before this fit on every filter change.
+    It fits as soon as it is added, so given before the other layers (`fit_layer` first in the page's list) the
+    shapes are drawn and the scenes clustered once, at the view fitted (their own first drawing waits a timeout).
+    `padding` is [left, top, right, bottom] pixels kept free (a legend's corner)."""
 
-    def __init__(self, bounds: Bounds, padding: tuple[int, int, int, int], max_zoom: float) -> None:
+    def __init__(self, bounds: Bounds, padding: tuple[int, int, int, int], max_zoom: float, nonce: int = 0) -> None:
         super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
         self._name = "FitScenes"
         self.bounds, self.padding, self.max_zoom = [list(bounds[0]), list(bounds[1])], list(padding), max_zoom
+        self.nonce = nonce
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function (group) {
             var bounds = {{ this.bounds|tojson }}, pad = {{ this.padding|tojson }};
-            var key = JSON.stringify([bounds, pad]);
+            var key = JSON.stringify([bounds, pad, {{ this.nonce|int }}]);
             function go() {
                 var map = group._map;
                 if (!map || (map._scenesFit && map._scenesFit.key === key)) { return; }
@@ -194,7 +198,7 @@ class _FitScenes(MacroElement):
                         if (map._scenesFit) { map._scenesFit.auto = false; }  // the reader moves the map
                     });
                 }
-                setTimeout(state.fit, 0);
+                state.fit();
             }
             if (group._map) { go(); } else { group.once("add", go); }
         })({{ this._parent.get_name() }});

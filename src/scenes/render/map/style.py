@@ -70,6 +70,7 @@ def _css(scale: float) -> str:
         f".count-label{{display:flex;justify-content:center;pointer-events:none}}.count-label span{{background:#fff;"
         f"border:2px solid #1a1a1a;border-radius:11px;font:bold {count_px}px/1.3 sans-serif;color:#1a1a1a;"
         "padding:0 6px;white-space:nowrap}"
+        ".shade-tip table{margin:auto}.shade-tip tr{text-align:left}.shade-tip th{padding:2px 8px 2px 2px}"
         + _zoom_css()
     )
 

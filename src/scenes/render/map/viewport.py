@@ -1,5 +1,6 @@
-"""The view: the box a map of some scenes is fitted to (never from scene locations when generalised), the
-server's first guess of centre and zoom, and the layer that fits the map in the browser at its real size."""
+"""The view: the box a map of some scenes is fitted to (never from scene locations when generalised), and the layer
+that fits the map to a box in the browser at its real size (the only thing that moves a map's view: the server
+sends no centre or zoom)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from scenes.model import Precision
 from scenes.reference import Reference
 from scenes.render.map.leaflet import _FitScenes, _stabilise_ids
 from scenes.render.map.options import Bounds
-from scenes.render.map.style import COUNTY_CENTER, COUNTY_ZOOM
 
 #: the share of the shown scenes' span added on every side of a fitted view, so no marker sits on the map's edge
 FIT_MARGIN = 0.06
@@ -71,49 +71,17 @@ def _box(bounds: tuple[float, ...], margin: float, min_span_m: float) -> Bounds:
             (up(mid_lat + lat_span / 2), up(mid_lon + lon_span / 2)))
 
 
-def fit_view(bounds: Bounds, width_px: int, height_px: int, *, max_zoom: float = FIT_MAX_ZOOM,
-             min_zoom: float = FIT_MIN_ZOOM) -> tuple[tuple[float, float], float]:
-    """Centre and zoom (in the map's half steps) at which `bounds` fits a map of the given size, as Leaflet's
-    `fitBounds` does it; the server's first guess before the browser fits to the real size (`fit_layer`)."""
-    (south, west), (north, east) = bounds
-    zoom_x = math.log2(width_px * 360 / (max(east - west, 1e-9) * 256))
-    zoom_y = math.log2(height_px * 2 * math.pi / (max(_merc(north) - _merc(south), 1e-9) * 256))
-    zoom = max(min_zoom, min(max_zoom, math.floor(min(zoom_x, zoom_y) * 2) / 2))
-    return (round((south + north) / 2, 6), round((west + east) / 2, 6)), int(zoom) if zoom.is_integer() else zoom
-
-
-
 def fit_max_zoom(basemap: str) -> float:
     """The closest zoom a fitted view goes to over `basemap` ("none": no tiles)."""
     return FIT_MAX_ZOOM_PLAIN if not basemap or basemap == "none" else FIT_MAX_ZOOM
 
 
 def fit_layer(bounds: Bounds, *, padding: tuple[int, int, int, int] = (0, 0, 0, 0),
-              max_zoom: float = FIT_MAX_ZOOM) -> folium.FeatureGroup:
+              max_zoom: float = FIT_MAX_ZOOM, nonce: int = 0) -> folium.FeatureGroup:
     """A layer with nothing to draw that fits the map to `bounds` in the browser (`_FitScenes`): add it with the
-    other layers."""
+    other layers. The map fits once per box; a new `nonce` fits the same box again (a scene selected a second
+    time after the reader moved the map)."""
     group = folium.FeatureGroup(name="fit", show=True, control=False)
-    _FitScenes(bounds, padding, max_zoom).add_to(group)
+    _FitScenes(bounds, padding, max_zoom, nonce).add_to(group)
     _stabilise_ids(group, "fitn")
     return group
-
-
-def viewport(frame: gpd.GeoDataFrame, width_px: int = 480, height_px: int = 580,
-             padding: float = 1.3) -> tuple[tuple[float, float], float]:
-    """Centre and zoom that fit `frame` (or the county when empty) in a map of the given size.
-
-    streamlit-folium applies `center`/`zoom` without remounting the map, so following the filters is calm.
-    """
-    if frame.empty:
-        return COUNTY_CENTER, COUNTY_ZOOM
-    minx, miny, maxx, maxy = frame.total_bounds
-
-    def merc(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-    lon_span = max(maxx - minx, 0.02) * padding  # 30 % by default
-    lat_span = max(merc(maxy) - merc(miny), 0.004) * padding
-    zoom_x = math.log2(width_px * 360 / (lon_span * 256))
-    zoom_y = math.log2(height_px * 2 * math.pi / (lat_span * 256))
-    zoom = max(7.0, min(13.0, math.floor(min(zoom_x, zoom_y) * 2) / 2))  # half steps (the map's zoomSnap)
-    return ((miny + maxy) / 2, (minx + maxx) / 2), int(zoom) if zoom.is_integer() else zoom
