@@ -388,7 +388,8 @@ def rows(total: int, results: dict[str, Result], changes: int,
         return f"> {cap / our:,.0f}x" if base is None else f"{base / our:,.1f}x"
 
     def floor_ratio(our: float | None, base: float | None, target: str) -> str:
-        return f"ours / floor {our / base:,.1f}x ({target})" if our is not None and base else f"({target})"
+        """Two decimals: a ratio held against a 1.2x target must not be rounded onto it."""
+        return f"ours / floor {our / base:,.2f}x ({target})" if our is not None and base else f"({target})"
 
     later = {k: r.later_median() for k, r in results.items()}
     visits = max(len(r.firsts) for r in results.values()) - 1

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
+from jinja2.utils import htmlsafe_json_dumps
 
 from scenes.reference import Reference
 from scenes.render.map.style import safe
@@ -42,12 +43,15 @@ class _DataLayer(MacroElement):
     def __init__(self, data: dict[str, object], size: int, radius: int) -> None:
         super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
         self._name = "DataLayer"
-        self.data, self.options = data, {"radius": radius, "single": SINGLE_FROM_ZOOM, "size": size}
+        # serialised once here: streamlit-folium renders a layer's script twice per rerun, and this block is most of
+        # a rerun's bytes (htmlsafe: <, >, & and quotes escaped, as `tojson` does)
+        self.data = htmlsafe_json_dumps(data, sort_keys=True)  # a Markup: the template writes it as it is
+        self.options = {"radius": radius, "single": SINGLE_FROM_ZOOM, "size": size}
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function (parent) {
-            var d = {{ this.data|tojson }};
+            var d = {{ this.data }};
             parent.addLayer(ScenesMap.dataLayer(d, {{ this.options|tojson }}));
         })({{ this._parent.get_name() }});
         {% endmacro %}
