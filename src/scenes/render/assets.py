@@ -22,18 +22,21 @@ __all__ = ["AssetLinks", "inline_assets", "install_script", "install_static"]
 
 LEAFLET_DIR = Path(xleaflet.BASE_DIR)
 
-#: the map's own script (the scenes' data layer), served under a name carrying a digest of its content: a browser
-#: that keeps it never runs an older one after an upgrade
+#: the map's own script (the scenes' data layer), served in one file after Leaflet (one request: the map's frame
+#: loads its scripts one after another)
 MAP_SCRIPT = Path(__file__).resolve().parent / "map" / "scenes-map.js"
+_BUNDLE = (LEAFLET_DIR / "leaflet.js", MAP_SCRIPT)
 
 
-def _content_name(path: Path) -> str:
-    return f"{path.stem}-{hashlib.sha256(path.read_bytes()).hexdigest()[:12]}{path.suffix}"
+def _content_name(stem: str, paths: tuple[Path, ...]) -> str:
+    """`stem-<digest>.js`: a browser that keeps a served script never runs an older one after an upgrade."""
+    digest = hashlib.sha256(b"".join(path.read_bytes() for path in paths)).hexdigest()[:12]
+    return f"{stem}-{digest}.js"
 
 
 #: served name -> source files, joined in this order. (Leaflet and the map's own script: since the scenes' data
 #: layer clusters them itself, Leaflet.markercluster, 34 KB, and its two stylesheets are no longer shipped.)
-_JS = {"leaflet.js": (LEAFLET_DIR / "leaflet.js",), _content_name(MAP_SCRIPT): (MAP_SCRIPT,)}
+_JS = {_content_name("leaflet-scenes", _BUNDLE): _BUNDLE}
 _CSS = {"leaflet.css": LEAFLET_DIR / "leaflet.css"}
 VENDOR = "vendor"
 
