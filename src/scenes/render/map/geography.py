@@ -65,6 +65,8 @@ def geography(ref: Reference) -> Geography:
     script = (f"window.ScenesGeo = window.ScenesGeo || {{}};\n"
               f"window.ScenesGeo[{json.dumps(digest)}] = {body};\n")
     geo = Geography(digest=digest, script=script)
+    if len(_MEMO) >= 4:  # a reference is rebuilt when an administrator saves a table: keep only the recent ones
+        _MEMO.clear()
     _MEMO[id(ref)] = (ref, geo)
     return geo
 
