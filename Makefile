@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test install install-test lint typecheck pytest browser oidc-provider bench load demo-data clean
+.PHONY: run test install install-test bytecode lint typecheck pytest browser oidc-provider bench load demo-data clean
 
 # A virtual environment, created once.
 $(BIN)/python:
@@ -23,8 +23,14 @@ $(VENV)/.installed-test: pyproject.toml constraints.txt | $(BIN)/python
 install: $(VENV)/.installed-run
 install-test: $(VENV)/.installed-test
 
+# The app's own modules compiled to bytecode before the server starts, as pip does for an installed package (the
+# project is installed editable, and a server that may not write beside its sources would compile them at every
+# start): about 0.15 s of the first visitor's wait. Only changed files are compiled again.
+bytecode: | $(BIN)/python
+	$(BIN)/python -m compileall -q src ui screens app.py serve.py >/dev/null
+
 ## make run: install, create the SQLite store with the demo data if needed, start on http://localhost:8501
-run: install
+run: install bytecode
 	$(BIN)/scenes init --demo
 	$(BIN)/python serve.py --server.port $(PORT)
 
@@ -61,7 +67,7 @@ pytest: install-test browser oidc-provider
 	$(BIN)/pytest
 
 ## make bench: our figures against naive baselines, measured in the same run (prints a table; never asserted)
-bench: install-test browser
+bench: install-test browser bytecode
 	$(BIN)/python benchmarks/bench.py
 
 ## make load: 25 concurrent browser sessions filter the map on loopback; median / p95 and errors (must be 0)

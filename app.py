@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scenes.web.warmup import wait_for_warm_up
+from scenes.web.warmup import after_first_run, wait_for_warm_up
 
 wait_for_warm_up()  # (serve.py's warm-up imports the libraries below: never two threads importing at once)
 
@@ -96,3 +96,4 @@ def run() -> None:
 
 
 run()
+after_first_run()  # (serve.py only: the chart libraries, then a freeze of what this first run made)

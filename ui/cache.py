@@ -28,9 +28,7 @@ from scenes.domain.protection import Protected, protection
 from scenes.model import Lang
 from scenes.reference import Reference
 from scenes.render.assets import install_script, install_static
-from scenes.render.charts import progress_chart, progress_table, to_png
 from scenes.render.maps import geography
-from scenes.render.printmap import print_map, print_map_data
 from scenes.settings import Settings
 
 #: beside app.py: Streamlit serves the main script's static/ folder
@@ -171,6 +169,9 @@ def progress() -> Progress | None:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _county_map(survey_id: str, data_version: int, shown: Disclosure, lg: Lang) -> tuple[str, list[tuple[str, str]]]:
+    from scenes.render.charts import to_png  # (Altair: imported by the pages that draw charts, not by every page)
+    from scenes.render.printmap import print_map, print_map_data
+
     data = print_map_data(dashboard().reference, _scenes(survey_id, data_version).copy(), exact=False, disclosure=shown,
                           lang=lg)
     # A picture, drawn on the server as for the report: Streamlit sends a chart's data as a table, which cannot
@@ -187,6 +188,8 @@ def county_map_image(survey_id: str, shown: Disclosure, lg: Lang) -> tuple[str, 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _progress_chart(data_version: int, shown: Disclosure, lg: Lang, height: int,
                     compact: bool) -> tuple[pd.DataFrame, dict[str, Any]]:
+    from scenes.render.charts import progress_chart, progress_table  # (Altair: see _county_map)
+
     dash = dashboard()
     table = progress_table(stats(), dash.reference.published_totals, dash.goal(), dash.seminars(), lg,
                            disclosure=shown)

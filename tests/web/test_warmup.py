@@ -44,7 +44,7 @@ def test_the_app_waits_for_the_warm_up_before_its_first_import() -> None:
     tree = ast.parse((PROJECT_ROOT / "app.py").read_text(encoding="utf-8"))
     body = [node for node in tree.body if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))]
     assert ast.unparse(body[0]) == "from __future__ import annotations"
-    assert ast.unparse(body[1]) == "from scenes.web.warmup import wait_for_warm_up"
+    assert ast.unparse(body[1]) == "from scenes.web.warmup import after_first_run, wait_for_warm_up"
     assert ast.unparse(body[2]) == "wait_for_warm_up()"
 
 
@@ -56,3 +56,60 @@ def test_the_server_starts_the_warm_up() -> None:
     assert [ast.unparse(k.value) for a in apps for k in a.keywords if k.arg == "lifespan"] == ["_lifespan"]
     lifespan = next(n for n in tree.body if isinstance(n, ast.AsyncFunctionDef) and n.name == "_lifespan")
     assert "start_warm_up()" in [ast.unparse(n) for n in ast.walk(lifespan) if isinstance(n, ast.Call)]
+
+
+def _child(code: str) -> str:
+    """Run `code` in a fresh interpreter with the project importable; its standard output."""
+    prelude = f"import sys\nsys.path[:0] = [{str(PROJECT_ROOT)!r}, {str(PROJECT_ROOT / 'src')!r}]\n"
+    out = subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code)], capture_output=True, text=True,
+                         check=True, timeout=180)
+    return out.stdout.strip()
+
+
+def test_the_warm_up_freezes_what_it_imported_and_leaves_the_chart_libraries_for_later() -> None:
+    """After the warm-up the libraries are in the collector's permanent generation (the full collection after each
+    run no longer walks them) and the chart libraries are not loaded yet; `after_first_run` imports them, freezes
+    again, and does so once per process."""
+    out = _child("""
+        import gc
+        from scenes.web.warmup import LATER, after_first_run, start_warm_up, wait_for_warm_up
+        start_warm_up()
+        wait_for_warm_up()
+        warm = gc.get_freeze_count()
+        early = [m for m in LATER if m in sys.modules]
+        later = after_first_run(delay=0)
+        later.join(120)
+        print(warm, early, [m for m in LATER if m not in sys.modules], gc.get_freeze_count() > warm,
+              after_first_run(delay=0))
+    """)
+    warm, rest = out.split(" ", 1)
+    assert int(warm) > 50_000, out  # the libraries' objects: about 170,000 when measured
+    assert rest == "[] [] True None", out
+
+
+def test_nothing_follows_a_run_in_a_process_that_did_not_warm_up() -> None:
+    """A test process or a plain `streamlit run app.py`: no thread, no import, nothing frozen."""
+    out = _child("""
+        import gc
+        from scenes.web.warmup import after_first_run
+        print(after_first_run(delay=0), gc.get_freeze_count(), "altair" in sys.modules)
+    """)
+    assert out == "None 0 False", out
+
+
+def test_the_map_page_imports_no_chart_library() -> None:
+    """What `LATER` relies on: the `ui` package and the map page's modules load without Altair or Pillow, so a
+    first visitor who opens the map never waits for them."""
+    out = _child("""
+        import ui, ui.map, ui.map_address, ui.signin, ui.identity, ui.links
+        import scenes.views.map, scenes.access.auth, scenes.access.pages
+        from scenes.web.warmup import LATER
+        print([m for m in LATER if m in sys.modules])
+    """)
+    assert out == "[]", out
+
+
+def test_the_app_asks_for_the_later_imports_after_its_run() -> None:
+    """app.py's last statement, after `run()`: `after_first_run()`."""
+    tree = ast.parse((PROJECT_ROOT / "app.py").read_text(encoding="utf-8"))
+    assert [ast.unparse(node) for node in tree.body[-2:]] == ["run()", "after_first_run()"]

@@ -1,40 +1,74 @@
 """The modules the first page needs, imported while the server waits for its first visitor.
 
 Streamlit runs the app's script only when the first session arrives, so without this the first person to open the
-app also waits for pandas, GeoPandas, folium, Altair, SQLAlchemy and the app's own core to import (about two
-seconds on the project's 2-core machine). `serve.py` starts `warm_up` in a background thread when the server starts
-(its lifespan) and does not wait for it. The app's script waits for it before it imports anything
-(`wait_for_warm_up`): a visitor who arrives sooner waits for the rest of the warm-up, and no two threads ever import
-at once. (Two threads importing one package at once can each wait for a module the other is importing, and the
-import system then fails one of the imports: "deadlock detected".)
+app also waits for pandas, GeoPandas, folium, SQLAlchemy and the app's own core to import (about a second on the
+project's 2-core machine). `serve.py` starts `warm_up` in a background thread when the server starts (its lifespan)
+and does not wait for it. The app's script waits for it before it imports anything (`wait_for_warm_up`): a visitor
+who arrives sooner waits for the rest of the warm-up, and no two threads ever import the app's modules at once.
+(Two threads importing one package at once can each wait for a module the other is importing, and the import
+system then fails one of the imports: "deadlock detected".)
+
+Only what every page needs is imported before the first run (`LIBRARIES`). The chart libraries, which only
+Översikt, Utveckling and the report use, follow after the first run (`LATER`, `after_first_run`): a first visitor
+who opens the map does not share the two cores with their import (about 0.2 s of CPU), and one who opens Översikt
+imports them then, as before.
 
 Nothing that declares a Streamlit component is imported here: streamlit-folium must be declared inside the running
 server (`serve.py` explains why), so the `ui` package and the pages are left to the first run. The core
 (`scenes`) never imports streamlit.
+
+**The imported objects are frozen afterwards** (`gc.freeze`). Streamlit runs a full garbage collection after every
+run of the script (`runner.postScriptGC`), holding the interpreter lock while the run's last messages wait to be
+sent. With the libraries loaded that collection walks about 170,000 long-lived objects (modules, classes,
+functions) and took 80 ms on the project's machine, on every rerun of every reader; with them frozen it walks only
+what was made since. The imports leave a few dozen unreachable objects (60 when measured), so they are frozen as
+they are: a full collection first would cost the first visitor another 100 ms for nothing. What the first run adds
+(the `ui` modules, streamlit-folium, the dashboard and its caches) still made each collection 6-17 ms, so
+`after_first_run` freezes once more, after the chart libraries: a rerun's collection is then about a millisecond.
+Frozen objects are still freed when nothing refers to them; only cycles among them are never collected, and those
+are made once per process.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 
-__all__ = ["LIBRARIES", "start_warm_up", "wait_for_warm_up", "warm_up"]
+__all__ = [
+    "LATER",
+    "LIBRARIES",
+    "after_first_run",
+    "start_warm_up",
+    "wait_for_warm_up",
+    "warm_up",
+    "warm_up_and_freeze",
+]
 
 #: seconds between the interpreter's thread switches while warming (Python's default is 0.005): the imports hold the
 #: interpreter lock, and the server's event loop, which serves the page's scripts meanwhile, waits for it
 SWITCH_INTERVAL = 0.0005
 
-#: the libraries, slowest first, then the core
+#: the libraries every page needs, slowest first, then the core (app.py waits for these)
 LIBRARIES: tuple[str, ...] = (
-    "pandas", "geopandas", "shapely", "pyproj", "sqlalchemy", "pydantic", "folium", "folium.plugins", "branca",
-    "jinja2", "altair", "babel.dates", "babel.numbers", "PIL.Image",
-    # the core the first page calls (the map, Översikt, Utveckling, the upload page's reader)
-    "scenes.views.dashboard", "scenes.views.map", "scenes.views.overview", "scenes.views.progress",
-    "scenes.render.maps", "scenes.render.charts", "scenes.render.printmap", "scenes.ingest.upload",
+    "pandas", "geopandas", "shapely", "pyproj", "pyogrio", "sqlalchemy", "pydantic", "folium", "folium.plugins",
+    "branca", "jinja2", "babel.dates", "babel.numbers",
+    # the core every page calls (the dashboard, the map view and drawing, the upload reader `ui` imports)
+    "scenes.views.dashboard", "scenes.views.map", "scenes.render.maps", "scenes.ingest.upload",
 )
+
+#: what only the chart pages need (Översikt, Utveckling, the report): imported after the first run of the app
+#: (`after_first_run`), so the first map never waits for them. Libraries only: a page importing one of them at the
+#: same moment waits for the module's lock, and a library never waits for the app's own modules, so the two
+#: threads cannot deadlock.
+LATER: tuple[str, ...] = ("altair", "PIL.Image")
+
+#: seconds after the first run before `LATER` is imported: that run's last messages and its garbage collection go
+#: first
+LATER_DELAY = 1.0
 
 
 def warm_up(modules: Sequence[str] = LIBRARIES, *, on_error: Callable[[str, Exception], None] | None = None) -> float:
@@ -54,13 +88,23 @@ def warm_up(modules: Sequence[str] = LIBRARIES, *, on_error: Callable[[str, Exce
     return time.perf_counter() - started
 
 
+def warm_up_and_freeze(modules: Sequence[str] = LIBRARIES) -> float:
+    """`warm_up`, then move every object alive into the collector's permanent generation (module doc), so the
+    full collection after each script run no longer walks the libraries. Returns the seconds it took."""
+    seconds = warm_up(modules)
+    gc.freeze()
+    return seconds
+
+
 _started: threading.Thread | None = None
+_lock = threading.Lock()
 
 
 def start_warm_up(modules: Sequence[str] = LIBRARIES) -> threading.Thread:
-    """`warm_up` in a daemon thread (the server's start does not wait for it, and its end does not either)."""
+    """`warm_up_and_freeze` in a daemon thread (the server's start does not wait for it, and its end does not
+    either)."""
     global _started
-    _started = threading.Thread(target=warm_up, args=(modules,), name="scenes-warm-up", daemon=True)
+    _started = threading.Thread(target=warm_up_and_freeze, args=(modules,), name="scenes-warm-up", daemon=True)
     _started.start()
     return _started
 
@@ -72,3 +116,26 @@ def wait_for_warm_up(timeout: float = 60.0) -> None:
     warm-up's (module doc)."""
     if _started is not None:
         _started.join(timeout)
+
+
+_later: threading.Thread | None = None
+
+
+def _later_imports(modules: Sequence[str], delay: float) -> None:
+    time.sleep(delay)
+    warm_up(modules)
+    gc.freeze()
+
+
+def after_first_run(modules: Sequence[str] = LATER, delay: float = LATER_DELAY) -> threading.Thread | None:
+    """Once per process, after the first run of the app and only in a server that warmed up (`serve.py`): import
+    `modules` in a daemon thread after `delay` seconds, then freeze what the first run and those imports made
+    (module doc). A test process or a plain `streamlit run app.py` is left as it is (None)."""
+    global _later
+    with _lock:
+        if _started is None or _later is not None:
+            return None
+        _later = threading.Thread(target=_later_imports, args=(modules, delay), name="scenes-warm-up-later",
+                                  daemon=True)
+    _later.start()
+    return _later
