@@ -4,9 +4,10 @@ Used by bench.py (`make bench`); also runnable alone: `python benchmarks/browser
 
 Apps, each served by its own Streamlit server over the same generated store (one survey), one after the other
 (never two browsers or servers at once):
-- ours: app.py, the map page at /karta;
+- ours: the app as it is run (serve.py: app.py with the warm-up), the map page at /karta;
 - naive: benchmarks/naive_app.py, one folium.Marker per scene, everything re-read and redrawn on each rerun;
-- floor: benchmarks/floor_app.py, the real app with the map taken out (its "Visar N av M" count line stays).
+- floor: benchmarks/floor_app.py, the real app with the map taken out (its "Visar N av M" count line stays), served
+  the same way (benchmarks/floor_serve.py).
 
 "Drawn" means: the page shows the expected number of scenes and the browser has painted a frame since. For a map:
 the markers in the streamlit-folium iframe add up to it (each single scene marker counts 1, each cluster the number
@@ -78,9 +79,9 @@ class App:
 
 
 APPS = (
-    App("ours", ROOT / "app.py", "/karta", ".leaflet-marker-icon.scene-marker"),
+    App("ours", ROOT / "serve.py", "/karta", ".leaflet-marker-icon.scene-marker"),
     App("naive", ROOT / "benchmarks" / "naive_app.py", "/", ".leaflet-marker-icon:not(.marker-cluster)"),
-    App("floor", ROOT / "benchmarks" / "floor_app.py", "/karta", None),
+    App("floor", ROOT / "benchmarks" / "floor_serve.py", "/karta", None),
 )
 
 

@@ -1,9 +1,10 @@
 """The floor for the browser map benchmark: the real app (app.py, every page as it is) with the map taken out.
 
-`streamlit run benchmarks/floor_app.py`. The map page still reads, filters and counts the scenes, writes its
-"Visar N av M scener i …" line, its table, legend and downloads; only building the map (`maps.base_map`,
-`maps.layers`) and sending it to the browser (`ui.show_map`) are replaced by no-ops. The time from a filter change
-to that line is what the page costs without a map: the lowest a page with a map can reach.
+Served as our app is served (`streamlit run benchmarks/floor_serve.py`: the warm-up included). The map page still
+reads, filters and counts the scenes, writes its "Visar N av M scener i …" line, its table, legend and downloads;
+only building the map (`maps.base_map`, `maps.layers`) and sending it to the browser (`ui.show_map`) are replaced by
+no-ops. The time from a filter change to that line is what the page costs without a map: the lowest a page with a
+map can reach.
 
 Built by patching modules, not by copying pages: pages call `maps.layers(...)` and `ui.show_map(...)` through the
 module attribute at call time, so they get the no-ops.
@@ -20,6 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 for entry in (str(ROOT), str(ROOT / "src")):  # `import ui` and `import scenes`, as when app.py is the main script
     if entry not in sys.path:
         sys.path.insert(0, entry)
+
+from scenes.web.warmup import wait_for_warm_up  # noqa: E402
+
+wait_for_warm_up()  # served by floor_serve.py as serve.py serves app.py: never two threads importing at once
 
 import streamlit as st  # noqa: E402
 
