@@ -16,6 +16,7 @@ import ui
 from scenes.access.auth import allowed_pages
 from scenes.access.pages import ACCESSIBILITY, PAGES, SETUP  # the page registry: file, title, icon, address, action
 from scenes.model import Role
+from scenes.web.collector import collect_when_idle
 from ui import identity, links, signin
 
 SIGN_IN_URL = "logga-in"
@@ -95,5 +96,8 @@ def run() -> None:
     navigation.run()
 
 
-run()
-after_first_run()  # (serve.py only: the chart libraries, then a freeze of what this first run made)
+try:
+    run()
+finally:  # (also after st.rerun, st.stop or an error)
+    collect_when_idle()  # Streamlit's own collection after each run is off: scenes.web.collector says why
+    after_first_run()  # (serve.py only: the chart libraries, once)

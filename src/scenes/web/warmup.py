@@ -16,22 +16,10 @@ imports them then, as before.
 Nothing that declares a Streamlit component is imported here: streamlit-folium must be declared inside the running
 server (`serve.py` explains why), so the `ui` package and the pages are left to the first run. The core
 (`scenes`) never imports streamlit.
-
-**The imported objects are frozen afterwards** (`gc.freeze`). Streamlit runs a full garbage collection after every
-run of the script (`runner.postScriptGC`), holding the interpreter lock while the run's last messages wait to be
-sent. With the libraries loaded that collection walks about 170,000 long-lived objects (modules, classes,
-functions) and took 80 ms on the project's machine, on every rerun of every reader; with them frozen it walks only
-what was made since. The imports leave a few dozen unreachable objects (60 when measured), so they are frozen as
-they are: a full collection first would cost the first visitor another 100 ms for nothing. What the first run adds
-(the `ui` modules, streamlit-folium, the dashboard and its caches) still made each collection 6-17 ms, so
-`after_first_run` freezes once more, after the chart libraries: a rerun's collection is then about a millisecond.
-Frozen objects are still freed when nothing refers to them; only cycles among them are never collected, and those
-are made once per process.
 """
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 import threading
@@ -45,7 +33,6 @@ __all__ = [
     "start_warm_up",
     "wait_for_warm_up",
     "warm_up",
-    "warm_up_and_freeze",
 ]
 
 #: seconds between the interpreter's thread switches while warming (Python's default is 0.005): the imports hold the
@@ -66,8 +53,7 @@ LIBRARIES: tuple[str, ...] = (
 #: threads cannot deadlock.
 LATER: tuple[str, ...] = ("altair", "PIL.Image")
 
-#: seconds after the first run before `LATER` is imported: that run's last messages and its garbage collection go
-#: first
+#: seconds after the first run before `LATER` is imported: that run's last messages go first
 LATER_DELAY = 1.0
 
 
@@ -88,23 +74,14 @@ def warm_up(modules: Sequence[str] = LIBRARIES, *, on_error: Callable[[str, Exce
     return time.perf_counter() - started
 
 
-def warm_up_and_freeze(modules: Sequence[str] = LIBRARIES) -> float:
-    """`warm_up`, then move every object alive into the collector's permanent generation (module doc), so the
-    full collection after each script run no longer walks the libraries. Returns the seconds it took."""
-    seconds = warm_up(modules)
-    gc.freeze()
-    return seconds
-
-
 _started: threading.Thread | None = None
 _lock = threading.Lock()
 
 
 def start_warm_up(modules: Sequence[str] = LIBRARIES) -> threading.Thread:
-    """`warm_up_and_freeze` in a daemon thread (the server's start does not wait for it, and its end does not
-    either)."""
+    """`warm_up` in a daemon thread (the server's start does not wait for it, and its end does not either)."""
     global _started
-    _started = threading.Thread(target=warm_up_and_freeze, args=(modules,), name="scenes-warm-up", daemon=True)
+    _started = threading.Thread(target=warm_up, args=(modules,), name="scenes-warm-up", daemon=True)
     _started.start()
     return _started
 
@@ -124,13 +101,12 @@ _later: threading.Thread | None = None
 def _later_imports(modules: Sequence[str], delay: float) -> None:
     time.sleep(delay)
     warm_up(modules)
-    gc.freeze()
 
 
 def after_first_run(modules: Sequence[str] = LATER, delay: float = LATER_DELAY) -> threading.Thread | None:
     """Once per process, after the first run of the app and only in a server that warmed up (`serve.py`): import
-    `modules` in a daemon thread after `delay` seconds, then freeze what the first run and those imports made
-    (module doc). A test process or a plain `streamlit run app.py` is left as it is (None)."""
+    `modules` in a daemon thread after `delay` seconds (module doc). A test process or a plain `streamlit run
+    app.py` is left as it is (None)."""
     global _later
     with _lock:
         if _started is None or _later is not None:
