@@ -1,10 +1,9 @@
 """The floor app served as our app is served: `streamlit run benchmarks/floor_serve.py`.
 
-serve.py serves app.py as an `st.App` whose lifespan starts the warm-up (`scenes.web.warmup`: the libraries are
-imported and then frozen, so the full garbage collection Streamlit runs after each script run stays short). The
-floor is the real app with the map taken out, so it is served the same way: `benchmarks/floor_app.py` as an
-`st.App` with the same warm-up. Measured any other way, the floor would pay a cost our app does not, and the ratio
-against it would flatter us.
+serve.py serves app.py as an `st.App` whose lifespan starts the warm-up (`scenes.web.warmup`: the libraries every
+page needs are imported while the server waits for its first visitor). The floor is the real app with the map taken
+out, so it is served the same way: `benchmarks/floor_app.py` as an `st.App` with the same warm-up. Served any other
+way, the floor would pay a cost our app does not, and the ratio against it would flatter us.
 """
 
 from __future__ import annotations
