@@ -8,6 +8,7 @@ localhost is aborted and recorded, so the tests also prove the app needs no netw
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -220,6 +221,22 @@ def choose_demo_role(page: object, role: str) -> None:
     page.wait_for_timeout(500)  # type: ignore[attr-defined]
     box.click()
     page.get_by_role("option", name=role.capitalize()).click()  # type: ignore[attr-defined]
+
+
+def upload(page: object, path: Path, *, attempts: int = 3) -> None:
+    """Choose `path` in the page's file uploader, as a person would, and wait until the uploader lists it. A file
+    set while the page is still rerunning (after a field's Enter) can be dropped when the uploader is drawn again
+    (a clean-clone run lost one that way): it is then chosen again."""
+    for attempt in range(attempts):
+        page.locator("input[type=file]").set_input_files(str(path))  # type: ignore[attr-defined]
+        try:
+            # the chip shortens a long name in the middle ("kartlag...s-2026.csv"); its title is the whole name
+            chip = page.locator(f'[data-testid="stFileChipName"][title={json.dumps(path.name)}]')  # type: ignore[attr-defined]
+            chip.first.wait_for(timeout=10_000)
+            return
+        except Exception:
+            if attempt == attempts - 1:
+                raise
 
 
 def type_date(page: object, label: str, day: object) -> None:

@@ -15,7 +15,7 @@ from scenes.reference import load_reference
 from scenes.settings import Settings
 from scenes.views.dashboard import Dashboard
 from tests import analyst_files
-from tests.browser.conftest import screenshot, session_cookie, type_date
+from tests.browser.conftest import screenshot, session_cookie, type_date, upload
 from tests.conftest import DATA_DIR
 
 pytestmark = pytest.mark.browser
@@ -64,13 +64,13 @@ def test_day_one_from_demo_to_real_data(browser: object, writable_server: tuple[
     good.write_bytes(GOOD.encode("cp1252"))
 
     # A bad file: located problems with suggestions; nothing can be published.
-    page.locator("input[type=file]").set_input_files(str(bad))
+    upload(page, bad)
     page.get_by_text("Filen har fel och kan inte publiceras").wait_for(timeout=30_000)
     assert "utsatt_omrade" in page.locator(".st-key-up_errors").inner_text()
     assert "Södertälje" in page.locator(".st-key-up_warnings").inner_text()
 
     # The fixed file: preview, then (in demo mode) the first administrator and the publish in one step.
-    page.locator("input[type=file]").set_input_files(str(good))
+    upload(page, good)
     page.get_by_text("Det finns ingen tidigare riktig kartläggning att jämföra med").wait_for(timeout=30_000)  # no demo
     page.get_by_text("Kartläggningen är daterad i dag").wait_for(timeout=30_000)
     page.get_by_text("Demoläget upphör när riktiga data publiceras").wait_for(timeout=30_000)
@@ -103,7 +103,7 @@ def test_day_one_from_demo_to_real_data(browser: object, writable_server: tuple[
     page.get_by_role("link", name="Ladda upp", exact=True).click()
     page.get_by_text("En rättad version av en publicerad kartläggning").click()
     _choose(page, "Kartläggning som rättas", "Kartläggning 2026")
-    page.locator("input[type=file]").set_input_files(str(three))
+    upload(page, three)
     page.get_by_role("button", name="Publicera").click()
     # The page reruns after publishing; the success box is drawn by the rerun, so the page is settled then.
     page.locator('[data-testid="stAlert"]').filter(has_text="revision 2").wait_for(timeout=30_000)
@@ -194,7 +194,7 @@ def test_analysts_file_gets_a_triaged_report(browser: object, server: str, tmp_p
     page.goto(server + "/ladda-upp")
     page.get_by_label("Namn").fill("Kartläggning mars 2026")
     page.get_by_label("Namn").press("Enter")
-    page.locator("input[type=file]").set_input_files(str(path))
+    upload(page, path)
     page.get_by_text("Välj kartläggningens datum först").wait_for(timeout=30_000)  # nothing is checked without it
     assert page.get_by_text("Filen har fel").count() == 0
     type_date(page, "Datum", analyst_files.SURVEY_DAY)
