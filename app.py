@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scenes.web.warmup import after_first_run, wait_for_warm_up
+from scenes.web.warmup import wait_for_warm_up
 
 wait_for_warm_up()  # (serve.py's warm-up imports the libraries below: never two threads importing at once)
 
@@ -16,7 +16,6 @@ import ui
 from scenes.access.auth import allowed_pages
 from scenes.access.pages import ACCESSIBILITY, PAGES, SETUP  # the page registry: file, title, icon, address, action
 from scenes.model import Role
-from scenes.web.collector import collect_when_idle
 from ui import identity, links, signin
 
 SIGN_IN_URL = "logga-in"
@@ -96,8 +95,4 @@ def run() -> None:
     navigation.run()
 
 
-try:
-    run()
-finally:  # (also after st.rerun, st.stop or an error)
-    collect_when_idle()  # Streamlit's own collection after each run is off: scenes.web.collector says why
-    after_first_run()  # (serve.py only: the chart libraries, once)
+run()

@@ -20,7 +20,6 @@ from scenes.access.auth import require as auth_require
 from scenes.domain.disclosure import Disclosure
 from scenes.model import Role
 from scenes.views.dashboard import DEMO_ACTOR, Dashboard
-from scenes.web.collector import collect_when_idle
 from ui.cache import dashboard
 from ui.identity import Who, _forget, _token, identify
 from ui.lang import lang, tr
@@ -111,11 +110,8 @@ def fragment(body: Callable[P, None]) -> Callable[P, None]:
     """`st.fragment` whose every rerun first asks who is asking (`recheck`): the only way the app makes fragments."""
     @functools.wraps(body)
     def checked(*args: P.args, **kwargs: P.kwargs) -> None:
-        try:
-            recheck()
-            body(*args, **kwargs)
-        finally:  # a fragment's rerun is a run too (scenes.web.collector)
-            collect_when_idle()
+        recheck()
+        body(*args, **kwargs)
     return cast("Callable[P, None]", st.fragment(checked))
 
 

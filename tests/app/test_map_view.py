@@ -93,22 +93,3 @@ def test_the_map_view_moves_only_with_the_box(open_page: OpenPage, demo_store: P
     assert (zoom, nonce) == (12, 3)
     assert box != _fit(open_page(None, "map", params={"kommun": "0127"}))[0]
 
-
-def test_every_run_asks_for_a_collection_when_idle(open_page: OpenPage, monkeypatch: pytest.MonkeyPatch) -> None:
-    """app.py and each fragment, as their runs end, ask for the collection Streamlit no longer makes after each run
-    (`scenes.web.collector`): opening the map is two runs of app.py (the start page, then the map) and its
-    fragment; a rerun asks again."""
-    from scenes.web import collector
-
-    runs: list[str] = []
-
-    class Recorder:
-        def ran(self) -> None:
-            runs.append("run")
-
-    monkeypatch.setattr(collector, "_collector", Recorder())
-    at = open_page(None, "map")
-    assert len(runs) >= 3
-    before = len(runs)
-    at.run()
-    assert len(runs) > before

@@ -44,7 +44,7 @@ def test_the_app_waits_for_the_warm_up_before_its_first_import() -> None:
     tree = ast.parse((PROJECT_ROOT / "app.py").read_text(encoding="utf-8"))
     body = [node for node in tree.body if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))]
     assert ast.unparse(body[0]) == "from __future__ import annotations"
-    assert ast.unparse(body[1]) == "from scenes.web.warmup import after_first_run, wait_for_warm_up"
+    assert ast.unparse(body[1]) == "from scenes.web.warmup import wait_for_warm_up"
     assert ast.unparse(body[2]) == "wait_for_warm_up()"
 
 
@@ -56,55 +56,3 @@ def test_the_server_starts_the_warm_up() -> None:
     assert [ast.unparse(k.value) for a in apps for k in a.keywords if k.arg == "lifespan"] == ["_lifespan"]
     lifespan = next(n for n in tree.body if isinstance(n, ast.AsyncFunctionDef) and n.name == "_lifespan")
     assert "start_warm_up()" in [ast.unparse(n) for n in ast.walk(lifespan) if isinstance(n, ast.Call)]
-
-
-def _child(code: str) -> str:
-    """Run `code` in a fresh interpreter with the project importable; its standard output."""
-    prelude = f"import sys\nsys.path[:0] = [{str(PROJECT_ROOT)!r}, {str(PROJECT_ROOT / 'src')!r}]\n"
-    out = subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code)], capture_output=True, text=True,
-                         check=True, timeout=180)
-    return out.stdout.strip()
-
-
-def test_the_chart_libraries_follow_the_first_run_once() -> None:
-    """The warm-up leaves the chart libraries out; `after_first_run` imports them, once per process."""
-    out = _child("""
-        from scenes.web.warmup import LATER, after_first_run, start_warm_up, wait_for_warm_up
-        start_warm_up()
-        wait_for_warm_up()
-        early = [m for m in LATER if m in sys.modules]
-        later = after_first_run(delay=0)
-        later.join(120)
-        print(early, [m for m in LATER if m not in sys.modules], after_first_run(delay=0))
-    """)
-    assert out == "[] [] None", out
-
-
-def test_nothing_follows_a_run_in_a_process_that_did_not_warm_up() -> None:
-    """A test process or a plain `streamlit run app.py`: no thread, no import."""
-    out = _child("""
-        from scenes.web.warmup import after_first_run
-        print(after_first_run(delay=0), "altair" in sys.modules)
-    """)
-    assert out == "None False", out
-
-
-def test_the_map_page_imports_no_chart_library() -> None:
-    """What `LATER` relies on: the `ui` package and the map page's modules load without Altair or Pillow, so a
-    first visitor who opens the map never waits for them."""
-    out = _child("""
-        import ui, ui.map, ui.map_address, ui.signin, ui.identity, ui.links
-        import scenes.views.map, scenes.access.auth, scenes.access.pages
-        from scenes.web.warmup import LATER
-        print([m for m in LATER if m in sys.modules])
-    """)
-    assert out == "[]", out
-
-
-def test_the_app_asks_for_the_later_imports_after_its_run() -> None:
-    """app.py's last statement runs the app and then, whatever happened, asks for the later imports."""
-    tree = ast.parse((PROJECT_ROOT / "app.py").read_text(encoding="utf-8"))
-    last = tree.body[-1]
-    assert isinstance(last, ast.Try)
-    assert [ast.unparse(node) for node in last.body] == ["run()"]
-    assert "after_first_run()" in [ast.unparse(node) for node in last.finalbody]

@@ -1,17 +1,12 @@
 """The modules the first page needs, imported while the server waits for its first visitor.
 
 Streamlit runs the app's script only when the first session arrives, so without this the first person to open the
-app also waits for pandas, GeoPandas, folium, SQLAlchemy and the app's own core to import (about a second on the
-project's 2-core machine). `serve.py` starts `warm_up` in a background thread when the server starts (its lifespan)
-and does not wait for it. The app's script waits for it before it imports anything (`wait_for_warm_up`): a visitor
-who arrives sooner waits for the rest of the warm-up, and no two threads ever import the app's modules at once.
-(Two threads importing one package at once can each wait for a module the other is importing, and the import
-system then fails one of the imports: "deadlock detected".)
-
-Only what every page needs is imported before the first run (`LIBRARIES`). The chart libraries, which only
-Översikt, Utveckling and the report use, follow after the first run (`LATER`, `after_first_run`): a first visitor
-who opens the map does not share the two cores with their import (about 0.2 s of CPU), and one who opens Översikt
-imports them then, as before.
+app also waits for pandas, GeoPandas, folium, Altair, SQLAlchemy and the app's own core to import (about two
+seconds on the project's 2-core machine). `serve.py` starts `warm_up` in a background thread when the server starts
+(its lifespan) and does not wait for it. The app's script waits for it before it imports anything
+(`wait_for_warm_up`): a visitor who arrives sooner waits for the rest of the warm-up, and no two threads ever import
+at once. (Two threads importing one package at once can each wait for a module the other is importing, and the
+import system then fails one of the imports: "deadlock detected".)
 
 Nothing that declares a Streamlit component is imported here: streamlit-folium must be declared inside the running
 server (`serve.py` explains why), so the `ui` package and the pages are left to the first run. The core
@@ -26,35 +21,20 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
-__all__ = [
-    "LATER",
-    "LIBRARIES",
-    "after_first_run",
-    "start_warm_up",
-    "wait_for_warm_up",
-    "warm_up",
-]
+__all__ = ["LIBRARIES", "start_warm_up", "wait_for_warm_up", "warm_up"]
 
 #: seconds between the interpreter's thread switches while warming (Python's default is 0.005): the imports hold the
 #: interpreter lock, and the server's event loop, which serves the page's scripts meanwhile, waits for it
 SWITCH_INTERVAL = 0.0005
 
-#: the libraries every page needs, slowest first, then the core (app.py waits for these)
+#: the libraries, slowest first, then the core
 LIBRARIES: tuple[str, ...] = (
-    "pandas", "geopandas", "shapely", "pyproj", "pyogrio", "sqlalchemy", "pydantic", "folium", "folium.plugins",
-    "branca", "jinja2", "babel.dates", "babel.numbers",
-    # the core every page calls (the dashboard, the map view and drawing, the upload reader `ui` imports)
-    "scenes.views.dashboard", "scenes.views.map", "scenes.render.maps", "scenes.ingest.upload",
+    "pandas", "geopandas", "shapely", "pyproj", "sqlalchemy", "pydantic", "folium", "folium.plugins", "branca",
+    "jinja2", "altair", "babel.dates", "babel.numbers", "PIL.Image",
+    # the core the first page calls (the map, Översikt, Utveckling, the upload page's reader)
+    "scenes.views.dashboard", "scenes.views.map", "scenes.views.overview", "scenes.views.progress",
+    "scenes.render.maps", "scenes.render.charts", "scenes.render.printmap", "scenes.ingest.upload",
 )
-
-#: what only the chart pages need (Översikt, Utveckling, the report): imported after the first run of the app
-#: (`after_first_run`), so the first map never waits for them. Libraries only: a page importing one of them at the
-#: same moment waits for the module's lock, and a library never waits for the app's own modules, so the two
-#: threads cannot deadlock.
-LATER: tuple[str, ...] = ("altair", "PIL.Image")
-
-#: seconds after the first run before `LATER` is imported: that run's last messages go first
-LATER_DELAY = 1.0
 
 
 def warm_up(modules: Sequence[str] = LIBRARIES, *, on_error: Callable[[str, Exception], None] | None = None) -> float:
@@ -75,7 +55,6 @@ def warm_up(modules: Sequence[str] = LIBRARIES, *, on_error: Callable[[str, Exce
 
 
 _started: threading.Thread | None = None
-_lock = threading.Lock()
 
 
 def start_warm_up(modules: Sequence[str] = LIBRARIES) -> threading.Thread:
@@ -93,25 +72,3 @@ def wait_for_warm_up(timeout: float = 60.0) -> None:
     warm-up's (module doc)."""
     if _started is not None:
         _started.join(timeout)
-
-
-_later: threading.Thread | None = None
-
-
-def _later_imports(modules: Sequence[str], delay: float) -> None:
-    time.sleep(delay)
-    warm_up(modules)
-
-
-def after_first_run(modules: Sequence[str] = LATER, delay: float = LATER_DELAY) -> threading.Thread | None:
-    """Once per process, after the first run of the app and only in a server that warmed up (`serve.py`): import
-    `modules` in a daemon thread after `delay` seconds (module doc). A test process or a plain `streamlit run
-    app.py` is left as it is (None)."""
-    global _later
-    with _lock:
-        if _started is None or _later is not None:
-            return None
-        _later = threading.Thread(target=_later_imports, args=(modules, delay), name="scenes-warm-up-later",
-                                  daemon=True)
-    _later.start()
-    return _later
