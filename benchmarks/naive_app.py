@@ -13,11 +13,13 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from scenes.geo import tag_municipality
-from scenes.render.assets import AssetLinks, install_static
+from scenes.render.assets import LEAFLET_DIR, AssetLinks, install_script, install_static
 from scenes.settings import Settings
 from scenes.views.dashboard import Dashboard
 
-install_static(Path(__file__).resolve().parent / "static")
+STATIC = Path(__file__).resolve().parent / "static"
+install_static(STATIC)
+install_script(STATIC, "leaflet.js", (LEAFLET_DIR / "leaflet.js").read_text(encoding="utf-8"))
 dash = Dashboard(Settings.from_env())
 ref = dash.reference
 survey = dash.store.surveys()[-1]
@@ -29,7 +31,7 @@ chosen = st.sidebar.multiselect("Kommun", sorted(names.values()))
 shown = frame[frame["kommun_kod"].map(names).isin(chosen)] if chosen else frame
 st.markdown(f"Visar {len(shown)} av {len(frame)} scener i {survey.name}.")
 m = folium.Map(location=[59.4, 18.1], zoom_start=9, tiles=None)
-m.default_js, m.default_css = AssetLinks().js(), AssetLinks().css()
+m.default_js, m.default_css = [("leaflet", AssetLinks().url("leaflet.js"))], AssetLinks().css()
 folium.GeoJson(ref.boundaries.to_json()).add_to(m)
 for _, row in shown.iterrows():
     p = row.geometry.representative_point()

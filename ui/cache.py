@@ -47,7 +47,7 @@ def dashboard() -> Dashboard:
     # The server refuses an upload body over the cap while it streams in, so no file over SCENES_MAX_UPLOAD_MB is
     # ever buffered (the config file's value is only the fallback; this follows the setting wherever it is set).
     streamlit_config.set_option("server.maxUploadSize", upload_cap_mib(dash.settings), "scenes settings")
-    # Leaflet and its plugin are served from static/ (Streamlit static serving): no CDN, works offline.
+    # Leaflet's stylesheet and images are served from static/ (Streamlit static serving): no CDN, works offline.
     install_static(STATIC_DIR)
     from ui.identity import oidc_configured  # (ui.identity imports this module)
 
@@ -58,16 +58,16 @@ def dashboard() -> Dashboard:
     return dash
 
 
-_GEOGRAPHY_WRITTEN: set[str] = set()  # digests of the geography scripts this process has written
+_GEOGRAPHY_WRITTEN: set[str] = set()  # names of the map frame scripts this process has written
 
 
 def install_geography(ref: Reference) -> None:
-    """Write `ref`'s geography script into the static folder once per process (the map refers to it by its
-    digest; every instance writes the same file for the same reference, atomically)."""
+    """Write the map frame's script for `ref`'s geography into the static folder once per process (the map refers
+    to it by its digest; every instance writes the same file for the same reference, atomically)."""
     geo = geography(ref)
-    if geo.digest not in _GEOGRAPHY_WRITTEN:
-        install_script(STATIC_DIR, geo.file_name, geo.script)
-        _GEOGRAPHY_WRITTEN.add(geo.digest)
+    if geo.file_name not in _GEOGRAPHY_WRITTEN:
+        install_script(STATIC_DIR, geo.file_name, geo.served)
+        _GEOGRAPHY_WRITTEN.add(geo.file_name)
 
 
 def upload_cap_mib(settings: Settings | None = None) -> int:

@@ -86,11 +86,12 @@ def test_filter_change_updates_the_map_without_remount(page: Page, server: str) 
 
 
 def test_the_shapes_come_once_from_one_cached_file(page: Page, server: str) -> None:
-    """The outlines, the land around and the shaded municipalities are drawn from the geography script, which the
-    map's frame fetches once: a filter change recolours the municipalities (the hover says the new figure) without
-    fetching it or sending the shapes again."""
+    """The outlines, the land around and the shaded municipalities are drawn from the map frame's one script
+    (Leaflet, the map's code and the shapes), which the frame fetches once: a filter change recolours the
+    municipalities (the hover says the new figure) without fetching it or sending the shapes again."""
     fetched: list[str] = []
-    page.page.on("request", lambda r: fetched.append(r.url) if "/geo-" in r.url else None)
+    page.page.on("request", lambda r: fetched.append(r.url) if r.url.endswith(".js") and "/vendor/" in r.url
+                 else None)
     _open_map(page, server)
     assert _scene_count(page, 53).get("total") == 53
     shapes = """() => ({shaded: document.querySelectorAll('.leaflet-overlay-pane path.municipality-shade').length,
@@ -99,7 +100,7 @@ def test_the_shapes_come_once_from_one_cached_file(page: Page, server: str) -> N
     assert drawn["shaded"] == 26, drawn  # the 26 municipalities
     assert drawn["outlines"] >= 2, drawn  # the county, the police areas
     assert len(fetched) == 1, fetched
-    assert re.search(r"/app/static/vendor/geo-[0-9a-f]{16}\.js$", fetched[0]), fetched
+    assert re.search(r"/app/static/vendor/map-[0-9a-f]{16}\.js$", fetched[0]), fetched
     open_filters(page)
     choose(page.page, "Kommun", "Botkyrka")
     assert _scene_count(page, 7).get("total") == 7

@@ -38,13 +38,19 @@ def _vertex(ref: Reference) -> str:
 
 
 def test_the_geography_is_named_by_its_content(ref: Reference) -> None:
-    """The file name is a digest of the shapes: the same for a reference read again, another for other shapes."""
+    """The shapes are named by their digest, and the frame's one script (Leaflet, the map's own script, the shapes)
+    by a digest of all of it: the same for a reference read again, another for other shapes."""
     geo = geography(ref)
     assert geo.digest == hashlib.sha256(_text(geo.script).encode()).hexdigest()[:16]
-    assert geo.file_name == f"geo-{geo.digest}.js"
+    assert geo.file_name == f"map-{hashlib.sha256(geo.served.encode()).hexdigest()[:16]}.js"
+    assert geo.served.startswith("/* @preserve\n * Leaflet")
+    assert geo.served.endswith(geo.script)
+    assert "window.ScenesMap = " in geo.served  # the map's own script, between the two
     assert geography(load_reference(DATA_DIR)) == geo  # another process, the same file
     fewer = ref.boundaries[ref.boundaries["kommun_kod"] != "0180"]
-    assert geography(dataclasses.replace(ref, boundaries=fewer)).digest != geo.digest
+    other = geography(dataclasses.replace(ref, boundaries=fewer))
+    assert other.digest != geo.digest
+    assert other.file_name != geo.file_name
 
 
 def test_the_shapes_are_in_the_script_and_not_in_the_map(ref: Reference) -> None:

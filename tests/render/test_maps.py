@@ -121,7 +121,8 @@ def test_no_cdn_urls(ref: Reference, latest: gpd.GeoDataFrame) -> None:
     """With the default (no basemap) settings the map references no URL outside the app."""
     page = _render(ref, latest)
     assert re.findall(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", page) == []
-    assert re.search(r'<script src="/app/static/vendor/leaflet-scenes-[0-9a-f]{12}\.js"></script>', page)
+    # one script, from the app itself: Leaflet, the map's own script and the geography (`frame_script`)
+    assert re.findall(r'<script src="([^"]*)"></script>', page) == [f"/app/static/vendor/{geography(ref).file_name}"]
 
 
 def test_export_is_standalone(ref: Reference, latest: gpd.GeoDataFrame) -> None:

@@ -7,36 +7,26 @@ them inline (scripts, styles, and Leaflet's images as data URIs) so it opens off
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xleaflet
 
-__all__ = ["AssetLinks", "inline_assets", "install_script", "install_static"]
+__all__ = ["AssetLinks", "frame_script", "inline_assets", "install_script", "install_static"]
 
 LEAFLET_DIR = Path(xleaflet.BASE_DIR)
 
-#: the map's own script (the scenes' data layer), served in one file after Leaflet (one request: the map's frame
-#: loads its scripts one after another)
+#: the map's own script (the scenes' data layer), served after Leaflet in the frame's one script (`frame_script`)
 MAP_SCRIPT = Path(__file__).resolve().parent / "map" / "scenes-map.js"
+#: Leaflet and the map's own script, joined in this order. (Since the scenes' data layer clusters them itself,
+#: Leaflet.markercluster, 34 KB, and its two stylesheets are no longer shipped.)
 _BUNDLE = (LEAFLET_DIR / "leaflet.js", MAP_SCRIPT)
-
-
-def _content_name(stem: str, paths: tuple[Path, ...]) -> str:
-    """`stem-<digest>.js`: a browser that keeps a served script never runs an older one after an upgrade."""
-    digest = hashlib.sha256(b"".join(path.read_bytes() for path in paths)).hexdigest()[:12]
-    return f"{stem}-{digest}.js"
-
-
-#: served name -> source files, joined in this order. (Leaflet and the map's own script: since the scenes' data
-#: layer clusters them itself, Leaflet.markercluster, 34 KB, and its two stylesheets are no longer shipped.)
-_JS = {_content_name("leaflet-scenes", _BUNDLE): _BUNDLE}
 _CSS = {"leaflet.css": LEAFLET_DIR / "leaflet.css"}
 VENDOR = "vendor"
 
@@ -50,33 +40,40 @@ class AssetLinks:
     def url(self, name: str) -> str:
         return f"{self.base_url}/{name}"
 
-    def js(self) -> list[tuple[str, str]]:
-        return [(name, self.url(name)) for name in _JS]
-
     def css(self) -> list[tuple[str, str]]:
         return [(name, f"{self.base_url}/{name}") for name in _CSS]
 
 
-def _script(name: str) -> bytes:
-    """A served script: its source files joined, each ending in a newline and a semicolon."""
-    return b"".join(path.read_bytes().rstrip() + b"\n;\n" for path in _JS[name])
+@functools.cache
+def _leaflet_and_map_script() -> str:
+    """Leaflet and the map's own script, each ending in a newline and a semicolon."""
+    return "".join(path.read_text(encoding="utf-8").rstrip() + "\n;\n" for path in _BUNDLE)
+
+
+def frame_script(extra: str) -> tuple[str, str]:
+    """The one script a map's frame loads: Leaflet, the map's own script and `extra` (the map's geography), joined,
+    and its served name `map-<digest>.js`. One file, because streamlit-folium loads a map's scripts one after
+    another, each waiting for the last: two files were two round trips before the map could start drawing. The name
+    is a digest of the whole text, so a browser that keeps a served script never runs an older one after an upgrade
+    or a changed reference."""
+    text = _leaflet_and_map_script() + extra
+    return f"map-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.js", text
 
 
 def install_static(static_dir: Path) -> Path:
-    """Write the asset files (and Leaflet's images) into `static_dir/vendor` if missing or different."""
+    """Write Leaflet's stylesheet and images into `static_dir/vendor` if missing or different (the scripts are
+    written per geography: `install_script`, `frame_script`)."""
     target = static_dir / VENDOR
     (target / "images").mkdir(parents=True, exist_ok=True)
     copies = {**_CSS, **{f"images/{p.name}": p for p in (LEAFLET_DIR / "images").iterdir()}}
-    files: dict[str, Callable[[], bytes]] = {name: partial(_script, name) for name in _JS}
-    files |= {name: source.read_bytes for name, source in copies.items()}
-    for name, content in files.items():
-        _write(target / name, content())
+    for name, source in copies.items():
+        _write(target / name, source.read_bytes())
     return target
 
 
 def install_script(static_dir: Path, name: str, text: str) -> Path:
-    """Write one further served script (the map's geography) into `static_dir/vendor` if missing or different.
-    Its URL is `AssetLinks().url(name)`."""
+    """Write one served script (a map frame's script, `frame_script`) into `static_dir/vendor` if missing or
+    different. Its URL is `AssetLinks().url(name)`."""
     dest = static_dir / VENDOR / name
     dest.parent.mkdir(parents=True, exist_ok=True)
     _write(dest, text.encode("utf-8"))
@@ -104,11 +101,10 @@ def _css_inlined(path: Path) -> str:
                   lambda m: f"url({_data_uri(LEAFLET_DIR / m.group(1))})", text)
 
 
-def inline_assets(page: str, links: AssetLinks, scripts: Mapping[str, str] | None = None) -> str:
-    """Replace each asset `<script src>`/`<link>` in a rendered page by the file's content; `scripts` are further
-    served scripts by name (the map's geography, `scenes.render.map.geography`)."""
-    bodies = {name: _script(name).decode("utf-8") for name in _JS} | dict(scripts or {})
-    for name, text in bodies.items():
+def inline_assets(page: str, links: AssetLinks, scripts: Mapping[str, str]) -> str:
+    """Replace each asset `<script src>`/`<link>` in a rendered page by the file's content; `scripts` are the served
+    scripts by name (the map frame's script, `scenes.render.map.geography`)."""
+    for name, text in scripts.items():
         tag = f'<script src="{links.url(name)}"></script>'
         body = text.replace("</script", "<\\/script")
         page = page.replace(tag, f"<script>/* {name} (inlined) */\n{body}\n</script>")

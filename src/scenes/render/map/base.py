@@ -69,7 +69,7 @@ def base_map(ref: Reference, options: MapOptions) -> folium.Map:
     # ceased marker never hides "Stockholm"; the names take no pointer events, so what lies under them is clickable.
     folium.map.CustomPane("names", z_index=NAMES_Z, pointer_events=False).add_to(m)
     geo = geography(ref)
-    m.default_js = [*m.default_js, (geo.file_name, options.assets.url(geo.file_name))]
+    m.default_js = [(geo.file_name, options.assets.url(geo.file_name))]  # Leaflet, the map's script, the shapes
     if len(ref.surroundings) and (not options.basemap or options.basemap == "none"):
         GeoLayer(geo, "around", {"interactive": False,
                                  "style": {"fillColor": LAND_AROUND, "fillOpacity": 1, "stroke": False}}).add_to(m)

@@ -91,4 +91,4 @@ def export_html(ref: Reference, scenes: gpd.GeoDataFrame, ceased: gpd.GeoDataFra
     page = page.replace("<head>", f"<head>\n<title>{safe(title or t('map.title', options.lang))}</title>", 1)
     page = page.replace("<html>", f'<html lang="{safe(options.lang)}">', 1)
     geo = geography(ref)
-    return inline_assets(page, options.assets, {geo.file_name: geo.script})
+    return inline_assets(page, options.assets, {geo.file_name: geo.served})

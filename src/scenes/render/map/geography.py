@@ -3,10 +3,14 @@ outline, the police-area outlines and the municipality shapes the shading colour
 
 These shapes are the largest part of a map's JavaScript (about 120 KiB) and never change with a filter, a survey
 or the reader. Written into the map they travelled over the websocket, and were serialised on the server, on every
-rerun; as a file named by a digest of its content (`geo-<digest>.js`) the browser fetches it once per map frame and
-keeps it in its cache, and a changed reference (new boundaries, another day's police areas) is a new name, so no
-browser keeps an old one. The map's own script refers to the shapes by that digest (`ScenesGeo["<digest>"]`), so a
-new geography is also a new map script, and streamlit-folium mounts a fresh frame that fetches the new file.
+rerun; in a file named by a digest of its content the browser fetches them once per map frame and keeps them in its
+cache, and a changed reference (new boundaries, another day's police areas) is a new name, so no browser keeps an
+old one. The map's own script refers to the shapes by their digest (`ScenesGeo["<digest>"]`), so a new geography is
+also a new map script, and streamlit-folium mounts a fresh frame that fetches the new file.
+
+The file is the frame's only script: Leaflet, the map's own script and the shapes (`scenes.render.assets.
+frame_script`, served as `map-<digest>.js`). streamlit-folium loads a frame's scripts one after another, so the
+shapes in a second file cost a second round trip (about 60 ms of the first drawn map, measured) before drawing.
 
 An exported map carries the same script inline (`scenes.render.assets.inline_assets`): it still opens offline.
 """
@@ -23,6 +27,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from scenes.reference import Reference
+from scenes.render.assets import frame_script
 
 __all__ = ["GeoLayer", "Geography", "geography"]
 
@@ -31,14 +36,13 @@ _MEMO: dict[int, tuple[Reference, Geography]] = {}
 
 @dataclass(frozen=True)
 class Geography:
-    """The geography script of one reference: its digest, its served file name and its text."""
+    """The geography of one reference: the shapes' digest and script, and the frame's whole script (Leaflet, the
+    map's own script and the shapes) with its served file name."""
 
     digest: str
     script: str
-
-    @property
-    def file_name(self) -> str:
-        return f"geo-{self.digest}.js"
+    file_name: str
+    served: str
 
 
 def _collection(geoms: Any, codes: Any | None = None) -> dict[str, object]:
@@ -64,7 +68,7 @@ def geography(ref: Reference) -> Geography:
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
     script = (f"window.ScenesGeo = window.ScenesGeo || {{}};\n"
               f"window.ScenesGeo[{json.dumps(digest)}] = {body};\n")
-    geo = Geography(digest=digest, script=script)
+    geo = Geography(digest, script, *frame_script(script))
     if len(_MEMO) >= 4:  # a reference is rebuilt when an administrator saves a table: keep only the recent ones
         _MEMO.clear()
     _MEMO[id(ref)] = (ref, geo)

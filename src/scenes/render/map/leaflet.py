@@ -115,7 +115,9 @@ def _root(m: folium.Map) -> Figure:
 
 
 def _apply_assets(m: folium.Map, assets: AssetLinks) -> None:
-    m.default_js = assets.js()
+    """Leaflet's stylesheet from `assets`, and no script yet: the map's one script comes with its geography
+    (`scenes.render.map.geography`), never folium's CDN links."""
+    m.default_js = []
     m.default_css = assets.css()
 
 
