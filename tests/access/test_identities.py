@@ -178,6 +178,7 @@ def test_readiness_names_what_is_wrong(tmp_path: Path) -> None:
     d.init()
     assert readiness(d, []).ok
     assert readiness(d, ["SCENES_ROLE_MAP is not valid JSON"]).reason == "config"
+    assert readiness(d, [], warming=True).reason == "warming_up"  # the server's libraries are still loading
     gone = Dashboard(Settings(database_url="postgresql+psycopg://u:p@127.0.0.1:9/none", state_dir=tmp_path))
     assert readiness(gone, []).reason == "database"
 

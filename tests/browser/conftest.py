@@ -97,10 +97,26 @@ def streamlit_server(state: Path) -> Iterator[str]:
         log.close()
 
 
+def loaded(state: Path, timeout: float = 120) -> str:
+    """Wait until the server in `state` has said its libraries are loaded (serve.py's warm-up) and return that
+    line of its log: "… frozen" when no visitor came first."""
+    log = state / "streamlit.log"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = next((ln for ln in log.read_text(encoding="utf-8").splitlines() if "libraries loaded" in ln), None)
+        if line is not None:
+            return line
+        time.sleep(0.1)
+    pytest.fail(f"the server never said its libraries were loaded; log: {log.read_text()[-2000:]}")
+
+
 def _serve(state: Path, browser: object) -> Iterator[str]:
-    """`streamlit_server`, warmed up: one visit to the main page loads the data and the caches before the tests'
-    clocks start (a cold server is tested on its own, in test_cold_start.py)."""
+    """`streamlit_server`, warmed up as a deployment is once its warm-up is done (libraries loaded and frozen,
+    `scenes.web.warmup`), and then by one visit to the main page, which loads the data and the caches before the
+    tests' clocks start. (A cold server, with a visitor who came first, is tested on its own in
+    test_cold_start.py.)"""
     with streamlit_server(state) as url:
+        assert "objects frozen" in loaded(state)
         warm = browser.new_page()  # type: ignore[attr-defined]
         warm.goto(url + "/")
         warm.get_by_text("Öppna drogscener i Stockholms län").first.wait_for(timeout=60_000)

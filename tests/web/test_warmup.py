@@ -4,11 +4,23 @@ script waits for that before importing anything itself."""
 from __future__ import annotations
 
 import ast
+import json
+import os
+import re
+import socket
 import subprocess
 import sys
 import textwrap
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 
-from scenes.settings import PROJECT_ROOT
+from websockets.sync.client import connect
+from websockets.typing import Subprotocol
+
+from scenes.settings import PROJECT_ROOT, Settings
+from scenes.views.dashboard import Dashboard
 from scenes.web import warmup
 
 
@@ -55,4 +67,123 @@ def test_the_server_starts_the_warm_up() -> None:
     apps = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and ast.unparse(n.func) == "st.App"]
     assert [ast.unparse(k.value) for a in apps for k in a.keywords if k.arg == "lifespan"] == ["_lifespan"]
     lifespan = next(n for n in tree.body if isinstance(n, ast.AsyncFunctionDef) and n.name == "_lifespan")
-    assert "start_warm_up()" in [ast.unparse(n) for n in ast.walk(lifespan) if isinstance(n, ast.Call)]
+    calls = [ast.unparse(n) for n in ast.walk(lifespan) if isinstance(n, ast.Call)]
+    assert "start_warm_up(then=lambda: loop.call_soon_threadsafe(_freeze))" in calls  # frozen on the event loop
+
+
+def test_the_freeze_happens_only_when_no_visitor_came_first() -> None:
+    """In a fresh interpreter: asked while a visitor's session exists, `freeze_unless` freezes nothing; asked when
+    none does, it freezes everything alive. What is made afterwards is collected as before, cycles included."""
+    code = textwrap.dedent(f"""
+        import gc, sys, weakref
+        sys.path.insert(0, {str(PROJECT_ROOT / "src")!r})
+        from scenes.web.warmup import LIBRARIES, freeze_unless, warm_up
+        warm_up(LIBRARIES[:3])
+        declined = freeze_unless(lambda: True)
+        frozen = freeze_unless(lambda: False)
+        class Node: pass
+        later = Node(); later.me = later; alive = weakref.ref(later); del later
+        gc.collect()
+        print(declined, frozen, alive() is None)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    declined, frozen, collected = out.stdout.split()
+    assert declined == "0", out.stdout
+    assert int(frozen) > 50_000, out.stdout  # pandas, GeoPandas and shapely alone make far more objects than this
+    assert collected == "True", out.stdout
+
+
+def _serve(state: Path) -> tuple[subprocess.Popen[str], int]:
+    port = _free_port()
+    env = {**os.environ, "SCENES_STATE_DIR": str(state)}
+    env.pop("SCENES_DATABASE_URL", None)
+    proc = subprocess.Popen(
+        [sys.executable, str(PROJECT_ROOT / "serve.py"), "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return proc, port
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _loaded_line(proc: subprocess.Popen[str], timeout: float = 120) -> str:
+    """The server's "libraries loaded" line on its stderr (the warm-up's end), or fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    assert proc.stderr is not None
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if "libraries loaded" in line:
+            return line
+        if not line and proc.poll() is not None:
+            break
+    raise AssertionError("the server never said its libraries were loaded")
+
+
+def _stop(proc: subprocess.Popen[str]) -> None:
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def test_a_server_nobody_visited_yet_freezes_what_it_loaded(tmp_path: Path) -> None:
+    """`python serve.py`, as a deployment starts it, with no visitor: the warm-up ends with the libraries frozen
+    (the server's real session count was asked, on its event loop)."""
+    proc, _port = _serve(tmp_path)
+    try:
+        line = _loaded_line(proc)
+    finally:
+        _stop(proc)
+    frozen = re.search(r"libraries loaded; (\d+) long-lived objects frozen", line)
+    assert frozen is not None, line
+    assert int(frozen.group(1)) > 100_000, line
+
+
+def test_a_visitor_who_came_first_keeps_the_server_from_freezing(tmp_path: Path) -> None:
+    """A browser's websocket session opened while the libraries are still loading (the server accepts connections
+    from its first moment; the imports take a second or more): nothing is frozen, so that session's state can be
+    collected after it closes."""
+    proc, port = _serve(tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=[Subprotocol("streamlit")],
+                             open_timeout=5):
+                    line = _loaded_line(proc)  # said while the session is open
+                break
+            except OSError:  # not listening yet
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
+    finally:
+        _stop(proc)
+    assert "not frozen (a visitor came first)" in line, line
+
+
+def test_the_server_is_ready_only_once_its_warm_up_is_done(tmp_path: Path) -> None:
+    """`GET /api/ready`, asked from the server's first moment: "warming_up" (503) while the libraries load, then
+    200 once the warm-up has said they are loaded (a proxy sends no reader to an instance still warming)."""
+    Dashboard(Settings(state_dir=tmp_path)).init()
+    proc, port = _serve(tmp_path)
+    answers: list[tuple[int, str]] = []
+    try:
+        deadline = time.monotonic() + 120
+        while not answers or answers[-1][0] != 200:
+            assert time.monotonic() < deadline, answers[-3:]
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/ready", timeout=5) as r:
+                    answers.append((r.status, json.load(r)["reason"]))
+            except urllib.error.HTTPError as refused:
+                answers.append((refused.code, json.load(refused)["reason"]))
+            except OSError:  # not listening yet
+                time.sleep(0.01)
+        line = _loaded_line(proc, timeout=1)  # already said
+    finally:
+        _stop(proc)
+    assert answers[0] == (503, "warming_up"), answers[:3]
+    assert set(answers[:-1]) == {(503, "warming_up")}, answers[-3:]
+    assert answers[-1] == (200, "ready"), answers[-3:]
+    assert "objects frozen" in line

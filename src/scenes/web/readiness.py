@@ -98,16 +98,21 @@ def prompt_note(auth: Mapping[str, object] | None) -> str | None:
 @dataclass(frozen=True)
 class Ready:
     ok: bool
-    reason: str  # "ready", or what is wrong, without data: "database", "schema", "config"
+    reason: str  # "ready", or what is wrong, without data: "database", "schema", "config", "warming_up"
     detail: str = ""
 
 
-def readiness(dash: Dashboard, problems: list[str]) -> Ready:
-    """Ready when the configuration is valid and the database answers with this program's schema."""
+def readiness(dash: Dashboard, problems: list[str], *, warming: bool = False) -> Ready:
+    """Ready when the configuration is valid, the database answers with this program's schema and the server has
+    loaded the libraries its first page needs (`warming`: the server's warm-up is still running,
+    `scenes.web.warmup.warming`)."""
     from scenes.store import SCHEMA_VERSION
 
     if problems:
         return Ready(False, "config", problems[0])
+    if warming:
+        return Ready(False, "warming_up", "the server is still loading the libraries its first page needs (a few "
+                                          "seconds after its start)")
     try:
         version = dash.store.version()
     except Exception as exc:

@@ -19,8 +19,9 @@ every script on the page. So the session cookie is set here, by the server, `Htt
   ("you are signed out", "your session expired", …) and, with `identity`, clears Streamlit's identity cookies (a
   refused provider sign-in). The page's sign-out then goes on to Streamlit's `auth/logout`, which ends the
   session at the provider where it offers that.
-- `GET {base}api/ready`: readiness for the proxy and the service manager: 200 when the configuration is valid and
-  the database answers with this program's schema, 503 (with the reason, never data) otherwise.
+- `GET {base}api/ready`: readiness for the proxy and the service manager: 200 when the configuration is valid,
+  the database answers with this program's schema and the server's warm-up has loaded the libraries
+  (`scenes.web.warmup`), 503 (with the reason, never data) otherwise.
 
 The POST routes refuse requests from another site (`Origin` must name this host; a JSON body needs a CORS
 pre-flight, which is never granted) and bodies over 1 KB. Nothing here imports streamlit: the routes are plain
@@ -349,8 +350,10 @@ def routes(base: str = "", dashboard: Callable[[], Dashboard] | None = None,
 
     async def ready(request: Request) -> Response:
         from scenes.web.readiness import readiness
+        from scenes.web.warmup import warming
 
-        found = await run_in_threadpool(lambda: readiness(get_dashboard(), problems() if problems else []))
+        found = await run_in_threadpool(lambda: readiness(get_dashboard(), problems() if problems else [],
+                                                          warming=warming()))
         # the reason only: the details (which setting, which error) go to `scenes ready` and the server's log
         return JSONResponse({"status": "ready" if found.ok else "not_ready", "reason": found.reason},
                             status_code=200 if found.ok else 503,
