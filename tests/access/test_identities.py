@@ -25,11 +25,22 @@ ROLE_MAP = ('{"emails": {"ella.admin@lansstyrelsen.se": "admin"}, "groups": {"sc
             '"domains": {"polisen.se": "styrgrupp"}}')
 
 
+#: when the provider issued the test's tokens (set as each test starts): a sign-in is keyed by issuer, subject, issue
+#: time in whole seconds and nonce, so two `claims()` of one test must not straddle a second's boundary
+_ISSUED: list[float] = [time.time()]
+
+
+@pytest.fixture(autouse=True)
+def _issued_now() -> None:
+    _ISSUED[0] = time.time()
+
+
 def claims(login: str = "ella", email: str = "ella.admin@lansstyrelsen.se", *, iat: float | None = None,
            nonce: str = "n1", groups: list[str] | None = None) -> dict[str, object]:
-    return {"iss": "http://localhost:9400", "sub": login, "email": email, "iat": int(time.time() if iat is None
-                                                                                      else iat),
-            "nonce": nonce, "groups": groups or [], "is_logged_in": True}
+    """A provider's ID token claims; by default issued when the test started (the same token each call)."""
+    return {"iss": "http://localhost:9400", "sub": login, "email": email,
+            "iat": int(_ISSUED[0] if iat is None else iat), "nonce": nonce, "groups": groups or [],
+            "is_logged_in": True}
 
 
 @pytest.fixture
