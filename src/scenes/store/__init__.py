@@ -6,6 +6,7 @@
 - `goal`: the seminars and the reduction goal;
 - `reference`: the administrators' versions of the editable reference tables;
 - `measures`: measures (versioned) and safety-indicator values;
+- `followups`: follow-up drafts (versioned per scene) and their publication;
 - `migrations`: frozen upgrade steps, each with its own table definitions.
 
 Accounts and sessions (`scenes.access.auth`, `scenes.access.sessions`) keep their rules in their own modules and
@@ -21,16 +22,17 @@ from __future__ import annotations
 
 from scenes.settings import Settings
 from scenes.store.base import create_engine_for
+from scenes.store.followups import FollowupStore
 from scenes.store.goal import SettingsStore
 from scenes.store.measures import MeasureStore
 from scenes.store.reference import ReferenceStore
 from scenes.store.schema import AUDIT_ACTIONS, SCHEMA_VERSION
-from scenes.store.surveys import SurveyStore, shown_surveys
+from scenes.store.surveys import shown_surveys
 
 __all__ = ["AUDIT_ACTIONS", "SCHEMA_VERSION", "Store", "create_engine_for", "shown_surveys"]
 
 
-class Store(SurveyStore, SettingsStore, ReferenceStore, MeasureStore):
+class Store(FollowupStore, SettingsStore, ReferenceStore, MeasureStore):
     """The dashboard's data, behind one object. Every write is a single transaction and names its actor."""
 
     @classmethod

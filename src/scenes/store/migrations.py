@@ -207,8 +207,43 @@ def _v6_to_v7(conn: Connection) -> None:
     md.create_all(conn)
 
 
+def _v7_to_v8(conn: Connection) -> None:
+    """Follow-ups in the making: the drafts and their scenes, versioned per scene."""
+    md = sa.MetaData()
+    sa.Table("followups", md,
+             sa.Column("followup_id", sa.String(64), primary_key=True),
+             sa.Column("base_survey_id", sa.String(64), nullable=False),
+             sa.Column("name", sa.String(200), nullable=False),
+             sa.Column("state", sa.String(16), nullable=False),
+             sa.Column("demo", sa.Boolean, nullable=False),
+             sa.Column("edits", sa.Integer, nullable=False),
+             sa.Column("published_survey_id", sa.String(64)),
+             sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+             sa.Column("created_by", sa.String(200), nullable=False))
+    sa.Table("followup_scenes", md,
+             sa.Column("followup_id", sa.String(64), sa.ForeignKey("followups.followup_id"), primary_key=True),
+             sa.Column("scene_id", sa.String(64), primary_key=True),
+             sa.Column("version", sa.Integer, primary_key=True),
+             sa.Column("visit", sa.String(16), nullable=False),
+             sa.Column("name", sa.String(300), nullable=False),
+             sa.Column("kommun_kod", sa.String(4), nullable=False),
+             sa.Column("kommun", sa.String(100), nullable=False),
+             sa.Column("lokalpolisomrade", sa.String(64), nullable=False),
+             sa.Column("stadsdel", sa.String(64)),
+             sa.Column("categories", sa.Text, nullable=False),
+             sa.Column("status", sa.String(32)),
+             sa.Column("impact", sa.Integer),
+             sa.Column("predecessors", sa.Text, nullable=False),
+             sa.Column("notes", sa.Text, nullable=False),
+             sa.Column("geometry_wkt", sa.Text, nullable=False),
+             sa.Column("position", sa.Integer, nullable=False),
+             sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+             sa.Column("created_by", sa.String(200), nullable=False))
+    md.create_all(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5,
-                                                       5: _v5_to_v6, 6: _v6_to_v7}
+                                                       5: _v5_to_v6, 6: _v6_to_v7, 7: _v7_to_v8}
 
 
 def upgrade(conn: Connection, current: int, target: int) -> Iterator[int]:

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 __all__ = ["AUDIT_ACTIONS", "SCHEMA_VERSION", "metadata"]
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 metadata = sa.MetaData()
 
@@ -65,7 +65,8 @@ AUDIT_ACTIONS = ("publish", "revise", "rollback", "withdraw", "restore", "demo-r
                  "indicator-remove", "reference-edit", "user-add", "user-remove", "role-change",
                  "password-change", "unlock", "sign-in", "sign-in-failed", "sign-out", "session-expired",
                  "first-admin", "setup-code-failed", "sessions-ended", "identity-block",
-                 "identity-unblock", "sign-in-refused", "backup", "restore-backup")
+                 "identity-unblock", "sign-in-refused", "backup", "restore-backup", "followup-start",
+                 "followup-edit", "followup-publish", "followup-discard")
 
 audit_log = sa.Table(
     "audit_log",
@@ -231,6 +232,46 @@ indicators = sa.Table(
     sa.Column("source", sa.Text, nullable=False),
     sa.Column("source_url", sa.Text, nullable=False),
     sa.Column("note", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False),
+)
+
+#: Follow-ups in the making (drafts): which survey each follows, whether it is open, published (and as which survey)
+#: or discarded, and how many edits it has had (a publish names the count it reviewed).
+followups = sa.Table(
+    "followups",
+    metadata,
+    sa.Column("followup_id", sa.String(64), primary_key=True),
+    sa.Column("base_survey_id", sa.String(64), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("state", sa.String(16), nullable=False),
+    sa.Column("demo", sa.Boolean, nullable=False),
+    sa.Column("edits", sa.Integer, nullable=False),
+    sa.Column("published_survey_id", sa.String(64)),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False),
+)
+
+#: A follow-up's scenes: every save of a scene adds a version; the newest is current (`scenes.domain.followup`).
+followup_scenes = sa.Table(
+    "followup_scenes",
+    metadata,
+    sa.Column("followup_id", sa.String(64), sa.ForeignKey("followups.followup_id"), primary_key=True),
+    sa.Column("scene_id", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("visit", sa.String(16), nullable=False),
+    sa.Column("name", sa.String(300), nullable=False),
+    sa.Column("kommun_kod", sa.String(4), nullable=False),
+    sa.Column("kommun", sa.String(100), nullable=False),
+    sa.Column("lokalpolisomrade", sa.String(64), nullable=False),
+    sa.Column("stadsdel", sa.String(64)),
+    sa.Column("categories", sa.Text, nullable=False),  # JSON array of codes
+    sa.Column("status", sa.String(32)),
+    sa.Column("impact", sa.Integer),
+    sa.Column("predecessors", sa.Text, nullable=False),  # JSON array of scene ids of the survey followed
+    sa.Column("notes", sa.Text, nullable=False),
+    sa.Column("geometry_wkt", sa.Text, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),  # the draft's order: the survey followed's, then as drawn
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("created_by", sa.String(200), nullable=False),
 )

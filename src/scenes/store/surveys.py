@@ -23,7 +23,7 @@ from scenes.geo import WGS84
 from scenes.io.formats import empty_scene_frame, normalise_scene_frame
 from scenes.model import Survey, SurveyKind
 from scenes.store.base import StoreBase, now
-from scenes.store.schema import measures, scenes, survey_revisions, surveys
+from scenes.store.schema import followup_scenes, followups, measures, scenes, survey_revisions, surveys
 
 __all__ = ["SurveyStore", "shown_surveys"]
 
@@ -49,29 +49,34 @@ class SurveyStore(StoreBase):
     def add_survey(self, survey: Survey, frame: gpd.GeoDataFrame, *, actor: str, file_name: str = "",
                    sha256: str = "") -> Survey:
         """Publish a new survey (revision 1) and its scenes in one transaction. An existing id is refused."""
+        with self.write() as conn:
+            return self._insert_survey(conn, survey, frame, actor=actor, file_name=file_name, sha256=sha256)
+
+    def _insert_survey(self, conn: Connection, survey: Survey, frame: gpd.GeoDataFrame, *, actor: str,
+                       file_name: str, sha256: str) -> Survey:
+        """`add_survey` inside the caller's write transaction (a follow-up's publish marks its draft in the same)."""
         frame = normalise_scene_frame(frame)
         stored = Survey(
             id=survey.id, name=survey.name, date=survey.date, kind=survey.kind, source=survey.source,
             demo=survey.demo, notes=survey.notes, created_at=now(), created_by=actor, revision=1,
         )
-        with self.write() as conn:
-            exists = conn.execute(sa.select(surveys.c.id).where(surveys.c.id == stored.id)).first()
-            if exists:
-                raise StoreError(f"A survey with id {stored.id!r} is already published; it is never overwritten. "
-                                 "Upload the corrected file as a new revision of it, or choose another id.",
-                                 code="survey_exists", id=stored.id)
-            conn.execute(surveys.insert().values(
-                id=stored.id, name=stored.name, date=stored.date, kind=str(stored.kind), source=stored.source,
-                demo=stored.demo, notes=stored.notes, created_at=stored.created_at, created_by=stored.created_by,
-                current_revision=1, withdrawn=False,
-            ))
-            self._write_revision(conn, stored.id, 1, frame, created_by=actor, file_name=file_name,
-                                 sha256=sha256, note="")
-            self.audit_entry(conn, "publish", actor=actor, survey_id=stored.id, revision=1, file_name=file_name,
-                             sha256=sha256, rows=len(frame),
-                             detail=f"{stored.name} ({stored.date.isoformat()}, {stored.kind})")
-            if not stored.demo:  # real data: from now on everyone signs in (demo mode never returns silently)
-                self.set_meta(conn, "sign_in_required", "1")
+        exists = conn.execute(sa.select(surveys.c.id).where(surveys.c.id == stored.id)).first()
+        if exists:
+            raise StoreError(f"A survey with id {stored.id!r} is already published; it is never overwritten. "
+                             "Upload the corrected file as a new revision of it, or choose another id.",
+                             code="survey_exists", id=stored.id)
+        conn.execute(surveys.insert().values(
+            id=stored.id, name=stored.name, date=stored.date, kind=str(stored.kind), source=stored.source,
+            demo=stored.demo, notes=stored.notes, created_at=stored.created_at, created_by=stored.created_by,
+            current_revision=1, withdrawn=False,
+        ))
+        self._write_revision(conn, stored.id, 1, frame, created_by=actor, file_name=file_name,
+                             sha256=sha256, note="")
+        self.audit_entry(conn, "publish", actor=actor, survey_id=stored.id, revision=1, file_name=file_name,
+                         sha256=sha256, rows=len(frame),
+                         detail=f"{stored.name} ({stored.date.isoformat()}, {stored.kind})")
+        if not stored.demo:  # real data: from now on everyone signs in (demo mode never returns silently)
+            self.set_meta(conn, "sign_in_required", "1")
         return stored
 
     def add_revision(self, survey_id: str, frame: gpd.GeoDataFrame, *, actor: str, file_name: str = "",
@@ -122,7 +127,8 @@ class SurveyStore(StoreBase):
             self.bump(conn)
 
     def remove_demo_surveys(self, *, actor: str) -> list[str]:
-        """Delete every demo survey with its revisions and scenes, and the demo measures, in one audited transaction.
+        """Delete every demo survey with its revisions and scenes, the demo measures and the follow-ups of demo surveys,
+        in one audited transaction.
         Returns the surveys' ids."""
         with self.write() as conn:
             ids = list(conn.execute(sa.select(surveys.c.id).where(surveys.c.demo == sa.true())
@@ -133,6 +139,9 @@ class SurveyStore(StoreBase):
             conn.execute(survey_revisions.delete().where(survey_revisions.c.survey_id.in_(ids)))
             conn.execute(surveys.delete().where(surveys.c.id.in_(ids)))
             conn.execute(measures.delete().where(measures.c.demo == sa.true()))
+            demo_drafts = sa.select(followups.c.followup_id).where(followups.c.demo == sa.true())
+            conn.execute(followup_scenes.delete().where(followup_scenes.c.followup_id.in_(demo_drafts)))
+            conn.execute(followups.delete().where(followups.c.demo == sa.true()))
             self.set_meta(conn, "demo_removed", "1")
             self.audit_entry(conn, "demo-remove", actor=actor, detail=", ".join(ids))
             self.bump(conn)

@@ -150,4 +150,40 @@ ENTRIES: dict[str, dict[str, Text]] = {
                                "en": "{name} is not a CSV or Excel file (.csv or .xlsx)."},
     "error.record_file_columns": {"sv": "Filens kolumner stämmer inte med de dokumenterade; inget importerades.",
                                   "en": "The file's columns are not the documented ones; nothing was imported."},
+    # follow-ups made in the app (scenes.domain.followup, scenes.store.followups, scenes.views.followup)
+    "error.followup_no_scene": {"sv": "Uppföljningen har ingen scen {id}.", "en": "The follow-up has no scene {id}."},
+    "error.followup_closed": {"sv": "Uppföljningen {id} är avslutad (publicerad eller kasserad); inget sparades.",
+                              "en": "The follow-up {id} is closed (published or discarded); nothing was saved."},
+    "error.followup_scene_gone": {
+        "sv": "Scenen {id} har redan förts vidare (upphört, delad eller sammanslagen) i uppföljningen och kan inte "
+              "ändras; ändra de scener som fortsätter den.",
+        "en": "The scene {id} has already been carried on (ceased, split or merged) in the follow-up and cannot be "
+              "changed; change the scenes that continue it."},
+    "error.followup_empty_shape": {"sv": "Den ritade formen är tom; rita den igen.",
+                                   "en": "The drawn shape is empty; draw it again."},
+    "error.followup_shape_kind": {"sv": "En scen är en punkt eller en yta, inte en {kind}.",
+                                  "en": "A scene is a point or an area, not a {kind}."},
+    "error.followup_bad_visit": {"sv": "En scen från kartläggningen markeras som kvar, ändrad eller upphört.",
+                                 "en": "A scene of the survey followed is marked still active, changed or ceased."},
+    "error.followup_impact": {"sv": "Påverkan anges 1 (låg) till 5 (hög), inte {value}.",
+                              "en": "The impact rating is 1 (low) to 5 (high), not {value}."},
+    "error.followup_scene_exists": {"sv": "Uppföljningen har redan en scen {id}.",
+                                    "en": "The follow-up already has a scene {id}."},
+    "error.followup_mark_ceased": {"sv": "Scenen {id} finns i kartläggningen som följs upp: markera den som upphört i "
+                                         "stället för att ta bort den.",
+                                   "en": "The scene {id} is in the survey followed: mark it ceased instead of "
+                                         "deleting it."},
+    "error.followup_split_parts": {"sv": "En delning ger två eller fler scener; {count} delar ritades.",
+                                   "en": "A split makes two or more scenes; {count} parts were drawn."},
+    "error.followup_merge_count": {"sv": "En sammanslagning förenar två eller fler scener; välj minst två.",
+                                   "en": "A merge joins two or more scenes; choose at least two."},
+    "error.followup_exists": {"sv": "Det finns redan en uppföljning med id {id}; välj ett annat.",
+                              "en": "A follow-up with id {id} already exists; choose another id."},
+    "error.followup_unknown": {"sv": "Det finns ingen uppföljning med id {id}.",
+                               "en": "There is no follow-up with id {id}."},
+    "error.followup_changed": {
+        "sv": "{id} ändrades av någon annan under tiden; inget sparades. Ladda om och gör ändringen igen.",
+        "en": "{id} was changed by someone else meanwhile; nothing was saved. Reload and make the change again."},
+    "error.followup_invalid": {"sv": "Uppföljningen har problem; inget publicerades. Se listan nedan.",
+                               "en": "The follow-up has problems; nothing was published. See the list below."},
 }

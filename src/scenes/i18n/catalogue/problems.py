@@ -317,4 +317,13 @@ ENTRIES: dict[str, dict[str, Text]] = {
                                 "en": "The same indicator, area and date as row {first}."},
     "problem.reference_too_many_rows": {"sv": "Tabellen har {rows} rader; gränsen är {limit}.",
                                         "en": "The table has {rows} rows; the limit is {limit}."},
+    "problem.followup_unvisited": {
+        "sv": "Scener som ännu inte besökts: {count} ({names}). Markera var och en som kvar, ändrad eller upphört.",
+        "en": "Scenes not yet revisited: {count} ({names}). Mark each still active, changed or ceased."},
+    "problem.followup_empty": {"sv": "Ingen scen återstår: alla har upphört. En kartläggning utan scener kan inte "
+                                     "publiceras, precis som en uppladdad fil.",
+                               "en": "No scene is left: every scene has ceased. A survey without scenes cannot be "
+                                     "published, as with an uploaded file."},
+    "problem.followup_predecessor": {"sv": "Föregångaren {id} är inte en scen i kartläggningen som följs upp.",
+                                     "en": "The predecessor {id} is not a scene of the survey followed."},
 }

@@ -34,6 +34,10 @@ ENTRIES: dict[str, dict[str, Text]] = {
     "audit.sign-in-refused": {"sv": "Inloggning nekad", "en": "Sign-in refused"},
     "audit.backup": {"sv": "Säkerhetskopia", "en": "Backup"},
     "audit.restore-backup": {"sv": "Återställd från säkerhetskopia", "en": "Restored from backup"},
+    "audit.followup-start": {"sv": "Uppföljning påbörjad", "en": "Follow-up started"},
+    "audit.followup-edit": {"sv": "Uppföljning ändrad", "en": "Follow-up edited"},
+    "audit.followup-publish": {"sv": "Uppföljning publicerad", "en": "Follow-up published"},
+    "audit.followup-discard": {"sv": "Uppföljning kasserad", "en": "Follow-up discarded"},
     "users.demo": {
         "sv": "I demoläget skapas inga konton: ett konto från sandlådan skulle finnas kvar efter den. Skarp drift "
               "börjar med den första administratören, som skapas med serverns engångskod.",
