@@ -45,7 +45,8 @@ def render() -> None:
     c1, c2 = st.columns([3, 1])
     # The options' labels never change with a write (a label that did kept showing the old state after the rerun):
     # whether the chosen survey is withdrawn is said below it.
-    survey_id = c1.selectbox(ui.tr("col.survey"), list(by_id), key="rb_survey", format_func=lambda i: by_id[i].name)
+    label = ui.distinct_labels(names)
+    survey_id = c1.selectbox(ui.tr("col.survey"), list(by_id), key="rb_survey", format_func=label)
     chosen = by_id[survey_id]
     numbers = sorted(revisions.loc[revisions["survey_id"] == survey_id, "revision"].astype(int))
     revision = c2.selectbox(ui.tr("history.revision"), numbers, index=numbers.index(chosen.revision),

@@ -94,9 +94,10 @@ def render() -> None:
     st.subheader(ui.tr("progress.compare"))
     by_id = {s.id: s for s in surveys}
     ids = list(by_id)
+    names = ui.distinct_labels({i: s.name for i, s in by_id.items()})
     c1, c2 = st.columns(2)
-    a = c1.selectbox(ui.tr("progress.earlier"), ids, index=0, format_func=lambda i: by_id[i].name, key="cmp_a")
-    b = c2.selectbox(ui.tr("progress.later"), ids, index=len(ids) - 1, format_func=lambda i: by_id[i].name,
+    a = c1.selectbox(ui.tr("progress.earlier"), ids, index=0, format_func=names, key="cmp_a")
+    b = c2.selectbox(ui.tr("progress.later"), ids, index=len(ids) - 1, format_func=names,
                      key="cmp_b")
     earlier, later = ui.scenes(a), ui.scenes(b)
     result = compare(earlier, later, observations_between(all_scenes, surveys, a, b))

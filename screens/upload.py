@@ -48,7 +48,8 @@ def render() -> None:
         target, note = None, ""
     else:
         by_id = {s.id: s for s in surveys}
-        target = st.selectbox(ui.tr("upload.revise"), list(by_id), format_func=lambda i: by_id[i].name,
+        names = ui.distinct_labels({i: s.name for i, s in by_id.items()})
+        target = st.selectbox(ui.tr("upload.revise"), list(by_id), format_func=names,
                               key="up_target")
         note = st.text_input(ui.tr("upload.note"), key="up_note")
         name, day, kind, source = "", by_id[target].date, by_id[target].kind, ""

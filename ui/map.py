@@ -65,6 +65,7 @@ def time_control(surveys: list[Survey], compact: bool = False) -> Survey:
     """A slider over the surveys (oldest to newest) with previous/next buttons; returns the chosen survey."""
     by_id = {s.id: s for s in surveys}
     ids = list(by_id)
+    label = ui.distinct_labels({i: s.name for i, s in by_id.items()})
     if st.session_state.get(keys.F_SURVEY) not in by_id:
         st.session_state[keys.F_SURVEY] = ids[-1]
     back, slider, forward = st.columns([1, 10, 1], vertical_alignment="bottom")
@@ -75,11 +76,10 @@ def time_control(surveys: list[Survey], compact: bool = False) -> Survey:
                    help=ui.tr("map.time.next"), width="stretch")
     if len(ids) > 1:
         chosen = slider.select_slider(ui.tr("map.filter.survey"), ids, key=keys.F_SURVEY,
-                                      format_func=lambda i: ui.escape_markdown(by_id[i].name),  # drawn as Markdown
+                                      format_func=lambda i: ui.escape_markdown(label(i)),  # drawn as Markdown
                                       label_visibility="collapsed" if compact else "visible", on_change=sync_url)
     else:
-        slider.selectbox(ui.tr("map.filter.survey"), ids, key=keys.F_SURVEY, format_func=lambda i: by_id[i].name,
-                         on_change=sync_url)
+        slider.selectbox(ui.tr("map.filter.survey"), ids, key=keys.F_SURVEY, format_func=label, on_change=sync_url)
         chosen = ids[0]
     return by_id[str(chosen)]
 

@@ -4,7 +4,8 @@ status, the demo notice. Text in them is the reader's language; user text is alw
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from typing import Any, NoReturn
 
 import folium
@@ -42,6 +43,14 @@ def show_map(ref: Reference, options: maps.MapOptions, layers: list[folium.Featu
                        feature_group_to_add=layers, layer_control=folium.LayerControl(collapsed=True),
                        returned_objects=["last_object_clicked"] if clicks else [])
     return result or {}
+
+
+def distinct_labels(names: Mapping[Any, str]) -> Callable[[Any], str]:
+    """A choice's `format_func` for options named by `names`: each name, with the option itself added in brackets
+    where two options share a name. Streamlit's choice widgets send the chosen option back as its label, so two
+    options with one label are one option (two surveys of one name: the second could never be chosen)."""
+    seen = Counter(names.values())
+    return lambda option: names[option] if seen[names[option]] == 1 else f"{names[option]} ({option})"
 
 
 def county_map(survey_id: str, name: str) -> None:
