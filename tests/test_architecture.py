@@ -114,7 +114,8 @@ def test_every_write_names_its_actor() -> None:
                     "import_seminars", "save_measure", "import_measures", "save_indicator", "import_indicators",
                     "remove_indicator"],
         Store: ["record", "add_survey", "add_revision", "rollback", "set_withdrawn", "remove_demo_surveys",
-                "save_seminars", "set_goal"],
+                "save_seminars", "set_goal", "start_followup", "save_followup_scenes", "publish_followup",
+                "discard_followup"],
         Accounts: ["add", "remove", "set_role", "set_password", "unlock"],
     }
     loose = []
@@ -194,10 +195,11 @@ def test_app_and_auth_use_the_page_registry() -> None:
 
 def test_ui_modules_do_not_import_their_package() -> None:
     """The shared ui modules import one another, never the `ui` package that re-exports them (no import cycle);
-    only the page parts (sign-in page, map and its address, upload, impact, coordination and entry-page parts) use
+    only the page parts (sign-in page, map and its address, upload, impact, coordination, entry-page and follow-up
+    parts) use
     the package's names, as pages do."""
     page_parts = {"__init__.py", "signin.py", "map.py", "map_address.py", "upload.py", "impact.py", "coordination.py",
-                  "records.py"}
+                  "records.py", "followup.py"}
     shared = [p for p in UI.glob("*.py") if p.name not in page_parts]
     assert sorted(p.name for p in shared) == ["cache.py", "errors.py", "identity.py", "keys.py", "lang.py", "links.py",
                                              "session.py", "widgets.py"]

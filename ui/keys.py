@@ -94,9 +94,18 @@ M_CHOICE = _key("m_choice", "page measures: the measure chosen for editing (its 
 # -- Användare (page users) ------------------------------------------------------------------------------------
 U_PENDING = _key("u_pending", "page users: the write waiting for its confirmation (action, user, role)")
 
+# -- Uppföljning (page followup) ---------------------------------------------------------------------------------
+FU_DRAFT = _key("fu_draft", "page followup: the draft chosen (its selectbox; also ?utkast= in the address)")
+FU_SCENE = _key("fu_scene", "page followup: the scene chosen for its form (its selectbox)")
+FU_LINKED = _key("fu_linked", "page followup: the scene last written to the address (?scen=): a new one is a link")
+FU_VISITS = _key("fu_visits", "page followup: the visits the list shows (its filter)")
+FU_MUNICIPALITIES = _key("fu_municipalities", "page followup: the municipalities the list shows (its filter)")
+FU_REVIEW = _key("fu_review", "page followup: the last review (draft, its edit count, name, date) and its result")
+
 # -- families: one key per name ------------------------------------------------------------------------------------
 _key("map_", "ui.upload.column_mapping: the column a file's unknown header is mapped to (one per header)")
 _key("m_shown_", "page measures: the version of a measure the form showed (one per measure)")
+_key("fu_shown_", "page followup: a draft scene as its form showed it (one per draft and scene)")
 _key("ref_based_on_", "page reference: the version a table's editor started from (one per table)")
 
 
@@ -113,3 +122,8 @@ def measure_shown(measure: str) -> str:
 def reference_based_on(table: str) -> str:
     """The version of reference table `table` its editor started from."""
     return f"ref_based_on_{table}"
+
+
+def followup_shown(followup_id: str, scene_id: str) -> str:
+    """A draft scene as its form showed it (its version: a save on top of a newer one is refused)."""
+    return f"fu_shown_{followup_id}/{scene_id}"

@@ -98,7 +98,7 @@ def test_page_reads_as_words(open_page: OpenPage, demo_state: Path, role: str, p
 def real_state(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """A county's own deployment with the gaps real data has: two real surveys, measures without an end date or a
     note, an indicator without a note, a revised reference table, accounts that never signed in, an organisation
-    identity without a role. Yields the state folder and a session token per role."""
+    identity without a role, a follow-up under way. Yields the state folder and a session token per role."""
     import datetime as dt
 
     from scenes.domain.demo import load_demo
@@ -121,6 +121,11 @@ def real_state(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
     dash.save_indicator(Indicator("Trygghet", 61.5, "%", dt.date(2024, 1, 1), "lan", "", "Källa",
                                   "https://example.org"), actor="cli:op")
     dash.identities.seen("eva@example.se", None)
+    from scenes.domain import followup as fu
+    from scenes.views import followup as follow
+
+    draft = follow.start(dash, actor="cli:op", base_survey_id="k2025")  # a follow-up under way: one scene ceased
+    follow.save(dash, draft.followup.followup_id, fu.revisit(draft, next(iter(draft.scenes)), "ceased"), actor="cli:op")
     tokens = {}
     for role in ROLES:
         dash.add_user(f"konto{role}", "ett långt lösenord", role, actor="cli:op")

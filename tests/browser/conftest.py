@@ -181,6 +181,21 @@ def session_cookie(context: object, page: object, timeout_ms: int = 30_000) -> d
     raise AssertionError(f"the server set no session cookie within {timeout_ms} ms")
 
 
+def sign_in(browser: object, url: str, path: str, user: str, password: str, *, width: int = 1366,  # type: ignore[no-untyped-def]
+            height: int = 768):
+    """A new browser context signed in as `user` with a local account (the form at `url + path`), once the session
+    cookie is set (a link opened later keeps the session); returns (context, page)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE",  # type: ignore[attr-defined]
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.goto(url + path)
+    page.get_by_role("textbox", name="Användarnamn").fill(user)
+    page.get_by_role("textbox", name="Lösenord", exact=True).fill(password)
+    page.get_by_role("button", name="Logga in").click()
+    session_cookie(context, page)
+    return context, page
+
+
 def screenshot(page: object, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"

@@ -16,7 +16,7 @@ from scenes.domain.demo import load_demo
 from scenes.model import Survey, SurveyKind
 from scenes.settings import Settings
 from scenes.views.dashboard import Dashboard
-from tests.browser.conftest import _serve, screenshot
+from tests.browser.conftest import _serve, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -41,14 +41,7 @@ def county(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Iterato
 
 
 def _signed_in(browser: object, url: str, path: str, user: str, width: int = 1366, height: int = 768):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE",  # type: ignore[attr-defined]
-                                  accept_downloads=True)
-    page = context.new_page()
-    page.goto(url + path)
-    page.get_by_role("textbox", name="Användarnamn").fill(user)
-    page.get_by_role("textbox", name="Lösenord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    return context, page
+    return sign_in(browser, url, path, user, PASSWORD, width=width, height=height)
 
 
 def _choose(page, scope, label: str, option: str) -> None:  # type: ignore[no-untyped-def]

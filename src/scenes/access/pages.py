@@ -40,6 +40,7 @@ PAGES: dict[str, Page] = {p.key: p for p in (
     Page("coordination", "screens/coordination.py", "coord.nav", ":material/hub:", "samordning", "view"),
     Page("goal", "screens/goal.py", "nav.goal", ":material/flag:", "mal", "edit_goal"),
     Page("upload", "screens/upload.py", "nav.upload", ":material/upload_file:", "ladda-upp", "publish"),
+    Page("followup", "screens/followup.py", "followup.nav", ":material/fact_check:", "uppfoljning", "publish"),
     Page("history", "screens/history.py", "nav.history", ":material/history:", "historik", "rollback"),
     Page("measures", "screens/measures.py", "measures.nav", ":material/construction:", "atgarder", "edit_entries"),
     Page("indicators", "screens/indicators.py", "indicators.nav", ":material/query_stats:", "indikatorer",

@@ -201,3 +201,56 @@ def publish(dash: Dashboard, checked: FollowupReview, *, name: str, survey_date:
 def discard(dash: Dashboard, followup_id: str, *, actor: str) -> None:
     dash._writable(actor)
     dash.store.discard_followup(followup_id, actor=actor)
+
+
+def scene_table(draft: fu.Draft, lang: Lang, *, municipalities: tuple[str, ...] = (),
+                visits: tuple[fu.Visit, ...] = ()) -> pd.DataFrame:
+    """The revisit list: the draft's scenes (of the chosen municipalities and visits; empty: all) in the draft's
+    order, with their visit in words, impact, what a drawn scene continues, and who changed them last."""
+    from scenes.i18n import t
+
+    rows = [{"scene_id": s.scene_id, t("col.name", lang): s.name, t("col.municipality", lang): s.kommun,
+             t("followup.col.visit", lang): t(f"followup.visit.{s.visit}", lang),
+             t("col.impact", lang): s.impact, t("followup.col.continues", lang): ", ".join(s.predecessors),
+             t("followup.col.by", lang): s.updated_by if s.version > 1 else ""}  # version 1: as followed
+            for s in draft.scenes.values()
+            if (not municipalities or s.kommun_kod in municipalities) and (not visits or s.visit in visits)]
+    columns = ["scene_id", *(t(k, lang) for k in ("col.name", "col.municipality", "followup.col.visit", "col.impact",
+                                                  "followup.col.continues", "followup.col.by"))]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def worklist_table(draft: fu.Draft, lang: Lang) -> pd.DataFrame:
+    """Per municipality: revisited, left, ceased and new (the page's progress table)."""
+    from scenes.i18n import t
+
+    return pd.DataFrame([{t("col.municipality", lang): w.label, t("followup.col.done", lang): w.done,
+                          t("followup.col.left", lang): w.left,
+                          t("followup.visit.ceased", lang): w.counts["ceased"],
+                          t("followup.visit.new", lang): w.counts["new"]} for w in fu.progress(draft)])
+
+
+def closed_table(followups: list[fu.Followup], lang: Lang) -> pd.DataFrame:
+    """The follow-ups no longer open: what each followed, whether it was published (as which survey) or discarded."""
+    from scenes.i18n import t
+
+    return pd.DataFrame([{"id": f.followup_id, t("followup.name", lang): f.name,
+                          t("followup.base", lang): f.base_survey_id,
+                          t("followup.col.visit", lang): t(f"followup.state.{f.state}", lang),
+                          t("followup.published_as", lang): f.published_survey_id or "",
+                          t("followup.col.by", lang): f.created_by} for f in followups if f.state != "open"])
+
+
+def followups(dash: Dashboard, *, include_closed: bool = False) -> list[fu.Followup]:
+    """The drafts (open ones unless asked), newest first."""
+    return dash.store.followups(include_closed=include_closed)
+
+
+def draft(dash: Dashboard, followup_id: str) -> fu.Draft:
+    """A draft as it is now (every scene's newest version)."""
+    return dash.store.draft(followup_id)
+
+
+def new_ids(dash: Dashboard, current: fu.Draft, count: int = 1) -> list[str]:
+    """Fresh ids for scenes drawn in `current`: none the store has seen (`fu.new_scene_id`)."""
+    return fu.new_scene_id(current, dash.store.scene_ids_ever(), count)

@@ -9,5 +9,5 @@ its tests name. A translator edits one shelf with both languages side by side.
 
 SHELVES = (
     "shell", "problems", "errors", "upload", "map", "figures", "measures", "seminars", "report", "users",
-    "reference"
+    "reference", "followup"
 )
