@@ -38,7 +38,7 @@ def render() -> None:
         format_func=lambda m: ui.tr(f"upload.mode.{m}"))
     if mode == "new":
         c1, c2, c3 = st.columns([2, 1, 1])
-        name = c1.text_input(ui.tr("upload.name"), key="up_name")
+        name = c1.text_input(ui.tr("upload.name"), key="up_name", max_chars=200)
         # no defaults: the date decides which police areas exist, and today's date is rarely the survey's
         day = c2.date_input(ui.tr("upload.date"), value=None, key="up_date", format=ui.date_format())
         kinds: list[SurveyKind] = list(SurveyKind)  # (typed: mypy reads list(SurveyKind) as an empty list here)

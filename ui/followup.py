@@ -11,7 +11,7 @@ import streamlit as st
 import ui
 from scenes.domain import followup as fu
 from scenes.errors import ScenesError, StoreError
-from scenes.i18n import problem_text
+from scenes.i18n import problem_text, t
 from scenes.ingest.upload import report_table
 from scenes.views import followup as views
 from ui import keys, records
@@ -42,6 +42,14 @@ def _write(action: str, fn: Callable[[], str], *, forget: str | None = None) -> 
     ui.done(message)
 
 
+def _forget_forms(followup_id: str) -> None:
+    """Forget every scene form of the draft this session showed: after a merge, a file or a deletion, their scenes
+    may have changed by this reader's own hand, and a form that kept the old version would refuse the next save."""
+    prefix = keys.followup_shown(followup_id, "")
+    for name in [k for k in st.session_state if str(k).startswith(prefix)]:
+        del st.session_state[name]
+
+
 def choose_draft(readonly: bool) -> fu.Draft | None:
     """The open drafts to choose from (the address's `utkast` first), and a form to start one."""
     dash = ui.dashboard()
@@ -54,8 +62,8 @@ def choose_draft(readonly: bool) -> fu.Draft | None:
     if drafts:
         # (every label names its draft's id: Streamlit's choice travels as its label, so two alike would be one)
         chosen = st.selectbox(ui.tr("followup.choose"), list(by_id), key=keys.FU_DRAFT,
-                              format_func=lambda i: ui.tr("followup.draft_label", name=by_id[i].name, id=i,
-                                                          base=by_id[i].base_survey_id, by=by_id[i].created_by))
+                              format_func=lambda i: t("followup.draft_label", ui.lang(), name=by_id[i].name, id=i,
+                                                      base=by_id[i].base_survey_id, by=by_id[i].created_by))
         st.query_params[_PARAM] = chosen
     else:
         st.info(ui.tr("followup.none"), icon=":material/fact_check:")
@@ -64,7 +72,7 @@ def choose_draft(readonly: bool) -> fu.Draft | None:
     closed = views.followups(dash, include_closed=True)
     if any(f.state != "open" for f in closed):
         with st.expander(ui.tr("followup.closed"), icon=":material/history:"):
-            ui.show_table(views.closed_table(closed, ui.lang()), static=True)
+            ui.show_table(views.closed_table(closed, ui.lang()))  # (a grid: a name typed is never Markdown)
     return views.draft(dash, chosen) if chosen else None
 
 
@@ -147,7 +155,7 @@ def scene_form(draft: fu.Draft, scene_id: str | None, readonly: bool) -> None:
     if st.session_state.get(shown_key) is None:
         st.session_state[shown_key] = draft.scene(scene_id)
     shown: fu.DraftScene = st.session_state[shown_key]
-    st.subheader(ui.tr("followup.form", name=ui.escape_markdown(shown.name)))
+    st.subheader(ui.tr("followup.form", name=shown.name))
     st.caption(ui.tr("followup.version", version=shown.version, by=shown.updated_by or "–",
                      when=ui.day(shown.updated_at) if shown.updated_at else "")
                if shown.version > 1 else ui.tr("followup.version_start"))
@@ -156,8 +164,8 @@ def scene_form(draft: fu.Draft, scene_id: str | None, readonly: bool) -> None:
         st.info(ui.tr("followup.gone", ids=", ".join(continued) or "–"), icon=":material/call_split:")
         return
     k = f"{fid}_{scene_id}_v{shown.version}"
-    statuses = list(ref.statuses["code"])
-    categories = list(ref.categories["code"])
+    statuses = list(dict.fromkeys([*ref.statuses["code"], *([shown.status] if shown.status else [])]))
+    categories = list(dict.fromkeys([*ref.categories["code"], *shown.categories]))
     with st.form(f"fu_form_{k}"):
         mark = None
         if shown.from_base:
@@ -177,12 +185,12 @@ def scene_form(draft: fu.Draft, scene_id: str | None, readonly: bool) -> None:
         submitted = st.form_submit_button(ui.tr("followup.save"), type="primary", disabled=readonly,
                                           icon=":material/save:")
     if submitted:
-        base = fu.apply(draft, [shown])  # the version the form showed: a newer one is refused by the store
         visit = mark or shown.visit
-        changed = fu.revisit(base, scene_id, visit if shown.from_base else "new", impact=impact,
-                             notes=notes.strip(), status=status or "", categories=cats)
 
         def save() -> str:
+            base = fu.apply(draft, [shown])  # the version the form showed: a newer one is refused by the store
+            changed = fu.revisit(base, scene_id, visit if shown.from_base else "new", impact=impact,
+                                 notes=notes.strip(), status=status or "", categories=cats)
             views.save(dash, fid, changed, actor=ui.actor())
             st.session_state.pop(shown_key, None)
             return ui.tr("followup.saved", name=shown.name, visit=ui.tr(f"followup.visit.{visit}"))
@@ -191,7 +199,7 @@ def scene_form(draft: fu.Draft, scene_id: str | None, readonly: bool) -> None:
                                                  readonly=readonly):
         def remove() -> str:
             views.save(dash, fid, fu.remove(fu.apply(draft, [shown]), scene_id), actor=ui.actor())
-            st.session_state.pop(shown_key, None)
+            _forget_forms(fid)
             return ui.tr("followup.removed", name=shown.name)
         _write(f"remove_{scene_id}", remove, forget=shown_key)
 
@@ -214,6 +222,7 @@ def merge_form(draft: fu.Draft, readonly: bool) -> None:
             def merge() -> str:
                 views.save(dash, draft.followup.followup_id,
                            fu.merge(draft, chosen, new_id, name=name.strip() or None), actor=ui.actor())
+                _forget_forms(draft.followup.followup_id)
                 return ui.tr("followup.merged", n=len(chosen), id=new_id)
             _write("merge", merge)
     st.caption(f":material/draw: {ui.tr('followup.drawing_later')}")
@@ -239,6 +248,7 @@ def files(draft: fu.Draft, readonly: bool) -> None:
                                             key="fu_load"):
             def load() -> str:
                 after = views.load_file(dash, fid, upload.name, upload.getvalue(), actor=ui.actor())
+                _forget_forms(fid)
                 return ui.tr("followup.loaded", file=upload.name, left=sum(w.left for w in fu.progress(after)))
             _write("load", load)
 
@@ -276,7 +286,7 @@ def review_and_publish(draft: fu.Draft, readonly: bool) -> None:
         return
     st.success(ui.tr("followup.checked", n=len(checked.check.frame)), icon=":material/check_circle:")
     if checked.preview is not None:
-        st.markdown(f"**{ui.tr('followup.preview', name=ui.escape_markdown(checked.base.name))}**")
+        st.markdown(f"**{ui.tr('followup.preview', name=checked.base.name)}**")
         ui_upload.totals(checked.preview)
         ui.comparison_lists(checked.preview.comparison, checked.earlier, checked.check.frame)
         for dimension, label in (("municipality", "col.municipality"), ("police_area", "col.police_area")):

@@ -50,7 +50,10 @@ def distinct_labels(names: Mapping[Any, str]) -> Callable[[Any], str]:
     where two options share a name. Streamlit's choice widgets send the chosen option back as its label, so two
     options with one label are one option (two surveys of one name: the second could never be chosen)."""
     seen = Counter(names.values())
-    return lambda option: names[option] if seen[names[option]] == 1 else f"{names[option]} ({option})"
+    labels = {o: n if seen[n] == 1 else f"{n} ({o})" for o, n in names.items()}
+    if len(set(labels.values())) < len(labels):  # a name that reads like another's label with its id: ids alone
+        labels = {o: str(o) for o in names}
+    return labels.__getitem__
 
 
 def county_map(survey_id: str, name: str) -> None:
@@ -141,8 +144,8 @@ def show_table(table: pd.DataFrame, *, static: bool = False, **grid: Any) -> Any
     short; otherwise the sortable data grid, with `grid` passed on (e.g. row selection).
     """
     shown, numbers = readable(table, lang())
-    if static and len(shown) <= 200:
-        return st.table(shown.astype(str), hide_index=True)
+    if static and len(shown) <= 200:  # st.table draws each cell as Markdown: every cell is made inert text
+        return st.table(shown.astype(str).map(escape_markdown), hide_index=True)
     config = {name: st.column_config.TextColumn(alignment="right") for name in numbers}
     return st.dataframe(shown, hide_index=True, width="stretch", column_config=config, **grid)
 

@@ -12,10 +12,15 @@ from tests.cli.test_cli import _run
 def test_a_follow_up_from_the_command_line(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path}/scenes.db"
     assert _run("init", "--demo", db=db).returncode == 0
-    started = _run("followup", "start", "--id", "uppf-test", "--actor", "anna", db=db)
+    mapping = tmp_path / "kartlaggning.geojson"  # the county's own survey (a follow-up of demo data takes no file)
+    assert _run("export", "demo-2024-02", "-o", str(mapping), db=db).returncode == 0
+    imported = _run("import", str(mapping), "--name", "Kartläggning 2024", "--date", "2024-02-01", "--id", "k2024",
+                    db=db)
+    assert imported.returncode == 0, imported.stderr
+    started = _run("followup", "start", "--survey", "k2024", "--id", "uppf-test", "--actor", "anna", db=db)
     assert started.returncode == 0, started.stderr
     assert started.stdout.strip() == "uppf-test"
-    assert "53 scenes of demo-2024-02" in started.stderr
+    assert "53 scenes of k2024" in started.stderr
 
     status = json.loads(_run("followup", "status", "uppf-test", "--json", db=db).stdout)
     assert status["totals"]["unvisited"] == 53
@@ -45,7 +50,7 @@ def test_a_follow_up_from_the_command_line(tmp_path: Path) -> None:
     published = _run("followup", "publish", "uppf-test", "--name", "Uppföljning juni 2024", "--date", "2024-06-01",
                      "--actor", "anna", db=db)
     assert published.returncode == 0, published.stderr
-    assert "53 scenes: 51 persisting, 2 new, 2 ceased, 0 merged, 1 split." in published.stderr
+    assert "k2024 -> 53 scenes: 51 persisting, 2 new, 2 ceased, 0 merged, 1 split." in published.stderr
     survey_id = published.stdout.strip()
     surveys = {s["id"]: s for s in json.loads(_run("surveys", "--json", db=db).stdout)}
     assert surveys[survey_id]["kind"] == "uppföljning"

@@ -175,7 +175,9 @@ def test_recorded_lineage_is_what_compare_infers(n: int, ops: list[tuple[str, in
         elif op == "remove" and drawn:
             sid = sorted(drawn)[i % len(drawn)]
             draft = fu.apply(draft, fu.remove(draft, sid))
-            del drawn[sid]
+            came_from = drawn.pop(sid)
+            still_named = set().union(*drawn.values()) if drawn else set()
+            kept.update(came_from - still_named)  # nothing continues them: theirs to revisit again
 
     result = fu.result_frame(draft)
     assert set(result["scene_id"]) == kept | set(drawn)
@@ -190,5 +192,7 @@ def test_recorded_lineage_is_what_compare_infers(n: int, ops: list[tuple[str, in
         for parent in came_from:
             children.setdefault(parent, []).append(sid)
     assert outcome.split == {parent: sorted(c) for parent, c in children.items() if len(c) >= 2}
-    # the progress counts add up to the draft
+    # the progress counts add up to the draft, and no scene is left "replaced" with nothing continuing it
     assert sum(sum(w.counts.values()) for w in fu.progress(draft)) == len(draft.scenes)
+    live = {p for s in draft.scenes.values() if s.in_result for p in s.predecessors}
+    assert [s.scene_id for s in draft.scenes.values() if s.visit == "replaced" and s.scene_id not in live] == []

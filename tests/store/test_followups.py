@@ -126,13 +126,23 @@ def test_publishing_refuses_what_was_not_reviewed_or_not_revisited(dash: Dashboa
     assert dash.store.followup(fid).state == "open"
 
 
+def _real(dash: Dashboard) -> str:
+    """The demo's latest scenes published as a real survey (February 2024); its id."""
+    from scenes.model import Survey
+
+    base = dash.surveys()[-1]
+    dash.store.add_survey(Survey("k2024", "Kartläggning 2024", dt.date(2024, 2, 1), SurveyKind.KARTLAGGNING, "",
+                                 False), dash.scenes(base.id).assign(survey_id="k2024"), actor="anna")
+    return "k2024"
+
+
 def test_a_draft_exported_and_loaded_back(dash: Dashboard) -> None:
-    fid = views.start(dash, actor="anna").followup.followup_id
+    fid = views.start(dash, actor="anna", base_survey_id=_real(dash)).followup.followup_id
     draft = _mark_all(dash, fid)
     gone = next(iter(draft.scenes))
     draft = views.save(dash, fid, fu.revisit(draft, gone, "ceased"), actor="anna")
     data = views.export_draft(dash, fid, "csv")
-    other = views.start(dash, actor="anna", followup_id="uppf-other").followup.followup_id
+    other = views.start(dash, actor="anna", followup_id="uppf-other", base_survey_id="k2024").followup.followup_id
     loaded = views.load_file(dash, other, "fran-excel.csv", data, actor="anna")
     assert loaded.scene(gone).visit == "ceased"
     assert {s.visit for sid, s in loaded.scenes.items() if sid != gone} == {"active"}
@@ -147,6 +157,34 @@ def test_a_draft_exported_and_loaded_back(dash: Dashboard) -> None:
     problem = refused.value.problems[0]
     assert (problem.code, problem.row, problem.column) == ("followup_predecessor", 2, "predecessors")
     assert dash.store.draft(other) == before
+    collection["features"][1]["properties"]["predecessors"] = []  # a kept id naming a predecessor: refused too
+    collection["features"][2]["properties"]["predecessors"] = [collection["features"][3]["properties"]["scene_id"]]
+    with pytest.raises(ValidationFailed) as refused:
+        views.load_file(dash, other, "fel.geojson", json.dumps(collection).encode(), actor="anna")
+    problem = refused.value.problems[0]
+    assert (problem.code, problem.row, problem.column) == ("followup_kept_predecessor", 3, "predecessors")
+    assert dash.store.draft(other) == before
+
+
+def test_a_file_is_never_loaded_into_a_demo_draft(dash: Dashboard) -> None:
+    """Real rows in a draft of demo data would publish as fictitious data, shown without sign-in: refused."""
+    demo = views.start(dash, actor="anna").followup.followup_id
+    data = views.export_draft(dash, demo, "geojson")
+    with pytest.raises(ScenesError) as refused:
+        views.load_file(dash, demo, "riktiga.geojson", data, actor="anna")
+    assert refused.value.code == "followup_demo_file"
+
+
+def test_deleting_a_merged_scene_gives_its_scenes_back(dash: Dashboard) -> None:
+    fid = views.start(dash, actor="anna").followup.followup_id
+    draft = dash.store.draft(fid)
+    a, b = list(draft.scenes)[:2]
+    (m,) = fu.new_scene_id(draft, dash.store.scene_ids_ever())
+    draft = views.save(dash, fid, fu.merge(draft, [a, b], m), actor="anna")
+    assert (draft.scene(a).visit, draft.scene(b).visit) == ("replaced", "replaced")
+    draft = views.save(dash, fid, fu.remove(draft, m), actor="anna")
+    assert (draft.scene(a).visit, draft.scene(b).visit, draft.scene(m).visit) == ("unvisited", "unvisited", "removed")
+    assert compare(dash.scenes(draft.followup.base_survey_id), fu.result_frame(draft)).ceased == []
 
 
 def test_demo_drafts_go_with_the_demo_and_the_sandbox_saves_nothing(dash: Dashboard) -> None:
@@ -161,3 +199,73 @@ def test_demo_drafts_go_with_the_demo_and_the_sandbox_saves_nothing(dash: Dashbo
     assert dash.store.followups(include_closed=True) == []
     with dash.store.read() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(followup_scenes)).scalar() == 0
+
+
+def test_ids_and_names_that_do_not_fit_are_refused_before_anything_is_written(dash: Dashboard) -> None:
+    """PostgreSQL refuses a value longer than its column and SQLite keeps it: both refuse it here, with the reason."""
+    from scenes.model import Survey
+
+    base = dash.surveys()[-1]
+    for followup_id, name, code in (("x" * 57, "Uppföljning", "followup_id_format"),
+                                    ("bad id/../", "Uppföljning", "followup_id_format"),
+                                    ("uppf-ok", "n" * 201, "followup_name_length"),
+                                    ("uppf-ok", "   ", "followup_name_length")):
+        with pytest.raises(StoreError) as caught:
+            views.start(dash, actor="anna", followup_id=followup_id, name=name)
+        assert caught.value.code == code
+    assert dash.store.followups(include_closed=True) == []
+    surveys = len(dash.all_surveys())
+    kind = SurveyKind.KARTLAGGNING
+    for survey, code in ((Survey("s" * 65, "Namn", base.date, kind, "", False), "survey_id_length"),
+                         (Survey("ok", "n" * 201, base.date, kind, "", False), "survey_name_length")):
+        with pytest.raises(StoreError) as caught:
+            dash.store.add_survey(survey, dash.scenes(base.id), actor="anna")
+        assert caught.value.code == code
+    assert len(dash.all_surveys()) == surveys
+
+
+def _race(dash: Dashboard, round_: int) -> tuple[str, dict[str, str], str]:
+    """A publish and a save of one draft started at the same moment: (draft id, each one's outcome, the scene)."""
+    import threading
+
+    fid = views.start(dash, actor="anna", followup_id=f"uppf-race-{round_}").followup.followup_id
+    draft = _mark_all(dash, fid)
+    checked = views.review(dash, fid, survey_date=DAY, lang="sv", disclosure=SHOW_ALL)
+    victim = list(draft.scenes)[round_]
+    gate, outcome = threading.Barrier(2), {}
+
+    def publish() -> None:
+        gate.wait()
+        try:
+            outcome["publish"] = views.publish(dash, checked, name=f"Race {round_}", survey_date=DAY, actor="anna").id
+        except StoreError as exc:
+            outcome["publish"] = exc.code
+
+    def save() -> None:
+        gate.wait()
+        try:
+            views.save(dash, fid, fu.revisit(draft, victim, "ceased"), actor="bertil")
+            outcome["save"] = "saved"
+        except StoreError as exc:
+            outcome["save"] = exc.code
+
+    threads = [threading.Thread(target=publish), threading.Thread(target=save)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return fid, outcome, victim
+
+
+def test_a_save_and_a_publish_at_once_never_both_land(dash: Dashboard) -> None:
+    """The draft's row is locked by each of them (PostgreSQL; SQLite writes one at a time): whichever comes second
+    sees the first's effect, so a save never lands in a draft already published without being in it."""
+    for round_ in range(3):
+        fid, outcome, victim = _race(dash, round_)
+        assert sorted(outcome) == ["publish", "save"]
+        if outcome["save"] == "saved":  # the save came first: the publish was refused as changed since its review
+            assert outcome["publish"] == "followup_changed"
+            assert dash.store.followup(fid).state == "open"
+        else:  # the publish came first: the save was refused, and the survey holds the scene as reviewed
+            assert outcome["save"] == "followup_closed"
+            assert victim in set(dash.scenes(outcome["publish"])["scene_id"])

@@ -252,12 +252,17 @@ def add(draft: Draft, scene_id: str, geometry: BaseGeometry, *, name: str, kommu
 
 
 def remove(draft: Draft, scene_id: str) -> list[DraftScene]:
-    """Delete a scene drawn in this draft (a scene of the survey followed is marked ceased instead)."""
+    """Delete a scene drawn in this draft (a scene of the survey followed is marked ceased instead). A scene of the
+    survey followed that it alone continued (the scenes of a merge deleted again, the last part of a split) is
+    unvisited again: nothing continues it any more, so it is the analyst's to revisit."""
     scene = _live(draft, scene_id)
     if scene.from_base:
         raise ScenesError(f"The scene {scene_id!r} is in the survey followed: mark it ceased instead of deleting it.",
                           code="followup_mark_ceased", id=scene_id)
-    return [replace(scene, visit="removed")]
+    others = {p for s in draft.scenes.values() if s.in_result and s.scene_id != scene_id for p in s.predecessors}
+    freed = [replace(draft.scenes[p], visit="unvisited") for p in scene.predecessors
+             if p not in others and p in draft.scenes and draft.scenes[p].visit == "replaced"]
+    return [replace(scene, visit="removed"), *freed]
 
 
 def _gone(scene: DraftScene) -> DraftScene:

@@ -38,6 +38,8 @@ __all__ = ["ValidationResult", "header_mapping", "validate"]
 #: A report lists at most this many problems (one more line says how many were left out).
 MAX_PROBLEMS = 5_000
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+#: the longest scene name the store's column holds (PostgreSQL refuses a longer value)
+MAX_NAME = 300
 
 
 @dataclass
@@ -174,6 +176,9 @@ def _ids_and_names(check: _Check) -> None:
                           value=sid)
         if "name" in columns and not name:
             check.add(i, columns["name"], "required", "A value is required.")
+        elif "name" in columns and len(name) > MAX_NAME:
+            check.add(i, columns["name"], "name_too_long", f"A scene's name has at most {MAX_NAME} characters; "
+                      f"this one has {len(name)}. Shorten it.", length=len(name), limit=MAX_NAME)
 
 
 def _municipalities(check: _Check, ref: Reference, geometry: gpd.GeoSeries) -> tuple[pd.Series, dict[str, str]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,6 +31,7 @@ from scenes.store.surveys import SurveyStore
 __all__ = ["FollowupStore"]
 
 _VERSION_KEY = "followup_version"
+_ID = re.compile(r"[A-Za-z0-9._-]{1,56}")  # (a drawn scene's id is the draft's id and "-N<n>": at most 64)
 
 
 def _aware(value: dt.datetime | None) -> dt.datetime | None:
@@ -79,6 +81,13 @@ class FollowupStore(SurveyStore):
                        actor: str, demo: bool) -> Draft:
         """A new draft of `frame` (the scenes of `base_survey_id` as published), every scene unvisited, in one
         audited transaction. An id in use is refused."""
+        if not _ID.fullmatch(followup_id):
+            raise StoreError(f"A follow-up's id is 1 to 56 letters, digits, '.', '-' or '_'; {followup_id[:80]!r} is "
+                             "not.", code="followup_id_format", id=followup_id[:80])
+        if not 0 < len(name.strip()) <= 200:
+            raise StoreError(f"A follow-up's name has 1 to 200 characters; this one has {len(name)}. Shorten it.",
+                             code="followup_name_length", length=len(name), limit=200)
+        actor = actor[:200]
         record = Followup(followup_id, base_survey_id, name, "open", demo, now(), actor)
         draft = draft_from_survey(record, frame)
         with self.write() as conn:
@@ -110,8 +119,12 @@ class FollowupStore(SurveyStore):
             return self._record(conn, followup_id)
 
     @staticmethod
-    def _record(conn: Connection, followup_id: str) -> Followup:
-        row = conn.execute(sa.select(followups).where(followups.c.followup_id == followup_id)).mappings().first()
+    def _record(conn: Connection, followup_id: str, *, lock: bool = False) -> Followup:
+        """The draft's record; with `lock`, its row is locked until the transaction ends (PostgreSQL: a save, a
+        publish and a discard of one draft wait for one another, so none checks a state another is changing;
+        SQLite's write transactions are one at a time already)."""
+        query = sa.select(followups).where(followups.c.followup_id == followup_id)
+        row = conn.execute(query.with_for_update() if lock else query).mappings().first()
         if row is None:
             raise NotFoundError(f"No follow-up with id {followup_id!r}. `scenes followup status` lists them.",
                                 code="followup_unknown", id=followup_id)
@@ -148,9 +161,9 @@ class FollowupStore(SurveyStore):
         differs, nothing at all is written (`followup_changed`): someone else saved that scene meanwhile. A scene
         identical to its stored version is skipped. A draft no longer open is refused (`followup_closed`).
         """
-        changed = list(changed)
+        changed, actor = list(changed), actor[:200]
         with self.write() as conn:
-            record = self._record(conn, followup_id)
+            record = self._record(conn, followup_id, lock=True)
             if record.state != "open":
                 raise StoreError(f"The follow-up {followup_id!r} is {record.state}; nothing was saved.",
                                  code="followup_closed", id=followup_id)
@@ -194,7 +207,7 @@ class FollowupStore(SurveyStore):
         edit count when its result was checked: a draft changed since is refused (`followup_changed`), so nothing is
         published that nobody reviewed."""
         with self.write() as conn:
-            record = self._record(conn, followup_id)
+            record = self._record(conn, followup_id, lock=True)
             if record.state != "open":
                 raise StoreError(f"The follow-up {followup_id!r} is {record.state}; nothing was published.",
                                  code="followup_closed", id=followup_id)
@@ -214,7 +227,7 @@ class FollowupStore(SurveyStore):
     def discard_followup(self, followup_id: str, *, actor: str) -> None:
         """Close an open draft without publishing it (kept, with every version, for the record)."""
         with self.write() as conn:
-            record = self._record(conn, followup_id)
+            record = self._record(conn, followup_id, lock=True)
             if record.state != "open":
                 raise StoreError(f"The follow-up {followup_id!r} is {record.state}; nothing was changed.",
                                  code="followup_closed", id=followup_id)

@@ -42,6 +42,21 @@ def _json_lists(values: Iterable[str]) -> list[list[str]]:
 
 
 
+#: the longest survey id and name the table holds (PostgreSQL refuses a longer value; SQLite would keep it)
+MAX_SURVEY_ID, MAX_SURVEY_NAME = 64, 200
+
+
+def _check_survey_fields(survey: Survey) -> None:
+    """A survey's id and name fit their columns, checked before anything is written (every survey inserted passes
+    here: an upload, an import, a follow-up's publish)."""
+    if not 0 < len(survey.id) <= MAX_SURVEY_ID:
+        raise StoreError(f"A survey id has 1 to {MAX_SURVEY_ID} characters; this one has {len(survey.id)}. Choose a "
+                         "shorter one.", code="survey_id_length", length=len(survey.id), limit=MAX_SURVEY_ID)
+    if not 0 < len(survey.name.strip()) <= MAX_SURVEY_NAME:
+        raise StoreError(f"A survey's name has 1 to {MAX_SURVEY_NAME} characters; this one has {len(survey.name)}. "
+                         "Shorten it.", code="survey_name_length", length=len(survey.name), limit=MAX_SURVEY_NAME)
+
+
 class SurveyStore(StoreBase):
     """Surveys, revisions and scenes."""
 
@@ -55,6 +70,7 @@ class SurveyStore(StoreBase):
     def _insert_survey(self, conn: Connection, survey: Survey, frame: gpd.GeoDataFrame, *, actor: str,
                        file_name: str, sha256: str) -> Survey:
         """`add_survey` inside the caller's write transaction (a follow-up's publish marks its draft in the same)."""
+        _check_survey_fields(survey)
         frame = normalise_scene_frame(frame)
         stored = Survey(
             id=survey.id, name=survey.name, date=survey.date, kind=survey.kind, source=survey.source,

@@ -57,8 +57,9 @@ def start(dash: Dashboard, *, actor: str, base_survey_id: str | None = None, nam
     day = today or dt.date.today()
     taken = {f.followup_id for f in dash.store.followups(include_closed=True)}
     fid = followup_id or followup_id_for(base, taken, day)
-    return dash.store.start_followup(fid, base.id, name or f"Uppföljning av {base.name}", dash.scenes(base.id),
-                                     actor=actor, demo=base.demo)
+    default = f"Uppföljning av {base.name}"[:200]
+    return dash.store.start_followup(fid, base.id, name or default, dash.scenes(base.id), actor=actor,
+                                     demo=base.demo)
 
 
 def save(dash: Dashboard, followup_id: str, changed: list[fu.DraftScene], *, actor: str,
@@ -96,6 +97,9 @@ def load_file(dash: Dashboard, followup_id: str, name: str, data: bytes, *, acto
     """
     dash._writable(actor)
     draft = dash.store.draft(followup_id)
+    if draft.followup.demo:  # real rows in a demo draft would publish as fictitious data, shown without sign-in
+        raise ScenesError("A file is not loaded into a follow-up of demo data; start the follow-up from a real "
+                          "survey.", code="followup_demo_file")
     day = survey_date or dash.survey(draft.followup.base_survey_id).date
     check = dash.check_upload(name, data, survey_date=day)
     if not check.ok:
@@ -108,9 +112,17 @@ def load_file(dash: Dashboard, followup_id: str, name: str, data: bytes, *, acto
                         column="predecessors", value=p, code="followup_predecessor",
                         suggestion="Name ids of the survey followed, or leave the column empty.", params={"id": p})
                 for i, preds in enumerate(frame["predecessors"]) for p in preds if p not in base_ids]
+    problems += [Problem(f"The scene {sid!r} keeps its id from the survey followed, so it continues itself and names "
+                         "no predecessor.", row=numbers[i] if numbers else None, column="predecessors",
+                         value=";".join(preds), code="followup_kept_predecessor",
+                         suggestion="Give a merged or split scene a new id, or leave the column empty.",
+                         params={"id": sid})
+                 for i, (sid, preds) in enumerate(zip(frame["scene_id"], frame["predecessors"], strict=True))
+                 if preds and sid in base_ids]
     if problems:
         raise _located(problems)
-    named = {p for preds in frame["predecessors"] for p in preds}
+    named = {p for sid, preds in zip(frame["scene_id"], frame["predecessors"], strict=True) if sid not in base_ids
+             for p in preds}
     changed: list[fu.DraftScene] = []
     in_file = set()
     for row in frame.itertuples(index=False):

@@ -184,6 +184,19 @@ ENTRIES: dict[str, dict[str, Text]] = {
     "error.followup_changed": {
         "sv": "{id} ändrades av någon annan under tiden; inget sparades. Ladda om och gör ändringen igen.",
         "en": "{id} was changed by someone else meanwhile; nothing was saved. Reload and make the change again."},
+    "error.followup_id_format": {"sv": "En uppföljnings id är 1–56 bokstäver, siffror, '.', '-' eller '_'.",
+                                 "en": "A follow-up's id is 1–56 letters, digits, '.', '-' or '_'."},
+    "error.followup_name_length": {"sv": "Namnet har {length} tecken; högst {limit} går. Korta det.",
+                                   "en": "The name has {length} characters; at most {limit} fit. Shorten it."},
+    "error.survey_id_length": {"sv": "Kartläggningens id har {length} tecken; 1–{limit} går. Välj ett kortare.",
+                               "en": "The survey's id has {length} characters; 1–{limit} fit. Choose a shorter one."},
+    "error.survey_name_length": {"sv": "Kartläggningens namn har {length} tecken; 1–{limit} går. Korta det.",
+                                 "en": "The survey's name has {length} characters; 1–{limit} fit. Shorten it."},
+    "error.followup_demo_file": {
+        "sv": "En fil läses inte in i en uppföljning av exempeldata: riktiga uppgifter skulle bli fiktiva och synas "
+              "utan inloggning. Starta uppföljningen från en riktig kartläggning.",
+        "en": "A file is not loaded into a follow-up of demo data: real data would become fictitious and show without "
+              "sign-in. Start the follow-up from a real survey."},
     "error.followup_invalid": {"sv": "Uppföljningen har problem; inget publicerades. Se listan nedan.",
                                "en": "The follow-up has problems; nothing was published. See the list below."},
 }

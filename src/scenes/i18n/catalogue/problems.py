@@ -326,4 +326,12 @@ ENTRIES: dict[str, dict[str, Text]] = {
                                      "published, as with an uploaded file."},
     "problem.followup_predecessor": {"sv": "Föregångaren {id} är inte en scen i kartläggningen som följs upp.",
                                      "en": "The predecessor {id} is not a scene of the survey followed."},
+    "problem.name_too_long": {"sv": "Ett scennamn har högst {limit} tecken; detta har {length}. Korta det.",
+                              "en": "A scene's name has at most {limit} characters; this one has {length}. "
+                                    "Shorten it."},
+    "problem.followup_kept_predecessor": {
+        "sv": "Scenen {id} behåller sitt id från kartläggningen och fortsätter därmed sig själv; den anger ingen "
+              "föregångare.",
+        "en": "The scene {id} keeps its id from the survey followed, so it continues itself and names no "
+              "predecessor."},
 }
