@@ -37,8 +37,8 @@ PASSWORD = "correct horse battery"  # noqa: S105 - a test account in a throwaway
 MATRIX = {  # role -> pages it may open
     "deltagare": {"overview", "map", "progress", "seminars", "coordination"},
     "styrgrupp": {"overview", "map", "progress", "seminars", "coordination", "goal"},
-    "analytiker": {"overview", "map", "progress", "seminars", "coordination", "goal", "upload", "history", "measures",
-                   "indicators"},
+    "analytiker": {"overview", "map", "progress", "seminars", "coordination", "goal", "upload", "followup", "history",
+                   "measures", "indicators"},
     "admin": set(PAGES),
 }
 
