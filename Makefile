@@ -5,7 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test install install-test bytecode lint typecheck pytest browser oidc-provider bench load demo-data clean
+.PHONY: run test install install-test bytecode lint typecheck pytest browser oidc-provider drawing-tools bench load \
+	demo-data clean
 
 # A virtual environment, created once.
 $(BIN)/python:
@@ -30,7 +31,7 @@ bytecode: | $(BIN)/python
 	$(BIN)/python -m compileall -q src ui screens app.py serve.py >/dev/null
 
 ## make run: install, create the SQLite store with the demo data if needed, start on http://localhost:8501
-run: install bytecode
+run: install bytecode drawing-tools
 	$(BIN)/scenes init --demo
 	$(BIN)/python serve.py --server.port $(PORT)
 
@@ -62,12 +63,23 @@ tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-l
 
 oidc-provider: tests/oidc/node_modules/.installed
 
+# The follow-up page's drawing tools: Leaflet-Geoman (MIT) from the npm registry, at the version in
+# vendor/drawing/package-lock.json, served by the app itself (never a CDN). Without npm the app still runs: the page
+# says the tools are missing, and scenes are redrawn as text or in a file (the browser tests of drawing then skip
+# outside CI and fail under CI=true).
+vendor/drawing/node_modules/.installed: vendor/drawing/package.json vendor/drawing/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix vendor/drawing --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "note: no npm found; the follow-up page's drawing tools are not installed (make drawing-tools)"; fi
+
+drawing-tools: vendor/drawing/node_modules/.installed
+
 # pytest exits 5 when it collects no tests; make treats that as a failure, as it should.
-pytest: install-test browser oidc-provider
+pytest: install-test browser oidc-provider drawing-tools
 	$(BIN)/pytest
 
 ## make bench: our figures against naive baselines, measured in the same run (prints a table; never asserted)
-bench: install-test browser bytecode
+bench: install-test browser bytecode drawing-tools
 	$(BIN)/python benchmarks/bench.py
 
 ## make load: 25 concurrent browser sessions filter the map on loopback; median / p95 and errors (must be 0)

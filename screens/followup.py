@@ -7,6 +7,7 @@ import streamlit as st
 
 import ui
 from ui import followup as parts
+from ui.followup_map import drawing_section
 
 
 def render() -> None:
@@ -23,6 +24,7 @@ def render() -> None:
     parts.progress(draft)
     chosen = parts.scene_list(draft)
     parts.scene_form(draft, chosen, readonly)
+    drawing_section(draft, chosen, readonly)
     parts.merge_form(draft, readonly)
     parts.files(draft, readonly)
     parts.review_and_publish(draft, readonly)

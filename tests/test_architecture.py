@@ -196,10 +196,9 @@ def test_app_and_auth_use_the_page_registry() -> None:
 def test_ui_modules_do_not_import_their_package() -> None:
     """The shared ui modules import one another, never the `ui` package that re-exports them (no import cycle);
     only the page parts (sign-in page, map and its address, upload, impact, coordination, entry-page and follow-up
-    parts) use
-    the package's names, as pages do."""
+    parts, and the follow-up map) use the package's names, as pages do."""
     page_parts = {"__init__.py", "signin.py", "map.py", "map_address.py", "upload.py", "impact.py", "coordination.py",
-                  "records.py", "followup.py"}
+                  "records.py", "followup.py", "followup_map.py"}
     shared = [p for p in UI.glob("*.py") if p.name not in page_parts]
     assert sorted(p.name for p in shared) == ["cache.py", "errors.py", "identity.py", "keys.py", "lang.py", "links.py",
                                              "session.py", "widgets.py"]

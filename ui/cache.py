@@ -27,7 +27,7 @@ from scenes.domain.progress import Progress, SurveyStats
 from scenes.domain.protection import Protected, protection
 from scenes.model import Lang
 from scenes.reference import Reference
-from scenes.render.assets import install_script, install_static
+from scenes.render.assets import DrawingAssets, drawing_assets, install_script, install_static
 from scenes.render.maps import geography
 from scenes.settings import Settings
 
@@ -68,6 +68,17 @@ def install_geography(ref: Reference) -> None:
     if geo.file_name not in _GEOGRAPHY_WRITTEN:
         install_script(STATIC_DIR, geo.file_name, geo.served)
         _GEOGRAPHY_WRITTEN.add(geo.file_name)
+
+
+@st.cache_resource(show_spinner=False)
+def drawing_tools() -> DrawingAssets | None:
+    """The drawing tools (Leaflet-Geoman from `Settings.drawing_tools_dir`) written into the static folder once per
+    process, each file named by its digest; None when they are not installed (the follow-up page says so)."""
+    assets = drawing_assets(dashboard().settings.drawing_tools_dir)
+    if assets is not None:
+        install_script(STATIC_DIR, assets.script_name, assets.script)
+        install_script(STATIC_DIR, assets.css_name, assets.css)
+    return assets
 
 
 def upload_cap_mib(settings: Settings | None = None) -> int:

@@ -42,7 +42,7 @@ def _write(action: str, fn: Callable[[], str], *, forget: str | None = None) -> 
     ui.done(message)
 
 
-def _forget_forms(followup_id: str) -> None:
+def forget_forms(followup_id: str) -> None:
     """Forget every scene form of the draft this session showed: after a merge, a file or a deletion, their scenes
     may have changed by this reader's own hand, and a form that kept the old version would refuse the next save."""
     prefix = keys.followup_shown(followup_id, "")
@@ -180,7 +180,8 @@ def scene_form(draft: fu.Draft, scene_id: str | None, readonly: bool) -> None:
                               format_func=lambda c: "–" if c is None else ref.status_label(c, lang))
         cats = st.multiselect(ui.tr("followup.categories"), categories,
                               default=[c for c in shown.categories if c in categories],
-                              format_func=lambda c: ref.category_label(c, lang))
+                              format_func=lambda c: ref.category_label(c, lang),
+                              placeholder=ui.tr("followup.choose_categories"))
         notes = st.text_area(ui.tr("followup.notes"), value=shown.notes, max_chars=2_000)
         submitted = st.form_submit_button(ui.tr("followup.save"), type="primary", disabled=readonly,
                                           icon=":material/save:")
@@ -199,7 +200,7 @@ def scene_form(draft: fu.Draft, scene_id: str | None, readonly: bool) -> None:
                                                  readonly=readonly):
         def remove() -> str:
             views.save(dash, fid, fu.remove(fu.apply(draft, [shown]), scene_id), actor=ui.actor())
-            _forget_forms(fid)
+            forget_forms(fid)
             return ui.tr("followup.removed", name=shown.name)
         _write(f"remove_{scene_id}", remove, forget=shown_key)
 
@@ -222,10 +223,9 @@ def merge_form(draft: fu.Draft, readonly: bool) -> None:
             def merge() -> str:
                 views.save(dash, draft.followup.followup_id,
                            fu.merge(draft, chosen, new_id, name=name.strip() or None), actor=ui.actor())
-                _forget_forms(draft.followup.followup_id)
+                forget_forms(draft.followup.followup_id)
                 return ui.tr("followup.merged", n=len(chosen), id=new_id)
             _write("merge", merge)
-    st.caption(f":material/draw: {ui.tr('followup.drawing_later')}")
 
 
 def files(draft: fu.Draft, readonly: bool) -> None:
@@ -248,7 +248,7 @@ def files(draft: fu.Draft, readonly: bool) -> None:
                                             key="fu_load"):
             def load() -> str:
                 after = views.load_file(dash, fid, upload.name, upload.getvalue(), actor=ui.actor())
-                _forget_forms(fid)
+                forget_forms(fid)
                 return ui.tr("followup.loaded", file=upload.name, left=sum(w.left for w in fu.progress(after)))
             _write("load", load)
 

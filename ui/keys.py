@@ -100,12 +100,16 @@ FU_SCENE = _key("fu_scene", "page followup: the scene chosen for its form (its s
 FU_LINKED = _key("fu_linked", "page followup: the scene last written to the address (?scen=): a new one is a link")
 FU_VISITS = _key("fu_visits", "page followup: the visits the list shows (its filter)")
 FU_MUNICIPALITIES = _key("fu_municipalities", "page followup: the municipalities the list shows (its filter)")
+FU_DRAW_MODE = _key("fu_draw_mode", "page followup: what the map draws (redraw the scene, a new scene, a split)")
+FU_DRAW_NONCE = _key("fu_draw_nonce", "page followup: counts this session's saved drawings (each a fresh map)")
+FU_REFUSAL = _key("fu_refusal", "page followup: the last drawing refused (its map, what was drawn, the refusal)")
 FU_REVIEW = _key("fu_review", "page followup: the last review (draft, its edit count, name, date) and its result")
 
 # -- families: one key per name ------------------------------------------------------------------------------------
 _key("map_", "ui.upload.column_mapping: the column a file's unknown header is mapped to (one per header)")
 _key("m_shown_", "page measures: the version of a measure the form showed (one per measure)")
 _key("fu_shown_", "page followup: a draft scene as its form showed it (one per draft and scene)")
+_key("fu_map_", "page followup: a drawing map (one per draft, mode, scene, version shown and saved drawing)")
 _key("ref_based_on_", "page reference: the version a table's editor started from (one per table)")
 
 
@@ -127,3 +131,8 @@ def reference_based_on(table: str) -> str:
 def followup_shown(followup_id: str, scene_id: str) -> str:
     """A draft scene as its form showed it (its version: a save on top of a newer one is refused)."""
     return f"fu_shown_{followup_id}/{scene_id}"
+
+
+def followup_map(followup_id: str, mode: str, scene_id: str, version: int, nonce: int) -> str:
+    """A drawing map of the follow-up page: a new scene, mode, version or saved drawing is a fresh map (and text)."""
+    return f"fu_map_{followup_id}/{mode}/{scene_id}/{version}/{nonce}"

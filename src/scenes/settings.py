@@ -50,6 +50,12 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "data",
         description="Folder with the shipped reference tables, seminars and demo surveys.",
     )
+    drawing_tools_dir: Path = Field(
+        default=PROJECT_ROOT / "vendor" / "drawing" / "node_modules" / "@geoman-io" / "leaflet-geoman-free" / "dist",
+        description="Folder with Leaflet-Geoman's `leaflet-geoman.min.js` and `leaflet-geoman.css` (installed from "
+        "npm by `make drawing-tools`, at the version in `vendor/drawing/package-lock.json`), served with the app for "
+        "drawing on the follow-up page. Without them the page says so and scenes are redrawn in a file or as text.",
+    )
     language: Lang = Field(
         default="sv",
         description="Default language of the interface: `sv` (Swedish) or `en` (English).",

@@ -149,3 +149,55 @@ def test_demo_readers_see_the_page_but_nothing_is_saved(open_page: OpenPage, app
     at = open_page("analytiker", "followup")
     assert says(at.info, "demo.readonly")
     assert _form_button(at, "followup.start_button").disabled
+
+
+def _text_area(at: AppTest, label_key: str):  # type: ignore[no-untyped-def]
+    label = t(label_key, "sv")
+    return next(a for a in at.text_area if a.label == label)
+
+
+def test_a_scene_redrawn_as_text_and_a_refusal_kept_beside_it(real_store: Dashboard, open_page: OpenPage) -> None:
+    """The way without a mouse: a shape typed as WKT is saved as a drawing is; one outside the county is refused
+    with the problem named, and nothing is saved."""
+    fid = views.start(real_store, actor="anna", followup_id="uppf-text").followup.followup_id
+    scene = next(s for s in real_store.store.draft(fid).scenes.values() if s.geometry.geom_type == "Point")
+    at = open_page("analytiker", "followup", account="anna", params={"utkast": fid, "scen": scene.scene_id})
+    assert says(at.subheader, "followup.map.title")
+    assert not says(at.info, "followup.map.no_tools")  # installed by make (CI requires them)
+    _text_area(at, "followup.map.text").set_value("POINT (17.2 59.4)").run()
+    at = _button(at, "followup.map.save_shape").click().run()
+    assert not at.exception
+    assert says(at.error, "error.drawing_invalid")
+    assert real_store.store.draft(fid).scene(scene.scene_id).version == 1  # nothing saved
+
+    moved = f"POINT ({scene.geometry.x + 0.0005:.6f} {scene.geometry.y:.6f})"
+    _text_area(at, "followup.map.text").set_value(moved).run()
+    assert [e.value for e in at.error] == []  # the refusal belongs to the text refused, not to this one
+    at = _button(at, "followup.map.save_shape").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == []
+    assert says(at.success, "followup.map.saved_shape", name=scene.name)
+    saved = real_store.store.draft(fid).scene(scene.scene_id)
+    assert (saved.visit, saved.version, saved.updated_by) == ("changed", 2, "anna")
+    assert round(saved.geometry.x, 6) == round(scene.geometry.x + 0.0005, 6)
+
+
+def test_without_the_drawing_tools_the_page_says_so_and_text_still_works(
+        real_store: Dashboard, open_page: OpenPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCENES_DRAWING_TOOLS_DIR", str(tmp_path / "no-tools"))
+    fid = views.start(real_store, actor="anna", followup_id="uppf-utan").followup.followup_id
+    at = open_page("analytiker", "followup", account="anna", params={"utkast": fid})
+    assert says(at.info, "followup.map.no_tools")
+    at.radio(key=keys.FU_DRAW_MODE).set_value("new").run()
+    area = "POLYGON ((18.0 59.25, 18.001 59.25, 18.001 59.251, 18.0 59.25))"
+    _text_area(at, "followup.map.text").set_value(area).run()
+    name = next(i for i in at.text_input if i.label == t("followup.map.new_name", "sv"))
+    name.set_value("Ny plats")
+    *_, cats = (m for m in at.multiselect if m.label == t("followup.categories", "sv"))  # the scene form's is first
+    cats.set_value([str(real_store.reference.categories["code"].iloc[0])])
+    at = _form_button(at, "followup.map.save_new").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == []
+    new = [s for s in real_store.store.draft(fid).scenes.values() if s.visit == "new"]
+    assert [(s.name, s.geometry.geom_type) for s in new] == [("Ny plats", "Polygon")]
+    assert at.query_params["scen"] in (new[0].scene_id, [new[0].scene_id])  # its form opens next

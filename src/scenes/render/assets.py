@@ -18,7 +18,8 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet as xleaflet
 
-__all__ = ["AssetLinks", "frame_script", "inline_assets", "install_script", "install_static"]
+__all__ = ["AssetLinks", "DrawingAssets", "drawing_assets", "frame_script", "inline_assets", "install_script",
+           "install_static"]
 
 LEAFLET_DIR = Path(xleaflet.BASE_DIR)
 
@@ -58,6 +59,40 @@ def frame_script(extra: str) -> tuple[str, str]:
     or a changed reference."""
     text = _leaflet_and_map_script() + extra
     return f"map-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.js", text
+
+
+@dataclass(frozen=True)
+class DrawingAssets:
+    """Leaflet-Geoman (MIT, from npm: `make drawing-tools`), as the follow-up page's map serves it: one script named
+    by its digest (Geoman, then `L.PM.setOptIn(true)`, so no layer of the base map or of the other scenes can be
+    edited: only the layers made editable, with `pmIgnore: false`) and its stylesheet."""
+
+    script_name: str
+    script: str
+    css_name: str
+    css: str
+
+
+#: Geoman decides whether a layer is editable when the layer is made, so the opt-in is set right after it loads
+_OPT_IN = "\n;L.PM.setOptIn(true);\n"
+
+
+def drawing_assets(dist: Path) -> DrawingAssets | None:
+    """The drawing tools in `dist` (the `Settings.drawing_tools_dir`), or None when they are not installed."""
+    script, css = dist / "leaflet-geoman.min.js", dist / "leaflet-geoman.css"
+    if not (script.is_file() and css.is_file()):
+        return None
+    return _drawing_assets(script, css, script.stat().st_mtime_ns, css.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _drawing_assets(script: Path, css: Path, *_stamps: int) -> DrawingAssets:
+    text = script.read_text(encoding="utf-8").rstrip() + _OPT_IN
+    style = css.read_text(encoding="utf-8")
+
+    def named(stem: str, body: str, ext: str) -> str:
+        return f"{stem}-{hashlib.sha256(body.encode('utf-8')).hexdigest()[:16]}.{ext}"
+    return DrawingAssets(named("geoman", text, "js"), text, named("geoman", style, "css"), style)
 
 
 def install_static(static_dir: Path) -> Path:

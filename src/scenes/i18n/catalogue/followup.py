@@ -68,11 +68,65 @@ ENTRIES: dict[str, dict[str, Text]] = {
     "followup.merge_name": {"sv": "Den sammanslagna scenens namn", "en": "The merged scene's name"},
     "followup.merge_button": {"sv": "Slå ihop", "en": "Merge"},
     "followup.merged": {"sv": "{n} scener är sammanslagna till {id}.", "en": "{n} scenes are merged into {id}."},
-    "followup.drawing_later": {
-        "sv": "Att flytta, rita om, dela och rita nya scener på kartan kommer i nästa version. Till dess: exportera "
-              "utkastet, gör ändringen i QGIS eller Excel och läs in filen igen.",
-        "en": "Moving, redrawing, splitting and drawing new scenes on the map comes in the next version. Until "
-              "then: export the draft, make the change in QGIS or Excel and load the file back."},
+    "followup.choose_categories": {"sv": "Välj en eller flera", "en": "Choose one or more"},
+    "followup.map.title": {"sv": "Rita på kartan", "en": "Draw on the map"},
+    "followup.map.mode": {"sv": "Vad vill du rita?", "en": "What do you want to draw?"},
+    "followup.map.mode.reshape": {"sv": "Flytta eller rita om scenen", "en": "Move or redraw the scene"},
+    "followup.map.mode.new": {"sv": "Rita en ny scen", "en": "Draw a new scene"},
+    "followup.map.mode.split": {"sv": "Dela scenen", "en": "Split the scene"},
+    "followup.map.help.reshape": {
+        "sv": "{name} är streckad i svart. Redigera (verktyget med hörnen) för att dra i hörnen, Flytta för att "
+              "flytta hela scenen, eller rita en yta för att göra en punkt till en yta. Spara sedan formen.",
+        "en": "{name} is dashed in black. Edit (the tool with the corners) to drag its corners, Drag to move the "
+              "whole scene, or draw an area to make a point an area. Then save the shape."},
+    "followup.map.help.new": {
+        "sv": "Rita en punkt (markör) eller en yta där den nya scenen är, och ge den ett namn. Kommun och "
+              "lokalpolisområde följer av platsen.",
+        "en": "Draw a point (marker) or an area where the new scene is, and give it a name. The municipality and "
+              "local police area follow from the place."},
+    "followup.map.help.split": {
+        "sv": "Klipp {name} med en ritad yta (saxen) så att den faller i delar, eller rita delarna som ytor. Varje "
+              "del blir en ny scen som fortsätter {name}.",
+        "en": "Cut {name} with a drawn area (the scissors) so that it falls into parts, or draw the parts as areas. "
+              "Each part becomes a new scene continuing {name}."},
+    "followup.map.no_tools": {
+        "sv": "Ritverktygen är inte installerade på den här servern (`make drawing-tools`). Ange formen som text "
+              "nedan, eller exportera utkastet och läs in filen igen.",
+        "en": "The drawing tools are not installed on this server (`make drawing-tools`). Type the shape as text "
+              "below, or export the draft and load the file back."},
+    "followup.map.layer": {"sv": "Utkastets scener", "en": "The draft's scenes"},
+    "followup.map.problems": {"sv": "Problem i det ritade", "en": "Problems in the drawing"},
+    "followup.map.drawn": {"sv": "Det som ritas", "en": "What is drawn"},
+    "followup.map.as_text": {"sv": "Ange formen som text (utan mus)", "en": "Type the shape as text (without a mouse)"},
+    "followup.map.text": {"sv": "Form (WKT eller GeoJSON, longitud latitud i WGS 84)",
+                          "en": "Shape (WKT or GeoJSON, longitude latitude in WGS 84)"},
+    "followup.map.text_help": {
+        "sv": "Till exempel POINT (18.0649 59.3326) eller POLYGON ((18.06 59.33, 18.07 59.33, 18.07 59.34, 18.06 "
+              "59.33)). En delning: GEOMETRYCOLLECTION med delarna. Står något här används texten i stället för "
+              "ritningen.",
+        "en": "For example POINT (18.0649 59.3326) or POLYGON ((18.06 59.33, 18.07 59.33, 18.07 59.34, 18.06 "
+              "59.33)). A split: a GEOMETRYCOLLECTION of the parts. Text here is used instead of the drawing."},
+    "followup.map.current": {"sv": "Scenens form nu (att kopiera och ändra):",
+                             "en": "The scene's shape now (to copy and change):"},
+    "followup.map.using_text": {"sv": "Texten ovan sparas (inte ritningen).",
+                                "en": "The text above is saved (not the drawing)."},
+    "followup.map.untouched": {"sv": "Inget är ändrat på kartan ännu.", "en": "Nothing is changed on the map yet."},
+    "followup.map.using_drawing": {"sv": "Ritningen har {n} former.", "en": "The drawing holds {n} shapes."},
+    "followup.map.save_shape": {"sv": "Spara formen", "en": "Save the shape"},
+    "followup.map.saved_shape": {"sv": "Den nya formen för {name} är sparad.",
+                                 "en": "The new shape of {name} is saved."},
+    "followup.map.save_split": {"sv": "Dela i de ritade delarna", "en": "Split into the parts drawn"},
+    "followup.map.saved_split": {"sv": "{name} är delad i {n} scener: {ids}.",
+                                 "en": "{name} is split into {n} scenes: {ids}."},
+    "followup.map.new_name": {"sv": "Den nya scenens namn", "en": "The new scene's name"},
+    "followup.map.derived_help": {
+        "sv": "Lämna tomt: det följer av platsen. Behövs bara i Stockholms stad, där platsen ensam inte avgör "
+              "lokalpolisområdet.",
+        "en": "Leave empty: it follows from the place. Needed only in Stockholm city, where the place alone does "
+              "not decide the police area."},
+    "followup.map.save_new": {"sv": "Lägg till scenen", "en": "Add the scene"},
+    "followup.map.saved_new": {"sv": "Den nya scenen {name} ({id}) är tillagd.",
+                               "en": "The new scene {name} ({id}) is added."},
     "followup.files": {"sv": "Filer", "en": "Files"},
     "followup.export": {"sv": "Ladda ned utkastet ({fmt})", "en": "Download the draft ({fmt})"},
     "followup.load": {"sv": "Läs in en fil i utkastet", "en": "Load a file into the draft"},

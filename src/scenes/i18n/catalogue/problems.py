@@ -326,6 +326,25 @@ ENTRIES: dict[str, dict[str, Text]] = {
                                      "published, as with an uploaded file."},
     "problem.followup_predecessor": {"sv": "Föregångaren {id} är inte en scen i kartläggningen som följs upp.",
                                      "en": "The predecessor {id} is not a scene of the survey followed."},
+    "problem.drawing_unreadable": {"sv": "Formen kunde inte läsas. Rita den igen, eller skriv den som WKT.",
+                                   "en": "The shape could not be read. Draw it again, or type it as WKT."},
+    "problem.drawing_too_many": {"sv": "Ritningen har {count} former; högst {limit}.",
+                                 "en": "The drawing holds {count} shapes; at most {limit}."},
+    "problem.drawing_text_long": {"sv": "Texten har {count} tecken; högst {limit}.",
+                                  "en": "The text has {count} characters; at most {limit}."},
+    "problem.drawing_count": {
+        "sv": "En scen är en form; ritningen har {count}. Ta bort de andra med suddgummit, eller rita en.",
+        "en": "A scene is one shape; the drawing holds {count}. Remove the others with the eraser, or draw one."},
+    "problem.drawing_unchanged": {"sv": "Formen är som förut; flytta ett hörn eller hela formen först.",
+                                  "en": "The shape is as it was; move a corner or the whole shape first."},
+    "problem.drawing_split_parts": {
+        "sv": "En delning är två eller fler ytor; ritningen har {count}. Klipp scenen med en ritad yta, eller rita "
+              "delarna.",
+        "en": "A split is two or more areas; the drawing holds {count}. Cut the scene with a drawn area, or draw "
+              "its parts."},
+    "problem.drawing_name": {"sv": "En ny scen behöver ett namn.", "en": "A new scene needs a name."},
+    "problem.followup_shape_kind": {"sv": "En scen är en punkt eller en yta, inte en {kind}.",
+                                    "en": "A scene is a point or an area, not a {kind}."},
     "problem.name_too_long": {"sv": "Ett scennamn har högst {limit} tecken; detta har {length}. Korta det.",
                               "en": "A scene's name has at most {limit} characters; this one has {length}. "
                                     "Shorten it."},

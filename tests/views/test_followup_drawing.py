@@ -1,0 +1,235 @@
+"""Drawing on the follow-up map (`scenes.views.followup_drawing`): what the browser sends is read with caps, each
+drawn shape is checked as an uploaded file of it would be, a refusal says where it lies on the map and saves nothing,
+and what is saved (redrawn, new, split) publishes with the lineage `compare` infers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import geopandas as gpd
+import pytest
+import shapely
+from shapely.geometry import Point, Polygon, box
+
+from scenes.domain import followup as fu
+from scenes.domain.disclosure import SHOW_ALL
+from scenes.domain.query import compare
+from scenes.errors import StoreError
+from scenes.ingest.geometry import MAX_VERTICES
+from scenes.views import followup as views
+from scenes.views import followup_drawing as drawing
+from scenes.views.dashboard import Dashboard
+
+DAY = dt.date(2024, 6, 1)
+
+
+def _refused(fn, *args, **kwargs) -> drawing.DrawingRefused:  # type: ignore[no-untyped-def]
+    with pytest.raises(drawing.DrawingRefused) as caught:
+        fn(*args, **kwargs)
+    return caught.value
+
+
+def _codes(exc: drawing.DrawingRefused) -> list[str]:
+    return [p.code for p in exc.problems]
+
+
+def _feature(geom: object) -> dict[str, object]:
+    return {"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(geom)}
+
+
+# -- reading what the browser sends ---------------------------------------------------------------------------
+
+
+def test_a_drawing_is_read_as_shapes_in_the_order_drawn() -> None:
+    shapes = drawing.parse_drawing([_feature(Point(18.06, 59.33)), _feature(box(18.0, 59.3, 18.01, 59.31))])
+    assert [s.geom_type for s in shapes] == ["Point", "Polygon"]
+    assert drawing.parse_drawing(None) == []  # nothing drawn yet
+
+
+@pytest.mark.parametrize(("sent", "code"), [
+    ("not a list", "drawing_unreadable"),
+    ([{"type": "Feature"}], "drawing_unreadable"),
+    ([{"geometry": {"type": "Polygon", "coordinates": "x"}}], "drawing_unreadable"),
+    ([{"geometry": {"type": "LineString", "coordinates": [[18.0, 59.3], [18.1, 59.4]]}}], "followup_shape_kind"),
+    ([_feature(Point(18.0, 59.3))] * (drawing.MAX_SHAPES + 1), "drawing_too_many"),
+    ([{"geometry": {"type": "Polygon", "coordinates": [[[18.0, 59.3]] * (MAX_VERTICES + 5)]}}],
+     "geometry_too_complex"),
+])
+def test_what_a_hostile_browser_sends_is_refused_with_a_reason(sent: object, code: str) -> None:
+    assert _codes(_refused(drawing.parse_drawing, sent)) == [code]
+
+
+def test_nesting_as_deep_as_a_message_allows_is_refused_not_a_traceback() -> None:
+    deep: list[object] = [18.0, 59.3]
+    for _ in range(5_000):
+        deep = [deep]
+    assert _codes(_refused(drawing.parse_drawing, [{"geometry": {"type": "Polygon", "coordinates": deep}}])) == [
+        "drawing_unreadable"]
+
+
+def test_shapes_typed_as_wkt_or_geojson() -> None:
+    (point,) = drawing.parse_text(" POINT (18.0649 59.3326) ")
+    assert (point.x, point.y) == (18.0649, 59.3326)
+    parts = drawing.parse_text("GEOMETRYCOLLECTION (POLYGON ((18 59.3, 18.01 59.3, 18.01 59.31, 18 59.3)), "
+                               "POLYGON ((18.02 59.3, 18.03 59.3, 18.03 59.31, 18.02 59.3)))")
+    assert len(parts) == 2
+    collection = {"type": "FeatureCollection", "features": [_feature(Point(18.0, 59.3))]}
+    assert drawing.parse_text(json.dumps(collection))[0].equals(Point(18.0, 59.3))
+    assert drawing.parse_text(json.dumps({"type": "Point", "coordinates": [18.0, 59.3]}))[0].equals(Point(18.0, 59.3))
+    assert drawing.parse_text("   ") == []
+    assert _codes(_refused(drawing.parse_text, "POLYGON ((18 59")) == ["drawing_unreadable"]
+    assert _codes(_refused(drawing.parse_text, "{not json")) == ["drawing_unreadable"]
+    assert _codes(_refused(drawing.parse_text, "x" * (drawing.MAX_TEXT_CHARS + 1))) == ["drawing_text_long"]
+
+
+# -- the rules of a drawing, checked as an upload ------------------------------------------------------------
+
+
+def _draft(dash: Dashboard) -> fu.Draft:
+    return views.start(dash, actor="anna", today=dt.date(2026, 12, 7))
+
+
+def _polygon_scene(draft: fu.Draft) -> fu.DraftScene:
+    return next(s for s in draft.scenes.values() if s.geometry.geom_type == "Polygon")
+
+
+def _point_scene(draft: fu.Draft) -> fu.DraftScene:
+    return next(s for s in draft.scenes.values() if s.geometry.geom_type == "Point")
+
+
+def test_a_redrawn_boundary_is_saved_as_a_change_and_a_point_becomes_an_area(demo: Dashboard) -> None:
+    draft = _draft(demo)
+    scene = _polygon_scene(draft)
+    moved = shapely.affinity.translate(scene.geometry, 0.0004, 0.0002)
+    after = drawing.redraw(demo, draft, scene, [moved], actor="anna")
+    saved = after.scene(scene.scene_id)
+    assert (saved.visit, saved.version, saved.updated_by) == ("changed", scene.version + 1, "anna")
+    assert saved.geometry.equals_exact(moved, 1e-9)
+    assert (saved.kommun_kod, saved.kommun) == (scene.kommun_kod, scene.kommun)  # from the place, as an upload
+
+    point = _point_scene(after)
+    area = point.geometry.buffer(0.0005, quad_segs=2)
+    # the tools send the point still there beside the area drawn: the area replaces it
+    after = drawing.redraw(demo, after, point, [point.geometry, area], actor="anna")
+    assert after.scene(point.scene_id).geometry.geom_type == "Polygon"
+
+
+def test_a_drawing_that_is_not_one_changed_shape_is_refused(demo: Dashboard) -> None:
+    draft = _draft(demo)
+    scene = _polygon_scene(draft)
+    assert _codes(_refused(drawing.redraw, demo, draft, scene, [scene.geometry], actor="anna")) == [
+        "drawing_unchanged"]
+    two = [box(18.0, 59.3, 18.001, 59.301), box(18.01, 59.3, 18.011, 59.301)]
+    assert _codes(_refused(drawing.redraw, demo, draft, scene, two, actor="anna")) == ["drawing_count"]
+    assert _codes(_refused(drawing.redraw, demo, draft, scene, [], actor="anna")) == ["drawing_count"]
+    assert demo.store.draft(draft.followup.followup_id).scene(scene.scene_id).version == scene.version
+
+
+def test_a_shape_outside_the_county_is_refused_where_it_lies_and_nothing_is_saved(demo: Dashboard) -> None:
+    draft = _draft(demo)
+    scene = _polygon_scene(draft)
+    refused = _refused(drawing.redraw, demo, draft, scene, [Point(17.2, 59.4)], actor="anna")
+    assert _codes(refused) == ["outside_county"]
+    assert refused.problems[0].row is None  # one shape: no row of a file to name
+    assert [g.equals(Point(17.2, 59.4)) for g, _ in refused.spots] == [True]
+
+    # an area reaching out of the county: the spot is the part outside, not the whole area
+    outline = gpd.GeoSeries([demo.reference.county_outline], crs=3006).to_crs(4326).iloc[0]
+    edge = shapely.ops.nearest_points(outline.exterior if outline.geom_type == "Polygon"
+                                      else outline.boundary, Point(17.6, 59.3))[0]
+    across = box(edge.x - 0.01, edge.y - 0.01, edge.x + 0.01, edge.y + 0.01)
+    refused = _refused(drawing.redraw, demo, draft, scene, [across], actor="anna")
+    assert _codes(refused) == ["partly_outside_county"]
+    ((spot, problem),) = refused.spots
+    assert problem.code == "partly_outside_county"
+    assert 0 < spot.area < across.area
+    assert spot.within(across.buffer(1e-6))
+    assert not spot.intersection(outline.buffer(-0.001)).area > 0.01 * spot.area
+    assert demo.store.draft(draft.followup.followup_id).scene(scene.scene_id).version == scene.version
+
+
+def test_a_stale_drawing_is_refused_by_the_store(demo: Dashboard) -> None:
+    draft = _draft(demo)
+    scene = _polygon_scene(draft)
+    views.save(demo, draft.followup.followup_id, fu.revisit(draft, scene.scene_id, "ceased"), actor="bertil")
+    moved = shapely.affinity.translate(scene.geometry, 0.0004, 0.0)
+    with pytest.raises(StoreError) as caught:  # anna's map showed the version before bertil's save
+        drawing.redraw(demo, draft, scene, [moved], actor="anna")
+    assert caught.value.code == "followup_changed"
+    assert demo.store.draft(draft.followup.followup_id).scene(scene.scene_id).visit == "ceased"
+
+
+def test_a_new_scene_takes_its_municipality_and_police_area_from_its_place(demo: Dashboard) -> None:
+    draft = _draft(demo)
+    near = _point_scene(draft)
+    where = Point(near.geometry.x + 0.0008, near.geometry.y)
+    category = str(demo.reference.categories["code"].iloc[0])
+    refused = _refused(drawing.add_drawn, demo, draft, [where], name="  ", categories=[category], actor="anna")
+    assert _codes(refused) == ["drawing_name"]
+    refused = _refused(drawing.add_drawn, demo, draft, [where], name="Ny plats", categories=[], actor="anna")
+    assert "categories" in [p.column for p in refused.problems]
+    assert refused.spots == []
+    after, new_id = drawing.add_drawn(demo, draft, [where], name="Ny <b>plats</b>", categories=[category],
+                                      actor="anna")
+    scene = after.scene(new_id)
+    assert new_id.startswith(draft.followup.followup_id + "-N")
+    assert (scene.visit, scene.name, scene.predecessors) == ("new", "Ny <b>plats</b>", ())
+    assert (scene.kommun_kod, scene.lokalpolisomrade) == (near.kommun_kod, near.lokalpolisomrade)
+
+
+def test_a_split_drawn_or_cut_publishes_with_the_lineage_compare_infers(demo: Dashboard) -> None:
+    draft = _draft(demo)
+    fid = draft.followup.followup_id
+    base = demo.scenes(draft.followup.base_survey_id)
+    scene = max((s for s in draft.scenes.values() if s.geometry.geom_type == "Polygon"),
+                key=lambda s: s.geometry.area)
+    # Geoman's cut: the scene less a strip across it, one MultiPolygon, its parts the new scenes
+    minx, miny, maxx, maxy = scene.geometry.bounds
+    mid = (minx + maxx) / 2
+    cut = scene.geometry.difference(box(mid - (maxx - minx) / 50, miny - 1, mid + (maxx - minx) / 50, maxy + 1))
+    assert cut.geom_type == "MultiPolygon"
+    refused = _refused(drawing.split_drawn, demo, draft, scene, [scene.geometry], actor="anna")
+    assert _codes(refused) == ["drawing_split_parts"]
+    after, ids = drawing.split_drawn(demo, draft, scene, [cut], actor="anna")
+    assert len(ids) == len(cut.geoms) >= 2
+    assert after.scene(scene.scene_id).visit == "replaced"
+    assert all(after.scene(i).predecessors == (scene.scene_id,) for i in ids)
+
+    other = next(s for s in after.scenes.values() if s.from_base and s.visit == "unvisited"
+                 and s.geometry.geom_type == "Polygon")
+    halves = [box(*other.geometry.bounds[:2], (other.geometry.bounds[0] + other.geometry.bounds[2]) / 2,
+                  other.geometry.bounds[3]),
+              box((other.geometry.bounds[0] + other.geometry.bounds[2]) / 2, *other.geometry.bounds[1:])]
+    after, drawn_ids = drawing.split_drawn(demo, after, other, [other.geometry, *halves], actor="anna")
+    assert len(drawn_ids) == 2  # the scene's own shape, left as it was beside the parts, is no part
+
+    changed = [c for s in after.scenes.values() if s.visit == "unvisited"
+               for c in fu.revisit(after, s.scene_id, "active")]
+    after = views.save(demo, fid, changed, actor="anna")
+    checked = views.review(demo, fid, survey_date=DAY, lang="sv", disclosure=SHOW_ALL)
+    assert checked.ok, checked.check.result.problems
+    survey = views.publish(demo, checked, name="Uppföljning ritad", survey_date=DAY, actor="anna")
+    outcome = compare(base, demo.scenes(survey.id))
+    assert outcome.split == {scene.scene_id: sorted(ids), other.scene_id: sorted(drawn_ids)}
+    assert outcome.ceased == sorted([scene.scene_id, other.scene_id])
+
+
+def test_a_drawing_of_a_closed_draft_is_refused(demo: Dashboard) -> None:
+    draft = _draft(demo)
+    scene = _polygon_scene(draft)
+    views.discard(demo, draft.followup.followup_id, actor="anna")
+    with pytest.raises(Exception) as caught:
+        drawing.redraw(demo, demo.store.draft(draft.followup.followup_id), scene,
+                       [shapely.affinity.translate(scene.geometry, 0.0004, 0.0)], actor="anna")
+    assert getattr(caught.value, "code", "") == "followup_closed"
+
+
+def test_a_polygon_that_crosses_itself_is_repaired_as_an_upload_repairs_it(demo: Dashboard) -> None:
+    draft = _draft(demo)
+    scene = _polygon_scene(draft)
+    x0, y0, x1, y1 = scene.geometry.bounds
+    bow = Polygon([(x0, y0), (x1, y1), (x1, y0), (x0, y1), (x0, y0)])  # a bow tie
+    assert not bow.is_valid
+    after = drawing.redraw(demo, draft, scene, [bow], actor="anna")
+    assert after.scene(scene.scene_id).geometry.is_valid
