@@ -56,14 +56,21 @@ def _context(draft: fu.Draft, skip: str | None, municipalities: list[str]) -> li
     return [(s.scene_id, s.name, s.visit, s.geometry) for s in live[:_CONTEXT_CAP]]
 
 
-def _fit(shapes: list[Any], context: list[tuple[str, str, str, Any]]) -> Any:
-    """Fit the map to `shapes` (the shape drawn, and where a refusal lies), closely; without them, to the scenes
-    around."""
+def _fit(shapes: list[Any], context: list[tuple[str, str, str, Any]], *, wide: bool = False) -> Any:
+    """Fit the map to `shapes` (the shape drawn, and where a refusal lies), closely (`wide`: with the county's edge
+    in view, for a place outside it); without them, to the scenes around."""
     geoms = shapes or [g for *_, g in context]
     ref = ui.dashboard().reference
     frame = gpd.GeoDataFrame({"kommun_kod": ["" for _ in geoms]}, geometry=geoms, crs=4326)
-    bounds = maps.scene_extent(ref, frame, precision="exact", min_span_m=1_000.0 if shapes else 3_000.0)
+    span = 40_000.0 if wide else 1_000.0 if shapes else 3_000.0
+    bounds = maps.scene_extent(ref, frame, precision="exact", min_span_m=span)
     return maps.fit_layer(bounds, max_zoom=15.0 if shapes else 13.0)
+
+
+def _outside(refusal: Any) -> bool:
+    """A refusal for a place outside the county: the map then shows the county's edge beside it."""
+    return refusal is not None and any(p.code in ("outside_county", "partly_outside_county")
+                                       for _, p in refusal[2].spots)
 
 
 def _digest(drawn: object, text: str) -> str:
@@ -126,8 +133,8 @@ def drawing_section(draft: fu.Draft, scene_id: str | None, readonly: bool) -> No
     with where:
         result = st_folium(drawing_map(ref, options, assets, shape, mode), key=map_key, height=_HEIGHT,
                            use_container_width=True,
-                           feature_group_to_add=[_fit(around, context), draft_layer(context, lang),
-                                                 problem_layer(spots, lang)],
+                           feature_group_to_add=[_fit(around, context, wide=_outside(refusal)),
+                                                 draft_layer(context, lang), problem_layer(spots, lang)],
                            returned_objects=["all_drawings"]) or {}
     key_column.html(maps.legend_html([*(maps.LegendItem("class", ui.tr(f"followup.visit.{v}"), c)
                                 for v, c in VISIT_COLOURS.items()),

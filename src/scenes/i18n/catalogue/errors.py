@@ -175,7 +175,10 @@ ENTRIES: dict[str, dict[str, Text]] = {
                                          "deleting it."},
     "error.followup_split_parts": {"sv": "En delning ger två eller fler scener; {count} delar ritades.",
                                    "en": "A split makes two or more scenes; {count} parts were drawn."},
-    "error.drawing_invalid": {"sv": "Det ritade sparades inte.", "en": "The drawing was not saved."},
+    "error.drawing_invalid": {"sv": "Det ritade sparades inte. Problemen står nedan; de som har en plats är markerade "
+                                    "i orange på kartan.",
+                              "en": "The drawing was not saved. The problems are listed below; those with a place "
+                                    "are marked in orange on the map."},
     "error.followup_merge_count": {"sv": "En sammanslagning förenar två eller fler scener; välj minst två.",
                                    "en": "A merge joins two or more scenes; choose at least two."},
     "error.followup_exists": {"sv": "Det finns redan en uppföljning med id {id}; välj ett annat.",

@@ -111,7 +111,7 @@ ENTRIES: dict[str, dict[str, Text]] = {
     "followup.map.using_text": {"sv": "Texten ovan sparas (inte ritningen).",
                                 "en": "The text above is saved (not the drawing)."},
     "followup.map.untouched": {"sv": "Inget är ändrat på kartan ännu.", "en": "Nothing is changed on the map yet."},
-    "followup.map.using_drawing": {"sv": "Ritningen har {n} former.", "en": "The drawing holds {n} shapes."},
+    "followup.map.using_drawing": {"sv": "Former i ritningen: {n}.", "en": "Shapes in the drawing: {n}."},
     "followup.map.save_shape": {"sv": "Spara formen", "en": "Save the shape"},
     "followup.map.saved_shape": {"sv": "Den nya formen för {name} är sparad.",
                                  "en": "The new shape of {name} is saved."},
