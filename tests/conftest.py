@@ -179,3 +179,18 @@ def signed_in(app_env: Path) -> Callable[..., object]:
         return at
 
     return make
+
+
+@pytest.fixture(scope="session")
+def drawing_tools() -> object:
+    """The follow-up page's drawing tools (Leaflet-Geoman, `make drawing-tools`). Without them (no npm here) the
+    tests that need them skip with a hint, except under CI=true, where they fail: CI installs them."""
+    from scenes.render.assets import drawing_assets
+
+    assets = drawing_assets(Settings().drawing_tools_dir)
+    if assets is None:
+        message = "The drawing tools are not installed: run `make drawing-tools` (needs npm)."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " (CI=true: the drawing tests must run)")
+        pytest.skip(message)
+    return assets

@@ -156,7 +156,8 @@ def _text_area(at: AppTest, label_key: str):  # type: ignore[no-untyped-def]
     return next(a for a in at.text_area if a.label == label)
 
 
-def test_a_scene_redrawn_as_text_and_a_refusal_kept_beside_it(real_store: Dashboard, open_page: OpenPage) -> None:
+def test_a_scene_redrawn_as_text_and_a_refusal_kept_beside_it(real_store: Dashboard, open_page: OpenPage,
+                                                              drawing_tools: object) -> None:
     """The way without a mouse: a shape typed as WKT is saved as a drawing is; one outside the county is refused
     with the problem named, and nothing is saved."""
     fid = views.start(real_store, actor="anna", followup_id="uppf-text").followup.followup_id

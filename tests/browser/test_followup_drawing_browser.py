@@ -30,7 +30,8 @@ FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
 @pytest.fixture(scope="module")
-def county(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Iterator[tuple[str, Dashboard]]:
+def county(tmp_path_factory: pytest.TempPathFactory, browser: object,
+           drawing_tools: object) -> Iterator[tuple[str, Dashboard]]:
     """A real deployment: one real survey of February 2024 and an analyst; yields (url, dash)."""
     state = tmp_path_factory.mktemp("drawing")
     dash = Dashboard(Settings(state_dir=state))

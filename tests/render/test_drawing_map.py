@@ -13,7 +13,7 @@ from shapely.geometry import Point, box
 
 from scenes.domain.disclosure import SHOW_ALL
 from scenes.reference import Reference
-from scenes.render.assets import drawing_assets
+from scenes.render.assets import DrawingAssets, drawing_assets
 from scenes.render.map.drawing import draft_layer, drawing_map, problem_layer
 from scenes.render.maps import MapOptions
 from scenes.settings import PROJECT_ROOT, Settings
@@ -26,9 +26,8 @@ def _page(m) -> str:  # type: ignore[no-untyped-def]
     return str(m.get_root().render())
 
 
-def test_the_tools_are_the_npm_package_served_by_digest_with_opt_in() -> None:
-    assets = drawing_assets(Settings().drawing_tools_dir)
-    assert assets is not None, "make drawing-tools installs Leaflet-Geoman (vendor/drawing/package-lock.json)"
+def test_the_tools_are_the_npm_package_served_by_digest_with_opt_in(drawing_tools: DrawingAssets) -> None:
+    assets = drawing_tools
     assert re.fullmatch(r"geoman-[0-9a-f]{16}\.js", assets.script_name)
     assert re.fullmatch(r"geoman-[0-9a-f]{16}\.css", assets.css_name)
     assert assets.script.rstrip().endswith("L.PM.setOptIn(true);")  # before any layer is made
@@ -55,9 +54,9 @@ def test_without_the_files_there_are_no_tools(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("mode", "cut", "marker"), [("reshape", False, True), ("new", False, True),
                                                      ("split", True, False)])
-def test_each_mode_offers_its_tools_on_a_map_that_needs_no_cdn(ref: Reference, mode: str, cut: bool,
-                                                              marker: bool) -> None:
-    assets = drawing_assets(Settings().drawing_tools_dir)
+def test_each_mode_offers_its_tools_on_a_map_that_needs_no_cdn(ref: Reference, mode: str, cut: bool, marker: bool,
+                                                              drawing_tools: DrawingAssets) -> None:
+    assets = drawing_tools
     shape = None if mode == "new" else box(18.0, 59.3, 18.01, 59.31)
     page = _page(drawing_map(ref, OPTIONS, assets, shape, mode))  # type: ignore[arg-type]
     assert f"/app/static/vendor/{assets.script_name}" in page
