@@ -9,9 +9,9 @@ import json
 
 import geopandas as gpd
 import pytest
+import shapely
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-import shapely
 from shapely.geometry import Point, Polygon, box
 
 from scenes.domain import followup as fu
