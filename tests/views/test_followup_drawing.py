@@ -151,7 +151,9 @@ def test_a_shape_outside_the_county_is_refused_where_it_lies_and_nothing_is_save
     assert demo.store.draft(draft.followup.followup_id).scene(scene.scene_id).version == scene.version
 
 
-def test_a_stale_drawing_is_refused_by_the_store(demo: Dashboard) -> None:
+def test_a_stale_drawing_is_refused_by_the_store(dash: Dashboard) -> None:
+    """On SQLite and PostgreSQL."""
+    demo = dash
     draft = _draft(demo)
     scene = _polygon_scene(draft)
     views.save(demo, draft.followup.followup_id, fu.revisit(draft, scene.scene_id, "ceased"), actor="bertil")
@@ -180,7 +182,9 @@ def test_a_new_scene_takes_its_municipality_and_police_area_from_its_place(demo:
     assert (scene.kommun_kod, scene.lokalpolisomrade) == (near.kommun_kod, near.lokalpolisomrade)
 
 
-def test_a_split_drawn_or_cut_publishes_with_the_lineage_compare_infers(demo: Dashboard) -> None:
+def test_a_split_drawn_or_cut_publishes_with_the_lineage_compare_infers(dash: Dashboard) -> None:
+    """On SQLite and PostgreSQL."""
+    demo = dash
     draft = _draft(demo)
     fid = draft.followup.followup_id
     base = demo.scenes(draft.followup.base_survey_id)
