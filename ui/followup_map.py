@@ -77,16 +77,21 @@ def _digest(drawn: object, text: str) -> str:
     return hashlib.sha256(json.dumps([drawn, text], sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _attempt(map_key: str, digest: str, fn: Callable[[], str]) -> None:
-    """Run one drawing's save; on success rerun with what it did (a fresh map); a refused drawing is kept with
-    this map and what was drawn, and the rerun shows it on the map, beside the drawing (which stays)."""
+def _attempt(map_key: str, digest: Callable[[], str], fn: Callable[[], str], *, forget: str | None = None) -> None:
+    """Run one drawing's save; on success rerun with what it did (a fresh map). A refused drawing is kept with this
+    map and a digest of what was drawn, and the rerun shows it on the map, beside the drawing (which stays); a save
+    on top of someone else's newer version gets the button that forgets the version shown (`forget`), so the map
+    and form show theirs."""
     try:
         message = fn()
     except drawing.DrawingRefused as exc:
-        st.session_state[keys.FU_REFUSAL] = (map_key, digest, exc)
+        st.session_state[keys.FU_REFUSAL] = (map_key, digest(), exc)
         st.rerun()
     except StoreError as exc:
         ui.show_error(exc)
+        if exc.code == "followup_changed" and forget is not None:
+            st.button(ui.tr("followup.reload"), icon=":material/refresh:", key=f"{map_key}/reload",
+                      on_click=lambda: st.session_state.pop(forget, None))
         return
     except ScenesError as exc:
         ui.show_error(exc)
@@ -148,8 +153,13 @@ def drawing_section(draft: fu.Draft, scene_id: str | None, readonly: bool) -> No
         if shape is not None:
             st.caption(ui.tr("followup.map.current"))
             st.code(shapely_wkt(shape), language=None, wrap_lines=True)
-    digest = _digest(drawn, text)
-    if refusal is not None and refusal[1] == digest:
+    def digest() -> str:
+        return _digest(drawn, text)
+
+    if refusal is not None:  # shown while what was refused is what is drawn; a change takes it off the map too
+        if refusal[1] != digest():
+            st.session_state.pop(keys.FU_REFUSAL, None)
+            st.rerun()
         ui.show_error(refusal[2], columns=_FIELDS)
     if readonly:
         return
@@ -161,12 +171,14 @@ def drawing_section(draft: fu.Draft, scene_id: str | None, readonly: bool) -> No
         return drawing.parse_text(text) if text.strip() else drawing.parse_drawing(drawn)
 
     if mode == "reshape" and shown is not None:
+        with st.expander(ui.tr("followup.map.stockholm"), icon=":material/local_police:"):
+            lpo, district = _place_fields(map_key)
         if st.button(ui.tr("followup.map.save_shape"), type="primary", icon=":material/save:", key=f"{map_key}/save"):
             def redraw() -> str:
-                drawing.redraw(dash, draft, shown, shapes(), actor=ui.actor())
+                drawing.redraw(dash, draft, shown, shapes(), actor=ui.actor(), police_area=lpo, district=district)
                 st.session_state.pop(keys.followup_shown(fid, shown.scene_id), None)
                 return ui.tr("followup.map.saved_shape", name=shown.name)
-            _attempt(map_key, digest, redraw)
+            _attempt(map_key, digest, redraw, forget=keys.followup_shown(fid, shown.scene_id))
     elif mode == "split" and shown is not None:
         if st.button(ui.tr("followup.map.save_split"), type="primary", icon=":material/call_split:",
                      key=f"{map_key}/split"):
@@ -175,28 +187,37 @@ def drawing_section(draft: fu.Draft, scene_id: str | None, readonly: bool) -> No
                 forget_forms(fid)
                 _open_scene(ids[0])
                 return ui.tr("followup.map.saved_split", name=shown.name, n=len(ids), ids=", ".join(ids))
-            _attempt(map_key, digest, split)
+            _attempt(map_key, digest, split, forget=keys.followup_shown(fid, shown.scene_id))
     elif mode == "new":
         _new_scene_form(draft, map_key, digest, shapes)
 
 
-def _new_scene_form(draft: fu.Draft, map_key: str, digest: str, shapes: Callable[[], list[Any]]) -> None:
+def _place_fields(map_key: str) -> tuple[str | None, str | None]:
+    """The police area and district of a scene drawn in Stockholm city, where the place alone does not decide the
+    police area (elsewhere the place decides, and these are not used)."""
+    ref = ui.dashboard().reference
+    police = dict(zip(ref.police_areas["lpo_code"], ref.police_areas["name"], strict=True))
+    districts = dict(zip(ref.districts["district_code"], ref.districts["name"], strict=True))
+    c1, c2 = st.columns(2)
+    lpo = c1.selectbox(ui.tr("col.police_area"), [None, *police], format_func=lambda c: police.get(c, "–"),
+                       help=ui.tr("followup.map.derived_help"), key=f"{map_key}/lpo")
+    district = c2.selectbox(ui.tr("col.district"), [None, *districts], format_func=lambda c: districts.get(c, "–"),
+                            help=ui.tr("followup.map.derived_help"), key=f"{map_key}/district")
+    return lpo, district
+
+
+def _new_scene_form(draft: fu.Draft, map_key: str, digest: Callable[[], str],
+                    shapes: Callable[[], list[Any]]) -> None:
     """Name, categories and (in Stockholm city, where the place alone does not decide it) the police area or
     district of a new scene; its municipality and police area otherwise follow from where it is drawn."""
     dash, lang = ui.dashboard(), ui.lang()
     ref = dash.reference
-    police = dict(zip(ref.police_areas["lpo_code"], ref.police_areas["name"], strict=True))
-    districts = dict(zip(ref.districts["district_code"], ref.districts["name"], strict=True))
     with st.form(f"{map_key}/new"):
         name = st.text_input(ui.tr("followup.map.new_name"), max_chars=300)
         cats = st.multiselect(ui.tr("followup.categories"), list(ref.categories["code"]),
                               format_func=lambda c: ref.category_label(c, lang),
                               placeholder=ui.tr("followup.choose_categories"))
-        c1, c2 = st.columns(2)
-        lpo = c1.selectbox(ui.tr("col.police_area"), [None, *police], format_func=lambda c: police.get(c, "–"),
-                           help=ui.tr("followup.map.derived_help"))
-        district = c2.selectbox(ui.tr("col.district"), [None, *districts],
-                                format_func=lambda c: districts.get(c, "–"), help=ui.tr("followup.map.derived_help"))
+        lpo, district = _place_fields(map_key)
         submitted = st.form_submit_button(ui.tr("followup.map.save_new"), type="primary",
                                           icon=":material/add_location:")
     if submitted:

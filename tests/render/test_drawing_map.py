@@ -4,6 +4,7 @@ being drawn can be edited, the tools each mode offers, and hostile scene names d
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -46,6 +47,7 @@ def test_without_the_files_there_are_no_tools(tmp_path: Path) -> None:
     (tmp_path / "leaflet-geoman.css").write_text("/* b */")
     first = drawing_assets(tmp_path)
     (tmp_path / "leaflet-geoman.min.js").write_text("/* a, upgraded */")
+    os.utime(tmp_path / "leaflet-geoman.min.js", ns=(1, 10**18))  # (a coarse clock could give one stamp to both)
     second = drawing_assets(tmp_path)
     assert first is not None
     assert second is not None
@@ -62,7 +64,8 @@ def test_each_mode_offers_its_tools_on_a_map_that_needs_no_cdn(ref: Reference, m
     assert f"/app/static/vendor/{assets.script_name}" in page
     assert f"/app/static/vendor/{assets.css_name}" in page
     assert not re.search(r"(cdn|unpkg|jsdelivr|cdnjs|googleapis)\.", page)
-    assert '"pmIgnore": false' in page  # the map opts in; the base map's layers do not
+    assert page.count('"pmIgnore": false') == 1  # the map's own options: the map opts in, no base layer does
+    assert page.count("pmIgnore: false") == 2  # the shape being drawn (an area, or a marker) and nothing else
     assert f'"cutPolygon": {str(cut).lower()}' in page
     assert f'"drawMarker": {str(marker).lower()}' in page
     assert '"drawCircle": false' in page

@@ -17,10 +17,11 @@ from shapely.geometry import Point, Polygon, box
 from scenes.domain import followup as fu
 from scenes.domain.disclosure import SHOW_ALL
 from scenes.domain.query import compare
-from scenes.errors import StoreError
+from scenes.errors import ScenesError, StoreError
 from scenes.ingest.geometry import MAX_VERTICES
 from scenes.views import followup as views
 from scenes.views import followup_drawing as drawing
+from scenes.model import Survey, SurveyKind
 from scenes.views.dashboard import Dashboard
 
 DAY = dt.date(2024, 6, 1)
@@ -62,6 +63,58 @@ def test_what_a_hostile_browser_sends_is_refused_with_a_reason(sent: object, cod
     assert _codes(_refused(drawing.parse_drawing, sent)) == [code]
 
 
+@pytest.mark.parametrize("sent", [
+    [{"geometry": {"type": "Point", "coordinates": ["18.0", "59.3"]}}],  # numbers as text: counted, refused
+    [{"geometry": {"type": "Point", "coordinates": [float("nan"), 59.3]}}],
+    [{"geometry": {"type": "Point", "coordinates": [float("inf"), 59.3]}}],
+    [{"geometry": {"type": "Point", "coordinates": [10**400, 59.3]}}],
+    [{"geometry": {"type": "Point", "coordinates": [True, 59.3]}}],
+    [{"geometry": {"type": "Point", "coordinates": [18.0, 59.3, 1.0, 2.0]}}],
+    [{"geometry": {"type": "Polygon", "coordinates": [[[[[18.0, 59.3]]]]]}}],
+    [{"geometry": {"type": "Polygon", "coordinates": []}}],
+])
+def test_coordinates_a_browser_could_forge_are_refused_as_unreadable(sent: object) -> None:
+    assert _codes(_refused(drawing.parse_drawing, sent)) == ["drawing_unreadable"]
+
+
+def test_collections_and_the_whole_drawing_have_caps_before_anything_is_built() -> None:
+    many = {"type": "GeometryCollection", "geometries": [{"type": "Point", "coordinates": [18.0, 59.3]}] * 200_000}
+    assert _codes(_refused(drawing.parse_drawing, [{"geometry": many}])) == ["followup_shape_kind"]
+    ring = [[18.0 + i * 1e-6, 59.3] for i in range(MAX_VERTICES // 3)] + [[18.0, 59.3]]
+    big = {"geometry": {"type": "Polygon", "coordinates": [ring]}}
+    assert len(drawing.parse_drawing([big, big])) == 2
+    assert _codes(_refused(drawing.parse_drawing, [big] * 4)) == ["geometry_too_complex"]  # over all shapes
+
+
+@pytest.mark.parametrize("text", [
+    "GEOMETRYCOLLECTION (" * 21_000 + "POINT (1 2)" + ")" * 21_000,  # crashed GEOS (a segfault) unguarded
+    "GEOMETRYCOLLECTION (GEOMETRYCOLLECTION (POINT (18 59.3)))",
+    "[" * 5_000,
+    '{"type": "Point", "coordinates": ' + "[" * 400 + "18, 59" + "]" * 400 + "}",
+    "POINT (nan 59)",
+    "POINT (1e999 59)",
+    '{"type": "Point", "coordinates": [NaN, 59]}',
+])
+def test_text_nested_too_deep_or_not_finite_is_refused_unread(text: str) -> None:
+    refused = _refused(drawing.parse_text, text)
+    assert _codes(refused)[0] in ("drawing_unreadable", "followup_shape_kind")
+
+
+def test_an_uploaded_wkt_cell_nested_too_deep_is_a_located_error_not_a_crash(ref: object) -> None:
+    from scenes.ingest.geometry import MAX_WKT_DEPTH, nesting
+
+    assert nesting("MULTIPOLYGON (((18 59, 18.1 59, 18.1 59.1, 18 59)))", 9) == 3
+    assert nesting('{"name": "((((((", "coordinates": [[18, 59]]}', 9) == 3  # brackets in JSON strings are text
+    assert nesting("(" * 100_000, MAX_WKT_DEPTH) == MAX_WKT_DEPTH + 1  # counting stops at the limit
+    from scenes.ingest.upload import check_upload
+    from scenes.limits import Limits
+
+    cell = "GEOMETRYCOLLECTION (" * 2_000 + "POINT (18 59.3)" + ")" * 2_000
+    data = f"scene_id;name;wkt\nA;Plats;{cell}\n".encode()
+    check = check_upload("djup.csv", data, ref, limits=Limits(), survey_date=dt.date(2024, 2, 1))  # type: ignore[arg-type]
+    assert "bad_wkt" in [p.code for p in check.result.errors]
+
+
 def test_nesting_as_deep_as_a_message_allows_is_refused_not_a_traceback() -> None:
     deep: list[object] = [18.0, 59.3]
     for _ in range(5_000):
@@ -88,8 +141,19 @@ def test_shapes_typed_as_wkt_or_geojson() -> None:
 # -- the rules of a drawing, checked as an upload ------------------------------------------------------------
 
 
-def _draft(dash: Dashboard) -> fu.Draft:
-    return views.start(dash, actor="anna", today=dt.date(2026, 12, 7))
+def _real(dash: Dashboard) -> str:
+    """The demo's latest scenes published as a real survey (February 2024; nothing real is drawn into demo data);
+    its id."""
+    if "k2024" not in {s.id for s in dash.all_surveys()}:
+        base = [s for s in dash.surveys() if s.demo][-1]
+        dash.store.add_survey(Survey("k2024", "Kartläggning 2024", dt.date(2024, 2, 1), SurveyKind.KARTLAGGNING, "",
+                                     False), dash.scenes(base.id).assign(survey_id="k2024"), actor="anna")
+    return "k2024"
+
+
+def _draft(dash: Dashboard, followup_id: str | None = None) -> fu.Draft:
+    return views.start(dash, actor="anna", base_survey_id=_real(dash), followup_id=followup_id,
+                       today=dt.date(2026, 12, 7))
 
 
 def _polygon_scene(draft: fu.Draft) -> fu.DraftScene:
@@ -221,14 +285,94 @@ def test_a_split_drawn_or_cut_publishes_with_the_lineage_compare_infers(dash: Da
     assert outcome.ceased == sorted([scene.scene_id, other.scene_id])
 
 
-def test_a_drawing_of_a_closed_draft_is_refused(demo: Dashboard) -> None:
-    draft = _draft(demo)
+def test_a_drawing_of_a_draft_closed_meanwhile_is_refused_by_the_store(dash: Dashboard) -> None:
+    """The map was drawn while the draft was open; someone discarded it before the save (SQLite and PostgreSQL)."""
+    draft = _draft(dash)
     scene = _polygon_scene(draft)
-    views.discard(demo, draft.followup.followup_id, actor="anna")
-    with pytest.raises(Exception) as caught:
-        drawing.redraw(demo, demo.store.draft(draft.followup.followup_id), scene,
-                       [shapely.affinity.translate(scene.geometry, 0.0004, 0.0)], actor="anna")
-    assert getattr(caught.value, "code", "") == "followup_closed"
+    views.discard(dash, draft.followup.followup_id, actor="bertil")
+    with pytest.raises(StoreError) as caught:
+        drawing.redraw(dash, draft, scene, [shapely.affinity.translate(scene.geometry, 0.0004, 0.0)], actor="anna")
+    assert caught.value.code == "followup_closed"
+
+
+def test_nothing_is_drawn_into_a_draft_of_demo_data(demo: Dashboard) -> None:
+    """Real places drawn into demo data would be published as fictitious, shown without sign-in."""
+    draft = views.start(demo, actor="anna", base_survey_id=[s for s in demo.surveys() if s.demo][-1].id)
+    assert draft.followup.demo
+    scene = _polygon_scene(draft)
+    moved = shapely.affinity.translate(scene.geometry, 0.0004, 0.0)
+    for call in (lambda: drawing.redraw(demo, draft, scene, [moved], actor="anna"),
+                 lambda: drawing.split_drawn(demo, draft, scene, [box(*moved.bounds), box(*scene.geometry.bounds)],
+                                             actor="anna"),
+                 lambda: drawing.add_drawn(demo, draft, [Point(18.0, 59.3)], name="x", categories=["a"],
+                                           actor="anna")):
+        with pytest.raises(ScenesError) as caught:
+            call()
+        assert caught.value.code == "followup_demo_drawing"
+    assert demo.store.draft(draft.followup.followup_id).scene(scene.scene_id).version == 1
+
+
+def test_a_shape_sent_back_rounded_by_the_browser_is_the_shape_it_was(demo: Dashboard) -> None:
+    """Leaflet sends coordinates rounded to six decimals; the store keeps seven. The scene's own shape, sent back
+    untouched beside the parts of a split (or beside an area drawn around a point), is not a part of its own."""
+    draft = _draft(demo)
+    fid = draft.followup.followup_id
+    area, point = _polygon_scene(draft), _point_scene(draft)
+    fine = [fu.reshape(draft, area.scene_id, shapely.affinity.translate(area.geometry, 3.3e-7, 2.7e-7))[0],
+            fu.reshape(draft, point.scene_id, shapely.affinity.translate(point.geometry, 3.3e-7, 2.7e-7))[0]]
+    draft = views.save(demo, fid, fine, actor="anna")
+    area, point = draft.scene(area.scene_id), draft.scene(point.scene_id)
+    assert area.geometry.equals_exact(shapely.set_precision(area.geometry, 1e-6), 1e-9) is False  # seven decimals
+
+    def browser(g: object) -> object:  # what the map sends back: six decimals
+        return shapely.transform(g, lambda xy: xy.round(6))
+
+    x0, y0, x1, y1 = area.geometry.bounds
+    mid = (x0 + x1) / 2
+    draft, ids = drawing.split_drawn(demo, draft, area, [browser(area.geometry), box(x0, y0, mid, y1),
+                                                         box(mid, y0, x1, y1)], actor="anna")
+    assert len(ids) == 2
+    around = point.geometry.buffer(0.0005, quad_segs=2)
+    draft = drawing.redraw(demo, draft, point, [browser(point.geometry), around], actor="anna")
+    assert draft.scene(point.scene_id).geometry.geom_type == "Polygon"
+    refused = _refused(drawing.redraw, demo, draft, draft.scene(point.scene_id),
+                       [browser(draft.scene(point.scene_id).geometry)], actor="anna")
+    assert _codes(refused) == ["drawing_unchanged"]
+
+
+def test_the_police_area_follows_the_place(demo: Dashboard) -> None:
+    """A scene moved to another municipality takes that municipality's police area; a police area chosen for a new
+    scene counts only where the place does not decide it (Stockholm city)."""
+    draft = _draft(demo)
+    here = _point_scene(draft)
+    other = next(s for s in draft.scenes.values() if s.kommun_kod not in (here.kommun_kod, "0180")
+                 and s.geometry.geom_type == "Point")
+    after = drawing.redraw(demo, draft, here, [other.geometry.buffer(0.0003, quad_segs=2)], actor="anna")
+    moved = after.scene(here.scene_id)
+    assert (moved.kommun_kod, moved.lokalpolisomrade) == (other.kommun_kod, other.lokalpolisomrade)
+    category = str(demo.reference.categories["code"].iloc[0])
+    stockholm = next(s for s in after.scenes.values() if s.kommun_kod == "0180" and s.in_result)
+    wrong = stockholm.lokalpolisomrade  # a police area of Stockholm city, chosen for a place elsewhere: not used
+    after, new_id = drawing.add_drawn(demo, after, [other.geometry], name="Ny", categories=[category],
+                                      actor="anna", police_area=wrong)
+    assert after.scene(new_id).lokalpolisomrade == other.lokalpolisomrade
+    point = stockholm.geometry.representative_point()
+    refused = _refused(drawing.add_drawn, demo, after, [point], name="Ny i stan", categories=[category],
+                       actor="anna")
+    assert [p.column for p in refused.problems] == ["lokalpolisomrade"]  # the place alone does not decide it
+    assert len(refused.spots) == 1
+    after, new_id = drawing.add_drawn(demo, after, [point], name="Ny i stan", categories=[category], actor="anna",
+                                      police_area=stockholm.lokalpolisomrade)
+    assert after.scene(new_id).lokalpolisomrade == stockholm.lokalpolisomrade
+
+    # a scene moved into Stockholm city from elsewhere keeps no police area of the place it left
+    outside = after.scene(other.scene_id)
+    into = point.buffer(0.0003, quad_segs=2)
+    refused = _refused(drawing.redraw, demo, after, outside, [into], actor="anna")
+    assert [p.column for p in refused.problems] == ["lokalpolisomrade"]
+    after = drawing.redraw(demo, after, outside, [into], actor="anna", police_area=stockholm.lokalpolisomrade)
+    assert (after.scene(other.scene_id).kommun_kod, after.scene(other.scene_id).lokalpolisomrade) == (
+        "0180", stockholm.lokalpolisomrade)
 
 
 def test_a_polygon_that_crosses_itself_is_repaired_as_an_upload_repairs_it(demo: Dashboard) -> None:
@@ -255,10 +399,9 @@ def test_a_drawing_session_publishes_the_lineage_compare_infers(demo: Dashboard,
     """Random drawing sessions (redraw, split into drawn halves, a new scene drawn, a scene ceased) on a draft of
     the demo's latest survey, published: `compare` of the survey followed and the published survey finds exactly
     what an account kept beside the session (not the draft's own records) expects."""
-    base_survey = demo.surveys()[-1]
-    base = demo.scenes(base_survey.id)
     fid = f"prop-{len(demo.store.followups(include_closed=True))}"
-    draft = views.start(demo, actor="anna", base_survey_id=base_survey.id, followup_id=fid)
+    draft = _draft(demo, fid)
+    base = demo.scenes(draft.followup.base_survey_id)
     category = str(demo.reference.categories["code"].iloc[0])
     ceased: set[str] = set()
     split: dict[str, list[str]] = {}

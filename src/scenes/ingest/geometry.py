@@ -24,6 +24,9 @@ _EASTING = (200_000, 1_000_000)
 ALLOWED_GEOMETRIES = ("Point", "Polygon", "MultiPolygon")
 #: A scene's outline is drawn by hand or simplified from a survey: these bound the work (repair, areas, preview).
 MAX_VERTICES = 50_000
+#: brackets a scene's WKT may nest (a MULTIPOLYGON is three; a GEOMETRYCOLLECTION of them four): deeper text is
+#: refused before GEOS reads it, which recurses on nesting (a few hundred thousand levels crash the process)
+MAX_WKT_DEPTH = 4
 MAX_PARTS = 1_000
 #: Repairing a self-intersecting polygon takes time that grows with the number of crossings (a star of 401
 #: corners: 4 s): only small outlines are repaired here, within a CPU budget for the whole file.
@@ -106,11 +109,39 @@ def scene_geometry(raw: RawTable, columns: dict[str, str], col, add, notes: list
     return out
 
 
+def nesting(text: str, limit: int) -> int:
+    """How deep brackets ((, [ and {) nest in `text`, outside JSON strings; counting stops past `limit` (so the
+    answer is at most limit + 1, in one pass, whatever the text)."""
+    depth = deepest = 0
+    quoted = escaped = False
+    for char in text:
+        if quoted:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                quoted = False
+        elif char == '"':
+            quoted = True
+        elif char in "([{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    return deepest
+        elif char in ")]}":
+            depth -= 1
+    return deepest
+
+
 def _wkt_geometry(columns: dict[str, str], col, add, notes: list[Problem]) -> gpd.GeoSeries:  # type: ignore[no-untyped-def]
     """The WKT column in WGS 84; SWEREF 99 TM is recognised from the size of the numbers."""
     parsed = []
     for i, text in enumerate(col("wkt")):
         try:
+            if text and nesting(text, MAX_WKT_DEPTH) > MAX_WKT_DEPTH:
+                raise shapely.errors.GEOSException("nested too deeply")
             parsed.append(shapely.from_wkt(text) if text else None)
         except shapely.errors.GEOSException:
             add(i, columns["wkt"], "bad_wkt", "Not a valid WKT geometry.", value=text[:60])

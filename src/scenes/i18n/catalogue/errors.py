@@ -175,6 +175,9 @@ ENTRIES: dict[str, dict[str, Text]] = {
                                          "deleting it."},
     "error.followup_split_parts": {"sv": "En delning ger två eller fler scener; {count} delar ritades.",
                                    "en": "A split makes two or more scenes; {count} parts were drawn."},
+    "error.followup_demo_drawing": {
+        "sv": "Inget ritas in i en uppföljning av demodata; starta uppföljningen från en riktig kartläggning.",
+        "en": "Nothing is drawn into a follow-up of demo data; start the follow-up from a real survey."},
     "error.drawing_invalid": {"sv": "Det ritade sparades inte. Problemen står nedan; de som har en plats är markerade "
                                     "i orange på kartan.",
                               "en": "The drawing was not saved. The problems are listed below; those with a place "

@@ -124,6 +124,8 @@ ENTRIES: dict[str, dict[str, Text]] = {
               "lokalpolisområdet.",
         "en": "Leave empty: it follows from the place. Needed only in Stockholm city, where the place alone does "
               "not decide the police area."},
+    "followup.map.stockholm": {"sv": "Flyttad till eller inom Stockholms stad: lokalpolisområde",
+                               "en": "Moved to or within Stockholm city: local police area"},
     "followup.map.save_new": {"sv": "Lägg till scenen", "en": "Add the scene"},
     "followup.map.saved_new": {"sv": "Den nya scenen {name} ({id}) är tillagd.",
                                "en": "The new scene {name} ({id}) is added."},
