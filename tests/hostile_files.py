@@ -234,6 +234,14 @@ def csv_self_intersecting_stars() -> tuple[str, bytes]:
     return "stars.csv", ("scene_id;name;categories;kommun_kod;lokalpolisomrade;wkt\n" + rows).encode()
 
 
+def csv_nested_wkt_collections() -> tuple[str, bytes]:
+    """200 rows whose WKT is 2,000 collections nested in one another (each cell under the 50,000-character cap):
+    GEOS recurses on nesting, and deep enough crashes the process."""
+    cell = "GEOMETRYCOLLECTION (" * 2_000 + "POINT (18 59.3)" + ")" * 2_000
+    rows = "".join(f"N{i};Djup;festmiljo;0180;norrmalm;{cell}\n" for i in range(200))
+    return "nested.csv", ("scene_id;name;categories;kommun_kod;lokalpolisomrade;wkt\n" + rows).encode()
+
+
 def geojson_overlapping_triangles() -> tuple[str, bytes]:
     """A multipolygon of 2,000 overlapping triangles (its repair took 1.2 GB)."""
     parts = [[[[18.0 + i * 1e-5, 59.33], [18.02 + i * 1e-5, 59.33], [18.01, 59.34], [18.0 + i * 1e-5, 59.33]]]
@@ -308,6 +316,7 @@ CORPUS: dict[str, tuple[Callable[[], tuple[str, bytes]], set[str]]] = {
     "geojson 600,000 bad properties": (geojson_many_bad_properties, {"bad_property", "more_problems"}),
     "geojson 5 MB property name": (geojson_enormous_property_name, {"header_too_long"}),
     "csv self-intersecting stars": (csv_self_intersecting_stars, {"invalid_geometry_large"}),
+    "csv WKT nested 2,000 deep": (csv_nested_wkt_collections, {"bad_wkt"}),
     "geojson 2,000 overlapping triangles": (geojson_overlapping_triangles, {"repaired_polygon", "invalid_geometry",
                                                                      "geometry_too_complex"}),
     "xlsx one shared string in 10,000 rows": (xlsx_repeated_shared_string(10_000), {"too_much_text"}),

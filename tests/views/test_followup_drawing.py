@@ -19,9 +19,9 @@ from scenes.domain.disclosure import SHOW_ALL
 from scenes.domain.query import compare
 from scenes.errors import ScenesError, StoreError
 from scenes.ingest.geometry import MAX_VERTICES
+from scenes.model import Survey, SurveyKind
 from scenes.views import followup as views
 from scenes.views import followup_drawing as drawing
-from scenes.model import Survey, SurveyKind
 from scenes.views.dashboard import Dashboard
 
 DAY = dt.date(2024, 6, 1)
