@@ -116,6 +116,9 @@ def drawing_section(draft: fu.Draft, scene_id: str | None, readonly: bool) -> No
                               format_func=lambda m: ui.tr(f"followup.map.mode.{m}"))
     shown = _shown(draft, scene_id) if mode != "new" and scene_id else None
     st.caption(ui.tr(f"followup.map.help.{mode}", name=shown.name if shown else ""))
+    if draft.followup.demo and not readonly:  # real places drawn into demo data would publish as fictitious
+        st.info(ui.tr("error.followup_demo_drawing"), icon=":material/info:")
+    readonly = readonly or draft.followup.demo
     assets = None if readonly else drawing_tools()
     if assets is None and not readonly:
         st.info(ui.tr("followup.map.no_tools"), icon=":material/draw:")

@@ -1,7 +1,8 @@
 """A follow-up drawn in the browser with the mouse, on a county's own deployment: an analyst starts a draft, marks a
 scene ceased, reshapes one boundary, splits one scene into drawn parts, draws a new scene, is refused for one drawn
 outside the county (the problem shown on the map), merges two, and publishes; the map, Utveckling and the status
-report then show the new survey with the figures the published scenes give. The same drawing on a phone."""
+report then show the new survey with the figures the published scenes give. Each on a laptop (1366x768) and a
+phone (390x844), and a point made an area on both."""
 
 from __future__ import annotations
 
@@ -29,10 +30,14 @@ PASSWORD = "ett långt lösenord"  # noqa: S105 - a test account on a throwaway 
 FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
-@pytest.fixture(scope="module")
-def county(tmp_path_factory: pytest.TempPathFactory, browser: object,
-           drawing_tools: object) -> Iterator[tuple[str, Dashboard]]:
-    """A real deployment: one real survey of February 2024 and an analyst; yields (url, dash)."""
+VIEWPORTS = {"1366": (1366, 768), "390": (390, 844)}
+
+
+@pytest.fixture(scope="module", params=list(VIEWPORTS))
+def county(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, browser: object,
+           drawing_tools: object) -> Iterator[tuple[str, Dashboard, str]]:
+    """A real deployment: one real survey of February 2024 and an analyst, once per screen (a laptop, a phone);
+    yields (url, dash, screen)."""
     state = tmp_path_factory.mktemp("drawing")
     dash = Dashboard(Settings(state_dir=state))
     dash.init()
@@ -41,7 +46,7 @@ def county(tmp_path_factory: pytest.TempPathFactory, browser: object,
                                  "Länsstyrelsen", False), scenes, actor="analytiker")
     dash.add_user("anna", PASSWORD, "analytiker", actor="cli:op")
     for url in _serve(state, browser):
-        yield url, dash
+        yield url, dash, request.param
 
 
 def _open(page, url: str, fid: str, scene: str) -> None:  # type: ignore[no-untyped-def]
@@ -131,9 +136,10 @@ def _download(page, button) -> bytes:  # type: ignore[no-untyped-def]
 
 
 def test_an_analyst_draws_a_follow_up_and_every_page_shows_what_was_published(
-        browser: object, county: tuple[str, Dashboard]) -> None:
-    url, dash = county
-    context, page = sign_in(browser, url, "/uppfoljning", "anna", PASSWORD)
+        browser: object, county: tuple[str, Dashboard, str]) -> None:
+    url, dash, screen = county
+    width, height = VIEWPORTS[screen]
+    context, page = sign_in(browser, url, "/uppfoljning", "anna", PASSWORD, width=width, height=height)
     page.get_by_role("button", name="Starta utkastet").click()
     page.get_by_text("Utkastet uppf-").first.wait_for(timeout=60_000)
     (record,) = views.followups(dash)
@@ -160,7 +166,7 @@ def test_an_analyst_draws_a_follow_up_and_every_page_shows_what_was_published(
     page.mouse.move(corner["x"] + 50, corner["y"] + 35, steps=8)
     page.mouse.up()
     _shapes(page, 1)
-    screenshot(page, "followup-draw-1366-reshape")
+    screenshot(page, f"followup-draw-{screen}-reshape")
     page.get_by_role("button", name="Spara formen").click()
     page.get_by_text(f"Den nya formen för {reshaped.name} är sparad").wait_for(timeout=30_000)
     after = views.draft(dash, fid).scene(reshaped.scene_id)
@@ -175,7 +181,7 @@ def test_an_analyst_draws_a_follow_up_and_every_page_shows_what_was_published(
     for left, right in ((x0 - 6, mid - 1), (mid + 1, x1 + 6)):
         _polygon(page, [(left, y0 - 6), (right, y0 - 6), (right, y1 + 6), (left, y1 + 6)])
     _shapes(page, 3)
-    screenshot(page, "followup-draw-1366-split")
+    screenshot(page, f"followup-draw-{screen}-split")
     page.get_by_role("button", name="Dela i de ritade delarna").click()
     page.get_by_text("är delad i 2 scener").wait_for(timeout=30_000)
     parts = [s for s in views.draft(dash, fid).scenes.values() if s.predecessors == (split.scene_id,)]
@@ -210,7 +216,7 @@ def test_an_analyst_draws_a_follow_up_and_every_page_shows_what_was_published(
     page.get_by_text("Platsen ligger utanför Stockholms län").first.wait_for(state="attached", timeout=30_000)
     page.frame_locator(FRAME).locator(".drawing-problem").first.wait_for(state="attached", timeout=30_000)
     page.locator(FRAME).scroll_into_view_if_needed()
-    screenshot(page, "followup-draw-1366-refused")
+    screenshot(page, f"followup-draw-{screen}-refused")
     assert "Utanför länet" not in [s.name for s in views.draft(dash, fid).scenes.values()]
 
     _merge(page, (merge_a.scene_id, merge_b.scene_id), "Sammanslagen plats")
@@ -251,7 +257,7 @@ def test_an_analyst_draws_a_follow_up_and_every_page_shows_what_was_published(
     page.get_by_role("heading", name="Jämför två kartläggningar").first.wait_for(timeout=60_000)
     for label, n in (("Nya", 4), ("Upphörda", 4), ("Sammanslagna", 1), ("Delade", 1)):
         page.get_by_role("button", name=f"{label}: {n}").first.wait_for(timeout=30_000)
-    screenshot(page, "followup-draw-1366-utveckling")
+    screenshot(page, f"followup-draw-{screen}-utveckling")
 
     page.goto(f"{url}/")  # the status report states its count and its area
     pdf = _download(page, page.get_by_role("button", name="Exportera lägesrapport (PDF)"))
@@ -260,14 +266,18 @@ def test_an_analyst_draws_a_follow_up_and_every_page_shows_what_was_published(
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Uppföljning ritad juni 2024" in text
     assert total_ha.replace("\u00a0", " ") in text.replace("\u00a0", " ")
+    width_now = page.evaluate("document.documentElement.scrollWidth")
+    assert width_now <= width, f"the page is {width_now} px wide on a {width} px screen"
     context.close()
 
 
-def test_a_new_scene_drawn_on_a_phone(browser: object, county: tuple[str, Dashboard]) -> None:
-    url, dash = county
-    fid = views.start(dash, actor="anna", followup_id="uppf-telefon-rita").followup.followup_id
+def test_a_point_made_an_area(browser: object, county: tuple[str, Dashboard, str]) -> None:
+    url, dash, screen = county
+    width, height = VIEWPORTS[screen]
+    fid = views.start(dash, actor="anna", base_survey_id="k2024", followup_id="uppf-rita-yta").followup.followup_id
     scene = next(s for s in views.draft(dash, fid).scenes.values() if s.geometry.geom_type == "Point")
-    context, page = sign_in(browser, url, f"/uppfoljning?utkast={fid}", "anna", PASSWORD, width=390, height=844)
+    context, page = sign_in(browser, url, f"/uppfoljning?utkast={fid}", "anna", PASSWORD, width=width,
+                            height=height)
     page.get_by_role("heading", name="Uppföljning").first.wait_for(timeout=60_000)
     _open(page, url, fid, scene.scene_id)
     # a point made an area: draw the area around it (the point goes with it)
@@ -282,7 +292,7 @@ def test_a_new_scene_drawn_on_a_phone(browser: object, county: tuple[str, Dashbo
     assert (saved.visit, saved.geometry.geom_type) == ("changed", "Polygon")
     assert saved.geometry.buffer(1e-6).contains(scene.geometry)  # drawn around where it was
     _map_ready(page)
-    screenshot(page, "followup-draw-390")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"the page is {width} px wide on a 390 px phone"
+    screenshot(page, f"followup-draw-{screen}-area")
+    width_now = page.evaluate("document.documentElement.scrollWidth")
+    assert width_now <= width, f"the page is {width_now} px wide on a {width} px screen"
     context.close()
