@@ -24,7 +24,7 @@ _FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedoc
             "geojson": "application/geo+json", "gpkg": "application/geopackage+sqlite3"}
 
 
-def _write(action: str, fn: Callable[[], str], *, forget: str | None = None) -> None:
+def write(action: str, fn: Callable[[], str], *, forget: str | None = None) -> None:
     """Run one write (`fn`, which returns what to say it did) and rerun with that message (`ui.done`); a refusal is
     shown here instead. A form that was stale (someone saved the scene meanwhile) gets a button that forgets the
     version it showed (`forget`), so the next rerun shows theirs."""
@@ -95,7 +95,7 @@ def _start_form(readonly: bool) -> None:
             st.session_state[keys.FU_DRAFT] = draft.followup.followup_id
             st.query_params[_PARAM] = draft.followup.followup_id
             return ui.tr("followup.started", id=draft.followup.followup_id, n=len(draft.scenes))
-        _write("start", start)
+        write("start", start)
 
 
 def progress(draft: fu.Draft) -> None:
@@ -195,14 +195,14 @@ def scene_form(draft: fu.Draft, scene_id: str | None, readonly: bool) -> None:
             views.save(dash, fid, changed, actor=ui.actor())
             st.session_state.pop(shown_key, None)
             return ui.tr("followup.saved", name=shown.name, visit=ui.tr(f"followup.visit.{visit}"))
-        _write(scene_id, save, forget=shown_key)
+        write(scene_id, save, forget=shown_key)
     if not shown.from_base and records.confirmed("followup.remove", "followup.remove_confirm", f"fu_remove_{k}",
                                                  readonly=readonly):
         def remove() -> str:
             views.save(dash, fid, fu.remove(fu.apply(draft, [shown]), scene_id), actor=ui.actor())
             forget_forms(fid)
             return ui.tr("followup.removed", name=shown.name)
-        _write(f"remove_{scene_id}", remove, forget=shown_key)
+        write(f"remove_{scene_id}", remove, forget=shown_key)
 
 
 def merge_form(draft: fu.Draft, readonly: bool) -> None:
@@ -225,7 +225,7 @@ def merge_form(draft: fu.Draft, readonly: bool) -> None:
                            fu.merge(draft, chosen, new_id, name=name.strip() or None), actor=ui.actor())
                 forget_forms(draft.followup.followup_id)
                 return ui.tr("followup.merged", n=len(chosen), id=new_id)
-            _write("merge", merge)
+            write("merge", merge)
 
 
 def files(draft: fu.Draft, readonly: bool) -> None:
@@ -250,7 +250,7 @@ def files(draft: fu.Draft, readonly: bool) -> None:
                 after = views.load_file(dash, fid, upload.name, upload.getvalue(), actor=ui.actor())
                 forget_forms(fid)
                 return ui.tr("followup.loaded", file=upload.name, left=sum(w.left for w in fu.progress(after)))
-            _write("load", load)
+            write("load", load)
 
 
 def review_and_publish(draft: fu.Draft, readonly: bool) -> None:
@@ -301,7 +301,7 @@ def review_and_publish(draft: fu.Draft, readonly: bool) -> None:
             st.session_state.pop(keys.FU_DRAFT, None)
             st.query_params.pop(_PARAM, None)
             return ui.tr("followup.published", id=survey.id)
-        _write("publish", publish)
+        write("publish", publish)
 
 
 def discard(draft: fu.Draft, readonly: bool) -> None:
@@ -313,4 +313,4 @@ def discard(draft: fu.Draft, readonly: bool) -> None:
                 st.session_state.pop(keys.FU_DRAFT, None)
                 st.query_params.pop(_PARAM, None)
                 return ui.tr("followup.discarded", id=fid)
-            _write("discard", go)
+            write("discard", go)

@@ -16,7 +16,6 @@ from streamlit_folium import st_folium
 
 import ui
 from scenes.domain import followup as fu
-from scenes.errors import ScenesError, StoreError
 from scenes.i18n import problem_text
 from scenes.render import maps
 from scenes.render.map.drawing import (
@@ -31,7 +30,7 @@ from scenes.render.map.drawing import (
 from scenes.views import followup_drawing as drawing
 from ui import keys
 from ui.cache import drawing_tools, install_geography
-from ui.followup import forget_forms
+from ui.followup import forget_forms, write
 
 _CONTEXT_CAP = 2_000  # other scenes drawn around the one being drawn (the chosen municipalities' first)
 _HEIGHT = 480
@@ -78,27 +77,19 @@ def _digest(drawn: object, text: str) -> str:
 
 
 def _attempt(map_key: str, digest: Callable[[], str], fn: Callable[[], str], *, forget: str | None = None) -> None:
-    """Run one drawing's save; on success rerun with what it did (a fresh map). A refused drawing is kept with this
-    map and a digest of what was drawn, and the rerun shows it on the map, beside the drawing (which stays); a save
-    on top of someone else's newer version gets the button that forgets the version shown (`forget`), so the map
-    and form show theirs."""
-    try:
-        message = fn()
-    except drawing.DrawingRefused as exc:
-        st.session_state[keys.FU_REFUSAL] = (map_key, digest(), exc)
-        st.rerun()
-    except StoreError as exc:
-        ui.show_error(exc)
-        if exc.code == "followup_changed" and forget is not None:
-            st.button(ui.tr("followup.reload"), icon=":material/refresh:", key=f"{map_key}/reload",
-                      on_click=lambda: st.session_state.pop(forget, None))
-        return
-    except ScenesError as exc:
-        ui.show_error(exc)
-        return
-    st.session_state[keys.FU_DRAW_NONCE] = int(st.session_state.get(keys.FU_DRAW_NONCE, 0)) + 1
-    st.session_state.pop(keys.FU_REFUSAL, None)
-    ui.done(message)
+    """Run one drawing's save as the page's other writes run (`write`: a stale save gets the button that forgets
+    the version shown, `forget`); on success a fresh map. A refused drawing is kept with this map and a digest of
+    what was drawn, and the rerun shows it on the map, beside the drawing (which stays)."""
+    def run() -> str:
+        try:
+            message = fn()
+        except drawing.DrawingRefused as exc:
+            st.session_state[keys.FU_REFUSAL] = (map_key, digest(), exc)
+            st.rerun()
+        st.session_state[keys.FU_DRAW_NONCE] = int(st.session_state.get(keys.FU_DRAW_NONCE, 0)) + 1
+        st.session_state.pop(keys.FU_REFUSAL, None)
+        return message
+    write(f"draw_{map_key}", run, forget=forget)
 
 
 def drawing_section(draft: fu.Draft, scene_id: str | None, readonly: bool) -> None:

@@ -279,3 +279,22 @@ def type_date(page: object, label: str, day: object) -> None:
     page.keyboard.press("Enter")  # type: ignore[attr-defined]  # commits the date (the app reruns with it)
     page.keyboard.press("Escape")  # type: ignore[attr-defined]
     page.wait_for_timeout(1500)  # type: ignore[attr-defined]
+
+
+def merge_scenes(page, scenes: tuple[str, ...], name: str) -> None:  # type: ignore[no-untyped-def]
+    """On Uppföljning: choose `scenes` in "Slå ihop scener" by keyboard, name the merged scene, merge, and wait."""
+    page.get_by_text("Slå ihop scener", exact=True).click()
+    box = page.get_by_label("Scener att slå ihop", exact=True)
+    for scene in scenes:
+        box.click()
+        page.keyboard.type(scene, delay=20)
+        page.wait_for_timeout(300)
+        for _ in range(30):
+            if scene in (page.evaluate(ACTIVE_OPTION) or ""):
+                break
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+    page.get_by_label("Den sammanslagna scenens namn").fill(name)
+    page.get_by_role("button", name="Slå ihop", exact=True).click()
+    page.get_by_text("scener är sammanslagna till").first.wait_for(timeout=30_000)

@@ -15,7 +15,7 @@ from scenes.model import Survey, SurveyKind
 from scenes.settings import Settings
 from scenes.views import followup as views
 from scenes.views.dashboard import Dashboard
-from tests.browser.conftest import ACTIVE_OPTION, _serve, screenshot, sign_in, type_date
+from tests.browser.conftest import ACTIVE_OPTION, _serve, merge_scenes, screenshot, sign_in, type_date
 
 pytestmark = pytest.mark.browser
 
@@ -102,21 +102,7 @@ def test_an_analyst_revisits_merges_reloads_reviews_and_publishes(browser: objec
     page.get_by_text("Besökta").first.wait_for(timeout=30_000)
     assert f"utkast={fid}" in page.url
 
-    page.get_by_text("Slå ihop scener", exact=True).click()
-    merge_box = page.get_by_label("Scener att slå ihop", exact=True)
-    for scene in (a, b):
-        merge_box.click()
-        page.keyboard.type(scene, delay=20)
-        page.wait_for_timeout(300)
-        for _ in range(30):
-            if scene in (page.evaluate(ACTIVE_OPTION) or ""):
-                break
-            page.keyboard.press("ArrowDown")
-        page.keyboard.press("Enter")
-        page.keyboard.press("Escape")
-    page.get_by_label("Den sammanslagna scenens namn").fill("Sammanslagen plats")
-    page.get_by_role("button", name="Slå ihop", exact=True).click()
-    page.get_by_text("scener är sammanslagna till").first.wait_for(timeout=30_000)
+    merge_scenes(page, (a, b), "Sammanslagen plats")
     merged = [s for s in views.draft(dash, fid).scenes.values() if s.visit == "new"]
     assert [(s.name, s.predecessors) for s in merged] == [("Sammanslagen plats", (a, b))]
 

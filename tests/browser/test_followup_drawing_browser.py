@@ -22,7 +22,7 @@ from scenes.render.pdf import area_text
 from scenes.settings import Settings
 from scenes.views import followup as views
 from scenes.views.dashboard import Dashboard
-from tests.browser.conftest import ACTIVE_OPTION, _serve, screenshot, sign_in, type_date
+from tests.browser.conftest import _serve, merge_scenes, screenshot, sign_in, type_date
 
 pytestmark = pytest.mark.browser
 
@@ -109,24 +109,6 @@ def _category(page, form) -> None:  # type: ignore[no-untyped-def]
 
 def _new_form(page):  # type: ignore[no-untyped-def]
     return page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name="Lägg till scenen"))
-
-
-def _merge(page, scenes: tuple[str, str], name: str) -> None:  # type: ignore[no-untyped-def]
-    page.get_by_text("Slå ihop scener", exact=True).click()
-    box = page.get_by_label("Scener att slå ihop", exact=True)
-    for scene in scenes:
-        box.click()
-        page.keyboard.type(scene, delay=20)
-        page.wait_for_timeout(300)
-        for _ in range(30):
-            if scene in (page.evaluate(ACTIVE_OPTION) or ""):
-                break
-            page.keyboard.press("ArrowDown")
-        page.keyboard.press("Enter")
-        page.keyboard.press("Escape")
-    page.get_by_label("Den sammanslagna scenens namn").fill(name)
-    page.get_by_role("button", name="Slå ihop", exact=True).click()
-    page.get_by_text("scener är sammanslagna till").first.wait_for(timeout=30_000)
 
 
 def _download(page, button) -> bytes:  # type: ignore[no-untyped-def]
@@ -219,7 +201,7 @@ def test_an_analyst_draws_a_follow_up_and_every_page_shows_what_was_published(
     screenshot(page, f"followup-draw-{screen}-refused")
     assert "Utanför länet" not in [s.name for s in views.draft(dash, fid).scenes.values()]
 
-    _merge(page, (merge_a.scene_id, merge_b.scene_id), "Sammanslagen plats")
+    merge_scenes(page, (merge_a.scene_id, merge_b.scene_id), "Sammanslagen plats")
     (merged,) = [s for s in views.draft(dash, fid).scenes.values()
                  if s.predecessors == (merge_a.scene_id, merge_b.scene_id)]
 
