@@ -32,7 +32,8 @@ from ui import keys
 from ui.cache import drawing_tools, install_geography
 from ui.followup import forget_forms, write
 
-_CONTEXT_CAP = 2_000  # other scenes drawn around the one being drawn (the chosen municipalities' first)
+#: other scenes drawn around the one being drawn, at most (about 80 ms and 0.5 MB a rerun at this many)
+_CONTEXT_CAP = 500
 _HEIGHT = 480
 #: a refused drawing's columns, named as the reader sees the fields (a drawn scene's file has no columns of its own)
 _FIELDS = {"name": "followup.map.new_name", "categories": "followup.categories", "lokalpolisomrade": "col.police_area",
@@ -48,11 +49,13 @@ def _shown(draft: fu.Draft, scene_id: str) -> fu.DraftScene:
     return scene
 
 
-def _context(draft: fu.Draft, skip: str | None, municipalities: list[str]) -> list[tuple[str, str, str, Any]]:
-    """The other scenes still in the draft's result, of `municipalities` (none: every municipality)."""
+def _context(draft: fu.Draft, skip: str | None, municipalities: list[str]) -> tuple[list[tuple[str, str, str, Any]],
+                                                                                    int]:
+    """The other scenes still in the draft's result, of `municipalities` (none: every municipality), at most
+    `_CONTEXT_CAP` of them; and how many there are."""
     live = [s for s in draft.scenes.values() if s.in_result and s.scene_id != skip
             and (not municipalities or s.kommun_kod in municipalities)]
-    return [(s.scene_id, s.name, s.visit, s.geometry) for s in live[:_CONTEXT_CAP]]
+    return [(s.scene_id, s.name, s.visit, s.geometry) for s in live[:_CONTEXT_CAP]], len(live)
 
 
 def _fit(shapes: list[Any], context: list[tuple[str, str, str, Any]], *, wide: bool = False) -> Any:
@@ -120,7 +123,9 @@ def drawing_section(draft: fu.Draft, scene_id: str | None, readonly: bool) -> No
         refusal = None
     ref = dash.reference
     municipalities = list(st.session_state.get(keys.FU_MUNICIPALITIES) or ([chosen.kommun_kod] if chosen else []))
-    context = _context(draft, shown.scene_id if shown else None, municipalities)
+    context, around_count = _context(draft, shown.scene_id if shown else None, municipalities)
+    if around_count > len(context):
+        st.caption(ui.tr("followup.map.capped", shown=len(context), n=around_count))
     options = maps.MapOptions(lang=lang, precision="exact", disclosure=ui.disclosure(), cluster=False,
                               basemap=dash.settings.basemap, basemap_attribution=dash.settings.basemap_attribution)
     spots = [(g, problem_text(p, lang)) for g, p in refusal[2].spots] if refusal is not None else []

@@ -94,6 +94,10 @@ ENTRIES: dict[str, dict[str, Text]] = {
               "nedan, eller exportera utkastet och läs in filen igen.",
         "en": "The drawing tools are not installed on this server (`make drawing-tools`). Type the shape as text "
               "below, or export the draft and load the file back."},
+    "followup.map.capped": {"sv": "Kartan visar {shown} av de {n} andra scenerna här; välj kommuner i listans urval "
+                                  "för att se andra.",
+                            "en": "The map shows {shown} of the {n} other scenes here; choose municipalities in the "
+                                  "list's filter to see others."},
     "followup.map.layer": {"sv": "Utkastets scener", "en": "The draft's scenes"},
     "followup.map.problems": {"sv": "Problem i det ritade", "en": "Problems in the drawing"},
     "followup.map.drawn": {"sv": "Det som ritas", "en": "What is drawn"},
