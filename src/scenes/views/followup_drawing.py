@@ -88,6 +88,8 @@ def _bounded(geometry: Mapping[str, Any], where: str, budget: _Budget) -> BaseGe
         item, depth = stack.pop()
         if not isinstance(item, list | tuple) or depth > 4:
             raise _unreadable(where)
+        if len(item) > budget.left:  # more rings, parts or corners than the whole drawing may have: unread
+            budget.take(len(item), where)
         if any(isinstance(v, list | tuple) for v in item):
             stack.extend((v, depth + 1) for v in item)
             continue
