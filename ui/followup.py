@@ -5,6 +5,7 @@ merge, the draft's files, and the review before publishing. The rules are the co
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 import streamlit as st
 
@@ -109,7 +110,12 @@ def progress(draft: fu.Draft) -> None:
     m4.metric(ui.tr("followup.kpi.new"), ui.num(sum(w.counts["new"] for w in rows)))
     st.progress(done / (done + left) if done + left else 1.0)
     with st.expander(ui.tr("followup.worklist"), icon=":material/checklist:"):
-        ui.show_table(views.worklist_table(draft, ui.lang()), static=True)
+        ways: list[Literal["kommun_kod", "lokalpolisomrade"]] = ["kommun_kod", "lokalpolisomrade"]
+        by = st.segmented_control(ui.tr("progress.by"), ways, default="kommun_kod",
+                                  key=keys.FU_WORKLIST_BY, format_func=lambda b: ui.tr(
+                                      "col.municipality" if b == "kommun_kod" else "col.police_area"))
+        ui.show_table(views.worklist_table(draft, ui.lang(), by or "kommun_kod",
+                                           ui.dashboard().reference.police_area_name), static=True)
 
 
 def scene_list(draft: fu.Draft) -> str | None:
@@ -119,12 +125,17 @@ def scene_list(draft: fu.Draft) -> str | None:
     st.subheader(ui.tr("followup.scenes"))
     municipalities = sorted({(s.kommun_kod, s.kommun) for s in draft.scenes.values()})
     names = dict(municipalities)
-    c1, c2 = st.columns(2)
+    police_name = ui.dashboard().reference.police_area_name
+    police = sorted({s.lokalpolisomrade for s in draft.scenes.values() if s.lokalpolisomrade}, key=police_name)
+    c1, c2, c3 = st.columns(3)
     chosen_m = c1.multiselect(ui.tr("map.filter.municipality"), list(names), key=keys.FU_MUNICIPALITIES,
                               format_func=names.__getitem__, placeholder=ui.tr("measures.all"))
-    visits = c2.multiselect(ui.tr("followup.filter.visit"), list(fu.VISITS), key=keys.FU_VISITS,
+    chosen_p = c2.multiselect(ui.tr("col.police_area"), police, key=keys.FU_POLICE_AREAS, format_func=police_name,
+                              placeholder=ui.tr("measures.all"))
+    visits = c3.multiselect(ui.tr("followup.filter.visit"), list(fu.VISITS), key=keys.FU_VISITS,
                             format_func=lambda v: ui.tr(f"followup.visit.{v}"), placeholder=ui.tr("measures.all"))
-    table = views.scene_table(draft, lang, municipalities=tuple(chosen_m), visits=tuple(visits))
+    table = views.scene_table(draft, lang, municipalities=tuple(chosen_m), police_areas=tuple(chosen_p),
+                              visits=tuple(visits), police_area_name=police_name)
     if table.empty:
         st.info(ui.tr("followup.no_match"), icon=":material/filter_alt_off:")
         return None

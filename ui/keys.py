@@ -103,6 +103,8 @@ FU_MUNICIPALITIES = _key("fu_municipalities", "page followup: the municipalities
 FU_DRAW_MODE = _key("fu_draw_mode", "page followup: what the map draws (redraw the scene, a new scene, a split)")
 FU_DRAW_NONCE = _key("fu_draw_nonce", "page followup: counts this session's saved drawings (each a fresh map)")
 FU_REFUSAL = _key("fu_refusal", "page followup: the last drawing refused (its map, what was drawn, the refusal)")
+FU_POLICE_AREAS = _key("fu_police_areas", "page followup: the police areas the list shows (its filter)")
+FU_WORKLIST_BY = _key("fu_worklist_by", "page followup: the progress table per municipality or police area")
 FU_REVIEW = _key("fu_review", "page followup: the last review (draft, its edit count, name, date) and its result")
 
 # -- families: one key per name ------------------------------------------------------------------------------------

@@ -11,8 +11,9 @@ the draft's edit count its review saw (`FollowupReview.edits`): a draft changed 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
@@ -216,30 +217,38 @@ def discard(dash: Dashboard, followup_id: str, *, actor: str) -> None:
 
 
 def scene_table(draft: fu.Draft, lang: Lang, *, municipalities: tuple[str, ...] = (),
-                visits: tuple[fu.Visit, ...] = ()) -> pd.DataFrame:
-    """The revisit list: the draft's scenes (of the chosen municipalities and visits; empty: all) in the draft's
-    order, with their visit in words, impact, what a drawn scene continues, and who changed them last."""
+                police_areas: tuple[str, ...] = (), visits: tuple[fu.Visit, ...] = (),
+                police_area_name: Callable[[str], str] = str) -> pd.DataFrame:
+    """The revisit list: the draft's scenes (of the chosen municipalities, police areas and visits; empty: all) in
+    the draft's order, with their municipality, police area (named by `police_area_name`), visit in words, impact,
+    what a drawn scene continues, and who changed them last."""
     from scenes.i18n import t
 
     rows = [{"scene_id": s.scene_id, t("col.name", lang): s.name, t("col.municipality", lang): s.kommun,
+             t("col.police_area", lang): police_area_name(s.lokalpolisomrade) if s.lokalpolisomrade else "",
              t("followup.col.visit", lang): t(f"followup.visit.{s.visit}", lang),
              t("col.impact", lang): s.impact, t("followup.col.continues", lang): ", ".join(s.predecessors),
              t("followup.col.by", lang): s.updated_by if s.version > 1 else ""}  # version 1: as followed
             for s in draft.scenes.values()
-            if (not municipalities or s.kommun_kod in municipalities) and (not visits or s.visit in visits)]
-    columns = ["scene_id", *(t(k, lang) for k in ("col.name", "col.municipality", "followup.col.visit", "col.impact",
-                                                  "followup.col.continues", "followup.col.by"))]
+            if (not municipalities or s.kommun_kod in municipalities)
+            and (not police_areas or s.lokalpolisomrade in police_areas) and (not visits or s.visit in visits)]
+    columns = ["scene_id", *(t(k, lang) for k in ("col.name", "col.municipality", "col.police_area",
+                                                  "followup.col.visit", "col.impact", "followup.col.continues",
+                                                  "followup.col.by"))]
     return pd.DataFrame(rows, columns=columns)
 
 
-def worklist_table(draft: fu.Draft, lang: Lang) -> pd.DataFrame:
-    """Per municipality: revisited, left, ceased and new (the page's progress table)."""
+def worklist_table(draft: fu.Draft, lang: Lang, by: Literal["kommun_kod", "lokalpolisomrade"] = "kommun_kod",
+                   police_area_name: Callable[[str], str] = str) -> pd.DataFrame:
+    """Per municipality (or police area, named by `police_area_name`): revisited, left, ceased and new (the page's
+    progress table)."""
     from scenes.i18n import t
 
-    return pd.DataFrame([{t("col.municipality", lang): w.label, t("followup.col.done", lang): w.done,
-                          t("followup.col.left", lang): w.left,
+    heading = t("col.municipality" if by == "kommun_kod" else "col.police_area", lang)
+    return pd.DataFrame([{heading: w.label if by == "kommun_kod" else police_area_name(w.key),
+                          t("followup.col.done", lang): w.done, t("followup.col.left", lang): w.left,
                           t("followup.visit.ceased", lang): w.counts["ceased"],
-                          t("followup.visit.new", lang): w.counts["new"]} for w in fu.progress(draft)])
+                          t("followup.visit.new", lang): w.counts["new"]} for w in fu.progress(draft, by)])
 
 
 def closed_table(followups: list[fu.Followup], lang: Lang) -> pd.DataFrame:
