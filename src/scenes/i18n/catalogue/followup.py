@@ -29,7 +29,7 @@ ENTRIES: dict[str, dict[str, Text]] = {
     "followup.kpi.left": {"sv": "Kvar att besöka", "en": "Left to revisit"},
     "followup.kpi.ceased": {"sv": "Upphörda", "en": "Ceased"},
     "followup.kpi.new": {"sv": "Nya", "en": "New"},
-    "followup.worklist": {"sv": "Per kommun", "en": "By municipality"},
+    "followup.worklist": {"sv": "Per kommun eller lokalpolisområde", "en": "By municipality or police area"},
     "followup.col.done": {"sv": "Besökta", "en": "Revisited"},
     "followup.col.left": {"sv": "Kvar att besöka", "en": "Left"},
     "followup.col.visit": {"sv": "Besök", "en": "Visit"},
