@@ -71,6 +71,30 @@ def test_the_server_starts_the_warm_up() -> None:
     assert "start_warm_up(then=lambda: loop.call_soon_threadsafe(_freeze))" in calls  # frozen on the event loop
 
 
+def test_no_full_collection_runs_during_the_warm_up() -> None:
+    """In a fresh interpreter: while the warm-up imports, the collector is paused (Python's thresholds otherwise
+    walked everything made so far three times, a quarter of the warm-up); after it, the collector runs again:
+    at once without a `then`, and after `freeze_unless` with one (on either answer)."""
+    code = textwrap.dedent(f"""
+        import gc, sys, threading
+        sys.path.insert(0, {str(PROJECT_ROOT / "src")!r})
+        from scenes.web import warmup
+        full = []
+        gc.callbacks.append(lambda phase, info: full.append(info["generation"])
+                            if phase == "stop" and info["generation"] == 2 else None)
+        during = []
+        warmup.start_warm_up(warmup.LIBRARIES[:4], then=lambda: during.append(gc.isenabled())).join()
+        paused_until_freeze = gc.isenabled()
+        warmup.freeze_unless(lambda: True)
+        resumed_after_decline = gc.isenabled()
+        warmup.start_warm_up(["json"]).join()
+        print(len(full), during, paused_until_freeze, resumed_after_decline, gc.isenabled())
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.split(maxsplit=1)[0] == "0", out.stdout  # pandas, GeoPandas, shapely, pyproj: no full walk
+    assert out.stdout.split(maxsplit=1)[1].strip() == "[False] False True True", out.stdout
+
+
 def test_the_freeze_happens_only_when_no_visitor_came_first() -> None:
     """In a fresh interpreter: asked while a visitor's session exists, `freeze_unless` freezes nothing; asked when
     none does, it freezes everything alive. What is made afterwards is collected as before, cycles included."""
@@ -187,3 +211,13 @@ def test_the_server_is_ready_only_once_its_warm_up_is_done(tmp_path: Path) -> No
     assert set(answers[:-1]) == {(503, "warming_up")}, answers[-3:]
     assert answers[-1] == (200, "ready"), answers[-3:]
     assert "objects frozen" in line
+
+
+def test_the_server_watches_no_source_files() -> None:
+    """A session's source watcher walked every loaded module before its first page (about 0.1 s of each first page
+    in Chromium, on the server's event loop) to reload code a deployment never changes under a running server:
+    `.streamlit/config.toml` turns it off (development: `--server.fileWatcherType auto`)."""
+    import tomllib
+
+    config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["fileWatcherType"] == "none"
