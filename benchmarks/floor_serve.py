@@ -15,7 +15,9 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import streamlit as st
+from starlette.middleware import Middleware
 
+from scenes.web.pagebase import PageBaseMiddleware
 from scenes.web.routes import routes
 from scenes.web.warmup import freeze_unless, start_warm_up
 
@@ -37,4 +39,6 @@ def _has_sessions() -> bool:  # as serve.py's has_sessions (importing serve.py w
 
 
 # with the app's routes, so the bench waits for the floor's readiness (`GET /api/ready`: warm-up done) as for ours
-app = st.App(Path(__file__).resolve().with_name("floor_app.py"), routes=routes(), lifespan=_lifespan)
+# and the page's address written into it (`scenes.web.pagebase`), as serve.py does
+app = st.App(Path(__file__).resolve().with_name("floor_app.py"), routes=routes(), lifespan=_lifespan,
+             middleware=[Middleware(PageBaseMiddleware)])

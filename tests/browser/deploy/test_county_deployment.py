@@ -165,7 +165,7 @@ def test_sign_out_ends_the_session_everywhere(browser: object, county: County) -
     see(tab, "Du är utloggad.")
     screenshot(tab, "drift-utloggad")
     assert not [c for c in ctx.cookies() if c["name"].startswith("_streamlit_user")]  # type: ignore[attr-defined]
-    other.get_by_role("link", name="Utveckling").click()  # the other tab's next click
+    other.get_by_role("link", name="Utveckling", exact=True).click()  # the other tab's next click
     see(other, "Logga in")
     assert other.get_by_text(GUSTAV).count() == 0
     replay = _context(browser, county)
@@ -189,7 +189,7 @@ def test_expiry_and_an_ended_session_show_the_apps_message(browser: object, coun
         conn.execute(sa.text("UPDATE sessions SET last_seen = last_seen - interval '2 hours' "
                              "WHERE username = 'oidc:dora@polisen.se'"))
     engine.dispose()
-    page.get_by_role("link", name="Utveckling").click()
+    page.get_by_role("link", name="Utveckling", exact=True).click()
     see(page, "Sessionen har avslutats (inaktivitet eller maximal tid)")
     assert county.provider not in page.url  # the app's message, not the provider's sign-out page
     sign_in(page, county, "dora", button="Logga in igen")
@@ -205,7 +205,7 @@ def test_expiry_and_an_ended_session_show_the_apps_message(browser: object, coun
     a.keyboard.press("Enter")
     a.get_by_role("button", name="Avsluta personens sessioner").click()
     see(a, re.compile("sessioner för oidc:dora\u2060?@polisen\\.se avslutades"))
-    page.get_by_role("link", name="Seminarier").click()
+    page.get_by_role("link", name="Seminarier", exact=True).click()
     see(page, "Den här inloggningen är avslutad")
     ctx.close()  # type: ignore[attr-defined]
     admin.close()  # type: ignore[attr-defined]
@@ -248,7 +248,7 @@ def test_an_instance_killed_and_back_then_an_upload(browser: object, county: Cou
     sign_in(page, county, "gustav")
     see(page, GUSTAV)
     county.kill("app1")
-    page.get_by_role("link", name="Historik").click()
+    page.get_by_role("link", name="Historik", exact=True).click()
     see(page, GUSTAV)  # still signed in, now on app2
     in_table(page, "Kartläggning våren 2026")
     assert {c["value"] for c in ctx.cookies() if c["name"] == "SCENES_INSTANCE"} == {"app2"}  # type: ignore[attr-defined]
@@ -265,7 +265,7 @@ def test_readiness_fails_while_the_database_is_stopped(browser: object, county: 
     see(page, ELLA)
     county.pg.stop()
     try:
-        page.get_by_role("link", name="Karta").click()  # an interaction while the database is down
+        page.get_by_role("link", name="Karta", exact=True).click()  # an interaction while the database is down
         see(page, "Databasen svarar inte just nu")  # a clear message, not Streamlit's error page
         app2 = county.instances["app2"]
         status, body = status_of(f"{app2.url}/api/ready")
@@ -282,7 +282,7 @@ def test_readiness_fails_while_the_database_is_stopped(browser: object, county: 
     retry = page.get_by_role("button", name="Försök igen")  # shown if the page reran while the database was down
     if retry.count():
         retry.click()
-    page.get_by_role("link", name="Historik").click()
+    page.get_by_role("link", name="Historik", exact=True).click()
     in_table(page, "Kartläggning hösten 2026")
     see(page, ELLA)  # still signed in: the sessions live in the database, which kept them
     ctx.close()  # type: ignore[attr-defined]

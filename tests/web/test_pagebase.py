@@ -1,0 +1,134 @@
+"""A page opened at its own address gets the server's address written into its HTML (`scenes.web.pagebase`), so
+it connects at once instead of first asking `/karta/_stcore/…` and waiting; everything else passes untouched.
+
+Behind the middleware is a real Starlette app with GZip, as Streamlit's own stack has; the browser side (no request
+to `/karta/_stcore/…`, the page connects) is tests/browser/test_page_address_browser.py."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from scenes.web.pagebase import MAX_PAGE_BYTES, SCRIPT, PageBaseMiddleware, is_page_path
+
+PAGE = "<!doctype html><html><head><meta charset='utf-8'><title>t</title></head><body>" + "x" * 4000 + "</body></html>"
+seen_encodings: list[str | None] = []
+
+
+async def spa(request: Request) -> Response:
+    """Streamlit's fallback: its page for any address it has no route for."""
+    seen_encodings.append(request.headers.get("accept-encoding"))
+    if request.url.path.endswith("/huge"):
+        return HTMLResponse("<html><head></head>" + "y" * (MAX_PAGE_BYTES + 10) + "</html>")
+    if request.url.path.endswith("/streamed"):
+        async def parts():
+            for part in ("<html><he", "ad><title>s</title></head>", "<body>ok</body></html>"):
+                yield part.encode()
+        return StreamingResponse(parts(), media_type="text/html")
+    if request.url.path.endswith("/missing"):
+        return HTMLResponse(PAGE, status_code=404)
+    if request.url.path.endswith("/plain"):
+        return PlainTextResponse("<head>not a page</head>")
+    return HTMLResponse(PAGE)
+
+
+class Client:
+    """Requests to the app in-process (httpx over ASGI), one at a time."""
+
+    def __init__(self, app: Starlette) -> None:
+        self.app = app
+
+    def request(self, method: str, path: str, headers: dict[str, str] | None = None) -> httpx.Response:
+        async def send() -> httpx.Response:
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app),
+                                         base_url="http://testserver") as web:
+                return await web.request(method, path, headers=headers)
+        return asyncio.run(send())
+
+    def get(self, path: str, headers: dict[str, str] | None = None) -> httpx.Response:
+        return self.request("GET", path, headers)
+
+    def head(self, path: str) -> httpx.Response:
+        return self.request("HEAD", path)
+
+    def post(self, path: str) -> httpx.Response:
+        return self.request("POST", path)
+
+
+def client(base: str = "") -> Client:
+    prefix = f"/{base.strip('/')}" if base.strip("/") else ""
+    app = Starlette(routes=[Route(f"{prefix}/api/ready", lambda _r: JSONResponse({"status": "ready"})),
+                            Route(f"{prefix}/{{path:path}}", spa, methods=["GET", "HEAD", "POST"])],
+                    middleware=[Middleware(PageBaseMiddleware, base_url_path=base), Middleware(GZipMiddleware)])
+    return Client(app)
+
+
+def test_a_page_address_gets_the_script_at_the_start_of_its_head() -> None:
+    seen_encodings.clear()
+    answer = client().get("/karta?kommun=0180", headers={"Accept-Encoding": "gzip"})
+    assert answer.status_code == 200
+    assert answer.content.startswith(b"<!doctype html><html><head>" + SCRIPT + b"<meta charset='utf-8'>")
+    assert answer.content.endswith(PAGE.encode().split(b"<head>", 1)[1])
+    assert int(answer.headers["content-length"]) == len(answer.content) == len(PAGE) + len(SCRIPT)
+    assert "content-encoding" not in answer.headers  # sent plain: Streamlit's gzip was not asked for it
+    assert seen_encodings == [None]
+
+
+@pytest.mark.parametrize("path", ["/", "/_stcore/health", "/static/js/index.js", "/media/a.png", "/api/ready",
+                                  "/karta/sub", "/app/static/vendor/map.js", "/favicon.png", "/component/x"])
+def test_other_addresses_pass_untouched(path: str) -> None:
+    answer = client().get(path, headers={"Accept-Encoding": "gzip"})
+    assert SCRIPT not in answer.content
+    if path != "/api/ready":  # (too small for gzip)
+        assert answer.headers.get("content-encoding") == "gzip"  # the request kept its Accept-Encoding
+
+
+def test_other_answers_pass_untouched() -> None:
+    web = client()
+    assert web.get("/missing").content == PAGE.encode()  # a 404 page
+    assert web.get("/plain").content == b"<head>not a page</head>"  # not HTML
+    assert SCRIPT not in web.post("/karta").content  # not a GET
+    head = web.head("/karta")
+    assert head.status_code == 200
+    assert head.content == b""
+    huge = web.get("/huge")  # far larger than Streamlit's page: passed on as it came
+    assert SCRIPT not in huge.content
+    assert len(huge.content) > MAX_PAGE_BYTES
+
+
+def test_a_page_sent_in_parts_is_put_together_first() -> None:
+    answer = client().get("/streamed")
+    assert answer.content == b"<html><head>" + SCRIPT + b"<title>s</title></head><body>ok</body></html>"
+
+
+def test_under_a_base_path_only_its_pages_get_the_script() -> None:
+    web = client("lansstyrelsen/drogscener")
+    assert SCRIPT in web.get("/lansstyrelsen/drogscener/karta").content
+    assert SCRIPT in web.get("/lansstyrelsen/drogscener/karta/").content
+    assert SCRIPT not in web.get("/lansstyrelsen/drogscener/").content
+    assert SCRIPT not in web.get("/lansstyrelsen/drogscener/karta/x").content
+
+
+@pytest.mark.parametrize(("path", "base", "page"), [
+    ("/karta", "/", True), ("/karta/", "/", True), ("/logga-in", "/", True), ("/", "/", False),
+    ("//karta", "/", False), ("/_stcore", "/", False), ("/static", "/", False), ("/a.b", "/", False),
+    ("/x/karta", "/x/", True), ("/karta", "/x/", False), ("/x/", "/x/", False), ("/x/karta/y", "/x/", False)])
+def test_which_addresses_are_pages(path: str, base: str, page: bool) -> None:
+    assert is_page_path(path, base) is page
+
+
+def test_the_script_holds_no_value_from_the_request() -> None:
+    """The script is a constant: what the browser shows decides the address, nothing the request carried."""
+    first = client().get("/karta?x=%3Cscript%3E", headers={"Host": "evil.example"}).content
+    second = client().get("/oversikt").content
+    assert first.count(SCRIPT) == second.count(SCRIPT) == 1
+    assert b"evil" not in first
+    assert b"%3C" not in first
