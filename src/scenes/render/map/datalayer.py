@@ -44,8 +44,8 @@ class _DataLayer(MacroElement):
         super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
         self._name = "DataLayer"
         # serialised once here: streamlit-folium renders a layer's script twice per rerun, and this block is most of
-        # a rerun's bytes (htmlsafe: <, >, & and quotes escaped, as `tojson` does)
-        self.data = htmlsafe_json_dumps(data, sort_keys=True)  # a Markup: the template writes it as it is
+        # a rerun's bytes (htmlsafe: <, >, & and quotes escaped, as `tojson` does; no spaces: a quarter less to send)
+        self.data = htmlsafe_json_dumps(data, sort_keys=True, separators=(",", ":"))  # a Markup: written as it is
         self.options = {"radius": radius, "single": SINGLE_FROM_ZOOM, "size": size}
 
     _template = Template("""
