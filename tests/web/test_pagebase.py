@@ -7,6 +7,10 @@ to `/karta/_stcore/…`, the page connects) is tests/browser/test_page_address_b
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -14,10 +18,10 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from scenes.web.pagebase import MAX_PAGE_BYTES, SCRIPT, PageBaseMiddleware, is_page_path
+from scenes.web.pagebase import MAX_PAGE_BYTES, SCRIPT, PageBaseMiddleware, is_page_path, script_hash
 
 PAGE = "<!doctype html><html><head><meta charset='utf-8'><title>t</title></head><body>" + "x" * 4000 + "</body></html>"
 seen_encodings: list[str | None] = []
@@ -132,3 +136,75 @@ def test_the_script_holds_no_value_from_the_request() -> None:
     assert first.count(SCRIPT) == second.count(SCRIPT) == 1
     assert b"evil" not in first
     assert b"%3C" not in first
+
+
+def _served_file(tmp_path: Path) -> Starlette:
+    """Streamlit's own way of answering a page's address: its index.html as a `FileResponse` (ETag,
+    Last-Modified, ranges, and `pathsend` where the server offers it)."""
+    index = tmp_path / "index.html"
+    index.write_text(PAGE, encoding="utf-8")
+    return Starlette(routes=[Route("/{path:path}", lambda _r: FileResponse(index, media_type="text/html"))],
+                     middleware=[Middleware(PageBaseMiddleware)])
+
+
+def test_a_file_answer_is_sent_whole_without_the_files_validators(tmp_path: Path) -> None:
+    """A range or a conditional request still gets the whole page with the script; the answer does not claim the
+    file's ETag, date or ranges (they describe a different body)."""
+    web = Client(_served_file(tmp_path))
+    answer = web.get("/karta", headers={"Range": "bytes=100-", "If-Range": "x", "If-None-Match": "*"})
+    assert answer.status_code == 200
+    assert answer.content.count(SCRIPT) == 1
+    assert int(answer.headers["content-length"]) == len(PAGE) + len(SCRIPT)
+    assert not {"etag", "last-modified", "accept-ranges"} & set(answer.headers)
+    plain = web.get("/", headers={"Range": "bytes=0-9"})  # not a page: the file server's own answer
+    assert plain.status_code == 206
+    assert plain.content == PAGE.encode()[:10]
+
+
+def _call(app: Starlette, scope: dict[str, Any]) -> list[dict[str, Any]]:
+    """One request straight through the ASGI interface; the messages the app sends, in order."""
+    sent: list[dict[str, Any]] = []
+    asked: list[bool] = []
+
+    async def receive() -> dict[str, Any]:
+        if not asked:  # the request's (empty) body, once; then nothing until the answer is done (no disconnect)
+            asked.append(True)
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await asyncio.sleep(60)
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    base = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+            "query_string": b"", "headers": [(b"host", b"testserver")], "server": ("testserver", 80),
+            "client": ("127.0.0.1", 5000), "root_path": ""}
+    asyncio.run(asyncio.wait_for(app({**base, **scope}, receive, send), timeout=20))
+    return sent
+
+
+def test_a_server_that_sends_files_by_path_still_gets_the_page_as_a_body(tmp_path: Path) -> None:
+    """An ASGI server offering `http.response.pathsend` (Starlette's `FileResponse` then sends the path instead of
+    the bytes): for a page's address the offer is withdrawn, so the start comes first and the body has the script;
+    other addresses keep it."""
+    app = _served_file(tmp_path)
+    offer = {"extensions": {"http.response.pathsend": {}}}
+    sent = _call(app, {"path": "/karta", "raw_path": b"/karta", **offer})
+    assert [m["type"] for m in sent] == ["http.response.start", "http.response.body"]
+    assert SCRIPT in sent[1]["body"]
+    other = _call(app, {"path": "/", "raw_path": b"/", **offer})
+    assert [m["type"] for m in other] == ["http.response.start", "http.response.pathsend"]
+
+
+def test_a_root_path_of_the_asgi_server_is_not_part_of_the_page_address(tmp_path: Path) -> None:
+    """`uvicorn --root-path /drogscener`: the path the app sees starts with it; the page after it is matched."""
+    app = _served_file(tmp_path)
+    sent = _call(app, {"path": "/drogscener/karta", "raw_path": b"/drogscener/karta", "root_path": "/drogscener"})
+    assert SCRIPT in sent[1]["body"]
+    sent = _call(app, {"path": "/drogscener/", "raw_path": b"/drogscener/", "root_path": "/drogscener"})
+    assert SCRIPT not in b"".join(m.get("body", b"") for m in sent)
+
+
+def test_the_scripts_hash_for_a_content_security_policy() -> None:
+    inner = SCRIPT.removeprefix(b"<script>").removesuffix(b"</script>")
+    assert script_hash() == f"'sha256-{base64.b64encode(hashlib.sha256(inner).digest()).decode()}'"

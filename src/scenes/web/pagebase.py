@@ -15,17 +15,23 @@ value from the request. (Without it, or where a site's Content-Security-Policy f
 finds its server as before, a moment later.)
 
 Pure ASGI, no Streamlit: `serve.py` adds it to its `st.App` as middleware, outside Streamlit's own (so the answer
-is modified before Streamlit's gzip would compress it: for these addresses the request is passed on without
-`Accept-Encoding`, and the 8 KB page goes out uncompressed).
+is modified before Streamlit's gzip would compress it). For these addresses the request is passed on as a plain
+one: without `Accept-Encoding` (the 8 KB page goes out uncompressed), without range and conditional headers (the
+answer is always the whole page), and without the server's `http.response.pathsend` extension (which would send
+the file by its path instead of as a body). The modified answer carries no `ETag`, `Last-Modified` or
+`Accept-Ranges` of the file it came from. Where a site's Content-Security-Policy lists script hashes, add
+`SCRIPT`'s (`script_hash()`).
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-__all__ = ["MAX_PAGE_BYTES", "SCRIPT", "PageBaseMiddleware", "is_page_path"]
+__all__ = ["MAX_PAGE_BYTES", "SCRIPT", "PageBaseMiddleware", "is_page_path", "script_hash"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -45,6 +51,16 @@ MAX_PAGE_BYTES = 256 * 1024
 _SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 #: Streamlit's and the app's own single-segment routes, which are never pages
 _NOT_PAGES = frozenset({"static", "media", "component", "app", "api", "auth", "oauth2callback"})
+#: request headers a page's request is passed on without (module doc)
+_PLAIN = frozenset({b"accept-encoding", b"range", b"if-range", b"if-none-match", b"if-modified-since"})
+#: answer headers that describe the file the page came from, not the page sent
+_OF_THE_FILE = frozenset({b"etag", b"last-modified", b"accept-ranges"})
+
+
+def script_hash() -> str:
+    """`SCRIPT`'s hash as a Content-Security-Policy source ('sha256-…'), for sites whose policy lists hashes."""
+    inner = SCRIPT[len(b"<script>"):-len(b"</script>")]
+    return "'sha256-" + base64.b64encode(hashlib.sha256(inner).digest()).decode() + "'"
 
 
 def is_page_path(path: str, base: str = "/") -> bool:
@@ -68,12 +84,16 @@ class PageBaseMiddleware:
         self.app, self.base = app, _base(base_url_path)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope.get("type") != "http" or scope.get("method") != "GET" or not is_page_path(
-                str(scope.get("path", "")), self.base):
+        path, root = str(scope.get("path", "")), str(scope.get("root_path", "")).rstrip("/")
+        if root and path.startswith(root + "/"):  # (an ASGI server's --root-path: the app's own path after it)
+            path = path[len(root):]
+        if scope.get("type") != "http" or scope.get("method") != "GET" or not is_page_path(path, self.base):
             await self.app(scope, receive, send)
             return
         plain = dict(scope)
-        plain["headers"] = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"accept-encoding"]
+        plain["headers"] = [(k, v) for k, v in scope.get("headers", []) if bytes(k).lower() not in _PLAIN]
+        plain["extensions"] = {k: v for k, v in (scope.get("extensions") or {}).items()
+                               if k != "http.response.pathsend"}
         await self.app(plain, receive, _Injecting(send))
 
 
@@ -98,7 +118,14 @@ class _Injecting:
                 self.passing = True
                 await self.send(message)
             return
-        if kind != "http.response.body" or self.passing or self.start is None:
+        if self.passing or self.start is None:
+            await self.send(message)
+            return
+        if kind != "http.response.body":  # not a body while the start is held: send both, as they came
+            self.passing = True
+            await self.send(self.start)
+            if self.body:
+                await self.send({"type": "http.response.body", "body": bytes(self.body), "more_body": True})
             await self.send(message)
             return
         self.body += message.get("body", b"")
@@ -116,6 +143,6 @@ class _Injecting:
             page = page[:at + 6] + SCRIPT + page[at + 6:]
         start = dict(self.start)
         start["headers"] = [(k, str(len(page)).encode() if bytes(k).lower() == b"content-length" else v)
-                            for k, v in self.start.get("headers", [])]
+                            for k, v in self.start.get("headers", []) if bytes(k).lower() not in _OF_THE_FILE]
         await self.send(start)
         await self.send({"type": "http.response.body", "body": page, "more_body": False})
