@@ -9,8 +9,10 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import pytest
@@ -23,6 +25,7 @@ from starlette.routing import Route
 
 from scenes.web.pagebase import MAX_PAGE_BYTES, SCRIPT, PageBaseMiddleware, is_page_path, script_hash
 
+T = TypeVar("T")
 PAGE = "<!doctype html><html><head><meta charset='utf-8'><title>t</title></head><body>" + "x" * 4000 + "</body></html>"
 seen_encodings: list[str | None] = []
 
@@ -44,6 +47,13 @@ async def spa(request: Request) -> Response:
     return HTMLResponse(PAGE)
 
 
+def _run(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run a coroutine to its end in a thread of its own, with its own event loop (in the full suite, the browser
+    tests' Playwright keeps an event loop running in this thread, where `asyncio.run` refuses)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result(timeout=60)
+
+
 class Client:
     """Requests to the app in-process (httpx over ASGI), one at a time."""
 
@@ -55,7 +65,7 @@ class Client:
             async with httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app),
                                          base_url="http://testserver") as web:
                 return await web.request(method, path, headers=headers)
-        return asyncio.run(send())
+        return _run(send)
 
     def get(self, path: str, headers: dict[str, str] | None = None) -> httpx.Response:
         return self.request("GET", path, headers)
@@ -179,7 +189,7 @@ def _call(app: Starlette, scope: dict[str, Any]) -> list[dict[str, Any]]:
     base = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
             "query_string": b"", "headers": [(b"host", b"testserver")], "server": ("testserver", 80),
             "client": ("127.0.0.1", 5000), "root_path": ""}
-    asyncio.run(asyncio.wait_for(app({**base, **scope}, receive, send), timeout=20))
+    _run(lambda: asyncio.wait_for(app({**base, **scope}, receive, send), timeout=20))
     return sent
 
 
