@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 
 import geopandas as gpd
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely.geometry import Point
 
 from scenes.domain.disclosure import SHOW_ALL
@@ -139,3 +142,13 @@ def test_malformed_xlsx_is_refused_cleanly(ref: Reference, label: str, data: byt
 
     check = check_upload("f.xlsx", data, ref, limits=Limits(max_bytes=10**7, max_rows=100))
     assert (check.readable, [p.code for p in check.result.problems]) == (False, ["unreadable_xlsx"])
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_safe_escapes_every_special_character_and_leaves_the_rest(text: str) -> None:
+    """`safe` (which skips the escaping when nothing needs it) gives exactly HTML escaping (quotes included) plus
+    the three characters of a JavaScript template literal, for any text: checked against the full escaping."""
+    expected = html.escape(text, quote=True).replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
+    assert safe(text) == expected
+    assert not set(safe(text)) & set("<>\"'`$\\")

@@ -39,8 +39,9 @@ def _scene_kinds(frame: gpd.GeoDataFrame, changes: Mapping[str, str], ref: Refer
                  lang: Lang, ongoing: frozenset[str] = frozenset()) -> tuple[list[dict[str, str]], list[int]]:
     """The distinct (categories, change, ongoing measure) combinations of `frame` as marker kinds, and each
     scene's kind."""
-    keys = [(tuple(cats), changes.get(str(s), ""), str(s) in ongoing)
-            for cats, s in zip(frame["categories"], frame["scene_id"], strict=True)]
+    ids = frame["scene_id"].astype(str).tolist() if changes or ongoing else [""] * len(frame)
+    keys = [(tuple(cats), changes.get(s, ""), s in ongoing)
+            for cats, s in zip(frame["categories"].tolist(), ids, strict=True)]
     index: dict[tuple[tuple[str, ...], str, bool], int] = {}
     kinds: list[dict[str, str]] = []
     for key in keys:

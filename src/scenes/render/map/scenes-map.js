@@ -24,7 +24,8 @@
             return new CloneIcon({html: k.html, className: k.cls, iconSize: [o.size, o.size],
                                   iconAnchor: [half, half]});
         });
-        var ll = d.p.map(function (q) { return L.latLng(q[0], q[1]); });
+        var ll = new Array(n);  // d.p: [lat0, lon0, lat1, lon1, ...] in hundred-thousandths of a degree
+        for (var j = 0; j < n; j++) { ll[j] = L.latLng(d.p[2 * j] / 1e5, d.p[2 * j + 1] / 1e5); }
         function tip(layer) {
             var i = layer.options.i, k = d.kinds[d.k[i]];
             return k.pre + "<b>" + d.n[i] + "</b><br>" + d.wn[d.w[i]] + k.post;

@@ -21,7 +21,8 @@ from scenes.render.map.style import safe
 
 def municipality_values(ref: Reference, scenes: gpd.GeoDataFrame, measure: str) -> pd.Series:
     """Scene count, or scenes per 100,000 inhabitants (NaN where population is unknown), per municipality."""
-    counts: pd.Series = scenes.groupby("kommun_kod").size().reindex(ref.municipalities["kommun_kod"], fill_value=0)
+    counts: pd.Series = (scenes["kommun_kod"].value_counts(sort=False).rename(None)
+                         .reindex(ref.municipalities["kommun_kod"], fill_value=0))
     if measure != "per_capita":
         return counts.astype(float)
     pop = pd.Series(ref.population(), dtype=float).reindex(counts.index)
@@ -44,11 +45,10 @@ def _plan(ref: Reference, scenes: gpd.GeoDataFrame, options: MapOptions) -> tupl
     """Per municipality: the value, whether its count is withheld (`scenes.domain.protection`: the same municipalities
     as every other view of these scenes), and the classes used."""
     values = municipality_values(ref, scenes, options.choropleth)
-    counts = municipality_values(ref, scenes, "count")
-    hidden = pd.Series(False, index=counts.index)
+    hidden = pd.Series(False, index=values.index)
     if options.disclosure.active:
         withheld = options.withheld or protection(ref, scenes, options.disclosure, filt=options.selection)
-        hidden = pd.Series([withheld.hidden("municipality", str(c)) for c in counts.index], index=counts.index)
+        hidden = pd.Series([withheld.hidden("municipality", str(c)) for c in values.index], index=values.index)
     classes = options.classes or map_classes(ref, [scenes], options.choropleth,
                                              max(options.disclosure.threshold, 3))
     return values, hidden, classes
