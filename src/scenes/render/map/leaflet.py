@@ -96,7 +96,7 @@ class _Labels(MacroElement):
         {% macro script(this, kwargs) %}
         (function (group) {
             {{ this.labels|tojson }}.forEach(function (n) {
-                var m = L.marker([n[1], n[2]], {interactive: !!n[8], keyboard: false,
+                var m = ScenesMap.marker([n[1], n[2]], {interactive: !!n[8], keyboard: false,
                     {% if this.pane %}pane: {{ this.pane|tojson }},{% endif %}
                     icon: L.divIcon({html: n[0], iconSize: [n[3], n[4]], iconAnchor: [n[5], n[6]], className: n[7]})
                 });
