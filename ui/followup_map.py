@@ -133,12 +133,13 @@ def drawing_section(draft: fu.Draft, scene_id: str | None, readonly: bool) -> No
     shape = shown.geometry if shown is not None else None
     around = [g for g in (shape, *(g for g, _ in refusal[2].spots)) if g is not None] if refusal else (
         [shape] if shape is not None else [])
+    fit = _fit(around, context, wide=_outside(refusal))
+    maps.ReleaseEarlierLayers().add_to(fit)  # (as `ui.show_map` does: no earlier rerun's layers kept in the page)
     where, key_column = st.columns([4, 1])  # (a phone stacks them: the legend under the map)
     with where:
         result = st_folium(drawing_map(ref, options, assets, shape, mode), key=map_key, height=_HEIGHT,
                            use_container_width=True,
-                           feature_group_to_add=[_fit(around, context, wide=_outside(refusal)),
-                                                 draft_layer(context, lang), problem_layer(spots, lang)],
+                           feature_group_to_add=[fit, draft_layer(context, lang), problem_layer(spots, lang)],
                            returned_objects=["all_drawings"]) or {}
     key_column.html(maps.legend_html([*(maps.LegendItem("class", ui.tr(f"followup.visit.{v}"), c)
                                 for v, c in VISIT_COLOURS.items()),

@@ -37,8 +37,11 @@ def show_map(ref: Reference, options: maps.MapOptions, layers: list[folium.Featu
     before the first map that needs it is sent, so the browser fetches them once instead of with every rerun.
     The view is set in the browser by a fit layer among `layers` (`maps.fit_layer`), never by a centre and zoom
     sent from here. Only clicks come back (and only when `clicks`): panning and zooming never rerun the app.
+    The layers of earlier reruns are let go of in the browser (`maps.ReleaseEarlierLayers`).
     """
     install_geography(ref)
+    if layers:  # (the caller's first layer gets it: `draw` passes a copy of its fit layer first)
+        maps.ReleaseEarlierLayers().add_to(layers[0])
     result = st_folium(maps.base_map(ref, options), key=key, height=height, use_container_width=True,
                        feature_group_to_add=layers, layer_control=folium.LayerControl(collapsed=True),
                        returned_objects=["last_object_clicked"] if clicks else [])

@@ -85,6 +85,40 @@ def test_filter_change_updates_the_map_without_remount(page: Page, server: str) 
     assert page.blocked == []
 
 
+def test_filter_changes_leave_nothing_of_earlier_maps(page: Page, server: str) -> None:
+    """A map left open through many filter changes (a projector all day) keeps only the current rerun's layers:
+    the first map's scenes are collected once the filters change (streamlit-folium's list of every layer group it
+    added, the click listener each removed layer control left on the map and the theme stylesheet added on every
+    render kept them all, about 1.7 MB a change), and the map's click listeners and stylesheets do not pile up."""
+    _open_map(page, server)
+    assert _scene_count(page, 53).get("total") == 53
+    frame = _frame(page)
+    state = """() => ({groups: (window.feature_group || []).length, clicks: (window.map._events.click || []).length,
+        offmap: (window.feature_group || []).filter(g => !window.map.hasLayer(g)).length,
+        themes: [...document.head.querySelectorAll('style')].filter(s => s.textContent.includes('--primary-color'))
+                 .length})"""
+    frame.evaluate("""() => window.map.eachLayer(l => { if (l.scenePoints) { window.__first = new WeakRef(l); } })""")
+    first = frame.evaluate(state)
+    open_filters(page)
+    for name in ("Botkyrka", "Danderyd", "Ekerö", "Haninge"):
+        before = frame.evaluate("() => window.__rerun = (window.__rerun || 0) + 1")
+        frame.evaluate("""(n) => window.map.eachLayer(l => { if (l.scenePoints) { l.__rerun = n; } })""", before)
+        choose(page.page, "Kommun", name)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and frame.evaluate("""(n) => { let old = false;
+                window.map.eachLayer(l => { if (l.scenePoints && l.__rerun === n) { old = true; } }); return old; }""",
+                                                             before):
+            time.sleep(0.2)
+    cdp = page.page.context.new_cdp_session(page.page)
+    cdp.send("HeapProfiler.collectGarbage")
+    assert frame.evaluate("() => window.__first.deref() === undefined"), "the first map's scenes are still held"
+    now = frame.evaluate(state)
+    assert now["offmap"] == 0 and now["groups"] <= first["groups"], (first, now)  # only the layers shown
+    assert now["clicks"] == first["clicks"], (first, now)
+    assert now["themes"] == 1, now
+    assert page.blocked == []
+
+
 def test_the_shapes_come_once_from_one_cached_file(page: Page, server: str) -> None:
     """The outlines, the land around and the shaded municipalities are drawn from the map frame's one script
     (Leaflet, the map's code and the shapes), which the frame fetches once: a filter change recolours the

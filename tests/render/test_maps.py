@@ -244,10 +244,12 @@ def test_export_fits_the_scenes_and_keeps_the_legend_side_free(ref: Reference, l
     legend folds (a <details> element)."""
     page = _render(ref, latest)
     box = scene_extent(ref, [latest], precision="exact")
-    assert f'var bounds = {json.dumps([list(box[0]), list(box[1])])}' in page
-    assert f"pad = [10, 10, {EXPORT_LEGEND_PX}, 10]" in page
+    call = re.search(r"ScenesMap\.fit\(\w+, (\[\[.*?\]\]), (\[[\d, ]+\]),", page)
+    assert call is not None, "the page fits its map"
+    assert json.loads(call.group(1)) == [list(box[0]), list(box[1])]
+    assert json.loads(call.group(2)) == [10, 10, EXPORT_LEGEND_PX, 10]
     assert "<details open class='export-legend'" in page
-    assert page.count("fitBounds(") == 1
+    assert page.count("ScenesMap.fit(") == 1
 
 
 def test_names_sit_above_markers(ref: Reference) -> None:

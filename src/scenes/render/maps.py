@@ -33,6 +33,7 @@ from scenes.render.map.base import base_map
 from scenes.render.map.export import export_html, full_map
 from scenes.render.map.geography import Geography, geography
 from scenes.render.map.layers import layers
+from scenes.render.map.leaflet import ReleaseEarlierLayers
 from scenes.render.map.legend import legend, legend_html
 from scenes.render.map.options import Bounds, LegendItem, MapOptions, TimeStep
 from scenes.render.map.statistic import map_classes, municipality_values
@@ -76,6 +77,7 @@ __all__ = [
     "Geography",
     "LegendItem",
     "MapOptions",
+    "ReleaseEarlierLayers",
     "TimeStep",
     "base_map",
     "export_html",

@@ -53,6 +53,26 @@ class _FocusWithoutScroll(MacroElement):
     """)
 
 
+class ReleaseEarlierLayers(MacroElement):
+    """In a map drawn by streamlit-folium: let go of what earlier reruns left in the map's frame
+    (`ScenesMap.releaseEarlier` in scenes-map.js): streamlit-folium's list of every layer group it ever added,
+    the click listener each removed layer control leaves on the map (Leaflet 1.9), and the theme stylesheet
+    streamlit-component-lib adds on every render. Between them they kept every earlier rerun's scenes in the page:
+    a map left on a projector all day grew by about 1.7 MB a filter change, and its garbage collections with it.
+    Added to the first of a rerun's layers, it runs after streamlit-folium removed the earlier layers and control
+    from the map, and before the rerun's own are added and listed."""
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "ReleaseEarlierLayers"
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        ScenesMap.releaseEarlier(window.map);
+        {% endmacro %}
+    """)
+
+
 class _ZoomClass(MacroElement):
     """Keeps a class `lz-<zoom>` on the map container, so CSS shows only the names that fit at that zoom; and
     tells Leaflet when its container changes size."""
@@ -170,8 +190,10 @@ class _FitScenes(MacroElement):
     thing that moves the view: the server never sends streamlit-folium a centre or zoom, whose `setView` was a
     second, animated move (and a second redraw of every shape and cluster) before this fit on every filter change.
     It fits as soon as it is added, so given before the other layers (`fit_layer` first in the page's list) the
-    shapes are drawn and the scenes clustered once, at the view fitted (their own first drawing waits a timeout).
-    `padding` is [left, top, right, bottom] pixels kept free (a legend's corner)."""
+    shapes are drawn and the scenes clustered once, at the view fitted (their own first drawing waits until
+    the frame's script has run).
+    `padding` is [left, top, right, bottom] pixels kept free (a legend's corner). The work is `ScenesMap.fit` in the
+    frame's script: a listener made by a rerun's own script kept that rerun's layers alive for as long as the map."""
 
     def __init__(self, bounds: Bounds, padding: tuple[int, int, int, int], max_zoom: float, nonce: int = 0) -> None:
         super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
@@ -181,28 +203,7 @@ class _FitScenes(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        (function (group) {
-            var bounds = {{ this.bounds|tojson }}, pad = {{ this.padding|tojson }};
-            var key = JSON.stringify([bounds, pad, {{ this.nonce|int }}]);
-            function go() {
-                var map = group._map;
-                if (!map || (map._scenesFit && map._scenesFit.key === key)) { return; }
-                var state = map._scenesFit = {key: key, auto: true};
-                state.fit = function () {
-                    if (map._scenesFit !== state || !state.auto) { return; }
-                    map.fitBounds(bounds, {paddingTopLeft: [pad[0], pad[1]], paddingBottomRight: [pad[2], pad[3]],
-                                           maxZoom: {{ this.max_zoom }}, animate: false});
-                };
-                if (!map._scenesFitHooked) {
-                    map._scenesFitHooked = true;
-                    map.on("resize", function () { if (map._scenesFit) { map._scenesFit.fit(); } });
-                    L.DomEvent.on(map.getContainer(), "mousedown wheel touchstart keydown", function () {
-                        if (map._scenesFit) { map._scenesFit.auto = false; }  // the reader moves the map
-                    });
-                }
-                state.fit();
-            }
-            if (group._map) { go(); } else { group.once("add", go); }
-        })({{ this._parent.get_name() }});
+        ScenesMap.fit({{ this._parent.get_name() }}, {{ this.bounds|tojson }}, {{ this.padding|tojson }},
+                      {{ this.nonce|int }}, {{ this.max_zoom|tojson }});
         {% endmacro %}
     """)

@@ -139,5 +139,59 @@
         });
         return new Layer();
     }
-    window.ScenesMap = {dataLayer: dataLayer, marker: marker};
+    // What earlier reruns leave in a map frame under streamlit-folium (called first among a rerun's layers, by
+    // scenes.render.map.leaflet.ReleaseEarlierLayers: after streamlit-folium removed the earlier layers and layer
+    // control from the map, before it adds and lists the new ones). Each kept every earlier rerun's scenes in the
+    // page: about 1.7 MB a filter change, never collected.
+    // - streamlit-folium keeps every layer group it ever added in `window.feature_group`;
+    // - Leaflet 1.9's layer control, removed, leaves its click listener on the map (and through it the control and
+    //   every layer it listed);
+    // - streamlit-component-lib adds a <style> with the theme's colours on every render message and removes none:
+    //   only the newest is kept (each one more made every style lookup in the frame longer).
+    function themeStyles() {
+        return [].filter.call(document.head.querySelectorAll("style"), function (s) {
+            return s.textContent.indexOf("--primary-color") >= 0;
+        });
+    }
+    function keepNewestTheme() {
+        var all = themeStyles();
+        for (var i = 0; i < all.length - 1; i++) { all[i].remove(); }
+    }
+    function releaseEarlier(map) {
+        var old = window.layer_control;
+        if (map && old && old.collapse) { map.off("click", old.collapse, old); }
+        window.feature_group = [];
+        if (!window.__scenesThemeWatch && window.MutationObserver && document.head) {
+            window.__scenesThemeWatch = new MutationObserver(keepNewestTheme);
+            window.__scenesThemeWatch.observe(document.head, {childList: true});
+            keepNewestTheme();
+        }
+    }
+    // Fit `group`'s map to `bounds` (scenes.render.map.leaflet._FitScenes): once per box, pad and nonce; until the
+    // reader moves the map, a resize fits it again. Written here, not in the rerun's own script: a listener made by
+    // a rerun's script holds on to everything that script declared (its layer control, and through it every layer
+    // of that rerun) for as long as the map lives.
+    function onResize() { if (this._scenesFit) { this._scenesFit.fit(); } }
+    function onReaderMove() { if (this._scenesFit) { this._scenesFit.auto = false; } }
+    function fit(group, bounds, pad, nonce, maxZoom) {
+        var key = JSON.stringify([bounds, pad, nonce]);
+        function go() {
+            var map = group._map;
+            if (!map || (map._scenesFit && map._scenesFit.key === key)) { return; }
+            var state = map._scenesFit = {key: key, auto: true};
+            state.fit = function () {
+                if (map._scenesFit !== state || !state.auto) { return; }
+                map.fitBounds(bounds, {paddingTopLeft: [pad[0], pad[1]], paddingBottomRight: [pad[2], pad[3]],
+                                       maxZoom: maxZoom, animate: false});
+            };
+            if (!map._scenesFitHooked) {
+                map._scenesFitHooked = true;
+                map.on("resize", onResize, map);
+                L.DomEvent.on(map.getContainer(), "mousedown wheel touchstart keydown", onReaderMove, map);
+            }
+            state.fit();
+        }
+        if (group._map) { go(); } else { group.once("add", go); }
+    }
+    window.ScenesMap = {dataLayer: dataLayer, marker: marker, releaseEarlier: releaseEarlier, fit: fit};
 })();
