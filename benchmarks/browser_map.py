@@ -9,7 +9,9 @@ Apps, each served by its own Streamlit server over the same generated store (one
 - floor: benchmarks/floor_app.py, the real app with the map taken out (its "Visar N av M" count line stays), served
   the same way (benchmarks/floor_serve.py).
 
-"Drawn" means: the page shows the expected number of scenes and the browser has painted a frame since. For a map:
+"Drawn" means: the page shows the expected number of scenes and the browser has painted a frame since, as the page
+itself records it (a watch run at every animation frame inside the document that shows the scenes, armed before the
+click; this process only reads what it recorded). For a map:
 the markers in the streamlit-folium iframe add up to it (each single scene marker counts 1, each cluster the number
 written on it); for the floor: the "Visar N av M" line shows it. Timings:
 - first drawn map: from navigation to the map page until all of the survey's scenes are drawn, each visit in a
@@ -68,8 +70,25 @@ COUNT_JS = """(single) => {
 TEXT_JS = """(pattern) => { const re = new RegExp(pattern);
   return [...document.querySelectorAll('[data-testid="stMarkdownContainer"]')].some(e => re.test(e.textContent)); }"""
 
-# Resolves once the browser has painted a frame after the current one: the markers found are on screen.
-PAINTED_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
+# Watches one document (the map's frame, or the page when there is no map) from inside, at every animation frame:
+# records the wall-clock time (ms) of the first frame whose callbacks found `n` scenes drawn, and of the next frame,
+# by when the first one has been painted. Polled from here afterwards: the time is the page's own, not when a poll
+# from this process happened to look (a poll costs the page a round trip or three, and every 25 ms more than one
+# of them: it measured the map, which needs more of them per look, later than the page without one).
+WATCH_JS = """([single, pattern, n]) => {
+  const count = %s, text = %s;
+  const drawn = () => single ? count(single) === n : text(pattern);
+  const w = window.__scenesWatch = {found: null, painted: null};
+  const tick = () => {
+    if (window.__scenesWatch !== w) return;
+    if (!drawn()) { w.found = null; }
+    else if (w.found === null) { w.found = Date.now(); }
+    else { w.painted = Date.now(); return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}""" % (COUNT_JS, TEXT_JS)
+READ_JS = "() => { const w = window.__scenesWatch; return w && w.painted !== null ? [w.found, w.painted] : null; }"
 
 
 @dataclass(frozen=True)
@@ -187,6 +206,8 @@ class Probe:
         self.page, self.app, self.total = page, app, total
         self.frames: list[tuple[float, int]] = []
         self.started = self.finished = 0  # script runs (whole page or fragment) begun and ended, from the messages
+        self._frame: Any = None  # the map's frame, while it is attached
+        self._armed: Any = None  # the document the watch for the awaited count runs in
         page.on("websocket", lambda ws: ws.on("framereceived", self._received))
 
     def _received(self, payload: bytes | str) -> None:
@@ -205,36 +226,50 @@ class Probe:
         """Where to look: the page (the count line), or the map's frame (None while there is none)."""
         if self.app.single is None:
             return self.page
+        if self._frame is not None and not self._frame.is_detached():
+            return self._frame
         handle = self.page.query_selector(MAP_FRAME)
-        return handle.content_frame() if handle else None
+        self._frame = handle.content_frame() if handle else None
+        return self._frame
 
-    def _found(self, target: Any, n: int) -> bool:
-        """The page shows `n` scenes: in the map's markers, or (no map) in the count line."""
-        if self.app.single is None:
-            return bool(target.evaluate(TEXT_JS, rf"Visar {_number(n)} av {_number(self.total)} scener"))
-        return bool(target.evaluate(COUNT_JS, self.app.single) == n)
+    def arm(self, n: int) -> None:
+        """Watch for `n` scenes drawn from now on (`WATCH_JS`), in the document that shows them: armed before a
+        click, the watch sees the first frame that draws them. A document that appears later (a first visit, a map
+        frame made anew) is armed by `wait` when it is first found."""
+        self._armed = None
+        with contextlib.suppress(Exception):  # no document yet, or one being replaced: `wait` arms it
+            target = self._target()
+            if target is not None:
+                self._arm(target, n)
 
-    def wait(self, n: int, t0: float, cap: float) -> Step:
-        """Poll (25 ms) until `n` scenes are found and a frame with them is painted; or seconds=None after `cap`."""
-        counted = None
+    def _arm(self, target: Any, n: int) -> None:
+        pattern = rf"Visar {_number(n)} av {_number(self.total)} scener"
+        target.evaluate(WATCH_JS, [self.app.single, pattern, n])
+        self._armed = target
+
+    def wait(self, n: int, t0: float, cap: float, wall0: float | None = None) -> Step:
+        """Until `n` scenes are found and a frame with them is painted, timed by the page itself (`WATCH_JS`; `t0`
+        is `time.perf_counter()` and `wall0` `time.time()` at the start, `arm` called before it); or seconds=None
+        after `cap`. Polls (25 ms) only to read what the page recorded."""
+        wall0 = time.time() - (time.perf_counter() - t0) if wall0 is None else wall0
+        seen = None
         while True:
             try:
                 target = self._target()
-                if target is not None and self._found(target, n):
-                    counted = counted or time.perf_counter()
-                    if target.evaluate(PAINTED_JS):
-                        break
-                else:
-                    counted = None
+                if target is not None and target is not self._armed:
+                    self._arm(target, n)
+                seen = target.evaluate(READ_JS) if target is not None else None
             except Exception:  # noqa: S110 - the page or the map is being replaced: not drawn yet
-                pass
+                self._armed = None
+            if seen:
+                break
             if time.perf_counter() - t0 > cap:
                 return Step(None, sum(size for t, size in self.frames if t >= t0))
             self.page.wait_for_timeout(25)  # (lets Playwright deliver the websocket events meanwhile)
-        t1 = time.perf_counter()
-        in_step = [f for f in self.frames if t0 <= f[0] <= t1]
+        found, painted = (t0 + max(0.0, ms / 1000 - wall0) for ms in seen)
+        in_step = [f for f in self.frames if t0 <= f[0] <= painted]
         largest = max(in_step, key=lambda f: f[1])[0] - t0 if in_step else None
-        return Step(t1 - t0, sum(size for _, size in in_step), largest, counted - t0 if counted else None)
+        return Step(painted - t0, sum(size for _, size in in_step), largest, found - t0)
 
     def idle(self, cap: float, quiet: float = 1.0) -> None:
         """Wait until every script run has ended and nothing came for `quiet` seconds (a map drawn before its run
@@ -321,6 +356,7 @@ def measure(app: App, state: Path, total: int, picks: list[tuple[str, int]], cap
                 if chosen:  # back to every scene (untimed): remove the last choice
                     _reveal(page, box)
                     box.click()
+                    probe.arm(total)
                     page.keyboard.press("Backspace")
                     page.keyboard.press("Escape")
                     if probe.wait(total, time.perf_counter(), cap).seconds is None:
@@ -329,10 +365,11 @@ def measure(app: App, state: Path, total: int, picks: list[tuple[str, int]], cap
                         break
                     probe.idle(cap)
                 option = _choose(page, box, name)
-                t0 = time.perf_counter()
+                probe.arm(count)
+                wall0, t0 = time.time(), time.perf_counter()
                 option.click()
                 chosen = True
-                step = probe.wait(count, t0, cap)
+                step = probe.wait(count, t0, cap, wall0)
                 result.changes.append(step)
                 if step.seconds is None:
                     _shot(page, f"{app.label}-change-{len(result.changes)}")
