@@ -481,7 +481,7 @@ def rows(total: int, results: dict[str, Result], changes: int,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenes", type=int, default=5000)
-    parser.add_argument("--changes", type=int, default=5)
+    parser.add_argument("--changes", type=int, default=8)
     parser.add_argument("--visits", type=int, default=3, help="first drawn maps per app, each in a fresh browser")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "benchmarks"))
