@@ -76,7 +76,7 @@ TEXT_JS = """(pattern) => { const re = new RegExp(pattern);
 # from this process happened to look (a poll costs the page a round trip or three, and every 25 ms more than one
 # of them: it measured the map, which needs more of them per look, later than the page without one).
 WATCH_JS = """([single, pattern, n]) => {
-  const count = %s, text = %s;
+  const count = COUNT, text = TEXT;
   const drawn = () => single ? count(single) === n : text(pattern);
   const w = window.__scenesWatch = {found: null, painted: null};
   const tick = () => {
@@ -87,7 +87,7 @@ WATCH_JS = """([single, pattern, n]) => {
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-}""" % (COUNT_JS, TEXT_JS)
+}""".replace("COUNT", COUNT_JS).replace("TEXT", TEXT_JS)
 READ_JS = "() => { const w = window.__scenesWatch; return w && w.painted !== null ? [w.found, w.painted] : null; }"
 
 
@@ -259,7 +259,7 @@ class Probe:
                 if target is not None and target is not self._armed:
                     self._arm(target, n)
                 seen = target.evaluate(READ_JS) if target is not None else None
-            except Exception:  # noqa: S110 - the page or the map is being replaced: not drawn yet
+            except Exception:  # the page or the map is being replaced: not drawn yet
                 self._armed = None
             if seen:
                 break

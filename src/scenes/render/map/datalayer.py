@@ -69,7 +69,7 @@ def positions(frame: gpd.GeoDataFrame) -> list[int]:
         geoms = geoms.copy()
         geoms[~points] = shapely.point_on_surface(geoms[~points])
     latlon = np.column_stack([shapely.get_y(geoms), shapely.get_x(geoms)])
-    return np.rint(latlon * 1e5).astype(np.int64).ravel().tolist()  # type: ignore[no-any-return]
+    return np.rint(latlon * 1e5).astype(np.int64).ravel().tolist()
 
 
 def _place_lines(frame: gpd.GeoDataFrame, ref: Reference, districts: bool) -> dict[str, object]:
