@@ -45,10 +45,9 @@ def _args(at: AppTest) -> dict[str, Any]:
 def _fit(at: AppTest) -> tuple[list[list[float]], float, int]:
     """The fit the map is given: (box, closest zoom, nonce)."""
     script = _args(at)["feature_group"]
-    box = json.loads(re.search(r"var bounds = (\[\[[^\]]*\], \[[^\]]*\]\])", script).group(1))  # type: ignore[union-attr]
-    nonce = int(re.search(r"JSON\.stringify\(\[bounds, pad, (\d+)\]\)", script).group(1))  # type: ignore[union-attr]
-    zoom = float(re.search(r"maxZoom: ([\d.]+)", script).group(1))  # type: ignore[union-attr]
-    return box, zoom, nonce
+    call = re.search(r"ScenesMap\.fit\(\w+, (\[\[[^\]]*\], \[[^\]]*\]\]), \[[\d, ]+\],\s*(\d+), ([\d.]+)\)", script)
+    assert call is not None, "the map is fitted"
+    return json.loads(call.group(1)), float(call.group(3)), int(call.group(2))
 
 
 def _points(kommun: str) -> list[tuple[float, float]]:
