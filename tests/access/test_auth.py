@@ -204,7 +204,8 @@ def _all_text(at: AppTest) -> str:
 
 
 def _leaks(frame, text: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Scene positions found in `text` as a coordinate pair, (lon, lat) as in GeoJSON or [lat, lon] as in Leaflet.
+    """Scene positions found in `text` as a coordinate pair, (lon, lat) as in GeoJSON, [lat, lon] as in Leaflet, or
+    lat, lon in whole hundred-thousandths of a degree as in the scenes' data layer.
 
     Single numbers are not enough evidence: municipality boundaries have thousands of vertices, and one of them
     may share a few decimals with a scene by chance. A pair in the right order is a location.
@@ -214,7 +215,9 @@ def _leaks(frame, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         # 4 decimals, truncated or rounded (a map that rounds to 5 decimals may carry the 4th up)
         lat = "|".join(re.escape(v) for v in {f"{p.y:.6f}"[:-2], f"{p.y:.4f}"})
         lon = "|".join(re.escape(v) for v in {f"{p.x:.6f}"[:-2], f"{p.x:.4f}"})
-        if re.search(rf"(?:{lon})\d*,\s*(?:{lat})", text) or re.search(rf"(?:{lat})\d*,\s*(?:{lon})", text):
+        whole = rf"\b{round(p.y * 1e5)},\s*{round(p.x * 1e5)}\b"  # the data layer's [lat, lon] in 1e-5 degrees
+        if re.search(rf"(?:{lon})\d*,\s*(?:{lat})", text) or re.search(rf"(?:{lat})\d*,\s*(?:{lon})", text) \
+                or re.search(whole, text):
             found.append(f"{p.y:.4f},{p.x:.4f}")
     return found
 
