@@ -277,10 +277,10 @@ def map_in_browser(state: Path, quick: bool, chromium: str) -> list[tuple[str, s
     """First drawn map and filter change to drawn map for ours, naive and the floor, on one generated survey."""
     import browser_map  # benchmarks/ is on sys.path: this file runs as a script from it
 
-    scenes, changes, visits = (300, 2, 2) if quick else (5_000, 8, 3)
+    scenes, changes, visits, rounds = (300, 2, 2, 1) if quick else (5_000, 8, 3, 2)
     dash = national_store(state, 1, scenes)
     total, results = browser_map.run(state, dash.store.surveys()[-1].id, dash, changes, chromium=chromium,
-                                     visits=visits)
+                                     visits=visits, rounds=rounds)
     return browser_map.rows(total, results, changes)
 
 
