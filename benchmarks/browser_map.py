@@ -82,7 +82,7 @@ TEXT_JS = """(pattern) => { const re = new RegExp(pattern);
 WATCH_JS = """([single, pattern, n]) => {
   const count = COUNT, text = TEXT;
   const drawn = () => single ? count(single) === n : text(pattern);
-  const w = window.__scenesWatch = {found: null, painted: null};
+  const w = window.__scenesWatch = {found: null, painted: null, doc: document};
   const tick = () => {
     if (window.__scenesWatch !== w) return;
     if (!drawn()) { w.found = null; }
@@ -92,7 +92,12 @@ WATCH_JS = """([single, pattern, n]) => {
   };
   requestAnimationFrame(tick);
 }""".replace("COUNT", COUNT_JS).replace("TEXT", TEXT_JS)
-READ_JS = "() => { const w = window.__scenesWatch; return w && w.painted !== null ? [w.found, w.painted] : null; }"
+# What the watch recorded: [found, painted], null while it waits, "unarmed" in a document the watch does not run in:
+# a frame found while still on its initial about:blank document and armed there, which then loaded the map. The
+# browser keeps the window for that load (same origin), and so `__scenesWatch`, but not the old document's frame
+# callbacks: the watch stopped. `wait` arms the new document.
+READ_JS = """() => { const w = window.__scenesWatch;
+  return w === undefined || w.doc !== document ? "unarmed" : w.painted !== null ? [w.found, w.painted] : null; }"""
 
 
 @dataclass(frozen=True)
@@ -264,6 +269,9 @@ class Probe:
                 if target is not None and target is not self._armed:
                     self._arm(target, n)
                 seen = target.evaluate(READ_JS) if target is not None else None
+                if seen == "unarmed":  # the frame loaded another document after it was armed (READ_JS)
+                    self._arm(target, n)
+                    seen = None
             except Exception:  # the page or the map is being replaced: not drawn yet
                 self._armed = None
             if seen:
