@@ -205,7 +205,9 @@ def screenshot(page: object, name: str) -> Path:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[object]:
-    """On a failed browser test, a screenshot of every open page goes to test-artifacts/ (what the person saw)."""
+    """On a failed browser test, a screenshot of every open page goes to test-artifacts/ (what the person saw), and
+    each page's address and text go into the report, so a failure in a clean-clone CI run (whose files are gone)
+    still says what the page showed."""
     report = yield
     if call.when == "call" and call.excinfo is not None and "browser" in item.fixturenames:
         browser = item.funcargs.get("browser")
@@ -213,6 +215,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             for j, open_page in enumerate(context.pages):
                 with contextlib.suppress(Exception):  # a page that cannot be drawn any more: the failure stands
                     screenshot(open_page, f"FAILED-{item.name}-{i}-{j}")
+                with contextlib.suppress(Exception):
+                    text = open_page.locator("body").inner_text(timeout=5_000)
+                    report.sections.append((f"page {i}-{j} at failure: {open_page.url}", text[:6_000]))
     return report
 
 
@@ -268,6 +273,13 @@ def upload(page: object, path: Path, *, attempts: int = 3) -> None:
         except Exception:
             if attempt == attempts - 1:
                 raise
+
+
+def settled(page: object, timeout_ms: int = 30_000) -> None:
+    """Wait until the app's script is not running (Streamlit marks its root `data-test-script-state`): a button
+    pressed while a rerun is still drawing the page is pressed on what the page was, not on what it becomes."""
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(  # type: ignore[attr-defined]
+        state="attached", timeout=timeout_ms)
 
 
 def type_date(page: object, label: str, day: object) -> None:

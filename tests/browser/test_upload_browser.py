@@ -15,7 +15,7 @@ from scenes.reference import load_reference
 from scenes.settings import Settings
 from scenes.views.dashboard import Dashboard
 from tests import analyst_files
-from tests.browser.conftest import screenshot, session_cookie, type_date, upload
+from tests.browser.conftest import screenshot, session_cookie, settled, type_date, upload
 from tests.conftest import DATA_DIR
 
 pytestmark = pytest.mark.browser
@@ -104,7 +104,9 @@ def test_day_one_from_demo_to_real_data(browser: object, writable_server: tuple[
     page.get_by_text("En rättad version av en publicerad kartläggning").click()
     _choose(page, "Kartläggning som rättas", "Kartläggning 2026")
     upload(page, three)
-    page.get_by_role("button", name="Publicera").click()
+    page.get_by_text("Förhandsgranskning mot Kartläggning 2026").wait_for(timeout=30_000)
+    settled(page)  # the preview's rerun has drawn the page: the press is on the page as it stands
+    page.get_by_role("button", name="Publicera", exact=True).click()
     # The page reruns after publishing; the success box is drawn by the rerun, so the page is settled then.
     page.locator('[data-testid="stAlert"]').filter(has_text="revision 2").wait_for(timeout=30_000)
     page.get_by_role("link", name="Karta", exact=True).click()
