@@ -36,6 +36,7 @@ Baselines, each built the way a first app would do it:
 from __future__ import annotations
 
 import argparse
+import base64
 import datetime as dt
 import io
 import json
@@ -56,12 +57,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from shapely.geometry import Point
-from streamlit_folium import _get_feature_group_string, _get_map_string
+from streamlit_folium import _get_map_string
 
 ROOT = Path(__file__).resolve().parents[1]
 #: the demo data names the police areas of before the 2025 reorganisation, so its uploads are checked as of then
 DEMO_ERA = dt.date(2024, 6, 1)
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # `ui`, as when app.py is the main script
 
 from scenes.domain.disclosure import SHOW_ALL  # noqa: E402
 from scenes.domain.query import SceneFilter  # noqa: E402
@@ -75,6 +77,7 @@ from scenes.render import maps  # noqa: E402
 from scenes.settings import Settings  # noqa: E402
 from scenes.views import upload as upload_view  # noqa: E402
 from scenes.views.dashboard import Dashboard  # noqa: E402
+from ui.frame_layers import layers_script  # noqa: E402
 
 
 def _timeit(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
@@ -122,15 +125,14 @@ def national_store(state: Path, surveys: int, per_survey: int) -> Dashboard:
 # -- 1 and 2: a map-page rerun after a filter change, and the bytes it sends ------------------------------------
 
 def ours_rerun(dash: Dashboard, cached: gpd.GeoDataFrame, filt: SceneFilter) -> int:
-    """What our page does on a filter change: filter the cached frame, build base map and layers, serialise."""
+    """What our page does on a filter change: filter the cached frame, build base map and layers, serialise (the
+    layers' script base64-encoded, as `ui.frame_layers` hands it to the map's frame through the page)."""
     options = maps.MapOptions(lang="sv", precision="exact", disclosure=SHOW_ALL)
     shown = filt.apply(cached)
     base = maps.base_map(dash.reference, options)
+    script = layers_script(base, maps.layers(dash.reference, shown, None, options), folium.LayerControl(collapsed=True))
     base.render()
-    sent = len(_get_map_string(base))
-    for i, group in enumerate(maps.layers(dash.reference, shown, None, options)):
-        sent += len(_get_feature_group_string(group, base, idx=i))
-    return sent
+    return len(_get_map_string(base)) + len(base64.b64encode(script.encode("utf-8")))
 
 
 def naive_rerun(dash: Dashboard, survey_id: str, filt: SceneFilter) -> int:

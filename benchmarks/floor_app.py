@@ -2,12 +2,12 @@
 
 Served as our app is served (`streamlit run benchmarks/floor_serve.py`: the warm-up included). The map page still
 reads, filters and counts the scenes, writes its "Visar N av M scener i …" line, its table, legend and downloads;
-only building the map (`maps.base_map`, `maps.layers`) and sending it to the browser (`ui.show_map`) are replaced by
-no-ops. The time from a filter change to that line is what the page costs without a map: the lowest a page with a
-map can reach.
+only building the map (`maps.base_map`, `maps.layers`) and sending it to the browser (`ui.map_layers`, which hands
+the layers over, `ui.draw_map`, `ui.show_map`) are replaced by no-ops. The time from a filter change to that line is
+what the page costs without a map: the lowest a page with a map can reach.
 
-Built by patching modules, not by copying pages: pages call `maps.layers(...)` and `ui.show_map(...)` through the
-module attribute at call time, so they get the no-ops.
+Built by patching modules, not by copying pages: pages call `maps.layers(...)`, `ui.map_layers(...)`,
+`ui.draw_map(...)` and `ui.show_map(...)` through the module attribute at call time, so they get the no-ops.
 """
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ def _show_nothing(*_args: Any, **_kwargs: Any) -> dict[str, Any]:
 
 maps.base_map = _no_map  # type: ignore[assignment]
 maps.layers = _no_layers  # type: ignore[assignment]
+ui.map_layers = _no_map  # type: ignore[assignment]
+ui.draw_map = _show_nothing  # type: ignore[assignment]
 ui.show_map = _show_nothing  # type: ignore[assignment]
 
 # The page registry names pages by paths relative to app.py ("screens/map.py"); Streamlit resolves such paths

@@ -36,16 +36,17 @@ def _draw(present: bool) -> None:
         filt, measure, compare_to, pair = ui_map.filters(ui.scenes(survey.id), ui.exact(), surveys)
     view = ui_map.view(MapChoice(survey_id=survey.id, filt=filt, measure=measure, compare_to=compare_to,
                                  ongoing=bool(st.session_state.get(keys.F_ONGOING)), presentation=present))
+    prepared = None if view.empty else ui_map.prepare(view, pair)  # the maps' layers first: drawn with the page
     if present:
         head.markdown(f"**{ui.escape_markdown(survey.name)}** · {heading}  \n{view.count_text(ui.escape_markdown)}")
     else:
         if survey.demo:
             st.warning(ui.tr("map.demo_short"), icon=":material/info:")
         st.markdown(view.count_text(ui.escape_markdown))
-    if view.empty:
+    if prepared is None:
         st.info(ui.tr("map.empty"), icon=":material/filter_alt_off:")
         return
-    ui_map.show(view, pair)
+    ui_map.show(view, pair, prepared)
     if not present:
         ui_map.table_and_downloads(view)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -142,37 +143,62 @@ def fitting(view: MapView, selected: str | None, moved: bool) -> folium.FeatureG
     return maps.fit_layer(held[1], max_zoom=held[2], nonce=held[3])
 
 
-def draw(ref: Reference, options: maps.MapOptions, layers: list[folium.FeatureGroup], fit: folium.FeatureGroup, *,
-         key: str, clicks: bool, height: int) -> None:
-    """One map on a base map and a fitting layer of its own, first (it sets the view before the layers draw
-    themselves, so they draw once: `maps.fit_layer`). streamlit-folium adds the layers to the map object it is
-    given and renames that object's elements as it writes their script, so two maps drawn from one base map (Två
-    kartor) share and break each other's script: the second map referred to elements only the first defined."""
-    ui.show_map(ref, options, [copy.deepcopy(fit), *layers], key=key, clicks=clicks, height=height)
+@dataclass(frozen=True)
+class Prepared:
+    """What `prepare` handed over before the page's other elements: the scene selected, and each map's base map
+    (the compared survey's, with Två kartor and a comparison, else None)."""
+
+    selected: str | None
+    current: folium.Map
+    before: folium.Map | None
 
 
-def show(view: MapView, pair: bool) -> None:
-    """The map of `view` (with `pair` and a comparison, the compared survey's map beside it), its legend and the
-    selected scene's details. A click on a scene or a row chosen in the table selects it (exact precision)."""
-    present, exact, ref, options = view.choice.presentation, view.exact, view.reference, view.options
+def _hand_over(ref: Reference, options: maps.MapOptions, layers: list[folium.FeatureGroup],
+               fit: folium.FeatureGroup, *, key: str) -> folium.Map:
+    """One map's layers, after a fitting layer of its own, first (it sets the view before the layers draw
+    themselves, so they draw once: `maps.fit_layer`), handed to its frame now (`ui.frame_layers`). Each map gets
+    its own base map and copy of the fit: two maps' scripts written from one base map (Två kartor) shared and broke
+    each other's elements (the second map referred to elements only the first defined)."""
+    return ui.map_layers(ref, options, [copy.deepcopy(fit), *layers], key=key)
+
+
+def prepare(view: MapView, pair: bool) -> Prepared:
+    """The maps' layers of `view`, handed to their frames through the page before anything else of the rerun is
+    written (the count line included): the browser renders a rerun's elements in batches as they arrive, and
+    the layers sent last were drawn a batch, and a paint, after the rest. The scene selected is settled here
+    (map or table, whichever changed last: `selection`), so the map's fit and ring and the details agree."""
+    exact, ref, options = view.exact, view.reference, view.options
     selected, moved = selection(view.shown) if exact else (None, False)
-    fit, height = fitting(view, selected, moved), 800 if present else 540
+    fit = fitting(view, selected, moved)
+    before = None
+    if pair and view.earlier is not None and view.earlier_shown is not None:
+        before = _hand_over(ref, options, maps.layers(ref, view.earlier_shown, None, options), fit,
+                            key="scene_map_before")
+    current = _hand_over(ref, options, maps.layers(ref, view.shown, view.ceased, options,
+                                                   changes=view.changes.codes, selected=selected),
+                         fit, key=MAP)
+    return Prepared(selected, current, before)
+
+
+def show(view: MapView, pair: bool, prepared: Prepared) -> None:
+    """The map of `view` (with `pair` and a comparison, the compared survey's map beside it), drawn on what
+    `prepare` handed over, its legend and the selected scene's details. A click on a scene or a row chosen in the
+    table selects it (exact precision)."""
+    present, exact = view.choice.presentation, view.exact
+    selected, height = prepared.selected, 800 if present else 540
     if pair and view.earlier is None:
         st.info(ui.tr("map.side_by_side_needs_compare"), icon=":material/info:")
     left, right = st.columns([4, 1] if present else [3, 1], gap="medium")
     with left:
         target = st.container()
-        if pair and view.earlier is not None and view.earlier_shown is not None:
+        if prepared.before is not None and view.earlier is not None:
             before, target = st.columns(2)
             with before:
                 st.markdown(f"**{ui.escape_markdown(view.earlier.name)}**")
-                draw(ref, options, maps.layers(ref, view.earlier_shown, None, options), fit,
-                     key="scene_map_before", clicks=False, height=height)
+                ui.draw_map(prepared.before, key="scene_map_before", clicks=False, height=height)
             target.markdown(f"**{ui.escape_markdown(view.survey.name)}**")
         with target:
-            draw(ref, options, maps.layers(ref, view.shown, view.ceased, options, changes=view.changes.codes,
-                                           selected=selected),
-                 fit, key=MAP, clicks=exact, height=height)
+            ui.draw_map(prepared.current, key=MAP, clicks=exact, height=height)
     with right:
         if present and view.survey.demo:
             st.warning(ui.tr("map.demo_short"), icon=":material/info:")

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+import ui.frame_layers as frame_layers
 import ui.keys as keys
 from scenes.domain.progress import Progress
 from scenes.domain.query import Comparison, HistoryEntry
@@ -28,24 +29,40 @@ from ui.links import switch_to
 from ui.session import disclosure, download_data, exact
 
 
-def show_map(ref: Reference, options: maps.MapOptions, layers: list[folium.FeatureGroup], *, key: str,
-             height: int = 580, clicks: bool = True) -> dict[str, Any]:
-    """Render a map (the base map of `ref` drawn with `options`, and `layers`) without reruns on pan/zoom and
-    without remounting when only the layers change.
+def map_layers(ref: Reference, options: maps.MapOptions, layers: list[folium.FeatureGroup], *,
+               key: str) -> folium.Map:
+    """Hand the map `key`'s `layers` to its frame through the page now (`ui.frame_layers`), and return its base map,
+    for `draw_map` to draw later in the page. A page that writes this before the rest of a rerun's elements has
+    the layers drawn with the page's first paint of that rerun.
 
     The base map's shapes come from the geography script (`maps.geography`), written into the static folder
     before the first map that needs it is sent, so the browser fetches them once instead of with every rerun.
     The view is set in the browser by a fit layer among `layers` (`maps.fit_layer`), never by a centre and zoom
-    sent from here. Only clicks come back (and only when `clicks`): panning and zooming never rerun the app.
-    The layers of earlier reruns are let go of in the browser (`maps.ReleaseEarlierLayers`).
-    """
+    sent from here. The layers of earlier reruns are let go of in the browser (`maps.ReleaseEarlierLayers`)."""
     install_geography(ref)
     if layers:  # (the caller's first layer gets it: `draw` passes a copy of its fit layer first)
         maps.ReleaseEarlierLayers().add_to(layers[0])
-    result = st_folium(maps.base_map(ref, options), key=key, height=height, use_container_width=True,
-                       feature_group_to_add=layers, layer_control=folium.LayerControl(collapsed=True),
+    base = maps.base_map(ref, options)
+    maps.FollowPageLayers(key).add_to(base)
+    frame_layers.hand_over(key, frame_layers.layers_script(base, layers,
+                                                                       folium.LayerControl(collapsed=True)))
+    return base
+
+
+def draw_map(base: folium.Map, *, key: str, height: int = 580, clicks: bool = True) -> dict[str, Any]:
+    """Draw the map `key` (its base map from `map_layers`, which has handed its layers over) without reruns on
+    pan/zoom and without remounting when only the layers change: its script is the same from rerun to rerun. Only
+    clicks come back (and only when `clicks`): panning and zooming never rerun the app."""
+    result = st_folium(base, key=key, height=height, use_container_width=True,
                        returned_objects=["last_object_clicked"] if clicks else [])
     return result or {}
+
+
+def show_map(ref: Reference, options: maps.MapOptions, layers: list[folium.FeatureGroup], *, key: str,
+             height: int = 580, clicks: bool = True) -> dict[str, Any]:
+    """Render a map (the base map of `ref` drawn with `options`, and `layers`) here: `map_layers`, then
+    `draw_map`."""
+    return draw_map(map_layers(ref, options, layers, key=key), key=key, height=height, clicks=clicks)
 
 
 def distinct_labels(names: Mapping[Any, str]) -> Callable[[Any], str]:

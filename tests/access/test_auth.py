@@ -29,6 +29,7 @@ from scenes.model import Survey, SurveyKind
 from scenes.render.maps import MapOptions, export_html
 from scenes.settings import PROJECT_ROOT, Settings
 from scenes.views.dashboard import Dashboard
+from tests.map_pages import layers_by_map
 from ui import keys
 
 APP = str(PROJECT_ROOT / "app.py")
@@ -200,7 +201,8 @@ def _all_text(at: AppTest) -> str:
             walk(child)
 
     walk(at._tree)
-    return "\n".join(parts)
+    # the maps' layers travel base64-encoded (`ui.frame_layers`): read them as the map's frame does
+    return "\n".join([*parts, *layers_by_map(at).values()])
 
 
 def _leaks(frame, text: str) -> list[str]:  # type: ignore[no-untyped-def]

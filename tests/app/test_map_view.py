@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from scenes.settings import Settings
 from scenes.views.dashboard import Dashboard
 from tests.app.conftest import OpenPage
+from tests.map_pages import layers_script
 from ui import keys
 
 
@@ -44,7 +45,7 @@ def _args(at: AppTest) -> dict[str, Any]:
 
 def _fit(at: AppTest) -> tuple[list[list[float]], float, int]:
     """The fit the map is given: (box, closest zoom, nonce)."""
-    script = _args(at)["feature_group"]
+    script = layers_script(at)
     call = re.search(r"ScenesMap\.fit\(\w+, (\[\[[^\]]*\], \[[^\]]*\]\]), \[[\d, ]+\],\s*(\d+), ([\d.]+)\)", script)
     assert call is not None, "the map is fitted"
     return json.loads(call.group(1)), float(call.group(3)), int(call.group(2))

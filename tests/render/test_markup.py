@@ -28,6 +28,7 @@ from scenes.render.map.markup import Text
 from scenes.render.maps import MapOptions, export_html
 from scenes.settings import PROJECT_ROOT, Settings
 from scenes.views.dashboard import Dashboard
+from tests.map_pages import layers_script
 from tests.render.test_escaping import _frame, _json_text  # one hostile scene; JSON's \\u escapes decoded
 
 #: each one evaluated, a comment, or a syntax error if the text were a template; the pid one ran code on the server
@@ -111,7 +112,7 @@ def test_the_page_map_carries_the_names_as_written(app_env: Path) -> None:
     assert [e.value for e in at.error] == []
     args = [json.loads(node.proto.json_args) for node in _components(at)]
     assert args, "the map page drew no map"
-    drawn = _json_text(args[0]["feature_group"] + args[0]["script"])
+    drawn = _json_text(layers_script(at) + args[0]["script"])
     for payload in JINJA:
         assert json.dumps(payload)[1:-1] in drawn or payload in drawn, payload
 

@@ -33,7 +33,7 @@ from scenes.render.map.base import base_map
 from scenes.render.map.export import export_html, full_map
 from scenes.render.map.geography import Geography, geography
 from scenes.render.map.layers import layers
-from scenes.render.map.leaflet import ReleaseEarlierLayers
+from scenes.render.map.leaflet import FollowPageLayers, ReleaseEarlierLayers
 from scenes.render.map.legend import legend, legend_html
 from scenes.render.map.options import Bounds, LegendItem, MapOptions, TimeStep
 from scenes.render.map.statistic import map_classes, municipality_values
@@ -74,6 +74,7 @@ __all__ = [
     "ONGOING_RING",
     "WATER",
     "Bounds",
+    "FollowPageLayers",
     "Geography",
     "LegendItem",
     "MapOptions",

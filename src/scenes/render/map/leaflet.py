@@ -73,6 +73,24 @@ class ReleaseEarlierLayers(MacroElement):
     """)
 
 
+class FollowPageLayers(MacroElement):
+    """In a map drawn by streamlit-folium: take each rerun's layers from the page instead of from streamlit-folium
+    (`ScenesMap.follow` in scenes-map.js; the page's side is `ui.frame_layers`). `key` names the map's hidden
+    element in the page. Part of the base map, whose script does not change between reruns."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
+        self._name = "FollowPageLayers"
+        self._id = "follow0"  # the base map's script stays the same from rerun to rerun (no remount)
+        self.key = key
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        ScenesMap.follow({{ this._parent.get_name() }}, {{ this.key|tojson }});
+        {% endmacro %}
+    """)
+
+
 class _ZoomClass(MacroElement):
     """Keeps a class `lz-<zoom>` on the map container, so CSS shows only the names that fit at that zoom; and
     tells Leaflet when its container changes size."""

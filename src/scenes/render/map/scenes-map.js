@@ -193,5 +193,46 @@
         }
         if (group._map) { go(); } else { group.once("add", go); }
     }
-    window.ScenesMap = {dataLayer: dataLayer, marker: marker, releaseEarlier: releaseEarlier, fit: fit};
+    // The rerun's layers, delivered through the page (ui.frame_layers): the page writes them, as base64 text, into a
+    // hidden element, and this frame (same origin) watches the page for it. A MutationObserver's callback
+    // runs in the task that changed the page, before the browser paints: the layers are drawn with the page's
+    // first paint, where streamlit-folium's own hand-over (a message posted after that paint) drew them a paint
+    // later, behind the rest of the page's rendering.
+    function decode(text) {
+        var bin = atob(text), bytes = new Uint8Array(bin.length);
+        for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+        return new TextDecoder().decode(bytes);
+    }
+    function pageLayer(map, group) {
+        map.addLayer(group);
+        (window.__scenesLayers = window.__scenesLayers || []).push(group);
+    }
+    function pageControl(map, control) { window.__scenesControl = control; }
+    function follow(map, key) {
+        var host = null;
+        try { host = window.frameElement; } catch (e) { host = null; }
+        if (!host) { return; }
+        // the page may write the element anywhere (before the rest of its rerun: ui.map.show); one per map key
+        var scope = host.ownerDocument.body, last = null;
+        var selector = '.scenes-layers[data-map="' + CSS.escape(key) + '"]';
+        function apply() {
+            var el = scope.querySelector(selector), code = el && el.getAttribute("data-layers");
+            if (!code || code === last) { return; }
+            last = code;
+            (window.__scenesLayers || []).forEach(function (g) { map.removeLayer(g); });
+            window.__scenesLayers = [];
+            var old = window.__scenesControl;
+            if (old) { map.removeControl(old); if (old.collapse) { map.off("click", old.collapse, old); } }
+            window.__scenesControl = null;
+            // in a function of its own: what the script declares is let go of with its layers (declared globally,
+            // a layer group that the next rerun's script has no counterpart for would stay in the frame for good)
+            new Function(decode(code))();
+            if (window.initComponent) { window.initComponent(map, false); }  // streamlit-folium's click reports
+        }
+        new MutationObserver(apply).observe(scope, {childList: true, subtree: true, attributes: true,
+                                                    attributeFilter: ["data-layers"]});
+        apply();
+    }
+    window.ScenesMap = {dataLayer: dataLayer, marker: marker, releaseEarlier: releaseEarlier, fit: fit,
+                        follow: follow, pageLayer: pageLayer, pageControl: pageControl};
 })();
