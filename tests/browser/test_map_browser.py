@@ -120,6 +120,47 @@ def test_filter_changes_leave_nothing_of_earlier_maps(page: Page, server: str) -
     assert page.blocked == []
 
 
+WATCH_HAND_OVER = """() => {
+    // At the first animation frame after the page wrote the map's new layers (its hidden element), which data layer
+    // is on the frame's map: the one marked "old" (drawn a paint later) or the new one.
+    const el = () => document.querySelector('.scenes-layers[data-map="scene_map"]');
+    window.__lastLayers = el().getAttribute('data-layers');
+    window.__seen = [];
+    new MutationObserver(() => {
+        const code = el() && el().getAttribute('data-layers');
+        if (!code || code === window.__lastLayers) { return; }
+        window.__lastLayers = code;
+        requestAnimationFrame(() => {
+            const w = document.querySelector('iframe[title="streamlit_folium.st_folium"]').contentWindow;
+            const marks = [];
+            w.map.eachLayer(l => { if (l.scenePoints) { marks.push(l.__mark || 'new'); } });
+            window.__seen.push(marks.join(','));
+        });
+    }).observe(document.body, {childList: true, subtree: true, attributes: true});
+}"""
+
+
+def test_a_filter_change_is_drawn_with_the_page(page: Page, server: str) -> None:
+    """A rerun's layers reach the map's frame in the task in which the page writes them (`ui.frame_layers`): at the
+    first animation frame after the page changed, the frame already has the new scenes, so they are painted with
+    the rest of the page. (Handed over by streamlit-folium, in a message posted after the page's paint, they were
+    drawn a paint later, behind the page's further rendering.)"""
+    _open_map(page, server)
+    assert _scene_count(page, 53).get("total") == 53
+    frame = _frame(page)
+    page.page.evaluate(WATCH_HAND_OVER)
+    open_filters(page)
+    for name in ("Botkyrka", "Haninge"):
+        frame.evaluate("() => window.map.eachLayer(l => { if (l.scenePoints) { l.__mark = 'old'; } })")
+        seen = len(page.page.evaluate("() => window.__seen"))
+        choose(page.page, "Kommun", name)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and len(page.page.evaluate("() => window.__seen")) == seen:
+            time.sleep(0.1)
+        assert page.page.evaluate("() => window.__seen")[seen:][:1] == ["new"], name
+    assert page.blocked == []
+
+
 def test_the_shapes_come_once_from_one_cached_file(page: Page, server: str) -> None:
     """The outlines, the land around and the shaded municipalities are drawn from the map frame's one script
     (Leaflet, the map's code and the shapes), which the frame fetches once: a filter change recolours the
