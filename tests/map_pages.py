@@ -23,8 +23,10 @@ def layers_by_map(at: object) -> dict[str, str]:
     found: dict[str, str] = {}
     for node in _walk(at._tree):  # type: ignore[attr-defined]
         body = getattr(getattr(node, "proto", None), "body", None)
-        if isinstance(body, str) and "scenes-layers" in body:
-            for key, data in _LAYERS.findall(body):
+        if isinstance(body, str) and 'class="scenes-layers"' in body:
+            matched = _LAYERS.findall(body)
+            assert matched, f"a layers element this reader does not understand: {body[:200]}"  # never read as none
+            for key, data in matched:
                 found[html.unescape(key)] = base64.b64decode(data).decode("utf-8")
     return found
 

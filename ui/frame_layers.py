@@ -6,8 +6,9 @@ after the page's further rendering (traced: a paint later, 35-60 ms after the pa
 script goes into a hidden element of the page (`st.html`, which Streamlit writes while it renders the rerun's
 elements), which the map's frame (same origin) watches (`maps.FollowPageLayers`, `ScenesMap.follow`): a
 `MutationObserver`'s callback runs in the task that changed the page, so the scenes are drawn in it and painted
-with the page. The map page writes the element before anything else of the rerun (`ui.map.prepare`): the browser
-renders a rerun's elements in batches as they arrive, and an element sent last came in a later batch.
+with the page. The map page writes the element as early as it can, right after the filter widgets the layers
+depend on and before the count line and the map (`ui.map.prepare`): the browser renders a rerun's elements in
+batches as they arrive, and an element sent last came in a later batch.
 
 The script is streamlit-folium's own for the same layers and layer control (`generate_leaflet_string`, after it
 named the base map's elements as its base map script will), and hands each group and the control to `ScenesMap`,

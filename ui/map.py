@@ -163,10 +163,11 @@ def _hand_over(ref: Reference, options: maps.MapOptions, layers: list[folium.Fea
 
 
 def prepare(view: MapView, pair: bool) -> Prepared:
-    """The maps' layers of `view`, handed to their frames through the page before anything else of the rerun is
-    written (the count line included): the browser renders a rerun's elements in batches as they arrive, and
-    the layers sent last were drawn a batch, and a paint, after the rest. The scene selected is settled here
-    (map or table, whichever changed last: `selection`), so the map's fit and ring and the details agree."""
+    """The maps' layers of `view`, handed to their frames through the page before the rest of the map part is
+    written (the count line included; after the filter widgets, which they depend on): the browser renders a
+    rerun's elements in batches as they arrive, and the layers sent last were drawn a batch, and a paint, after
+    the rest. The scene selected is settled here (map or table, whichever changed last: `selection`), so the
+    map's fit and ring and the details agree."""
     exact, ref, options = view.exact, view.reference, view.options
     selected, moved = selection(view.shown) if exact else (None, False)
     fit = fitting(view, selected, moved)

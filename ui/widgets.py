@@ -38,7 +38,8 @@ def map_layers(ref: Reference, options: maps.MapOptions, layers: list[folium.Fea
     The base map's shapes come from the geography script (`maps.geography`), written into the static folder
     before the first map that needs it is sent, so the browser fetches them once instead of with every rerun.
     The view is set in the browser by a fit layer among `layers` (`maps.fit_layer`), never by a centre and zoom
-    sent from here. The layers of earlier reruns are let go of in the browser (`maps.ReleaseEarlierLayers`)."""
+    sent from here. The layers of earlier reruns are let go of in the browser (`ScenesMap.follow`, and
+    `maps.ReleaseEarlierLayers` for what streamlit-folium's frame keeps besides)."""
     install_geography(ref)
     if layers:  # (the caller's first layer gets it: `draw` passes a copy of its fit layer first)
         maps.ReleaseEarlierLayers().add_to(layers[0])

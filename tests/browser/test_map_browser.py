@@ -93,8 +93,9 @@ def test_filter_changes_leave_nothing_of_earlier_maps(page: Page, server: str) -
     _open_map(page, server)
     assert _scene_count(page, 53).get("total") == 53
     frame = _frame(page)
-    state = """() => ({groups: (window.feature_group || []).length, clicks: (window.map._events.click || []).length,
-        offmap: (window.feature_group || []).filter(g => !window.map.hasLayer(g)).length,
+    state = """() => ({groups: (window.__scenesLayers || []).length, clicks: (window.map._events.click || []).length,
+        offmap: (window.__scenesLayers || []).filter(g => !window.map.hasLayer(g)).length,
+        streamlitFolium: (window.feature_group || []).length,
         themes: [...document.head.querySelectorAll('style')].filter(s => s.textContent.includes('--primary-color'))
                  .length})"""
     frame.evaluate("""() => window.map.eachLayer(l => { if (l.scenePoints) { window.__first = new WeakRef(l); } })""")
@@ -113,11 +114,35 @@ def test_filter_changes_leave_nothing_of_earlier_maps(page: Page, server: str) -
     cdp.send("HeapProfiler.collectGarbage")
     assert frame.evaluate("() => window.__first.deref() === undefined"), "the first map's scenes are still held"
     now = frame.evaluate(state)
+    assert now["groups"] > 0, now  # the layers handed over through the page
     assert now["offmap"] == 0, now  # only the layers shown are kept
     assert now["groups"] <= first["groups"], (first, now)
+    assert now["streamlitFolium"] == 0, now  # streamlit-folium's own list stays empty
     assert now["clicks"] == first["clicks"], (first, now)
     assert now["themes"] == 1, now
     assert page.blocked == []
+
+
+def test_a_map_left_is_let_go_of(page: Page, server: str) -> None:
+    """A map frame removed from the page (the reader went to another page) is collected: its watch on the page
+    (`ScenesMap.follow`) is disconnected when the frame goes, or the page, which lives for the whole visit, kept
+    every map frame it ever showed, with its map and scenes."""
+    _open_map(page, server)
+    assert _scene_count(page, 53).get("total") == 53
+    page.page.evaluate("""() => { const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+        window.__leftMap = new WeakRef(f.contentWindow.map); }""")
+    page.page.get_by_role("link", name="Översikt", exact=True).click()
+    page.page.locator('iframe[title="streamlit_folium.st_folium"]').wait_for(state="detached", timeout=30_000)
+    page.page.wait_for_timeout(1_000)
+    cdp = page.page.context.new_cdp_session(page.page)
+    gone = False
+    for _ in range(5):  # a collection may need a task or two to let go of a detached frame's objects
+        cdp.send("HeapProfiler.collectGarbage")
+        gone = page.page.evaluate("() => window.__leftMap.deref() === undefined")
+        if gone:
+            break
+        page.page.wait_for_timeout(500)
+    assert gone, "the map frame left is still held"
 
 
 WATCH_HAND_OVER = """() => {

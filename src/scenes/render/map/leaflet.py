@@ -59,8 +59,9 @@ class ReleaseEarlierLayers(MacroElement):
     the click listener each removed layer control leaves on the map (Leaflet 1.9), and the theme stylesheet
     streamlit-component-lib adds on every render. Between them they kept every earlier rerun's scenes in the page:
     a map left on a projector all day grew by about 1.7 MB a filter change, and its garbage collections with it.
-    Added to the first of a rerun's layers, it runs after streamlit-folium removed the earlier layers and control
-    from the map, and before the rerun's own are added and listed."""
+    Added to the first of a rerun's layers, it runs after the earlier layers and control were removed from the map
+    (by streamlit-folium, or by `ScenesMap.follow` for layers handed over through the page: `ui.frame_layers`),
+    and before the rerun's own are added and listed."""
 
     def __init__(self) -> None:
         super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped

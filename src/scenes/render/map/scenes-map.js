@@ -212,7 +212,7 @@
         var host = null;
         try { host = window.frameElement; } catch (e) { host = null; }
         if (!host) { return; }
-        // the page may write the element anywhere (before the rest of its rerun: ui.map.show); one per map key
+        // the page may write the element anywhere (early in its rerun: ui.map.prepare); one per map key
         var scope = host.ownerDocument.body, last = null;
         var selector = '.scenes-layers[data-map="' + CSS.escape(key) + '"]';
         function apply() {
@@ -224,13 +224,21 @@
             var old = window.__scenesControl;
             if (old) { map.removeControl(old); if (old.collapse) { map.off("click", old.collapse, old); } }
             window.__scenesControl = null;
-            // in a function of its own: what the script declares is let go of with its layers (declared globally,
-            // a layer group that the next rerun's script has no counterpart for would stay in the frame for good)
-            new Function(decode(code))();
+            try {
+                // in a function of its own: what the script declares is let go of with its layers (declared
+                // globally, a layer group that the next rerun's script has no counterpart for stayed for good)
+                new Function(decode(code))();
+            } catch (e) {
+                last = null;  // tried again with the next change of the page; the frame itself carries on
+                if (window.console) { console.error(e); }
+            }
             if (window.initComponent) { window.initComponent(map, false); }  // streamlit-folium's click reports
         }
-        new MutationObserver(apply).observe(scope, {childList: true, subtree: true, attributes: true,
-                                                    attributeFilter: ["data-layers"]});
+        var watch = new MutationObserver(apply);
+        watch.observe(scope, {childList: true, subtree: true, attributes: true, attributeFilter: ["data-layers"]});
+        // The page outlives this frame (the map page left, Två kartor switched, a new base map): an observer of the
+        // page left connected kept the whole frame, its map and layers, alive for as long as the page.
+        window.addEventListener("pagehide", function () { watch.disconnect(); });
         apply();
     }
     window.ScenesMap = {dataLayer: dataLayer, marker: marker, releaseEarlier: releaseEarlier, fit: fit,
