@@ -22,10 +22,14 @@ written on it); for the floor: the "Visar N av M" line shows it. Timings:
   to a ready instance; a reader who arrives during the warm-up is the cold-start figure (bench.py);
 - filter change: from the click on a municipality in the "Kommun" multiselect until exactly that municipality's
   scenes are drawn; the filter is cleared (untimed) between changes, each change picks another municipality.
-  Ours and the floor are measured in more than one round, the order reversed each round (ours, naive, floor;
-  then floor, ours; then ours, floor; ...), and their changes pooled: on a shared machine the speed drifts over
-  the minutes the naive page takes, and a ratio of two apps measured at different times carried that drift. The
-  ratio of each round is printed beside the pooled one, so the spread shows.
+  The naive page's changes follow its first maps. Ours and the floor are measured in turn, change by change
+  (`measure_paired`): both servers and pages are up, each pick is chosen in one and then in the other (the order
+  swapped from pick to pick and from round to round), and their changes pooled over the rounds. On a shared
+  machine the speed drifts over minutes, and a change's time varies by a quarter from one change to the next:
+  measured an app after the other, minutes apart (as before 2026-12-07), a round's ratio read anything from 1.10x
+  to 1.21x for the same code. The ratio of each round is printed beside the pooled one, and a 95% interval of the
+  pooled ratio (a bootstrap over the pairs of each round: `ratio_interval`): a target is met with confidence only
+  when the interval's upper end is under it.
 Only the selectors above are relied on: the multiselect is found by its label wherever the page puts it (sidebar,
 main area, a folded expander). Also recorded: bytes received over the websocket until drawn, when the largest
 message (the map) arrived and when the markers were in the page, which split the time into server + transfer,
@@ -344,6 +348,44 @@ def _visit(browser: Any, app: App, url: str, total: int, cap: float) -> tuple[An
     return page, probe, probe.wait(total, t0, cap)
 
 
+@dataclass
+class Side:
+    """One app's page in a filter-change loop: where it is and whether a municipality is chosen."""
+
+    page: Any
+    probe: Probe
+    box: Any
+    chosen: bool = False
+
+
+def _change(side: Side, name: str, count: int, total: int, cap: float) -> tuple[Step, str]:
+    """Choose `name` in the "Kommun" box of `side`'s page (after clearing the last choice, untimed), timed until its
+    `count` scenes are drawn; then wait until the page is idle. ("" or what went wrong.)"""
+    page, probe, box = side.page, side.probe, side.box
+    if side.chosen:  # back to every scene (untimed): remove the last choice
+        _reveal(page, box)
+        box.click()
+        probe.arm(total)
+        page.keyboard.press("Backspace")
+        page.keyboard.press("Escape")
+        if probe.wait(total, time.perf_counter(), cap).seconds is None:
+            _shot(page, f"{probe.app.label}-clear")
+            return Step(None), "the map did not come back to every scene after clearing the filter"
+        probe.idle(cap)
+    option = _choose(page, box, name)
+    probe.arm(count)
+    wall0, t0 = time.time(), time.perf_counter()
+    option.click()
+    side.chosen = True
+    step = probe.wait(count, t0, cap, wall0)
+    if step.seconds is None:
+        _shot(page, f"{probe.app.label}-change-{name}")
+        return step, f"{name} was not drawn within {cap:.0f} s"
+    page.keyboard.press("Escape")
+    probe.idle(cap)
+    return step, ""
+
+
 def measure(app: App, state: Path, total: int, picks: list[tuple[str, int]], cap: float = CAP_S,
             chromium: str = CHROMIUM, visits: int = 3) -> Result:
     """`visits` first drawn maps (the first one the server's first), then one filter change per pick (cleared in
@@ -363,32 +405,12 @@ def measure(app: App, state: Path, total: int, picks: list[tuple[str, int]], cap
                     _shot(page, f"{app.label}-first-{visit + 1}")
                     return result
                 probe.idle(cap)
-            box = page.get_by_label("Kommun", exact=True)
-            chosen = False
+            side = Side(page, probe, page.get_by_label("Kommun", exact=True))
             for name, count in picks:
-                if chosen:  # back to every scene (untimed): remove the last choice
-                    _reveal(page, box)
-                    box.click()
-                    probe.arm(total)
-                    page.keyboard.press("Backspace")
-                    page.keyboard.press("Escape")
-                    if probe.wait(total, time.perf_counter(), cap).seconds is None:
-                        result.error = "the map did not come back to every scene after clearing the filter"
-                        _shot(page, f"{app.label}-clear")
-                        break
-                    probe.idle(cap)
-                option = _choose(page, box, name)
-                probe.arm(count)
-                wall0, t0 = time.time(), time.perf_counter()
-                option.click()
-                chosen = True
-                step = probe.wait(count, t0, cap, wall0)
-                result.changes.append(step)
-                if step.seconds is None:
-                    _shot(page, f"{app.label}-change-{len(result.changes)}")
+                step, result.error = _change(side, name, count, total, cap)
+                if result.error:
                     break
-                page.keyboard.press("Escape")
-                probe.idle(cap)
+                result.changes.append(step)
         except Exception as exc:  # the report says what failed; the other apps are still measured
             if page is not None:
                 _shot(page, f"{app.label}-error")
@@ -398,23 +420,62 @@ def measure(app: App, state: Path, total: int, picks: list[tuple[str, int]], cap
     return result
 
 
+def measure_paired(apps: tuple[App, App], state: Path, total: int, picks: list[tuple[str, int]], rounds: int,
+                   cap: float = CAP_S, chromium: str = CHROMIUM) -> tuple[Result, Result]:
+    """Filter changes of two apps in turn, change by change: both servers and pages up (each page in a browser of
+    its own, idle while the other is measured), each pick chosen in one and then in the other, the order swapped
+    from pick to pick and round to round (AB, BA, ...). A pair of changes shares the machine's minute, so the
+    ratio is not the drift of a shared machine between two apps measured minutes apart."""
+    from playwright.sync_api import sync_playwright
+
+    results = (Result(), Result())
+    with contextlib.ExitStack() as stack:
+        urls = [stack.enter_context(serve(app.script, state)) for app in apps]
+        p = stack.enter_context(sync_playwright())
+        sides: list[Side] = []
+        try:
+            for app, url, result in zip(apps, urls, results, strict=True):
+                browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+                stack.callback(browser.close)
+                page, probe, step = _visit(browser, app, url, total, cap)
+                if step.seconds is None:
+                    _shot(page, f"{app.label}-paired-first")
+                    result.error = "the map page was not drawn"
+                    return results
+                probe.idle(cap)
+                sides.append(Side(page, probe, page.get_by_label("Kommun", exact=True)))
+            for turn in range(rounds):
+                steps: tuple[list[Step], list[Step]] = ([], [])
+                for i, (name, count) in enumerate(picks):
+                    for k in ((0, 1) if (i + turn) % 2 == 0 else (1, 0)):
+                        step, results[k].error = _change(sides[k], name, count, total, cap)
+                        if results[k].error:
+                            return results
+                        steps[k].append(step)
+                for result, taken in zip(results, steps, strict=True):
+                    result.changes += taken
+                    result.rounds.append(taken)
+        except Exception as exc:  # the report says what failed
+            for result in results:
+                result.error = result.error or f"{exc.__class__.__name__}: {str(exc).splitlines()[0][:200]}"
+    return results
+
+
 def run(state: Path, survey_id: str, dash: Any, changes: int, cap: float = CAP_S,
         chromium: str = CHROMIUM, visits: int = 3, rounds: int = 2) -> tuple[int, dict[str, Result]]:
-    """Every app in turn over the store in `state`, then `rounds - 1` more rounds of filter changes for ours and
-    the floor, in reversed order each round (module doc): (scene count, results by app label)."""
+    """Every app's first drawn maps in turn over the store in `state` (and the naive page's filter changes), then
+    `rounds` rounds of filter changes of ours and the floor in turn, change by change (`measure_paired`; module
+    doc): (scene count, results by app label)."""
     total, picks = plan(dash, survey_id, changes)
-    results = {app.label: measure(app, state, total, picks, cap, chromium, visits) for app in APPS}
-    for result in results.values():
-        result.rounds.append(list(result.changes))
-    paired = [app for app in APPS if app.label in ("ours", "floor")]
-    for extra in range(1, rounds):
-        for app in (paired[::-1] if extra % 2 else paired):
-            if results[app.label].error:
-                continue
-            again = measure(app, state, total, picks, cap, chromium, visits=1)
-            results[app.label].changes += again.changes
-            results[app.label].rounds.append(again.changes)
-            results[app.label].error = again.error
+    results = {app.label: measure(app, state, total, picks if app.label == "naive" else [], cap, chromium, visits)
+               for app in APPS}
+    results["naive"].rounds.append(list(results["naive"].changes))
+    ours, floor = (next(app for app in APPS if app.label == label) for label in ("ours", "floor"))
+    if not (results["ours"].error or results["floor"].error) and rounds > 0:
+        paired = measure_paired((ours, floor), state, total, picks, rounds, cap, chromium)
+        for app, result in zip((ours, floor), paired, strict=True):
+            results[app.label].changes, results[app.label].rounds = result.changes, result.rounds
+            results[app.label].error = result.error
     return total, results
 
 
@@ -431,6 +492,31 @@ def _kib(steps: list[Step]) -> str:
 def _median(values: list[float | None]) -> float | None:
     known = [v for v in values if v is not None]
     return statistics.median(known) if known else None
+
+
+def ratio_interval(ours: list[list[float]], floor: list[list[float]], draws: int = 4000,
+                   seed: int = 2027) -> tuple[float, float] | None:
+    """A 95% interval for the ratio of the pooled medians (ours / floor), by bootstrap: each draw resamples every
+    round's changes with replacement, within the round, and takes the ratio of the pooled medians; the interval is
+    the 2.5th to 97.5th percentile of the draws. Where a round has as many changes of each app (measured in pairs,
+    `measure_paired`), a draw takes pairs (the same indices for both apps: a pair shares the machine's minute);
+    otherwise each app's changes are drawn on their own. None without changes of both apps. A seeded generator:
+    the same figures give the same interval."""
+    import numpy as np
+
+    kept = [(o, f) for o, f in zip(ours, floor, strict=False) if o and f]
+    if not kept:
+        return None
+    rng = np.random.default_rng(seed)
+    drawn_ours, drawn_floor = [], []
+    for o, f in kept:
+        at = rng.integers(0, len(o), size=(draws, len(o)))
+        drawn_ours.append(np.asarray(o)[at])
+        drawn_floor.append(np.asarray(f)[at if len(f) == len(o) else rng.integers(0, len(f), size=(draws, len(f)))])
+    ratios = (np.median(np.concatenate(drawn_ours, axis=1), axis=1)
+              / np.median(np.concatenate(drawn_floor, axis=1), axis=1))
+    low, high = np.percentile(ratios, [2.5, 97.5])
+    return float(low), float(high)
 
 
 def rows(total: int, results: dict[str, Result], changes: int,
@@ -488,12 +574,17 @@ def rows(total: int, results: dict[str, Result], changes: int,
 
     by_round = [f"{o / f:,.2f}x" if o is not None and f else "–"
                 for o, f in zip(round_medians(ours), round_medians(floor), strict=False)]
-    pooled = f"median of {len(ours.changes)}, {rounds} rounds" if rounds > 1 else f"median of {changes}"
+    timed = [[[s.seconds for s in steps if s.seconds is not None] for steps in r.rounds[:rounds]]
+             for r in (ours, floor)]
+    interval = ratio_interval(timed[0], timed[1])
+    spread = f"; 95% interval {interval[0]:,.2f}x-{interval[1]:,.2f}x" if interval else ""
+    pooled = (f"median of {len(ours.changes)}" + (f", {rounds} rounds" if rounds > 1 else "")
+              + ", each beside one of the floor's")
     out += [
         (f"filter change to drawn map ({total:,} scenes, {pooled})", data, change_s("ours"),
          change_s("naive"), ratio(change["naive"], change["ours"], bool(naive.changes))),
         ("  floor: app.py with the map replaced by its count", "", change_s("floor"), "",
-         floor_ratio(change["ours"], change["floor"], "target < 1.2x")
+         floor_ratio(change["ours"], change["floor"], "target < 1.2x") + spread
          + (f"; by round {', '.join(by_round)}" if rounds > 1 else "")),
         (f"  websocket bytes until drawn: first map (floor {_kib([floor.first] if floor.first else [])})", "",
          _kib([ours.first] if ours.first else []), _kib([naive.first] if naive.first else []), ""),
@@ -519,7 +610,8 @@ def main() -> int:
     parser.add_argument("--scenes", type=int, default=5000)
     parser.add_argument("--changes", type=int, default=8)
     parser.add_argument("--visits", type=int, default=3, help="first drawn maps per app, each in a fresh browser")
-    parser.add_argument("--rounds", type=int, default=2, help="rounds of filter changes for ours and the floor")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="rounds of filter changes of ours and the floor, change by change in turn")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench import national_store
